@@ -1,0 +1,63 @@
+#include "core/event.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "core/reference_lookup.h"
+#include "core/status_macros.h"
+#include "core/text_rules.h"
+#include "core/update_mask.h"
+
+namespace techmatch {
+
+void ValidateEvent(const Event& event, Violations& violations) {
+  CheckText("display_name", event.display_name, 1, kMaxTitleChars, false, violations);
+  CheckText("location", event.location, 0, kMaxTitleChars, false, violations);
+  const bool has_start = event.start_time != absl::InfinitePast();
+  const bool has_end = event.end_time != absl::InfinitePast();
+  if (!has_start) violations.Add("start_time", "is required");
+  if (!has_end) violations.Add("end_time", "is required");
+  if (has_start && has_end && event.end_time <= event.start_time) {
+    violations.Add("end_time", "must be after start_time");
+  }
+  if (event.registration_close_time && has_end && *event.registration_close_time > event.end_time) {
+    violations.Add("registration_close_time", "must not be after end_time");
+  }
+  const auto& ids = event.organizer_ids;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (std::find(ids.begin(), ids.begin() + i, ids[i]) != ids.begin() + i) {
+      violations.Add(absl::StrCat("organizers[", i, "]"), "repeats an earlier organizer");
+    }
+  }
+}
+
+absl::Status CheckEventReferences(const Event& event, ReferenceLookup& lookup,
+                                  Violations& violations) {
+  for (size_t i = 0; i < event.organizer_ids.size(); ++i) {
+    TM_ASSIGN_OR_RETURN(std::optional<OrganizationKind> kind,
+                        lookup.FindOrganizationKind(event.organizer_ids[i]));
+    if (!kind) {
+      violations.Add(absl::StrCat("organizers[", i, "]"),
+                     absl::StrCat("unknown organization 'organizations/", event.organizer_ids[i],
+                                  "'"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+void ApplyEventUpdate(const std::vector<std::string>& paths, const Event& patch, Event& target,
+                      Violations& violations) {
+  static const std::vector<MutableField<Event>> kMutable = {
+      {"display_name", [](Event& t, const Event& p) { t.display_name = p.display_name; }},
+      {"location", [](Event& t, const Event& p) { t.location = p.location; }},
+      {"start_time", [](Event& t, const Event& p) { t.start_time = p.start_time; }},
+      {"end_time", [](Event& t, const Event& p) { t.end_time = p.end_time; }},
+      {"registration_close_time",
+       [](Event& t, const Event& p) { t.registration_close_time = p.registration_close_time; }},
+      {"organizers", [](Event& t, const Event& p) { t.organizer_ids = p.organizer_ids; }},
+  };
+  ApplyUpdateMask(paths, kMutable, {"name", "create_time", "update_time", "etag"}, patch, target,
+                  violations);
+}
+
+}  // namespace techmatch

@@ -1,0 +1,106 @@
+// The storage interface the server talks to. Implementations: SqliteRepository.
+//
+// Every method is safe to call from many threads at once. Methods never throw: failures come
+// back as absl::Status (NOT_FOUND, ALREADY_EXISTS, ABORTED for a stale revision, INTERNAL for a
+// storage fault whose details are logged, never returned).
+#ifndef TECHMATCH_STORAGE_REPOSITORY_H_
+#define TECHMATCH_STORAGE_REPOSITORY_H_
+
+#include <cstdint>
+#include <string>
+#include "absl/strings/string_view.h"
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "core/event.h"
+#include "core/filter.h"
+#include "core/industry.h"
+#include "core/need.h"
+#include "core/offering.h"
+#include "core/organization.h"
+#include "core/paging.h"
+#include "core/reference_lookup.h"
+
+namespace techmatch::storage {
+
+// A List call: filter terms already parsed against the resource's allowed fields, a
+// normalized page size, and the id to continue after (empty for the first page).
+struct ListQuery {
+  std::vector<FilterTerm> filter;
+  int page_size = kDefaultPageSize;
+  std::string after_id;
+};
+
+// Identifies a create call for idempotency (AIP-155): a repeated (method, request_id) returns
+// the resource the first call created. An empty request_id disables the check.
+struct RequestKey {
+  absl::string_view method;
+  absl::string_view request_id;
+};
+
+class Repository : public ReferenceLookup {
+ public:
+  ~Repository() override = default;
+
+  // Filter fields each List method accepts (DESIGN / README filter grammar).
+  static std::vector<FilterField> OrganizationFilterFields();
+  static std::vector<FilterField> EventFilterFields();
+  static std::vector<FilterField> ParticipantFilterFields();
+  static std::vector<FilterField> NeedFilterFields();
+  static std::vector<FilterField> OfferingFilterFields();
+
+  // A random secret created with the database; keys page-token signatures.
+  virtual absl::StatusOr<std::string> PageTokenKey() = 0;
+
+  // Industries. `industry.meta.id` is the code.
+  virtual absl::StatusOr<Industry> CreateIndustry(const Industry& industry, RequestKey key) = 0;
+  virtual absl::StatusOr<Industry> GetIndustry(absl::string_view code) = 0;
+  virtual absl::StatusOr<Page<Industry>> ListIndustries(const ListQuery& query) = 0;
+
+  // Organizations.
+  virtual absl::StatusOr<Organization> CreateOrganization(const Organization& org,
+                                                          RequestKey key) = 0;
+  virtual absl::StatusOr<Organization> GetOrganization(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<Organization>> ListOrganizations(const ListQuery& query) = 0;
+  // Stores `org` if the stored revision is still `expected_revision` (else ABORTED).
+  virtual absl::StatusOr<Organization> ReplaceOrganization(const Organization& org,
+                                                           int64_t expected_revision) = 0;
+
+  // Events and participants.
+  virtual absl::StatusOr<Event> CreateEvent(const Event& event, RequestKey key) = 0;
+  virtual absl::StatusOr<Event> GetEvent(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<Event>> ListEvents(const ListQuery& query) = 0;
+  virtual absl::StatusOr<Event> ReplaceEvent(const Event& event, int64_t expected_revision) = 0;
+  // Idempotent: registering again returns the existing participant. NOT_FOUND for an unknown
+  // event or organization.
+  virtual absl::StatusOr<Participant> RegisterParticipant(absl::string_view event_id,
+                                                          absl::string_view organization_id) = 0;
+  // Participants of `event_id` in organization-id order; NOT_FOUND for an unknown event.
+  virtual absl::StatusOr<Page<Participant>> ListParticipants(absl::string_view event_id,
+                                                             const ListQuery& query) = 0;
+
+  // Needs.
+  virtual absl::StatusOr<Need> CreateNeed(const Need& need, RequestKey key) = 0;
+  virtual absl::StatusOr<Need> GetNeed(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<Need>> ListNeeds(const ListQuery& query) = 0;
+  virtual absl::StatusOr<Need> ReplaceNeed(const Need& need, int64_t expected_revision) = 0;
+  // Stores many needs in one durable transaction; one status per input, in order. A row that
+  // fails (e.g. ALREADY_EXISTS) is rolled back alone; the others are kept. The returned
+  // StatusOr fails only when the whole batch could not be stored.
+  virtual absl::StatusOr<std::vector<absl::StatusOr<Need>>> CreateNeeds(
+      const std::vector<Need>& needs) = 0;
+
+  // Offerings.
+  virtual absl::StatusOr<Offering> CreateOffering(const Offering& offering, RequestKey key) = 0;
+  virtual absl::StatusOr<Offering> GetOffering(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<Offering>> ListOfferings(const ListQuery& query) = 0;
+  virtual absl::StatusOr<Offering> ReplaceOffering(const Offering& offering,
+                                                   int64_t expected_revision) = 0;
+  virtual absl::StatusOr<std::vector<absl::StatusOr<Offering>>> CreateOfferings(
+      const std::vector<Offering>& offerings) = 0;
+};
+
+}  // namespace techmatch::storage
+
+#endif  // TECHMATCH_STORAGE_REPOSITORY_H_
