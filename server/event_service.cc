@@ -1,0 +1,128 @@
+#include "core/resource_id.h"
+#include "server/handler.h"
+#include "server/list_support.h"
+#include "server/proto_fields.h"
+#include "server/record_flows.h"
+#include "server/reference_conversion.h"
+#include "server/reference_services.h"
+
+namespace techmatch::server {
+namespace {
+
+const RecordRules<Event>& Rules() {
+  static const RecordRules<Event> kRules{ValidateEvent, CheckEventReferences};
+  return kRules;
+}
+
+}  // namespace
+
+grpc::Status EventServiceImpl::CreateEvent(grpc::ServerContext*,
+                                           const v1::CreateEventRequest* request,
+                                           v1::Event* response) {
+  return Handle("CreateEvent", [&]() -> absl::Status {
+    Violations conversion, request_level;
+    Event event = EventFromProto(request->event(), conversion);
+    CheckRequestId(request->request_id(), request_level);
+    TM_RETURN_IF_ERROR(PrepareNew(event, request->event_id(), "event_id", "event", conversion,
+                                  Rules(), context_.repository, request_level));
+    TM_ASSIGN_OR_RETURN(Event created, context_.repository.CreateEvent(
+                                           event, {"CreateEvent", request->request_id()}));
+    EventToProto(created, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status EventServiceImpl::GetEvent(grpc::ServerContext*, const v1::GetEventRequest* request,
+                                        v1::Event* response) {
+  return Handle("GetEvent", [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->name(), kEvents, "name"));
+    TM_ASSIGN_OR_RETURN(Event event, context_.repository.GetEvent(id));
+    EventToProto(event, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status EventServiceImpl::ListEvents(grpc::ServerContext*,
+                                          const v1::ListEventsRequest* request,
+                                          v1::ListEventsResponse* response) {
+  return Handle("ListEvents", [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(
+        ParsedList list,
+        ParseListRequest("ListEvents", "", request->filter(), request->page_size(),
+                         request->page_token(), storage::Repository::EventFilterFields(),
+                         context_.page_tokens));
+    TM_ASSIGN_OR_RETURN(Page<Event> page, context_.repository.ListEvents(list.query));
+    for (const Event& event : page.items) EventToProto(event, *response->add_events());
+    response->set_next_page_token(context_.page_tokens.Encode(list.scope, page.next_after_id));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status EventServiceImpl::UpdateEvent(grpc::ServerContext*,
+                                           const v1::UpdateEventRequest* request,
+                                           v1::Event* response) {
+  return Handle("UpdateEvent", [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(std::string id,
+                        ParseResourceName(request->event().name(), kEvents, "event.name"));
+    Violations conversion;
+    const Event patch = EventFromProto(request->event(), conversion);
+    storage::Repository& repository = context_.repository;
+    const StoredRecord<Event> stored{
+        [&repository](absl::string_view key) { return repository.GetEvent(key); },
+        [&repository](const Event& event, int64_t revision) {
+          return repository.ReplaceEvent(event, revision);
+        },
+        nullptr};
+    TM_ASSIGN_OR_RETURN(
+        Event updated,
+        UpdateRecord<Event>(stored, Rules(), repository, id, request->event().etag(),
+                            MaskPaths(request->update_mask(), PopulatedEventPaths(request->event())),
+                            patch, conversion, "event", ApplyEventUpdate));
+    EventToProto(updated, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status EventServiceImpl::RegisterParticipant(grpc::ServerContext*,
+                                                   const v1::RegisterParticipantRequest* request,
+                                                   v1::Participant* response) {
+  return Handle("RegisterParticipant", [&]() -> absl::Status {
+    Violations violations;
+    CheckRequestId(request->request_id(), violations);
+    const std::string event_id =
+        IdFromOptionalName(request->event(), kEvents, "event", violations);
+    const std::string org_id =
+        IdFromOptionalName(request->organization(), kOrganizations, "organization", violations);
+    if (request->event().empty()) violations.Add("event", "is required");
+    if (request->organization().empty()) violations.Add("organization", "is required");
+    TM_RETURN_IF_ERROR(violations.ToStatus());
+    // Registration is idempotent by (event, organization), so request_id needs no record.
+    TM_ASSIGN_OR_RETURN(Participant participant,
+                        context_.repository.RegisterParticipant(event_id, org_id));
+    ParticipantToProto(participant, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status EventServiceImpl::ListParticipants(grpc::ServerContext*,
+                                                const v1::ListParticipantsRequest* request,
+                                                v1::ListParticipantsResponse* response) {
+  return Handle("ListParticipants", [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(std::string event_id,
+                        ParseResourceName(request->parent(), kEvents, "parent"));
+    TM_ASSIGN_OR_RETURN(
+        ParsedList list,
+        ParseListRequest("ListParticipants", event_id, request->filter(), request->page_size(),
+                         request->page_token(), storage::Repository::ParticipantFilterFields(),
+                         context_.page_tokens));
+    TM_ASSIGN_OR_RETURN(Page<Participant> page,
+                        context_.repository.ListParticipants(event_id, list.query));
+    for (const Participant& participant : page.items) {
+      ParticipantToProto(participant, *response->add_participants());
+    }
+    response->set_next_page_token(context_.page_tokens.Encode(list.scope, page.next_after_id));
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace techmatch::server

@@ -1,0 +1,53 @@
+// The fields a Need and an Offering message share, converted once for both (the messages use
+// the same field names, so a template serves each).
+#ifndef TECHMATCH_SERVER_LISTING_CONVERSION_H_
+#define TECHMATCH_SERVER_LISTING_CONVERSION_H_
+
+#include <string>
+#include <vector>
+
+#include "core/listing.h"
+#include "core/resource_id.h"
+#include "server/proto_fields.h"
+
+namespace techmatch::server {
+
+template <typename Proto>
+Listing ListingFromProto(const Proto& proto, Violations& violations) {
+  Listing listing;
+  listing.title = proto.title();
+  listing.description = proto.description();
+  listing.keywords.assign(proto.keywords().begin(), proto.keywords().end());
+  listing.industry_codes = IdsFromNames(proto.industries(), kIndustries, "industries", violations);
+  listing.cooperation_modes =
+      CooperationModesFromProto(proto.cooperation_modes(), "cooperation_modes", violations);
+  listing.event_ids = IdsFromNames(proto.events(), kEvents, "events", violations);
+  return listing;
+}
+
+template <typename Proto>
+void ListingToProto(const Listing& listing, Proto& out) {
+  out.set_title(listing.title);
+  out.set_description(listing.description);
+  out.mutable_keywords()->Assign(listing.keywords.begin(), listing.keywords.end());
+  NamesToProto(listing.industry_codes, kIndustries, *out.mutable_industries());
+  CooperationModesToProto(listing.cooperation_modes, *out.mutable_cooperation_modes());
+  NamesToProto(listing.event_ids, kEvents, *out.mutable_events());
+}
+
+// The listing fields populated in `proto`: the implied update mask (AIP-134).
+template <typename Proto>
+std::vector<std::string> PopulatedListingPaths(const Proto& proto) {
+  std::vector<std::string> paths;
+  if (!proto.title().empty()) paths.emplace_back("title");
+  if (!proto.description().empty()) paths.emplace_back("description");
+  if (proto.keywords_size() > 0) paths.emplace_back("keywords");
+  if (proto.industries_size() > 0) paths.emplace_back("industries");
+  if (proto.cooperation_modes_size() > 0) paths.emplace_back("cooperation_modes");
+  if (proto.events_size() > 0) paths.emplace_back("events");
+  return paths;
+}
+
+}  // namespace techmatch::server
+
+#endif  // TECHMATCH_SERVER_LISTING_CONVERSION_H_

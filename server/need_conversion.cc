@@ -1,0 +1,37 @@
+#include "server/need_conversion.h"
+
+#include "core/resource_id.h"
+#include "server/listing_conversion.h"
+
+namespace techmatch::server {
+
+Need NeedFromProto(const v1::Need& proto, const Currency& currency, Violations& violations) {
+  Need need;
+  need.enterprise_id =
+      IdFromOptionalName(proto.enterprise(), kOrganizations, "enterprise", violations);
+  need.listing = ListingFromProto(proto, violations);
+  if (proto.has_budget()) {
+    need.budget_minor = MinorUnitsFromProto(proto.budget(), currency, "budget", violations);
+  }
+  if (proto.has_min_trl()) need.min_trl = proto.min_trl();
+  return need;
+}
+
+void NeedToProto(const Need& need, const Currency& currency, v1::Need& out) {
+  out.set_name(ResourceName(kNeeds, need.meta.id));
+  out.set_enterprise(ResourceName(kOrganizations, need.enterprise_id));
+  ListingToProto(need.listing, out);
+  if (need.budget_minor) MoneyToProto(*need.budget_minor, currency, *out.mutable_budget());
+  if (need.min_trl) out.set_min_trl(*need.min_trl);
+  out.set_state(static_cast<v1::Need::State>(need.state));
+  MetaToProto(need.meta, out);
+}
+
+std::vector<std::string> PopulatedNeedPaths(const v1::Need& proto) {
+  std::vector<std::string> paths = PopulatedListingPaths(proto);
+  if (proto.has_budget()) paths.emplace_back("budget");
+  if (proto.has_min_trl()) paths.emplace_back("min_trl");
+  return paths;
+}
+
+}  // namespace techmatch::server

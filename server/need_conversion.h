@@ -1,0 +1,23 @@
+// techmatch.v1.Need ↔ techmatch::Need.
+#ifndef TECHMATCH_SERVER_NEED_CONVERSION_H_
+#define TECHMATCH_SERVER_NEED_CONVERSION_H_
+
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "core/need.h"
+#include "techmatch/v1/need.pb.h"
+
+namespace techmatch::server {
+
+// Client-settable fields only; output-only fields are ignored. Violations are named relative
+// to the need (e.g. "budget.nanos").
+Need NeedFromProto(const v1::Need& proto, const Currency& currency, Violations& violations);
+void NeedToProto(const Need& need, const Currency& currency, v1::Need& out);
+// The mutable fields populated in `proto`.
+std::vector<std::string> PopulatedNeedPaths(const v1::Need& proto);
+
+}  // namespace techmatch::server
+
+#endif  // TECHMATCH_SERVER_NEED_CONVERSION_H_

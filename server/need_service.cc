@@ -1,0 +1,119 @@
+#include "server/need_service.h"
+
+#include "core/resource_id.h"
+#include "server/handler.h"
+#include "server/import_flow.h"
+#include "server/list_support.h"
+#include "server/need_conversion.h"
+#include "server/proto_fields.h"
+#include "server/record_flows.h"
+
+namespace techmatch::server {
+namespace {
+
+const RecordRules<Need>& Rules() {
+  static const RecordRules<Need> kRules{ValidateNeed, CheckNeedReferences};
+  return kRules;
+}
+
+StoredRecord<Need> Stored(storage::Repository& repository) {
+  return {[&repository](absl::string_view id) { return repository.GetNeed(id); },
+          [&repository](const Need& need, int64_t revision) {
+            return repository.ReplaceNeed(need, revision);
+          },
+          CheckNeedEditable};
+}
+
+}  // namespace
+
+grpc::Status NeedServiceImpl::CreateNeed(grpc::ServerContext*, const v1::CreateNeedRequest* request,
+                                         v1::Need* response) {
+  return Handle("CreateNeed", [&]() -> absl::Status {
+    Violations conversion, request_level;
+    Need need = NeedFromProto(request->need(), context_.currency, conversion);
+    CheckRequestId(request->request_id(), request_level);
+    TM_RETURN_IF_ERROR(PrepareNew(need, request->need_id(), "need_id", "need", conversion,
+                                  Rules(), context_.repository, request_level));
+    TM_ASSIGN_OR_RETURN(Need created, context_.repository.CreateNeed(
+                                          need, {"CreateNeed", request->request_id()}));
+    NeedToProto(created, context_.currency, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status NeedServiceImpl::GetNeed(grpc::ServerContext*, const v1::GetNeedRequest* request,
+                                      v1::Need* response) {
+  return Handle("GetNeed", [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->name(), kNeeds, "name"));
+    TM_ASSIGN_OR_RETURN(Need need, context_.repository.GetNeed(id));
+    NeedToProto(need, context_.currency, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status NeedServiceImpl::ListNeeds(grpc::ServerContext*, const v1::ListNeedsRequest* request,
+                                        v1::ListNeedsResponse* response) {
+  return Handle("ListNeeds", [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(
+        ParsedList list,
+        ParseListRequest("ListNeeds", "", request->filter(), request->page_size(),
+                         request->page_token(), storage::Repository::NeedFilterFields(),
+                         context_.page_tokens));
+    TM_ASSIGN_OR_RETURN(Page<Need> page, context_.repository.ListNeeds(list.query));
+    for (const Need& need : page.items) {
+      NeedToProto(need, context_.currency, *response->add_needs());
+    }
+    response->set_next_page_token(context_.page_tokens.Encode(list.scope, page.next_after_id));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status NeedServiceImpl::UpdateNeed(grpc::ServerContext*, const v1::UpdateNeedRequest* request,
+                                         v1::Need* response) {
+  return Handle("UpdateNeed", [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(std::string id,
+                        ParseResourceName(request->need().name(), kNeeds, "need.name"));
+    Violations conversion;
+    const Need patch = NeedFromProto(request->need(), context_.currency, conversion);
+    TM_ASSIGN_OR_RETURN(
+        Need updated,
+        UpdateRecord<Need>(Stored(context_.repository), Rules(), context_.repository, id,
+                           request->need().etag(),
+                           MaskPaths(request->update_mask(), PopulatedNeedPaths(request->need())),
+                           patch, conversion, "need", ApplyNeedUpdate));
+    NeedToProto(updated, context_.currency, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status NeedServiceImpl::WithdrawNeed(grpc::ServerContext*,
+                                           const v1::WithdrawNeedRequest* request,
+                                           v1::Need* response) {
+  return Handle("WithdrawNeed", [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->name(), kNeeds, "name"));
+    TM_ASSIGN_OR_RETURN(Need withdrawn, TransitionRecord<Need>(Stored(context_.repository), id,
+                                                               request->etag(), techmatch::WithdrawNeed));
+    NeedToProto(withdrawn, context_.currency, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status NeedServiceImpl::ImportNeeds(grpc::ServerContext*,
+                                          grpc::ServerReader<v1::ImportNeedsRequest>* reader,
+                                          v1::ImportSummary* response) {
+  return Handle("ImportNeeds", [&]() -> absl::Status {
+    storage::Repository& repository = context_.repository;
+    const ImportSteps<Need> steps{
+        Rules(), kNeeds, "need_id",
+        [&repository](const std::vector<Need>& needs) { return repository.CreateNeeds(needs); }};
+    return ImportRows<v1::ImportNeedsRequest, Need>(
+        *reader, repository, steps,
+        [this](const v1::ImportNeedsRequest& row, Violations& conversion, std::string& id) {
+          id = row.need_id();
+          return NeedFromProto(row.need(), context_.currency, conversion);
+        },
+        *response);
+  });
+}
+
+}  // namespace techmatch::server

@@ -1,0 +1,34 @@
+// techmatch.v1.NeedService: thin handlers over the domain and the repository.
+#ifndef TECHMATCH_SERVER_NEED_SERVICE_H_
+#define TECHMATCH_SERVER_NEED_SERVICE_H_
+
+#include "server/service_context.h"
+#include "techmatch/v1/need.grpc.pb.h"
+
+namespace techmatch::server {
+
+class NeedServiceImpl final : public v1::NeedService::Service {
+ public:
+  explicit NeedServiceImpl(ServiceContext& context) : context_(context) {}
+
+  grpc::Status CreateNeed(grpc::ServerContext* context, const v1::CreateNeedRequest* request,
+                          v1::Need* response) override;
+  grpc::Status GetNeed(grpc::ServerContext* context, const v1::GetNeedRequest* request,
+                       v1::Need* response) override;
+  grpc::Status ListNeeds(grpc::ServerContext* context, const v1::ListNeedsRequest* request,
+                         v1::ListNeedsResponse* response) override;
+  grpc::Status UpdateNeed(grpc::ServerContext* context, const v1::UpdateNeedRequest* request,
+                          v1::Need* response) override;
+  grpc::Status WithdrawNeed(grpc::ServerContext* context, const v1::WithdrawNeedRequest* request,
+                            v1::Need* response) override;
+  grpc::Status ImportNeeds(grpc::ServerContext* context,
+                           grpc::ServerReader<v1::ImportNeedsRequest>* reader,
+                           v1::ImportSummary* response) override;
+
+ private:
+  ServiceContext& context_;
+};
+
+}  // namespace techmatch::server
+
+#endif  // TECHMATCH_SERVER_NEED_SERVICE_H_

@@ -1,0 +1,24 @@
+// techmatch.v1.Offering ↔ techmatch::Offering.
+#ifndef TECHMATCH_SERVER_OFFERING_CONVERSION_H_
+#define TECHMATCH_SERVER_OFFERING_CONVERSION_H_
+
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "core/offering.h"
+#include "techmatch/v1/offering.pb.h"
+
+namespace techmatch::server {
+
+// Client-settable fields only; output-only fields are ignored. Violations are named relative
+// to the offering (e.g. "asking_price.nanos").
+Offering OfferingFromProto(const v1::Offering& proto, const Currency& currency,
+                           Violations& violations);
+void OfferingToProto(const Offering& offering, const Currency& currency, v1::Offering& out);
+// The mutable fields populated in `proto`.
+std::vector<std::string> PopulatedOfferingPaths(const v1::Offering& proto);
+
+}  // namespace techmatch::server
+
+#endif  // TECHMATCH_SERVER_OFFERING_CONVERSION_H_

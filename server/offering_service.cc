@@ -1,0 +1,119 @@
+#include "server/offering_service.h"
+
+#include "core/resource_id.h"
+#include "server/handler.h"
+#include "server/import_flow.h"
+#include "server/list_support.h"
+#include "server/offering_conversion.h"
+#include "server/proto_fields.h"
+#include "server/record_flows.h"
+
+namespace techmatch::server {
+namespace {
+
+const RecordRules<Offering>& Rules() {
+  static const RecordRules<Offering> kRules{ValidateOffering, CheckOfferingReferences};
+  return kRules;
+}
+
+StoredRecord<Offering> Stored(storage::Repository& repository) {
+  return {[&repository](absl::string_view id) { return repository.GetOffering(id); },
+          [&repository](const Offering& offering, int64_t revision) {
+            return repository.ReplaceOffering(offering, revision);
+          },
+          CheckOfferingEditable};
+}
+
+}  // namespace
+
+grpc::Status OfferingServiceImpl::CreateOffering(grpc::ServerContext*, const v1::CreateOfferingRequest* request,
+                                         v1::Offering* response) {
+  return Handle("CreateOffering", [&]() -> absl::Status {
+    Violations conversion, request_level;
+    Offering offering = OfferingFromProto(request->offering(), context_.currency, conversion);
+    CheckRequestId(request->request_id(), request_level);
+    TM_RETURN_IF_ERROR(PrepareNew(offering, request->offering_id(), "offering_id", "offering", conversion,
+                                  Rules(), context_.repository, request_level));
+    TM_ASSIGN_OR_RETURN(Offering created, context_.repository.CreateOffering(
+                                          offering, {"CreateOffering", request->request_id()}));
+    OfferingToProto(created, context_.currency, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OfferingServiceImpl::GetOffering(grpc::ServerContext*, const v1::GetOfferingRequest* request,
+                                      v1::Offering* response) {
+  return Handle("GetOffering", [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->name(), kOfferings, "name"));
+    TM_ASSIGN_OR_RETURN(Offering offering, context_.repository.GetOffering(id));
+    OfferingToProto(offering, context_.currency, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OfferingServiceImpl::ListOfferings(grpc::ServerContext*, const v1::ListOfferingsRequest* request,
+                                        v1::ListOfferingsResponse* response) {
+  return Handle("ListOfferings", [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(
+        ParsedList list,
+        ParseListRequest("ListOfferings", "", request->filter(), request->page_size(),
+                         request->page_token(), storage::Repository::OfferingFilterFields(),
+                         context_.page_tokens));
+    TM_ASSIGN_OR_RETURN(Page<Offering> page, context_.repository.ListOfferings(list.query));
+    for (const Offering& offering : page.items) {
+      OfferingToProto(offering, context_.currency, *response->add_offerings());
+    }
+    response->set_next_page_token(context_.page_tokens.Encode(list.scope, page.next_after_id));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OfferingServiceImpl::UpdateOffering(grpc::ServerContext*, const v1::UpdateOfferingRequest* request,
+                                         v1::Offering* response) {
+  return Handle("UpdateOffering", [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(std::string id,
+                        ParseResourceName(request->offering().name(), kOfferings, "offering.name"));
+    Violations conversion;
+    const Offering patch = OfferingFromProto(request->offering(), context_.currency, conversion);
+    TM_ASSIGN_OR_RETURN(
+        Offering updated,
+        UpdateRecord<Offering>(Stored(context_.repository), Rules(), context_.repository, id,
+                           request->offering().etag(),
+                           MaskPaths(request->update_mask(), PopulatedOfferingPaths(request->offering())),
+                           patch, conversion, "offering", ApplyOfferingUpdate));
+    OfferingToProto(updated, context_.currency, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OfferingServiceImpl::WithdrawOffering(grpc::ServerContext*,
+                                           const v1::WithdrawOfferingRequest* request,
+                                           v1::Offering* response) {
+  return Handle("WithdrawOffering", [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->name(), kOfferings, "name"));
+    TM_ASSIGN_OR_RETURN(Offering withdrawn, TransitionRecord<Offering>(Stored(context_.repository), id,
+                                                               request->etag(), techmatch::WithdrawOffering));
+    OfferingToProto(withdrawn, context_.currency, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OfferingServiceImpl::ImportOfferings(grpc::ServerContext*,
+                                          grpc::ServerReader<v1::ImportOfferingsRequest>* reader,
+                                          v1::ImportSummary* response) {
+  return Handle("ImportOfferings", [&]() -> absl::Status {
+    storage::Repository& repository = context_.repository;
+    const ImportSteps<Offering> steps{
+        Rules(), kOfferings, "offering_id",
+        [&repository](const std::vector<Offering>& offerings) { return repository.CreateOfferings(offerings); }};
+    return ImportRows<v1::ImportOfferingsRequest, Offering>(
+        *reader, repository, steps,
+        [this](const v1::ImportOfferingsRequest& row, Violations& conversion, std::string& id) {
+          id = row.offering_id();
+          return OfferingFromProto(row.offering(), context_.currency, conversion);
+        },
+        *response);
+  });
+}
+
+}  // namespace techmatch::server

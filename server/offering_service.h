@@ -1,0 +1,34 @@
+// techmatch.v1.OfferingService: thin handlers over the domain and the repository.
+#ifndef TECHMATCH_SERVER_OFFERING_SERVICE_H_
+#define TECHMATCH_SERVER_OFFERING_SERVICE_H_
+
+#include "server/service_context.h"
+#include "techmatch/v1/offering.grpc.pb.h"
+
+namespace techmatch::server {
+
+class OfferingServiceImpl final : public v1::OfferingService::Service {
+ public:
+  explicit OfferingServiceImpl(ServiceContext& context) : context_(context) {}
+
+  grpc::Status CreateOffering(grpc::ServerContext* context, const v1::CreateOfferingRequest* request,
+                          v1::Offering* response) override;
+  grpc::Status GetOffering(grpc::ServerContext* context, const v1::GetOfferingRequest* request,
+                       v1::Offering* response) override;
+  grpc::Status ListOfferings(grpc::ServerContext* context, const v1::ListOfferingsRequest* request,
+                         v1::ListOfferingsResponse* response) override;
+  grpc::Status UpdateOffering(grpc::ServerContext* context, const v1::UpdateOfferingRequest* request,
+                          v1::Offering* response) override;
+  grpc::Status WithdrawOffering(grpc::ServerContext* context, const v1::WithdrawOfferingRequest* request,
+                            v1::Offering* response) override;
+  grpc::Status ImportOfferings(grpc::ServerContext* context,
+                           grpc::ServerReader<v1::ImportOfferingsRequest>* reader,
+                           v1::ImportSummary* response) override;
+
+ private:
+  ServiceContext& context_;
+};
+
+}  // namespace techmatch::server
+
+#endif  // TECHMATCH_SERVER_OFFERING_SERVICE_H_

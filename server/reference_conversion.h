@@ -1,0 +1,36 @@
+// techmatch.v1 Industry, Organization, Event and Participant ↔ their domain records.
+#ifndef TECHMATCH_SERVER_REFERENCE_CONVERSION_H_
+#define TECHMATCH_SERVER_REFERENCE_CONVERSION_H_
+
+#include <string>
+#include <vector>
+
+#include "core/event.h"
+#include "core/field_violations.h"
+#include "core/industry.h"
+#include "core/organization.h"
+#include "techmatch/v1/event.pb.h"
+#include "techmatch/v1/industry.pb.h"
+#include "techmatch/v1/organization.pb.h"
+
+namespace techmatch::server {
+
+Industry IndustryFromProto(const v1::Industry& proto);
+void IndustryToProto(const Industry& industry, v1::Industry& out);
+
+// Violations are named relative to the organization; an unset `kind` is one only when
+// `require_kind` (on create: kind is immutable, so updates leave it out).
+Organization OrganizationFromProto(const v1::Organization& proto, bool require_kind,
+                                   Violations& violations);
+void OrganizationToProto(const Organization& org, v1::Organization& out);
+std::vector<std::string> PopulatedOrganizationPaths(const v1::Organization& proto);
+
+Event EventFromProto(const v1::Event& proto, Violations& violations);
+void EventToProto(const Event& event, v1::Event& out);
+std::vector<std::string> PopulatedEventPaths(const v1::Event& proto);
+
+void ParticipantToProto(const Participant& participant, v1::Participant& out);
+
+}  // namespace techmatch::server
+
+#endif  // TECHMATCH_SERVER_REFERENCE_CONVERSION_H_

@@ -1,0 +1,61 @@
+// The techmatch gRPC server: every service over one repository, health checking and
+// reflection on. Tests start it on port 0 in-process; main.cc wraps it in a binary.
+#ifndef TECHMATCH_SERVER_TECHMATCH_SERVER_H_
+#define TECHMATCH_SERVER_TECHMATCH_SERVER_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "grpcpp/server.h"
+#include "server/need_service.h"
+#include "server/offering_service.h"
+#include "server/reference_services.h"
+#include "server/service_context.h"
+#include "storage/repository.h"
+
+namespace techmatch::server {
+
+struct ServerOptions {
+  // host:port; port 0 picks a free port (see TechmatchServer::port()).
+  std::string listen = "127.0.0.1:50051";
+  // ISO 4217 code of the deployment's one currency.
+  std::string base_currency = "CNY";
+};
+
+class TechmatchServer {
+ public:
+  // Binds and starts serving; fails when the address cannot be bound or an option is bad.
+  static absl::StatusOr<std::unique_ptr<TechmatchServer>> Start(
+      const ServerOptions& options, std::unique_ptr<storage::Repository> repository);
+  ~TechmatchServer();
+
+  TechmatchServer(const TechmatchServer&) = delete;
+  TechmatchServer& operator=(const TechmatchServer&) = delete;
+
+  int port() const { return port_; }
+  // Health goes NOT_SERVING at once; in-flight calls get until `grace` to finish, then are
+  // cancelled. Safe to call more than once.
+  void Shutdown(absl::Duration grace);
+  // Blocks until the server has shut down.
+  void Wait();
+
+ private:
+  TechmatchServer(std::unique_ptr<storage::Repository> repository, Currency currency,
+                  std::string page_token_key);
+
+  std::unique_ptr<storage::Repository> repository_;
+  ServiceContext context_;
+  IndustryServiceImpl industries_;
+  OrganizationServiceImpl organizations_;
+  EventServiceImpl events_;
+  NeedServiceImpl needs_;
+  OfferingServiceImpl offerings_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_ = 0;
+};
+
+}  // namespace techmatch::server
+
+#endif  // TECHMATCH_SERVER_TECHMATCH_SERVER_H_
