@@ -3,23 +3,40 @@
 #include <utility>
 
 #include "absl/strings/cord.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
 
 namespace techmatch {
 namespace {
 
-// Payload key; the encoding is private to this file: "field\x1Fdescription\x1E" per violation.
+// Payload key; the encoding is private to this file. Each violation is two length-prefixed
+// strings, "<bytes>:<field><bytes>:<description>", so descriptions that quote a client's text
+// (a filter value, say) may hold any byte without splitting into bogus violations.
 constexpr absl::string_view kPayloadUrl = "type.techmatch/field_violations";
-constexpr char kUnitSeparator = '\x1F';
-constexpr char kRecordSeparator = '\x1E';
+
+void AppendString(std::string& out, absl::string_view s) {
+  absl::StrAppend(&out, s.size(), ":", s);
+}
+
+// Reads one length-prefixed string from the front of `in`; false when malformed.
+bool ConsumeString(absl::string_view& in, std::string& out) {
+  const size_t colon = in.find(':');
+  if (colon == absl::string_view::npos || colon == 0) return false;
+  size_t size;
+  if (!absl::SimpleAtoi(in.substr(0, colon), &size)) return false;
+  in.remove_prefix(colon + 1);
+  if (size > in.size()) return false;
+  out.assign(in.data(), size);
+  in.remove_prefix(size);
+  return true;
+}
 
 std::string Encode(const std::vector<FieldViolation>& violations) {
   std::string out;
   for (const FieldViolation& v : violations) {
-    absl::StrAppend(&out, v.field, std::string(1, kUnitSeparator), v.description,
-                    std::string(1, kRecordSeparator));
+    AppendString(out, v.field);
+    AppendString(out, v.description);
   }
   return out;
 }
@@ -62,11 +79,12 @@ std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status) {
   std::vector<FieldViolation> out;
   auto payload = status.GetPayload(kPayloadUrl);
   if (!payload) return out;
-  std::string encoded(*payload);
-  for (absl::string_view record : absl::StrSplit(encoded, kRecordSeparator, absl::SkipEmpty())) {
-    std::pair<absl::string_view, absl::string_view> parts =
-        absl::StrSplit(record, absl::MaxSplits(kUnitSeparator, 1));
-    out.push_back({std::string(parts.first), std::string(parts.second)});
+  const std::string encoded(*payload);
+  absl::string_view in = encoded;
+  while (!in.empty()) {
+    FieldViolation v;
+    if (!ConsumeString(in, v.field) || !ConsumeString(in, v.description)) break;
+    out.push_back(std::move(v));
   }
   return out;
 }
