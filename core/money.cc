@@ -45,9 +45,13 @@ std::optional<int64_t> MinorUnitsFromParts(const MoneyParts& parts, const Curren
                    absl::StrCat("must be the base currency ", currency.code(), ", got '",
                                 parts.currency_code, "'"));
   }
+  // With mixed signs the amount is malformed, and whether it is negative is meaningless: that
+  // one mistake is reported once, on nanos.
+  const bool mixed_signs =
+      (parts.units > 0 && parts.nanos < 0) || (parts.units < 0 && parts.nanos > 0);
   if (parts.nanos <= -kNanosPerUnit || parts.nanos >= kNanosPerUnit) {
     violations.Add(absl::StrCat(field, ".nanos"), "must be between -999,999,999 and 999,999,999");
-  } else if ((parts.units > 0 && parts.nanos < 0) || (parts.units < 0 && parts.nanos > 0)) {
+  } else if (mixed_signs) {
     violations.Add(absl::StrCat(field, ".nanos"), "must have the same sign as units");
   } else {
     const int64_t nanos_per_minor = kNanosPerUnit / currency.minor_per_unit();
@@ -57,7 +61,7 @@ std::optional<int64_t> MinorUnitsFromParts(const MoneyParts& parts, const Curren
                                   currency.minor_digits(), " decimal places)"));
     }
   }
-  if (parts.units < 0 || parts.nanos < 0) {
+  if (!mixed_signs && (parts.units < 0 || parts.nanos < 0)) {
     violations.Add(std::string(field), "must not be negative");
   }
   if (violations.list().size() != before) return std::nullopt;
