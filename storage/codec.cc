@@ -1,0 +1,68 @@
+#include "storage/codec.h"
+
+#include <limits>
+
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "core/field_violations.h"
+
+namespace techmatch::storage {
+namespace {
+
+const absl::Time kMinTime = absl::FromUnixNanos(std::numeric_limits<int64_t>::min());
+const absl::Time kMaxTime = absl::FromUnixNanos(std::numeric_limits<int64_t>::max());
+
+}  // namespace
+
+absl::StatusOr<int64_t> TimeToNanos(absl::Time time, absl::string_view field) {
+  if (time < kMinTime || time > kMaxTime) {
+    return InvalidFieldError(std::string(field),
+                             "must lie between the years 1678 and 2261 to be stored");
+  }
+  return absl::ToUnixNanos(time);
+}
+
+absl::Time NanosToTime(int64_t nanos) { return absl::FromUnixNanos(nanos); }
+
+int64_t TimeToNanosSaturated(absl::Time time) {
+  if (time <= kMinTime) return std::numeric_limits<int64_t>::min();
+  if (time >= kMaxTime) return std::numeric_limits<int64_t>::max();
+  return absl::ToUnixNanos(time);
+}
+
+absl::StatusOr<std::string> EncodeList(const std::vector<std::string>& values,
+                                       absl::string_view field) {
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (values[i].empty() || values[i].find(kListSeparator) != std::string::npos) {
+      return InvalidFieldError(std::string(field) + "[" + std::to_string(i) + "]",
+                               "must be non-empty and free of control characters");
+    }
+  }
+  return absl::StrJoin(values, absl::string_view(&kListSeparator, 1));
+}
+
+std::vector<std::string> DecodeList(absl::string_view text) {
+  if (text.empty()) return {};
+  return absl::StrSplit(text, kListSeparator);
+}
+
+std::string EncodeModes(const std::vector<CooperationMode>& modes) {
+  return absl::StrJoin(modes, absl::string_view(&kListSeparator, 1),
+                       [](std::string* out, CooperationMode mode) {
+                         out->append(CooperationModeName(mode).data(),
+                                     CooperationModeName(mode).size());
+                       });
+}
+
+std::vector<CooperationMode> DecodeModes(absl::string_view text) {
+  std::vector<CooperationMode> modes;
+  if (text.empty()) return modes;
+  for (absl::string_view name : absl::StrSplit(text, kListSeparator)) {
+    if (std::optional<CooperationMode> mode = CooperationModeFromName(name)) {
+      modes.push_back(*mode);
+    }
+  }
+  return modes;
+}
+
+}  // namespace techmatch::storage

@@ -1,0 +1,98 @@
+// One SQLite connection with its own cache of prepared statements.
+//
+// A Connection is used by one thread at a time (the pool or the writer mutex guarantees it), so
+// it is opened without SQLite's own mutexes. Statements are prepared once per connection and
+// reused: preparing is a large share of a point lookup's cost.
+#ifndef TECHMATCH_STORAGE_CONNECTION_H_
+#define TECHMATCH_STORAGE_CONNECTION_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "SQLiteCpp/Database.h"
+#include "SQLiteCpp/Statement.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+
+namespace techmatch::storage {
+
+enum class Synchronous { kFull, kNormal };
+
+// Reads columns of the current row.
+class RowReader {
+ public:
+  explicit RowReader(const SQLite::Statement& statement) : statement_(statement) {}
+  // TEXT or BLOB bytes as they are stored.
+  std::string Text(int column) const { return statement_.getColumn(column).getString(); }
+  std::string Blob(int column) const { return Text(column); }
+  int64_t Int64(int column) const { return statement_.getColumn(column).getInt64(); }
+  bool IsNull(int column) const { return statement_.isColumnNull(column); }
+
+ private:
+  const SQLite::Statement& statement_;
+};
+
+// A cached statement in use. Resets it on destruction so that no statement keeps a read
+// transaction open (which would pin an old snapshot) or blocks a COMMIT.
+class ScopedStatement {
+ public:
+  ScopedStatement(SQLite::Statement& statement, int& live_count);
+  ~ScopedStatement();
+  ScopedStatement(const ScopedStatement&) = delete;
+  ScopedStatement& operator=(const ScopedStatement&) = delete;
+
+  // Parameters are 1-based, as in SQLite. Text is copied by SQLite.
+  void BindText(int index, absl::string_view value);
+  void BindInt64(int index, int64_t value);
+  void BindBlob(int index, absl::string_view bytes);
+  void BindNull(int index);
+  // Binds `value` or NULL.
+  void BindOptionalInt64(int index, const std::optional<int64_t>& value);
+  // Steps once: true when a row is ready.
+  bool Step() { return statement_.executeStep(); }
+  // Runs a statement that returns no rows.
+  void Run();
+  // Makes the statement ready to run again with new bindings (within one use).
+  void Reset() { statement_.reset(); }
+  RowReader Row() const { return RowReader(statement_); }
+
+ private:
+  SQLite::Statement& statement_;
+  int& live_count_;
+};
+
+struct ConnectionOptions {
+  bool create = false;     // Create the file when missing (the writer only).
+  bool read_only = false;  // Readers refuse writes (PRAGMA query_only), a guard against bugs.
+  int busy_timeout_ms = 5000;
+  Synchronous synchronous = Synchronous::kFull;
+};
+
+class Connection {
+ public:
+  // Opens the database file with the per-connection settings the repository relies on:
+  // foreign keys, busy timeout, synchronous. Throws SQLite::Exception.
+  Connection(const std::string& path, const ConnectionOptions& options);
+
+  // The cached statement for `sql`, reset and with its bindings cleared. `sql` is always text
+  // fixed in the code (or assembled from fixed fragments), never built from input values.
+  ScopedStatement Prepare(absl::string_view sql);
+  // Runs fixed SQL without results (transaction control, pragmas).
+  void Exec(const char* sql) { db_.exec(sql); }
+  SQLite::Database& db() { return db_; }
+
+ private:
+  // Lists assemble SQL from fragments; bound the cache so rare combinations cannot grow it.
+  // The cache is only emptied while no statement is in use.
+  static constexpr size_t kMaxCachedStatements = 256;
+
+  int live_statements_ = 0;
+  SQLite::Database db_;
+  absl::flat_hash_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+}  // namespace techmatch::storage
+
+#endif  // TECHMATCH_STORAGE_CONNECTION_H_

@@ -1,0 +1,236 @@
+#include "storage/migrations.h"
+
+#include <string>
+
+#include "SQLiteCpp/Statement.h"
+#include "SQLiteCpp/Transaction.h"
+#include "absl/strings/str_cat.h"
+#include "spdlog/spdlog.h"
+
+namespace techmatch::storage {
+namespace {
+
+// Conventions of every table:
+// - ids are TEXT checked against [a-z0-9][a-z0-9-]{0,62} (GLOB is case-sensitive);
+// - times are INTEGER unix nanoseconds, exact for proto Timestamps;
+// - money is INTEGER minor units of the base currency, never negative;
+// - ordered lists are one TEXT joined by U+001F in the main row (one-row reads), repeated in
+//   join tables that carry the foreign keys and the indexes filters use;
+// - revision starts at 1 and the etag is derived from it.
+constexpr const char kMigration1[] = R"sql(
+CREATE TABLE meta (
+  key TEXT NOT NULL PRIMARY KEY,
+  value BLOB NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE request_ids (
+  method TEXT NOT NULL,
+  request_id TEXT NOT NULL CHECK (request_id <> ''),
+  resource_id TEXT NOT NULL,
+  create_time INTEGER NOT NULL,
+  PRIMARY KEY (method, request_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE industries (
+  code TEXT NOT NULL PRIMARY KEY
+    CHECK (length(code) BETWEEN 1 AND 63 AND code GLOB '[a-z0-9]*'
+           AND code NOT GLOB '*[^a-z0-9-]*'),
+  display_name_zh TEXT NOT NULL CHECK (length(display_name_zh) BETWEEN 1 AND 200),
+  display_name_en TEXT NOT NULL CHECK (length(display_name_en) <= 200),
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1)
+) STRICT;
+
+CREATE TABLE organizations (
+  id TEXT NOT NULL PRIMARY KEY
+    CHECK (length(id) BETWEEN 1 AND 63 AND id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  display_name TEXT NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
+  kind TEXT NOT NULL CHECK (kind IN ('ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE',
+                                     'GOVERNMENT', 'INTERMEDIARY', 'FINANCIAL_INSTITUTION')),
+  parent_id TEXT REFERENCES organizations (id) CHECK (parent_id IS NULL OR parent_id <> id),
+  region_code TEXT NOT NULL
+    CHECK (region_code = '' OR (length(region_code) = 6 AND region_code NOT GLOB '*[^0-9]*')),
+  industries TEXT NOT NULL,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1)
+) STRICT;
+CREATE INDEX organizations_by_kind ON organizations (kind, id);
+CREATE INDEX organizations_by_parent ON organizations (parent_id, id);
+CREATE INDEX organizations_by_region ON organizations (region_code, id);
+
+CREATE TABLE organization_industries (
+  organization_id TEXT NOT NULL REFERENCES organizations (id),
+  industry_code TEXT NOT NULL REFERENCES industries (code),
+  PRIMARY KEY (organization_id, industry_code)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX organization_industries_by_industry
+  ON organization_industries (industry_code, organization_id);
+
+CREATE TABLE events (
+  id TEXT NOT NULL PRIMARY KEY
+    CHECK (length(id) BETWEEN 1 AND 63 AND id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  display_name TEXT NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
+  location TEXT NOT NULL CHECK (length(location) <= 200),
+  start_time INTEGER NOT NULL,
+  end_time INTEGER NOT NULL CHECK (end_time >= start_time),
+  registration_close_time INTEGER,
+  organizers TEXT NOT NULL,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1)
+) STRICT;
+CREATE INDEX events_by_start ON events (start_time);
+
+CREATE TABLE event_organizers (
+  event_id TEXT NOT NULL REFERENCES events (id),
+  organization_id TEXT NOT NULL REFERENCES organizations (id),
+  PRIMARY KEY (event_id, organization_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX event_organizers_by_organization ON event_organizers (organization_id, event_id);
+
+CREATE TABLE participants (
+  event_id TEXT NOT NULL REFERENCES events (id),
+  organization_id TEXT NOT NULL REFERENCES organizations (id),
+  create_time INTEGER NOT NULL,
+  PRIMARY KEY (event_id, organization_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX participants_by_organization ON participants (organization_id, event_id);
+
+CREATE TABLE needs (
+  id TEXT NOT NULL PRIMARY KEY
+    CHECK (length(id) BETWEEN 1 AND 63 AND id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  enterprise_id TEXT NOT NULL REFERENCES organizations (id),
+  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  description TEXT NOT NULL CHECK (length(description) <= 20000),
+  keywords TEXT NOT NULL,
+  industries TEXT NOT NULL CHECK (industries <> ''),
+  cooperation_modes TEXT NOT NULL,
+  events TEXT NOT NULL,
+  budget_minor INTEGER CHECK (budget_minor >= 0),
+  min_trl INTEGER CHECK (min_trl BETWEEN 1 AND 9),
+  state TEXT NOT NULL CHECK (state IN ('OPEN', 'WITHDRAWN', 'CLOSED')),
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1)
+) STRICT;
+CREATE INDEX needs_by_enterprise ON needs (enterprise_id, id);
+
+CREATE TABLE need_industries (
+  need_id TEXT NOT NULL REFERENCES needs (id),
+  industry_code TEXT NOT NULL REFERENCES industries (code),
+  PRIMARY KEY (need_id, industry_code)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX need_industries_by_industry ON need_industries (industry_code, need_id);
+
+CREATE TABLE need_events (
+  need_id TEXT NOT NULL REFERENCES needs (id),
+  event_id TEXT NOT NULL REFERENCES events (id),
+  PRIMARY KEY (need_id, event_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX need_events_by_event ON need_events (event_id, need_id);
+
+CREATE TABLE offerings (
+  id TEXT NOT NULL PRIMARY KEY
+    CHECK (length(id) BETWEEN 1 AND 63 AND id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  institute_id TEXT NOT NULL REFERENCES organizations (id),
+  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  description TEXT NOT NULL CHECK (length(description) <= 20000),
+  keywords TEXT NOT NULL,
+  industries TEXT NOT NULL CHECK (industries <> ''),
+  cooperation_modes TEXT NOT NULL,
+  events TEXT NOT NULL,
+  trl INTEGER NOT NULL CHECK (trl BETWEEN 1 AND 9),
+  patents TEXT NOT NULL,
+  asking_price_minor INTEGER CHECK (asking_price_minor >= 0),
+  state TEXT NOT NULL CHECK (state IN ('AVAILABLE', 'WITHDRAWN')),
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1)
+) STRICT;
+CREATE INDEX offerings_by_institute ON offerings (institute_id, id);
+
+CREATE TABLE offering_industries (
+  offering_id TEXT NOT NULL REFERENCES offerings (id),
+  industry_code TEXT NOT NULL REFERENCES industries (code),
+  PRIMARY KEY (offering_id, industry_code)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX offering_industries_by_industry ON offering_industries (industry_code, offering_id);
+
+CREATE TABLE offering_events (
+  offering_id TEXT NOT NULL REFERENCES offerings (id),
+  event_id TEXT NOT NULL REFERENCES events (id),
+  PRIMARY KEY (offering_id, event_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX offering_events_by_event ON offering_events (event_id, offering_id);
+
+INSERT INTO industries (code, display_name_zh, display_name_en, create_time, update_time, revision)
+SELECT column1, column2, column3, unixepoch() * 1000000000, unixepoch() * 1000000000, 1
+FROM (VALUES ('liquor', '酒业', 'Liquor'),
+             ('chemicals', '化工', 'Chemicals'),
+             ('machinery', '机械', 'Machinery'),
+             ('energy', '能源', 'Energy'),
+             ('agriculture', '优势农业', 'Agriculture'),
+             ('pharmaceuticals', '医药', 'Pharmaceuticals'),
+             ('materials', '新材料', 'New materials'),
+             ('electronics', '电子信息', 'Electronics'),
+             ('environment', '节能环保', 'Environmental protection'),
+             ('other', '其他', 'Other'));
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration>* const kMigrations = new std::vector<Migration>{
+      {1, "reference data, events, needs, offerings", kMigration1},
+  };
+  return *kMigrations;
+}
+
+int LatestSchemaVersion() { return Migrations().back().version; }
+
+int SchemaVersion(SQLite::Database& db) {
+  SQLite::Statement query(db, "PRAGMA user_version");
+  query.executeStep();
+  return query.getColumn(0).getInt();
+}
+
+absl::Status ApplyMigrations(SQLite::Database& db, int target_version) {
+  for (const Migration& migration : Migrations()) {
+    if (migration.version > target_version) break;
+    // IMMEDIATE takes the write lock before reading the version, so two processes opening the
+    // same new file cannot both apply a migration.
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      const int current = SchemaVersion(db);
+      if (current > LatestSchemaVersion()) {
+        db.exec("ROLLBACK");
+        return absl::FailedPreconditionError(
+            absl::StrCat("the database has schema version ", current,
+                         ", newer than this build's ", LatestSchemaVersion()));
+      }
+      if (current >= migration.version) {
+        db.exec("COMMIT");
+        continue;
+      }
+      if (current != migration.version - 1) {
+        db.exec("ROLLBACK");
+        return absl::FailedPreconditionError(absl::StrCat(
+            "the database has schema version ", current, ", expected ", migration.version - 1));
+      }
+      db.exec(migration.sql);
+      // The version is a constant of this build, not input.
+      db.exec("PRAGMA user_version = " + std::to_string(migration.version));
+      db.exec("COMMIT");
+      spdlog::info("storage: migrated schema to version {} ({})", migration.version,
+                   std::string(migration.name));
+    } catch (...) {
+      db.tryExec("ROLLBACK");
+      throw;
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace techmatch::storage

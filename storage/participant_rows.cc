@@ -1,0 +1,71 @@
+#include "storage/participant_rows.h"
+
+#include <vector>
+
+#include "core/status_macros.h"
+#include "storage/codec.h"
+#include "storage/row_helpers.h"
+#include "storage/sql_filter.h"
+
+namespace techmatch::storage {
+namespace {
+
+// The organization id comes first: it is the keyset column of a participant page.
+constexpr absl::string_view kSelect =
+    "SELECT p.organization_id, p.event_id, p.create_time FROM participants AS p "
+    "JOIN organizations AS o ON o.id = p.organization_id";
+constexpr absl::string_view kFind =
+    "SELECT organization_id, event_id, create_time FROM participants "
+    "WHERE event_id = ?1 AND organization_id = ?2";
+constexpr absl::string_view kInsert =
+    "INSERT INTO participants (event_id, organization_id, create_time) VALUES (?1, ?2, ?3)";
+
+const std::vector<SqlField>& Fields() {
+  static const std::vector<SqlField>* const kFields = new std::vector<SqlField>{
+      // A participant's kind is its organization's.
+      {"kind", SqlField::Kind::kColumn, "o.kind"},
+  };
+  return *kFields;
+}
+
+Participant ReadParticipant(const RowReader& row) {
+  Participant participant;
+  participant.organization_id = row.Text(0);
+  participant.event_id = row.Text(1);
+  participant.create_time = NanosToTime(row.Int64(2));
+  return participant;
+}
+
+}  // namespace
+
+absl::Status ParticipantRows::Insert(Connection& connection, const Participant& participant) {
+  TM_ASSIGN_OR_RETURN(int64_t create_time, TimeToNanos(participant.create_time, "create_time"));
+  ScopedStatement insert = connection.Prepare(kInsert);
+  insert.BindText(1, participant.event_id);
+  insert.BindText(2, participant.organization_id);
+  insert.BindInt64(3, create_time);
+  insert.Run();
+  return absl::OkStatus();
+}
+
+std::optional<Participant> ParticipantRows::Find(Connection& connection,
+                                                 absl::string_view event_id,
+                                                 absl::string_view organization_id) {
+  ScopedStatement find = connection.Prepare(kFind);
+  find.BindText(1, event_id);
+  find.BindText(2, organization_id);
+  if (!find.Step()) return std::nullopt;
+  return ReadParticipant(find.Row());
+}
+
+absl::StatusOr<Page<Participant>> ParticipantRows::List(Connection& connection,
+                                                        absl::string_view event_id,
+                                                        const ListQuery& query) {
+  SqlWhere where;
+  where.Add("p.event_id = ?", std::string(event_id));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, Fields(), "p.organization_id"));
+  return RunPageQuery<Participant>(connection, kSelect, "p.organization_id", std::move(where),
+                                   query, ReadParticipant);
+}
+
+}  // namespace techmatch::storage

@@ -1,0 +1,29 @@
+// SQL for an event's participants: (event, organization) pairs with the time they registered.
+#ifndef TECHMATCH_STORAGE_PARTICIPANT_ROWS_H_
+#define TECHMATCH_STORAGE_PARTICIPANT_ROWS_H_
+
+#include <optional>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "core/event.h"
+#include "core/paging.h"
+#include "storage/connection.h"
+#include "storage/repository.h"
+
+namespace techmatch::storage {
+
+struct ParticipantRows {
+  static absl::Status Insert(Connection& connection, const Participant& participant);
+  static std::optional<Participant> Find(Connection& connection, absl::string_view event_id,
+                                         absl::string_view organization_id);
+  // The event's participants in organization-id order; `query.after_id` is an organization id.
+  static absl::StatusOr<Page<Participant>> List(Connection& connection,
+                                                absl::string_view event_id,
+                                                const ListQuery& query);
+};
+
+}  // namespace techmatch::storage
+
+#endif  // TECHMATCH_STORAGE_PARTICIPANT_ROWS_H_

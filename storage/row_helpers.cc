@@ -1,0 +1,53 @@
+#include "storage/row_helpers.h"
+
+#include <algorithm>
+
+#include "core/status_macros.h"
+#include "storage/codec.h"
+
+namespace techmatch::storage {
+
+int ClampPageSize(int page_size) {
+  if (page_size <= 0) return kDefaultPageSize;
+  return std::min(page_size, kMaxPageSize);
+}
+
+void InsertMemberships(Connection& connection, absl::string_view insert_sql,
+                       absl::string_view owner_id, const std::vector<std::string>& values) {
+  if (values.empty()) return;
+  ScopedStatement insert = connection.Prepare(insert_sql);
+  for (const std::string& value : values) {
+    insert.Reset();
+    insert.BindText(1, owner_id);
+    insert.BindText(2, value);
+    insert.Run();
+  }
+}
+
+void ReplaceMemberships(Connection& connection, absl::string_view delete_sql,
+                        absl::string_view insert_sql, absl::string_view owner_id,
+                        const std::vector<std::string>& values) {
+  {
+    ScopedStatement remove = connection.Prepare(delete_sql);
+    remove.BindText(1, owner_id);
+    remove.Run();
+  }
+  InsertMemberships(connection, insert_sql, owner_id, values);
+}
+
+absl::StatusOr<EncodedListing> EncodeListing(const Listing& listing) {
+  EncodedListing encoded;
+  TM_ASSIGN_OR_RETURN(encoded.keywords, EncodeList(listing.keywords, "keywords"));
+  TM_ASSIGN_OR_RETURN(encoded.industries, EncodeList(listing.industry_codes, "industries"));
+  TM_ASSIGN_OR_RETURN(encoded.events, EncodeList(listing.event_ids, "events"));
+  encoded.cooperation_modes = EncodeModes(listing.cooperation_modes);
+  return encoded;
+}
+
+bool RowExists(Connection& connection, absl::string_view exists_sql, absl::string_view id) {
+  ScopedStatement query = connection.Prepare(exists_sql);
+  query.BindText(1, id);
+  return query.Step();
+}
+
+}  // namespace techmatch::storage

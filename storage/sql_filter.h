@@ -1,0 +1,60 @@
+// Filter terms (core/filter.h) as SQL: fixed fragments per field, values as bound parameters.
+//
+// SQL text here is only ever assembled from the fragments below and from constants; every
+// value a caller supplied travels as a parameter. That keeps injection impossible and lets the
+// assembled text serve as the key of the per-connection statement cache.
+#ifndef TECHMATCH_STORAGE_SQL_FILTER_H_
+#define TECHMATCH_STORAGE_SQL_FILTER_H_
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "core/filter.h"
+#include "storage/connection.h"
+
+namespace techmatch::storage {
+
+// How one filter field reads in SQL.
+struct SqlField {
+  enum class Kind {
+    // `expression op ?`; != also matches NULL (a missing parent is "not X").
+    kColumn,
+    // `id_column IN (subquery)` for =, `NOT IN` for !=; the subquery selects the ids that carry
+    // the value, e.g. "SELECT need_id FROM need_industries WHERE industry_code = ?".
+    kMembership,
+  };
+  absl::string_view name;
+  Kind kind;
+  absl::string_view sql;
+};
+
+// WHERE conditions with their parameters, in order.
+class SqlWhere {
+ public:
+  using Param = std::variant<std::string, int64_t>;
+
+  // Adds a fixed condition with one `?`.
+  void Add(absl::string_view condition, Param param);
+  // Adds one condition per term. INVALID_ARGUMENT on "filter" for a field not in `fields` or an
+  // operator the field does not support (the server parses against the same lists, so this is a
+  // guard, not the main check).
+  absl::Status AddFilter(const std::vector<FilterTerm>& terms, const std::vector<SqlField>& fields,
+                         absl::string_view id_column);
+
+  // " WHERE a AND b" or "" when there are no conditions.
+  std::string Clause() const;
+  // Binds the parameters from index 1; returns the next free index.
+  int Bind(ScopedStatement& statement) const;
+
+ private:
+  std::vector<std::string> conditions_;
+  std::vector<Param> params_;
+};
+
+}  // namespace techmatch::storage
+
+#endif  // TECHMATCH_STORAGE_SQL_FILTER_H_

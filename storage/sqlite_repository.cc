@@ -1,0 +1,440 @@
+#include "storage/sqlite_repository.h"
+
+#include <sqlite3.h>
+#include <sys/random.h>
+
+#include <utility>
+
+#include "SQLiteCpp/Exception.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "core/resource_id.h"
+#include "core/status_macros.h"
+#include "spdlog/spdlog.h"
+#include "storage/codec.h"
+#include "storage/connection_pool.h"
+#include "storage/event_rows.h"
+#include "storage/industry_rows.h"
+#include "storage/migrations.h"
+#include "storage/need_rows.h"
+#include "storage/offering_rows.h"
+#include "storage/organization_rows.h"
+#include "storage/participant_rows.h"
+#include "storage/request_ids.h"
+#include "storage/sqlite_status.h"
+
+namespace techmatch::storage {
+namespace {
+
+constexpr int kMaxReaderConnections = 64;
+constexpr size_t kPageTokenKeyBytes = 32;
+
+void RunSql(Connection& connection, absl::string_view sql) { connection.Prepare(sql).Run(); }
+
+std::string NameOf(absl::string_view collection, absl::string_view id) {
+  return id.empty() ? std::string(collection) : ResourceName(collection, id);
+}
+
+absl::Status NotFound(absl::string_view collection, absl::string_view id) {
+  return absl::NotFoundError(absl::StrCat(ResourceName(collection, id), " not found"));
+}
+
+// Sets the journal mode, which belongs to the file: readers opened later inherit it.
+absl::Status EnableWal(Connection& connection, const std::string& path) {
+  ScopedStatement pragma = connection.Prepare("PRAGMA journal_mode = WAL");
+  if (!pragma.Step() || pragma.Row().Text(0) != "wal") {
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot use write-ahead logging on database '", path, "'"));
+  }
+  return absl::OkStatus();
+}
+
+// The page-token key, created with OS randomness the first time the file is opened.
+absl::StatusOr<std::string> EnsurePageTokenKey(Connection& connection) {
+  RunSql(connection, "BEGIN IMMEDIATE");
+  try {
+    std::string key;
+    {
+      ScopedStatement find =
+          connection.Prepare("SELECT value FROM meta WHERE key = 'page_token_key'");
+      if (find.Step()) key = find.Row().Blob(0);
+    }
+    if (key.size() != kPageTokenKeyBytes) {
+      key.assign(kPageTokenKeyBytes, '\0');
+      if (getrandom(key.data(), key.size(), 0) != static_cast<ssize_t>(key.size())) {
+        RunSql(connection, "ROLLBACK");
+        return absl::InternalError("cannot read random bytes for the page-token key");
+      }
+      ScopedStatement insert = connection.Prepare(
+          "INSERT OR REPLACE INTO meta (key, value) VALUES ('page_token_key', ?1)");
+      insert.BindBlob(1, key);
+      insert.Run();
+    }
+    RunSql(connection, "COMMIT");
+    return key;
+  } catch (...) {
+    connection.db().tryExec("ROLLBACK");
+    throw;
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const std::string& path,
+                                                                          SqliteOptions options) {
+  if (options.reader_connections < 1 || options.reader_connections > kMaxReaderConnections) {
+    return absl::InvalidArgumentError(absl::StrCat("reader_connections must be between 1 and ",
+                                                   kMaxReaderConnections, ", got ",
+                                                   options.reader_connections));
+  }
+  if (options.busy_timeout_ms < 0) {
+    return absl::InvalidArgumentError("busy_timeout_ms must not be negative");
+  }
+  try {
+    ConnectionOptions writer_options;
+    writer_options.create = true;
+    writer_options.busy_timeout_ms = options.busy_timeout_ms;
+    writer_options.synchronous = options.synchronous;
+    auto writer = std::make_unique<Connection>(path, writer_options);
+    TM_RETURN_IF_ERROR(EnableWal(*writer, path));
+    TM_RETURN_IF_ERROR(ApplyMigrations(writer->db()));
+    TM_ASSIGN_OR_RETURN(std::string key, EnsurePageTokenKey(*writer));
+
+    ConnectionOptions reader_options = writer_options;
+    reader_options.create = false;
+    reader_options.read_only = true;
+    std::vector<std::unique_ptr<Connection>> readers;
+    for (int i = 0; i < options.reader_connections; ++i) {
+      readers.push_back(std::make_unique<Connection>(path, reader_options));
+    }
+    return std::unique_ptr<SqliteRepository>(
+        new SqliteRepository(std::move(writer),
+                             std::make_unique<ConnectionPool>(std::move(readers)), std::move(key)));
+  } catch (const SQLite::Exception& e) {
+    const int code = e.getErrorCode();
+    if (code == SQLITE_CANTOPEN || code == SQLITE_NOTADB || code == SQLITE_PERM ||
+        code == SQLITE_READONLY) {
+      spdlog::error("storage: cannot open '{}': {}", path, e.what());
+      return absl::FailedPreconditionError(absl::StrCat(
+          "cannot open database '", path, "': not a readable and writable SQLite file"));
+    }
+    return StatusFromException(e, "opening", path);
+  } catch (const std::exception& e) {
+    return StatusFromException(e, "opening", path);
+  }
+}
+
+SqliteRepository::SqliteRepository(std::unique_ptr<Connection> writer,
+                                   std::unique_ptr<ConnectionPool> readers,
+                                   std::string page_token_key)
+    : writer_(std::move(writer)),
+      readers_(std::move(readers)),
+      page_token_key_(std::move(page_token_key)) {}
+
+SqliteRepository::~SqliteRepository() = default;
+
+absl::Status SqliteRepository::Write(absl::string_view action, absl::string_view collection,
+                                     absl::string_view id,
+                                     absl::FunctionRef<absl::Status(Connection&)> body) {
+  std::lock_guard lock(writer_mu_);
+  Connection& connection = *writer_;
+  absl::Status status;
+  try {
+    // IMMEDIATE takes the file's write lock now, so another process cannot make this
+    // transaction fail half-way with a lock upgrade error.
+    RunSql(connection, "BEGIN IMMEDIATE");
+  } catch (const std::exception& e) {
+    return StatusFromException(e, action, NameOf(collection, id));
+  }
+  try {
+    status = body(connection);
+    if (status.ok()) {
+      RunSql(connection, "COMMIT");
+      return status;
+    }
+  } catch (const std::exception& e) {
+    status = StatusFromException(e, action, NameOf(collection, id));
+  } catch (...) {
+    status = StatusFromUnknownException(action, NameOf(collection, id));
+  }
+  // Fails harmlessly when SQLite already rolled back on its own.
+  connection.db().tryExec("ROLLBACK");
+  return status;
+}
+
+absl::Status SqliteRepository::Read(absl::string_view action, absl::string_view collection,
+                                    absl::string_view id,
+                                    absl::FunctionRef<absl::Status(Connection&)> body) {
+  try {
+    ConnectionPool::Lease connection = readers_->Borrow();
+    return body(*connection);
+  } catch (const std::exception& e) {
+    return StatusFromException(e, action, NameOf(collection, id));
+  } catch (...) {
+    return StatusFromUnknownException(action, NameOf(collection, id));
+  }
+}
+
+template <typename Rows>
+absl::StatusOr<typename Rows::Record> SqliteRepository::CreateRecord(
+    const typename Rows::Record& input, RequestKey key) {
+  using Record = typename Rows::Record;
+  const absl::Time now = absl::Now();
+  TM_ASSIGN_OR_RETURN(const int64_t now_nanos, TimeToNanos(now, "create_time"));
+  Record record = input;
+  record.meta.create_time = now;
+  record.meta.update_time = now;
+  record.meta.revision = 1;
+  std::optional<Record> result;
+  TM_RETURN_IF_ERROR(
+      Write("creating", Rows::kCollection, record.meta.id, [&](Connection& c) -> absl::Status {
+        if (!key.request_id.empty()) {
+          if (std::optional<std::string> earlier = FindRequest(c, key)) {
+            // A retry: answer with what the first call created, create nothing.
+            result = Rows::Find(c, *earlier);
+            if (!result) return NotFound(Rows::kCollection, *earlier);
+            return absl::OkStatus();
+          }
+        }
+        TM_RETURN_IF_ERROR(Rows::Insert(c, record));
+        if (!key.request_id.empty()) RecordRequest(c, key, record.meta.id, now_nanos);
+        return absl::OkStatus();
+      }));
+  if (result) return *std::move(result);
+  return record;
+}
+
+template <typename Rows>
+absl::StatusOr<typename Rows::Record> SqliteRepository::GetRecord(absl::string_view id) {
+  std::optional<typename Rows::Record> result;
+  TM_RETURN_IF_ERROR(Read("reading", Rows::kCollection, id, [&](Connection& c) {
+    result = Rows::Find(c, id);
+    return absl::OkStatus();
+  }));
+  if (!result) return NotFound(Rows::kCollection, id);
+  return *std::move(result);
+}
+
+template <typename Rows>
+absl::StatusOr<typename Rows::Record> SqliteRepository::ReplaceRecord(
+    const typename Rows::Record& input, int64_t expected_revision) {
+  using Record = typename Rows::Record;
+  Record record = input;
+  record.meta.update_time = absl::Now();
+  record.meta.revision = expected_revision + 1;
+  TM_RETURN_IF_ERROR(
+      Write("replacing", Rows::kCollection, record.meta.id, [&](Connection& c) -> absl::Status {
+        TM_ASSIGN_OR_RETURN(std::optional<absl::Time> create_time,
+                            Rows::Update(c, record, expected_revision));
+        if (!create_time) {
+          if (!Rows::Exists(c, record.meta.id)) return NotFound(Rows::kCollection, record.meta.id);
+          return absl::AbortedError(absl::StrCat(ResourceName(Rows::kCollection, record.meta.id),
+                                                 " changed since it was read; read it again"));
+        }
+        record.meta.create_time = *create_time;
+        return absl::OkStatus();
+      }));
+  return record;
+}
+
+template <typename Rows>
+absl::StatusOr<Page<typename Rows::Record>> SqliteRepository::ListRecords(
+    const ListQuery& query) {
+  absl::StatusOr<Page<typename Rows::Record>> page;
+  TM_RETURN_IF_ERROR(Read("listing", Rows::kCollection, "", [&](Connection& c) {
+    page = Rows::List(c, query);
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+template <typename Rows>
+absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>>
+SqliteRepository::CreateRecords(const std::vector<typename Rows::Record>& inputs) {
+  using Record = typename Rows::Record;
+  const absl::Time now = absl::Now();
+  std::vector<absl::StatusOr<Record>> results;
+  TM_RETURN_IF_ERROR(Write("importing", Rows::kCollection, "", [&](Connection& c) {
+    results.clear();
+    results.reserve(inputs.size());
+    for (const Record& input : inputs) {
+      Record record = input;
+      record.meta.create_time = now;
+      record.meta.update_time = now;
+      record.meta.revision = 1;
+      // A savepoint per row: a failing row is undone alone and the batch goes on. A fault that
+      // breaks the whole transaction makes ROLLBACK TO throw, which fails the batch.
+      RunSql(c, "SAVEPOINT import_row");
+      absl::Status row_status;
+      try {
+        row_status = Rows::Insert(c, record);
+      } catch (const std::exception& e) {
+        row_status = StatusFromException(e, "creating", ResourceName(Rows::kCollection,
+                                                                     record.meta.id));
+      }
+      if (!row_status.ok()) RunSql(c, "ROLLBACK TO import_row");
+      RunSql(c, "RELEASE import_row");
+      if (row_status.ok()) {
+        results.push_back(std::move(record));
+      } else {
+        results.push_back(std::move(row_status));
+      }
+    }
+    return absl::OkStatus();
+  }));
+  return results;
+}
+
+absl::StatusOr<int> SqliteRepository::SchemaVersion() {
+  int version = 0;
+  TM_RETURN_IF_ERROR(Read("reading", "schema version", "", [&](Connection& c) {
+    version = storage::SchemaVersion(c.db());
+    return absl::OkStatus();
+  }));
+  return version;
+}
+
+absl::StatusOr<std::string> SqliteRepository::PageTokenKey() { return page_token_key_; }
+
+absl::StatusOr<bool> SqliteRepository::IndustryExists(absl::string_view code) {
+  bool exists = false;
+  TM_RETURN_IF_ERROR(Read("looking up", kIndustries, code, [&](Connection& c) {
+    exists = IndustryRows::Exists(c, code);
+    return absl::OkStatus();
+  }));
+  return exists;
+}
+
+absl::StatusOr<bool> SqliteRepository::EventExists(absl::string_view id) {
+  bool exists = false;
+  TM_RETURN_IF_ERROR(Read("looking up", kEvents, id, [&](Connection& c) {
+    exists = EventRows::Exists(c, id);
+    return absl::OkStatus();
+  }));
+  return exists;
+}
+
+absl::StatusOr<std::optional<OrganizationKind>> SqliteRepository::FindOrganizationKind(
+    absl::string_view id) {
+  std::optional<OrganizationKind> kind;
+  TM_RETURN_IF_ERROR(Read("looking up", kOrganizations, id, [&](Connection& c) {
+    kind = OrganizationRows::FindKind(c, id);
+    return absl::OkStatus();
+  }));
+  return kind;
+}
+
+absl::StatusOr<Industry> SqliteRepository::CreateIndustry(const Industry& industry,
+                                                          RequestKey key) {
+  return CreateRecord<IndustryRows>(industry, key);
+}
+absl::StatusOr<Industry> SqliteRepository::GetIndustry(absl::string_view code) {
+  return GetRecord<IndustryRows>(code);
+}
+absl::StatusOr<Page<Industry>> SqliteRepository::ListIndustries(const ListQuery& query) {
+  return ListRecords<IndustryRows>(query);
+}
+
+absl::StatusOr<Organization> SqliteRepository::CreateOrganization(const Organization& org,
+                                                                  RequestKey key) {
+  return CreateRecord<OrganizationRows>(org, key);
+}
+absl::StatusOr<Organization> SqliteRepository::GetOrganization(absl::string_view id) {
+  return GetRecord<OrganizationRows>(id);
+}
+absl::StatusOr<Page<Organization>> SqliteRepository::ListOrganizations(const ListQuery& query) {
+  return ListRecords<OrganizationRows>(query);
+}
+absl::StatusOr<Organization> SqliteRepository::ReplaceOrganization(const Organization& org,
+                                                                   int64_t expected_revision) {
+  return ReplaceRecord<OrganizationRows>(org, expected_revision);
+}
+
+absl::StatusOr<Event> SqliteRepository::CreateEvent(const Event& event, RequestKey key) {
+  return CreateRecord<EventRows>(event, key);
+}
+absl::StatusOr<Event> SqliteRepository::GetEvent(absl::string_view id) {
+  return GetRecord<EventRows>(id);
+}
+absl::StatusOr<Page<Event>> SqliteRepository::ListEvents(const ListQuery& query) {
+  return ListRecords<EventRows>(query);
+}
+absl::StatusOr<Event> SqliteRepository::ReplaceEvent(const Event& event,
+                                                     int64_t expected_revision) {
+  return ReplaceRecord<EventRows>(event, expected_revision);
+}
+
+absl::StatusOr<Participant> SqliteRepository::RegisterParticipant(
+    absl::string_view event_id, absl::string_view organization_id) {
+  Participant participant;
+  participant.event_id = std::string(event_id);
+  participant.organization_id = std::string(organization_id);
+  participant.create_time = absl::Now();
+  const std::string name =
+      absl::StrCat(ResourceName(kEvents, event_id), "/", kParticipants, "/", organization_id);
+  TM_RETURN_IF_ERROR(Write("registering", name, "", [&](Connection& c) -> absl::Status {
+    if (!EventRows::Exists(c, event_id)) return NotFound(kEvents, event_id);
+    if (!OrganizationRows::Exists(c, organization_id)) {
+      return NotFound(kOrganizations, organization_id);
+    }
+    // Registering twice answers with the first registration.
+    if (std::optional<Participant> existing = ParticipantRows::Find(c, event_id, organization_id)) {
+      participant = *std::move(existing);
+      return absl::OkStatus();
+    }
+    return ParticipantRows::Insert(c, participant);
+  }));
+  return participant;
+}
+
+absl::StatusOr<Page<Participant>> SqliteRepository::ListParticipants(absl::string_view event_id,
+                                                                     const ListQuery& query) {
+  absl::StatusOr<Page<Participant>> page;
+  TM_RETURN_IF_ERROR(Read("listing participants of", kEvents, event_id, [&](Connection& c) {
+    if (!EventRows::Exists(c, event_id)) {
+      page = NotFound(kEvents, event_id);
+    } else {
+      page = ParticipantRows::List(c, event_id, query);
+    }
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+absl::StatusOr<Need> SqliteRepository::CreateNeed(const Need& need, RequestKey key) {
+  return CreateRecord<NeedRows>(need, key);
+}
+absl::StatusOr<Need> SqliteRepository::GetNeed(absl::string_view id) {
+  return GetRecord<NeedRows>(id);
+}
+absl::StatusOr<Page<Need>> SqliteRepository::ListNeeds(const ListQuery& query) {
+  return ListRecords<NeedRows>(query);
+}
+absl::StatusOr<Need> SqliteRepository::ReplaceNeed(const Need& need, int64_t expected_revision) {
+  return ReplaceRecord<NeedRows>(need, expected_revision);
+}
+absl::StatusOr<std::vector<absl::StatusOr<Need>>> SqliteRepository::CreateNeeds(
+    const std::vector<Need>& needs) {
+  return CreateRecords<NeedRows>(needs);
+}
+
+absl::StatusOr<Offering> SqliteRepository::CreateOffering(const Offering& offering,
+                                                          RequestKey key) {
+  return CreateRecord<OfferingRows>(offering, key);
+}
+absl::StatusOr<Offering> SqliteRepository::GetOffering(absl::string_view id) {
+  return GetRecord<OfferingRows>(id);
+}
+absl::StatusOr<Page<Offering>> SqliteRepository::ListOfferings(const ListQuery& query) {
+  return ListRecords<OfferingRows>(query);
+}
+absl::StatusOr<Offering> SqliteRepository::ReplaceOffering(const Offering& offering,
+                                                           int64_t expected_revision) {
+  return ReplaceRecord<OfferingRows>(offering, expected_revision);
+}
+absl::StatusOr<std::vector<absl::StatusOr<Offering>>> SqliteRepository::CreateOfferings(
+    const std::vector<Offering>& offerings) {
+  return CreateRecords<OfferingRows>(offerings);
+}
+
+}  // namespace techmatch::storage

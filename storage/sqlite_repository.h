@@ -1,0 +1,130 @@
+// The Repository on an embedded SQLite database file (DESIGN §2).
+//
+// Concurrency: one writer connection behind a mutex (SQLite allows one writer at a time
+// anyway) and a pool of reader connections that WAL lets run beside it and beside each other.
+// No connection is ever used by two threads at once.
+#ifndef TECHMATCH_STORAGE_SQLITE_REPOSITORY_H_
+#define TECHMATCH_STORAGE_SQLITE_REPOSITORY_H_
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "storage/connection.h"
+#include "storage/repository.h"
+
+namespace techmatch::storage {
+
+class ConnectionPool;
+
+struct SqliteOptions {
+  // FULL syncs the WAL at every commit: an acknowledged write survives power loss. NORMAL
+  // syncs only at checkpoints: faster, and still never corrupts, but the last commits before a
+  // power cut (not a process crash) may be lost.
+  Synchronous synchronous = Synchronous::kFull;
+  // Reader connections; each List/Get borrows one for its duration.
+  int reader_connections = 4;
+  // How long a connection waits for a lock held by another process before UNAVAILABLE.
+  int busy_timeout_ms = 5000;
+};
+
+class SqliteRepository final : public Repository {
+ public:
+  // Opens (creating when missing) the database at `path`, applies pending migrations and
+  // creates the page-token key on first open. FAILED_PRECONDITION for a file from a newer
+  // build, INVALID_ARGUMENT for bad options, UNAVAILABLE/INTERNAL when the file cannot be
+  // opened.
+  static absl::StatusOr<std::unique_ptr<SqliteRepository>> Open(const std::string& path,
+                                                                SqliteOptions options = {});
+  ~SqliteRepository() override;
+
+  // The schema version the file is at (PRAGMA user_version).
+  absl::StatusOr<int> SchemaVersion();
+
+  absl::StatusOr<std::string> PageTokenKey() override;
+
+  absl::StatusOr<bool> IndustryExists(absl::string_view code) override;
+  absl::StatusOr<bool> EventExists(absl::string_view id) override;
+  absl::StatusOr<std::optional<OrganizationKind>> FindOrganizationKind(
+      absl::string_view id) override;
+
+  absl::StatusOr<Industry> CreateIndustry(const Industry& industry, RequestKey key) override;
+  absl::StatusOr<Industry> GetIndustry(absl::string_view code) override;
+  absl::StatusOr<Page<Industry>> ListIndustries(const ListQuery& query) override;
+
+  absl::StatusOr<Organization> CreateOrganization(const Organization& org,
+                                                  RequestKey key) override;
+  absl::StatusOr<Organization> GetOrganization(absl::string_view id) override;
+  absl::StatusOr<Page<Organization>> ListOrganizations(const ListQuery& query) override;
+  absl::StatusOr<Organization> ReplaceOrganization(const Organization& org,
+                                                   int64_t expected_revision) override;
+
+  absl::StatusOr<Event> CreateEvent(const Event& event, RequestKey key) override;
+  absl::StatusOr<Event> GetEvent(absl::string_view id) override;
+  absl::StatusOr<Page<Event>> ListEvents(const ListQuery& query) override;
+  absl::StatusOr<Event> ReplaceEvent(const Event& event, int64_t expected_revision) override;
+  absl::StatusOr<Participant> RegisterParticipant(absl::string_view event_id,
+                                                  absl::string_view organization_id) override;
+  absl::StatusOr<Page<Participant>> ListParticipants(absl::string_view event_id,
+                                                     const ListQuery& query) override;
+
+  absl::StatusOr<Need> CreateNeed(const Need& need, RequestKey key) override;
+  absl::StatusOr<Need> GetNeed(absl::string_view id) override;
+  absl::StatusOr<Page<Need>> ListNeeds(const ListQuery& query) override;
+  absl::StatusOr<Need> ReplaceNeed(const Need& need, int64_t expected_revision) override;
+  absl::StatusOr<std::vector<absl::StatusOr<Need>>> CreateNeeds(
+      const std::vector<Need>& needs) override;
+
+  absl::StatusOr<Offering> CreateOffering(const Offering& offering, RequestKey key) override;
+  absl::StatusOr<Offering> GetOffering(absl::string_view id) override;
+  absl::StatusOr<Page<Offering>> ListOfferings(const ListQuery& query) override;
+  absl::StatusOr<Offering> ReplaceOffering(const Offering& offering,
+                                           int64_t expected_revision) override;
+  absl::StatusOr<std::vector<absl::StatusOr<Offering>>> CreateOfferings(
+      const std::vector<Offering>& offerings) override;
+
+ private:
+  SqliteRepository(std::unique_ptr<Connection> writer, std::unique_ptr<ConnectionPool> readers,
+                   std::string page_token_key);
+
+  // Runs `body` on the writer inside BEGIN IMMEDIATE ... COMMIT; rolls back when it fails or
+  // throws. `action`, `collection` and `id` (may be empty) name the work in error messages
+  // ("creating", "needs", "x"); the name is only assembled when something fails.
+  absl::Status Write(absl::string_view action, absl::string_view collection,
+                     absl::string_view id, absl::FunctionRef<absl::Status(Connection&)> body);
+  // Runs `body` on a borrowed reader, turning exceptions into a status.
+  absl::Status Read(absl::string_view action, absl::string_view collection, absl::string_view id,
+                    absl::FunctionRef<absl::Status(Connection&)> body);
+
+  // The shared shape of create, get, replace, list and batch create; `Rows` is one of the
+  // *Rows classes.
+  template <typename Rows>
+  absl::StatusOr<typename Rows::Record> CreateRecord(const typename Rows::Record& input,
+                                                     RequestKey key);
+  template <typename Rows>
+  absl::StatusOr<typename Rows::Record> GetRecord(absl::string_view id);
+  template <typename Rows>
+  absl::StatusOr<typename Rows::Record> ReplaceRecord(const typename Rows::Record& input,
+                                                      int64_t expected_revision);
+  template <typename Rows>
+  absl::StatusOr<Page<typename Rows::Record>> ListRecords(const ListQuery& query);
+  template <typename Rows>
+  absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>> CreateRecords(
+      const std::vector<typename Rows::Record>& inputs);
+
+  std::mutex writer_mu_;
+  std::unique_ptr<Connection> writer_;  // Guarded by writer_mu_.
+  std::unique_ptr<ConnectionPool> readers_;
+  const std::string page_token_key_;  // Read once at open: it never changes.
+};
+
+}  // namespace techmatch::storage
+
+#endif  // TECHMATCH_STORAGE_SQLITE_REPOSITORY_H_
