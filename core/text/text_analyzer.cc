@@ -1,0 +1,303 @@
+#include "core/text/text_analyzer.h"
+
+#include <opencc/opencc.h>
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+#include <optional>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+
+namespace techmatch {
+namespace {
+
+// OpenCC finds the config and its dictionaries in its data directory (libopencc-data).
+constexpr const char* kTraditionalToSimplified = "t2s.json";
+// opencc_open() reports failure as (opencc_t)-1.
+const opencc_t kNoOpenCC = reinterpret_cast<opencc_t>(static_cast<intptr_t>(-1));
+
+// A code point of the normalized text and the bytes of the original it came from.
+struct Unit {
+  UChar32 cp;
+  uint32_t source_begin;
+  uint32_t source_end;
+};
+
+// ICU break iterators and OpenCC handles are not safe to share between threads.
+struct ThreadState {
+  std::unique_ptr<icu::BreakIterator> words;
+  opencc_t t2s = kNoOpenCC;
+
+  ThreadState() {
+    UErrorCode error = U_ZERO_ERROR;
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), error));
+    if (U_FAILURE(error)) words.reset();
+    t2s = opencc_open(kTraditionalToSimplified);
+  }
+  ~ThreadState() {
+    if (t2s != kNoOpenCC) opencc_close(t2s);
+  }
+};
+
+ThreadState& State() {
+  thread_local ThreadState state;
+  return state;
+}
+
+const icu::Normalizer2& NfkcCaseFold() {
+  static const icu::Normalizer2* normalizer = [] {
+    UErrorCode error = U_ZERO_ERROR;
+    return icu::Normalizer2::getNFKCCasefoldInstance(error);
+  }();
+  return *normalizer;
+}
+
+// Function characters whose bigrams carry no meaning (的技, 和酿 ...).
+bool IsChineseStopChar(UChar32 cp) {
+  static const absl::flat_hash_set<UChar32> kStop = {
+      U'的', U'了', U'和', U'与', U'及', U'或', U'等', U'之', U'其', U'于', U'并', U'而',
+      U'在', U'是', U'、'};
+  return kStop.contains(cp);
+}
+
+bool IsEnglishStopWord(const std::string& word) {
+  static const absl::flat_hash_set<std::string> kStop = {
+      "a",    "an",   "and",  "are",  "as",  "at",   "be",   "by",  "for",   "from",
+      "has",  "have", "in",   "into", "is",  "it",   "its",  "of",  "on",    "or",
+      "that", "the",  "this", "to",   "was", "were", "will", "with", "we",   "our",
+      "us",   "via",  "can",  "than", "which", "such", "these", "those", "their", "been"};
+  return kStop.contains(word);
+}
+
+bool IsHan(UChar32 cp) {
+  UErrorCode error = U_ZERO_ERROR;
+  return uscript_getScript(cp, &error) == USCRIPT_HAN;
+}
+
+bool IsWordChar(UChar32 cp) { return u_isalnum(cp) && !IsHan(cp); }
+
+bool IsJoiner(UChar32 cp) { return cp == '-' || cp == '/' || cp == '.' || cp == '_'; }
+
+void AppendUtf8(UChar32 cp, std::string& out) {
+  char buffer[4];
+  int32_t length = 0;
+  UBool error = false;
+  U8_APPEND(buffer, length, 4, cp, error);
+  if (!error) out.append(buffer, length);
+}
+
+// Step 1: NFKC + case folding, one original code point at a time so every normalized code
+// point remembers its source bytes.
+std::vector<Unit> Normalize(absl::string_view text) {
+  std::vector<Unit> units;
+  units.reserve(text.size());
+  const icu::Normalizer2& nfkc = NfkcCaseFold();
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t size = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < size;) {
+    const int32_t begin = i;
+    UChar32 cp;
+    U8_NEXT(bytes, i, size, cp);
+    if (cp < 0) continue;  // Malformed UTF-8 is skipped; validation refuses it at the API.
+    const auto b = static_cast<uint32_t>(begin), e = static_cast<uint32_t>(i);
+    if (cp < 0x80) {
+      units.push_back({cp >= 'A' && cp <= 'Z' ? cp + 32 : cp, b, e});
+    } else if (nfkc.isInert(cp)) {
+      units.push_back({cp, b, e});
+    } else {
+      UErrorCode error = U_ZERO_ERROR;
+      const icu::UnicodeString normalized = nfkc.normalize(icu::UnicodeString(cp), error);
+      if (U_FAILURE(error)) continue;
+      for (int32_t k = 0; k < normalized.length();) {
+        const UChar32 out = normalized.char32At(k);
+        units.push_back({out, b, e});
+        k += U16_LENGTH(out);
+      }
+    }
+  }
+  return units;
+}
+
+// OpenCC on `utf8`; nullopt when OpenCC is unavailable or fails.
+std::optional<std::string> ConvertT2s(opencc_t t2s, const std::string& utf8) {
+  if (t2s == kNoOpenCC) return std::nullopt;
+  char* converted = opencc_convert_utf8(t2s, utf8.data(), utf8.size());
+  if (converted == nullptr) return std::nullopt;
+  std::string out(converted);
+  opencc_convert_utf8_free(converted);
+  return out;
+}
+
+std::vector<UChar32> DecodeUtf8(const std::string& text) {
+  std::vector<UChar32> cps;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t size = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < size;) {
+    UChar32 cp;
+    U8_NEXT(bytes, i, size, cp);
+    if (cp >= 0) cps.push_back(cp);
+  }
+  return cps;
+}
+
+// Step 2: Traditional → Simplified on the Han code points. t2s maps character to character
+// almost always; when a phrase conversion changes the length, each character is converted
+// alone so the mapping to the source stays exact.
+void FoldToSimplified(std::vector<Unit>& units) {
+  std::string han;
+  for (const Unit& u : units) {
+    if (IsHan(u.cp)) AppendUtf8(u.cp, han);
+  }
+  if (han.empty()) return;
+  ThreadState& state = State();
+  std::optional<std::string> converted = ConvertT2s(state.t2s, han);
+  if (!converted) return;
+  std::vector<UChar32> simplified = DecodeUtf8(*converted);
+  size_t next = 0;
+  const size_t han_count = DecodeUtf8(han).size();
+  const bool aligned = simplified.size() == han_count;
+  for (Unit& u : units) {
+    if (!IsHan(u.cp)) continue;
+    if (aligned) {
+      u.cp = simplified[next++];
+    } else {
+      std::string one;
+      AppendUtf8(u.cp, one);
+      if (auto single = ConvertT2s(state.t2s, one)) {
+        std::vector<UChar32> cps = DecodeUtf8(*single);
+        if (cps.size() == 1) u.cp = cps[0];
+      }
+    }
+  }
+}
+
+// Collects terms with counts and first surface forms.
+class TermSink {
+ public:
+  TermSink(absl::string_view source, const std::vector<Unit>& units)
+      : source_(source), units_(units) {}
+
+  // Adds the term made of units [begin, end) as `term`.
+  void Add(std::string term, size_t begin, size_t end) {
+    ++result_.length;
+    auto [it, inserted] = index_.try_emplace(term, result_.terms.size());
+    if (inserted) {
+      const uint32_t from = units_[begin].source_begin;
+      const uint32_t to = units_[end - 1].source_end;
+      result_.terms.push_back({std::move(term), std::string(source_.substr(from, to - from)), 0});
+    }
+    ++result_.terms[it->second].count;
+  }
+
+  AnalyzedText Take() { return std::move(result_); }
+
+ private:
+  absl::string_view source_;
+  const std::vector<Unit>& units_;
+  absl::flat_hash_map<std::string, size_t> index_;
+  AnalyzedText result_;
+};
+
+std::string Utf8Of(const std::vector<Unit>& units, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end; ++i) AppendUtf8(units[i].cp, out);
+  return out;
+}
+
+// Step 3: a run of Han characters.
+void AddHanRun(const std::vector<Unit>& units, size_t begin, size_t end, TermSink& sink) {
+  if (end - begin == 1) {
+    if (!IsChineseStopChar(units[begin].cp)) sink.Add(Utf8Of(units, begin, end), begin, end);
+    return;
+  }
+  for (size_t i = begin; i + 1 < end; ++i) {
+    if (IsChineseStopChar(units[i].cp) || IsChineseStopChar(units[i + 1].cp)) continue;
+    sink.Add(Utf8Of(units, i, i + 2), i, i + 2);
+  }
+  // Dictionary words of three or more characters (shorter ones are already bigrams).
+  icu::BreakIterator* words = State().words.get();
+  if (words == nullptr || end - begin < 3) return;
+  icu::UnicodeString run;
+  std::vector<size_t> unit_of_utf16;  // UTF-16 index → unit index
+  for (size_t i = begin; i < end; ++i) {
+    for (int k = 0; k < U16_LENGTH(units[i].cp); ++k) unit_of_utf16.push_back(i);
+    run.append(units[i].cp);
+  }
+  unit_of_utf16.push_back(end);
+  words->setText(run);
+  int32_t start = words->first();
+  for (int32_t stop = words->next(); stop != icu::BreakIterator::DONE;
+       start = stop, stop = words->next()) {
+    const size_t from = unit_of_utf16[start], to = unit_of_utf16[stop];
+    if (to - from >= 3) sink.Add(Utf8Of(units, from, to), from, to);
+  }
+}
+
+// Step 4: a run of letters, digits and joiners, e.g. "plc-200" or "gb/t".
+void AddWordRun(const std::vector<Unit>& units, size_t begin, size_t end, TermSink& sink) {
+  // Trim joiners at the edges: "200." is the word 200.
+  while (begin < end && IsJoiner(units[begin].cp)) ++begin;
+  while (end > begin && IsJoiner(units[end - 1].cp)) --end;
+  if (begin == end) return;
+  int parts = 0;
+  size_t part_begin = begin;
+  for (size_t i = begin; i <= end; ++i) {
+    if (i == end || IsJoiner(units[i].cp)) {
+      if (i > part_begin) {
+        ++parts;
+        std::string word = Utf8Of(units, part_begin, i);
+        if (i - part_begin >= 2 && !IsEnglishStopWord(word)) sink.Add(std::move(word), part_begin, i);
+      }
+      part_begin = i + 1;
+    }
+  }
+  if (parts >= 2) sink.Add(Utf8Of(units, begin, end), begin, end);
+}
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<const TextAnalyzer>> TextAnalyzer::Create() {
+  ThreadState& state = State();
+  if (state.words == nullptr) {
+    return absl::FailedPreconditionError("ICU word-break data is not available");
+  }
+  if (state.t2s == kNoOpenCC) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "OpenCC configuration ", kTraditionalToSimplified,
+        " cannot be loaded (is libopencc-data installed?): ", opencc_error()));
+  }
+  return std::shared_ptr<const TextAnalyzer>(new TextAnalyzer());
+}
+
+AnalyzedText TextAnalyzer::Analyze(absl::string_view text) const {
+  std::vector<Unit> units = Normalize(text);
+  FoldToSimplified(units);
+  TermSink sink(text, units);
+  size_t i = 0;
+  while (i < units.size()) {
+    const UChar32 cp = units[i].cp;
+    size_t j = i + 1;
+    if (IsHan(cp)) {
+      while (j < units.size() && IsHan(units[j].cp)) ++j;
+      AddHanRun(units, i, j, sink);
+    } else if (IsWordChar(cp)) {
+      // Joiners stay inside a run only between word characters: "plc-200", not "a - b".
+      while (j < units.size() &&
+             (IsWordChar(units[j].cp) ||
+              (IsJoiner(units[j].cp) && j + 1 < units.size() && IsWordChar(units[j + 1].cp)))) {
+        ++j;
+      }
+      AddWordRun(units, i, j, sink);
+    }
+    i = j;
+  }
+  return sink.Take();
+}
+
+}  // namespace techmatch
