@@ -1,0 +1,171 @@
+// A real techmatch server on port 0 over a fresh SQLite file, and stubs that call it.
+#ifndef TECHMATCH_TESTS_SERVER_SERVER_FIXTURE_H_
+#define TECHMATCH_TESTS_SERVER_SERVER_FIXTURE_H_
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "server/techmatch_server.h"
+#include "storage/sqlite_repository.h"
+#include "techmatch/v1/event.grpc.pb.h"
+#include "techmatch/v1/industry.grpc.pb.h"
+#include "techmatch/v1/need.grpc.pb.h"
+#include "techmatch/v1/offering.grpc.pb.h"
+#include "techmatch/v1/organization.grpc.pb.h"
+
+namespace techmatch::testing {
+
+// The field paths of the BadRequest carried by `status`.
+inline std::vector<std::string> ViolatedFields(const grpc::Status& status) {
+  std::vector<std::string> fields;
+  google::rpc::Status rich;
+  if (!rich.ParseFromString(status.error_details())) return fields;
+  for (const auto& any : rich.details()) {
+    google::rpc::BadRequest bad_request;
+    if (any.UnpackTo(&bad_request)) {
+      for (const auto& v : bad_request.field_violations()) fields.push_back(v.field());
+    }
+  }
+  return fields;
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/techmatch-server-test-XXXXXX";
+    ASSERT_NE(mkdtemp(pattern), nullptr);
+    dir_ = pattern;
+    auto repository = storage::SqliteRepository::Open(dir_ + "/test.db", {});
+    ASSERT_TRUE(repository.ok()) << repository.status();
+    server::ServerOptions options;
+    options.listen = "127.0.0.1:0";
+    auto server = server::TechmatchServer::Start(options, *std::move(repository));
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_ = *std::move(server);
+    channel_ = grpc::CreateChannel("127.0.0.1:" + std::to_string(server_->port()),
+                                   grpc::InsecureChannelCredentials());
+    industries_ = v1::IndustryService::NewStub(channel_);
+    organizations_ = v1::OrganizationService::NewStub(channel_);
+    events_ = v1::EventService::NewStub(channel_);
+    needs_ = v1::NeedService::NewStub(channel_);
+    offerings_ = v1::OfferingService::NewStub(channel_);
+  }
+
+  void TearDown() override {
+    if (server_) server_->Shutdown(absl::Seconds(1));
+    server_.reset();
+    std::system(("rm -rf '" + dir_ + "'").c_str());
+  }
+
+  // A client context with a deadline, as every real client call has.
+  static std::unique_ptr<grpc::ClientContext> Ctx() {
+    auto context = std::make_unique<grpc::ClientContext>();
+    context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+    return context;
+  }
+
+  v1::Organization CreateOrganization(const std::string& id, v1::Organization::Kind kind,
+                                      const std::string& parent = "") {
+    v1::CreateOrganizationRequest request;
+    request.set_organization_id(id);
+    request.mutable_organization()->set_display_name("Org " + id);
+    request.mutable_organization()->set_kind(kind);
+    request.mutable_organization()->set_parent(parent);
+    request.mutable_organization()->set_region_code("510500");
+    v1::Organization created;
+    const grpc::Status status = organizations_->CreateOrganization(Ctx().get(), request, &created);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return created;
+  }
+
+  v1::Event CreateEvent(const std::string& id) {
+    v1::CreateEventRequest request;
+    request.set_event_id(id);
+    v1::Event& event = *request.mutable_event();
+    event.set_display_name("2026年產學研合作洽談會");
+    event.set_location("瀘州");
+    event.mutable_start_time()->set_seconds(1795000000);
+    event.mutable_end_time()->set_seconds(1795086400);
+    v1::Event created;
+    const grpc::Status status = events_->CreateEvent(Ctx().get(), request, &created);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return created;
+  }
+
+  // A valid need of enterprise `organizations/acme` in the liquor industry.
+  static v1::Need SampleNeed(const std::string& title = "濃香型白酒窖池微生物調控") {
+    v1::Need need;
+    need.set_enterprise("organizations/acme");
+    need.set_title(title);
+    need.set_description("提高優質酒率，窖泥老化防治。Pit mud microbiome.");
+    need.add_keywords("白酒");
+    need.add_keywords("窖池");
+    need.add_industries("industries/liquor");
+    need.add_industries("industries/agriculture");
+    need.mutable_budget()->set_currency_code("CNY");
+    need.mutable_budget()->set_units(2300000);
+    need.mutable_budget()->set_nanos(500000000);
+    need.set_min_trl(4);
+    need.add_cooperation_modes(v1::JOINT_DEVELOPMENT);
+    return need;
+  }
+
+  static v1::Offering SampleOffering(const std::string& title = "纤维素乙醇发酵工艺") {
+    v1::Offering offering;
+    offering.set_institute("organizations/scu");
+    offering.set_title(title);
+    offering.set_description("Cellulosic ethanol fermentation, pilot scale.");
+    offering.add_keywords("纤维素");
+    offering.add_industries("industries/energy");
+    offering.set_trl(6);
+    offering.add_patents("ZL201910123456.7");
+    offering.add_cooperation_modes(v1::LICENSE);
+    offering.mutable_asking_price()->set_currency_code("CNY");
+    offering.mutable_asking_price()->set_units(800000);
+    return offering;
+  }
+
+  v1::Need CreateNeed(const v1::Need& need, const std::string& id = "") {
+    v1::CreateNeedRequest request;
+    *request.mutable_need() = need;
+    request.set_need_id(id);
+    v1::Need created;
+    const grpc::Status status = needs_->CreateNeed(Ctx().get(), request, &created);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return created;
+  }
+
+  std::string dir_;
+  std::unique_ptr<server::TechmatchServer> server_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<v1::IndustryService::Stub> industries_;
+  std::unique_ptr<v1::OrganizationService::Stub> organizations_;
+  std::unique_ptr<v1::EventService::Stub> events_;
+  std::unique_ptr<v1::NeedService::Stub> needs_;
+  std::unique_ptr<v1::OfferingService::Stub> offerings_;
+};
+
+// ServerTest with an enterprise `acme`, a university `scu`, a government body `gov` and an
+// event `fair` already created.
+class SeededServerTest : public ServerTest {
+ protected:
+  void SetUp() override {
+    ServerTest::SetUp();
+    CreateOrganization("acme", v1::Organization::ENTERPRISE);
+    CreateOrganization("scu", v1::Organization::UNIVERSITY);
+    CreateOrganization("gov", v1::Organization::GOVERNMENT);
+    CreateEvent("fair");
+  }
+};
+
+}  // namespace techmatch::testing
+
+#endif  // TECHMATCH_TESTS_SERVER_SERVER_FIXTURE_H_
