@@ -1,0 +1,167 @@
+// Opening a database: migrations from an empty file, reopening, seeds, the page-token key.
+#include <string>
+#include <vector>
+
+#include "SQLiteCpp/Database.h"
+#include "SQLiteCpp/Statement.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "storage/migrations.h"
+#include "tests/common/status_matchers.h"
+#include "tests/storage/test_db.h"
+
+namespace techmatch::storage {
+namespace {
+
+using ::techmatch::testing::IsOk;
+using ::techmatch::testing::StatusIs;
+using ::testing::ElementsAreArray;
+using ::testing::HasSubstr;
+
+int UserVersion(const std::string& path) {
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  SQLite::Statement query(db, "PRAGMA user_version");
+  query.executeStep();
+  return query.getColumn(0).getInt();
+}
+
+TEST(MigrationsTest, VersionsAreConsecutiveFromOne) {
+  const std::vector<Migration>& migrations = Migrations();
+  ASSERT_FALSE(migrations.empty());
+  for (size_t i = 0; i < migrations.size(); ++i) {
+    EXPECT_EQ(migrations[i].version, static_cast<int>(i) + 1);
+  }
+  EXPECT_EQ(LatestSchemaVersion(), migrations.back().version);
+}
+
+TEST(MigrationsTest, EmptyFileMigratesToLatestAndReopenKeepsData) {
+  testing::TempDir dir;
+  const std::string path = dir.File("fresh.db");
+  {
+    TM_ASSERT_OK_AND_ASSIGN(auto repo, SqliteRepository::Open(path));
+    TM_ASSERT_OK_AND_ASSIGN(int version, repo->SchemaVersion());
+    EXPECT_EQ(version, LatestSchemaVersion());
+    Organization org;
+    org.meta.id = "acme";
+    org.display_name = "Acme";
+    org.kind = OrganizationKind::kEnterprise;
+    ASSERT_THAT(repo->CreateOrganization(org, {}), IsOk());
+  }
+  EXPECT_EQ(UserVersion(path), LatestSchemaVersion());
+  {
+    TM_ASSERT_OK_AND_ASSIGN(auto repo, SqliteRepository::Open(path));
+    TM_ASSERT_OK_AND_ASSIGN(Organization org, repo->GetOrganization("acme"));
+    EXPECT_EQ(org.display_name, "Acme");
+    EXPECT_EQ(org.meta.revision, 1);
+  }
+  EXPECT_EQ(UserVersion(path), LatestSchemaVersion());
+}
+
+TEST(MigrationsTest, EachEarlierVersionMigratesToLatest) {
+  // Builds a file at every earlier version with the migrations alone, then opens it.
+  for (int version = 0; version < LatestSchemaVersion(); ++version) {
+    testing::TempDir dir;
+    const std::string path = dir.File("old.db");
+    {
+      SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      ASSERT_THAT(ApplyMigrations(db, version), IsOk());
+    }
+    EXPECT_EQ(UserVersion(path), version);
+    TM_ASSERT_OK_AND_ASSIGN(auto repo, SqliteRepository::Open(path));
+    EXPECT_EQ(UserVersion(path), LatestSchemaVersion()) << "from version " << version;
+  }
+}
+
+TEST(MigrationsTest, FileFromNewerBuildIsRefused) {
+  testing::TempDir dir;
+  const std::string path = dir.File("newer.db");
+  { TM_ASSERT_OK_AND_ASSIGN(auto repo, SqliteRepository::Open(path)); }
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA user_version = " + std::to_string(LatestSchemaVersion() + 1));
+  }
+  EXPECT_THAT(SqliteRepository::Open(path),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("newer")));
+}
+
+TEST(MigrationsTest, NonDatabaseFileIsRefusedClearly) {
+  testing::TempDir dir;
+  const std::string path = dir.File("garbage.db");
+  {
+    std::FILE* file = std::fopen(path.c_str(), "w");
+    ASSERT_NE(file, nullptr);
+    std::fputs("this is not a database file, it is a text file of some length........", file);
+    std::fclose(file);
+  }
+  EXPECT_THAT(SqliteRepository::Open(path), StatusIs(absl::StatusCode::kFailedPrecondition));
+}
+
+TEST(MigrationsTest, MissingDirectoryIsRefusedClearly) {
+  EXPECT_THAT(SqliteRepository::Open("/nonexistent-dir-techmatch/x.db"),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("x.db")));
+}
+
+TEST(MigrationsTest, BadOptionsAreRefused) {
+  testing::TempDir dir;
+  SqliteOptions options;
+  options.reader_connections = 0;
+  EXPECT_THAT(SqliteRepository::Open(dir.File("a.db"), options),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+TEST(MigrationsTest, PragmasAreSet) {
+  testing::TempDir dir;
+  const std::string path = dir.File("wal.db");
+  SqliteOptions options;
+  options.synchronous = Synchronous::kNormal;
+  TM_ASSERT_OK_AND_ASSIGN(auto repo, SqliteRepository::Open(path, options));
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
+}
+
+class SeedTest : public testing::RepositoryTest {};
+
+TEST_F(SeedTest, IndustriesAreSeeded) {
+  ListQuery query;
+  query.page_size = 100;
+  TM_ASSERT_OK_AND_ASSIGN(Page<Industry> page, repo().ListIndustries(query));
+  std::vector<std::string> codes;
+  for (const Industry& industry : page.items) codes.push_back(industry.meta.id);
+  // Keyset order is by code.
+  EXPECT_THAT(codes, ElementsAreArray({"agriculture", "chemicals", "electronics", "energy",
+                                       "environment", "liquor", "machinery", "materials", "other",
+                                       "pharmaceuticals"}));
+  EXPECT_TRUE(page.next_after_id.empty());
+  TM_ASSERT_OK_AND_ASSIGN(Industry liquor, repo().GetIndustry("liquor"));
+  EXPECT_EQ(liquor.display_name_zh, "酒业");
+  EXPECT_EQ(liquor.display_name_en, "Liquor");
+  EXPECT_EQ(liquor.meta.revision, 1);
+  EXPECT_GT(liquor.meta.create_time, absl::FromUnixSeconds(1'600'000'000));
+  TM_ASSERT_OK_AND_ASSIGN(Industry agriculture, repo().GetIndustry("agriculture"));
+  EXPECT_EQ(agriculture.display_name_zh, "优势农业");
+  TM_ASSERT_OK_AND_ASSIGN(Industry environment, repo().GetIndustry("environment"));
+  EXPECT_EQ(environment.display_name_en, "Environmental protection");
+}
+
+TEST_F(SeedTest, SeedsAreNotRepeatedOnReopen) {
+  Reopen();
+  TM_ASSERT_OK_AND_ASSIGN(Page<Industry> page, repo().ListIndustries(ListQuery{}));
+  EXPECT_EQ(page.items.size(), 10u);
+}
+
+TEST_F(SeedTest, PageTokenKeyIsRandomAndStable) {
+  TM_ASSERT_OK_AND_ASSIGN(std::string key, repo().PageTokenKey());
+  EXPECT_EQ(key.size(), 32u);
+  EXPECT_NE(key, std::string(32, '\0'));
+  Reopen();
+  TM_ASSERT_OK_AND_ASSIGN(std::string reopened_key, repo().PageTokenKey());
+  EXPECT_EQ(reopened_key, key);
+
+  testing::TempDir other_dir;
+  TM_ASSERT_OK_AND_ASSIGN(auto other, SqliteRepository::Open(other_dir.File("other.db")));
+  TM_ASSERT_OK_AND_ASSIGN(std::string other_key, other->PageTokenKey());
+  EXPECT_NE(key, other_key);
+}
+
+}  // namespace
+}  // namespace techmatch::storage
