@@ -1,0 +1,48 @@
+#include "client/cli.h"
+
+#include "CLI/CLI.hpp"
+#include "client/command_env.h"
+#include "client/commands.h"
+
+namespace techmatch::client {
+
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CommandEnv env(out, err);
+  CLI::App app{"techmatch: the command-line client of techmatch-server "
+               "(technology-transfer matchmaking fairs)",
+               "techmatch"};
+  app.require_subcommand(1);
+  // Global options may also follow the subcommand: `techmatch need list --json`.
+  app.fallthrough();
+  GlobalOptions& options = env.options();
+  app.add_option("--server", options.server, "Server address host:port")
+      ->envname("TECHMATCH_SERVER")
+      ->capture_default_str();
+  app.add_option("--timeout", options.timeout_seconds, "Deadline of each call, in seconds")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  auto* json = app.add_flag("--json", options.json, "Print the protobuf JSON mapping");
+  app.add_flag("--csv", options.csv, "Print CSV")->excludes(json);
+  app.add_option("--unit", options.unit, "Unit for printed amounts: yuan, wan (万) or yi (亿)")
+      ->check(CLI::IsMember({"yuan", "wan", "yi"}))
+      ->capture_default_str();
+  app.add_option("--currency", options.currency,
+                 "Currency of amounts given on the command line or in CSV (ISO 4217)")
+      ->capture_default_str();
+
+  AddIndustryCommands(app, env);
+  AddOrganizationCommands(app, env);
+  AddEventCommands(app, env);
+  AddNeedCommands(app, env);
+  AddOfferingCommands(app, env);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e, out, err);
+    return code == 0 ? kExitOk : kExitBadInput;
+  }
+  return env.exit_code();
+}
+
+}  // namespace techmatch::client

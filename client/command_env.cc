@@ -1,0 +1,41 @@
+#include "client/command_env.h"
+
+#include "absl/time/time.h"
+#include "client/money_text.h"
+#include "client/status_report.h"
+
+namespace techmatch::client {
+
+Session& CommandEnv::session() {
+  if (!session_) {
+    session_ = std::make_unique<Session>(options_.server,
+                                         absl::Seconds(options_.timeout_seconds));
+  }
+  return *session_;
+}
+
+Output& CommandEnv::output() {
+  if (!output_) {
+    ValueFormat values;
+    // --unit is checked against yuan|wan|yi while parsing, so this cannot fail.
+    values.unit = ParseMoneyUnit(options_.unit).value_or(MoneyUnit::kYuan);
+    values.currency = options_.currency;
+    const OutputFormat format = options_.json  ? OutputFormat::kJson
+                                : options_.csv ? OutputFormat::kCsv
+                                               : OutputFormat::kTable;
+    output_ = std::make_unique<Output>(format, values, out_);
+  }
+  return *output_;
+}
+
+int CommandEnv::Fail(const grpc::Status& status) {
+  err_ << DescribeStatus(status);
+  return kExitRpcFailed;
+}
+
+int CommandEnv::FailLocal(const absl::Status& status) {
+  err_ << "error: " << status.message() << '\n';
+  return kExitBadInput;
+}
+
+}  // namespace techmatch::client

@@ -1,0 +1,54 @@
+#include "client/session.h"
+
+#include <chrono>
+#include <utility>
+
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+
+namespace techmatch::client {
+
+Session::Session(std::string target, absl::Duration timeout)
+    : target_(std::move(target)), timeout_(timeout) {}
+
+std::unique_ptr<grpc::ClientContext> Session::NewContext(double scale) const {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() +
+                        absl::ToChronoMilliseconds(timeout_ * scale));
+  return context;
+}
+
+const std::shared_ptr<grpc::Channel>& Session::channel() {
+  if (channel_ == nullptr) {
+    // Plain TCP until the security issue adds credentials (DESIGN §4.7).
+    channel_ = grpc::CreateChannel(target_, grpc::InsecureChannelCredentials());
+  }
+  return channel_;
+}
+
+techmatch::v1::IndustryService::Stub& Session::industries() {
+  if (!industries_) industries_ = techmatch::v1::IndustryService::NewStub(channel());
+  return *industries_;
+}
+
+techmatch::v1::OrganizationService::Stub& Session::organizations() {
+  if (!organizations_) organizations_ = techmatch::v1::OrganizationService::NewStub(channel());
+  return *organizations_;
+}
+
+techmatch::v1::EventService::Stub& Session::events() {
+  if (!events_) events_ = techmatch::v1::EventService::NewStub(channel());
+  return *events_;
+}
+
+techmatch::v1::NeedService::Stub& Session::needs() {
+  if (!needs_) needs_ = techmatch::v1::NeedService::NewStub(channel());
+  return *needs_;
+}
+
+techmatch::v1::OfferingService::Stub& Session::offerings() {
+  if (!offerings_) offerings_ = techmatch::v1::OfferingService::NewStub(channel());
+  return *offerings_;
+}
+
+}  // namespace techmatch::client

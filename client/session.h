@@ -1,0 +1,51 @@
+// One connection to techmatch-server, shared by every call of a command.
+#ifndef TECHMATCH_CLIENT_SESSION_H_
+#define TECHMATCH_CLIENT_SESSION_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/time/time.h"
+#include "grpcpp/channel.h"
+#include "grpcpp/client_context.h"
+#include "techmatch/v1/event.grpc.pb.h"
+#include "techmatch/v1/industry.grpc.pb.h"
+#include "techmatch/v1/need.grpc.pb.h"
+#include "techmatch/v1/offering.grpc.pb.h"
+#include "techmatch/v1/organization.grpc.pb.h"
+
+namespace techmatch::client {
+
+class Session {
+ public:
+  // `target` is a gRPC address such as `127.0.0.1:50051`; `timeout` the per-call deadline.
+  Session(std::string target, absl::Duration timeout);
+
+  // A context whose deadline is `timeout` (times `scale`, for streams that carry many rows)
+  // from now: no call may hang forever on an unreachable or stuck server.
+  std::unique_ptr<grpc::ClientContext> NewContext(double scale = 1.0) const;
+
+  // Stubs share one channel, created on first use so that commands failing on local input
+  // never connect.
+  techmatch::v1::IndustryService::Stub& industries();
+  techmatch::v1::OrganizationService::Stub& organizations();
+  techmatch::v1::EventService::Stub& events();
+  techmatch::v1::NeedService::Stub& needs();
+  techmatch::v1::OfferingService::Stub& offerings();
+
+ private:
+  const std::shared_ptr<grpc::Channel>& channel();
+
+  std::string target_;
+  absl::Duration timeout_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<techmatch::v1::IndustryService::Stub> industries_;
+  std::unique_ptr<techmatch::v1::OrganizationService::Stub> organizations_;
+  std::unique_ptr<techmatch::v1::EventService::Stub> events_;
+  std::unique_ptr<techmatch::v1::NeedService::Stub> needs_;
+  std::unique_ptr<techmatch::v1::OfferingService::Stub> offerings_;
+};
+
+}  // namespace techmatch::client
+
+#endif  // TECHMATCH_CLIENT_SESSION_H_

@@ -1,0 +1,89 @@
+#include "client/table.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "client/display_width.h"
+
+namespace techmatch::client {
+namespace {
+
+std::string OneLine(absl::string_view text) {
+  return absl::StrReplaceAll(text, {{"\r\n", " "}, {"\n", " "}, {"\r", " "}, {"\t", " "}});
+}
+
+}  // namespace
+
+void Table::AddRow(std::vector<std::string> cells) {
+  cells.resize(columns_.size());
+  rows_.push_back(std::move(cells));
+}
+
+void Table::RenderAligned(std::ostream& out) const {
+  std::vector<std::vector<std::string>> shown;
+  shown.reserve(rows_.size());
+  std::vector<size_t> widths(columns_.size());
+  for (size_t c = 0; c < columns_.size(); ++c) widths[c] = DisplayWidth(columns_[c].header);
+  for (const auto& row : rows_) {
+    std::vector<std::string> cells;
+    for (size_t c = 0; c < columns_.size(); ++c) {
+      std::string cell = OneLine(row[c]);
+      if (columns_[c].max_width > 0) cell = TruncateToWidth(cell, columns_[c].max_width);
+      widths[c] = std::max(widths[c], DisplayWidth(cell));
+      cells.push_back(std::move(cell));
+    }
+    shown.push_back(std::move(cells));
+  }
+  auto print_line = [&](const std::vector<std::string>& cells) {
+    std::string line;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      const std::string padding(widths[c] - DisplayWidth(cells[c]), ' ');
+      if (c > 0) line += "  ";
+      if (columns_[c].align == Align::kRight) {
+        line += padding + cells[c];
+      } else {
+        line += cells[c] + padding;
+      }
+    }
+    line.erase(line.find_last_not_of(' ') + 1);
+    out << line << '\n';
+  };
+  std::vector<std::string> headers;
+  for (const Column& column : columns_) headers.push_back(column.header);
+  print_line(headers);
+  for (const auto& cells : shown) print_line(cells);
+}
+
+void Table::RenderCsv(std::ostream& out) const {
+  auto print_row = [&out](const std::vector<std::string>& cells) {
+    std::vector<std::string> quoted;
+    for (const std::string& cell : cells) quoted.push_back(CsvQuote(cell));
+    out << absl::StrJoin(quoted, ",") << "\r\n";
+  };
+  std::vector<std::string> headers;
+  for (const Column& column : columns_) headers.push_back(column.header);
+  print_row(headers);
+  for (const auto& row : rows_) print_row(row);
+}
+
+void RenderRecord(const Record& record, std::ostream& out) {
+  size_t key_width = 0;
+  for (const auto& [key, value] : record) key_width = std::max(key_width, DisplayWidth(key));
+  for (const auto& [key, value] : record) {
+    const std::string indent(key_width + 2, ' ');
+    const std::string normalized = absl::StrReplaceAll(value, {{"\r\n", "\n"}});
+    std::vector<absl::string_view> lines = absl::StrSplit(normalized, '\n');
+    out << key << ':' << std::string(key_width - DisplayWidth(key) + 1, ' ') << lines[0];
+    for (size_t i = 1; i < lines.size(); ++i) out << '\n' << indent << lines[i];
+    out << '\n';
+  }
+}
+
+std::string CsvQuote(absl::string_view field) {
+  if (field.find_first_of(",\"\r\n") == absl::string_view::npos) return std::string(field);
+  return "\"" + absl::StrReplaceAll(field, {{"\"", "\"\""}}) + "\"";
+}
+
+}  // namespace techmatch::client
