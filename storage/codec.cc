@@ -47,11 +47,10 @@ std::vector<std::string> DecodeList(absl::string_view text) {
 }
 
 std::string EncodeModes(const std::vector<CooperationMode>& modes) {
-  return absl::StrJoin(modes, absl::string_view(&kListSeparator, 1),
-                       [](std::string* out, CooperationMode mode) {
-                         out->append(CooperationModeName(mode).data(),
-                                     CooperationModeName(mode).size());
-                       });
+  return absl::StrJoin(
+      modes, absl::string_view(&kListSeparator, 1), [](std::string* out, CooperationMode mode) {
+        out->append(CooperationModeName(mode).data(), CooperationModeName(mode).size());
+      });
 }
 
 std::vector<CooperationMode> DecodeModes(absl::string_view text) {

@@ -59,8 +59,7 @@ ScopedStatement Connection::Prepare(absl::string_view sql) {
       statements_.clear();
     }
     it = statements_
-             .emplace(std::string(sql),
-                      std::make_unique<SQLite::Statement>(db_, std::string(sql)))
+             .emplace(std::string(sql), std::make_unique<SQLite::Statement>(db_, std::string(sql)))
              .first;
   }
   return ScopedStatement(*it->second, live_statements_);

@@ -15,10 +15,9 @@
 #include "SQLiteCpp/Statement.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "storage/sqlite_options.h"
 
 namespace techmatch::storage {
-
-enum class Synchronous { kFull, kNormal };
 
 // Reads columns of the current row.
 class RowReader {

@@ -45,8 +45,8 @@ absl::Status BindEvent(ScopedStatement& statement, const Event& event, int64_t r
   TM_ASSIGN_OR_RETURN(int64_t end_time, TimeToNanos(event.end_time, "end_time"));
   std::optional<int64_t> close_time;
   if (event.registration_close_time) {
-    TM_ASSIGN_OR_RETURN(close_time, TimeToNanos(*event.registration_close_time,
-                                                "registration_close_time"));
+    TM_ASSIGN_OR_RETURN(close_time,
+                        TimeToNanos(*event.registration_close_time, "registration_close_time"));
   }
   TM_ASSIGN_OR_RETURN(int64_t create_time, TimeToNanos(event.meta.create_time, "create_time"));
   TM_ASSIGN_OR_RETURN(int64_t update_time, TimeToNanos(event.meta.update_time, "update_time"));

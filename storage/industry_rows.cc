@@ -59,13 +59,11 @@ bool IndustryRows::Exists(Connection& connection, absl::string_view id) {
   return RowExists(connection, kExists, id);
 }
 
-absl::StatusOr<Page<Industry>> IndustryRows::List(Connection& connection,
-                                                  const ListQuery& query) {
+absl::StatusOr<Page<Industry>> IndustryRows::List(Connection& connection, const ListQuery& query) {
   static const std::vector<SqlField>* const kNoFields = new std::vector<SqlField>();
   SqlWhere where;
   TM_RETURN_IF_ERROR(where.AddFilter(query.filter, *kNoFields, "code"));
-  return RunPageQuery<Industry>(connection, kSelect, "code", std::move(where), query,
-                                ReadIndustry);
+  return RunPageQuery<Industry>(connection, kSelect, "code", std::move(where), query, ReadIndustry);
 }
 
 }  // namespace techmatch::storage

@@ -206,9 +206,9 @@ absl::Status ApplyMigrations(SQLite::Database& db, int target_version) {
       const int current = SchemaVersion(db);
       if (current > LatestSchemaVersion()) {
         db.exec("ROLLBACK");
-        return absl::FailedPreconditionError(
-            absl::StrCat("the database has schema version ", current,
-                         ", newer than this build's ", LatestSchemaVersion()));
+        return absl::FailedPreconditionError(absl::StrCat("the database has schema version ",
+                                                          current, ", newer than this build's ",
+                                                          LatestSchemaVersion()));
       }
       if (current >= migration.version) {
         db.exec("COMMIT");

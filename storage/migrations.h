@@ -14,9 +14,9 @@
 namespace techmatch::storage {
 
 struct Migration {
-  int version;              // The user_version the database has after it.
-  absl::string_view name;   // For logs.
-  const char* sql;          // One or more statements, run in one transaction.
+  int version;             // The user_version the database has after it.
+  absl::string_view name;  // For logs.
+  const char* sql;         // One or more statements, run in one transaction.
 };
 
 // Every migration in order; versions are 1, 2, 3, ...

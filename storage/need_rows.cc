@@ -107,8 +107,7 @@ absl::Status NeedRows::Insert(Connection& connection, const Need& need) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::optional<absl::Time>> NeedRows::Update(Connection& connection,
-                                                           const Need& need,
+absl::StatusOr<std::optional<absl::Time>> NeedRows::Update(Connection& connection, const Need& need,
                                                            int64_t expected_revision) {
   std::optional<absl::Time> create_time;
   {
@@ -119,8 +118,7 @@ absl::StatusOr<std::optional<absl::Time>> NeedRows::Update(Connection& connectio
   }
   ReplaceMemberships(connection, kDeleteIndustries, kInsertIndustry, need.meta.id,
                      need.listing.industry_codes);
-  ReplaceMemberships(connection, kDeleteEvents, kInsertEvent, need.meta.id,
-                     need.listing.event_ids);
+  ReplaceMemberships(connection, kDeleteEvents, kInsertEvent, need.meta.id, need.listing.event_ids);
   return create_time;
 }
 

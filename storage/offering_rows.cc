@@ -54,8 +54,7 @@ const std::vector<SqlField>& Fields() {
 }
 
 // Binds ?1..?15 (the revision as `revision`).
-absl::Status BindOffering(ScopedStatement& statement, const Offering& offering,
-                          int64_t revision) {
+absl::Status BindOffering(ScopedStatement& statement, const Offering& offering, int64_t revision) {
   TM_ASSIGN_OR_RETURN(EncodedListing listing, EncodeListing(offering.listing));
   TM_ASSIGN_OR_RETURN(std::string patents, EncodeList(offering.patents, "patents"));
   TM_ASSIGN_OR_RETURN(int64_t create_time, TimeToNanos(offering.meta.create_time, "create_time"));
@@ -106,8 +105,7 @@ absl::Status OfferingRows::Insert(Connection& connection, const Offering& offeri
     TM_RETURN_IF_ERROR(BindOffering(insert, offering, offering.meta.revision));
     insert.Run();
   }
-  InsertMemberships(connection, kInsertIndustry, offering.meta.id,
-                    offering.listing.industry_codes);
+  InsertMemberships(connection, kInsertIndustry, offering.meta.id, offering.listing.industry_codes);
   InsertMemberships(connection, kInsertEvent, offering.meta.id, offering.listing.event_ids);
   return absl::OkStatus();
 }
@@ -140,12 +138,10 @@ bool OfferingRows::Exists(Connection& connection, absl::string_view id) {
   return RowExists(connection, kExists, id);
 }
 
-absl::StatusOr<Page<Offering>> OfferingRows::List(Connection& connection,
-                                                  const ListQuery& query) {
+absl::StatusOr<Page<Offering>> OfferingRows::List(Connection& connection, const ListQuery& query) {
   SqlWhere where;
   TM_RETURN_IF_ERROR(where.AddFilter(query.filter, Fields(), "id"));
-  return RunPageQuery<Offering>(connection, kSelect, "id", std::move(where), query,
-                                ReadOffering);
+  return RunPageQuery<Offering>(connection, kSelect, "id", std::move(where), query, ReadOffering);
 }
 
 }  // namespace techmatch::storage

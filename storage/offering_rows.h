@@ -30,7 +30,8 @@ struct OfferingRows {
   // Overwrites the row if its revision is still `expected_revision`, storing `offering.meta`'s
   // update_time and revision + 1. Returns the stored create_time, or nullopt when no row
   // matched (missing or stale).
-  static absl::StatusOr<std::optional<absl::Time>> Update(Connection& connection, const Offering& offering,
+  static absl::StatusOr<std::optional<absl::Time>> Update(Connection& connection,
+                                                          const Offering& offering,
                                                           int64_t expected_revision);
   static std::optional<Offering> Find(Connection& connection, absl::string_view id);
   static bool Exists(Connection& connection, absl::string_view id);

@@ -106,8 +106,7 @@ absl::StatusOr<std::optional<absl::Time>> OrganizationRows::Update(Connection& c
   return create_time;
 }
 
-std::optional<Organization> OrganizationRows::Find(Connection& connection,
-                                                   absl::string_view id) {
+std::optional<Organization> OrganizationRows::Find(Connection& connection, absl::string_view id) {
   ScopedStatement find = connection.Prepare(kFind);
   find.BindText(1, id);
   if (!find.Step()) return std::nullopt;
@@ -119,7 +118,7 @@ bool OrganizationRows::Exists(Connection& connection, absl::string_view id) {
 }
 
 std::optional<OrganizationKind> OrganizationRows::FindKind(Connection& connection,
-                                                          absl::string_view id) {
+                                                           absl::string_view id) {
   ScopedStatement find = connection.Prepare(kFindKind);
   find.BindText(1, id);
   if (!find.Step()) return std::nullopt;

@@ -48,8 +48,7 @@ absl::Status ParticipantRows::Insert(Connection& connection, const Participant& 
   return absl::OkStatus();
 }
 
-std::optional<Participant> ParticipantRows::Find(Connection& connection,
-                                                 absl::string_view event_id,
+std::optional<Participant> ParticipantRows::Find(Connection& connection, absl::string_view event_id,
                                                  absl::string_view organization_id) {
   ScopedStatement find = connection.Prepare(kFind);
   find.BindText(1, event_id);

@@ -19,8 +19,7 @@ struct ParticipantRows {
   static std::optional<Participant> Find(Connection& connection, absl::string_view event_id,
                                          absl::string_view organization_id);
   // The event's participants in organization-id order; `query.after_id` is an organization id.
-  static absl::StatusOr<Page<Participant>> List(Connection& connection,
-                                                absl::string_view event_id,
+  static absl::StatusOr<Page<Participant>> List(Connection& connection, absl::string_view event_id,
                                                 const ListQuery& query);
 };
 

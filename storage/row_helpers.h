@@ -24,9 +24,8 @@ int ClampPageSize(int page_size);
 // `query.after_id` in `key_column` order, and reads at most `query.page_size` rows with
 // `read(RowReader)`. One extra row is fetched to learn whether another page exists.
 template <typename R, typename ReadFn>
-Page<R> RunPageQuery(Connection& connection, absl::string_view select,
-                     absl::string_view key_column, SqlWhere where, const ListQuery& query,
-                     ReadFn read) {
+Page<R> RunPageQuery(Connection& connection, absl::string_view select, absl::string_view key_column,
+                     SqlWhere where, const ListQuery& query, ReadFn read) {
   if (!query.after_id.empty()) where.Add(absl::StrCat(key_column, " > ?"), query.after_id);
   const size_t page_size = static_cast<size_t>(ClampPageSize(query.page_size));
   const std::string sql =

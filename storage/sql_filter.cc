@@ -10,12 +10,18 @@ namespace {
 
 absl::string_view OpSql(FilterOp op) {
   switch (op) {
-    case FilterOp::kEq: return " = ?";
-    case FilterOp::kNe: return " IS NOT ?";
-    case FilterOp::kLt: return " < ?";
-    case FilterOp::kLe: return " <= ?";
-    case FilterOp::kGt: return " > ?";
-    case FilterOp::kGe: return " >= ?";
+    case FilterOp::kEq:
+      return " = ?";
+    case FilterOp::kNe:
+      return " IS NOT ?";
+    case FilterOp::kLt:
+      return " < ?";
+    case FilterOp::kLe:
+      return " <= ?";
+    case FilterOp::kGt:
+      return " > ?";
+    case FilterOp::kGe:
+      return " >= ?";
   }
   return " = ?";
 }
@@ -34,8 +40,7 @@ void SqlWhere::Add(absl::string_view condition, Param param) {
 }
 
 absl::Status SqlWhere::AddFilter(const std::vector<FilterTerm>& terms,
-                                 const std::vector<SqlField>& fields,
-                                 absl::string_view id_column) {
+                                 const std::vector<SqlField>& fields, absl::string_view id_column) {
   for (const FilterTerm& term : terms) {
     const SqlField* field = nullptr;
     for (const SqlField& f : fields) {
@@ -47,11 +52,11 @@ absl::Status SqlWhere::AddFilter(const std::vector<FilterTerm>& terms,
     if (field->kind == SqlField::Kind::kColumn) {
       conditions_.push_back(absl::StrCat(field->sql, OpSql(term.op)));
     } else if (term.op == FilterOp::kEq || term.op == FilterOp::kNe) {
-      conditions_.push_back(absl::StrCat(id_column, term.op == FilterOp::kEq ? " IN (" : " NOT IN (",
-                                         field->sql, ")"));
+      conditions_.push_back(absl::StrCat(
+          id_column, term.op == FilterOp::kEq ? " IN (" : " NOT IN (", field->sql, ")"));
     } else {
-      return InvalidFieldError(
-          "filter", absl::StrCat("field '", term.field, "' supports only = and !="));
+      return InvalidFieldError("filter",
+                               absl::StrCat("field '", term.field, "' supports only = and !="));
     }
     params_.push_back(ParamOf(term));
   }

@@ -81,7 +81,7 @@ absl::StatusOr<std::string> EnsurePageTokenKey(Connection& connection) {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const std::string& path,
-                                                                          SqliteOptions options) {
+                                                                         SqliteOptions options) {
   if (options.reader_connections < 1 || options.reader_connections > kMaxReaderConnections) {
     return absl::InvalidArgumentError(absl::StrCat("reader_connections must be between 1 and ",
                                                    kMaxReaderConnections, ", got ",
@@ -107,9 +107,8 @@ absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const s
     for (int i = 0; i < options.reader_connections; ++i) {
       readers.push_back(std::make_unique<Connection>(path, reader_options));
     }
-    return std::unique_ptr<SqliteRepository>(
-        new SqliteRepository(std::move(writer),
-                             std::make_unique<ConnectionPool>(std::move(readers)), std::move(key)));
+    return std::unique_ptr<SqliteRepository>(new SqliteRepository(
+        std::move(writer), std::make_unique<ConnectionPool>(std::move(readers)), std::move(key)));
   } catch (const SQLite::Exception& e) {
     const int code = e.getErrorCode();
     if (code == SQLITE_CANTOPEN || code == SQLITE_NOTADB || code == SQLITE_PERM ||
@@ -238,8 +237,7 @@ absl::StatusOr<typename Rows::Record> SqliteRepository::ReplaceRecord(
 }
 
 template <typename Rows>
-absl::StatusOr<Page<typename Rows::Record>> SqliteRepository::ListRecords(
-    const ListQuery& query) {
+absl::StatusOr<Page<typename Rows::Record>> SqliteRepository::ListRecords(const ListQuery& query) {
   absl::StatusOr<Page<typename Rows::Record>> page;
   TM_RETURN_IF_ERROR(Read("listing", Rows::kCollection, "", [&](Connection& c) {
     page = Rows::List(c, query);
@@ -249,8 +247,8 @@ absl::StatusOr<Page<typename Rows::Record>> SqliteRepository::ListRecords(
 }
 
 template <typename Rows>
-absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>>
-SqliteRepository::CreateRecords(const std::vector<typename Rows::Record>& inputs) {
+absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>> SqliteRepository::CreateRecords(
+    const std::vector<typename Rows::Record>& inputs) {
   using Record = typename Rows::Record;
   const absl::Time now = absl::Now();
   std::vector<absl::StatusOr<Record>> results;
@@ -269,8 +267,8 @@ SqliteRepository::CreateRecords(const std::vector<typename Rows::Record>& inputs
       try {
         row_status = Rows::Insert(c, record);
       } catch (const std::exception& e) {
-        row_status = StatusFromException(e, "creating", ResourceName(Rows::kCollection,
-                                                                     record.meta.id));
+        row_status =
+            StatusFromException(e, "creating", ResourceName(Rows::kCollection, record.meta.id));
       }
       if (!row_status.ok()) RunSql(c, "ROLLBACK TO import_row");
       RunSql(c, "RELEASE import_row");

@@ -17,23 +17,13 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "storage/connection.h"
 #include "storage/repository.h"
+#include "storage/sqlite_options.h"
 
 namespace techmatch::storage {
 
+class Connection;
 class ConnectionPool;
-
-struct SqliteOptions {
-  // FULL syncs the WAL at every commit: an acknowledged write survives power loss. NORMAL
-  // syncs only at checkpoints: faster, and still never corrupts, but the last commits before a
-  // power cut (not a process crash) may be lost.
-  Synchronous synchronous = Synchronous::kFull;
-  // Reader connections; each List/Get borrows one for its duration.
-  int reader_connections = 4;
-  // How long a connection waits for a lock held by another process before UNAVAILABLE.
-  int busy_timeout_ms = 5000;
-};
 
 class SqliteRepository final : public Repository {
  public:

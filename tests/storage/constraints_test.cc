@@ -44,16 +44,17 @@ class ConstraintsTest : public testing::RepositoryTest {
                                 const std::string& enterprise = "'ent'") {
     return "INSERT INTO needs (id, enterprise_id, title, description, keywords, industries, "
            "cooperation_modes, events, budget_minor, min_trl, state, create_time, update_time, "
-           "revision) VALUES ('" + id + "', " + enterprise + ", " + title +
-           ", '', '', 'liquor', '', '', " + budget + ", " + min_trl + ", " + state +
-           ", 1, 1, 1)";
+           "revision) VALUES ('" +
+           id + "', " + enterprise + ", " + title + ", '', '', 'liquor', '', '', " + budget + ", " +
+           min_trl + ", " + state + ", 1, 1, 1)";
   }
   static std::string OfferingInsert(const std::string& id, const std::string& trl,
                                     const std::string& price) {
     return "INSERT INTO offerings (id, institute_id, title, description, keywords, industries, "
            "cooperation_modes, events, trl, patents, asking_price_minor, state, create_time, "
-           "update_time, revision) VALUES ('" + id + "', 'uni', 'T', '', '', 'liquor', '', '', " +
-           trl + ", '', " + price + ", 'AVAILABLE', 1, 1, 1)";
+           "update_time, revision) VALUES ('" +
+           id + "', 'uni', 'T', '', '', 'liquor', '', '', " + trl + ", '', " + price +
+           ", 'AVAILABLE', 1, 1, 1)";
   }
 };
 
@@ -71,12 +72,12 @@ TEST_F(ConstraintsTest, SchemaRefusesWhatMustNeverBeStored) {
   EXPECT_TRUE(Refused(OfferingInsert("text-trl", "'five'", "NULL")));  // STRICT typing.
   EXPECT_TRUE(Refused(NeedInsert("empty-title", "NULL", "NULL", "''")));
   EXPECT_TRUE(Refused(NeedInsert("long-title", "NULL", "NULL", "'" + std::string(201, 'x') + "'")));
-  EXPECT_FALSE(Refused(NeedInsert("cjk-title", "NULL", "NULL",
-                                  "'" + [] {
-                                    std::string s;
-                                    for (int i = 0; i < 200; ++i) s += "酒";
-                                    return s;
-                                  }() + "'")));
+  EXPECT_FALSE(Refused(NeedInsert(
+      "cjk-title", "NULL", "NULL", "'" + [] {
+        std::string s;
+        for (int i = 0; i < 200; ++i) s += "酒";
+        return s;
+      }() + "'")));
   EXPECT_TRUE(Refused(NeedInsert("bad-state", "NULL", "NULL", "'T'", "'DELETED'")));
   EXPECT_TRUE(Refused(NeedInsert("Bad_Id", "NULL", "NULL")));
   EXPECT_TRUE(Refused(NeedInsert("-leading", "NULL", "NULL")));
@@ -96,8 +97,9 @@ TEST_F(ConstraintsTest, SchemaRefusesWhatMustNeverBeStored) {
 
 TEST_F(ConstraintsTest, ForeignKeysAreEnforced) {
   EXPECT_TRUE(Refused(NeedInsert("ghost-owner", "NULL", "NULL", "'T'", "'OPEN'", "'nobody'")));
-  EXPECT_TRUE(Refused("INSERT INTO need_industries (need_id, industry_code) VALUES "
-                      "('nope', 'liquor')"));
+  EXPECT_TRUE(
+      Refused("INSERT INTO need_industries (need_id, industry_code) VALUES "
+              "('nope', 'liquor')"));
 
   Need unknown_enterprise = SampleNeed("n1", "nobody");
   EXPECT_THAT(repo().CreateNeed(unknown_enterprise, {}),
@@ -137,7 +139,9 @@ TEST_F(ConstraintsTest, ForeignKeysAreEnforced) {
 
 TEST_F(ConstraintsTest, ValuesThatCannotRoundTripAreRefused) {
   Need need = SampleNeed("sep", "ent");
-  need.listing.keywords = {"a\x1F" "b"};
+  need.listing.keywords = {
+      "a\x1F"
+      "b"};
   EXPECT_THAT(repo().CreateNeed(need, {}),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("keywords[0]")));
   Offering offering = SampleOffering("empty-patent", "uni");
@@ -149,13 +153,14 @@ TEST_F(ConstraintsTest, ValuesThatCannotRoundTripAreRefused) {
 TEST_F(ConstraintsTest, BatchKeepsGoodRowsAroundAFailingOne) {
   std::vector<Need> needs;
   for (int i = 0; i < 5; ++i) needs.push_back(SampleNeed("batch-" + std::to_string(i), "ent"));
-  needs[2].meta.id = "batch-1";  // A duplicate in the middle.
+  needs[2].meta.id = "batch-1";       // A duplicate in the middle.
   needs[3].enterprise_id = "nobody";  // And a broken reference.
   TM_ASSERT_OK_AND_ASSIGN(auto results, repo().CreateNeeds(needs));
   ASSERT_EQ(results.size(), 5u);
   EXPECT_THAT(results[0], IsOk());
   EXPECT_THAT(results[1], IsOk());
-  EXPECT_THAT(results[2], StatusIs(absl::StatusCode::kAlreadyExists, "needs/batch-1 already exists"));
+  EXPECT_THAT(results[2],
+              StatusIs(absl::StatusCode::kAlreadyExists, "needs/batch-1 already exists"));
   EXPECT_THAT(results[3], StatusIs(absl::StatusCode::kFailedPrecondition));
   EXPECT_THAT(results[4], IsOk());
   EXPECT_EQ(results[4]->meta.revision, 1);

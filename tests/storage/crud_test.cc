@@ -87,8 +87,8 @@ TEST_F(CrudTest, OrganizationRoundTripAndReplace) {
   EXPECT_THAT(repo().ReplaceOrganization(ghost, 1),
               StatusIs(absl::StatusCode::kNotFound, "organizations/ghost not found"));
   EXPECT_THAT(repo().FindOrganizationKind("scu-chem"),
-              ::testing::Eq(absl::StatusOr<std::optional<OrganizationKind>>(
-                  OrganizationKind::kUniversity)));
+              ::testing::Eq(
+                  absl::StatusOr<std::optional<OrganizationKind>>(OrganizationKind::kUniversity)));
   EXPECT_THAT(repo().FindOrganizationKind("ghost"),
               ::testing::Eq(absl::StatusOr<std::optional<OrganizationKind>>(std::nullopt)));
 }
@@ -116,7 +116,8 @@ TEST_F(CrudTest, EventRoundTripKeepsNanosecondsAndReplace) {
   EXPECT_EQ(again.location, "泸州");
   EXPECT_EQ(again.organizer_ids, std::vector<std::string>{"scu"});
   EXPECT_THAT(repo().ReplaceEvent(got, 1), StatusIs(absl::StatusCode::kAborted));
-  EXPECT_THAT(repo().GetEvent("nope"), StatusIs(absl::StatusCode::kNotFound, "events/nope not found"));
+  EXPECT_THAT(repo().GetEvent("nope"),
+              StatusIs(absl::StatusCode::kNotFound, "events/nope not found"));
   EXPECT_THAT(repo().EventExists("expo"), ::testing::Eq(absl::StatusOr<bool>(true)));
   EXPECT_THAT(repo().EventExists("nope"), ::testing::Eq(absl::StatusOr<bool>(false)));
 }
@@ -228,9 +229,9 @@ TEST_F(CrudTest, RepeatedRequestIdReturnsTheFirstResultAndCreatesNothing) {
 
   // The key is per method; an empty request id disables the check.
   Organization org = Enterprise("req-org");
-  TM_ASSERT_OK_AND_ASSIGN(Organization org_created,
-                          repo().CreateOrganization(org, RequestKey{"CreateOrganization",
-                                                                    "retry-1"}));
+  TM_ASSERT_OK_AND_ASSIGN(
+      Organization org_created,
+      repo().CreateOrganization(org, RequestKey{"CreateOrganization", "retry-1"}));
   EXPECT_EQ(org_created.meta.id, "req-org");
   TM_ASSERT_OK_AND_ASSIGN(Need no_key, repo().CreateNeed(SampleNeed("req-c", "luzhou-laojiao"),
                                                          RequestKey{"CreateNeed", ""}));

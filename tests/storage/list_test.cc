@@ -64,20 +64,24 @@ class ListTest : public testing::RepositoryTest {
   static std::string KeyOf(const Participant& p) { return p.organization_id; }
 
   std::vector<std::string> Needs(const std::string& filter, int page_size = 2) {
-    return Walk<Need>(Repository::NeedFilterFields(), filter,
-                      [&](const ListQuery& q) { return repo().ListNeeds(q); }, page_size);
+    return Walk<Need>(
+        Repository::NeedFilterFields(), filter,
+        [&](const ListQuery& q) { return repo().ListNeeds(q); }, page_size);
   }
   std::vector<std::string> Offerings(const std::string& filter) {
-    return Walk<Offering>(Repository::OfferingFilterFields(), filter,
-                          [&](const ListQuery& q) { return repo().ListOfferings(q); }, 2);
+    return Walk<Offering>(
+        Repository::OfferingFilterFields(), filter,
+        [&](const ListQuery& q) { return repo().ListOfferings(q); }, 2);
   }
   std::vector<std::string> Organizations(const std::string& filter) {
-    return Walk<Organization>(Repository::OrganizationFilterFields(), filter,
-                              [&](const ListQuery& q) { return repo().ListOrganizations(q); }, 2);
+    return Walk<Organization>(
+        Repository::OrganizationFilterFields(), filter,
+        [&](const ListQuery& q) { return repo().ListOrganizations(q); }, 2);
   }
   std::vector<std::string> Events(const std::string& filter) {
-    return Walk<Event>(Repository::EventFilterFields(), filter,
-                       [&](const ListQuery& q) { return repo().ListEvents(q); }, 2);
+    return Walk<Event>(
+        Repository::EventFilterFields(), filter,
+        [&](const ListQuery& q) { return repo().ListEvents(q); }, 2);
   }
   std::vector<std::string> Participants(const std::string& event, const std::string& filter) {
     return Walk<Participant>(
@@ -265,9 +269,9 @@ TEST_F(ListTest, EventFilters) {
   EXPECT_THAT(Events("start_time <= " + tb), ElementsAre("a", "b"));
   EXPECT_THAT(Events("start_time > " + tb), ElementsAre("c"));
   EXPECT_THAT(Events("start_time >= " + tb), ElementsAre("b", "c"));
-  EXPECT_THAT(Events("start_time >= 2026-01-01T00:00:00+08:00 AND start_time < " +
-                     Rfc3339(c.start_time)),
-              ElementsAre("a", "b"));
+  EXPECT_THAT(
+      Events("start_time >= 2026-01-01T00:00:00+08:00 AND start_time < " + Rfc3339(c.start_time)),
+      ElementsAre("a", "b"));
 }
 
 TEST_F(ListTest, ParticipantFilters) {

@@ -1,4 +1,6 @@
 // Opening a database: migrations from an empty file, reopening, seeds, the page-token key.
+#include "storage/migrations.h"
+
 #include <string>
 #include <vector>
 
@@ -6,7 +8,6 @@
 #include "SQLiteCpp/Statement.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "storage/migrations.h"
 #include "tests/common/status_matchers.h"
 #include "tests/storage/test_db.h"
 
@@ -128,9 +129,9 @@ TEST_F(SeedTest, IndustriesAreSeeded) {
   std::vector<std::string> codes;
   for (const Industry& industry : page.items) codes.push_back(industry.meta.id);
   // Keyset order is by code.
-  EXPECT_THAT(codes, ElementsAreArray({"agriculture", "chemicals", "electronics", "energy",
-                                       "environment", "liquor", "machinery", "materials", "other",
-                                       "pharmaceuticals"}));
+  EXPECT_THAT(codes,
+              ElementsAreArray({"agriculture", "chemicals", "electronics", "energy", "environment",
+                                "liquor", "machinery", "materials", "other", "pharmaceuticals"}));
   EXPECT_TRUE(page.next_after_id.empty());
   TM_ASSERT_OK_AND_ASSIGN(Industry liquor, repo().GetIndustry("liquor"));
   EXPECT_EQ(liquor.display_name_zh, "酒业");

@@ -73,8 +73,7 @@ Need RepositoryTest::SampleNeed(const std::string& id, const std::string& enterp
   need.listing.description = "提高优质酒出酒率。\nImprove yield.";
   need.listing.keywords = {"白酒", "窖池", "microbiome"};
   need.listing.industry_codes = {"liquor", "agriculture"};
-  need.listing.cooperation_modes = {CooperationMode::kJointDevelopment,
-                                    CooperationMode::kTransfer};
+  need.listing.cooperation_modes = {CooperationMode::kJointDevelopment, CooperationMode::kTransfer};
   need.budget_minor = 230'000'000;  // 230万元 in fen.
   need.min_trl = 4;
   return need;
