@@ -29,6 +29,8 @@ struct ImportSteps {
   absl::string_view collection;  // e.g. "needs"
   absl::string_view id_field;    // e.g. "need_id"
   std::function<absl::StatusOr<std::vector<absl::StatusOr<R>>>(const std::vector<R>&)> store;
+  // Called for each stored record (keeps the matching index current).
+  std::function<void(const R&)> on_stored;
 };
 
 namespace import_internal {
@@ -63,6 +65,7 @@ absl::Status ImportRows(
     TM_ASSIGN_OR_RETURN(std::vector<absl::StatusOr<R>> results, steps.store(batch));
     for (size_t i = 0; i < results.size(); ++i) {
       if (results[i].ok()) {
+        steps.on_stored(*results[i]);
         summary.add_accepted_names(ResourceName(steps.collection, results[i]->meta.id));
         summary.set_accepted_count(summary.accepted_count() + 1);
       } else if (results[i].status().code() == absl::StatusCode::kAlreadyExists) {

@@ -3,9 +3,11 @@
 #include "core/resource_id.h"
 #include "server/handler.h"
 #include "server/import_flow.h"
+#include "server/index_loader.h"
 #include "server/list_support.h"
 #include "server/need_conversion.h"
 #include "server/proto_fields.h"
+#include "server/ranked_list.h"
 #include "server/record_flows.h"
 
 namespace techmatch::server {
@@ -36,6 +38,7 @@ grpc::Status NeedServiceImpl::CreateNeed(grpc::ServerContext*, const v1::CreateN
                                   Rules(), context_.repository, request_level));
     TM_ASSIGN_OR_RETURN(Need created, context_.repository.CreateNeed(
                                           need, {"CreateNeed", request->request_id()}));
+    KeepIndexCurrent(context_.matching.IndexNeed(created));
     NeedToProto(created, context_.currency, *response);
     return absl::OkStatus();
   });
@@ -54,12 +57,25 @@ grpc::Status NeedServiceImpl::GetNeed(grpc::ServerContext*, const v1::GetNeedReq
 grpc::Status NeedServiceImpl::ListNeeds(grpc::ServerContext*, const v1::ListNeedsRequest* request,
                                         v1::ListNeedsResponse* response) {
   return Handle("ListNeeds", [&]() -> absl::Status {
+    // A query ranks by relevance; its text scopes the page token like the filter does.
+    const std::string& query = request->query();
     TM_ASSIGN_OR_RETURN(
         ParsedList list,
-        ParseListRequest("ListNeeds", "", request->filter(), request->page_size(),
-                         request->page_token(), storage::Repository::NeedFilterFields(),
-                         context_.page_tokens));
-    TM_ASSIGN_OR_RETURN(Page<Need> page, context_.repository.ListNeeds(list.query));
+        ParseListRequest("ListNeeds", query.empty() ? "" : absl::StrCat("query:", query),
+                         request->filter(), request->page_size(), request->page_token(),
+                         storage::Repository::NeedFilterFields(), context_.page_tokens));
+    Page<Need> page;
+    if (query.empty()) {
+      TM_ASSIGN_OR_RETURN(page, context_.repository.ListNeeds(list.query));
+    } else {
+      TM_ASSIGN_OR_RETURN(std::vector<SearchHit> hits,
+                          context_.matching.SearchNeeds(query, kMaxSearchHits));
+      storage::Repository& repository = context_.repository;
+      TM_ASSIGN_OR_RETURN(page, RankedPage<Need>(hits, list.query,
+                                                  [&repository](const storage::ListQuery& q) {
+                                                    return repository.ListNeeds(q);
+                                                  }));
+    }
     for (const Need& need : page.items) {
       NeedToProto(need, context_.currency, *response->add_needs());
     }
@@ -81,6 +97,7 @@ grpc::Status NeedServiceImpl::UpdateNeed(grpc::ServerContext*, const v1::UpdateN
                            request->need().etag(),
                            MaskPaths(request->update_mask(), PopulatedNeedPaths(request->need())),
                            patch, conversion, "need", ApplyNeedUpdate));
+    KeepIndexCurrent(context_.matching.IndexNeed(updated));
     NeedToProto(updated, context_.currency, *response);
     return absl::OkStatus();
   });
@@ -93,6 +110,7 @@ grpc::Status NeedServiceImpl::WithdrawNeed(grpc::ServerContext*,
     TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->name(), kNeeds, "name"));
     TM_ASSIGN_OR_RETURN(Need withdrawn, TransitionRecord<Need>(Stored(context_.repository), id,
                                                                request->etag(), techmatch::WithdrawNeed));
+    KeepIndexCurrent(context_.matching.IndexNeed(withdrawn));
     NeedToProto(withdrawn, context_.currency, *response);
     return absl::OkStatus();
   });
@@ -105,7 +123,8 @@ grpc::Status NeedServiceImpl::ImportNeeds(grpc::ServerContext*,
     storage::Repository& repository = context_.repository;
     const ImportSteps<Need> steps{
         Rules(), kNeeds, "need_id",
-        [&repository](const std::vector<Need>& needs) { return repository.CreateNeeds(needs); }};
+        [&repository](const std::vector<Need>& needs) { return repository.CreateNeeds(needs); },
+        [this](const Need& need) { KeepIndexCurrent(context_.matching.IndexNeed(need)); }};
     return ImportRows<v1::ImportNeedsRequest, Need>(
         *reader, repository, steps,
         [this](const v1::ImportNeedsRequest& row, Violations& conversion, std::string& id) {

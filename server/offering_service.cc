@@ -3,9 +3,11 @@
 #include "core/resource_id.h"
 #include "server/handler.h"
 #include "server/import_flow.h"
+#include "server/index_loader.h"
 #include "server/list_support.h"
 #include "server/offering_conversion.h"
 #include "server/proto_fields.h"
+#include "server/ranked_list.h"
 #include "server/record_flows.h"
 
 namespace techmatch::server {
@@ -36,6 +38,7 @@ grpc::Status OfferingServiceImpl::CreateOffering(grpc::ServerContext*, const v1:
                                   Rules(), context_.repository, request_level));
     TM_ASSIGN_OR_RETURN(Offering created, context_.repository.CreateOffering(
                                           offering, {"CreateOffering", request->request_id()}));
+    KeepIndexCurrent(context_.matching.IndexOffering(created));
     OfferingToProto(created, context_.currency, *response);
     return absl::OkStatus();
   });
@@ -54,12 +57,25 @@ grpc::Status OfferingServiceImpl::GetOffering(grpc::ServerContext*, const v1::Ge
 grpc::Status OfferingServiceImpl::ListOfferings(grpc::ServerContext*, const v1::ListOfferingsRequest* request,
                                         v1::ListOfferingsResponse* response) {
   return Handle("ListOfferings", [&]() -> absl::Status {
+    // A query ranks by relevance; its text scopes the page token like the filter does.
+    const std::string& query = request->query();
     TM_ASSIGN_OR_RETURN(
         ParsedList list,
-        ParseListRequest("ListOfferings", "", request->filter(), request->page_size(),
-                         request->page_token(), storage::Repository::OfferingFilterFields(),
-                         context_.page_tokens));
-    TM_ASSIGN_OR_RETURN(Page<Offering> page, context_.repository.ListOfferings(list.query));
+        ParseListRequest("ListOfferings", query.empty() ? "" : absl::StrCat("query:", query),
+                         request->filter(), request->page_size(), request->page_token(),
+                         storage::Repository::OfferingFilterFields(), context_.page_tokens));
+    Page<Offering> page;
+    if (query.empty()) {
+      TM_ASSIGN_OR_RETURN(page, context_.repository.ListOfferings(list.query));
+    } else {
+      TM_ASSIGN_OR_RETURN(std::vector<SearchHit> hits,
+                          context_.matching.SearchOfferings(query, kMaxSearchHits));
+      storage::Repository& repository = context_.repository;
+      TM_ASSIGN_OR_RETURN(page, RankedPage<Offering>(hits, list.query,
+                                                  [&repository](const storage::ListQuery& q) {
+                                                    return repository.ListOfferings(q);
+                                                  }));
+    }
     for (const Offering& offering : page.items) {
       OfferingToProto(offering, context_.currency, *response->add_offerings());
     }
@@ -81,6 +97,7 @@ grpc::Status OfferingServiceImpl::UpdateOffering(grpc::ServerContext*, const v1:
                            request->offering().etag(),
                            MaskPaths(request->update_mask(), PopulatedOfferingPaths(request->offering())),
                            patch, conversion, "offering", ApplyOfferingUpdate));
+    KeepIndexCurrent(context_.matching.IndexOffering(updated));
     OfferingToProto(updated, context_.currency, *response);
     return absl::OkStatus();
   });
@@ -93,6 +110,7 @@ grpc::Status OfferingServiceImpl::WithdrawOffering(grpc::ServerContext*,
     TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->name(), kOfferings, "name"));
     TM_ASSIGN_OR_RETURN(Offering withdrawn, TransitionRecord<Offering>(Stored(context_.repository), id,
                                                                request->etag(), techmatch::WithdrawOffering));
+    KeepIndexCurrent(context_.matching.IndexOffering(withdrawn));
     OfferingToProto(withdrawn, context_.currency, *response);
     return absl::OkStatus();
   });
@@ -105,7 +123,12 @@ grpc::Status OfferingServiceImpl::ImportOfferings(grpc::ServerContext*,
     storage::Repository& repository = context_.repository;
     const ImportSteps<Offering> steps{
         Rules(), kOfferings, "offering_id",
-        [&repository](const std::vector<Offering>& offerings) { return repository.CreateOfferings(offerings); }};
+        [&repository](const std::vector<Offering>& offerings) {
+          return repository.CreateOfferings(offerings);
+        },
+        [this](const Offering& offering) {
+          KeepIndexCurrent(context_.matching.IndexOffering(offering));
+        }};
     return ImportRows<v1::ImportOfferingsRequest, Offering>(
         *reader, repository, steps,
         [this](const v1::ImportOfferingsRequest& row, Violations& conversion, std::string& id) {

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "core/status_macros.h"
+#include "server/index_loader.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/security/server_credentials.h"
@@ -13,14 +14,18 @@
 namespace techmatch::server {
 
 TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository,
-                                 Currency currency, std::string page_token_key)
+                                 Currency currency, std::string page_token_key,
+                                 std::shared_ptr<const TextAnalyzer> analyzer)
     : repository_(std::move(repository)),
-      context_{*repository_, std::move(currency), PageTokenCodec(std::move(page_token_key))},
+      matching_(std::move(analyzer)),
+      context_{*repository_, std::move(currency), PageTokenCodec(std::move(page_token_key)),
+               matching_},
       industries_(context_),
       organizations_(context_),
       events_(context_),
       needs_(context_),
-      offerings_(context_) {}
+      offerings_(context_),
+      matches_(context_) {}
 
 TechmatchServer::~TechmatchServer() { Shutdown(absl::ZeroDuration()); }
 
@@ -28,8 +33,10 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
     const ServerOptions& options, std::unique_ptr<storage::Repository> repository) {
   TM_ASSIGN_OR_RETURN(Currency currency, Currency::FromCode(options.base_currency));
   TM_ASSIGN_OR_RETURN(std::string key, repository->PageTokenKey());
-  std::unique_ptr<TechmatchServer> server(
-      new TechmatchServer(std::move(repository), std::move(currency), std::move(key)));
+  TM_ASSIGN_OR_RETURN(std::shared_ptr<const TextAnalyzer> analyzer, TextAnalyzer::Create());
+  std::unique_ptr<TechmatchServer> server(new TechmatchServer(
+      std::move(repository), std::move(currency), std::move(key), std::move(analyzer)));
+  TM_RETURN_IF_ERROR(LoadMatchingIndex(*server->repository_, server->matching_));
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -40,6 +47,7 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   builder.RegisterService(&server->events_);
   builder.RegisterService(&server->needs_);
   builder.RegisterService(&server->offerings_);
+  builder.RegisterService(&server->matches_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));

@@ -9,6 +9,8 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "grpcpp/server.h"
+#include "core/matching/matching_engine.h"
+#include "server/match_service.h"
 #include "server/need_service.h"
 #include "server/offering_service.h"
 #include "server/reference_services.h"
@@ -26,7 +28,8 @@ struct ServerOptions {
 
 class TechmatchServer {
  public:
-  // Binds and starts serving; fails when the address cannot be bound or an option is bad.
+  // Loads the matching index from `repository`, binds and starts serving; fails when the
+  // address cannot be bound, an option is bad, or the text-analysis data is missing.
   static absl::StatusOr<std::unique_ptr<TechmatchServer>> Start(
       const ServerOptions& options, std::unique_ptr<storage::Repository> repository);
   ~TechmatchServer();
@@ -43,15 +46,17 @@ class TechmatchServer {
 
  private:
   TechmatchServer(std::unique_ptr<storage::Repository> repository, Currency currency,
-                  std::string page_token_key);
+                  std::string page_token_key, std::shared_ptr<const TextAnalyzer> analyzer);
 
   std::unique_ptr<storage::Repository> repository_;
+  MatchingEngine matching_;
   ServiceContext context_;
   IndustryServiceImpl industries_;
   OrganizationServiceImpl organizations_;
   EventServiceImpl events_;
   NeedServiceImpl needs_;
   OfferingServiceImpl offerings_;
+  MatchServiceImpl matches_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 };

@@ -7,6 +7,7 @@
 #define TECHMATCH_STORAGE_REPOSITORY_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include "absl/strings/string_view.h"
 #include <vector>
@@ -30,6 +31,9 @@ struct ListQuery {
   std::vector<FilterTerm> filter;
   int page_size = kDefaultPageSize;
   std::string after_id;
+  // When set, only records with these ids: a free-text search ranks first, then the filter
+  // narrows its hits (at most kMaxPageSize ids per call).
+  std::optional<std::vector<std::string>> only_ids;
 };
 
 // Identifies a create call for idempotency (AIP-155): a repeated (method, request_id) returns

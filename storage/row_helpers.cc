@@ -50,4 +50,20 @@ bool RowExists(Connection& connection, absl::string_view exists_sql, absl::strin
   return query.Step();
 }
 
+std::string JsonStringArray(const std::vector<std::string>& values) {
+  std::string json = "[";
+  for (const std::string& value : values) {
+    if (json.size() > 1) json += ',';
+    json += '"';
+    for (char c : value) {
+      if (c == '"' || c == '\\') json += '\\';
+      if (static_cast<unsigned char>(c) < 0x20) continue;  // ids never hold control characters
+      json += c;
+    }
+    json += '"';
+  }
+  json += ']';
+  return json;
+}
+
 }  // namespace techmatch::storage

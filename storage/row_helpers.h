@@ -20,13 +20,21 @@ namespace techmatch::storage {
 // for an unbounded page.
 int ClampPageSize(int page_size);
 
+// `values` as a JSON array of strings, for `json_each(?)` (one bound parameter for a set).
+std::string JsonStringArray(const std::vector<std::string>& values);
+
 // Runs `select` (which must select the keyset column first) with `where`, continuing after
 // `query.after_id` in `key_column` order, and reads at most `query.page_size` rows with
-// `read(RowReader)`. One extra row is fetched to learn whether another page exists.
+// `read(RowReader)`; with `query.only_ids`, only those rows. One extra row is fetched to learn
+// whether another page exists.
 template <typename R, typename ReadFn>
 Page<R> RunPageQuery(Connection& connection, absl::string_view select, absl::string_view key_column,
                      SqlWhere where, const ListQuery& query, ReadFn read) {
   if (!query.after_id.empty()) where.Add(absl::StrCat(key_column, " > ?"), query.after_id);
+  if (query.only_ids) {
+    where.Add(absl::StrCat(key_column, " IN (SELECT value FROM json_each(?))"),
+              JsonStringArray(*query.only_ids));
+  }
   const size_t page_size = static_cast<size_t>(ClampPageSize(query.page_size));
   const std::string sql =
       absl::StrCat(select, where.Clause(), " ORDER BY ", key_column, " LIMIT ?");

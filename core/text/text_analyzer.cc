@@ -260,7 +260,87 @@ void AddWordRun(const std::vector<Unit>& units, size_t begin, size_t end, TermSi
   if (parts >= 2) sink.Add(Utf8Of(units, begin, end), begin, end);
 }
 
+// The normalized units of `text` (steps 1 and 2).
+std::vector<Unit> Prepare(absl::string_view text) {
+  std::vector<Unit> units = Normalize(text);
+  FoldToSimplified(units);
+  return units;
+}
+
+// Where `needle` occurs in `haystack` (by code point), or npos.
+size_t FindUnits(const std::vector<Unit>& haystack, const std::vector<UChar32>& needle) {
+  if (needle.empty() || needle.size() > haystack.size()) return std::string::npos;
+  for (size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size() && haystack[i + k].cp == needle[k]) ++k;
+    if (k == needle.size()) return i;
+  }
+  return std::string::npos;
+}
+
 }  // namespace
+
+std::vector<SharedPhrase> TextAnalyzer::SharedPhrases(absl::string_view text,
+                                                      absl::string_view counterpart,
+                                                      size_t limit) const {
+  const AnalyzedText other = Analyze(counterpart);
+  absl::flat_hash_set<std::string> other_terms;
+  for (const AnalyzedTerm& term : other.terms) other_terms.insert(term.term);
+  const std::vector<Unit> units = Prepare(text);
+  const std::vector<Unit> other_units = Prepare(counterpart);
+
+  struct Span {
+    size_t begin, end;
+  };
+  std::vector<Span> spans;
+  size_t i = 0;
+  while (i < units.size()) {
+    size_t j = i + 1;
+    if (IsHan(units[i].cp)) {
+      while (j < units.size() && IsHan(units[j].cp)) ++j;
+      // Join runs of shared bigrams: positions k with bigram (k, k+1) shared.
+      size_t span_begin = std::string::npos;
+      for (size_t k = i; k + 1 < j; ++k) {
+        const bool shared = other_terms.contains(Utf8Of(units, k, k + 2));
+        if (shared && span_begin == std::string::npos) span_begin = k;
+        if (!shared && span_begin != std::string::npos) {
+          spans.push_back({span_begin, k + 1});
+          span_begin = std::string::npos;
+        }
+      }
+      if (span_begin != std::string::npos) spans.push_back({span_begin, j});
+      if (j - i == 1 && other_terms.contains(Utf8Of(units, i, j))) spans.push_back({i, j});
+    } else if (IsWordChar(units[i].cp)) {
+      while (j < units.size() && IsWordChar(units[j].cp)) ++j;
+      if (j - i >= 2 && other_terms.contains(Utf8Of(units, i, j))) spans.push_back({i, j});
+    }
+    i = j;
+  }
+  std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+    return a.end - a.begin > b.end - b.begin;
+  });
+  std::vector<SharedPhrase> phrases;
+  absl::flat_hash_set<std::string> seen;
+  for (const Span& span : spans) {
+    if (phrases.size() >= limit) break;
+    std::string normalized = Utf8Of(units, span.begin, span.end);
+    if (!seen.insert(normalized).second) continue;
+    const uint32_t from = units[span.begin].source_begin, to = units[span.end - 1].source_end;
+    SharedPhrase phrase{std::string(text.substr(from, to - from)), ""};
+    std::vector<UChar32> needle;
+    for (size_t k = span.begin; k < span.end; ++k) needle.push_back(units[k].cp);
+    const size_t at = FindUnits(other_units, needle);
+    // Shared bigram by bigram but never whole in the counterpart: nothing to quote there.
+    if (at != std::string::npos) {
+      const uint32_t other_from = other_units[at].source_begin;
+      const uint32_t other_to = other_units[at + needle.size() - 1].source_end;
+      std::string written(counterpart.substr(other_from, other_to - other_from));
+      if (written != phrase.text) phrase.counterpart_text = std::move(written);
+    }
+    phrases.push_back(std::move(phrase));
+  }
+  return phrases;
+}
 
 absl::StatusOr<std::shared_ptr<const TextAnalyzer>> TextAnalyzer::Create() {
   ThreadState& state = State();
@@ -276,8 +356,7 @@ absl::StatusOr<std::shared_ptr<const TextAnalyzer>> TextAnalyzer::Create() {
 }
 
 AnalyzedText TextAnalyzer::Analyze(absl::string_view text) const {
-  std::vector<Unit> units = Normalize(text);
-  FoldToSimplified(units);
+  const std::vector<Unit> units = Prepare(text);
   TermSink sink(text, units);
   size_t i = 0;
   while (i < units.size()) {

@@ -33,6 +33,12 @@ struct AnalyzedText {
   int length = 0;                   // Total occurrences: the document length for BM25.
 };
 
+// A phrase two texts share, as each wrote it (釀造 / 酿造).
+struct SharedPhrase {
+  std::string text;               // As written in the first text.
+  std::string counterpart_text;  // As written in the second text when written otherwise.
+};
+
 class TextAnalyzer {
  public:
   // Loads ICU's word-break rules and OpenCC's t2s tables; fails when they are not installed.
@@ -40,6 +46,12 @@ class TextAnalyzer {
 
   // Thread-safe; per-thread ICU and OpenCC state is created on first use.
   AnalyzedText Analyze(absl::string_view text) const;
+
+  // The phrases `text` shares with `counterpart`, longest first, at most `limit`: adjacent
+  // shared bigrams are joined back into the phrase a person wrote (白酒 + 酒窖 + 窖池 →
+  // 白酒窖池), and shared words are kept as words. For explanations.
+  std::vector<SharedPhrase> SharedPhrases(absl::string_view text, absl::string_view counterpart,
+                                          size_t limit) const;
 
  private:
   TextAnalyzer() = default;

@@ -1,0 +1,37 @@
+// What matching knows about a need or an offering besides its text: the facts the non-text
+// signals compare (DESIGN §5). Built from the domain records; kept in memory by the index.
+#ifndef TECHMATCH_CORE_MATCHING_MATCH_PROFILE_H_
+#define TECHMATCH_CORE_MATCHING_MATCH_PROFILE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/cooperation_mode.h"
+#include "core/need.h"
+#include "core/offering.h"
+
+namespace techmatch {
+
+struct MatchProfile {
+  std::string id;
+  std::string owner_id;                     // The enterprise or institute.
+  std::vector<std::string> industry_codes;  // The first is primary.
+  std::vector<std::string> event_ids;
+  uint8_t cooperation_modes = 0;            // Bit (1 << mode) per mode.
+  int trl = 0;                              // Offerings: 1–9. Needs: the minimum, 0 if none.
+  std::optional<int64_t> amount_minor;      // Offerings: asking price. Needs: budget.
+  bool active = true;                       // OPEN / AVAILABLE.
+  int64_t revision = 0;
+};
+
+// The text matching reads: title and keywords count twice, as a person weighs them.
+std::string MatchText(const Listing& listing);
+
+MatchProfile ProfileOfNeed(const Need& need);
+MatchProfile ProfileOfOffering(const Offering& offering);
+
+}  // namespace techmatch
+
+#endif  // TECHMATCH_CORE_MATCHING_MATCH_PROFILE_H_

@@ -1,0 +1,44 @@
+#include "server/index_loader.h"
+
+#include "core/status_macros.h"
+#include "spdlog/spdlog.h"
+
+namespace techmatch::server {
+namespace {
+
+// Walks every record with `list` (a keyset-paged List) and hands each to `index`.
+template <typename R, typename List, typename Index>
+absl::Status LoadAll(List list, Index index) {
+  storage::ListQuery query;
+  query.page_size = kMaxPageSize;
+  do {
+    TM_ASSIGN_OR_RETURN(Page<R> page, list(query));
+    for (const R& record : page.items) TM_RETURN_IF_ERROR(index(record));
+    query.after_id = page.next_after_id;
+  } while (!query.after_id.empty());
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status LoadMatchingIndex(storage::Repository& repository, MatchingEngine& engine) {
+  TM_RETURN_IF_ERROR(LoadAll<Need>(
+      [&](const storage::ListQuery& q) { return repository.ListNeeds(q); },
+      [&](const Need& need) { return engine.IndexNeed(need); }));
+  TM_RETURN_IF_ERROR(LoadAll<Offering>(
+      [&](const storage::ListQuery& q) { return repository.ListOfferings(q); },
+      [&](const Offering& offering) { return engine.IndexOffering(offering); }));
+  engine.Compact();
+  spdlog::info("matching index loaded: {} needs, {} offerings, {} MiB of postings",
+               engine.indexed_needs(), engine.indexed_offerings(),
+               engine.posting_bytes() >> 20);
+  return absl::OkStatus();
+}
+
+void KeepIndexCurrent(const absl::Status& index_status) {
+  if (!index_status.ok()) {
+    spdlog::error("matching index not updated: {}", index_status.ToString());
+  }
+}
+
+}  // namespace techmatch::server
