@@ -10,7 +10,8 @@
 // round-trips exactly; repeats a CreateNeed with the same request_id; lists needs with filters
 // and pages; checks that bad input is refused with INVALID_ARGUMENT whose
 // google.rpc.BadRequest field violations (decoded from the grpc-status-details-bin trailer)
-// name every bad field; checks NOT_FOUND; stops the server with SIGTERM.
+// name every bad field (even when a description quotes control bytes); checks NOT_FOUND;
+// stops the server with SIGTERM and expects a clean exit.
 //
 // Exit codes: 0 pass, 1 fail, 77 skipped (node_modules absent: npm registry unreachable when
 // scripts/install-deps ran).
@@ -307,8 +308,8 @@ async function main() {
       assert.deepEqual(again, created);
     });
 
-    const need2Id = `bagasse-ethanol-${suffix}`;
-    await step('CreateNeed with a generated id (energy)', async () => {
+    let need2Name;
+    await step('CreateNeed without need_id gets a generated id', async () => {
       const need2 = await call(needs, 'CreateNeed', {
         need: {
           enterprise: orgName,
@@ -316,11 +317,13 @@ async function main() {
           industries: ['industries/energy'],
           cooperation_modes: ['TRANSFER'],
         },
-        need_id: need2Id,
         request_id: crypto.randomUUID(),
       });
-      assert.equal(need2.name, `needs/${need2Id}`);
+      assert.match(need2.name, /^needs\/[a-z0-9][a-z0-9-]{0,62}$/);
+      assert.notEqual(need2.name, `needs/${needId}`);
       assert.equal(need2.budget, null, 'no budget given, none returned');
+      assert.equal(need2.title, '酒糟纖維素乙醇中試 pilot plant');
+      need2Name = need2.name;
     });
 
     await step('ListNeeds with filters', async () => {
@@ -334,7 +337,7 @@ async function main() {
       const byEnergy = await call(needs, 'ListNeeds', {
         filter: `enterprise = ${orgName} AND industry = industries/energy`,
       });
-      assert.deepEqual(byEnergy.needs.map((n) => n.name), [`needs/${need2Id}`]);
+      assert.deepEqual(byEnergy.needs.map((n) => n.name), [need2Name]);
 
       const none = await call(needs, 'ListNeeds', {
         filter: `enterprise = "${orgName}" AND state = WITHDRAWN`,
@@ -355,7 +358,7 @@ async function main() {
         if (!pageToken) break;
       }
       assert.equal(pageToken, '', 'the walk ends');
-      assert.deepEqual([...seen].sort(), [`needs/${needId}`, `needs/${need2Id}`].sort());
+      assert.deepEqual([...seen].sort(), [`needs/${needId}`, need2Name].sort());
     });
 
     await step('CreateNeed with an empty title and an unknown industry: INVALID_ARGUMENT ' +
@@ -393,7 +396,7 @@ async function main() {
     await step('rejected requests changed nothing', async () => {
       const all = await call(needs, 'ListNeeds', {filter: `enterprise = "${orgName}"`});
       assert.deepEqual(all.needs.map((n) => n.name).sort(),
-                       [`needs/${needId}`, `needs/${need2Id}`].sort());
+                       [`needs/${needId}`, need2Name].sort());
     });
 
     await step('ListNeeds with an unknown filter field: INVALID_ARGUMENT on filter', async () => {
@@ -401,6 +404,17 @@ async function main() {
                                     grpc.status.INVALID_ARGUMENT, 'ListNeeds bad filter');
       const fields = fieldViolations(err, statusTypes).map((v) => v.field);
       assert.deepEqual(fields, ['filter']);
+    });
+
+    await step('a filter value with control bytes yields exactly one violation', async () => {
+      const err = await expectError(
+          call(needs, 'ListNeeds', {filter: 'state = "A\u001eB\u001fC"'}),
+          grpc.status.INVALID_ARGUMENT, 'ListNeeds with a bad enum value');
+      const violations = fieldViolations(err, statusTypes);
+      assert.equal(violations.length, 1, JSON.stringify(violations));
+      assert.equal(violations[0].field, 'filter');
+      assert.ok(violations[0].description.includes('A\u001eB\u001fC'),
+                JSON.stringify(violations[0].description));
     });
 
     await step('GetNeed of a missing need: NOT_FOUND', async () => {
