@@ -175,12 +175,18 @@ void AddNeedCommands(CLI::App& app, CommandEnv& env) {
   {
     CLI::App* command = group->add_subcommand("list", "List needs in name order");
     auto flags = std::make_shared<ListFlags>();
+    auto query = std::make_shared<std::string>();
     AddListFlags(command, flags.get(),
                  "Filter on enterprise, industry, state, event, create_time, e.g. "
                  "'industry = \"industries/liquor\" AND state = OPEN'");
-    OnRun(command, env, [&env, flags] {
+    command->add_option("--query", *query,
+                        "Free text, analysed as matching analyses it (either Chinese script); "
+                        "results in relevance order, e.g. '窖池 微生物'");
+    OnRun(command, env, [&env, flags, query] {
+      techmatch::v1::ListNeedsRequest request;
+      request.set_query(*query);
       return RunList<techmatch::v1::ListNeedsResponse>(
-          env, *flags, techmatch::v1::ListNeedsRequest(),
+          env, *flags, request,
           [&env](grpc::ClientContext* context, const auto& request, auto* response) {
             return env.session().needs().ListNeeds(context, request, response);
           },

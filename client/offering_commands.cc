@@ -184,12 +184,18 @@ void AddOfferingCommands(CLI::App& app, CommandEnv& env) {
   {
     CLI::App* command = group->add_subcommand("list", "List offerings in name order");
     auto flags = std::make_shared<ListFlags>();
+    auto query = std::make_shared<std::string>();
     AddListFlags(command, flags.get(),
                  "Filter on institute, industry, state, event, trl, e.g. "
                  "'industry = \"industries/energy\" AND trl >= 6'");
-    OnRun(command, env, [&env, flags] {
+    command->add_option("--query", *query,
+                        "Free text, analysed as matching analyses it (either Chinese script); "
+                        "results in relevance order, e.g. '纤维素 乙醇'");
+    OnRun(command, env, [&env, flags, query] {
+      techmatch::v1::ListOfferingsRequest request;
+      request.set_query(*query);
       return RunList<techmatch::v1::ListOfferingsResponse>(
-          env, *flags, techmatch::v1::ListOfferingsRequest(),
+          env, *flags, request,
           [&env](grpc::ClientContext* context, const auto& request, auto* response) {
             return env.session().offerings().ListOfferings(context, request, response);
           },

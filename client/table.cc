@@ -75,7 +75,9 @@ void RenderRecord(const Record& record, std::ostream& out) {
     const std::string indent(key_width + 2, ' ');
     const std::string normalized = absl::StrReplaceAll(value, {{"\r\n", "\n"}});
     std::vector<absl::string_view> lines = absl::StrSplit(normalized, '\n');
-    out << key << ':' << std::string(key_width - DisplayWidth(key) + 1, ' ') << lines[0];
+    out << key << ':';
+    // No trailing blanks after an empty value.
+    if (!lines[0].empty()) out << std::string(key_width - DisplayWidth(key) + 1, ' ') << lines[0];
     for (size_t i = 1; i < lines.size(); ++i) out << '\n' << indent << lines[i];
     out << '\n';
   }
