@@ -106,8 +106,33 @@ std::string AllowedFields(const std::vector<FilterField>& fields) {
                       }));
 }
 
+// "2300000.50" → 230000050 with two minor digits; nullopt when malformed or too large.
+std::optional<int64_t> ParseAmount(absl::string_view text, int minor_digits) {
+  const size_t dot = text.find('.');
+  const absl::string_view whole = text.substr(0, dot);
+  const absl::string_view fraction =
+      dot == absl::string_view::npos ? absl::string_view() : text.substr(dot + 1);
+  if (whole.empty() || (dot != absl::string_view::npos && fraction.empty()) ||
+      fraction.size() > static_cast<size_t>(minor_digits)) {
+    return std::nullopt;
+  }
+  int64_t value = 0;
+  auto append = [&value](char c) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
+    return !__builtin_mul_overflow(value, 10, &value) && !__builtin_add_overflow(value, c - '0', &value);
+  };
+  for (char c : whole) {
+    if (!append(c)) return std::nullopt;
+  }
+  for (int i = 0; i < minor_digits; ++i) {
+    if (!append(static_cast<size_t>(i) < fraction.size() ? fraction[i] : '0')) return std::nullopt;
+  }
+  return value;
+}
+
 absl::StatusOr<FilterTerm> MakeTerm(const FilterField& field, FilterOp op, const Token& value) {
-  const bool ordered = field.type == FilterFieldType::kInteger || field.type == FilterFieldType::kTime;
+  const bool ordered = field.type == FilterFieldType::kInteger ||
+                       field.type == FilterFieldType::kTime || field.type == FilterFieldType::kAmount;
   if (!ordered && op != FilterOp::kEq && op != FilterOp::kNe) {
     return FilterError(absl::StrCat("field '", field.name, "' supports only = and !=, not ",
                                     OpText(op)));
@@ -150,6 +175,16 @@ absl::StatusOr<FilterTerm> MakeTerm(const FilterField& field, FilterOp op, const
                                         value.text, "'", where));
       }
       return FilterTerm{field.name, op, time};
+    }
+    case FilterFieldType::kAmount: {
+      std::optional<int64_t> minor = ParseAmount(value.text, field.minor_digits);
+      if (!minor) {
+        return FilterError(absl::StrCat("field '", field.name,
+                                        "' takes an amount in whole currency units with at most ",
+                                        field.minor_digits, " decimals such as 2300000.50, got '",
+                                        value.text, "'", where));
+      }
+      return FilterTerm{field.name, op, *minor};
     }
   }
   return FilterError("unsupported field type");

@@ -29,6 +29,8 @@ enum class FilterFieldType {
   kEnum,      // = and != only; one of `enum_values`.
   kInteger,   // every operator; a decimal integer.
   kTime,      // every operator; an RFC 3339 time.
+  kAmount,    // every operator; a non-negative amount in whole currency units with at most
+              // `minor_digits` decimals (e.g. 2300000.50), compared as integer minor units.
 };
 
 struct FilterField {
@@ -36,6 +38,7 @@ struct FilterField {
   FilterFieldType type;
   std::string collection;                // kResource: e.g. "organizations".
   std::vector<std::string> enum_values;  // kEnum: the allowed names.
+  int minor_digits = 2;                  // kAmount: decimals of the currency's minor unit.
 };
 
 struct FilterTerm {
