@@ -179,11 +179,85 @@ FROM (VALUES ('liquor', '酒业', 'Liquor'),
              ('other', '其他', 'Other'));
 )sql";
 
+
+// Agreements (DESIGN §4.5). Parties live twice like every list: encoded in the main row (one-row
+// reads) and in agreement_parties, which carries the foreign keys and the indexes that filters,
+// groupings and distinct-party counts use. sign_month is sign_time's yyyymm in China Standard
+// Time (UTC+08:00), kept so SIGN_YEAR/SIGN_MONTH group without date functions. Amounts are NULL
+// when not given.
+constexpr const char kMigration2[] = R"sql(
+CREATE TABLE agreements (
+  id TEXT NOT NULL PRIMARY KEY
+    CHECK (length(id) BETWEEN 1 AND 63 AND id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  kind TEXT NOT NULL CHECK (kind IN ('FRAMEWORK_COOPERATION', 'TECHNOLOGY_DEVELOPMENT',
+                                     'TECHNOLOGY_TRANSFER', 'TECHNOLOGY_LICENSE',
+                                     'TECHNOLOGY_CONSULTING', 'TECHNOLOGY_SERVICE')),
+  parties TEXT NOT NULL CHECK (parties <> ''),
+  event_id TEXT REFERENCES events (id),
+  need_id TEXT REFERENCES needs (id),
+  offering_id TEXT REFERENCES offerings (id),
+  industries TEXT NOT NULL,
+  sign_time INTEGER NOT NULL,
+  sign_month INTEGER NOT NULL CHECK (sign_month BETWEEN 167701 AND 226212),
+  contract_amount INTEGER CHECK (contract_amount >= 0),
+  total_investment INTEGER CHECK (total_investment >= 0),
+  expected_sales_revenue INTEGER CHECK (expected_sales_revenue >= 0),
+  expected_profit_tax INTEGER CHECK (expected_profit_tax >= 0),
+  realized_output_value INTEGER CHECK (realized_output_value >= 0),
+  realized_profit_tax INTEGER CHECK (realized_profit_tax >= 0),
+  state TEXT NOT NULL CHECK (state IN ('SIGNED', 'IMPLEMENTING', 'COMPLETED', 'TERMINATED')),
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  CHECK (state <> 'SIGNED' OR (realized_output_value IS NULL AND realized_profit_tax IS NULL))
+) STRICT;
+CREATE INDEX agreements_by_event ON agreements (event_id, id);
+CREATE INDEX agreements_by_kind ON agreements (kind, id);
+CREATE INDEX agreements_by_state ON agreements (state, id);
+CREATE INDEX agreements_by_sign_time ON agreements (sign_time);
+CREATE INDEX agreements_by_need ON agreements (need_id);
+CREATE INDEX agreements_by_offering ON agreements (offering_id);
+
+CREATE TABLE agreement_parties (
+  agreement_id TEXT NOT NULL REFERENCES agreements (id),
+  position INTEGER NOT NULL CHECK (position >= 0),
+  organization_id TEXT NOT NULL REFERENCES organizations (id),
+  role TEXT NOT NULL CHECK (role IN ('SUPPLIER', 'DEMANDER', 'GOVERNMENT', 'FINANCIER')),
+  PRIMARY KEY (agreement_id, position),
+  UNIQUE (agreement_id, organization_id, role)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX agreement_parties_by_organization
+  ON agreement_parties (organization_id, role, agreement_id);
+CREATE INDEX agreement_parties_by_role ON agreement_parties (role, agreement_id, organization_id);
+
+CREATE TABLE agreement_industries (
+  agreement_id TEXT NOT NULL REFERENCES agreements (id),
+  industry_code TEXT NOT NULL REFERENCES industries (code),
+  PRIMARY KEY (agreement_id, industry_code)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX agreement_industries_by_industry
+  ON agreement_industries (industry_code, agreement_id);
+
+CREATE TABLE agreement_history (
+  agreement_id TEXT NOT NULL REFERENCES agreements (id),
+  revision INTEGER NOT NULL CHECK (revision >= 2),
+  field TEXT NOT NULL CHECK (field IN ('contract_amount', 'total_investment',
+                                       'expected_sales_revenue', 'expected_profit_tax',
+                                       'realized_output_value', 'realized_profit_tax')),
+  change_time INTEGER NOT NULL,
+  old_value INTEGER CHECK (old_value >= 0),
+  new_value INTEGER CHECK (new_value >= 0),
+  PRIMARY KEY (agreement_id, revision, field)
+) STRICT, WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration>* const kMigrations = new std::vector<Migration>{
       {1, "reference data, events, needs, offerings", kMigration1},
+      {2, "agreements", kMigration2},
   };
   return *kMigrations;
 }

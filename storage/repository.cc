@@ -44,4 +44,24 @@ std::vector<FilterField> Repository::OfferingFilterFields() {
           Of("trl", FilterFieldType::kInteger)};
 }
 
+std::vector<FilterField> Repository::AgreementFilterFields(int minor_digits) {
+  std::vector<FilterField> fields = {
+      Resource("event", kEvents),
+      Enum("kind", AgreementKindNames()),
+      Enum("state", AgreementStateNames()),
+      Resource("industry", kIndustries),
+      Resource("supplier", kOrganizations),
+      Resource("demander", kOrganizations),
+      Of("region_code", FilterFieldType::kString),
+      Of("sign_time", FilterFieldType::kTime),
+      Resource("need", kNeeds),
+      Resource("offering", kOfferings)};
+  for (AmountField f : kAllAmountFields) {
+    FilterField amount = Of(std::string(AmountFieldName(f)), FilterFieldType::kAmount);
+    amount.minor_digits = minor_digits;
+    fields.push_back(std::move(amount));
+  }
+  return fields;
+}
+
 }  // namespace techmatch::storage

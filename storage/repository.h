@@ -13,7 +13,10 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
+#include "core/agreement.h"
+#include "core/agreement_report.h"
 #include "core/event.h"
 #include "core/filter.h"
 #include "core/industry.h"
@@ -43,9 +46,13 @@ struct RequestKey {
   absl::string_view request_id;
 };
 
-class Repository : public ReferenceLookup {
+class Repository : public ReferenceLookup, public AgreementLookup {
  public:
   ~Repository() override = default;
+
+  // Both lookup interfaces ask these; one implementation answers both.
+  absl::StatusOr<bool> IndustryExists(absl::string_view code) override = 0;
+  absl::StatusOr<bool> EventExists(absl::string_view id) override = 0;
 
   // Filter fields each List method accepts (DESIGN / README filter grammar).
   static std::vector<FilterField> OrganizationFilterFields();
@@ -53,6 +60,8 @@ class Repository : public ReferenceLookup {
   static std::vector<FilterField> ParticipantFilterFields();
   static std::vector<FilterField> NeedFilterFields();
   static std::vector<FilterField> OfferingFilterFields();
+  // Agreements; money fields take amounts with `minor_digits` decimals (the base currency's).
+  static std::vector<FilterField> AgreementFilterFields(int minor_digits = 2);
 
   // A random secret created with the database; keys page-token signatures.
   virtual absl::StatusOr<std::string> PageTokenKey() = 0;
@@ -103,6 +112,34 @@ class Repository : public ReferenceLookup {
                                                    int64_t expected_revision) = 0;
   virtual absl::StatusOr<std::vector<absl::StatusOr<Offering>>> CreateOfferings(
       const std::vector<Offering>& offerings) = 0;
+
+  // Agreements.
+  virtual absl::StatusOr<Agreement> CreateAgreement(const Agreement& agreement,
+                                                    RequestKey key) = 0;
+  virtual absl::StatusOr<Agreement> GetAgreement(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<Agreement>> ListAgreements(const ListQuery& query) = 0;
+  // Stores `agreement` if the stored revision is still `expected_revision` (else ABORTED) and
+  // appends `changes` to its history in the same transaction.
+  virtual absl::StatusOr<Agreement> ReplaceAgreement(const Agreement& agreement,
+                                                     int64_t expected_revision,
+                                                     const std::vector<AmountChange>& changes) = 0;
+  // The agreement's money-figure changes, oldest first; NOT_FOUND for an unknown agreement.
+  virtual absl::StatusOr<std::vector<AmountChange>> GetAgreementHistory(absl::string_view id) = 0;
+  // Calls `sink` with every agreement matching `filter`, in id order, all read in one read
+  // transaction: the stream is a snapshot as of its start even while writes go on. Stops at
+  // and returns the first error `sink` returns.
+  virtual absl::Status ExportAgreements(
+      const std::vector<FilterTerm>& filter,
+      absl::FunctionRef<absl::Status(const Agreement&)> sink) = 0;
+  // Counts and sums of the agreements matching `filter` per group of `group_by` (done by the
+  // database) and in total. OUT_OF_RANGE when a sum would overflow 64-bit minor units.
+  virtual absl::StatusOr<AgreementReport> SummarizeAgreements(
+      const std::vector<FilterTerm>& filter, const std::vector<GroupDimension>& group_by) = 0;
+  // The event's display name, needs registered for it and offerings presented there (withdrawn
+  // ones excluded), participants by organization kind, and the display names of the SUPPLIER
+  // parties of its framework agreements in first-signed order. Agreement figures are left
+  // for SummarizeAgreements. NOT_FOUND for an unknown event.
+  virtual absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) = 0;
 };
 
 }  // namespace techmatch::storage

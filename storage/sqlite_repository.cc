@@ -11,6 +11,7 @@
 #include "core/resource_id.h"
 #include "core/status_macros.h"
 #include "spdlog/spdlog.h"
+#include "storage/agreement_rows.h"
 #include "storage/codec.h"
 #include "storage/connection_pool.h"
 #include "storage/event_rows.h"
@@ -433,6 +434,135 @@ absl::StatusOr<Offering> SqliteRepository::ReplaceOffering(const Offering& offer
 absl::StatusOr<std::vector<absl::StatusOr<Offering>>> SqliteRepository::CreateOfferings(
     const std::vector<Offering>& offerings) {
   return CreateRecords<OfferingRows>(offerings);
+}
+
+absl::Status SqliteRepository::ReadSnapshot(absl::string_view action,
+                                            absl::string_view collection, absl::string_view id,
+                                            absl::FunctionRef<absl::Status(Connection&)> body) {
+  return Read(action, collection, id, [&](Connection& c) -> absl::Status {
+    RunSql(c, "BEGIN");
+    absl::Status status;
+    try {
+      status = body(c);
+    } catch (...) {
+      c.db().tryExec("ROLLBACK");
+      throw;
+    }
+    // A read transaction has nothing to keep: ending it either way releases the snapshot.
+    RunSql(c, "COMMIT");
+    return status;
+  });
+}
+
+absl::StatusOr<Agreement> SqliteRepository::CreateAgreement(const Agreement& agreement,
+                                                            RequestKey key) {
+  return CreateRecord<AgreementRows>(agreement, key);
+}
+
+absl::StatusOr<Agreement> SqliteRepository::GetAgreement(absl::string_view id) {
+  return GetRecord<AgreementRows>(id);
+}
+
+absl::StatusOr<Page<Agreement>> SqliteRepository::ListAgreements(const ListQuery& query) {
+  return ListRecords<AgreementRows>(query);
+}
+
+absl::StatusOr<Agreement> SqliteRepository::ReplaceAgreement(
+    const Agreement& agreement, int64_t expected_revision,
+    const std::vector<AmountChange>& changes) {
+  Agreement record = agreement;
+  record.meta.update_time = absl::Now();
+  record.meta.revision = expected_revision + 1;
+  TM_RETURN_IF_ERROR(Write("replacing", kAgreements, record.meta.id,
+                           [&](Connection& c) -> absl::Status {
+                             TM_ASSIGN_OR_RETURN(std::optional<absl::Time> create_time,
+                                                 AgreementRows::Update(c, record, expected_revision));
+                             if (!create_time) {
+                               if (!AgreementRows::Exists(c, record.meta.id)) {
+                                 return NotFound(kAgreements, record.meta.id);
+                               }
+                               return absl::AbortedError(absl::StrCat(
+                                   ResourceName(kAgreements, record.meta.id),
+                                   " changed since it was read; read it again"));
+                             }
+                             record.meta.create_time = *create_time;
+                             AgreementRows::InsertHistory(c, record.meta.id, record.meta.revision,
+                                                          changes);
+                             return absl::OkStatus();
+                           }));
+  return record;
+}
+
+absl::StatusOr<std::vector<AmountChange>> SqliteRepository::GetAgreementHistory(
+    absl::string_view id) {
+  absl::StatusOr<std::vector<AmountChange>> history;
+  TM_RETURN_IF_ERROR(ReadSnapshot("reading history of", kAgreements, id, [&](Connection& c) {
+    if (!AgreementRows::Exists(c, id)) {
+      history = NotFound(kAgreements, id);
+    } else {
+      history = AgreementRows::History(c, id);
+    }
+    return absl::OkStatus();
+  }));
+  return history;
+}
+
+absl::Status SqliteRepository::ExportAgreements(
+    const std::vector<FilterTerm>& filter,
+    absl::FunctionRef<absl::Status(const Agreement&)> sink) {
+  return ReadSnapshot("exporting", kAgreements, "",
+                      [&](Connection& c) { return AgreementRows::Export(c, filter, sink); });
+}
+
+absl::StatusOr<AgreementReport> SqliteRepository::SummarizeAgreements(
+    const std::vector<FilterTerm>& filter, const std::vector<GroupDimension>& group_by) {
+  absl::StatusOr<AgreementReport> report;
+  TM_RETURN_IF_ERROR(ReadSnapshot("summarizing", kAgreements, "", [&](Connection& c) {
+    report = AgreementRows::Summarize(c, filter, group_by);
+    return absl::OkStatus();
+  }));
+  return report;
+}
+
+absl::StatusOr<EventFigures> SqliteRepository::GetEventFigures(absl::string_view event_id) {
+  absl::StatusOr<std::optional<EventFigures>> figures;
+  TM_RETURN_IF_ERROR(ReadSnapshot("summarizing", kEvents, event_id, [&](Connection& c) {
+    figures = AgreementRows::EventFiguresOf(c, event_id);
+    return absl::OkStatus();
+  }));
+  if (!figures.ok()) return figures.status();
+  if (!*figures) return NotFound(kEvents, event_id);
+  return **std::move(figures);
+}
+
+absl::StatusOr<std::optional<AgreementLookup::OrganizationFacts>>
+SqliteRepository::FindOrganizationFacts(absl::string_view id) {
+  std::optional<AgreementLookup::OrganizationFacts> facts;
+  TM_RETURN_IF_ERROR(Read("looking up", kOrganizations, id, [&](Connection& c) {
+    facts = AgreementRows::FindOrganizationFacts(c, id);
+    return absl::OkStatus();
+  }));
+  return facts;
+}
+
+absl::StatusOr<std::optional<std::string>> SqliteRepository::FindNeedEnterprise(
+    absl::string_view id) {
+  std::optional<std::string> enterprise;
+  TM_RETURN_IF_ERROR(Read("looking up", kNeeds, id, [&](Connection& c) {
+    enterprise = AgreementRows::FindNeedEnterprise(c, id);
+    return absl::OkStatus();
+  }));
+  return enterprise;
+}
+
+absl::StatusOr<std::optional<std::string>> SqliteRepository::FindOfferingInstitute(
+    absl::string_view id) {
+  std::optional<std::string> institute;
+  TM_RETURN_IF_ERROR(Read("looking up", kOfferings, id, [&](Connection& c) {
+    institute = AgreementRows::FindOfferingInstitute(c, id);
+    return absl::OkStatus();
+  }));
+  return institute;
 }
 
 }  // namespace techmatch::storage

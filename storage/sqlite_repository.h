@@ -80,7 +80,29 @@ class SqliteRepository final : public Repository {
   absl::StatusOr<std::vector<absl::StatusOr<Offering>>> CreateOfferings(
       const std::vector<Offering>& offerings) override;
 
+  absl::StatusOr<Agreement> CreateAgreement(const Agreement& agreement, RequestKey key) override;
+  absl::StatusOr<Agreement> GetAgreement(absl::string_view id) override;
+  absl::StatusOr<Page<Agreement>> ListAgreements(const ListQuery& query) override;
+  absl::StatusOr<Agreement> ReplaceAgreement(const Agreement& agreement, int64_t expected_revision,
+                                             const std::vector<AmountChange>& changes) override;
+  absl::StatusOr<std::vector<AmountChange>> GetAgreementHistory(absl::string_view id) override;
+  absl::Status ExportAgreements(const std::vector<FilterTerm>& filter,
+                                absl::FunctionRef<absl::Status(const Agreement&)> sink) override;
+  absl::StatusOr<AgreementReport> SummarizeAgreements(
+      const std::vector<FilterTerm>& filter, const std::vector<GroupDimension>& group_by) override;
+  absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) override;
+  absl::StatusOr<std::optional<AgreementLookup::OrganizationFacts>> FindOrganizationFacts(
+      absl::string_view id) override;
+  absl::StatusOr<std::optional<std::string>> FindNeedEnterprise(absl::string_view id) override;
+  absl::StatusOr<std::optional<std::string>> FindOfferingInstitute(absl::string_view id) override;
+
  private:
+  // Runs `body` on a borrowed reader inside one read transaction (BEGIN ... COMMIT), so every
+  // statement in it sees the same snapshot.
+  absl::Status ReadSnapshot(absl::string_view action, absl::string_view collection,
+                            absl::string_view id,
+                            absl::FunctionRef<absl::Status(Connection&)> body);
+
   SqliteRepository(std::unique_ptr<Connection> writer, std::unique_ptr<ConnectionPool> readers,
                    std::string page_token_key);
 
