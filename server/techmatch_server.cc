@@ -25,7 +25,9 @@ TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository
       events_(context_),
       needs_(context_),
       offerings_(context_),
-      matches_(context_) {}
+      matches_(context_),
+      agreements_(context_),
+      reports_(context_) {}
 
 TechmatchServer::~TechmatchServer() { Shutdown(absl::ZeroDuration()); }
 
@@ -48,6 +50,8 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   builder.RegisterService(&server->needs_);
   builder.RegisterService(&server->offerings_);
   builder.RegisterService(&server->matches_);
+  builder.RegisterService(&server->agreements_);
+  builder.RegisterService(&server->reports_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));

@@ -10,10 +10,12 @@
 #include "absl/time/time.h"
 #include "grpcpp/server.h"
 #include "core/matching/matching_engine.h"
+#include "server/agreement_service.h"
 #include "server/match_service.h"
 #include "server/need_service.h"
 #include "server/offering_service.h"
 #include "server/reference_services.h"
+#include "server/report_service.h"
 #include "server/service_context.h"
 #include "storage/repository.h"
 
@@ -57,6 +59,8 @@ class TechmatchServer {
   NeedServiceImpl needs_;
   OfferingServiceImpl offerings_;
   MatchServiceImpl matches_;
+  AgreementServiceImpl agreements_;
+  ReportServiceImpl reports_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 };

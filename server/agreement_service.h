@@ -1,0 +1,44 @@
+// techmatch.v1.AgreementService: thin handlers over the agreement rules and the repository.
+#ifndef TECHMATCH_SERVER_AGREEMENT_SERVICE_H_
+#define TECHMATCH_SERVER_AGREEMENT_SERVICE_H_
+
+#include "server/service_context.h"
+#include "techmatch/v1/agreement.grpc.pb.h"
+
+namespace techmatch::server {
+
+class AgreementServiceImpl final : public v1::AgreementService::Service {
+ public:
+  explicit AgreementServiceImpl(ServiceContext& context) : context_(context) {}
+
+  grpc::Status CreateAgreement(grpc::ServerContext* context,
+                               const v1::CreateAgreementRequest* request,
+                               v1::Agreement* response) override;
+  grpc::Status GetAgreement(grpc::ServerContext* context, const v1::GetAgreementRequest* request,
+                            v1::Agreement* response) override;
+  grpc::Status ListAgreements(grpc::ServerContext* context,
+                              const v1::ListAgreementsRequest* request,
+                              v1::ListAgreementsResponse* response) override;
+  grpc::Status UpdateAgreement(grpc::ServerContext* context,
+                               const v1::UpdateAgreementRequest* request,
+                               v1::Agreement* response) override;
+  grpc::Status StartAgreement(grpc::ServerContext* context,
+                              const v1::StartAgreementRequest* request,
+                              v1::Agreement* response) override;
+  grpc::Status CompleteAgreement(grpc::ServerContext* context,
+                                 const v1::CompleteAgreementRequest* request,
+                                 v1::Agreement* response) override;
+  grpc::Status TerminateAgreement(grpc::ServerContext* context,
+                                  const v1::TerminateAgreementRequest* request,
+                                  v1::Agreement* response) override;
+  grpc::Status ExportAgreements(grpc::ServerContext* context,
+                                const v1::ExportAgreementsRequest* request,
+                                grpc::ServerWriter<v1::ExportAgreementsResponse>* writer) override;
+
+ private:
+  ServiceContext& context_;
+};
+
+}  // namespace techmatch::server
+
+#endif  // TECHMATCH_SERVER_AGREEMENT_SERVICE_H_

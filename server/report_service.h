@@ -1,0 +1,27 @@
+// techmatch.v1.ReportService: agreement summaries and event summaries, read-only.
+#ifndef TECHMATCH_SERVER_REPORT_SERVICE_H_
+#define TECHMATCH_SERVER_REPORT_SERVICE_H_
+
+#include "server/service_context.h"
+#include "techmatch/v1/report.grpc.pb.h"
+
+namespace techmatch::server {
+
+class ReportServiceImpl final : public v1::ReportService::Service {
+ public:
+  explicit ReportServiceImpl(ServiceContext& context) : context_(context) {}
+
+  grpc::Status SummarizeAgreements(grpc::ServerContext* context,
+                                   const v1::SummarizeAgreementsRequest* request,
+                                   v1::SummarizeAgreementsResponse* response) override;
+  grpc::Status GetEventSummary(grpc::ServerContext* context,
+                               const v1::GetEventSummaryRequest* request,
+                               v1::EventSummary* response) override;
+
+ private:
+  ServiceContext& context_;
+};
+
+}  // namespace techmatch::server
+
+#endif  // TECHMATCH_SERVER_REPORT_SERVICE_H_
