@@ -8,9 +8,10 @@ namespace techmatch::client {
 
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CommandEnv env(out, err);
-  CLI::App app{"techmatch: the command-line client of techmatch-server "
-               "(technology-transfer matchmaking fairs)",
-               "techmatch"};
+  CLI::App app{
+      "techmatch: the command-line client of techmatch-server "
+      "(technology-transfer matchmaking fairs)",
+      "techmatch"};
   app.require_subcommand(1);
   // Global options may also follow the subcommand: `techmatch need list --json`.
   app.fallthrough();

@@ -8,8 +8,7 @@ namespace techmatch::client {
 
 Session& CommandEnv::session() {
   if (!session_) {
-    session_ = std::make_unique<Session>(options_.server,
-                                         absl::Seconds(options_.timeout_seconds));
+    session_ = std::make_unique<Session>(options_.server, absl::Seconds(options_.timeout_seconds));
   }
   return *session_;
 }

@@ -15,8 +15,8 @@ namespace techmatch::client {
 
 // Exit codes: scripts tell "the server said no" from "the command line was wrong".
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitRpcFailed = 1;   // An RPC failed, or an import rejected rows.
-inline constexpr int kExitBadInput = 2;    // Bad flags or an unusable input file.
+inline constexpr int kExitRpcFailed = 1;  // An RPC failed, or an import rejected rows.
+inline constexpr int kExitBadInput = 2;   // Bad flags or an unusable input file.
 
 struct GlobalOptions {
   std::string server = "127.0.0.1:50051";

@@ -39,10 +39,8 @@ int CallAndPrint(CommandEnv& env, Call call, const View<Response>& view) {
 }
 
 // A positional resource name or bare id, e.g. `needs/lz-001` or `lz-001`.
-inline CLI::Option* AddNameArgument(CLI::App* command, std::string* name,
-                                    const std::string& what) {
-  return command->add_option("name", *name, what + ": a resource name or a bare id")
-      ->required();
+inline CLI::Option* AddNameArgument(CLI::App* command, std::string* name, const std::string& what) {
+  return command->add_option("name", *name, what + ": a resource name or a bare id")->required();
 }
 
 // A list-valued flag: repeatable, each value split on , ; ； 、 (so `--industries a,b` works).

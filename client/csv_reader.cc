@@ -9,9 +9,9 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 
 namespace techmatch::client {
 namespace {
@@ -67,18 +67,18 @@ absl::StatusOr<CsvDocument> ParseCsv(absl::string_view text) {
     const absl::string_view chunk = text.substr(pos, end - pos);
     if (csv_parse(&parser, chunk.data(), chunk.size(), OnField, OnRecordEnd, &state) !=
         chunk.size()) {
-      status = absl::InvalidArgumentError(absl::StrCat(
-          "malformed CSV on line ", state.line, ": ", csv_strerror(csv_error(&parser)),
-          " (a quote inside a cell must be doubled and the cell quoted)"));
+      status = absl::InvalidArgumentError(
+          absl::StrCat("malformed CSV on line ", state.line, ": ", csv_strerror(csv_error(&parser)),
+                       " (a quote inside a cell must be doubled and the cell quoted)"));
       break;
     }
     if (end > 0 && text[end - 1] == '\n') ++state.line;
     pos = end;
   }
   if (status.ok() && csv_fini(&parser, OnField, OnRecordEnd, &state) != 0) {
-    status = absl::InvalidArgumentError(absl::StrCat(
-        "malformed CSV at the end of the file: ", csv_strerror(csv_error(&parser)),
-        " (is a quoted cell missing its closing quote?)"));
+    status = absl::InvalidArgumentError(
+        absl::StrCat("malformed CSV at the end of the file: ", csv_strerror(csv_error(&parser)),
+                     " (is a quoted cell missing its closing quote?)"));
   }
   csv_free(&parser);
   if (!status.ok()) return status;
@@ -130,16 +130,15 @@ absl::StatusOr<CsvColumns> CsvColumns::Bind(const std::vector<std::string>& head
   }
   for (const std::string& name : required) {
     if (!columns.index_.contains(name)) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "the CSV header lacks the required column '", name, "' (required: ",
-          absl::StrJoin(required, ","), ")"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("the CSV header lacks the required column '", name,
+                       "' (required: ", absl::StrJoin(required, ","), ")"));
     }
   }
   return columns;
 }
 
-std::optional<std::string> CsvColumns::Cell(const CsvRecord& record,
-                                            absl::string_view name) const {
+std::optional<std::string> CsvColumns::Cell(const CsvRecord& record, absl::string_view name) const {
   auto it = index_.find(std::string(name));
   if (it == index_.end() || it->second >= record.cells.size()) return std::nullopt;
   return record.cells[it->second];

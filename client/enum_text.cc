@@ -100,10 +100,10 @@ absl::StatusOr<Organization::Kind> ParseOrganizationKind(absl::string_view text)
     return kind;
   }
   if (auto it = KindAliases().find(spelled); it != KindAliases().end()) return it->second;
-  return absl::InvalidArgumentError(absl::StrCat(
-      "unknown organization kind '", text,
-      "': use ENTERPRISE, UNIVERSITY, RESEARCH_INSTITUTE, GOVERNMENT, INTERMEDIARY or "
-      "FINANCIAL_INSTITUTION"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("unknown organization kind '", text,
+                   "': use ENTERPRISE, UNIVERSITY, RESEARCH_INSTITUTE, GOVERNMENT, INTERMEDIARY or "
+                   "FINANCIAL_INSTITUTION"));
 }
 
 }  // namespace techmatch::client

@@ -39,18 +39,18 @@ void AddFieldFlags(CLI::App* command, EventFlags* flags) {
                     "display_name");
   flags->fields.Add(command->add_option("--location", flags->location, "Where it takes place"),
                     "location");
-  flags->fields.Add(command->add_option("--start", flags->start_time,
-                                        absl::StrCat("Start time: ", kTimeHelp)),
-                    "start_time");
-  flags->fields.Add(command->add_option("--end", flags->end_time,
-                                        absl::StrCat("End time: ", kTimeHelp)),
-                    "end_time");
+  flags->fields.Add(
+      command->add_option("--start", flags->start_time, absl::StrCat("Start time: ", kTimeHelp)),
+      "start_time");
+  flags->fields.Add(
+      command->add_option("--end", flags->end_time, absl::StrCat("End time: ", kTimeHelp)),
+      "end_time");
   flags->fields.Add(command->add_option("--registration-close", flags->registration_close_time,
                                         absl::StrCat("End of registration: ", kTimeHelp)),
                     "registration_close_time");
-  flags->fields.Add(AddListOption(command, "--organizers", &flags->organizers,
-                                  "Organizing organizations"),
-                    "organizers");
+  flags->fields.Add(
+      AddListOption(command, "--organizers", &flags->organizers, "Organizing organizations"),
+      "organizers");
 }
 
 // Sets a time field from its flag; an empty value leaves it unset (clears it on update).
@@ -58,7 +58,8 @@ absl::Status SetTime(const std::string& flag, const std::string& text,
                      google::protobuf::Timestamp* field) {
   if (TrimText(text).empty()) return absl::OkStatus();
   absl::StatusOr<google::protobuf::Timestamp> time = ParseTime(text);
-  if (!time.ok()) return absl::InvalidArgumentError(absl::StrCat(flag, ": ", time.status().message()));
+  if (!time.ok())
+    return absl::InvalidArgumentError(absl::StrCat(flag, ": ", time.status().message()));
   *field = *time;
   return absl::OkStatus();
 }
@@ -68,10 +69,12 @@ absl::Status FillEvent(const EventFlags& flags, Event* event) {
   if (given.Given("display_name")) event->set_display_name(flags.display_name);
   if (given.Given("location")) event->set_location(flags.location);
   if (given.Given("start_time")) {
-    if (absl::Status s = SetTime("--start", flags.start_time, event->mutable_start_time()); !s.ok()) return s;
+    if (absl::Status s = SetTime("--start", flags.start_time, event->mutable_start_time()); !s.ok())
+      return s;
   }
   if (given.Given("end_time")) {
-    if (absl::Status s = SetTime("--end", flags.end_time, event->mutable_end_time()); !s.ok()) return s;
+    if (absl::Status s = SetTime("--end", flags.end_time, event->mutable_end_time()); !s.ok())
+      return s;
   }
   if (given.Given("registration_close_time")) {
     if (absl::Status s = SetTime("--registration-close", flags.registration_close_time,
@@ -90,13 +93,15 @@ void AddCreate(CLI::App* group, CommandEnv& env) {
   CLI::App* command = group->add_subcommand("create", "Create an event (a matchmaking fair)");
   auto flags = std::make_shared<EventFlags>();
   command->add_option("--id", flags->id, "Id, [a-z0-9][a-z0-9-]{0,62}; generated when omitted");
-  command->add_option("--request-id", flags->request_id, "Idempotency key: a retry creates nothing");
+  command->add_option("--request-id", flags->request_id,
+                      "Idempotency key: a retry creates nothing");
   AddFieldFlags(command, flags.get());
   OnRun(command, env, [&env, flags] {
     techmatch::v1::CreateEventRequest request;
     request.set_event_id(flags->id);
     request.set_request_id(flags->request_id);
-    if (absl::Status s = FillEvent(*flags, request.mutable_event()); !s.ok()) return env.FailLocal(s);
+    if (absl::Status s = FillEvent(*flags, request.mutable_event()); !s.ok())
+      return env.FailLocal(s);
     return CallAndPrint<Event>(
         env,
         [&](grpc::ClientContext* context, Event* response) {
@@ -169,8 +174,8 @@ void AddEventCommands(CLI::App& app, CommandEnv& env) {
   }
   AddUpdate(group, env);
   {
-    CLI::App* command = group->add_subcommand(
-        "register", "Register an organization for an event (idempotent)");
+    CLI::App* command =
+        group->add_subcommand("register", "Register an organization for an event (idempotent)");
     auto event = std::make_shared<std::string>();
     auto organization = std::make_shared<std::string>();
     auto request_id = std::make_shared<std::string>();
@@ -195,7 +200,8 @@ void AddEventCommands(CLI::App& app, CommandEnv& env) {
     auto event = std::make_shared<std::string>();
     auto flags = std::make_shared<ListFlags>();
     command->add_option("event", *event, "The event")->required();
-    AddListFlags(command, flags.get(), "Filter on the organization's kind, e.g. 'kind = ENTERPRISE'");
+    AddListFlags(command, flags.get(),
+                 "Filter on the organization's kind, e.g. 'kind = ENTERPRISE'");
     OnRun(command, env, [&env, event, flags] {
       techmatch::v1::ListParticipantsRequest request;
       request.set_parent(QualifyName("events", *event));

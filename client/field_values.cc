@@ -8,8 +8,7 @@
 
 namespace techmatch::client {
 
-absl::StatusOr<google::type::Money> ParseMoney(absl::string_view text,
-                                               absl::string_view currency) {
+absl::StatusOr<google::type::Money> ParseMoney(absl::string_view text, absl::string_view currency) {
   absl::StatusOr<MoneyAmount> amount = ParseMoneyText(text);
   if (!amount.ok()) return amount.status();
   google::type::Money money;
@@ -46,9 +45,10 @@ absl::StatusOr<google::protobuf::Timestamp> ParseTime(absl::string_view text) {
       absl::ParseTime("%Y-%m-%d %H:%M", trimmed, absl::LocalTimeZone(), &time, &error) ||
       absl::ParseTime("%Y-%m-%d", trimmed, absl::LocalTimeZone(), &time, &error);
   if (!parsed) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "'", text, "' is not a time: use RFC 3339 (2026-10-20T09:00:00+08:00) or "
-        "2026-10-20 09:00 in the local time zone"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("'", text,
+                     "' is not a time: use RFC 3339 (2026-10-20T09:00:00+08:00) or "
+                     "2026-10-20 09:00 in the local time zone"));
   }
   const timespec ts = absl::ToTimespec(time);
   google::protobuf::Timestamp timestamp;

@@ -20,8 +20,7 @@ struct ValueFormat {
 };
 
 // An amount as people write it (see ParseMoneyText) in `currency`.
-absl::StatusOr<google::type::Money> ParseMoney(absl::string_view text,
-                                               absl::string_view currency);
+absl::StatusOr<google::type::Money> ParseMoney(absl::string_view text, absl::string_view currency);
 // `230万`, or `230万 USD` when the currency is not the expected one.
 std::string FormatMoney(const google::type::Money& money, const ValueFormat& format);
 

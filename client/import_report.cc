@@ -13,9 +13,8 @@ using techmatch::v1::ImportSummary;
 ImportSummary MergeRejections(ImportSummary summary, const std::vector<ImportRejection>& local) {
   std::vector<ImportRejection> all(summary.rejections().begin(), summary.rejections().end());
   all.insert(all.end(), local.begin(), local.end());
-  std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
-    return a.row_number() < b.row_number();
-  });
+  std::stable_sort(all.begin(), all.end(),
+                   [](const auto& a, const auto& b) { return a.row_number() < b.row_number(); });
   summary.set_rejected_count(summary.rejected_count() + static_cast<int64_t>(local.size()));
   summary.clear_rejections();
   for (ImportRejection& rejection : all) *summary.add_rejections() = std::move(rejection);

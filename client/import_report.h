@@ -11,8 +11,8 @@
 namespace techmatch::client {
 
 // `summary` plus `local` rejections: counts added, rejections ordered by row number.
-techmatch::v1::ImportSummary MergeRejections(techmatch::v1::ImportSummary summary,
-                                             const std::vector<techmatch::v1::ImportRejection>& local);
+techmatch::v1::ImportSummary MergeRejections(
+    techmatch::v1::ImportSummary summary, const std::vector<techmatch::v1::ImportRejection>& local);
 
 // JSON: the summary message. Otherwise "accepted N, rejected M" and, when rows were
 // rejected, one line per field violation: row, field, description (aligned, or CSV).

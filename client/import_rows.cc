@@ -49,8 +49,7 @@ class RowReader {
   }
 
   // Empty cells are "not given" (nullopt) and not an error.
-  std::optional<google::type::Money> Money(absl::string_view column,
-                                           absl::string_view currency) {
+  std::optional<google::type::Money> Money(absl::string_view column, absl::string_view currency) {
     const std::string text = Text(column);
     if (text.empty()) return std::nullopt;
     absl::StatusOr<google::type::Money> money = ParseMoney(text, currency);
@@ -116,14 +115,13 @@ const CsvSchema& NeedCsvSchema() {
 const CsvSchema& OfferingCsvSchema() {
   static const auto* schema = new CsvSchema{
       {"institute", "title", "industries", "trl"},
-      {"id", "description", "keywords", "patents", "cooperation_modes", "asking_price",
-       "events"}};
+      {"id", "description", "keywords", "patents", "cooperation_modes", "asking_price", "events"}};
   return *schema;
 }
 
 const CsvSchema& OrganizationCsvSchema() {
-  static const auto* schema = new CsvSchema{
-      {"display_name", "kind"}, {"id", "parent", "region_code", "industries"}};
+  static const auto* schema =
+      new CsvSchema{{"display_name", "kind"}, {"id", "parent", "region_code", "industries"}};
   return *schema;
 }
 

@@ -37,8 +37,8 @@ std::optional<ImportInput> OpenImport(CommandEnv& env, const std::string& path,
   absl::StatusOr<CsvColumns> columns =
       CsvColumns::Bind(document->header, schema.required, schema.optional);
   if (!columns.ok()) {
-    *exit_code = env.FailLocal(
-        absl::Status(columns.status().code(), absl::StrCat(path, ": ", columns.status().message())));
+    *exit_code = env.FailLocal(absl::Status(columns.status().code(),
+                                            absl::StrCat(path, ": ", columns.status().message())));
     return std::nullopt;
   }
   if (!columns->unknown().empty()) {
@@ -80,8 +80,7 @@ int RunStreamImport(CommandEnv& env, const std::string& path, const CsvSchema& s
     std::unique_ptr<grpc::ClientContext> context =
         env.session().NewContext(1.0 + static_cast<double>(requests.size()) / kRowsPerTimeout);
     auto writer = open(context.get(), &summary);
-    ProgressBar bar(env.err(), static_cast<int64_t>(requests.size()), "rows",
-                    StderrIsTerminal());
+    ProgressBar bar(env.err(), static_cast<int64_t>(requests.size()), "rows", StderrIsTerminal());
     int64_t sent = 0;
     for (const Request& request : requests) {
       if (!writer->Write(request)) break;  // The server ended the call; Finish says why.
@@ -135,8 +134,8 @@ int RunOrganizationImport(CommandEnv& env, const std::string& path) {
 
   ImportSummary summary;
   std::vector<ImportRejection> local;
-  ProgressBar bar(env.err(), static_cast<int64_t>(input->document.records.size()),
-                  "organizations", StderrIsTerminal());
+  ProgressBar bar(env.err(), static_cast<int64_t>(input->document.records.size()), "organizations",
+                  StderrIsTerminal());
   int64_t done = 0;
   for (const CsvRecord& record : input->document.records) {
     techmatch::v1::CreateOrganizationRequest request;

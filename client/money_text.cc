@@ -9,11 +9,11 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 
 namespace techmatch::client {
 namespace {
@@ -46,8 +46,8 @@ absl::Status CheckIntegerPart(absl::string_view original, absl::string_view inte
   }
   std::vector<absl::string_view> groups = absl::StrSplit(integer, ',');
   for (size_t i = 0; i < groups.size(); ++i) {
-    const bool size_ok = i == 0 ? (!groups[i].empty() && groups[i].size() <= 3)
-                                : groups[i].size() == 3;
+    const bool size_ok =
+        i == 0 ? (!groups[i].empty() && groups[i].size() <= 3) : groups[i].size() == 3;
     if (!size_ok || !AllDigits(groups[i])) {
       return Invalid(original, "commas must separate groups of three digits (1,234,567)");
     }

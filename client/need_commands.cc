@@ -39,16 +39,15 @@ struct NeedFlags {
 // The field flags; `enterprise` only on create, as it is immutable.
 void AddFieldFlags(CLI::App* command, NeedFlags* flags, bool create) {
   if (create) {
-    flags->fields.Add(command->add_option("--enterprise", flags->enterprise,
-                                          "The enterprise with the need"),
-                      "enterprise");
+    flags->fields.Add(
+        command->add_option("--enterprise", flags->enterprise, "The enterprise with the need"),
+        "enterprise");
   }
   flags->fields.Add(command->add_option("--title", flags->title, "Short title, 1–200 characters"),
                     "title");
   flags->fields.Add(command->add_option("--description", flags->description, "Full description"),
                     "description");
-  flags->fields.Add(AddListOption(command, "--keywords", &flags->keywords, "Keywords"),
-                    "keywords");
+  flags->fields.Add(AddListOption(command, "--keywords", &flags->keywords, "Keywords"), "keywords");
   flags->fields.Add(AddListOption(command, "--industries", &flags->industries,
                                   "Industries, the first primary, e.g. liquor,agriculture"),
                     "industries");
@@ -62,9 +61,9 @@ void AddFieldFlags(CLI::App* command, NeedFlags* flags, bool create) {
                                   "TRANSFER, LICENSE, JOINT_DEVELOPMENT, TECHNICAL_SERVICE, "
                                   "CONSULTING, EQUITY_INVESTMENT"),
                     "cooperation_modes");
-  flags->fields.Add(AddListOption(command, "--events", &flags->events,
-                                  "Events the need is registered for"),
-                    "events");
+  flags->fields.Add(
+      AddListOption(command, "--events", &flags->events, "Events the need is registered for"),
+      "events");
 }
 
 absl::Status Flagged(absl::string_view flag, const absl::Status& status) {
@@ -73,11 +72,13 @@ absl::Status Flagged(absl::string_view flag, const absl::Status& status) {
 
 absl::Status FillNeed(const NeedFlags& flags, absl::string_view currency, Need* need) {
   const MaskFlags& given = flags.fields;
-  if (given.Given("enterprise")) need->set_enterprise(QualifyName("organizations", flags.enterprise));
+  if (given.Given("enterprise"))
+    need->set_enterprise(QualifyName("organizations", flags.enterprise));
   if (given.Given("title")) need->set_title(flags.title);
   if (given.Given("description")) need->set_description(flags.description);
   for (const std::string& keyword : SplitFlagValues(flags.keywords)) need->add_keywords(keyword);
-  for (const std::string& industry : QualifyNames("industries", SplitFlagValues(flags.industries))) {
+  for (const std::string& industry :
+       QualifyNames("industries", SplitFlagValues(flags.industries))) {
     need->add_industries(industry);
   }
   if (given.Given("budget") && !TrimText(flags.budget).empty()) {
@@ -104,7 +105,8 @@ void AddCreate(CLI::App* group, CommandEnv& env) {
   CLI::App* command = group->add_subcommand("create", "Create a technology need");
   auto flags = std::make_shared<NeedFlags>();
   command->add_option("--id", flags->id, "Id, [a-z0-9][a-z0-9-]{0,62}; generated when omitted");
-  command->add_option("--request-id", flags->request_id, "Idempotency key: a retry creates nothing");
+  command->add_option("--request-id", flags->request_id,
+                      "Idempotency key: a retry creates nothing");
   AddFieldFlags(command, flags.get(), /*create=*/true);
   OnRun(command, env, [&env, flags] {
     techmatch::v1::CreateNeedRequest request;

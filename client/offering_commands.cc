@@ -48,26 +48,26 @@ void AddFieldFlags(CLI::App* command, OfferingFlags* flags, bool create) {
                     "title");
   flags->fields.Add(command->add_option("--description", flags->description, "Full description"),
                     "description");
-  flags->fields.Add(AddListOption(command, "--keywords", &flags->keywords, "Keywords"),
-                    "keywords");
+  flags->fields.Add(AddListOption(command, "--keywords", &flags->keywords, "Keywords"), "keywords");
   flags->fields.Add(AddListOption(command, "--industries", &flags->industries,
                                   "Industries, the first primary, e.g. energy,chemicals"),
                     "industries");
   flags->fields.Add(command->add_option("--trl", flags->trl, "Technology readiness level 1–9"),
                     "trl");
-  flags->fields.Add(AddListOption(command, "--patents", &flags->patents,
-                                  "Patent numbers, e.g. ZL201910123456.7"),
-                    "patents");
+  flags->fields.Add(
+      AddListOption(command, "--patents", &flags->patents, "Patent numbers, e.g. ZL201910123456.7"),
+      "patents");
   flags->fields.Add(AddListOption(command, "--cooperation-modes", &flags->cooperation_modes,
                                   "TRANSFER, LICENSE, JOINT_DEVELOPMENT, TECHNICAL_SERVICE, "
                                   "CONSULTING, EQUITY_INVESTMENT"),
                     "cooperation_modes");
-  flags->fields.Add(command->add_option("--asking-price", flags->asking_price,
-                                        "Asking price in yuan: 1,234.56, 230万, 2.8億 (empty clears)"),
-                    "asking_price");
-  flags->fields.Add(AddListOption(command, "--events", &flags->events,
-                                  "Events the offering is presented at"),
-                    "events");
+  flags->fields.Add(
+      command->add_option("--asking-price", flags->asking_price,
+                          "Asking price in yuan: 1,234.56, 230万, 2.8億 (empty clears)"),
+      "asking_price");
+  flags->fields.Add(
+      AddListOption(command, "--events", &flags->events, "Events the offering is presented at"),
+      "events");
 }
 
 absl::Status Flagged(absl::string_view flag, const absl::Status& status) {
@@ -85,7 +85,8 @@ absl::Status FillOffering(const OfferingFlags& flags, absl::string_view currency
   for (const std::string& keyword : SplitFlagValues(flags.keywords)) {
     offering->add_keywords(keyword);
   }
-  for (const std::string& industry : QualifyNames("industries", SplitFlagValues(flags.industries))) {
+  for (const std::string& industry :
+       QualifyNames("industries", SplitFlagValues(flags.industries))) {
     offering->add_industries(industry);
   }
   if (given.Given("trl") && !TrimText(flags.trl).empty()) {
@@ -113,7 +114,8 @@ void AddCreate(CLI::App* group, CommandEnv& env) {
   CLI::App* command = group->add_subcommand("create", "Create a technology offering");
   auto flags = std::make_shared<OfferingFlags>();
   command->add_option("--id", flags->id, "Id, [a-z0-9][a-z0-9-]{0,62}; generated when omitted");
-  command->add_option("--request-id", flags->request_id, "Idempotency key: a retry creates nothing");
+  command->add_option("--request-id", flags->request_id,
+                      "Idempotency key: a retry creates nothing");
   AddFieldFlags(command, flags.get(), /*create=*/true);
   OnRun(command, env, [&env, flags] {
     techmatch::v1::CreateOfferingRequest request;
@@ -199,8 +201,7 @@ void AddOfferingCommands(CLI::App& app, CommandEnv& env) {
           [&env](grpc::ClientContext* context, const auto& request, auto* response) {
             return env.session().offerings().ListOfferings(context, request, response);
           },
-          [](const auto& response) -> const auto& { return response.offerings(); },
-          OfferingView());
+          [](const auto& response) -> const auto& { return response.offerings(); }, OfferingView());
     });
   }
   AddUpdate(group, env);

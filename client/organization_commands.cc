@@ -48,9 +48,9 @@ void AddFieldFlags(CLI::App* command, OrganizationFlags* flags, bool create) {
   flags->fields.Add(command->add_option("--region-code", flags->region_code,
                                         "GB/T 2260 division code, six digits, e.g. 510500"),
                     "region_code");
-  flags->fields.Add(AddListOption(command, "--industries", &flags->industries,
-                                  "Industries, e.g. liquor,energy"),
-                    "industries");
+  flags->fields.Add(
+      AddListOption(command, "--industries", &flags->industries, "Industries, e.g. liquor,energy"),
+      "industries");
 }
 
 // Copies the given flags into `org`; INVALID_ARGUMENT for a value the CLI cannot read.
@@ -58,12 +58,14 @@ absl::Status FillOrganization(const OrganizationFlags& flags, Organization* org)
   if (flags.fields.Given("display_name")) org->set_display_name(flags.display_name);
   if (flags.fields.Given("kind")) {
     absl::StatusOr<Organization::Kind> kind = ParseOrganizationKind(flags.kind);
-    if (!kind.ok()) return absl::InvalidArgumentError(absl::StrCat("--kind: ", kind.status().message()));
+    if (!kind.ok())
+      return absl::InvalidArgumentError(absl::StrCat("--kind: ", kind.status().message()));
     org->set_kind(*kind);
   }
   if (flags.fields.Given("parent")) org->set_parent(QualifyName("organizations", flags.parent));
   if (flags.fields.Given("region_code")) org->set_region_code(flags.region_code);
-  for (const std::string& industry : QualifyNames("industries", SplitFlagValues(flags.industries))) {
+  for (const std::string& industry :
+       QualifyNames("industries", SplitFlagValues(flags.industries))) {
     org->add_industries(industry);
   }
   return absl::OkStatus();
@@ -72,7 +74,8 @@ absl::Status FillOrganization(const OrganizationFlags& flags, Organization* org)
 }  // namespace
 
 void AddOrganizationCommands(CLI::App& app, CommandEnv& env) {
-  CLI::App* group = app.add_subcommand("organization", "Enterprises, universities, institutes, government bodies");
+  CLI::App* group = app.add_subcommand("organization",
+                                       "Enterprises, universities, institutes, government bodies");
   group->alias("org");
   group->require_subcommand(1);
 
@@ -80,7 +83,8 @@ void AddOrganizationCommands(CLI::App& app, CommandEnv& env) {
     CLI::App* command = group->add_subcommand("create", "Create an organization");
     auto flags = std::make_shared<OrganizationFlags>();
     command->add_option("--id", flags->id, "Id, [a-z0-9][a-z0-9-]{0,62}; generated when omitted");
-    command->add_option("--request-id", flags->request_id, "Idempotency key: a retry creates nothing");
+    command->add_option("--request-id", flags->request_id,
+                        "Idempotency key: a retry creates nothing");
     AddFieldFlags(command, flags.get(), /*create=*/true);
     OnRun(command, env, [&env, flags] {
       techmatch::v1::CreateOrganizationRequest request;
@@ -153,8 +157,10 @@ void AddOrganizationCommands(CLI::App& app, CommandEnv& env) {
     });
   }
   {
-    CLI::App* command = group->add_subcommand(
-        "import", "Create organizations from a CSV file (id,display_name,kind,parent,region_code,industries)");
+    CLI::App* command =
+        group->add_subcommand("import",
+                              "Create organizations from a CSV file "
+                              "(id,display_name,kind,parent,region_code,industries)");
     auto path = std::make_shared<std::string>();
     command->add_option("file", *path, "CSV file, UTF-8")->required();
     OnRun(command, env, [&env, path] { return RunOrganizationImport(env, *path); });

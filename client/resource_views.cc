@@ -40,36 +40,36 @@ void AppendMeta(const Item& item, Record& record) {
 }  // namespace
 
 const View<Industry>& IndustryView() {
-  static const auto* view = new View<Industry>{
-      [](const Industry& industry, const ValueFormat&) {
-        Record record = {{"name", industry.name()},
-                         {"display_name_zh", industry.display_name_zh()},
-                         {"display_name_en", industry.display_name_en()}};
-        AppendMeta(industry, record);
-        return record;
-      },
-      {{"name"}, {"display_name_zh"}, {"display_name_en"}}};
+  static const auto* view =
+      new View<Industry>{[](const Industry& industry, const ValueFormat&) {
+                           Record record = {{"name", industry.name()},
+                                            {"display_name_zh", industry.display_name_zh()},
+                                            {"display_name_en", industry.display_name_en()}};
+                           AppendMeta(industry, record);
+                           return record;
+                         },
+                         {{"name"}, {"display_name_zh"}, {"display_name_en"}}};
   return *view;
 }
 
 const View<Organization>& OrganizationView() {
-  static const auto* view = new View<Organization>{
-      [](const Organization& org, const ValueFormat&) {
-        Record record = {{"name", org.name()},
-                         {"display_name", org.display_name()},
-                         {"kind", Organization::Kind_Name(org.kind())},
-                         {"parent", org.parent()},
-                         {"region_code", org.region_code()},
-                         {"industries", JoinList(org.industries())}};
-        AppendMeta(org, record);
-        return record;
-      },
-      {{"name"},
-       {"display_name", Align::kLeft, kNameWidth},
-       {"kind"},
-       {"parent"},
-       {"region_code"},
-       {"industries"}}};
+  static const auto* view =
+      new View<Organization>{[](const Organization& org, const ValueFormat&) {
+                               Record record = {{"name", org.name()},
+                                                {"display_name", org.display_name()},
+                                                {"kind", Organization::Kind_Name(org.kind())},
+                                                {"parent", org.parent()},
+                                                {"region_code", org.region_code()},
+                                                {"industries", JoinList(org.industries())}};
+                               AppendMeta(org, record);
+                               return record;
+                             },
+                             {{"name"},
+                              {"display_name", Align::kLeft, kNameWidth},
+                              {"kind"},
+                              {"parent"},
+                              {"region_code"},
+                              {"industries"}}};
   return *view;
 }
 
@@ -95,31 +95,30 @@ const View<Event>& EventView() {
 }
 
 const View<Participant>& ParticipantView() {
-  static const auto* view = new View<Participant>{
-      [](const Participant& participant, const ValueFormat&) {
-        return Record{{"name", participant.name()},
-                      {"organization", participant.organization()},
-                      {"create_time", FormatTime(participant.create_time())}};
-      },
-      {{"organization"}, {"create_time"}}};
+  static const auto* view =
+      new View<Participant>{[](const Participant& participant, const ValueFormat&) {
+                              return Record{{"name", participant.name()},
+                                            {"organization", participant.organization()},
+                                            {"create_time", FormatTime(participant.create_time())}};
+                            },
+                            {{"organization"}, {"create_time"}}};
   return *view;
 }
 
 const View<Need>& NeedView() {
   static const auto* view = new View<Need>{
       [](const Need& need, const ValueFormat& format) {
-        Record record = {
-            {"name", need.name()},
-            {"enterprise", need.enterprise()},
-            {"title", need.title()},
-            {"description", need.description()},
-            {"keywords", JoinList(need.keywords())},
-            {"industries", JoinList(need.industries())},
-            {"budget", need.has_budget() ? FormatMoney(need.budget(), format) : ""},
-            {"min_trl", need.has_min_trl() ? absl::StrCat(need.min_trl()) : ""},
-            {"cooperation_modes", JoinModes(need.cooperation_modes())},
-            {"events", JoinList(need.events())},
-            {"state", Need::State_Name(need.state())}};
+        Record record = {{"name", need.name()},
+                         {"enterprise", need.enterprise()},
+                         {"title", need.title()},
+                         {"description", need.description()},
+                         {"keywords", JoinList(need.keywords())},
+                         {"industries", JoinList(need.industries())},
+                         {"budget", need.has_budget() ? FormatMoney(need.budget(), format) : ""},
+                         {"min_trl", need.has_min_trl() ? absl::StrCat(need.min_trl()) : ""},
+                         {"cooperation_modes", JoinModes(need.cooperation_modes())},
+                         {"events", JoinList(need.events())},
+                         {"state", Need::State_Name(need.state())}};
         AppendMeta(need, record);
         return record;
       },

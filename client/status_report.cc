@@ -14,29 +14,46 @@ bool DecodeDetails(const grpc::Status& status, google::rpc::Status* details) {
 
 std::string StatusCodeName(grpc::StatusCode code) {
   switch (code) {
-    case grpc::StatusCode::OK: return "OK";
-    case grpc::StatusCode::CANCELLED: return "CANCELLED";
-    case grpc::StatusCode::UNKNOWN: return "UNKNOWN";
-    case grpc::StatusCode::INVALID_ARGUMENT: return "INVALID_ARGUMENT";
-    case grpc::StatusCode::DEADLINE_EXCEEDED: return "DEADLINE_EXCEEDED";
-    case grpc::StatusCode::NOT_FOUND: return "NOT_FOUND";
-    case grpc::StatusCode::ALREADY_EXISTS: return "ALREADY_EXISTS";
-    case grpc::StatusCode::PERMISSION_DENIED: return "PERMISSION_DENIED";
-    case grpc::StatusCode::RESOURCE_EXHAUSTED: return "RESOURCE_EXHAUSTED";
-    case grpc::StatusCode::FAILED_PRECONDITION: return "FAILED_PRECONDITION";
-    case grpc::StatusCode::ABORTED: return "ABORTED";
-    case grpc::StatusCode::OUT_OF_RANGE: return "OUT_OF_RANGE";
-    case grpc::StatusCode::UNIMPLEMENTED: return "UNIMPLEMENTED";
-    case grpc::StatusCode::INTERNAL: return "INTERNAL";
-    case grpc::StatusCode::UNAVAILABLE: return "UNAVAILABLE";
-    case grpc::StatusCode::DATA_LOSS: return "DATA_LOSS";
-    case grpc::StatusCode::UNAUTHENTICATED: return "UNAUTHENTICATED";
-    default: return absl::StrCat("CODE_", static_cast<int>(code));
+    case grpc::StatusCode::OK:
+      return "OK";
+    case grpc::StatusCode::CANCELLED:
+      return "CANCELLED";
+    case grpc::StatusCode::UNKNOWN:
+      return "UNKNOWN";
+    case grpc::StatusCode::INVALID_ARGUMENT:
+      return "INVALID_ARGUMENT";
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      return "DEADLINE_EXCEEDED";
+    case grpc::StatusCode::NOT_FOUND:
+      return "NOT_FOUND";
+    case grpc::StatusCode::ALREADY_EXISTS:
+      return "ALREADY_EXISTS";
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return "PERMISSION_DENIED";
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+      return "RESOURCE_EXHAUSTED";
+    case grpc::StatusCode::FAILED_PRECONDITION:
+      return "FAILED_PRECONDITION";
+    case grpc::StatusCode::ABORTED:
+      return "ABORTED";
+    case grpc::StatusCode::OUT_OF_RANGE:
+      return "OUT_OF_RANGE";
+    case grpc::StatusCode::UNIMPLEMENTED:
+      return "UNIMPLEMENTED";
+    case grpc::StatusCode::INTERNAL:
+      return "INTERNAL";
+    case grpc::StatusCode::UNAVAILABLE:
+      return "UNAVAILABLE";
+    case grpc::StatusCode::DATA_LOSS:
+      return "DATA_LOSS";
+    case grpc::StatusCode::UNAUTHENTICATED:
+      return "UNAUTHENTICATED";
+    default:
+      return absl::StrCat("CODE_", static_cast<int>(code));
   }
 }
 
-std::vector<google::rpc::BadRequest::FieldViolation> FieldViolationsOf(
-    const grpc::Status& status) {
+std::vector<google::rpc::BadRequest::FieldViolation> FieldViolationsOf(const grpc::Status& status) {
   std::vector<google::rpc::BadRequest::FieldViolation> violations;
   google::rpc::Status details;
   if (!DecodeDetails(status, &details)) return violations;
@@ -55,8 +72,8 @@ std::string DescribeStatus(const grpc::Status& status) {
   std::string text = absl::StrCat("error: ", StatusCodeName(status.error_code()), ": ",
                                   status.error_message(), "\n");
   for (const auto& violation : FieldViolationsOf(status)) {
-    absl::StrAppend(&text, "  ", violation.field().empty() ? "(request)" : violation.field(),
-                    ": ", violation.description(), "\n");
+    absl::StrAppend(&text, "  ", violation.field().empty() ? "(request)" : violation.field(), ": ",
+                    violation.description(), "\n");
   }
   google::rpc::Status details;
   if (DecodeDetails(status, &details)) {
@@ -64,8 +81,7 @@ std::string DescribeStatus(const grpc::Status& status) {
       google::rpc::ErrorInfo info;
       if (any.Is<google::rpc::ErrorInfo>() && any.UnpackTo(&info)) {
         absl::StrAppend(&text, "  reason: ", info.reason(),
-                        info.domain().empty() ? "" : absl::StrCat(" (", info.domain(), ")"),
-                        "\n");
+                        info.domain().empty() ? "" : absl::StrCat(" (", info.domain(), ")"), "\n");
       }
     }
   }

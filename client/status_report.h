@@ -16,8 +16,7 @@ std::string StatusCodeName(grpc::StatusCode code);
 
 // The field violations carried in the status details (`grpc-status-details-bin` decoded as
 // google.rpc.Status, BadRequest unpacked from its details); empty when there are none.
-std::vector<google::rpc::BadRequest::FieldViolation> FieldViolationsOf(
-    const grpc::Status& status);
+std::vector<google::rpc::BadRequest::FieldViolation> FieldViolationsOf(const grpc::Status& status);
 
 // "error: INVALID_ARGUMENT: <message>" then one "  <field>: <description>" line per field
 // violation, and the ErrorInfo reason when the server sent one.

@@ -18,19 +18,19 @@ TEST(DisplayWidthTest, CjkIsTwoColumnsInBothScripts) {
 }
 
 TEST(DisplayWidthTest, FullwidthPunctuationAndFormsAreWide) {
-  EXPECT_EQ(DisplayWidth("，"), 2u);   // U+FF0C fullwidth comma
-  EXPECT_EQ(DisplayWidth("；"), 2u);   // U+FF1B
-  EXPECT_EQ(DisplayWidth("、"), 2u);   // U+3001 ideographic comma
+  EXPECT_EQ(DisplayWidth("，"), 2u);    // U+FF0C fullwidth comma
+  EXPECT_EQ(DisplayWidth("；"), 2u);    // U+FF1B
+  EXPECT_EQ(DisplayWidth("、"), 2u);    // U+3001 ideographic comma
   EXPECT_EQ(DisplayWidth("ＡＢ"), 4u);  // Fullwidth Latin
   EXPECT_EQ(DisplayWidth("한국"), 4u);  // Hangul syllables
   EXPECT_EQ(DisplayWidth("カナ"), 4u);  // Katakana
 }
 
 TEST(DisplayWidthTest, NarrowAndZeroWidth) {
-  EXPECT_EQ(DisplayWidth("é"), 1u);          // precomposed
-  EXPECT_EQ(DisplayWidth("e\u0301"), 1u);    // e + combining acute
-  EXPECT_EQ(DisplayWidth("a\u200Bb"), 2u);   // zero-width space
-  EXPECT_EQ(DisplayWidth("½"), 1u);          // ambiguous counts narrow
+  EXPECT_EQ(DisplayWidth("é"), 1u);         // precomposed
+  EXPECT_EQ(DisplayWidth("e\u0301"), 1u);   // e + combining acute
+  EXPECT_EQ(DisplayWidth("a\u200Bb"), 2u);  // zero-width space
+  EXPECT_EQ(DisplayWidth("½"), 1u);         // ambiguous counts narrow
   EXPECT_EQ(DisplayWidth("…"), 1u);
 }
 
@@ -42,9 +42,9 @@ TEST(DisplayWidthTest, InvalidUtf8CountsOneColumnPerByte) {
 TEST(CodePointWidthTest, RangeEdges) {
   EXPECT_EQ(CodePointWidth(0x4E00), 2);
   EXPECT_EQ(CodePointWidth(0x9FFF), 2);
-  EXPECT_EQ(CodePointWidth(0x303F), 1);  // half-fill space is narrow
+  EXPECT_EQ(CodePointWidth(0x303F), 1);   // half-fill space is narrow
   EXPECT_EQ(CodePointWidth(0x20000), 2);  // CJK extension B
-  EXPECT_EQ(CodePointWidth(0xFF61), 1);  // halfwidth katakana punctuation
+  EXPECT_EQ(CodePointWidth(0xFF61), 1);   // halfwidth katakana punctuation
   EXPECT_EQ(CodePointWidth(0x1F600), 2);  // emoji
   EXPECT_EQ(CodePointWidth('\t'), 0);
 }

@@ -6,11 +6,11 @@
 namespace techmatch::client {
 namespace {
 
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
 using techmatch::v1::ImportNeedsRequest;
 using techmatch::v1::ImportOfferingsRequest;
 using techmatch::v1::ImportRejection;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 
 CsvColumns Columns(const std::vector<std::string>& header, const CsvSchema& schema) {
   absl::StatusOr<CsvColumns> columns = CsvColumns::Bind(header, schema.required, schema.optional);
@@ -18,17 +18,16 @@ CsvColumns Columns(const std::vector<std::string>& header, const CsvSchema& sche
   return *columns;
 }
 
-const std::vector<std::string> kNeedHeader = {"id",         "enterprise", "title",
-                                              "description", "keywords",  "industries",
-                                              "budget",     "min_trl",    "cooperation_modes",
-                                              "events"};
+const std::vector<std::string> kNeedHeader = {
+    "id",         "enterprise", "title",   "description",       "keywords",
+    "industries", "budget",     "min_trl", "cooperation_modes", "events"};
 
 TEST(NeedRowToRequestTest, ConvertsEveryColumn) {
   const CsvColumns columns = Columns(kNeedHeader, NeedCsvSchema());
-  const CsvRecord record{7,
-                         {"lz-001", "luzhou-laojiao", "濃香型白酒窖池微生物調控", "窖泥老化",
-                          "窖池；微生物、窖泥", "liquor;agriculture", "230萬", "5",
-                          "joint_development;技術轉讓", "fair-2026"}};
+  const CsvRecord record{
+      7,
+      {"lz-001", "luzhou-laojiao", "濃香型白酒窖池微生物調控", "窖泥老化", "窖池；微生物、窖泥",
+       "liquor;agriculture", "230萬", "5", "joint_development;技術轉讓", "fair-2026"}};
   ImportNeedsRequest request;
   ImportRejection rejection;
   ASSERT_TRUE(NeedRowToRequest(columns, record, "CNY", &request, &rejection))
@@ -90,15 +89,16 @@ TEST(OfferingRowToRequestTest, ConvertsAndRejectsNonIntegerTrl) {
   ImportOfferingsRequest request;
   ImportRejection rejection;
   ASSERT_TRUE(OfferingRowToRequest(
-      columns, CsvRecord{3, {"o1", "scu", "纤维素乙醇", "energy", "6", "ZL201910123456.7", "2.8億"}},
-      "CNY", &request, &rejection));
+      columns,
+      CsvRecord{3, {"o1", "scu", "纤维素乙醇", "energy", "6", "ZL201910123456.7", "2.8億"}}, "CNY",
+      &request, &rejection));
   EXPECT_EQ(request.offering().trl(), 6);
   EXPECT_EQ(request.offering().asking_price().units(), 280'000'000);
   EXPECT_THAT(request.offering().patents(), ElementsAre("ZL201910123456.7"));
 
-  EXPECT_FALSE(OfferingRowToRequest(
-      columns, CsvRecord{4, {"o2", "scu", "x", "energy", "6.5", "", ""}}, "CNY", &request,
-      &rejection));
+  EXPECT_FALSE(OfferingRowToRequest(columns,
+                                    CsvRecord{4, {"o2", "scu", "x", "energy", "6.5", "", ""}},
+                                    "CNY", &request, &rejection));
   ASSERT_EQ(rejection.field_violations_size(), 1);
   EXPECT_EQ(rejection.field_violations(0).field(), "trl");
 }
@@ -110,12 +110,13 @@ TEST(OrganizationRowToRequestTest, KindAndParent) {
   techmatch::v1::CreateOrganizationRequest request;
   ImportRejection rejection;
   ASSERT_TRUE(OrganizationRowToRequest(
-      columns, CsvRecord{2, {"scu-chem", "四川大學化學學院", "UNIVERSITY", "scu", "510107", "chemicals"}},
+      columns,
+      CsvRecord{2, {"scu-chem", "四川大學化學學院", "UNIVERSITY", "scu", "510107", "chemicals"}},
       &request, &rejection));
   EXPECT_EQ(request.organization().parent(), "organizations/scu");
   EXPECT_EQ(request.organization().kind(), techmatch::v1::Organization::UNIVERSITY);
-  EXPECT_FALSE(OrganizationRowToRequest(
-      columns, CsvRecord{3, {"x", "X", "club", "", "", ""}}, &request, &rejection));
+  EXPECT_FALSE(OrganizationRowToRequest(columns, CsvRecord{3, {"x", "X", "club", "", "", ""}},
+                                        &request, &rejection));
   EXPECT_EQ(rejection.field_violations(0).field(), "kind");
 }
 

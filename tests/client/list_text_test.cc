@@ -22,8 +22,7 @@ TEST(SplitListTest, FlagSeparatorsIncludeCommas) {
 }
 
 TEST(SplitListTest, TrimsAndDropsEmptyItems) {
-  EXPECT_THAT(SplitList(" a ;; \u3000b\u3000; ", ListSeparators::kCsvCell),
-              ElementsAre("a", "b"));
+  EXPECT_THAT(SplitList(" a ;; \u3000b\u3000; ", ListSeparators::kCsvCell), ElementsAre("a", "b"));
   EXPECT_THAT(SplitList("", ListSeparators::kFlag), IsEmpty());
 }
 

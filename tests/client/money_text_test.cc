@@ -45,13 +45,12 @@ TEST(ParseMoneyTextTest, YuanSuffixAndCurrencySign) {
 TEST(ParseMoneyTextTest, ExactWhereAFloatWouldNotBe) {
   // 0.1 + 0.2 style inputs stay exact.
   EXPECT_EQ(Parse("0.29"), (MoneyAmount{0, 290'000'000}));
-  EXPECT_EQ(Parse("92,233,720,368,547,758.07"),
-            (MoneyAmount{92'233'720'368'547'758, 70'000'000}));
+  EXPECT_EQ(Parse("92,233,720,368,547,758.07"), (MoneyAmount{92'233'720'368'547'758, 70'000'000}));
 }
 
 TEST(ParseMoneyTextTest, RejectsBadInput) {
-  for (const char* bad : {"1.234", "abc", "-5", "1,23", "", "万", "1,2345", ",123", "1.",
-                          ".5", "1..2", "1.2.3", "12a", "1 234", "1.2,3", "1.2345678万",
+  for (const char* bad : {"1.234", "abc", "-5", "1,23", "", "万", "1,2345", ",123", "1.", ".5",
+                          "1..2", "1.2.3", "12a", "1 234", "1.2,3", "1.2345678万",
                           "0.00000000001亿", "99999999999999999999", "92,233,720,368,547,758.08"}) {
     EXPECT_FALSE(ParseMoneyText(bad).ok()) << "accepted '" << bad << "'";
   }
