@@ -206,7 +206,14 @@ async function main() {
   const api = loadApi();
   const statusTypes = loadStatusTypes();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'techmatch-interop-'));
-  const {server, port} = await startServer(serverBin, dir);
+  let started;
+  try {
+    started = await startServer(serverBin, dir);
+  } catch (e) {
+    fs.rmSync(dir, {recursive: true, force: true});
+    throw e;
+  }
+  const {server, port} = started;
   const clients = [];
   try {
     const target = `127.0.0.1:${port}`;
