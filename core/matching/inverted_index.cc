@@ -204,14 +204,18 @@ std::vector<ScoredDocument> InvertedIndex::TopK(const AnalyzedText& query,
     return static_cast<float>(term.weight * tf * (kK1 + 1) / (tf + norm));
   };
 
-  double remaining = 0;
-  for (const PlannedTerm& term : plan) remaining += term.upper_bound;
-  const double total = remaining;
+  // What the terms after the i-th can still add, as exact suffix sums: a running
+  // `remaining -= bound` leaves a rounding residue (even below zero after the last term),
+  // and a document tied with the k-th best would then fall out of the candidates.
+  std::vector<double> after(plan.size() + 1, 0.0);
+  for (size_t i = plan.size(); i-- > 0;) after[i] = after[i + 1] + plan[i].upper_bound;
+  const double total = after[0];
   double next_checkpoint = 0.5;
   bool pruned = false;
   std::vector<uint32_t> candidates;  // Sorted by slot once pruned.
 
-  for (const PlannedTerm& term : plan) {
+  for (size_t term_index = 0; term_index < plan.size(); ++term_index) {
+    const PlannedTerm& term = plan[term_index];
     if (!pruned) {
       for (uint32_t posting : *term.postings) {
         const uint32_t slot = posting >> kTfBits;
@@ -227,8 +231,9 @@ std::vector<ScoredDocument> InvertedIndex::TopK(const AnalyzedText& query,
         if ((*from >> kTfBits) == slot) acc[slot] += contribution(term, *from);
       }
     }
-    remaining -= term.upper_bound;
-    if (!pruned && touched.size() >= k && remaining < next_checkpoint * total) {
+    const double remaining = after[term_index + 1];
+    if (!pruned && term_index + 1 < plan.size() && touched.size() >= k &&
+        remaining < next_checkpoint * total) {
       next_checkpoint /= 2;
       const double threshold = EstimateThreshold(touched, acc, text_weight, eligibility, k);
       // A document not yet seen can reach at most `remaining` text plus every other signal.
