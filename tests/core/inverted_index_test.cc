@@ -1,0 +1,330 @@
+// The inverted index: top-k equals a brute-force scorer (MaxScore pruning never changes the
+// answer), revisions replace documents, and eligibility follows DESIGN §5.
+#include "core/matching/inverted_index.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "core/matching/match_signals.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace techmatch {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+// A text from (term, count) pairs.
+AnalyzedText Text(const std::vector<std::pair<std::string, int>>& terms) {
+  AnalyzedText text;
+  for (const auto& [term, count] : terms) {
+    text.terms.push_back({term, term, count});
+    text.length += count;
+  }
+  return text;
+}
+
+MatchProfile Profile(const std::string& id, const std::string& owner,
+                     std::vector<std::string> industries, int64_t revision = 1) {
+  MatchProfile profile;
+  profile.id = id;
+  profile.owner_id = owner;
+  profile.industry_codes = std::move(industries);
+  profile.revision = revision;
+  return profile;
+}
+
+std::vector<std::string> Ids(const std::vector<ScoredDocument>& docs) {
+  std::vector<std::string> ids;
+  for (const ScoredDocument& doc : docs) ids.push_back(doc.profile->id);
+  return ids;
+}
+
+// Scores every document the slow, obvious way: Okapi BM25 normalized by the query's score
+// against itself, capped at 1, weighted, plus the non-text signals. Documents that share
+// text with the query come first; eligible ones that share none only fill up the list.
+class BruteForce {
+ public:
+  void Add(const MatchProfile& profile, const AnalyzedText& text) {
+    docs_.push_back({profile, text});
+  }
+
+  std::vector<std::pair<std::string, double>> TopK(const AnalyzedText& query,
+                                                   const Eligibility& eligibility,
+                                                   size_t k) const {
+    constexpr double k1 = 1.2, b = 0.75;
+    const double n = static_cast<double>(docs_.size());
+    double total_length = 0;
+    std::map<std::string, double> df;
+    for (const Doc& doc : docs_) {
+      total_length += doc.text.length;
+      for (const AnalyzedTerm& term : doc.text.terms) df[term.term] += 1;
+    }
+    const double average = std::max(1.0, total_length / n);
+    auto bm25 = [&](const AnalyzedText& text) {
+      double score = 0;
+      const double norm = k1 * (1 - b + b * text.length / average);
+      for (const AnalyzedTerm& q : query.terms) {
+        const double d = df.contains(q.term) ? df.at(q.term) : 0.0;
+        const double idf = std::log(1.0 + (n - d + 0.5) / (d + 0.5));
+        const double query_weight = (1.0 + std::log(q.count)) * idf;
+        for (const AnalyzedTerm& t : text.terms) {
+          if (t.term == q.term) score += query_weight * t.count * (k1 + 1) / (t.count + norm);
+        }
+      }
+      return score;
+    };
+    const double self = bm25(query);
+    const bool matching = eligibility.query != nullptr;
+    const double text_weight = matching ? kTextWeight : 1.0;
+    std::vector<std::pair<std::string, double>> scored;
+    std::map<std::string, bool> has_text;
+    for (const Doc& doc : docs_) {
+      const double raw = self > 0 ? bm25(doc.text) / self : 0;
+      has_text[doc.profile.id] = raw > 0;
+      if (!matching) {
+        if (raw > 0) scored.emplace_back(doc.profile.id, std::min(raw, 1.0));
+        continue;
+      }
+      const MatchProfile& q = *eligibility.query;
+      const MatchProfile& d = doc.profile;
+      if (!d.active || d.owner_id == q.owner_id || d.id == q.id) continue;
+      if (!eligibility.event_id.empty() &&
+          std::find(d.event_ids.begin(), d.event_ids.end(), eligibility.event_id) ==
+              d.event_ids.end()) {
+        continue;
+      }
+      bool shares = false;
+      for (const std::string& code : q.industry_codes) {
+        shares |= std::find(d.industry_codes.begin(), d.industry_codes.end(), code) !=
+                  d.industry_codes.end();
+      }
+      if (!shares && !eligibility.all_industries) continue;
+      const double non_text = eligibility.query_is_need ? NonTextScore(q, d) : NonTextScore(d, q);
+      scored.emplace_back(d.id, text_weight * std::min(raw, 1.0) + non_text);
+    }
+    std::sort(scored.begin(), scored.end(), [&has_text](const auto& a, const auto& b) {
+      if (has_text.at(a.first) != has_text.at(b.first)) return has_text.at(a.first);
+      if (a.second != b.second) return a.second > b.second;
+      return a.first < b.first;
+    });
+    if (scored.size() > k) scored.resize(k);
+    return scored;
+  }
+
+  double ScoreOf(const std::string& id, const AnalyzedText& query,
+                 const Eligibility& eligibility) const {
+    for (const auto& [doc_id, score] : TopK(query, eligibility, docs_.size())) {
+      if (doc_id == id) return score;
+    }
+    return -1;
+  }
+
+ private:
+  struct Doc {
+    MatchProfile profile;
+    AnalyzedText text;
+  };
+  std::vector<Doc> docs_;
+};
+
+// A random corpus: Zipf-like term frequencies, so a few terms are everywhere (the terms
+// pruning skips) and most are rare.
+struct RandomCorpus {
+  explicit RandomCorpus(uint32_t seed, size_t documents, size_t vocabulary) : rng(seed) {
+    for (size_t i = 0; i < vocabulary; ++i) {
+      weights.push_back(1.0 / std::pow(static_cast<double>(i + 1), 1.1));
+    }
+    for (size_t i = 0; i < documents; ++i) {
+      MatchProfile profile = Profile(absl::StrCat("d", i), absl::StrCat("org", rng() % 7),
+                                     RandomIndustries());
+      profile.trl = 1 + static_cast<int>(rng() % 9);
+      if (rng() % 2) profile.amount_minor = static_cast<int64_t>(rng() % 1000) * 1000;
+      profile.cooperation_modes = static_cast<uint8_t>(rng() % 8);
+      if (rng() % 3 == 0) profile.event_ids.push_back(absl::StrCat("e", rng() % 3));
+      profile.active = rng() % 10 != 0;
+      AnalyzedText text = RandomText(3 + rng() % 40);
+      ASSERT_OK(index.Upsert(profile, text));
+      brute.Add(profile, text);
+    }
+  }
+
+  static void ASSERT_OK(const absl::Status& status) { ASSERT_TRUE(status.ok()) << status; }
+
+  std::vector<std::string> RandomIndustries() {
+    static const std::vector<std::string> kCodes = {"liquor", "chemicals", "machinery", "energy",
+                                                    "agriculture"};
+    std::vector<std::string> codes = {kCodes[rng() % kCodes.size()]};
+    if (rng() % 2) {
+      const std::string second = kCodes[rng() % kCodes.size()];
+      if (second != codes[0]) codes.push_back(second);
+    }
+    return codes;
+  }
+
+  AnalyzedText RandomText(size_t occurrences) {
+    std::discrete_distribution<size_t> pick(weights.begin(), weights.end());
+    std::map<size_t, int> counts;
+    for (size_t i = 0; i < occurrences; ++i) ++counts[pick(rng)];
+    std::vector<std::pair<std::string, int>> terms;
+    for (const auto& [term, count] : counts) terms.emplace_back(absl::StrCat("t", term), count);
+    std::shuffle(terms.begin(), terms.end(), rng);
+    return Text(terms);
+  }
+
+  std::mt19937 rng;
+  std::vector<double> weights;
+  InvertedIndex index;
+  BruteForce brute;
+};
+
+void ExpectSameTopK(const RandomCorpus& corpus, const AnalyzedText& query,
+                    const Eligibility& eligibility, size_t k, const std::string& trace) {
+  const std::vector<ScoredDocument> got = corpus.index.TopK(query, eligibility, k);
+  const auto want = corpus.brute.TopK(query, eligibility, k);
+  ASSERT_EQ(got.size(), want.size()) << trace;
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_NEAR(got[i].score, want[i].second, 1e-5) << trace << " rank " << i;
+    if (got[i].profile->id != want[i].first) {
+      // Only a tie (within float accumulation error) may swap places.
+      EXPECT_NEAR(corpus.brute.ScoreOf(got[i].profile->id, query, eligibility), want[i].second,
+                  1e-5)
+          << trace << " rank " << i << ": " << got[i].profile->id << " vs " << want[i].first;
+    }
+  }
+}
+
+TEST(InvertedIndexTest, TopKEqualsBruteForceForFreeTextSearch) {
+  for (uint32_t seed = 1; seed <= 6; ++seed) {
+    RandomCorpus corpus(seed, 1500, 300);
+    for (int q = 0; q < 40; ++q) {
+      const AnalyzedText query = corpus.RandomText(1 + corpus.rng() % 12);
+      for (size_t k : {1u, 5u, 20u}) {
+        ExpectSameTopK(corpus, query, Eligibility{}, k,
+                       absl::StrCat("seed ", seed, " query ", q, " k ", k));
+      }
+    }
+  }
+}
+
+TEST(InvertedIndexTest, TopKEqualsBruteForceForMatching) {
+  for (uint32_t seed = 11; seed <= 16; ++seed) {
+    RandomCorpus corpus(seed, 1500, 300);
+    for (int q = 0; q < 40; ++q) {
+      MatchProfile need = Profile("need", absl::StrCat("org", corpus.rng() % 7),
+                                  corpus.RandomIndustries());
+      need.trl = static_cast<int>(corpus.rng() % 10);
+      if (corpus.rng() % 2) need.amount_minor = static_cast<int64_t>(corpus.rng() % 1000) * 1000;
+      need.cooperation_modes = static_cast<uint8_t>(corpus.rng() % 8);
+      need.event_ids = {"e0"};
+      Eligibility eligibility{&need, q % 4 != 3, "", false};
+      if (q % 5 == 1) eligibility.all_industries = true;
+      if (q % 7 == 2) eligibility.event_id = absl::StrCat("e", corpus.rng() % 3);
+      const AnalyzedText query = corpus.RandomText(1 + corpus.rng() % 15);
+      for (size_t k : {1u, 5u, 20u}) {
+        ExpectSameTopK(corpus, query, eligibility, k,
+                       absl::StrCat("seed ", seed, " query ", q, " k ", k));
+      }
+    }
+  }
+}
+
+TEST(InvertedIndexTest, NewRevisionReplacesOldAndOlderIsIgnored) {
+  InvertedIndex index;
+  ASSERT_TRUE(index.Upsert(Profile("a", "x", {"liquor"}, 1), Text({{"白酒", 1}})).ok());
+  ASSERT_TRUE(index.Upsert(Profile("b", "x", {"liquor"}, 1), Text({{"窖池", 1}})).ok());
+  ASSERT_TRUE(index.Upsert(Profile("a", "x", {"liquor"}, 2), Text({{"窖池", 2}})).ok());
+  EXPECT_EQ(index.live_documents(), 2u);
+  EXPECT_THAT(Ids(index.TopK(Text({{"白酒", 1}}), Eligibility{}, 10)), IsEmpty());
+  EXPECT_THAT(Ids(index.TopK(Text({{"窖池", 1}}), Eligibility{}, 10)), ElementsAre("a", "b"));
+  // A late writer reporting revision 1 changes nothing.
+  ASSERT_TRUE(index.Upsert(Profile("a", "x", {"liquor"}, 1), Text({{"白酒", 1}})).ok());
+  EXPECT_THAT(Ids(index.TopK(Text({{"白酒", 1}}), Eligibility{}, 10)), IsEmpty());
+  ASSERT_NE(index.Find("a"), nullptr);
+  EXPECT_EQ(index.Find("a")->revision, 2);
+  EXPECT_EQ(index.Find("missing"), nullptr);
+}
+
+TEST(InvertedIndexTest, WithdrawnExcludedFromMatchingButFoundBySearch) {
+  InvertedIndex index;
+  MatchProfile withdrawn = Profile("w", "inst", {"liquor"}, 2);
+  withdrawn.active = false;
+  ASSERT_TRUE(index.Upsert(withdrawn, Text({{"白酒", 1}})).ok());
+  ASSERT_TRUE(index.Upsert(Profile("v", "inst", {"liquor"}), Text({{"白酒", 1}, {"x", 3}})).ok());
+  const MatchProfile need = Profile("n", "ent", {"liquor"});
+  EXPECT_THAT(Ids(index.TopK(Text({{"白酒", 1}}), Eligibility{&need, true, "", false}, 10)),
+              ElementsAre("v"));
+  EXPECT_THAT(Ids(index.TopK(Text({{"白酒", 1}}), Eligibility{}, 10)), ElementsAre("w", "v"));
+}
+
+TEST(InvertedIndexTest, EligibilityOwnerIndustryAndEvent) {
+  InvertedIndex index;
+  MatchProfile same_owner = Profile("own", "ent", {"liquor"});
+  MatchProfile other_industry = Profile("chem", "inst", {"chemicals"});
+  MatchProfile secondary = Profile("sec", "inst", {"agriculture", "liquor"});
+  MatchProfile at_fair = Profile("fair", "inst", {"liquor"});
+  at_fair.event_ids = {"fair"};
+  for (const MatchProfile& p : {same_owner, other_industry, secondary, at_fair}) {
+    ASSERT_TRUE(index.Upsert(p, Text({{"白酒", 1}})).ok());
+  }
+  const MatchProfile need = Profile("n", "ent", {"liquor"});
+  const AnalyzedText query = Text({{"白酒", 1}});
+  // Same primary industry scores higher than a secondary one.
+  EXPECT_THAT(Ids(index.TopK(query, Eligibility{&need, true, "", false}, 10)),
+              ElementsAre("fair", "sec"));
+  EXPECT_THAT(Ids(index.TopK(query, Eligibility{&need, true, "", true}, 10)),
+              ElementsAre("fair", "sec", "chem"));
+  EXPECT_THAT(Ids(index.TopK(query, Eligibility{&need, true, "fair", false}, 10)),
+              ElementsAre("fair"));
+  EXPECT_THAT(Ids(index.TopK(query, Eligibility{&need, true, "other", true}, 10)), IsEmpty());
+}
+
+TEST(InvertedIndexTest, TiesBreakById) {
+  InvertedIndex index;
+  for (const std::string id : {"c", "a", "d", "b"}) {
+    ASSERT_TRUE(index.Upsert(Profile(id, "inst", {"energy"}), Text({{"光伏", 1}})).ok());
+  }
+  const MatchProfile need = Profile("n", "ent", {"energy"});
+  EXPECT_THAT(Ids(index.TopK(Text({{"光伏", 1}}), Eligibility{&need, true, "", false}, 3)),
+              ElementsAre("a", "b", "c"));
+  EXPECT_THAT(Ids(index.TopK(Text({{"光伏", 1}}), Eligibility{}, 10)),
+              ElementsAre("a", "b", "c", "d"));
+}
+
+TEST(InvertedIndexTest, EligibleDocumentsWithoutSharedTextFillTheList) {
+  InvertedIndex index;
+  ASSERT_TRUE(index.Upsert(Profile("text", "inst", {"energy"}), Text({{"光伏", 1}})).ok());
+  ASSERT_TRUE(index.Upsert(Profile("none", "inst", {"energy"}), Text({{"风电", 1}})).ok());
+  ASSERT_TRUE(index.Upsert(Profile("far", "inst", {"liquor"}), Text({{"白酒", 1}})).ok());
+  const MatchProfile need = Profile("n", "ent", {"energy"});
+  const auto docs = index.TopK(Text({{"光伏", 1}}), Eligibility{&need, true, "", false}, 10);
+  EXPECT_THAT(Ids(docs), ElementsAre("text", "none"));
+  EXPECT_EQ(docs[1].text, 0);
+  EXPECT_GT(docs[1].score, 0);
+  // Free-text search returns only documents with shared text.
+  EXPECT_THAT(Ids(index.TopK(Text({{"光伏", 1}}), Eligibility{}, 10)), ElementsAre("text"));
+  EXPECT_THAT(Ids(index.TopK(Text({}), Eligibility{}, 10)), IsEmpty());
+  EXPECT_THAT(Ids(index.TopK(Text({{"光伏", 1}}), Eligibility{}, 0)), IsEmpty());
+}
+
+TEST(InvertedIndexTest, TextRelevanceIsOneForTheQueryItself) {
+  InvertedIndex index;
+  const AnalyzedText text = Text({{"白酒", 2}, {"窖池", 1}});
+  ASSERT_TRUE(index.Upsert(Profile("a", "inst", {"liquor"}), text).ok());
+  ASSERT_TRUE(index.Upsert(Profile("b", "inst", {"liquor"}), Text({{"机床", 1}})).ok());
+  const auto docs = index.TopK(text, Eligibility{}, 1);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_NEAR(docs[0].text, 1.0, 1e-6);
+  EXPECT_GT(index.posting_bytes(), 0u);
+  index.Compact();
+  EXPECT_THAT(Ids(index.TopK(text, Eligibility{}, 1)), ElementsAre("a"));
+}
+
+}  // namespace
+}  // namespace techmatch

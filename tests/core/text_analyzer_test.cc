@@ -1,0 +1,161 @@
+// The text analyzer (DESIGN §5): pairs a user expects to match do, stop words drop out,
+// surface forms survive for explanations, shared phrases read as people wrote them.
+#include "core/text/text_analyzer.h"
+
+#include <algorithm>
+#include <memory>
+#include <thread>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace techmatch {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+class TextAnalyzerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto analyzer = TextAnalyzer::Create();
+    ASSERT_TRUE(analyzer.ok()) << analyzer.status();
+    analyzer_ = *analyzer;
+  }
+
+  std::vector<std::string> Terms(absl::string_view text) const {
+    std::vector<std::string> terms;
+    for (const AnalyzedTerm& term : analyzer_->Analyze(text).terms) terms.push_back(term.term);
+    return terms;
+  }
+
+  // True when every term of `query` is a term of `text`.
+  bool Finds(absl::string_view query, absl::string_view text) const {
+    const std::vector<std::string> haystack = Terms(text);
+    const std::vector<std::string> needles = Terms(query);
+    if (needles.empty()) return false;
+    for (const std::string& term : needles) {
+      if (std::find(haystack.begin(), haystack.end(), term) == haystack.end()) return false;
+    }
+    return true;
+  }
+
+  std::string SurfaceOf(absl::string_view text, const std::string& term) const {
+    for (const AnalyzedTerm& t : analyzer_->Analyze(text).terms) {
+      if (t.term == term) return t.surface;
+    }
+    return "";
+  }
+
+  std::shared_ptr<const TextAnalyzer> analyzer_;
+};
+
+TEST_F(TextAnalyzerTest, TraditionalAndSimplifiedFoldTogether) {
+  EXPECT_EQ(Terms("纖維素"), Terms("纤维素"));
+  EXPECT_EQ(Terms("釀造"), Terms("酿造"));
+  EXPECT_TRUE(Finds("纖維素", "羧甲基纤维素清洁生产"));
+  EXPECT_TRUE(Finds("酿造", "黃酒釀造工藝"));
+}
+
+TEST_F(TextAnalyzerTest, TwoCharacterTermFoundInsideLongerWord) {
+  EXPECT_THAT(Terms("濃香型白酒"), Contains("白酒"));
+  EXPECT_TRUE(Finds("白酒", "濃香型白酒窖池"));
+  EXPECT_TRUE(Finds("窖池", "白酒窖池微生物"));
+}
+
+TEST_F(TextAnalyzerTest, LatinIsCaseAndWidthFolded) {
+  EXPECT_EQ(Terms("Fermentation"), Terms("fermentation"));
+  EXPECT_EQ(Terms("ＰＬＣ"), Terms("PLC"));
+  EXPECT_THAT(Terms("ＰＬＣ"), ElementsAre("plc"));
+  EXPECT_TRUE(Finds("FERMENTATION", "Cellulosic ethanol fermentation, pilot scale."));
+}
+
+TEST_F(TextAnalyzerTest, ModelNumberStaysOneTerm) {
+  const std::vector<std::string> terms = Terms("基于PLC-200的控制系统");
+  EXPECT_THAT(terms, Contains("plc-200"));
+  EXPECT_THAT(terms, Contains("plc"));
+  EXPECT_THAT(terms, Contains("200"));
+  EXPECT_TRUE(Finds("plc-200", "用ＰＬＣ－２００控制器改造"));
+  // A dash between spaced words joins nothing.
+  EXPECT_THAT(Terms("pump - valve"), Not(Contains("pump-valve")));
+}
+
+TEST_F(TextAnalyzerTest, StopWordsAndPunctuationDropped) {
+  EXPECT_THAT(Terms("the and of with"), IsEmpty());
+  EXPECT_THAT(Terms("，。、！？——"), IsEmpty());
+  EXPECT_THAT(Terms("的"), IsEmpty());
+  const std::vector<std::string> terms = Terms("白酒的酿造");
+  EXPECT_THAT(terms, Contains("白酒"));
+  EXPECT_THAT(terms, Contains("酿造"));
+  EXPECT_THAT(terms, Not(Contains("酒的")));
+  EXPECT_THAT(terms, Not(Contains("的酿")));
+  EXPECT_THAT(Terms("the fermentation of sorghum"), ElementsAre("fermentation", "sorghum"));
+}
+
+TEST_F(TextAnalyzerTest, SurfaceFormsKeepWhatWasWritten) {
+  EXPECT_EQ(SurfaceOf("釀造工藝", "酿造"), "釀造");
+  EXPECT_EQ(SurfaceOf("ＰＬＣ控制", "plc"), "ＰＬＣ");
+  EXPECT_EQ(SurfaceOf("Fermentation tank", "fermentation"), "Fermentation");
+  EXPECT_EQ(SurfaceOf("濃香型白酒", "白酒"), "白酒");
+}
+
+TEST_F(TextAnalyzerTest, CountsAndLength) {
+  const AnalyzedText text = analyzer_->Analyze("白酒 白酒 baijiu");
+  ASSERT_EQ(text.terms.size(), 2u);
+  EXPECT_EQ(text.terms[0].term, "白酒");
+  EXPECT_EQ(text.terms[0].count, 2);
+  EXPECT_EQ(text.terms[1].count, 1);
+  EXPECT_EQ(text.length, 3);
+  EXPECT_EQ(analyzer_->Analyze("").length, 0);
+}
+
+TEST_F(TextAnalyzerTest, MalformedUtf8IsSkipped) {
+  const std::string text = std::string("白酒") + "\xff\xfe" + "酿造";
+  EXPECT_THAT(Terms(text), Contains("白酒"));
+  EXPECT_THAT(Terms(text), Contains("酿造"));
+}
+
+TEST_F(TextAnalyzerTest, SharedPhrasesJoinBigramsIntoPhrases) {
+  const std::vector<SharedPhrase> phrases =
+      analyzer_->SharedPhrases("濃香型白酒窖池微生物調控", "白酒窖池功能菌强化", 5);
+  ASSERT_FALSE(phrases.empty());
+  EXPECT_EQ(phrases[0].text, "白酒窖池");
+  EXPECT_EQ(phrases[0].counterpart_text, "");  // Written the same way in both.
+}
+
+TEST_F(TextAnalyzerTest, SharedPhrasesQuoteTheCounterpartScript) {
+  const std::vector<SharedPhrase> phrases =
+      analyzer_->SharedPhrases("纖維素乙醇發酵", "纤维素乙醇发酵工艺 PLC", 5);
+  ASSERT_EQ(phrases.size(), 1u);
+  EXPECT_EQ(phrases[0].text, "纖維素乙醇發酵");
+  EXPECT_EQ(phrases[0].counterpart_text, "纤维素乙醇发酵");
+}
+
+TEST_F(TextAnalyzerTest, SharedPhrasesKeepWordsLongestFirstAndLimit) {
+  const std::vector<SharedPhrase> phrases =
+      analyzer_->SharedPhrases("Fermentation 白酒 PLC", "fermentation plc 白酒", 10);
+  std::vector<std::string> texts;
+  for (const SharedPhrase& p : phrases) texts.push_back(p.text);
+  EXPECT_THAT(texts, ElementsAre("Fermentation", "PLC", "白酒"));  // By length in characters.
+  EXPECT_EQ(phrases[0].counterpart_text, "fermentation");
+  EXPECT_EQ(analyzer_->SharedPhrases("Fermentation 白酒 PLC", "fermentation plc 白酒", 1).size(),
+            1u);
+  EXPECT_THAT(analyzer_->SharedPhrases("白酒", "机床", 5), IsEmpty());
+}
+
+TEST_F(TextAnalyzerTest, ThreadSafe) {
+  std::vector<std::thread> threads;
+  std::vector<std::vector<std::string>> results(4);
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([this, i, &results] { results[i] = Terms("纖維素乙醇發酵 PLC-200"); });
+  }
+  for (auto& thread : threads) thread.join();
+  for (const auto& result : results) EXPECT_EQ(result, Terms("纤维素乙醇发酵 plc-200"));
+}
+
+}  // namespace
+}  // namespace techmatch
