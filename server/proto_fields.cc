@@ -6,9 +6,10 @@
 namespace techmatch::server {
 namespace {
 
-// RFC 3339 range: 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59.999999999Z.
-constexpr int64_t kMinSeconds = -62135596800;
-constexpr int64_t kMaxSeconds = 253402300799;
+// Storage keeps times as int64 nanoseconds since 1970, exact for what clients send; that
+// spans 1678-01-01T00:00:00Z .. 2261-12-31T23:59:59Z, far wider than any fair needs.
+constexpr int64_t kMinSeconds = -9214560000;
+constexpr int64_t kMaxSeconds = 9214646399;
 
 }  // namespace
 
@@ -27,7 +28,7 @@ void CheckTimestamp(absl::string_view field, const google::protobuf::Timestamp& 
                     Violations& violations) {
   if (timestamp.seconds() < kMinSeconds || timestamp.seconds() > kMaxSeconds ||
       timestamp.nanos() < 0 || timestamp.nanos() > 999'999'999) {
-    violations.Add(std::string(field), "is not a valid timestamp (years 1–9999, nanos 0–999,999,999)");
+    violations.Add(std::string(field), "is not a valid timestamp (years 1678–2261, nanos 0–999,999,999)");
   }
 }
 
