@@ -2,12 +2,12 @@
 // latency in process, and the same queries answered by an SQLite FTS5 BM25 table over the
 // same data as the baseline, for 100,000 and 1,000,000 generated offerings.
 //
-//   match_bench [--quick] [--needs=300] [--fts_needs=N] [--sizes=100000,1000000]
+//   match_bench [--quick] [--needs=300] [--fts_needs=N] [--no_fts] [--sizes=100000,1000000]
 //
-// --quick: 100,000 offerings only. The FTS5 table indexes the analyzer's terms joined by
-// spaces (FTS5's own tokenizers cannot find two-character Chinese terms), each repeated as
-// often as it occurs so BM25 sees the same frequencies, and is queried with an OR of the
-// need's terms, ORDER BY bm25(...) LIMIT 20.
+// --quick: 100,000 offerings only. --no_fts: the engine only, no baseline. The FTS5 table
+// indexes the analyzer's terms joined by spaces (FTS5's own tokenizers cannot find
+// two-character Chinese terms), each repeated as often as it occurs so BM25 sees the same
+// frequencies, and is queried with an OR of the need's terms, ORDER BY bm25(...) LIMIT 20.
 #include <malloc.h>
 #include <unistd.h>
 
@@ -140,6 +140,7 @@ Result Run(size_t offerings, size_t needs, size_t fts_needs,
   }
   result.engine = Summarize(engine_ms);
 
+  if (fts_needs == 0) return result;
   // The baseline: an FTS5 table in a temporary SQLite file.
   char dir_pattern[] = "/tmp/techmatch-bench-XXXXXX";
   if (mkdtemp(dir_pattern) == nullptr) std::exit(1);
@@ -203,12 +204,15 @@ int main(int argc, char** argv) {
   std::vector<size_t> sizes = {100000, 1000000};
   size_t needs = 300;
   size_t fts_needs = 0;  // 0: as many as --needs.
+  bool no_fts = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--quick") {
       sizes = {100000};
     } else if (arg.rfind("--needs=", 0) == 0) {
       if (!absl::SimpleAtoi(arg.substr(8), &needs)) return 2;
+    } else if (arg == "--no_fts") {
+      no_fts = true;
     } else if (arg.rfind("--fts_needs=", 0) == 0) {
       if (!absl::SimpleAtoi(arg.substr(12), &fts_needs)) return 2;
     } else if (arg.rfind("--sizes=", 0) == 0) {
@@ -219,12 +223,14 @@ int main(int argc, char** argv) {
         sizes.push_back(n);
       }
     } else {
-      std::fprintf(stderr, "usage: %s [--quick] [--needs=N] [--fts_needs=N] [--sizes=A,B]\n",
+      std::fprintf(stderr,
+                   "usage: %s [--quick] [--needs=N] [--fts_needs=N] [--no_fts] [--sizes=A,B]\n",
                    argv[0]);
       return 2;
     }
   }
   if (fts_needs == 0) fts_needs = needs;
+  if (no_fts) fts_needs = 0;
   auto analyzer = TextAnalyzer::Create();
   auto generator = bench::OfferingGenerator::Create(20260101);
   if (!analyzer.ok() || !generator.ok()) {
