@@ -215,9 +215,10 @@ DimensionSql SqlOf(GroupDimension dimension) {
               " AND gro2.region_code = gro.region_code)",
               "gro.region_code"};
     case GroupDimension::kSupplier:
-      return {" LEFT JOIN agreement_parties AS gs ON gs.agreement_id = a.id AND gs.role = "
-              "'SUPPLIER'",
-              "coalesce(gs.organization_id, '')"};
+      // Every agreement has a SUPPLIER (both kinds require one), so an inner join loses
+      // nothing and leaves SQLite free to choose the join order.
+      return {" JOIN agreement_parties AS gs ON gs.agreement_id = a.id AND gs.role = 'SUPPLIER'",
+              "gs.organization_id"};
     case GroupDimension::kDemander:
       return {" LEFT JOIN agreement_parties AS gd ON gd.agreement_id = a.id AND gd.role = "
               "'DEMANDER'",
@@ -292,8 +293,7 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
       "count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN p.organization_id END) "
       "FROM agreements AS a",
       grouping.joins,
-      " JOIN agreement_parties AS p ON p.agreement_id = a.id AND p.role IN ('SUPPLIER', "
-      "'DEMANDER')",
+      " JOIN agreement_parties AS p ON p.agreement_id = a.id",
       where.Clause(), grouping.group_by);
   auto key_of = [&](const RowReader& row) {
     GroupKey key;
