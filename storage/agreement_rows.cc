@@ -205,15 +205,11 @@ DimensionSql SqlOf(GroupDimension dimension) {
       return {" LEFT JOIN agreement_industries AS gi ON gi.agreement_id = a.id",
               "coalesce(gi.industry_code, '')"};
     case GroupDimension::kRegion:
-      // Each distinct region of the parties once: a party whose region an earlier party
-      // already has is skipped.
-      return {" JOIN agreement_parties AS grp ON grp.agreement_id = a.id"
-              " JOIN organizations AS gro ON gro.id = grp.organization_id"
-              " AND NOT EXISTS (SELECT 1 FROM agreement_parties AS grp2"
-              " JOIN organizations AS gro2 ON gro2.id = grp2.organization_id"
-              " WHERE grp2.agreement_id = a.id AND grp2.position < grp.position"
-              " AND gro2.region_code = gro.region_code)",
-              "gro.region_code"};
+      // Each distinct region of the agreement's parties once.
+      return {" JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, gro.region_code AS "
+              "region_code FROM agreement_parties AS grp JOIN organizations AS gro"
+              " ON gro.id = grp.organization_id) AS gr ON gr.agreement_id = a.id",
+              "gr.region_code"};
     case GroupDimension::kSupplier:
       // Every agreement has a SUPPLIER (both kinds require one), so an inner join loses
       // nothing and leaves SQLite free to choose the join order.
