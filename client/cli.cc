@@ -36,6 +36,9 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddEventCommands(app, env);
   AddNeedCommands(app, env);
   AddOfferingCommands(app, env);
+  AddMatchCommands(app, env);
+  AddAgreementCommands(app, env);
+  AddReportCommands(app, env);
 
   try {
     app.parse(argc, argv);

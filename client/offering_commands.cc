@@ -184,7 +184,8 @@ void AddOfferingCommands(CLI::App& app, CommandEnv& env) {
     });
   }
   {
-    CLI::App* command = group->add_subcommand("list", "List offerings in name order");
+    CLI::App* command = group->add_subcommand(
+        "list", "List offerings: in name order, or by relevance with --query");
     auto flags = std::make_shared<ListFlags>();
     auto query = std::make_shared<std::string>();
     AddListFlags(command, flags.get(),

@@ -51,4 +51,19 @@ techmatch::v1::OfferingService::Stub& Session::offerings() {
   return *offerings_;
 }
 
+techmatch::v1::MatchService::Stub& Session::matches() {
+  if (!matches_) matches_ = techmatch::v1::MatchService::NewStub(channel());
+  return *matches_;
+}
+
+techmatch::v1::AgreementService::Stub& Session::agreements() {
+  if (!agreements_) agreements_ = techmatch::v1::AgreementService::NewStub(channel());
+  return *agreements_;
+}
+
+techmatch::v1::ReportService::Stub& Session::reports() {
+  if (!reports_) reports_ = techmatch::v1::ReportService::NewStub(channel());
+  return *reports_;
+}
+
 }  // namespace techmatch::client

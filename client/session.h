@@ -8,11 +8,14 @@
 #include "absl/time/time.h"
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
+#include "techmatch/v1/agreement.grpc.pb.h"
 #include "techmatch/v1/event.grpc.pb.h"
 #include "techmatch/v1/industry.grpc.pb.h"
+#include "techmatch/v1/match.grpc.pb.h"
 #include "techmatch/v1/need.grpc.pb.h"
 #include "techmatch/v1/offering.grpc.pb.h"
 #include "techmatch/v1/organization.grpc.pb.h"
+#include "techmatch/v1/report.grpc.pb.h"
 
 namespace techmatch::client {
 
@@ -32,6 +35,9 @@ class Session {
   techmatch::v1::EventService::Stub& events();
   techmatch::v1::NeedService::Stub& needs();
   techmatch::v1::OfferingService::Stub& offerings();
+  techmatch::v1::MatchService::Stub& matches();
+  techmatch::v1::AgreementService::Stub& agreements();
+  techmatch::v1::ReportService::Stub& reports();
 
  private:
   const std::shared_ptr<grpc::Channel>& channel();
@@ -44,6 +50,9 @@ class Session {
   std::unique_ptr<techmatch::v1::EventService::Stub> events_;
   std::unique_ptr<techmatch::v1::NeedService::Stub> needs_;
   std::unique_ptr<techmatch::v1::OfferingService::Stub> offerings_;
+  std::unique_ptr<techmatch::v1::MatchService::Stub> matches_;
+  std::unique_ptr<techmatch::v1::AgreementService::Stub> agreements_;
+  std::unique_ptr<techmatch::v1::ReportService::Stub> reports_;
 };
 
 }  // namespace techmatch::client

@@ -10,57 +10,8 @@ server_bin=$1
 cli_bin=$2
 demo_data=$3
 
-tmp=$(mktemp -d)
-server_pid=""
-cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-checks=0
-fail() {
-  echo "FAIL: $*" >&2
-  echo "--- command: ${last_command:-}" >&2
-  echo "--- stdout:" >&2; cat "$tmp/out" >&2 2>/dev/null || true
-  echo "--- stderr:" >&2; cat "$tmp/err" >&2 2>/dev/null || true
-  echo "--- server log (tail):" >&2; tail -20 "$tmp/server.log" >&2 2>/dev/null || true
-  exit 1
-}
-
-# tm ARGS...: runs the CLI, keeping stdout, stderr and the exit code ($rc).
-tm() {
-  last_command="techmatch $*"
-  set +e
-  "$cli_bin" --server "127.0.0.1:$port" --timeout 10 "$@" >"$tmp/out" 2>"$tmp/err"
-  rc=$?
-  set -e
-}
-expect_rc() { checks=$((checks + 1)); [[ "$rc" == "$1" ]] || fail "exit code $rc, expected $1"; }
-expect_out() { checks=$((checks + 1)); grep -qF -- "$1" "$tmp/out" || fail "stdout lacks: $1"; }
-expect_no_out() { checks=$((checks + 1)); ! grep -qF -- "$1" "$tmp/out" || fail "stdout has: $1"; }
-expect_err() { checks=$((checks + 1)); grep -qF -- "$1" "$tmp/err" || fail "stderr lacks: $1"; }
-expect_out_re() { checks=$((checks + 1)); grep -qE -- "$1" "$tmp/out" || fail "stdout lacks /$1/"; }
-expect_err_re() { checks=$((checks + 1)); grep -qE -- "$1" "$tmp/err" || fail "stderr lacks /$1/"; }
-# Rows of a table (lines after the header).
-row_count() { echo $(($(wc -l <"$tmp/out") - 1)); }
-
-# --- start the server -------------------------------------------------------------------------
-"$server_bin" --listen=127.0.0.1:0 --port_file="$tmp/port" --db="$tmp/techmatch.db" \
-  >"$tmp/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 100); do
-  [[ -s "$tmp/port" ]] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$tmp/server.log" >&2; echo "FAIL: server exited" >&2; exit 1; }
-  sleep 0.1
-done
-[[ -s "$tmp/port" ]] || { echo "FAIL: no port file after 10 s" >&2; exit 1; }
-port=$(tr -d '[:space:]' <"$tmp/port")
-echo "server on 127.0.0.1:$port"
+# shellcheck source=tests/e2e/e2e_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/e2e_lib.sh"
 
 # --- usage errors never reach the server ------------------------------------------------------
 tm need
@@ -166,10 +117,10 @@ expect_rc 1
 # --- needs and offerings from the sample fair -------------------------------------------------
 tm need import "$demo_data/needs.csv"
 expect_rc 0
-expect_out "accepted: 15  rejected: 0"
+expect_out "accepted: 16  rejected: 0"
 tm offering import "$demo_data/offerings.csv"
 expect_rc 0
-expect_out "accepted: 25  rejected: 0"
+expect_out "accepted: 26  rejected: 0"
 
 tm need list --filter 'industry = "industries/liquor" AND state = OPEN' --page-size 1000
 expect_rc 0
@@ -204,7 +155,7 @@ expect_rc 0
 expect_err "--page-token="
 tm need list --page-size 4 --all
 expect_rc 0
-[[ $(row_count) == 15 ]] || fail "--all should walk to 15 needs, got $(row_count)"
+[[ $(row_count) == 16 ]] || fail "--all should walk to 16 needs, got $(row_count)"
 tm need list --json --filter 'enterprise = "organizations/tianhua"'
 expect_rc 0
 expect_out '"needs":[{'
@@ -329,12 +280,4 @@ expect_rc 2
 expect_err "cannot open"
 
 # --- the server is still healthy, then shut it down cleanly -----------------------------------
-tm industry list
-expect_rc 0
-kill -TERM "$server_pid"
-for _ in $(seq 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$server_pid" 2>/dev/null; then fail "server did not stop within 10 s of SIGTERM"; fi
-set +e; wait "$server_pid"; server_rc=$?; set -e
-server_pid=""
-[[ "$server_rc" == 0 ]] || { tail -20 "$tmp/server.log" >&2; echo "FAIL: server exit code $server_rc" >&2; exit 1; }
-echo "PASS: $checks checks"
+finish_server

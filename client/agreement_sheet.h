@@ -1,0 +1,61 @@
+// Agreements as a sheet for officials: one row per agreement, parties and amounts in readable
+// columns, and a totals row. The CSV, JSON and XLSX exports all write this same sheet, so the
+// three files always agree with each other.
+#ifndef TECHMATCH_CLIENT_AGREEMENT_SHEET_H_
+#define TECHMATCH_CLIENT_AGREEMENT_SHEET_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "techmatch/v1/agreement.pb.h"
+
+namespace techmatch::client {
+
+struct SheetColumn {
+  std::string key;    // CSV header and JSON key, e.g. `contract_amount`.
+  std::string label;  // Spreadsheet header for officials, e.g. `技术合同金额（元）`.
+  bool amount = false;
+};
+
+// One cell: text, or for an amount column the amount in fen (nullopt when not given).
+struct SheetCell {
+  std::string text;
+  std::optional<int64_t> fen;
+};
+
+struct AgreementSheet {
+  std::vector<SheetColumn> columns;
+  std::vector<std::vector<SheetCell>> rows;  // One per agreement.
+  std::vector<SheetCell> total;              // Sums per amount column; a label and the count.
+};
+
+// The columns: name, title, kind, state, event, suppliers, demanders, government, financiers,
+// industries, sign_date, then the six amounts in 元.
+const std::vector<SheetColumn>& AgreementSheetColumns();
+
+// Builds the sheet. Parties are shown by display name when `display_names` has them
+// (`organizations/scu` → 四川大学), else by id; several are joined with `、`. Sums are exact
+// in fen; OUT_OF_RANGE when a sum would overflow, INVALID_ARGUMENT for an amount that is not
+// a whole number of fen or is in another currency than `currency`.
+absl::StatusOr<AgreementSheet> BuildAgreementSheet(
+    const std::vector<techmatch::v1::Agreement>& agreements,
+    const std::map<std::string, std::string>& display_names, const std::string& currency);
+
+// `2300000.00`: an amount in 元 with exactly two decimals, no grouping, so every spreadsheet
+// reads it as a number. Empty for nullopt.
+std::string FenToDecimal(std::optional<int64_t> fen);
+
+// RFC 4180 CSV: header keys, one line per agreement, then the totals line.
+void WriteSheetCsv(const AgreementSheet& sheet, std::ostream& out);
+// {"agreements": [{key: value, ...}, ...], "total": {...}}: amounts as JSON numbers with two
+// decimals (null when not given), everything else as strings.
+void WriteSheetJson(const AgreementSheet& sheet, std::ostream& out);
+
+}  // namespace techmatch::client
+
+#endif  // TECHMATCH_CLIENT_AGREEMENT_SHEET_H_

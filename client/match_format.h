@@ -1,0 +1,67 @@
+// Matches as a person reads them: rank, score, counterpart, and the reasons in plain words.
+//
+// The server explains a match with structured data (shared terms with both spellings, shared
+// industries, per-signal contributions); an organizer deciding whom to introduce to whom needs
+// that as one short line per reason, not as JSON.
+#ifndef TECHMATCH_CLIENT_MATCH_FORMAT_H_
+#define TECHMATCH_CLIENT_MATCH_FORMAT_H_
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "google/protobuf/repeated_ptr_field.h"
+#include "techmatch/v1/match.pb.h"
+
+namespace techmatch::client {
+
+// Which side of a match the list shows: the offerings of a need, or the needs of an offering.
+enum class Counterpart { kOffering, kNeed };
+
+// Three decimals, e.g. `0.734`: enough to tell neighbours apart, few enough to read.
+std::string FormatScore(double score);
+
+// `白酒窖池`, or `釀造/酿造` when the counterpart wrote the phrase differently.
+std::string FormatSharedTerm(const techmatch::v1::SharedTerm& term);
+// Shared terms joined by `, `; empty when none.
+std::string FormatSharedTerms(const techmatch::v1::MatchExplanation& explanation);
+// Industry codes (`liquor, agriculture`), primary first.
+std::string FormatSharedIndustries(const techmatch::v1::MatchExplanation& explanation);
+// Signals that contributed, largest first: `text 0.412 + industry 0.200 + maturity 0.100`.
+// Signals contributing nothing are left out; they would only lengthen the line.
+std::string FormatSignals(const techmatch::v1::MatchExplanation& explanation);
+
+// The counterpart's resource name in `match`.
+const std::string& CounterpartName(const techmatch::v1::Match& match, Counterpart counterpart);
+
+// One block per match:
+//   1  0.734  offerings/cib-001  窖泥功能菌群定向培養與人工窖泥製備
+//      shared terms:      窖池, 釀造/酿造
+//      shared industries: liquor
+//      signals:           text 0.412 + industry 0.200
+// or "no matches" when there are none.
+void RenderMatches(const google::protobuf::RepeatedPtrField<techmatch::v1::Match>& matches,
+                   Counterpart counterpart, std::ostream& out);
+
+// Column names of the `--csv` output of match need/offering and of `match event --csv`.
+std::vector<std::string> MatchCsvHeader(Counterpart counterpart);
+std::vector<std::string> MatchEventCsvHeader();
+
+// One CSV row per match: rank, counterpart, title, score, shared terms, shared industries,
+// signals.
+std::vector<std::vector<std::string>> MatchCsvRows(
+    const google::protobuf::RepeatedPtrField<techmatch::v1::Match>& matches,
+    Counterpart counterpart);
+// One row per (need, match): need, need title, rank, offering, offering title, score, shared
+// terms. A need without matches still gets a row (empty match cells), so the sheet lists
+// every need of the event and shows which found nothing.
+std::vector<std::vector<std::string>> MatchEventCsvRows(
+    const techmatch::v1::MatchEventResponse& response);
+
+// A need of MatchEvent in brief, for the terminal: its name and title, then one line per match
+// `  1  0.734  offerings/cib-001  title  (窖池, 釀造/酿造)`.
+void RenderEventNeed(const techmatch::v1::MatchEventResponse& response, std::ostream& out);
+
+}  // namespace techmatch::client
+
+#endif  // TECHMATCH_CLIENT_MATCH_FORMAT_H_
