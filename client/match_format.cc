@@ -39,9 +39,14 @@ std::string FormatSharedTerm(const techmatch::v1::SharedTerm& term) {
   return absl::StrCat(term.text(), "/", term.counterpart_text());
 }
 
-std::string FormatSharedTerms(const MatchExplanation& explanation) {
+std::string FormatSharedTerms(const MatchExplanation& explanation, size_t max_terms) {
   std::vector<std::string> terms;
-  for (const auto& term : explanation.shared_terms()) terms.push_back(FormatSharedTerm(term));
+  const size_t total = explanation.shared_terms().size();
+  for (const auto& term : explanation.shared_terms()) {
+    if (max_terms > 0 && terms.size() == max_terms) break;
+    terms.push_back(FormatSharedTerm(term));
+  }
+  if (terms.size() < total) terms.push_back(absl::StrCat("… (+", total - terms.size(), ")"));
   return absl::StrJoin(terms, ", ");
 }
 
@@ -90,7 +95,8 @@ void RenderMatches(const google::protobuf::RepeatedPtrField<Match>& matches,
                            name_width, CounterpartName(match, counterpart),
                            match.counterpart_title());
     const size_t indent = rank_width + 2;
-    RenderReason(out, indent, "shared terms", FormatSharedTerms(match.explanation()));
+    RenderReason(out, indent, "shared terms",
+                 FormatSharedTerms(match.explanation(), kTerminalTerms));
     RenderReason(out, indent, "shared industries", FormatSharedIndustries(match.explanation()));
     RenderReason(out, indent, "signals", FormatSignals(match.explanation()));
   }
@@ -143,7 +149,7 @@ void RenderEventNeed(const techmatch::v1::MatchEventResponse& response, std::ost
   }
   for (int i = 0; i < response.matches().size(); ++i) {
     const Match& match = response.matches(i);
-    const std::string terms = FormatSharedTerms(match.explanation());
+    const std::string terms = FormatSharedTerms(match.explanation(), kTerminalTerms);
     out << absl::StrFormat("  %s  %s  %s  %s%s\n", Rank(i), FormatScore(match.score()),
                            match.offering(), match.counterpart_title(),
                            terms.empty() ? "" : absl::StrCat("  (", terms, ")"));

@@ -23,8 +23,10 @@ std::string FormatScore(double score);
 
 // `白酒窖池`, or `釀造/酿造` when the counterpart wrote the phrase differently.
 std::string FormatSharedTerm(const techmatch::v1::SharedTerm& term);
-// Shared terms joined by `, `; empty when none.
-std::string FormatSharedTerms(const techmatch::v1::MatchExplanation& explanation);
+// Shared terms joined by `, `; empty when none. With `max_terms` > 0, at most that many (the
+// most telling come first) and `, … (+N)` for the rest, so a terminal line stays readable.
+std::string FormatSharedTerms(const techmatch::v1::MatchExplanation& explanation,
+                              size_t max_terms = 0);
 // Industry codes (`liquor, agriculture`), primary first.
 std::string FormatSharedIndustries(const techmatch::v1::MatchExplanation& explanation);
 // Signals that contributed, largest first: `text 0.412 + industry 0.200 + maturity 0.100`.
@@ -34,7 +36,10 @@ std::string FormatSignals(const techmatch::v1::MatchExplanation& explanation);
 // The counterpart's resource name in `match`.
 const std::string& CounterpartName(const techmatch::v1::Match& match, Counterpart counterpart);
 
-// One block per match:
+// Shared terms shown per match on the terminal; CSV and JSON keep them all.
+inline constexpr size_t kTerminalTerms = 8;
+
+// One block per match (at most kTerminalTerms shared terms):
 //   1  0.734  offerings/cib-001  窖泥功能菌群定向培養與人工窖泥製備
 //      shared terms:      窖池, 釀造/酿造
 //      shared industries: liquor

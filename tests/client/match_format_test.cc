@@ -55,6 +55,14 @@ TEST(MatchFormatTest, SharedTermShowsBothSpellingsOnlyWhenTheyDiffer) {
   EXPECT_EQ(FormatSharedTerms(match.explanation()), "白酒窖池, 釀造/酿造, 窖泥");
 }
 
+TEST(MatchFormatTest, SharedTermsCappedForTheTerminal) {
+  techmatch::v1::MatchExplanation explanation;
+  for (const char* text : {"a", "b", "c", "d"}) explanation.add_shared_terms()->set_text(text);
+  EXPECT_EQ(FormatSharedTerms(explanation, 2), "a, b, … (+2)");
+  EXPECT_EQ(FormatSharedTerms(explanation, 4), "a, b, c, d");
+  EXPECT_EQ(FormatSharedTerms(explanation), "a, b, c, d");
+}
+
 TEST(MatchFormatTest, IndustriesAsCodesPrimaryFirst) {
   EXPECT_EQ(FormatSharedIndustries(LiquorMatch().explanation()), "liquor, agriculture");
 }

@@ -36,7 +36,7 @@ tm match need langjiu-003 --page-size 3
 expect_rc 0
 expect_out_re "^1  0\.[0-9]{3}  offerings/jn-004 +白酒窖泥老化修复与养护技术$"
 expect_out_re "^2  0\.[0-9]{3}  offerings/"
-expect_out_re "^   shared terms: +.*釀造/酿造"
+expect_out_re "^   shared terms: +.*釀造[^,]*/酿造"
 expect_out_re "^   shared industries: liquor$"
 expect_out_re "^   signals: +text 0\.[0-9]{3} \+ industry 0\.[0-9]{3}"
 [[ $(grep -cE '^[0-9]+  [01]\.[0-9]{3}  ' "$tmp/out") == 3 ]] || fail "expected 3 ranked matches"
@@ -77,7 +77,7 @@ expect_err "error: FAILED_PRECONDITION"
 tm match event fair-2026 --per-need-limit 2 --csv "$tmp/matches.csv"
 expect_rc 0
 expect_out_re "^needs/langjiu-003  醬香型白酒釀造窖泥老化修復$"
-expect_out_re "^  1  0\.[0-9]{3}  offerings/jn-004  白酒窖泥老化修复与养护技术  \(.*釀造/酿造"
+expect_out_re "^  1  0\.[0-9]{3}  offerings/jn-004  白酒窖泥老化修复与养护技术  \(.*釀造[^,]*/酿造"
 expect_no_out "needs/grain-001"   # withdrawn
 expect_err_re "^wrote [0-9]+ rows for 15 needs to "
 head -1 "$tmp/matches.csv" | grep -q '^need,need_title,rank,offering,offering_title,score,shared_terms' \
