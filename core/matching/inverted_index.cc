@@ -112,22 +112,38 @@ std::vector<InvertedIndex::PlannedTerm> InvertedIndex::Plan(const AnalyzedText& 
   const double n = static_cast<double>(live_count_);
   const double average_length = std::max(1.0, static_cast<double>(live_length_) / n);
   const double query_norm = kK1 * (1 - kB + kB * query.length / average_length);
-  // The query scored against itself: a document that says everything the query says, as
-  // often, gets text relevance 1.
-  double self_score = 0;
-  std::vector<std::pair<const std::vector<uint32_t>*, double>> raw;
+  struct Weighted {
+    const std::vector<uint32_t>* postings;  // null for a term no document has
+    double query_weight;
+    int count;
+  };
+  std::vector<Weighted> weighted;
   for (const AnalyzedTerm& term : query.terms) {
     auto it = term_ids_.find(term.term);
     const double df = it == term_ids_.end() ? 0.0 : static_cast<double>(postings_[it->second].size());
     const double idf = std::log(1.0 + (n - std::min(df, n) + 0.5) / (std::min(df, n) + 0.5));
-    const double query_weight = (1.0 + std::log(static_cast<double>(term.count))) * idf;
-    self_score += query_weight * term.count * (kK1 + 1) / (term.count + query_norm);
-    if (it != term_ids_.end()) raw.emplace_back(&postings_[it->second], query_weight);
+    weighted.push_back({it == term_ids_.end() ? nullptr : &postings_[it->second],
+                        (1.0 + std::log(static_cast<double>(term.count))) * idf, term.count});
+  }
+  // A need is a long text; like "more like this" queries, it is represented by its most
+  // telling terms. The common ones left out would add little to any score but cost the most
+  // (their posting lists are the longest).
+  std::stable_sort(weighted.begin(), weighted.end(), [](const Weighted& a, const Weighted& b) {
+    return a.query_weight > b.query_weight;
+  });
+  if (weighted.size() > kMaxQueryTerms) weighted.resize(kMaxQueryTerms);
+  // The query scored against itself: a document that says everything the query says, as
+  // often, gets text relevance 1.
+  double self_score = 0;
+  for (const Weighted& term : weighted) {
+    self_score += term.query_weight * term.count * (kK1 + 1) / (term.count + query_norm);
   }
   if (self_score <= 0) return plan;
   const double scale = text_weight / self_score;
-  for (const auto& [postings, query_weight] : raw) {
-    plan.push_back({postings, query_weight * scale, query_weight * scale * (kK1 + 1)});
+  for (const Weighted& term : weighted) {
+    if (term.postings == nullptr) continue;
+    plan.push_back({term.postings, term.query_weight * scale,
+                    term.query_weight * scale * (kK1 + 1)});
   }
   std::stable_sort(plan.begin(), plan.end(), [](const PlannedTerm& a, const PlannedTerm& b) {
     return a.upper_bound > b.upper_bound;

@@ -27,6 +27,9 @@
 
 namespace techmatch {
 
+// How many of a query's terms take part: those with the highest query weight (tf × idf).
+inline constexpr size_t kMaxQueryTerms = 40;
+
 // Which documents may be returned for a query.
 struct Eligibility {
   // The querying record's profile; when null, every document with shared text qualifies and

@@ -67,15 +67,22 @@ class BruteForce {
       for (const AnalyzedTerm& term : doc.text.terms) df[term.term] += 1;
     }
     const double average = std::max(1.0, total_length / n);
+    // The query's kMaxQueryTerms terms of highest weight (tf × idf), earlier first on ties.
+    std::vector<std::pair<const AnalyzedTerm*, double>> weighted;
+    for (const AnalyzedTerm& q : query.terms) {
+      const double d = df.contains(q.term) ? df.at(q.term) : 0.0;
+      const double idf = std::log(1.0 + (n - d + 0.5) / (d + 0.5));
+      weighted.emplace_back(&q, (1.0 + std::log(q.count)) * idf);
+    }
+    std::stable_sort(weighted.begin(), weighted.end(),
+                     [](const auto& a, const auto& c) { return a.second > c.second; });
+    if (weighted.size() > kMaxQueryTerms) weighted.resize(kMaxQueryTerms);
     auto bm25 = [&](const AnalyzedText& text) {
       double score = 0;
       const double norm = k1 * (1 - b + b * text.length / average);
-      for (const AnalyzedTerm& q : query.terms) {
-        const double d = df.contains(q.term) ? df.at(q.term) : 0.0;
-        const double idf = std::log(1.0 + (n - d + 0.5) / (d + 0.5));
-        const double query_weight = (1.0 + std::log(q.count)) * idf;
+      for (const auto& [q, query_weight] : weighted) {
         for (const AnalyzedTerm& t : text.terms) {
-          if (t.term == q.term) score += query_weight * t.count * (k1 + 1) / (t.count + norm);
+          if (t.term == q->term) score += query_weight * t.count * (k1 + 1) / (t.count + norm);
         }
       }
       return score;
