@@ -1,0 +1,358 @@
+// Load client for the techmatch API and the reference server (DESIGN §6).
+//
+// Unary scenarios (get: NeedService.GetNeed of seeded needs; list: ListNeeds filtered by
+// industry, pages of 50; create: CreateNeed of generated needs) run on the async API, one
+// completion queue per client thread, calls spread over several channels (each its own
+// connection):
+//   --mode=closed: --outstanding calls in flight at all times (throughput);
+//   --mode=open:   calls started at a fixed --rate whatever the server does; each latency is
+//                  measured from the call's scheduled send time, so a server that falls behind
+//                  shows its queueing instead of slowing the client down.
+// The import scenario streams --rows generated offerings through one
+// OfferingService.ImportOfferings call and reports rows per second.
+//
+// Prints one line: RESULT key=value ... (qps, p50_us, p90_us, p99_us, p999_us, calls, errors).
+//
+//   load_client --target=127.0.0.1:PORT --scenario=get --mode=closed --outstanding=32
+//   load_client --target=... --scenario=get --mode=open --rate=5000 --seconds=5
+//   load_client --target=... --scenario=import --rows=100000 --id_prefix=r1-
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "CLI/CLI.hpp"
+#include "absl/strings/str_cat.h"
+#include "bench/bench_data.h"
+#include "bench/histogram.h"
+#include "grpcpp/grpcpp.h"
+#include "techmatch/v1/need.grpc.pb.h"
+#include "techmatch/v1/offering.grpc.pb.h"
+
+namespace techmatch::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Options {
+  std::string target;
+  std::string scenario = "get";
+  std::string mode = "closed";
+  int channels = 4;
+  int threads = 1;
+  int outstanding = 32;  // Closed loop: calls in flight over all channels.
+  double rate = 1000;    // Open loop: calls per second over all threads.
+  double seconds = 5;
+  double warmup = 1;
+  int needs = 10000;  // Seeded needs n0..n<needs-1> that get asks for.
+  int rows = 100000;  // Import rows.
+  std::string id_prefix = "b";
+  std::string token;  // Sent as `authorization: Bearer <token>` when set.
+  int max_outstanding = 20000;  // Open loop: beyond this, due calls are counted as dropped.
+};
+
+std::vector<std::shared_ptr<grpc::Channel>> MakeChannels(const Options& options) {
+  std::vector<std::shared_ptr<grpc::Channel>> channels;
+  for (int i = 0; i < options.channels; ++i) {
+    grpc::ChannelArguments args;
+    // Distinct arguments and a local subchannel pool: each channel its own TCP connection.
+    args.SetInt("techmatch.bench.channel", i);
+    args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+    channels.push_back(
+        grpc::CreateCustomChannel(options.target, grpc::InsecureChannelCredentials(), args));
+  }
+  for (auto& channel : channels) {
+    channel->WaitForConnected(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  }
+  return channels;
+}
+
+// One call in flight; the completion queue tag is the Call itself.
+struct Call {
+  virtual ~Call() = default;
+  grpc::ClientContext context;
+  grpc::Status status;
+  Clock::time_point scheduled;
+};
+
+template <typename Request, typename Response>
+struct UnaryCall : Call {
+  Request request;
+  Response response;
+  std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> reader;
+};
+
+// Starts call number `n` on `stub` and returns it; it completes on `cq` with itself as tag.
+using StartFn =
+    std::function<Call*(uint64_t n, v1::NeedService::Stub& stub, grpc::CompletionQueue& cq)>;
+
+template <typename Request, typename Response>
+StartFn Unary(std::function<void(uint64_t, Request&)> fill,
+              std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> (
+                  v1::NeedService::Stub::*prepare)(grpc::ClientContext*, const Request&,
+                                                   grpc::CompletionQueue*),
+              std::string token) {
+  return [fill = std::move(fill), prepare, token = std::move(token)](
+             uint64_t n, v1::NeedService::Stub& stub, grpc::CompletionQueue& cq) -> Call* {
+    auto* call = new UnaryCall<Request, Response>;
+    if (!token.empty()) call->context.AddMetadata("authorization", "Bearer " + token);
+    call->context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+    fill(n, call->request);
+    call->reader = (stub.*prepare)(&call->context, call->request, &cq);
+    call->reader->StartCall();
+    call->reader->Finish(&call->response, &call->status, call);
+    return call;
+  };
+}
+
+// Spreads call numbers over the seeded needs without a pattern the cache would like.
+uint64_t Scatter(uint64_t n) { return (n * 0x9E3779B97F4A7C15ull) >> 16; }
+
+absl::StatusOr<StartFn> MakeScenario(const Options& options) {
+  if (options.scenario == "get") {
+    const uint64_t needs = static_cast<uint64_t>(std::max(1, options.needs));
+    return Unary<v1::GetNeedRequest, v1::Need>(
+        [needs](uint64_t n, v1::GetNeedRequest& request) {
+          request.set_name(absl::StrCat("needs/n", Scatter(n) % needs));
+        },
+        &v1::NeedService::Stub::PrepareAsyncGetNeed, options.token);
+  }
+  if (options.scenario == "list") {
+    return Unary<v1::ListNeedsRequest, v1::ListNeedsResponse>(
+        [](uint64_t n, v1::ListNeedsRequest& request) {
+          const size_t count = sizeof(kIndustries) / sizeof(kIndustries[0]);
+          request.set_filter(
+              absl::StrCat("industry = \"industries/", kIndustries[n % count], "\""));
+          request.set_page_size(50);
+        },
+        &v1::NeedService::Stub::PrepareAsyncListNeeds, options.token);
+  }
+  if (options.scenario == "create") {
+    auto generator = OfferingGenerator::Create(kLoadSeed);
+    if (!generator.ok()) return generator.status();
+    // A pool of generated bodies (generation is not what is measured); ids are unique.
+    auto pool = std::make_shared<std::vector<v1::Need>>();
+    for (uint64_t i = 0; i < 512; ++i) pool->push_back(NeedInput(**generator, 1000000 + i));
+    std::string prefix = options.id_prefix;
+    return Unary<v1::CreateNeedRequest, v1::Need>(
+        [pool, prefix](uint64_t n, v1::CreateNeedRequest& request) {
+          *request.mutable_need() = (*pool)[n % pool->size()];
+          request.set_need_id(absl::StrCat(prefix, n));
+        },
+        &v1::NeedService::Stub::PrepareAsyncCreateNeed, options.token);
+  }
+  return absl::InvalidArgumentError(absl::StrCat("unknown scenario ", options.scenario));
+}
+
+struct ThreadResult {
+  Histogram latency;
+  uint64_t errors = 0;
+  uint64_t dropped = 0;
+  std::string first_error;
+};
+
+// One client thread: its own completion queue and its share of the channels' stubs.
+void RunThread(const Options& options, const StartFn& start,
+               const std::vector<std::unique_ptr<v1::NeedService::Stub>>& stubs, int thread,
+               Clock::time_point begin, ThreadResult& result) {
+  grpc::CompletionQueue cq;
+  const Clock::time_point measure_from =
+      begin + std::chrono::duration_cast<Clock::duration>(
+                  std::chrono::duration<double>(options.warmup));
+  const Clock::time_point end =
+      measure_from + std::chrono::duration_cast<Clock::duration>(
+                         std::chrono::duration<double>(options.seconds));
+  uint64_t n = static_cast<uint64_t>(thread) << 40;
+  size_t next_stub = static_cast<size_t>(thread);
+  int in_flight = 0;
+  auto issue = [&](Clock::time_point scheduled) {
+    Call* call = start(n++, *stubs[next_stub++ % stubs.size()], cq);
+    call->scheduled = scheduled;
+    ++in_flight;
+  };
+  auto complete = [&](Call* call, Clock::time_point now) {
+    --in_flight;
+    if (call->scheduled >= measure_from && call->scheduled < end) {
+      if (call->status.ok()) {
+        result.latency.Record(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                  now - call->scheduled).count());
+      } else {
+        if (result.errors++ == 0) {
+          result.first_error = absl::StrCat(call->status.error_code(), " ",
+                                            call->status.error_message());
+        }
+      }
+    }
+    delete call;
+  };
+
+  const bool closed = options.mode == "closed";
+  if (closed) {
+    const int mine = std::max(1, options.outstanding / options.threads);
+    for (int i = 0; i < mine; ++i) issue(Clock::now());
+  }
+  // Open loop: this thread's share of the rate, its first call offset so threads interleave.
+  const double period_s = options.threads / options.rate;
+  const auto period = std::chrono::duration_cast<Clock::duration>(
+      std::chrono::duration<double>(period_s));
+  Clock::time_point next_send = begin + period * thread / options.threads;
+
+  void* tag = nullptr;
+  bool ok = false;
+  while (true) {
+    const Clock::time_point now = Clock::now();
+    if (!closed && now < end) {
+      // Start every call that is due (a late thread catches up; it never skips a schedule).
+      while (next_send <= now && next_send < end) {
+        if (in_flight >= options.max_outstanding) {
+          if (next_send >= measure_from) ++result.dropped;
+        } else {
+          issue(next_send);
+        }
+        next_send += period;
+      }
+    }
+    if (in_flight == 0 && (closed || now >= end)) break;
+    const Clock::time_point wake =
+        closed || now >= end ? now + std::chrono::seconds(60) : std::min(next_send, end);
+    // gRPC takes system-clock deadlines; only the distance matters here.
+    const auto got = cq.AsyncNext(&tag, &ok, std::chrono::system_clock::now() + (wake - now));
+    if (got == grpc::CompletionQueue::SHUTDOWN) break;
+    if (got == grpc::CompletionQueue::TIMEOUT) continue;
+    const Clock::time_point done = Clock::now();
+    complete(static_cast<Call*>(tag), done);
+    if (closed && done < end) issue(done);
+  }
+  cq.Shutdown();
+  while (cq.Next(&tag, &ok)) {
+  }
+}
+
+int RunUnary(const Options& options) {
+  auto start = MakeScenario(options);
+  if (!start.ok()) {
+    std::fprintf(stderr, "%s\n", start.status().ToString().c_str());
+    return 2;
+  }
+  auto channels = MakeChannels(options);
+  std::vector<std::unique_ptr<v1::NeedService::Stub>> stubs;
+  for (auto& channel : channels) stubs.push_back(v1::NeedService::NewStub(channel));
+  std::vector<ThreadResult> results(options.threads);
+  std::vector<std::thread> threads;
+  const Clock::time_point begin = Clock::now();
+  for (int t = 0; t < options.threads; ++t) {
+    threads.emplace_back(RunThread, std::cref(options), std::cref(*start), std::cref(stubs), t,
+                         begin, std::ref(results[t]));
+  }
+  for (auto& t : threads) t.join();
+  Histogram all;
+  uint64_t errors = 0, dropped = 0;
+  std::string first_error;
+  for (const ThreadResult& r : results) {
+    all.Merge(r.latency);
+    errors += r.errors;
+    dropped += r.dropped;
+    if (first_error.empty()) first_error = r.first_error;
+  }
+  auto us = [&](double q) { return all.Quantile(q) / 1000.0; };
+  std::printf(
+      "RESULT scenario=%s mode=%s qps=%.1f p50_us=%.1f p90_us=%.1f p99_us=%.1f p999_us=%.1f "
+      "calls=%llu errors=%llu dropped=%llu\n",
+      options.scenario.c_str(), options.mode.c_str(), all.count() / options.seconds, us(0.50),
+      us(0.90), us(0.99), us(0.999), static_cast<unsigned long long>(all.count()),
+      static_cast<unsigned long long>(errors), static_cast<unsigned long long>(dropped));
+  if (errors > 0) std::fprintf(stderr, "first error: %s\n", first_error.c_str());
+  return errors > 0 ? 1 : 0;
+}
+
+// One ImportOfferings stream of generated rows; generation is done before the clock starts.
+int RunImport(const Options& options) {
+  auto generator = OfferingGenerator::Create(kLoadSeed);
+  if (!generator.ok()) {
+    std::fprintf(stderr, "%s\n", generator.status().ToString().c_str());
+    return 2;
+  }
+  std::vector<v1::ImportOfferingsRequest> rows;
+  rows.reserve(options.rows);
+  for (int i = 0; i < options.rows; ++i) {
+    rows.push_back(OfferingRow(**generator, i, absl::StrCat(options.id_prefix, "o", i)));
+  }
+  Options one_channel = options;
+  one_channel.channels = 1;
+  auto channels = MakeChannels(one_channel);
+  auto stub = v1::OfferingService::NewStub(channels.front());
+  grpc::ClientContext context;
+  if (!options.token.empty()) context.AddMetadata("authorization", "Bearer " + options.token);
+  v1::ImportSummary summary;
+  const Clock::time_point begin = Clock::now();
+  auto writer = stub->ImportOfferings(&context, &summary);
+  for (const auto& row : rows) {
+    if (!writer->Write(row)) break;
+  }
+  writer->WritesDone();
+  const grpc::Status status = writer->Finish();
+  const double seconds = std::chrono::duration<double>(Clock::now() - begin).count();
+  std::printf("RESULT scenario=import mode=stream qps=%.1f seconds=%.3f calls=%lld errors=%lld\n",
+              summary.accepted_count() / seconds, seconds,
+              static_cast<long long>(summary.accepted_count()),
+              static_cast<long long>(summary.rejected_count() + (status.ok() ? 0 : 1)));
+  if (!status.ok()) {
+    std::fprintf(stderr, "import failed: %d %s\n", status.error_code(),
+                 status.error_message().c_str());
+    return 1;
+  }
+  if (summary.rejections_size() > 0) {
+    const v1::ImportRejection& first = summary.rejections(0);
+    std::fprintf(stderr, "%lld rows rejected; first: row %lld %s: %s\n",
+                 static_cast<long long>(summary.rejected_count()),
+                 static_cast<long long>(first.row_number()),
+                 first.field_violations_size() > 0 ? first.field_violations(0).field().c_str() : "",
+                 first.field_violations_size() > 0
+                     ? first.field_violations(0).description().c_str()
+                     : "");
+  }
+  return summary.rejected_count() > 0 ? 1 : 0;
+}
+
+}  // namespace
+}  // namespace techmatch::bench
+
+int main(int argc, char** argv) {
+  techmatch::bench::Options options;
+  CLI::App app{"load_client: closed- and open-loop load for techmatch and the reference server"};
+  app.add_option("--target", options.target, "host:port")->required();
+  app.add_option("--scenario", options.scenario, "get | list | create | import")
+      ->check(CLI::IsMember({"get", "list", "create", "import"}))
+      ->capture_default_str();
+  app.add_option("--mode", options.mode, "closed | open (unary scenarios)")
+      ->check(CLI::IsMember({"closed", "open"}))
+      ->capture_default_str();
+  app.add_option("--channels", options.channels, "channels (connections)")
+      ->check(CLI::Range(1, 256))->capture_default_str();
+  app.add_option("--threads", options.threads, "client threads, one completion queue each")
+      ->check(CLI::Range(1, 64))->capture_default_str();
+  app.add_option("--outstanding", options.outstanding, "closed loop: calls in flight")
+      ->check(CLI::Range(1, 100000))->capture_default_str();
+  app.add_option("--rate", options.rate, "open loop: calls per second")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--seconds", options.seconds, "measured time")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--warmup", options.warmup, "unmeasured time first")
+      ->check(CLI::NonNegativeNumber)->capture_default_str();
+  app.add_option("--needs", options.needs, "get: seeded needs n0..n<needs-1>")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--rows", options.rows, "import: rows in the stream")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--id_prefix", options.id_prefix, "create/import: prefix of the new ids")
+      ->capture_default_str();
+  app.add_option("--token", options.token, "bearer token for the authorization header");
+  CLI11_PARSE(app, argc, argv);
+  options.threads = std::min(options.threads, std::max(1, options.outstanding));
+  return options.scenario == "import" ? techmatch::bench::RunImport(options)
+                                      : techmatch::bench::RunUnary(options);
+}
