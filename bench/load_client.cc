@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
+#include "absl/synchronization/mutex.h"
 #include "absl/strings/str_cat.h"
 #include "bench/bench_data.h"
 #include "bench/histogram.h"
@@ -352,6 +353,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--token", options.token, "bearer token for the authorization header");
   CLI11_PARSE(app, argc, argv);
+  // As techmatch-server does: no debug-only deadlock detection on gRPC's locks.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   options.threads = std::min(options.threads, std::max(1, options.outstanding));
   return options.scenario == "import" ? techmatch::bench::RunImport(options)
                                       : techmatch::bench::RunUnary(options);

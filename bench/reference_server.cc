@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
+#include "absl/synchronization/mutex.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "bench/bench_data.h"
@@ -202,6 +203,8 @@ int main(int argc, char** argv) {
   app.add_option("--needs", needs, "generated needs to answer from (as seeded)")
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
+  // As techmatch-server does: no debug-only deadlock detection on gRPC's locks.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
 
   sigset_t signals;
   sigemptyset(&signals);
