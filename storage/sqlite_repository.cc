@@ -22,6 +22,7 @@
 #include "storage/organization_rows.h"
 #include "storage/participant_rows.h"
 #include "storage/request_ids.h"
+#include "storage/settings_check.h"
 #include "storage/sqlite_status.h"
 
 namespace techmatch::storage {
@@ -98,6 +99,7 @@ absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const s
     writer_options.synchronous = options.synchronous;
     auto writer = std::make_unique<Connection>(path, writer_options);
     TM_RETURN_IF_ERROR(EnableWal(*writer, path));
+    TM_RETURN_IF_ERROR(CheckStorageSettings(*writer, path));
     TM_RETURN_IF_ERROR(ApplyMigrations(writer->db()));
     TM_ASSIGN_OR_RETURN(std::string key, EnsurePageTokenKey(*writer));
 
@@ -107,6 +109,7 @@ absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const s
     std::vector<std::unique_ptr<Connection>> readers;
     for (int i = 0; i < options.reader_connections; ++i) {
       readers.push_back(std::make_unique<Connection>(path, reader_options));
+      TM_RETURN_IF_ERROR(CheckStorageSettings(*readers.back(), path));
     }
     return std::unique_ptr<SqliteRepository>(new SqliteRepository(
         std::move(writer), std::make_unique<ConnectionPool>(std::move(readers)), std::move(key)));
