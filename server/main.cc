@@ -1,4 +1,7 @@
 // techmatch-server: serves the techmatch API over gRPC from an embedded SQLite database.
+//
+//   techmatch-server [--db PATH] [serving flags]      serve (no subcommand)
+//   techmatch-server --db PATH backup --out FILE      online backup of the database
 #include <csignal>
 #include <cstdio>
 #include <fstream>
@@ -6,11 +9,19 @@
 
 #include "CLI/CLI.hpp"
 #include "absl/synchronization/mutex.h"
-#include "spdlog/spdlog.h"
+#include "server/backup_command.h"
 #include "server/techmatch_server.h"
+#include "spdlog/spdlog.h"
 #include "storage/sqlite_repository.h"
 
 namespace {
+
+struct ServeFlags {
+  techmatch::server::ServerOptions options;
+  std::string port_file;
+  std::string synchronous = "full";
+  int shutdown_grace_seconds = 10;
+};
 
 // Writes the port where a supervisor (or test) can read it; rename makes it appear whole.
 bool WritePortFile(const std::string& path, int port) {
@@ -23,38 +34,70 @@ bool WritePortFile(const std::string& path, int port) {
   return std::rename(temp.c_str(), path.c_str()) == 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  CLI::App app{"techmatch-server: technology-transfer matchmaking over gRPC"};
-  techmatch::server::ServerOptions options;
-  std::string db_path = "techmatch.db";
-  std::string port_file;
-  std::string synchronous = "full";
-  int shutdown_grace_seconds = 10;
+void AddServeFlags(CLI::App& app, ServeFlags& flags) {
+  techmatch::server::ServerOptions& options = flags.options;
   app.add_option("--listen", options.listen, "host:port to listen on (port 0 picks one)")
       ->capture_default_str();
-  app.add_option("--db", db_path, "SQLite database file (created when missing)")
-      ->capture_default_str();
-  app.add_option("--port_file", port_file, "write the bound port to this file once serving");
+  app.add_option("--port_file", flags.port_file, "write the bound port to this file once serving");
   app.add_option("--base_currency", options.base_currency,
                  "ISO 4217 code of the deployment's one currency")
       ->capture_default_str();
-  app.add_option("--synchronous", synchronous,
+  app.add_option("--synchronous", flags.synchronous,
                  "SQLite synchronous mode: full (every acknowledged write survives power loss) "
                  "or normal (survives a process crash)")
       ->check(CLI::IsMember({"full", "normal"}))
       ->capture_default_str();
-  app.add_option("--shutdown_grace_seconds", shutdown_grace_seconds,
+  app.add_option("--shutdown_grace_seconds", flags.shutdown_grace_seconds,
                  "how long in-flight calls may run after SIGINT/SIGTERM")
       ->capture_default_str();
-  CLI11_PARSE(app, argc, argv);
 
+  auto* cert = app.add_option("--tls_cert", options.tls.cert_file,
+                              "PEM certificate chain of the server: serve TLS instead of "
+                              "plaintext")
+                   ->check(CLI::ExistingFile);
+  auto* key = app.add_option("--tls_key", options.tls.key_file, "PEM private key of --tls_cert")
+                  ->check(CLI::ExistingFile);
+  cert->needs(key);
+  key->needs(cert);
+  app.add_option("--tls_client_ca", options.tls.client_ca_file,
+                 "PEM CA certificates: require clients to present a certificate they signed "
+                 "(mutual TLS)")
+      ->check(CLI::ExistingFile)
+      ->needs(cert);
+
+  techmatch::server::TransportLimits& limits = options.limits;
+  app.add_option("--max_receive_message_bytes", limits.max_receive_message_bytes,
+                 "largest request message; larger ones get RESOURCE_EXHAUSTED")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--max_send_message_bytes", limits.max_send_message_bytes,
+                 "largest response message; larger ones fail with RESOURCE_EXHAUSTED")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--max_concurrent_streams", limits.max_concurrent_streams,
+                 "concurrent calls per client connection; more wait for one to finish")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--min_ping_interval_ms", limits.min_ping_interval_ms,
+                 "keepalive pings closer than this without data earn a strike")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--max_ping_strikes", limits.max_ping_strikes,
+                 "strikes before a client's connection is closed (GOAWAY too_many_pings)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--max_threads", limits.max_threads,
+                 "threads serving calls; a call when all are busy gets RESOURCE_EXHAUSTED")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+}
+
+int Serve(const std::string& db_path, const ServeFlags& flags) {
   // Debian's Abseil is built with mutex deadlock detection on, which gRPC's every lock pays
   // for (12% of the instructions of a GetNeed call); tests keep it, the binary does not.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
 
-  // Block the shutdown signals in every thread gRPC starts; main waits for them below.
+  // Block the shutdown signals in every thread gRPC starts; Serve waits for them below.
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
@@ -62,29 +105,50 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   techmatch::storage::SqliteOptions storage_options;
-  storage_options.synchronous = synchronous == "full" ? techmatch::storage::Synchronous::kFull
-                                                      : techmatch::storage::Synchronous::kNormal;
+  storage_options.synchronous = flags.synchronous == "full"
+                                    ? techmatch::storage::Synchronous::kFull
+                                    : techmatch::storage::Synchronous::kNormal;
   auto repository = techmatch::storage::SqliteRepository::Open(db_path, storage_options);
   if (!repository.ok()) {
     spdlog::critical("cannot open database {}: {}", db_path, repository.status().ToString());
     return 1;
   }
-  auto server = techmatch::server::TechmatchServer::Start(options, *std::move(repository));
+  auto server = techmatch::server::TechmatchServer::Start(flags.options, *std::move(repository));
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());
     return 1;
   }
-  if (!port_file.empty() && !WritePortFile(port_file, (*server)->port())) {
-    spdlog::critical("cannot write port file {}", port_file);
+  if (!flags.port_file.empty() && !WritePortFile(flags.port_file, (*server)->port())) {
+    spdlog::critical("cannot write port file {}", flags.port_file);
     return 1;
   }
 
   int received = 0;
   sigwait(&signals, &received);
   spdlog::info("received signal {}, shutting down (grace {} s)", received,
-               shutdown_grace_seconds);
-  (*server)->Shutdown(absl::Seconds(shutdown_grace_seconds));
+               flags.shutdown_grace_seconds);
+  (*server)->Shutdown(absl::Seconds(flags.shutdown_grace_seconds));
   (*server)->Wait();
   spdlog::info("stopped");
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"techmatch-server: technology-transfer matchmaking over gRPC"};
+  // Without a subcommand the binary serves; each subcommand is an administrator's tool that
+  // works on the --db file (also while a server serves it).
+  app.require_subcommand(0, 1);
+  std::string db_path = "techmatch.db";
+  app.add_option("--db", db_path, "SQLite database file (created when missing)")
+      ->capture_default_str();
+  ServeFlags serve;
+  AddServeFlags(app, serve);
+  techmatch::server::BackupFlags backup_flags;
+  CLI::App* backup = techmatch::server::AddBackupCommand(app, backup_flags);
+  CLI11_PARSE(app, argc, argv);
+
+  if (backup->parsed()) return techmatch::server::RunBackupCommand(db_path, backup_flags);
+  return Serve(db_path, serve);
 }

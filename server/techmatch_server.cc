@@ -39,6 +39,9 @@ TechmatchServer::~TechmatchServer() { Shutdown(absl::ZeroDuration()); }
 absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
     const ServerOptions& options, std::unique_ptr<storage::Repository> repository) {
   TM_ASSIGN_OR_RETURN(Currency currency, Currency::FromCode(options.base_currency));
+  TM_RETURN_IF_ERROR(ValidateLimits(options.limits));
+  TM_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
+                      ServerCredentialsFor(options.tls));
   TM_ASSIGN_OR_RETURN(std::string key, repository->PageTokenKey());
   TM_ASSIGN_OR_RETURN(std::shared_ptr<const TextAnalyzer> analyzer, TextAnalyzer::Create());
   std::unique_ptr<TechmatchServer> server(new TechmatchServer(
@@ -55,7 +58,8 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   // removed that churn: GetNeed throughput +17% (bench/README.md, "Server choices").
   builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
                               kMaxIdlePollers);
-  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &server->port_);
+  builder.AddListeningPort(options.listen, credentials, &server->port_);
+  ApplyLimits(options.limits, builder);
   builder.RegisterService(&server->industries_);
   builder.RegisterService(&server->organizations_);
   builder.RegisterService(&server->events_);
@@ -69,7 +73,10 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));
   }
   server->server_->GetHealthCheckService()->SetServingStatus(true);
-  spdlog::info("techmatch-server listening on port {} (base currency {})", server->port_,
+  spdlog::info("techmatch-server listening on port {} ({}, base currency {})", server->port_,
+               options.tls.cert_file.empty()           ? "plaintext"
+               : options.tls.client_ca_file.empty()    ? "TLS"
+                                                       : "mutual TLS",
                options.base_currency);
   return server;
 }

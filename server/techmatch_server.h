@@ -17,6 +17,7 @@
 #include "server/reference_services.h"
 #include "server/report_service.h"
 #include "server/service_context.h"
+#include "server/transport.h"
 #include "storage/repository.h"
 
 namespace techmatch::server {
@@ -26,6 +27,9 @@ struct ServerOptions {
   std::string listen = "127.0.0.1:50051";
   // ISO 4217 code of the deployment's one currency.
   std::string base_currency = "CNY";
+  // Plaintext unless certificate and key are given.
+  TlsFiles tls;
+  TransportLimits limits;
 };
 
 class TechmatchServer {
