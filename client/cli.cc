@@ -31,6 +31,20 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
                  "Currency of amounts given on the command line or in CSV (ISO 4217)")
       ->capture_default_str();
 
+  app.add_option("--tls_ca", options.tls.ca_file,
+                 "Connect with TLS, trusting this PEM CA for the server's certificate")
+      ->envname("TECHMATCH_TLS_CA")
+      ->check(CLI::ExistingFile);
+  auto* tls_cert = app.add_option("--tls_cert", options.tls.cert_file,
+                                  "PEM client certificate, for servers that require mutual TLS")
+                       ->envname("TECHMATCH_TLS_CERT")
+                       ->check(CLI::ExistingFile);
+  auto* tls_key = app.add_option("--tls_key", options.tls.key_file, "PEM key of --tls_cert")
+                      ->envname("TECHMATCH_TLS_KEY")
+                      ->check(CLI::ExistingFile);
+  tls_cert->needs(tls_key);
+  tls_key->needs(tls_cert);
+
   AddIndustryCommands(app, env);
   AddOrganizationCommands(app, env);
   AddEventCommands(app, env);

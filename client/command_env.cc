@@ -1,5 +1,7 @@
 #include "client/command_env.h"
 
+#include <cstdlib>
+
 #include "absl/time/time.h"
 #include "client/money_text.h"
 #include "client/status_report.h"
@@ -8,7 +10,16 @@ namespace techmatch::client {
 
 Session& CommandEnv::session() {
   if (!session_) {
-    session_ = std::make_unique<Session>(options_.server, absl::Seconds(options_.timeout_seconds));
+    absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> credentials =
+        ChannelCredentialsFor(options_.tls);
+    if (!credentials.ok()) {
+      // The flags were checked while parsing (files exist, cert and key together); only a
+      // file that vanished or cannot be read gets here, before any call is made.
+      FailLocal(credentials.status());
+      std::exit(kExitBadInput);
+    }
+    session_ = std::make_unique<Session>(options_.server, absl::Seconds(options_.timeout_seconds),
+                                         *std::move(credentials));
   }
   return *session_;
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "client/channel_credentials.h"
 #include "client/output.h"
 #include "client/session.h"
 #include "grpcpp/support/status.h"
@@ -25,6 +26,7 @@ struct GlobalOptions {
   bool csv = false;
   std::string unit = "yuan";
   std::string currency = "CNY";
+  TlsFiles tls;  // --tls_ca, --tls_cert, --tls_key
 };
 
 class CommandEnv {

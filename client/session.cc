@@ -8,8 +8,9 @@
 
 namespace techmatch::client {
 
-Session::Session(std::string target, absl::Duration timeout)
-    : target_(std::move(target)), timeout_(timeout) {}
+Session::Session(std::string target, absl::Duration timeout,
+                 std::shared_ptr<grpc::ChannelCredentials> credentials)
+    : target_(std::move(target)), timeout_(timeout), credentials_(std::move(credentials)) {}
 
 std::unique_ptr<grpc::ClientContext> Session::NewContext(double scale) const {
   auto context = std::make_unique<grpc::ClientContext>();
@@ -20,8 +21,7 @@ std::unique_ptr<grpc::ClientContext> Session::NewContext(double scale) const {
 
 const std::shared_ptr<grpc::Channel>& Session::channel() {
   if (channel_ == nullptr) {
-    // Plain TCP until the security issue adds credentials (DESIGN §4.7).
-    channel_ = grpc::CreateChannel(target_, grpc::InsecureChannelCredentials());
+    channel_ = grpc::CreateChannel(target_, credentials_);
   }
   return channel_;
 }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "absl/time/time.h"
+#include "grpcpp/security/credentials.h"
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
 #include "techmatch/v1/agreement.grpc.pb.h"
@@ -21,8 +22,10 @@ namespace techmatch::client {
 
 class Session {
  public:
-  // `target` is a gRPC address such as `127.0.0.1:50051`; `timeout` the per-call deadline.
-  Session(std::string target, absl::Duration timeout);
+  // `target` is a gRPC address such as `127.0.0.1:50051`; `timeout` the per-call deadline;
+  // `credentials` plaintext or TLS (see channel_credentials.h).
+  Session(std::string target, absl::Duration timeout,
+          std::shared_ptr<grpc::ChannelCredentials> credentials);
 
   // A context whose deadline is `timeout` (times `scale`, for streams that carry many rows)
   // from now: no call may hang forever on an unreachable or stuck server.
@@ -44,6 +47,7 @@ class Session {
 
   std::string target_;
   absl::Duration timeout_;
+  std::shared_ptr<grpc::ChannelCredentials> credentials_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<techmatch::v1::IndustryService::Stub> industries_;
   std::unique_ptr<techmatch::v1::OrganizationService::Stub> organizations_;
