@@ -11,7 +11,9 @@
 // The import scenario streams --rows generated offerings through one
 // OfferingService.ImportOfferings call and reports rows per second.
 //
-// Prints one line: RESULT key=value ... (qps, p50_us, p90_us, p99_us, p999_us, calls, errors).
+// Prints one line: RESULT key=value ... (qps, p50_us, p90_us, p99_us, p999_us, calls and errors
+// in the measured window, completed: every successful call including warm-up, to divide a
+// server's CPU time by).
 //
 //   load_client --target=127.0.0.1:PORT --scenario=get --mode=closed --outstanding=32
 //   load_client --target=... --scenario=get --mode=open --rate=5000 --seconds=5
@@ -154,6 +156,7 @@ struct ThreadResult {
   Histogram latency;
   uint64_t errors = 0;
   uint64_t dropped = 0;
+  uint64_t completed = 0;  // Every successful call, warm-up and drain included.
   std::string first_error;
 };
 
@@ -178,6 +181,7 @@ void RunThread(const Options& options, const StartFn& start,
   };
   auto complete = [&](Call* call, Clock::time_point now) {
     --in_flight;
+    if (call->status.ok()) ++result.completed;
     if (call->scheduled >= measure_from && call->scheduled < end) {
       if (call->status.ok()) {
         result.latency.Record(std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -252,9 +256,10 @@ int RunUnary(const Options& options) {
   }
   for (auto& t : threads) t.join();
   Histogram all;
-  uint64_t errors = 0, dropped = 0;
+  uint64_t errors = 0, dropped = 0, completed = 0;
   std::string first_error;
   for (const ThreadResult& r : results) {
+    completed += r.completed;
     all.Merge(r.latency);
     errors += r.errors;
     dropped += r.dropped;
@@ -263,10 +268,11 @@ int RunUnary(const Options& options) {
   auto us = [&](double q) { return all.Quantile(q) / 1000.0; };
   std::printf(
       "RESULT scenario=%s mode=%s qps=%.1f p50_us=%.1f p90_us=%.1f p99_us=%.1f p999_us=%.1f "
-      "calls=%llu errors=%llu dropped=%llu\n",
+      "calls=%llu errors=%llu dropped=%llu completed=%llu\n",
       options.scenario.c_str(), options.mode.c_str(), all.count() / options.seconds, us(0.50),
       us(0.90), us(0.99), us(0.999), static_cast<unsigned long long>(all.count()),
-      static_cast<unsigned long long>(errors), static_cast<unsigned long long>(dropped));
+      static_cast<unsigned long long>(errors), static_cast<unsigned long long>(dropped),
+      static_cast<unsigned long long>(completed));
   if (errors > 0) std::fprintf(stderr, "first error: %s\n", first_error.c_str());
   return errors > 0 ? 1 : 0;
 }
