@@ -17,6 +17,7 @@ inline constexpr absl::string_view kNeeds = "needs";
 inline constexpr absl::string_view kOfferings = "offerings";
 inline constexpr absl::string_view kParticipants = "participants";
 inline constexpr absl::string_view kAgreements = "agreements";
+inline constexpr absl::string_view kAuditEvents = "auditEvents";
 
 // True when `id` matches `[a-z0-9][a-z0-9-]{0,62}`.
 bool IsValidId(absl::string_view id);

@@ -252,12 +252,51 @@ CREATE TABLE agreement_history (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// API keys and the audit trail (DESIGN §4.7, §7). A key is stored as SHA-256 of its token only.
+// Audit events are append-only: the triggers refuse UPDATE and DELETE from any connection, and
+// each row's hash covers the previous row's hash and its own fields (see audit_rows.cc), so a
+// change made behind SQLite's back (a byte edited in the file) is found by `audit verify`.
+constexpr const char kMigration3[] = R"sql(
+CREATE TABLE api_keys (
+  key_id TEXT NOT NULL PRIMARY KEY CHECK (length(key_id) = 16),
+  token_hash BLOB NOT NULL CHECK (length(token_hash) = 32),
+  role TEXT NOT NULL CHECK (role IN ('ADMIN', 'ORGANIZER', 'INSTITUTE', 'ENTERPRISE', 'OFFICIAL')),
+  organization_id TEXT REFERENCES organizations (id),
+  label TEXT NOT NULL CHECK (length(label) <= 200),
+  create_time INTEGER NOT NULL,
+  revoke_time INTEGER,
+  CHECK ((role IN ('INSTITUTE', 'ENTERPRISE')) = (organization_id IS NOT NULL))
+) STRICT;
+
+CREATE TABLE audit_events (
+  seq INTEGER NOT NULL PRIMARY KEY CHECK (seq >= 1),
+  event_time INTEGER NOT NULL,
+  principal TEXT NOT NULL,
+  role TEXT NOT NULL,
+  method TEXT NOT NULL,
+  resource TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  hash BLOB NOT NULL CHECK (length(hash) = 32)
+) STRICT;
+CREATE INDEX audit_events_by_time ON audit_events (event_time);
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+BEGIN
+  SELECT RAISE(ABORT, 'audit events are append-only');
+END;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+BEGIN
+  SELECT RAISE(ABORT, 'audit events are append-only');
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration>* const kMigrations = new std::vector<Migration>{
       {1, "reference data, events, needs, offerings", kMigration1},
       {2, "agreements", kMigration2},
+      {3, "API keys and the audit trail", kMigration3},
   };
   return *kMigrations;
 }

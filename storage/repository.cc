@@ -64,4 +64,17 @@ std::vector<FilterField> Repository::AgreementFilterFields(int minor_digits) {
   return fields;
 }
 
+std::vector<FilterField> Repository::AuditEventFilterFields() {
+  return {Of("principal", FilterFieldType::kString),
+          Enum("role", {"ADMIN", "ORGANIZER", "INSTITUTE", "ENTERPRISE", "OFFICIAL"}),
+          Of("method", FilterFieldType::kString),
+          Of("resource", FilterFieldType::kString),
+          Enum("outcome", {"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED",
+                           "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED",
+                           "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED",
+                           "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE",
+                           "DATA_LOSS", "UNAUTHENTICATED"}),
+          Of("event_time", FilterFieldType::kTime)};
+}
+
 }  // namespace techmatch::storage

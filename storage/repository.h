@@ -17,6 +17,8 @@
 #include "absl/status/statusor.h"
 #include "core/agreement.h"
 #include "core/agreement_report.h"
+#include "core/auth/api_key.h"
+#include "core/auth/audit_event.h"
 #include "core/event.h"
 #include "core/filter.h"
 #include "core/industry.h"
@@ -62,6 +64,7 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   static std::vector<FilterField> OfferingFilterFields();
   // Agreements; money fields take amounts with `minor_digits` decimals (the base currency's).
   static std::vector<FilterField> AgreementFilterFields(int minor_digits = 2);
+  static std::vector<FilterField> AuditEventFilterFields();
 
   // A random secret created with the database; keys page-token signatures.
   virtual absl::StatusOr<std::string> PageTokenKey() = 0;
@@ -140,6 +143,25 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // parties of its framework agreements in first-signed order. Agreement figures are left
   // for SummarizeAgreements. NOT_FOUND for an unknown event.
   virtual absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) = 0;
+
+  // API keys: only the token's hash is stored (core/auth/api_key.h). NOT_FOUND when an
+  // INSTITUTE or ENTERPRISE key names an unknown organization; ALREADY_EXISTS for a key id in use.
+  virtual absl::Status CreateApiKey(const ApiKey& key) = 0;
+  // The key (revoked or not), or nullopt for an unknown id.
+  virtual absl::StatusOr<std::optional<ApiKey>> FindApiKey(absl::string_view key_id) = 0;
+  // Every key, oldest first.
+  virtual absl::StatusOr<std::vector<ApiKey>> ListApiKeys() = 0;
+  // Revokes the key for good (again is harmless); NOT_FOUND for an unknown id.
+  virtual absl::StatusOr<ApiKey> RevokeApiKey(absl::string_view key_id) = 0;
+
+  // The audit trail. A mutating call's record normally rides in the call's own transaction
+  // (storage/audit_scope.h); this appends one alone, for a call that changed nothing (denied or
+  // failed). seq and hash are assigned here.
+  virtual absl::Status AppendAuditEvent(const AuditEvent& event) = 0;
+  virtual absl::StatusOr<Page<AuditEvent>> ListAuditEvents(const ListQuery& query) = 0;
+  // Recomputes the hash chain: the number of records, or DATA_LOSS naming the first record
+  // that was altered, removed or reordered.
+  virtual absl::StatusOr<int64_t> VerifyAuditTrail() = 0;
 };
 
 }  // namespace techmatch::storage

@@ -93,6 +93,13 @@ class SqliteRepository final : public Repository {
   absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) override;
   absl::StatusOr<std::optional<AgreementLookup::OrganizationFacts>> FindOrganizationFacts(
       absl::string_view id) override;
+  absl::Status CreateApiKey(const ApiKey& key) override;
+  absl::StatusOr<std::optional<ApiKey>> FindApiKey(absl::string_view key_id) override;
+  absl::StatusOr<std::vector<ApiKey>> ListApiKeys() override;
+  absl::StatusOr<ApiKey> RevokeApiKey(absl::string_view key_id) override;
+  absl::Status AppendAuditEvent(const AuditEvent& event) override;
+  absl::StatusOr<Page<AuditEvent>> ListAuditEvents(const ListQuery& query) override;
+  absl::StatusOr<int64_t> VerifyAuditTrail() override;
   absl::StatusOr<std::optional<std::string>> FindNeedEnterprise(absl::string_view id) override;
   absl::StatusOr<std::optional<std::string>> FindOfferingInstitute(absl::string_view id) override;
 
@@ -108,9 +115,12 @@ class SqliteRepository final : public Repository {
 
   // Runs `body` on the writer inside BEGIN IMMEDIATE ... COMMIT; rolls back when it fails or
   // throws. `action`, `collection` and `id` (may be empty) name the work in error messages
-  // ("creating", "needs", "x"); the name is only assembled when something fails.
+  // ("creating", "needs", "x"); the name is only assembled when something fails. Inside an
+  // AuditScope, the scope's record is appended to the same transaction (resource defaulting to
+  // `collection`/`id`) unless `audited` is false.
   absl::Status Write(absl::string_view action, absl::string_view collection,
-                     absl::string_view id, absl::FunctionRef<absl::Status(Connection&)> body);
+                     absl::string_view id, absl::FunctionRef<absl::Status(Connection&)> body,
+                     bool audited = true);
   // Runs `body` on a borrowed reader, turning exceptions into a status.
   absl::Status Read(absl::string_view action, absl::string_view collection, absl::string_view id,
                     absl::FunctionRef<absl::Status(Connection&)> body);

@@ -1,0 +1,112 @@
+#include "core/auth/permissions.h"
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+
+namespace techmatch {
+namespace {
+
+constexpr uint32_t Bit(Role role) { return 1u << static_cast<int>(role); }
+
+constexpr uint32_t kAdmin = Bit(Role::kAdmin);
+constexpr uint32_t kCurators = kAdmin | Bit(Role::kOrganizer);
+constexpr uint32_t kEveryone =
+    kCurators | Bit(Role::kInstitute) | Bit(Role::kEnterprise) | Bit(Role::kOfficial);
+// Agreements and reports carry contract figures: organizers and officials, not the parties.
+constexpr uint32_t kOverseers = kCurators | Bit(Role::kOfficial);
+constexpr uint32_t kNeedWriters = kCurators | Bit(Role::kEnterprise);
+constexpr uint32_t kOfferingWriters = kCurators | Bit(Role::kInstitute);
+constexpr uint32_t kAuditReaders = kAdmin | Bit(Role::kOfficial);
+
+constexpr MethodRule Read(uint32_t roles) { return {roles, false}; }
+constexpr MethodRule Write(uint32_t roles) { return {roles, true}; }
+
+}  // namespace
+
+const std::vector<NamedRule>& MethodRules() {
+  static const std::vector<NamedRule>* const kRules = new std::vector<NamedRule>{
+      {"/techmatch.v1.IndustryService/ListIndustries", Read(kEveryone)},
+      {"/techmatch.v1.IndustryService/GetIndustry", Read(kEveryone)},
+      {"/techmatch.v1.IndustryService/CreateIndustry", Write(kCurators)},
+
+      {"/techmatch.v1.OrganizationService/CreateOrganization", Write(kCurators)},
+      {"/techmatch.v1.OrganizationService/GetOrganization", Read(kEveryone)},
+      {"/techmatch.v1.OrganizationService/ListOrganizations", Read(kEveryone)},
+      {"/techmatch.v1.OrganizationService/UpdateOrganization", Write(kCurators)},
+
+      {"/techmatch.v1.EventService/CreateEvent", Write(kCurators)},
+      {"/techmatch.v1.EventService/GetEvent", Read(kEveryone)},
+      {"/techmatch.v1.EventService/ListEvents", Read(kEveryone)},
+      {"/techmatch.v1.EventService/UpdateEvent", Write(kCurators)},
+      {"/techmatch.v1.EventService/RegisterParticipant", Write(kCurators)},
+      {"/techmatch.v1.EventService/ListParticipants", Read(kEveryone)},
+
+      {"/techmatch.v1.NeedService/CreateNeed", Write(kNeedWriters)},
+      {"/techmatch.v1.NeedService/GetNeed", Read(kEveryone)},
+      {"/techmatch.v1.NeedService/ListNeeds", Read(kEveryone)},
+      {"/techmatch.v1.NeedService/UpdateNeed", Write(kNeedWriters)},
+      {"/techmatch.v1.NeedService/WithdrawNeed", Write(kNeedWriters)},
+      {"/techmatch.v1.NeedService/ImportNeeds", Write(kNeedWriters)},
+
+      {"/techmatch.v1.OfferingService/CreateOffering", Write(kOfferingWriters)},
+      {"/techmatch.v1.OfferingService/GetOffering", Read(kEveryone)},
+      {"/techmatch.v1.OfferingService/ListOfferings", Read(kEveryone)},
+      {"/techmatch.v1.OfferingService/UpdateOffering", Write(kOfferingWriters)},
+      {"/techmatch.v1.OfferingService/WithdrawOffering", Write(kOfferingWriters)},
+      {"/techmatch.v1.OfferingService/ImportOfferings", Write(kOfferingWriters)},
+
+      {"/techmatch.v1.MatchService/MatchNeed", Read(kEveryone)},
+      {"/techmatch.v1.MatchService/MatchOffering", Read(kEveryone)},
+      {"/techmatch.v1.MatchService/MatchEvent", Read(kEveryone)},
+
+      {"/techmatch.v1.AgreementService/CreateAgreement", Write(kCurators)},
+      {"/techmatch.v1.AgreementService/GetAgreement", Read(kOverseers)},
+      {"/techmatch.v1.AgreementService/ListAgreements", Read(kOverseers)},
+      {"/techmatch.v1.AgreementService/UpdateAgreement", Write(kCurators)},
+      {"/techmatch.v1.AgreementService/StartAgreement", Write(kCurators)},
+      {"/techmatch.v1.AgreementService/CompleteAgreement", Write(kCurators)},
+      {"/techmatch.v1.AgreementService/TerminateAgreement", Write(kCurators)},
+      {"/techmatch.v1.AgreementService/ExportAgreements", Read(kOverseers)},
+
+      {"/techmatch.v1.ReportService/SummarizeAgreements", Read(kOverseers)},
+      {"/techmatch.v1.ReportService/GetEventSummary", Read(kOverseers)},
+
+      {"/techmatch.v1.AuditService/ListAuditEvents", Read(kAuditReaders)},
+  };
+  return *kRules;
+}
+
+const MethodRule* FindMethodRule(absl::string_view method) {
+  static const auto* const kByName = [] {
+    auto* map = new absl::flat_hash_map<std::string, MethodRule>();
+    for (const NamedRule& named : MethodRules()) map->emplace(named.method, named.rule);
+    return map;
+  }();
+  auto it = kByName->find(method);
+  return it == kByName->end() ? nullptr : &it->second;
+}
+
+absl::Status Authorize(const Principal& principal, absl::string_view method,
+                       const MethodRule* rule) {
+  if (rule == nullptr) {
+    return absl::PermissionDeniedError(absl::StrCat(method, " has no access rule: denied"));
+  }
+  if (!rule->Allows(principal.role)) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("role ", RoleName(principal.role), " may not call ", method));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckOwnership(const Principal& principal, absl::string_view organization_id,
+                            absl::string_view what) {
+  if (!RoleNeedsOrganization(principal.role) || organization_id == principal.organization_id) {
+    return absl::OkStatus();
+  }
+  return absl::PermissionDeniedError(
+      absl::StrCat("a ", RoleName(principal.role), " key of organizations/",
+                   principal.organization_id, " may not write ", what,
+                   " of another organization"));
+}
+
+}  // namespace techmatch

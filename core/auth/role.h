@@ -1,0 +1,36 @@
+// Roles an API key carries, and who a call runs as (DESIGN §4.7, §7).
+#ifndef TECHMATCH_CORE_AUTH_ROLE_H_
+#define TECHMATCH_CORE_AUTH_ROLE_H_
+
+#include <optional>
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace techmatch {
+
+enum class Role {
+  kAdmin,       // everything, credentials
+  kOrganizer,   // reference data, events, needs and offerings on others' behalf, agreements
+  kInstitute,   // its own organization's offerings; reads what it needs
+  kEnterprise,  // its own organization's needs; reads what it needs
+  kOfficial,    // reads everything, writes nothing
+};
+
+// "ADMIN", "ORGANIZER", ...
+absl::string_view RoleName(Role role);
+std::optional<Role> RoleFromName(absl::string_view name);
+// Institutes and enterprises act for one organization; their keys must name it.
+bool RoleNeedsOrganization(Role role);
+
+// Who a call runs as: the key that authenticated it.
+struct Principal {
+  std::string key_id;
+  Role role = Role::kOfficial;
+  // Set exactly for INSTITUTE and ENTERPRISE keys: the organization id (not the name).
+  std::string organization_id;
+};
+
+}  // namespace techmatch
+
+#endif  // TECHMATCH_CORE_AUTH_ROLE_H_

@@ -1,0 +1,209 @@
+// API keys and the audit trail in SQLite: keys stored as hashes, the hash chain, the triggers
+// that make the trail append-only, and the record riding in the call's own transaction.
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "SQLiteCpp/Database.h"
+#include "SQLiteCpp/Exception.h"
+#include "absl/time/clock.h"
+#include "core/auth/api_key.h"
+#include "core/filter.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "storage/audit_scope.h"
+#include "tests/common/status_matchers.h"
+#include "tests/storage/test_db.h"
+
+namespace techmatch::storage {
+namespace {
+
+using ::techmatch::testing::IsOk;
+using ::techmatch::testing::StatusIs;
+using ::testing::HasSubstr;
+
+class AuthStorageTest : public testing::RepositoryTest {
+ protected:
+  void SetUp() override {
+    RepositoryTest::SetUp();
+    MustCreate(Enterprise("acme"));
+    MustCreate(University("scu"));
+  }
+
+  ApiKey NewKey(Role role, const std::string& organization_id = "") {
+    absl::StatusOr<NewToken> token = GenerateToken();
+    EXPECT_TRUE(token.ok());
+    ApiKey key;
+    key.key_id = token->key_id;
+    key.token_hash = Sha256(token->token);
+    key.role = role;
+    key.organization_id = organization_id;
+    key.label = "test";
+    key.create_time = absl::Now();
+    return key;
+  }
+
+  AuditEvent Event(const std::string& method, const std::string& outcome = "OK") {
+    AuditEvent event;
+    event.event_time = absl::Now();
+    event.principal = "0123456789abcdef";
+    event.role = "ORGANIZER";
+    event.method = method;
+    event.outcome = outcome;
+    return event;
+  }
+
+  std::vector<AuditEvent> AllEvents(const std::string& filter = "") {
+    ListQuery query;
+    query.page_size = 1000;
+    absl::StatusOr<std::vector<FilterTerm>> terms =
+        ParseFilter(filter, Repository::AuditEventFilterFields());
+    EXPECT_TRUE(terms.ok()) << terms.status();
+    query.filter = *terms;
+    absl::StatusOr<Page<AuditEvent>> page = repo().ListAuditEvents(query);
+    EXPECT_TRUE(page.ok()) << page.status();
+    return page->items;
+  }
+};
+
+TEST_F(AuthStorageTest, KeysAreCreatedFoundListedAndRevoked) {
+  const ApiKey admin = NewKey(Role::kAdmin);
+  const ApiKey institute = NewKey(Role::kInstitute, "scu");
+  ASSERT_THAT(repo().CreateApiKey(admin), IsOk());
+  ASSERT_THAT(repo().CreateApiKey(institute), IsOk());
+  EXPECT_THAT(repo().CreateApiKey(admin), StatusIs(absl::StatusCode::kAlreadyExists));
+
+  TM_ASSERT_OK_AND_ASSIGN(std::optional<ApiKey> found, repo().FindApiKey(institute.key_id));
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->token_hash, institute.token_hash);
+  EXPECT_EQ(found->role, Role::kInstitute);
+  EXPECT_EQ(found->organization_id, "scu");
+  EXPECT_FALSE(found->revoke_time.has_value());
+  TM_ASSERT_OK_AND_ASSIGN(std::optional<ApiKey> missing, repo().FindApiKey("ffffffffffffffff"));
+  EXPECT_FALSE(missing.has_value());
+
+  TM_ASSERT_OK_AND_ASSIGN(std::vector<ApiKey> keys, repo().ListApiKeys());
+  EXPECT_EQ(keys.size(), 2u);
+
+  TM_ASSERT_OK_AND_ASSIGN(ApiKey revoked, repo().RevokeApiKey(admin.key_id));
+  ASSERT_TRUE(revoked.revoke_time.has_value());
+  // Revoking again keeps the first revocation time.
+  TM_ASSERT_OK_AND_ASSIGN(ApiKey again, repo().RevokeApiKey(admin.key_id));
+  EXPECT_EQ(again.revoke_time, revoked.revoke_time);
+  EXPECT_THAT(repo().RevokeApiKey("ffffffffffffffff"), StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_F(AuthStorageTest, OrganizationKeysNeedAnExistingOrganization) {
+  EXPECT_THAT(repo().CreateApiKey(NewKey(Role::kEnterprise, "nobody")),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("organizations/nobody")));
+  // The schema refuses an organization-bound role without its organization, and the reverse.
+  EXPECT_THAT(repo().CreateApiKey(NewKey(Role::kEnterprise)),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(repo().CreateApiKey(NewKey(Role::kOfficial, "acme")),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  TM_ASSERT_OK_AND_ASSIGN(std::vector<ApiKey> keys, repo().ListApiKeys());
+  EXPECT_TRUE(keys.empty());
+}
+
+TEST_F(AuthStorageTest, AuditChainVerifiesAndLists) {
+  TM_ASSERT_OK_AND_ASSIGN(int64_t empty, repo().VerifyAuditTrail());
+  EXPECT_EQ(empty, 0);
+  ASSERT_THAT(repo().AppendAuditEvent(Event("/a/One")), IsOk());
+  ASSERT_THAT(repo().AppendAuditEvent(Event("/a/Two", "PERMISSION_DENIED")), IsOk());
+  ASSERT_THAT(repo().AppendAuditEvent(Event("/a/Three")), IsOk());
+  TM_ASSERT_OK_AND_ASSIGN(int64_t count, repo().VerifyAuditTrail());
+  EXPECT_EQ(count, 3);
+
+  const std::vector<AuditEvent> all = AllEvents();
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].seq, 1);
+  EXPECT_EQ(all[2].seq, 3);
+  EXPECT_EQ(all[1].hash, AuditChainHash(all[0].hash, all[1]));
+  const std::vector<AuditEvent> denied = AllEvents("outcome = PERMISSION_DENIED");
+  ASSERT_EQ(denied.size(), 1u);
+  EXPECT_EQ(denied[0].method, "/a/Two");
+  EXPECT_EQ(AllEvents("method = \"/a/Three\" AND event_time >= \"2000-01-01T00:00:00Z\"").size(),
+            1u);
+  EXPECT_TRUE(AllEvents("event_time < \"2000-01-01T00:00:00Z\"").empty());
+
+  // Pages continue after the last seq.
+  ListQuery query;
+  query.page_size = 2;
+  TM_ASSERT_OK_AND_ASSIGN(Page<AuditEvent> first, repo().ListAuditEvents(query));
+  ASSERT_EQ(first.items.size(), 2u);
+  EXPECT_EQ(first.next_after_id, "2");
+  query.after_id = first.next_after_id;
+  TM_ASSERT_OK_AND_ASSIGN(Page<AuditEvent> second, repo().ListAuditEvents(query));
+  ASSERT_EQ(second.items.size(), 1u);
+  EXPECT_EQ(second.items[0].seq, 3);
+  EXPECT_TRUE(second.next_after_id.empty());
+}
+
+TEST_F(AuthStorageTest, TriggersRefuseUpdateAndDelete) {
+  ASSERT_THAT(repo().AppendAuditEvent(Event("/a/One")), IsOk());
+  SQLite::Database db(db_path_, SQLite::OPEN_READWRITE);
+  EXPECT_THROW(db.exec("UPDATE audit_events SET outcome = 'OK'"), SQLite::Exception);
+  EXPECT_THROW(db.exec("DELETE FROM audit_events"), SQLite::Exception);
+  TM_ASSERT_OK_AND_ASSIGN(int64_t count, repo().VerifyAuditTrail());
+  EXPECT_EQ(count, 1);
+}
+
+TEST_F(AuthStorageTest, AFlippedByteInTheFileIsFoundByVerify) {
+  for (int i = 1; i <= 5; ++i) {
+    ASSERT_THAT(repo().AppendAuditEvent(Event("/a/FlipMe-" + std::to_string(i))), IsOk());
+  }
+  repo_.reset();  // The last connection to close checkpoints the WAL into the file.
+  std::string bytes;
+  {
+    std::ifstream in(db_path_, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const size_t at = bytes.find("FlipMe-3");
+  ASSERT_NE(at, std::string::npos);
+  bytes[at] ^= 0x20;  // 'F' -> 'f': a record edited behind SQLite's back.
+  {
+    std::ofstream out(db_path_, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  }
+  Reopen();
+  EXPECT_THAT(repo().VerifyAuditTrail(),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("auditEvents/3")));
+}
+
+TEST_F(AuthStorageTest, AuditScopeRecordRidesInTheWriteTransaction) {
+  PendingAudit pending;
+  pending.event.principal = "0123456789abcdef";
+  pending.event.role = "ORGANIZER";
+  pending.event.method = "/techmatch.v1.NeedService/CreateNeed";
+  pending.event.request_id = "req-1";
+  {
+    AuditScope scope(pending);
+    EXPECT_THAT(repo().CreateNeed(SampleNeed("n1", "acme"), {"CreateNeed", "req-1"}), IsOk());
+  }
+  EXPECT_TRUE(pending.recorded);
+  std::vector<AuditEvent> events = AllEvents();
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].resource, "needs/n1");
+  EXPECT_EQ(events[0].outcome, "OK");
+  EXPECT_EQ(events[0].request_id, "req-1");
+
+  // A write that fails rolls back with its record: nothing is recorded for it here.
+  PendingAudit failing = pending;
+  failing.recorded = false;
+  {
+    AuditScope scope(failing);
+    EXPECT_THAT(repo().CreateNeed(SampleNeed("n1", "acme"), {"CreateNeed", ""}),
+                StatusIs(absl::StatusCode::kAlreadyExists));
+  }
+  EXPECT_FALSE(failing.recorded);
+  EXPECT_EQ(AllEvents().size(), 1u);
+
+  // Outside a scope, writes are not audited by storage.
+  EXPECT_THAT(repo().CreateNeed(SampleNeed("n2", "acme"), {"CreateNeed", ""}), IsOk());
+  EXPECT_EQ(AllEvents().size(), 1u);
+  TM_ASSERT_OK_AND_ASSIGN(int64_t count, repo().VerifyAuditTrail());
+  EXPECT_EQ(count, 1);
+}
+
+}  // namespace
+}  // namespace techmatch::storage
