@@ -1,6 +1,7 @@
 #include "client/cli.h"
 
 #include "CLI/CLI.hpp"
+#include "absl/strings/ascii.h"
 #include "client/command_env.h"
 #include "client/commands.h"
 
@@ -19,6 +20,23 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   app.add_option("--server", options.server, "Server address host:port")
       ->envname("TECHMATCH_SERVER")
       ->capture_default_str();
+  app.add_option("--token", options.token,
+                 "API key token from `techmatch-server keys create` (prefer the environment "
+                 "variable: a flag shows in the process list)")
+      ->envname("TECHMATCH_TOKEN")
+      ->transform(CLI::Validator(
+          [](std::string& token) -> std::string {
+            // Surrounding blanks come from files and copy-paste; anything else that could not
+            // travel in a header is refused here rather than by gRPC at call time.
+            token = std::string(absl::StripAsciiWhitespace(token));
+            for (char c : token) {
+              if (c < 0x21 || c > 0x7E) {
+                return "must be the one-line token `techmatch-server keys create` printed";
+              }
+            }
+            return "";
+          },
+          "TOKEN"));
   app.add_option("--timeout", options.timeout_seconds, "Deadline of each call, in seconds")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
@@ -53,6 +71,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddMatchCommands(app, env);
   AddAgreementCommands(app, env);
   AddReportCommands(app, env);
+  AddAuditCommands(app, env);
 
   try {
     app.parse(argc, argv);

@@ -19,7 +19,7 @@ Session& CommandEnv::session() {
       std::exit(kExitBadInput);
     }
     session_ = std::make_unique<Session>(options_.server, absl::Seconds(options_.timeout_seconds),
-                                         *std::move(credentials));
+                                         *std::move(credentials), options_.token);
   }
   return *session_;
 }

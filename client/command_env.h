@@ -22,6 +22,7 @@ inline constexpr int kExitBadInput = 2;   // Bad flags or an unusable input file
 struct GlobalOptions {
   std::string server = "127.0.0.1:50051";
   double timeout_seconds = 10;
+  std::string token;  // API key token (--token or TECHMATCH_TOKEN)
   bool json = false;
   bool csv = false;
   std::string unit = "yuan";

@@ -9,13 +9,19 @@
 namespace techmatch::client {
 
 Session::Session(std::string target, absl::Duration timeout,
-                 std::shared_ptr<grpc::ChannelCredentials> credentials)
-    : target_(std::move(target)), timeout_(timeout), credentials_(std::move(credentials)) {}
+                 std::shared_ptr<grpc::ChannelCredentials> credentials, std::string token)
+    : target_(std::move(target)),
+      timeout_(timeout),
+      credentials_(std::move(credentials)),
+      authorization_(token.empty() ? "" : "Bearer " + token) {}
 
 std::unique_ptr<grpc::ClientContext> Session::NewContext(double scale) const {
   auto context = std::make_unique<grpc::ClientContext>();
   context->set_deadline(std::chrono::system_clock::now() +
                         absl::ToChronoMilliseconds(timeout_ * scale));
+  // Metadata rather than call credentials: gRPC sends call credentials only over TLS, and the
+  // server may listen in plain TCP on a trusted network.
+  if (!authorization_.empty()) context->AddMetadata("authorization", authorization_);
   return context;
 }
 
@@ -64,6 +70,11 @@ techmatch::v1::AgreementService::Stub& Session::agreements() {
 techmatch::v1::ReportService::Stub& Session::reports() {
   if (!reports_) reports_ = techmatch::v1::ReportService::NewStub(channel());
   return *reports_;
+}
+
+techmatch::v1::AuditService::Stub& Session::audit() {
+  if (!audit_) audit_ = techmatch::v1::AuditService::NewStub(channel());
+  return *audit_;
 }
 
 }  // namespace techmatch::client

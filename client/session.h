@@ -10,6 +10,7 @@
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
 #include "techmatch/v1/agreement.grpc.pb.h"
+#include "techmatch/v1/audit.grpc.pb.h"
 #include "techmatch/v1/event.grpc.pb.h"
 #include "techmatch/v1/industry.grpc.pb.h"
 #include "techmatch/v1/match.grpc.pb.h"
@@ -23,12 +24,13 @@ namespace techmatch::client {
 class Session {
  public:
   // `target` is a gRPC address such as `127.0.0.1:50051`; `timeout` the per-call deadline;
-  // `credentials` plaintext or TLS (see channel_credentials.h).
+  // `credentials` plaintext or TLS (see channel_credentials.h); `token` the API key every call
+  // presents (`authorization: Bearer <token>`; none if empty).
   Session(std::string target, absl::Duration timeout,
-          std::shared_ptr<grpc::ChannelCredentials> credentials);
+          std::shared_ptr<grpc::ChannelCredentials> credentials, std::string token = "");
 
   // A context whose deadline is `timeout` (times `scale`, for streams that carry many rows)
-  // from now: no call may hang forever on an unreachable or stuck server.
+  // from now: no call may hang forever on an unreachable or stuck server. Carries the token.
   std::unique_ptr<grpc::ClientContext> NewContext(double scale = 1.0) const;
 
   // Stubs share one channel, created on first use so that commands failing on local input
@@ -41,6 +43,7 @@ class Session {
   techmatch::v1::MatchService::Stub& matches();
   techmatch::v1::AgreementService::Stub& agreements();
   techmatch::v1::ReportService::Stub& reports();
+  techmatch::v1::AuditService::Stub& audit();
 
  private:
   const std::shared_ptr<grpc::Channel>& channel();
@@ -48,6 +51,7 @@ class Session {
   std::string target_;
   absl::Duration timeout_;
   std::shared_ptr<grpc::ChannelCredentials> credentials_;
+  std::string authorization_;  // "Bearer <token>", or empty
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<techmatch::v1::IndustryService::Stub> industries_;
   std::unique_ptr<techmatch::v1::OrganizationService::Stub> organizations_;
@@ -57,6 +61,7 @@ class Session {
   std::unique_ptr<techmatch::v1::MatchService::Stub> matches_;
   std::unique_ptr<techmatch::v1::AgreementService::Stub> agreements_;
   std::unique_ptr<techmatch::v1::ReportService::Stub> reports_;
+  std::unique_ptr<techmatch::v1::AuditService::Stub> audit_;
 };
 
 }  // namespace techmatch::client

@@ -43,10 +43,10 @@ absl::Status Transition(ServiceContext& context, const Request& request,
 
 }  // namespace
 
-grpc::Status AgreementServiceImpl::CreateAgreement(grpc::ServerContext*,
+grpc::Status AgreementServiceImpl::CreateAgreement(grpc::ServerContext* server_context,
                                                    const v1::CreateAgreementRequest* request,
                                                    v1::Agreement* response) {
-  return Handle("CreateAgreement", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.AgreementService/CreateAgreement", request, [&]() -> absl::Status {
     Violations conversion, request_level;
     Agreement agreement = AgreementFromProto(request->agreement(), context_.currency, conversion);
     CheckRequestId(request->request_id(), request_level);
@@ -61,10 +61,10 @@ grpc::Status AgreementServiceImpl::CreateAgreement(grpc::ServerContext*,
   });
 }
 
-grpc::Status AgreementServiceImpl::GetAgreement(grpc::ServerContext*,
+grpc::Status AgreementServiceImpl::GetAgreement(grpc::ServerContext* server_context,
                                                 const v1::GetAgreementRequest* request,
                                                 v1::Agreement* response) {
-  return Handle("GetAgreement", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.AgreementService/GetAgreement", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->name(), kAgreements, "name"));
     TM_ASSIGN_OR_RETURN(Agreement agreement, context_.repository.GetAgreement(id));
     if (request->view() == v1::AGREEMENT_VIEW_WITH_HISTORY) {
@@ -78,10 +78,10 @@ grpc::Status AgreementServiceImpl::GetAgreement(grpc::ServerContext*,
   });
 }
 
-grpc::Status AgreementServiceImpl::ListAgreements(grpc::ServerContext*,
+grpc::Status AgreementServiceImpl::ListAgreements(grpc::ServerContext* server_context,
                                                   const v1::ListAgreementsRequest* request,
                                                   v1::ListAgreementsResponse* response) {
-  return Handle("ListAgreements", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.AgreementService/ListAgreements", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(
         ParsedList list,
         ParseListRequest(
@@ -97,10 +97,10 @@ grpc::Status AgreementServiceImpl::ListAgreements(grpc::ServerContext*,
   });
 }
 
-grpc::Status AgreementServiceImpl::UpdateAgreement(grpc::ServerContext*,
+grpc::Status AgreementServiceImpl::UpdateAgreement(grpc::ServerContext* server_context,
                                                    const v1::UpdateAgreementRequest* request,
                                                    v1::Agreement* response) {
-  return Handle("UpdateAgreement", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.AgreementService/UpdateAgreement", request, [&]() -> absl::Status {
     storage::Repository& repository = context_.repository;
     TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->agreement().name(),
                                                           kAgreements, "agreement.name"));
@@ -134,34 +134,34 @@ grpc::Status AgreementServiceImpl::UpdateAgreement(grpc::ServerContext*,
   });
 }
 
-grpc::Status AgreementServiceImpl::StartAgreement(grpc::ServerContext*,
+grpc::Status AgreementServiceImpl::StartAgreement(grpc::ServerContext* server_context,
                                                   const v1::StartAgreementRequest* request,
                                                   v1::Agreement* response) {
-  return Handle("StartAgreement", [&]() {
+  return Handle(context_, server_context, "/techmatch.v1.AgreementService/StartAgreement", request, [&]() {
     return Transition(context_, *request, techmatch::StartAgreement, *response);
   });
 }
 
-grpc::Status AgreementServiceImpl::CompleteAgreement(grpc::ServerContext*,
+grpc::Status AgreementServiceImpl::CompleteAgreement(grpc::ServerContext* server_context,
                                                      const v1::CompleteAgreementRequest* request,
                                                      v1::Agreement* response) {
-  return Handle("CompleteAgreement", [&]() {
+  return Handle(context_, server_context, "/techmatch.v1.AgreementService/CompleteAgreement", request, [&]() {
     return Transition(context_, *request, techmatch::CompleteAgreement, *response);
   });
 }
 
-grpc::Status AgreementServiceImpl::TerminateAgreement(grpc::ServerContext*,
+grpc::Status AgreementServiceImpl::TerminateAgreement(grpc::ServerContext* server_context,
                                                       const v1::TerminateAgreementRequest* request,
                                                       v1::Agreement* response) {
-  return Handle("TerminateAgreement", [&]() {
+  return Handle(context_, server_context, "/techmatch.v1.AgreementService/TerminateAgreement", request, [&]() {
     return Transition(context_, *request, techmatch::TerminateAgreement, *response);
   });
 }
 
 grpc::Status AgreementServiceImpl::ExportAgreements(
-    grpc::ServerContext*, const v1::ExportAgreementsRequest* request,
+    grpc::ServerContext* server_context, const v1::ExportAgreementsRequest* request,
     grpc::ServerWriter<v1::ExportAgreementsResponse>* writer) {
-  return Handle("ExportAgreements", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.AgreementService/ExportAgreements", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(
         std::vector<FilterTerm> filter,
         ParseFilter(request->filter(),

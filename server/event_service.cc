@@ -16,10 +16,10 @@ const RecordRules<Event>& Rules() {
 
 }  // namespace
 
-grpc::Status EventServiceImpl::CreateEvent(grpc::ServerContext*,
+grpc::Status EventServiceImpl::CreateEvent(grpc::ServerContext* server_context,
                                            const v1::CreateEventRequest* request,
                                            v1::Event* response) {
-  return Handle("CreateEvent", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.EventService/CreateEvent", request, [&]() -> absl::Status {
     Violations conversion, request_level;
     Event event = EventFromProto(request->event(), conversion);
     CheckRequestId(request->request_id(), request_level);
@@ -32,9 +32,9 @@ grpc::Status EventServiceImpl::CreateEvent(grpc::ServerContext*,
   });
 }
 
-grpc::Status EventServiceImpl::GetEvent(grpc::ServerContext*, const v1::GetEventRequest* request,
+grpc::Status EventServiceImpl::GetEvent(grpc::ServerContext* server_context, const v1::GetEventRequest* request,
                                         v1::Event* response) {
-  return Handle("GetEvent", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.EventService/GetEvent", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->name(), kEvents, "name"));
     TM_ASSIGN_OR_RETURN(Event event, context_.repository.GetEvent(id));
     EventToProto(event, *response);
@@ -42,10 +42,10 @@ grpc::Status EventServiceImpl::GetEvent(grpc::ServerContext*, const v1::GetEvent
   });
 }
 
-grpc::Status EventServiceImpl::ListEvents(grpc::ServerContext*,
+grpc::Status EventServiceImpl::ListEvents(grpc::ServerContext* server_context,
                                           const v1::ListEventsRequest* request,
                                           v1::ListEventsResponse* response) {
-  return Handle("ListEvents", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.EventService/ListEvents", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(
         ParsedList list,
         ParseListRequest("ListEvents", "", request->filter(), request->page_size(),
@@ -58,10 +58,10 @@ grpc::Status EventServiceImpl::ListEvents(grpc::ServerContext*,
   });
 }
 
-grpc::Status EventServiceImpl::UpdateEvent(grpc::ServerContext*,
+grpc::Status EventServiceImpl::UpdateEvent(grpc::ServerContext* server_context,
                                            const v1::UpdateEventRequest* request,
                                            v1::Event* response) {
-  return Handle("UpdateEvent", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.EventService/UpdateEvent", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string id,
                         ParseResourceName(request->event().name(), kEvents, "event.name"));
     Violations conversion;
@@ -83,10 +83,10 @@ grpc::Status EventServiceImpl::UpdateEvent(grpc::ServerContext*,
   });
 }
 
-grpc::Status EventServiceImpl::RegisterParticipant(grpc::ServerContext*,
+grpc::Status EventServiceImpl::RegisterParticipant(grpc::ServerContext* server_context,
                                                    const v1::RegisterParticipantRequest* request,
                                                    v1::Participant* response) {
-  return Handle("RegisterParticipant", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.EventService/RegisterParticipant", request, [&]() -> absl::Status {
     Violations violations;
     CheckRequestId(request->request_id(), violations);
     const std::string event_id =
@@ -104,10 +104,10 @@ grpc::Status EventServiceImpl::RegisterParticipant(grpc::ServerContext*,
   });
 }
 
-grpc::Status EventServiceImpl::ListParticipants(grpc::ServerContext*,
+grpc::Status EventServiceImpl::ListParticipants(grpc::ServerContext* server_context,
                                                 const v1::ListParticipantsRequest* request,
                                                 v1::ListParticipantsResponse* response) {
-  return Handle("ListParticipants", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.EventService/ListParticipants", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string event_id,
                         ParseResourceName(request->parent(), kEvents, "parent"));
     TM_ASSIGN_OR_RETURN(

@@ -1,31 +1,89 @@
-// Wraps every handler body: converts its absl::Status once, logs internal faults, and turns a
-// stray exception into INTERNAL instead of crashing or leaking its text to the client.
+// Wraps every handler body: the guard first (authentication, the method's access rule, the
+// audit record of a mutating call), then the body; converts its absl::Status once, logs
+// internal faults, and turns a stray exception into INTERNAL instead of crashing or leaking its
+// text to the client.
+//
+// Every RPC handler returns Handle(...): that is what makes the guard unavoidable. A method
+// whose rule is missing from core/auth/permissions.cc is refused to everyone.
 #ifndef TECHMATCH_SERVER_HANDLER_H_
 #define TECHMATCH_SERVER_HANDLER_H_
 
 #include <exception>
+#include <type_traits>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "core/auth/permissions.h"
+#include "google/protobuf/message.h"
+#include "grpcpp/server_context.h"
 #include "grpcpp/support/status.h"
+#include "server/guard.h"
+#include "server/service_context.h"
 #include "server/status_conversion.h"
 #include "spdlog/spdlog.h"
+#include "storage/audit_scope.h"
 
 namespace techmatch::server {
+namespace handler_internal {
 
+// Runs `body`, passing the principal when the body asks for it, and contains its exceptions.
 template <typename Body>
-grpc::Status Handle(absl::string_view method, Body&& body) {
+absl::Status Run(absl::string_view method, const Principal& principal, Body& body) {
   try {
-    const absl::Status status = body();
-    if (status.code() == absl::StatusCode::kInternal ||
-        status.code() == absl::StatusCode::kUnknown) {
-      spdlog::error("{} failed: {}", std::string(method), status.ToString());
+    if constexpr (std::is_invocable_v<Body&, const Principal&>) {
+      return body(principal);
+    } else {
+      return body();
     }
-    return ToGrpcStatus(status);
   } catch (const std::exception& e) {
     spdlog::error("{} threw: {}", std::string(method), e.what());
-    return grpc::Status(grpc::StatusCode::INTERNAL, "internal error");
+    return absl::InternalError("internal error");
   }
+}
+
+inline grpc::Status Finish(absl::string_view method, const absl::Status& status) {
+  if (status.code() == absl::StatusCode::kInternal ||
+      status.code() == absl::StatusCode::kUnknown) {
+    spdlog::error("{} failed: {}", std::string(method), status.ToString());
+  }
+  return ToGrpcStatus(status);
+}
+
+}  // namespace handler_internal
+
+// `method` is the full gRPC name ("/techmatch.v1.NeedService/CreateNeed"); `request` the
+// unary request (nullptr for client streams), read only to name the audited resource.
+template <typename Body>
+grpc::Status Handle(ServiceContext& service, grpc::ServerContext* context,
+                    absl::string_view method, const google::protobuf::Message* request,
+                    Body&& body) {
+  const MethodRule* rule = FindMethodRule(method);
+  // Without a rule nobody knows whether the method writes: audit it as if it did.
+  const bool mutating = rule == nullptr || rule->mutating;
+  absl::StatusOr<Principal> principal = service.guard.Authenticate(*context);
+  absl::Status admitted = principal.status();
+  if (principal.ok()) admitted = Authorize(*principal, method, rule);
+  if (!admitted.ok()) {
+    if (mutating) {
+      storage::PendingAudit pending =
+          Guard::StartAudit(principal.ok() ? &*principal : nullptr, method, request);
+      service.guard.RecordAlone(pending, admitted);
+    }
+    return handler_internal::Finish(method, admitted);
+  }
+  if (!mutating) {
+    return handler_internal::Finish(method, handler_internal::Run(method, *principal, body));
+  }
+  storage::PendingAudit pending = Guard::StartAudit(&*principal, method, request);
+  absl::Status status;
+  {
+    storage::AuditScope scope(pending);
+    status = handler_internal::Run(method, *principal, body);
+  }
+  // A change that committed carried its record; a call that changed nothing (or failed after
+  // committing part of an import) gets a record of its outcome alone.
+  if (!pending.recorded || !status.ok()) service.guard.RecordAlone(pending, status);
+  return handler_internal::Finish(method, status);
 }
 
 }  // namespace techmatch::server

@@ -17,10 +17,10 @@ const RecordRules<Industry>& Rules() {
 
 }  // namespace
 
-grpc::Status IndustryServiceImpl::ListIndustries(grpc::ServerContext*,
+grpc::Status IndustryServiceImpl::ListIndustries(grpc::ServerContext* server_context,
                                                  const v1::ListIndustriesRequest* request,
                                                  v1::ListIndustriesResponse* response) {
-  return Handle("ListIndustries", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.IndustryService/ListIndustries", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(ParsedList list,
                         ParseListRequest("ListIndustries", "", request->filter(),
                                          request->page_size(), request->page_token(), {},
@@ -34,10 +34,10 @@ grpc::Status IndustryServiceImpl::ListIndustries(grpc::ServerContext*,
   });
 }
 
-grpc::Status IndustryServiceImpl::GetIndustry(grpc::ServerContext*,
+grpc::Status IndustryServiceImpl::GetIndustry(grpc::ServerContext* server_context,
                                               const v1::GetIndustryRequest* request,
                                               v1::Industry* response) {
-  return Handle("GetIndustry", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.IndustryService/GetIndustry", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string code, ParseResourceName(request->name(), kIndustries, "name"));
     TM_ASSIGN_OR_RETURN(Industry industry, context_.repository.GetIndustry(code));
     IndustryToProto(industry, *response);
@@ -45,10 +45,10 @@ grpc::Status IndustryServiceImpl::GetIndustry(grpc::ServerContext*,
   });
 }
 
-grpc::Status IndustryServiceImpl::CreateIndustry(grpc::ServerContext*,
+grpc::Status IndustryServiceImpl::CreateIndustry(grpc::ServerContext* server_context,
                                                  const v1::CreateIndustryRequest* request,
                                                  v1::Industry* response) {
-  return Handle("CreateIndustry", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.IndustryService/CreateIndustry", request, [&]() -> absl::Status {
     Violations request_level;
     CheckRequestId(request->request_id(), request_level);
     // An industry's id is its code, which people read in filters: never generated.

@@ -5,10 +5,12 @@
 #include <csignal>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <string>
 
 #include "CLI/CLI.hpp"
 #include "absl/synchronization/mutex.h"
+#include "server/admin_commands.h"
 #include "server/backup_command.h"
 #include "server/techmatch_server.h"
 #include "spdlog/spdlog.h"
@@ -147,8 +149,11 @@ int main(int argc, char** argv) {
   AddServeFlags(app, serve);
   techmatch::server::BackupFlags backup_flags;
   CLI::App* backup = techmatch::server::AddBackupCommand(app, backup_flags);
+  techmatch::server::AdminCommands admin;
+  techmatch::server::AddAdminCommands(app, admin);
   CLI11_PARSE(app, argc, argv);
 
   if (backup->parsed()) return techmatch::server::RunBackupCommand(db_path, backup_flags);
+  if (std::optional<int> code = techmatch::server::RunAdminCommand(db_path, admin)) return *code;
   return Serve(db_path, serve);
 }

@@ -78,9 +78,9 @@ absl::Status MatchesOfNeed(ServiceContext& context, const Need& need, const Matc
 
 }  // namespace
 
-grpc::Status MatchServiceImpl::MatchNeed(grpc::ServerContext*, const v1::MatchNeedRequest* request,
+grpc::Status MatchServiceImpl::MatchNeed(grpc::ServerContext* server_context, const v1::MatchNeedRequest* request,
                                          v1::MatchNeedResponse* response) {
-  return Handle("MatchNeed", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.MatchService/MatchNeed", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->need(), kNeeds, "need"));
     MatchOptions options;
     TM_ASSIGN_OR_RETURN(options.limit, Limit(request->page_size(), kDefaultMatchLimit,
@@ -92,10 +92,10 @@ grpc::Status MatchServiceImpl::MatchNeed(grpc::ServerContext*, const v1::MatchNe
   });
 }
 
-grpc::Status MatchServiceImpl::MatchOffering(grpc::ServerContext*,
+grpc::Status MatchServiceImpl::MatchOffering(grpc::ServerContext* server_context,
                                              const v1::MatchOfferingRequest* request,
                                              v1::MatchOfferingResponse* response) {
-  return Handle("MatchOffering", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.MatchService/MatchOffering", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string id,
                         ParseResourceName(request->offering(), kOfferings, "offering"));
     MatchOptions options;
@@ -116,10 +116,10 @@ grpc::Status MatchServiceImpl::MatchOffering(grpc::ServerContext*,
   });
 }
 
-grpc::Status MatchServiceImpl::MatchEvent(grpc::ServerContext* context,
+grpc::Status MatchServiceImpl::MatchEvent(grpc::ServerContext* server_context,
                                           const v1::MatchEventRequest* request,
                                           grpc::ServerWriter<v1::MatchEventResponse>* writer) {
-  return Handle("MatchEvent", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.MatchService/MatchEvent", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string event_id, ParseResourceName(request->event(), kEvents, "event"));
     MatchOptions options;
     TM_ASSIGN_OR_RETURN(options.limit, Limit(request->per_need_limit(), kDefaultPerNeedLimit,
@@ -134,7 +134,7 @@ grpc::Status MatchServiceImpl::MatchEvent(grpc::ServerContext* context,
     do {
       TM_ASSIGN_OR_RETURN(Page<Need> page, context_.repository.ListNeeds(query));
       for (const Need& need : page.items) {
-        if (context->IsCancelled()) return absl::CancelledError("the client cancelled");
+        if (server_context->IsCancelled()) return absl::CancelledError("the client cancelled");
         v1::MatchEventResponse message;
         message.set_need(ResourceName(kNeeds, need.meta.id));
         message.set_need_title(need.listing.title);

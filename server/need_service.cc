@@ -1,5 +1,6 @@
 #include "server/need_service.h"
 
+#include "core/auth/permissions.h"
 #include "core/resource_id.h"
 #include "server/handler.h"
 #include "server/import_flow.h"
@@ -18,9 +19,18 @@ const RecordRules<Need>& Rules() {
   return kRules;
 }
 
-StoredRecord<Need> Stored(storage::Repository& repository) {
-  return {[&repository](absl::string_view id) { return repository.GetNeed(id); },
-          [&repository](const Need& need, int64_t revision) {
+// Reads and stores through the repository; an INSTITUTE or ENTERPRISE caller may only change
+// its own organization's records, and may not hand one to another organization.
+StoredRecord<Need> Stored(storage::Repository& repository, const Principal& principal) {
+  return {[&repository, &principal](absl::string_view id) -> absl::StatusOr<Need> {
+            TM_ASSIGN_OR_RETURN(Need current, repository.GetNeed(id));
+            TM_RETURN_IF_ERROR(
+                CheckOwnership(principal, current.enterprise_id, ResourceName(kNeeds, id)));
+            return current;
+          },
+          [&repository, &principal](const Need& need, int64_t revision) -> absl::StatusOr<Need> {
+            TM_RETURN_IF_ERROR(CheckOwnership(principal, need.enterprise_id,
+                                              ResourceName(kNeeds, need.meta.id)));
             return repository.ReplaceNeed(need, revision);
           },
           CheckNeedEditable};
@@ -28,11 +38,15 @@ StoredRecord<Need> Stored(storage::Repository& repository) {
 
 }  // namespace
 
-grpc::Status NeedServiceImpl::CreateNeed(grpc::ServerContext*, const v1::CreateNeedRequest* request,
+grpc::Status NeedServiceImpl::CreateNeed(grpc::ServerContext* server_context, const v1::CreateNeedRequest* request,
                                          v1::Need* response) {
-  return Handle("CreateNeed", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.NeedService/CreateNeed", request, [&](const Principal& principal) -> absl::Status {
     Violations conversion, request_level;
     Need need = NeedFromProto(request->need(), context_.currency, conversion);
+    // An empty owner is a field violation, reported with the others below.
+    if (!need.enterprise_id.empty()) {
+      TM_RETURN_IF_ERROR(CheckOwnership(principal, need.enterprise_id, "needs"));
+    }
     CheckRequestId(request->request_id(), request_level);
     TM_RETURN_IF_ERROR(PrepareNew(need, request->need_id(), "need_id", "need", conversion,
                                   Rules(), context_.repository, request_level));
@@ -44,9 +58,9 @@ grpc::Status NeedServiceImpl::CreateNeed(grpc::ServerContext*, const v1::CreateN
   });
 }
 
-grpc::Status NeedServiceImpl::GetNeed(grpc::ServerContext*, const v1::GetNeedRequest* request,
+grpc::Status NeedServiceImpl::GetNeed(grpc::ServerContext* server_context, const v1::GetNeedRequest* request,
                                       v1::Need* response) {
-  return Handle("GetNeed", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.NeedService/GetNeed", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->name(), kNeeds, "name"));
     TM_ASSIGN_OR_RETURN(Need need, context_.repository.GetNeed(id));
     NeedToProto(need, context_.currency, *response);
@@ -54,9 +68,9 @@ grpc::Status NeedServiceImpl::GetNeed(grpc::ServerContext*, const v1::GetNeedReq
   });
 }
 
-grpc::Status NeedServiceImpl::ListNeeds(grpc::ServerContext*, const v1::ListNeedsRequest* request,
+grpc::Status NeedServiceImpl::ListNeeds(grpc::ServerContext* server_context, const v1::ListNeedsRequest* request,
                                         v1::ListNeedsResponse* response) {
-  return Handle("ListNeeds", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.NeedService/ListNeeds", request, [&]() -> absl::Status {
     // A query ranks by relevance; its text scopes the page token like the filter does.
     const std::string& query = request->query();
     TM_ASSIGN_OR_RETURN(
@@ -84,16 +98,16 @@ grpc::Status NeedServiceImpl::ListNeeds(grpc::ServerContext*, const v1::ListNeed
   });
 }
 
-grpc::Status NeedServiceImpl::UpdateNeed(grpc::ServerContext*, const v1::UpdateNeedRequest* request,
+grpc::Status NeedServiceImpl::UpdateNeed(grpc::ServerContext* server_context, const v1::UpdateNeedRequest* request,
                                          v1::Need* response) {
-  return Handle("UpdateNeed", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.NeedService/UpdateNeed", request, [&](const Principal& principal) -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string id,
                         ParseResourceName(request->need().name(), kNeeds, "need.name"));
     Violations conversion;
     const Need patch = NeedFromProto(request->need(), context_.currency, conversion);
     TM_ASSIGN_OR_RETURN(
         Need updated,
-        UpdateRecord<Need>(Stored(context_.repository), Rules(), context_.repository, id,
+        UpdateRecord<Need>(Stored(context_.repository, principal), Rules(), context_.repository, id,
                            request->need().etag(),
                            MaskPaths(request->update_mask(), PopulatedNeedPaths(request->need())),
                            patch, conversion, "need", ApplyNeedUpdate));
@@ -103,12 +117,12 @@ grpc::Status NeedServiceImpl::UpdateNeed(grpc::ServerContext*, const v1::UpdateN
   });
 }
 
-grpc::Status NeedServiceImpl::WithdrawNeed(grpc::ServerContext*,
+grpc::Status NeedServiceImpl::WithdrawNeed(grpc::ServerContext* server_context,
                                            const v1::WithdrawNeedRequest* request,
                                            v1::Need* response) {
-  return Handle("WithdrawNeed", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.NeedService/WithdrawNeed", request, [&](const Principal& principal) -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->name(), kNeeds, "name"));
-    TM_ASSIGN_OR_RETURN(Need withdrawn, TransitionRecord<Need>(Stored(context_.repository), id,
+    TM_ASSIGN_OR_RETURN(Need withdrawn, TransitionRecord<Need>(Stored(context_.repository, principal), id,
                                                                request->etag(), techmatch::WithdrawNeed));
     KeepIndexCurrent(context_.matching.IndexNeed(withdrawn));
     NeedToProto(withdrawn, context_.currency, *response);
@@ -116,10 +130,10 @@ grpc::Status NeedServiceImpl::WithdrawNeed(grpc::ServerContext*,
   });
 }
 
-grpc::Status NeedServiceImpl::ImportNeeds(grpc::ServerContext*,
+grpc::Status NeedServiceImpl::ImportNeeds(grpc::ServerContext* server_context,
                                           grpc::ServerReader<v1::ImportNeedsRequest>* reader,
                                           v1::ImportSummary* response) {
-  return Handle("ImportNeeds", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.NeedService/ImportNeeds", nullptr, [&](const Principal& principal) -> absl::Status {
     storage::Repository& repository = context_.repository;
     const ImportSteps<Need> steps{
         Rules(), kNeeds, "need_id",
@@ -127,9 +141,17 @@ grpc::Status NeedServiceImpl::ImportNeeds(grpc::ServerContext*,
         [this](const Need& need) { KeepIndexCurrent(context_.matching.IndexNeed(need)); }};
     return ImportRows<v1::ImportNeedsRequest, Need>(
         *reader, repository, steps,
-        [this](const v1::ImportNeedsRequest& row, Violations& conversion, std::string& id) {
+        [this, &principal](const v1::ImportNeedsRequest& row, Violations& conversion,
+                           std::string& id) {
           id = row.need_id();
-          return NeedFromProto(row.need(), context_.currency, conversion);
+          Need need = NeedFromProto(row.need(), context_.currency, conversion);
+          // Each row is checked on its own: another organization's row is rejected, the rest
+          // of the import goes on.
+          if (!need.enterprise_id.empty()) {
+            const absl::Status owned = CheckOwnership(principal, need.enterprise_id, "needs");
+            if (!owned.ok()) conversion.Add("enterprise", std::string(owned.message()));
+          }
+          return need;
         },
         *response);
   });

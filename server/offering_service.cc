@@ -1,5 +1,6 @@
 #include "server/offering_service.h"
 
+#include "core/auth/permissions.h"
 #include "core/resource_id.h"
 #include "server/handler.h"
 #include "server/import_flow.h"
@@ -18,9 +19,18 @@ const RecordRules<Offering>& Rules() {
   return kRules;
 }
 
-StoredRecord<Offering> Stored(storage::Repository& repository) {
-  return {[&repository](absl::string_view id) { return repository.GetOffering(id); },
-          [&repository](const Offering& offering, int64_t revision) {
+// Reads and stores through the repository; an INSTITUTE or ENTERPRISE caller may only change
+// its own organization's records, and may not hand one to another organization.
+StoredRecord<Offering> Stored(storage::Repository& repository, const Principal& principal) {
+  return {[&repository, &principal](absl::string_view id) -> absl::StatusOr<Offering> {
+            TM_ASSIGN_OR_RETURN(Offering current, repository.GetOffering(id));
+            TM_RETURN_IF_ERROR(
+                CheckOwnership(principal, current.institute_id, ResourceName(kOfferings, id)));
+            return current;
+          },
+          [&repository, &principal](const Offering& offering, int64_t revision) -> absl::StatusOr<Offering> {
+            TM_RETURN_IF_ERROR(CheckOwnership(principal, offering.institute_id,
+                                              ResourceName(kOfferings, offering.meta.id)));
             return repository.ReplaceOffering(offering, revision);
           },
           CheckOfferingEditable};
@@ -28,11 +38,15 @@ StoredRecord<Offering> Stored(storage::Repository& repository) {
 
 }  // namespace
 
-grpc::Status OfferingServiceImpl::CreateOffering(grpc::ServerContext*, const v1::CreateOfferingRequest* request,
+grpc::Status OfferingServiceImpl::CreateOffering(grpc::ServerContext* server_context, const v1::CreateOfferingRequest* request,
                                          v1::Offering* response) {
-  return Handle("CreateOffering", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.OfferingService/CreateOffering", request, [&](const Principal& principal) -> absl::Status {
     Violations conversion, request_level;
     Offering offering = OfferingFromProto(request->offering(), context_.currency, conversion);
+    // An empty owner is a field violation, reported with the others below.
+    if (!offering.institute_id.empty()) {
+      TM_RETURN_IF_ERROR(CheckOwnership(principal, offering.institute_id, "offerings"));
+    }
     CheckRequestId(request->request_id(), request_level);
     TM_RETURN_IF_ERROR(PrepareNew(offering, request->offering_id(), "offering_id", "offering", conversion,
                                   Rules(), context_.repository, request_level));
@@ -44,9 +58,9 @@ grpc::Status OfferingServiceImpl::CreateOffering(grpc::ServerContext*, const v1:
   });
 }
 
-grpc::Status OfferingServiceImpl::GetOffering(grpc::ServerContext*, const v1::GetOfferingRequest* request,
+grpc::Status OfferingServiceImpl::GetOffering(grpc::ServerContext* server_context, const v1::GetOfferingRequest* request,
                                       v1::Offering* response) {
-  return Handle("GetOffering", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.OfferingService/GetOffering", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->name(), kOfferings, "name"));
     TM_ASSIGN_OR_RETURN(Offering offering, context_.repository.GetOffering(id));
     OfferingToProto(offering, context_.currency, *response);
@@ -54,9 +68,9 @@ grpc::Status OfferingServiceImpl::GetOffering(grpc::ServerContext*, const v1::Ge
   });
 }
 
-grpc::Status OfferingServiceImpl::ListOfferings(grpc::ServerContext*, const v1::ListOfferingsRequest* request,
+grpc::Status OfferingServiceImpl::ListOfferings(grpc::ServerContext* server_context, const v1::ListOfferingsRequest* request,
                                         v1::ListOfferingsResponse* response) {
-  return Handle("ListOfferings", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.OfferingService/ListOfferings", request, [&]() -> absl::Status {
     // A query ranks by relevance; its text scopes the page token like the filter does.
     const std::string& query = request->query();
     TM_ASSIGN_OR_RETURN(
@@ -84,16 +98,16 @@ grpc::Status OfferingServiceImpl::ListOfferings(grpc::ServerContext*, const v1::
   });
 }
 
-grpc::Status OfferingServiceImpl::UpdateOffering(grpc::ServerContext*, const v1::UpdateOfferingRequest* request,
+grpc::Status OfferingServiceImpl::UpdateOffering(grpc::ServerContext* server_context, const v1::UpdateOfferingRequest* request,
                                          v1::Offering* response) {
-  return Handle("UpdateOffering", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.OfferingService/UpdateOffering", request, [&](const Principal& principal) -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string id,
                         ParseResourceName(request->offering().name(), kOfferings, "offering.name"));
     Violations conversion;
     const Offering patch = OfferingFromProto(request->offering(), context_.currency, conversion);
     TM_ASSIGN_OR_RETURN(
         Offering updated,
-        UpdateRecord<Offering>(Stored(context_.repository), Rules(), context_.repository, id,
+        UpdateRecord<Offering>(Stored(context_.repository, principal), Rules(), context_.repository, id,
                            request->offering().etag(),
                            MaskPaths(request->update_mask(), PopulatedOfferingPaths(request->offering())),
                            patch, conversion, "offering", ApplyOfferingUpdate));
@@ -103,12 +117,12 @@ grpc::Status OfferingServiceImpl::UpdateOffering(grpc::ServerContext*, const v1:
   });
 }
 
-grpc::Status OfferingServiceImpl::WithdrawOffering(grpc::ServerContext*,
+grpc::Status OfferingServiceImpl::WithdrawOffering(grpc::ServerContext* server_context,
                                            const v1::WithdrawOfferingRequest* request,
                                            v1::Offering* response) {
-  return Handle("WithdrawOffering", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.OfferingService/WithdrawOffering", request, [&](const Principal& principal) -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->name(), kOfferings, "name"));
-    TM_ASSIGN_OR_RETURN(Offering withdrawn, TransitionRecord<Offering>(Stored(context_.repository), id,
+    TM_ASSIGN_OR_RETURN(Offering withdrawn, TransitionRecord<Offering>(Stored(context_.repository, principal), id,
                                                                request->etag(), techmatch::WithdrawOffering));
     KeepIndexCurrent(context_.matching.IndexOffering(withdrawn));
     OfferingToProto(withdrawn, context_.currency, *response);
@@ -116,10 +130,10 @@ grpc::Status OfferingServiceImpl::WithdrawOffering(grpc::ServerContext*,
   });
 }
 
-grpc::Status OfferingServiceImpl::ImportOfferings(grpc::ServerContext*,
+grpc::Status OfferingServiceImpl::ImportOfferings(grpc::ServerContext* server_context,
                                           grpc::ServerReader<v1::ImportOfferingsRequest>* reader,
                                           v1::ImportSummary* response) {
-  return Handle("ImportOfferings", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.OfferingService/ImportOfferings", nullptr, [&](const Principal& principal) -> absl::Status {
     storage::Repository& repository = context_.repository;
     const ImportSteps<Offering> steps{
         Rules(), kOfferings, "offering_id",
@@ -131,9 +145,17 @@ grpc::Status OfferingServiceImpl::ImportOfferings(grpc::ServerContext*,
         }};
     return ImportRows<v1::ImportOfferingsRequest, Offering>(
         *reader, repository, steps,
-        [this](const v1::ImportOfferingsRequest& row, Violations& conversion, std::string& id) {
+        [this, &principal](const v1::ImportOfferingsRequest& row, Violations& conversion,
+                           std::string& id) {
           id = row.offering_id();
-          return OfferingFromProto(row.offering(), context_.currency, conversion);
+          Offering offering = OfferingFromProto(row.offering(), context_.currency, conversion);
+          // Each row is checked on its own: another organization's row is rejected, the rest
+          // of the import goes on.
+          if (!offering.institute_id.empty()) {
+            const absl::Status owned = CheckOwnership(principal, offering.institute_id, "offerings");
+            if (!owned.ok()) conversion.Add("institute", std::string(owned.message()));
+          }
+          return offering;
         },
         *response);
   });

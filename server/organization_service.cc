@@ -18,9 +18,9 @@ const RecordRules<Organization>& Rules() {
 }  // namespace
 
 grpc::Status OrganizationServiceImpl::CreateOrganization(
-    grpc::ServerContext*, const v1::CreateOrganizationRequest* request,
+    grpc::ServerContext* server_context, const v1::CreateOrganizationRequest* request,
     v1::Organization* response) {
-  return Handle("CreateOrganization", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.OrganizationService/CreateOrganization", request, [&]() -> absl::Status {
     Violations conversion, request_level;
     Organization org = OrganizationFromProto(request->organization(), /*require_kind=*/true, conversion);
     CheckRequestId(request->request_id(), request_level);
@@ -35,10 +35,10 @@ grpc::Status OrganizationServiceImpl::CreateOrganization(
   });
 }
 
-grpc::Status OrganizationServiceImpl::GetOrganization(grpc::ServerContext*,
+grpc::Status OrganizationServiceImpl::GetOrganization(grpc::ServerContext* server_context,
                                                       const v1::GetOrganizationRequest* request,
                                                       v1::Organization* response) {
-  return Handle("GetOrganization", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.OrganizationService/GetOrganization", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->name(), kOrganizations, "name"));
     TM_ASSIGN_OR_RETURN(Organization org, context_.repository.GetOrganization(id));
     OrganizationToProto(org, *response);
@@ -47,9 +47,9 @@ grpc::Status OrganizationServiceImpl::GetOrganization(grpc::ServerContext*,
 }
 
 grpc::Status OrganizationServiceImpl::ListOrganizations(
-    grpc::ServerContext*, const v1::ListOrganizationsRequest* request,
+    grpc::ServerContext* server_context, const v1::ListOrganizationsRequest* request,
     v1::ListOrganizationsResponse* response) {
-  return Handle("ListOrganizations", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.OrganizationService/ListOrganizations", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(
         ParsedList list,
         ParseListRequest("ListOrganizations", "", request->filter(), request->page_size(),
@@ -66,9 +66,9 @@ grpc::Status OrganizationServiceImpl::ListOrganizations(
 }
 
 grpc::Status OrganizationServiceImpl::UpdateOrganization(
-    grpc::ServerContext*, const v1::UpdateOrganizationRequest* request,
+    grpc::ServerContext* server_context, const v1::UpdateOrganizationRequest* request,
     v1::Organization* response) {
-  return Handle("UpdateOrganization", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.OrganizationService/UpdateOrganization", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->organization().name(),
                                                           kOrganizations, "organization.name"));
     Violations conversion;

@@ -24,10 +24,10 @@ std::string GroupValueName(GroupDimension dimension, const std::string& value) {
 
 }  // namespace
 
-grpc::Status ReportServiceImpl::SummarizeAgreements(grpc::ServerContext*,
+grpc::Status ReportServiceImpl::SummarizeAgreements(grpc::ServerContext* server_context,
                                                     const v1::SummarizeAgreementsRequest* request,
                                                     v1::SummarizeAgreementsResponse* response) {
-  return Handle("SummarizeAgreements", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.ReportService/SummarizeAgreements", request, [&]() -> absl::Status {
     Violations violations;
     std::vector<GroupDimension> group_by;
     for (int value : request->group_by()) group_by.push_back(static_cast<GroupDimension>(value));
@@ -53,10 +53,10 @@ grpc::Status ReportServiceImpl::SummarizeAgreements(grpc::ServerContext*,
   });
 }
 
-grpc::Status ReportServiceImpl::GetEventSummary(grpc::ServerContext*,
+grpc::Status ReportServiceImpl::GetEventSummary(grpc::ServerContext* server_context,
                                                 const v1::GetEventSummaryRequest* request,
                                                 v1::EventSummary* response) {
-  return Handle("GetEventSummary", [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.ReportService/GetEventSummary", request, [&]() -> absl::Status {
     Violations violations;
     std::string event_id;
     if (request->event().empty()) {

@@ -10,12 +10,16 @@
 
 namespace techmatch::server {
 
+class Guard;
+
 struct ServiceContext {
   storage::Repository& repository;
   Currency currency;
   PageTokenCodec page_tokens;
   // Kept current by the handlers after every stored change to a need or offering.
   MatchingEngine& matching;
+  // Every handler passes it first (server/handler.h).
+  Guard& guard;
 };
 
 }  // namespace techmatch::server

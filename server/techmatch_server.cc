@@ -23,8 +23,9 @@ TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository
                                  std::shared_ptr<const TextAnalyzer> analyzer)
     : repository_(std::move(repository)),
       matching_(std::move(analyzer)),
+      guard_(*repository_),
       context_{*repository_, std::move(currency), PageTokenCodec(std::move(page_token_key)),
-               matching_},
+               matching_, guard_},
       industries_(context_),
       organizations_(context_),
       events_(context_),
@@ -32,7 +33,8 @@ TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository
       offerings_(context_),
       matches_(context_),
       agreements_(context_),
-      reports_(context_) {}
+      reports_(context_),
+      audit_(context_) {}
 
 TechmatchServer::~TechmatchServer() { Shutdown(absl::ZeroDuration()); }
 
@@ -68,6 +70,7 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   builder.RegisterService(&server->matches_);
   builder.RegisterService(&server->agreements_);
   builder.RegisterService(&server->reports_);
+  builder.RegisterService(&server->audit_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));

@@ -11,6 +11,8 @@
 #include "grpcpp/server.h"
 #include "core/matching/matching_engine.h"
 #include "server/agreement_service.h"
+#include "server/audit_service.h"
+#include "server/guard.h"
 #include "server/match_service.h"
 #include "server/need_service.h"
 #include "server/offering_service.h"
@@ -56,6 +58,7 @@ class TechmatchServer {
 
   std::unique_ptr<storage::Repository> repository_;
   MatchingEngine matching_;
+  Guard guard_;
   ServiceContext context_;
   IndustryServiceImpl industries_;
   OrganizationServiceImpl organizations_;
@@ -65,6 +68,7 @@ class TechmatchServer {
   MatchServiceImpl matches_;
   AgreementServiceImpl agreements_;
   ReportServiceImpl reports_;
+  AuditServiceImpl audit_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 };

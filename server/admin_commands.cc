@@ -1,0 +1,191 @@
+#include "server/admin_commands.h"
+
+#include <iostream>
+
+#include "absl/strings/match.h"
+#include "absl/strings/strip.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
+#include "core/auth/api_key.h"
+#include "core/auth/role.h"
+#include "core/resource_id.h"
+#include "spdlog/sinks/stdout_color_sinks.h"
+#include "spdlog/spdlog.h"
+#include "storage/audit_scope.h"
+#include "storage/sqlite_repository.h"
+
+namespace techmatch::server {
+namespace {
+
+// Key management from the host is audited like a call: principal `cli`, acting as ADMIN.
+storage::PendingAudit CliAudit(absl::string_view command, absl::string_view resource) {
+  storage::PendingAudit pending;
+  pending.event.principal = "cli";
+  pending.event.role = std::string(RoleName(Role::kAdmin));
+  pending.event.method = std::string(command);
+  pending.event.resource = std::string(resource);
+  return pending;
+}
+
+// Records a command that changed nothing (its change, when it has one, carries the record).
+void RecordFailure(storage::Repository& repository, storage::PendingAudit& pending,
+                   const absl::Status& status) {
+  AuditEvent event = pending.event;
+  event.event_time = absl::Now();
+  event.outcome = absl::StatusCodeToString(status.code());
+  repository.AppendAuditEvent(event).IgnoreError();  // The command reports `status` anyway.
+}
+
+std::string Rfc3339(absl::Time time) {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", time, absl::UTCTimeZone());
+}
+
+}  // namespace
+
+int CreateKeyCommand(storage::Repository& repository, const KeyCreateOptions& options,
+                     std::ostream& out, std::ostream& err) {
+  const std::optional<Role> role = RoleFromName(options.role);
+  if (!role) {
+    err << "--role must be one of ADMIN, ORGANIZER, INSTITUTE, ENTERPRISE, OFFICIAL, got '"
+        << options.role << "'\n";
+    return 1;
+  }
+  ApiKey key;
+  key.role = *role;
+  key.label = options.label;
+  if (RoleNeedsOrganization(*role)) {
+    absl::StatusOr<std::string> id =
+        ParseResourceName(options.organization, kOrganizations, "organization");
+    if (options.organization.empty() || !id.ok()) {
+      err << "--organization organizations/ID is required for " << options.role
+          << " keys (the organization whose records the key may write)\n";
+      return 1;
+    }
+    key.organization_id = *id;
+  } else if (!options.organization.empty()) {
+    err << "--organization applies to INSTITUTE and ENTERPRISE keys only\n";
+    return 1;
+  }
+  if (key.label.size() > 200) {
+    err << "--label must be at most 200 bytes\n";
+    return 1;
+  }
+  absl::StatusOr<NewToken> token = GenerateToken();
+  if (!token.ok()) {
+    err << "cannot create a key: " << token.status().message() << "\n";
+    return 1;
+  }
+  key.key_id = token->key_id;
+  key.token_hash = Sha256(token->token);
+  key.create_time = absl::Now();
+  storage::PendingAudit pending = CliAudit("keys create", absl::StrCat("keys/", key.key_id));
+  absl::Status created;
+  {
+    storage::AuditScope scope(pending);
+    created = repository.CreateApiKey(key);
+  }
+  if (!created.ok()) {
+    RecordFailure(repository, pending, created);
+    err << "cannot create a key: " << created.message() << "\n";
+    return 1;
+  }
+  out << token->token << "\n";
+  return 0;
+}
+
+int ListKeysCommand(storage::Repository& repository, std::ostream& out, std::ostream& err) {
+  absl::StatusOr<std::vector<ApiKey>> keys = repository.ListApiKeys();
+  if (!keys.ok()) {
+    err << "cannot list keys: " << keys.status().message() << "\n";
+    return 1;
+  }
+  out << "KEY_ID\tROLE\tORGANIZATION\tCREATED\tREVOKED\tLABEL\n";
+  for (const ApiKey& key : *keys) {
+    out << key.key_id << "\t" << RoleName(key.role) << "\t"
+        << (key.organization_id.empty() ? "-" : ResourceName(kOrganizations, key.organization_id))
+        << "\t" << Rfc3339(key.create_time) << "\t"
+        << (key.revoke_time ? Rfc3339(*key.revoke_time) : "-") << "\t" << key.label << "\n";
+  }
+  return 0;
+}
+
+int RevokeKeyCommand(storage::Repository& repository, const std::string& key_id,
+                     std::ostream& out, std::ostream& err) {
+  // Accept `keys/ID` as well as the bare id `keys list` shows.
+  absl::string_view id = key_id;
+  absl::ConsumePrefix(&id, "keys/");
+  storage::PendingAudit pending = CliAudit("keys revoke", absl::StrCat("keys/", id));
+  absl::StatusOr<ApiKey> revoked;
+  {
+    storage::AuditScope scope(pending);
+    revoked = repository.RevokeApiKey(id);
+  }
+  if (!revoked.ok()) {
+    RecordFailure(repository, pending, revoked.status());
+    err << "cannot revoke: " << revoked.status().message() << "\n";
+    return 1;
+  }
+  out << "revoked " << revoked->key_id << "\n";
+  return 0;
+}
+
+int VerifyAuditCommand(storage::Repository& repository, std::ostream& out, std::ostream& err) {
+  absl::StatusOr<int64_t> count = repository.VerifyAuditTrail();
+  if (!count.ok()) {
+    err << count.status().message() << "\n";
+    return 1;
+  }
+  out << "audit trail intact: " << *count << " records\n";
+  return 0;
+}
+
+void AddAdminCommands(CLI::App& app, AdminCommands& commands) {
+  CLI::App* keys = app.add_subcommand("keys", "API keys: create, list, revoke");
+  keys->require_subcommand(1);
+  commands.keys_create =
+      keys->add_subcommand("create", "create a key and print its token once, as one line");
+  commands.keys_create
+      ->add_option("--role", commands.key_options.role,
+                   "ADMIN, ORGANIZER, INSTITUTE, ENTERPRISE or OFFICIAL")
+      ->required();
+  commands.keys_create->add_option("--organization", commands.key_options.organization,
+                                   "organizations/ID the key acts for (INSTITUTE and ENTERPRISE)");
+  commands.keys_create->add_option("--label", commands.key_options.label,
+                                   "a note for `keys list`");
+  commands.keys_list = keys->add_subcommand("list", "list keys (never their tokens)");
+  commands.keys_revoke = keys->add_subcommand("revoke", "revoke a key for good");
+  commands.keys_revoke->add_option("KEY_ID", commands.revoke_id, "the key id `keys list` shows")
+      ->required();
+  CLI::App* audit = app.add_subcommand("audit", "the audit trail");
+  audit->require_subcommand(1);
+  commands.audit_verify =
+      audit->add_subcommand("verify", "check the hash chain; name the first altered record");
+}
+
+std::optional<int> RunAdminCommand(const std::string& db_path, const AdminCommands& commands) {
+  const bool chosen = commands.keys_create->parsed() || commands.keys_list->parsed() ||
+                      commands.keys_revoke->parsed() || commands.audit_verify->parsed();
+  if (!chosen) return std::nullopt;
+  // stdout carries the command's answer alone (a token is read with $(...)); logs go aside.
+  spdlog::set_default_logger(spdlog::stderr_color_st("techmatch-server"));
+  storage::SqliteOptions options;
+  options.reader_connections = 1;
+  auto repository = storage::SqliteRepository::Open(db_path, options);
+  if (!repository.ok()) {
+    std::cerr << "cannot open database " << db_path << ": " << repository.status().message()
+              << "\n";
+    return 1;
+  }
+  storage::Repository& repo = **repository;
+  if (commands.keys_create->parsed()) {
+    return CreateKeyCommand(repo, commands.key_options, std::cout, std::cerr);
+  }
+  if (commands.keys_list->parsed()) return ListKeysCommand(repo, std::cout, std::cerr);
+  if (commands.keys_revoke->parsed()) {
+    return RevokeKeyCommand(repo, commands.revoke_id, std::cout, std::cerr);
+  }
+  return VerifyAuditCommand(repo, std::cout, std::cerr);
+}
+
+}  // namespace techmatch::server

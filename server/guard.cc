@@ -1,0 +1,84 @@
+#include "server/guard.h"
+
+#include "absl/time/clock.h"
+#include "core/auth/api_key.h"
+#include "google/protobuf/descriptor.h"
+#include "spdlog/spdlog.h"
+
+namespace techmatch::server {
+namespace {
+
+using google::protobuf::FieldDescriptor;
+using google::protobuf::Message;
+
+// The value of string field `field` of `message`, or "" when it has none.
+std::string StringField(const Message& message, const char* field) {
+  const FieldDescriptor* descriptor = message.GetDescriptor()->FindFieldByName(field);
+  if (descriptor == nullptr || descriptor->is_repeated() ||
+      descriptor->cpp_type() != FieldDescriptor::CPPTYPE_STRING) {
+    return "";
+  }
+  return message.GetReflection()->GetString(message, descriptor);
+}
+
+// `name` of the request (Get/Withdraw/custom methods) or of the resource it carries (Update).
+std::string ResourceOf(const Message& request) {
+  std::string name = StringField(request, "name");
+  if (!name.empty()) return name;
+  const auto* descriptor = request.GetDescriptor();
+  for (int i = 0; i < descriptor->field_count(); ++i) {
+    const FieldDescriptor* field = descriptor->field(i);
+    if (field->is_repeated() || field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE ||
+        !request.GetReflection()->HasField(request, field)) {
+      continue;
+    }
+    name = StringField(request.GetReflection()->GetMessage(request, field), "name");
+    if (!name.empty()) return name;
+  }
+  return "";
+}
+
+}  // namespace
+
+absl::StatusOr<Principal> Guard::Authenticate(const grpc::ServerContext& context) {
+  const auto& metadata = context.client_metadata();
+  auto header = metadata.find("authorization");
+  if (header == metadata.end()) {
+    return absl::UnauthenticatedError(
+        "missing credentials: send the metadata `authorization: Bearer <token>`");
+  }
+  const std::optional<absl::string_view> token =
+      BearerToken(absl::string_view(header->second.data(), header->second.size()));
+  if (!token) {
+    return absl::UnauthenticatedError("the authorization metadata must read `Bearer <token>`");
+  }
+  return keys_.Authenticate(*token);
+}
+
+storage::PendingAudit Guard::StartAudit(const Principal* principal, absl::string_view method,
+                                        const google::protobuf::Message* request) {
+  storage::PendingAudit pending;
+  AuditEvent& event = pending.event;
+  if (principal != nullptr) {
+    event.principal = principal->key_id;
+    event.role = std::string(RoleName(principal->role));
+  }
+  event.method = std::string(method);
+  if (request != nullptr) {
+    event.resource = ResourceOf(*request);
+    event.request_id = StringField(*request, "request_id");
+  }
+  return pending;
+}
+
+void Guard::RecordAlone(storage::PendingAudit& pending, const absl::Status& outcome) {
+  AuditEvent event = pending.event;
+  event.event_time = absl::Now();
+  event.outcome = absl::StatusCodeToString(outcome.code());
+  const absl::Status written = repository_.AppendAuditEvent(event);
+  if (!written.ok()) {
+    spdlog::error("cannot record the audit event of {}: {}", event.method, written.ToString());
+  }
+}
+
+}  // namespace techmatch::server
