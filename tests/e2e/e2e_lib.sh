@@ -2,7 +2,8 @@
 # database, a `tm` wrapper keeping each command's stdout, stderr and exit code, and checks that
 # print all three on failure.
 #
-# Source it after setting server_bin, cli_bin; it starts the server and sets $port and $tmp.
+# Source it after setting server_bin, cli_bin; it creates an ADMIN key (exported as
+# TECHMATCH_TOKEN), starts the server and sets $port and $tmp.
 # Call finish_server at the end: the server must still answer and stop cleanly on SIGTERM.
 
 tmp=$(mktemp -d)
@@ -45,6 +46,11 @@ expect_err_re() { checks=$((checks + 1)); grep -qE -- "$1" "$tmp/err" || fail "s
 row_count() { echo $(($(wc -l <"$tmp/out") - 1)); }
 
 # --- start the server -------------------------------------------------------------------------
+# As a real deployment does: an administrator key made on the host, before the server starts;
+# every `tm` call presents it through the environment.
+TECHMATCH_TOKEN=$("$server_bin" --db="$tmp/techmatch.db" keys create --role ADMIN --label e2e) \
+  || { echo "FAIL: keys create" >&2; exit 1; }
+export TECHMATCH_TOKEN
 "$server_bin" --listen=127.0.0.1:0 --port_file="$tmp/port" --db="$tmp/techmatch.db" \
   >"$tmp/server.log" 2>&1 &
 server_pid=$!

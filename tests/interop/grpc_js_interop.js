@@ -70,9 +70,18 @@ function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+// `techmatch-server --db DB keys create --role ROLE ...`: the token it prints.
+function createKey(serverBin, db, role, organization = '') {
+  const args = [`--db=${db}`, 'keys', 'create', '--role', role, '--label', 'interop'];
+  if (organization) args.push('--organization', organization);
+  return childProcess.execFileSync(serverBin, args, {encoding: 'utf8'}).trim();
+}
+
 async function startServer(serverBin, dir) {
   const portFile = path.join(dir, 'port');
   const db = path.join(dir, 'techmatch.db');
+  // An administrator key, made on the host before the server starts, as a deployment does.
+  token = createKey(serverBin, db, 'ADMIN');
   const args = ['--listen=127.0.0.1:0', `--port_file=${portFile}`, `--db=${db}`];
   console.log(`starting ${serverBin} ${args.join(' ')}`);
   const server = childProcess.spawn(serverBin, args, {stdio: ['ignore', 'inherit', 'inherit']});
@@ -151,9 +160,14 @@ function deadline() {
 
 // Calls a unary method and returns a promise of its response; errors reject with the
 // grpc-js ServiceError (code, details, metadata).
-function call(client, method, request) {
+// The API key calls present (`authorization: Bearer <token>`), set once the server's key exists.
+let token = '';
+
+function call(client, method, request, asToken = token) {
+  const metadata = new grpc.Metadata();
+  if (asToken) metadata.set('authorization', `Bearer ${asToken}`);
   return new Promise((resolve, reject) => {
-    client[method](request, {deadline: deadline()}, (err, response) => {
+    client[method](request, metadata, {deadline: deadline()}, (err, response) => {
       if (err) reject(err);
       else resolve(response);
     });
@@ -240,6 +254,24 @@ async function main() {
       const liquor = await call(industries, 'GetIndustry', {name: 'industries/liquor'});
       assert.equal(liquor.name, 'industries/liquor');
       assert.ok(liquor.display_name_zh.length > 0, 'display_name_zh is set');
+    });
+
+    await step('no token: UNAUTHENTICATED; a garbage token: UNAUTHENTICATED', async () => {
+      await expectError(call(industries, 'ListIndustries', {}, ''), grpc.status.UNAUTHENTICATED,
+                        'ListIndustries without a token');
+      await expectError(call(industries, 'ListIndustries', {}, 'not-a-token'),
+                        grpc.status.UNAUTHENTICATED, 'ListIndustries with a garbage token');
+    });
+
+    await step('an OFFICIAL key reads but may not write (PERMISSION_DENIED)', async () => {
+      const official = createKey(serverBin, path.join(dir, 'techmatch.db'), 'OFFICIAL');
+      await call(industries, 'ListIndustries', {}, official);
+      await expectError(call(industries, 'CreateIndustry',
+                             {industry: {display_name_zh: '茶業'}, industry_id: `tea-${suffix}`},
+                             official),
+                        grpc.status.PERMISSION_DENIED, 'CreateIndustry as OFFICIAL');
+      await expectError(call(industries, 'GetIndustry', {name: `industries/tea-${suffix}`}),
+                        grpc.status.NOT_FOUND, 'the denied industry');
     });
 
     const orgId = `luzhou-distillery-${suffix}`;

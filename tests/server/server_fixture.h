@@ -13,6 +13,9 @@
 #include "google/rpc/status.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "absl/time/clock.h"
+#include "core/auth/api_key.h"
+#include "core/auth/role.h"
 #include "server/techmatch_server.h"
 #include "storage/sqlite_repository.h"
 #include "techmatch/v1/event.grpc.pb.h"
@@ -43,8 +46,10 @@ class ServerTest : public ::testing::Test {
     char pattern[] = "/tmp/techmatch-server-test-XXXXXX";
     ASSERT_NE(mkdtemp(pattern), nullptr);
     dir_ = pattern;
-    auto repository = storage::SqliteRepository::Open(dir_ + "/test.db", {});
+    auto repository = storage::SqliteRepository::Open(db_path(), {});
     ASSERT_TRUE(repository.ok()) << repository.status();
+    // Calls run as an administrator unless a test says otherwise, as a real client would.
+    admin_token_ = CreateKey(**repository, Role::kAdmin);
     server::ServerOptions options;
     options.listen = "127.0.0.1:0";
     auto server = server::TechmatchServer::Start(options, *std::move(repository));
@@ -65,10 +70,39 @@ class ServerTest : public ::testing::Test {
     std::system(("rm -rf '" + dir_ + "'").c_str());
   }
 
-  // A client context with a deadline, as every real client call has.
-  static std::unique_ptr<grpc::ClientContext> Ctx() {
+  std::string db_path() const { return dir_ + "/test.db"; }
+
+  // Creates a key straight in `repository` and returns its token.
+  static std::string CreateKey(storage::Repository& repository, Role role,
+                               const std::string& organization_id = "") {
+    absl::StatusOr<NewToken> token = GenerateToken();
+    EXPECT_TRUE(token.ok()) << token.status();
+    ApiKey key;
+    key.key_id = token->key_id;
+    key.token_hash = Sha256(token->token);
+    key.role = role;
+    key.organization_id = organization_id;
+    key.create_time = absl::Now();
+    const absl::Status created = repository.CreateApiKey(key);
+    EXPECT_TRUE(created.ok()) << created;
+    return token->token;
+  }
+
+  // Creates a key through a second connection to the database file, as `techmatch-server keys
+  // create` run by another process does.
+  std::string CreateKey(Role role, const std::string& organization_id = "") {
+    auto repository = storage::SqliteRepository::Open(db_path(), {});
+    EXPECT_TRUE(repository.ok()) << repository.status();
+    return CreateKey(**repository, role, organization_id);
+  }
+
+  // A client context with a deadline, as every real client call has, presenting `token`
+  // (the administrator's by default; none when empty).
+  std::unique_ptr<grpc::ClientContext> Ctx() const { return Ctx(admin_token_); }
+  static std::unique_ptr<grpc::ClientContext> Ctx(const std::string& token) {
     auto context = std::make_unique<grpc::ClientContext>();
     context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+    if (!token.empty()) context->AddMetadata("authorization", "Bearer " + token);
     return context;
   }
 
@@ -144,6 +178,7 @@ class ServerTest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::string admin_token_;
   std::unique_ptr<server::TechmatchServer> server_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::IndustryService::Stub> industries_;
