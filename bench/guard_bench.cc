@@ -43,11 +43,8 @@ double NanosPer(Clock::duration elapsed, int n) {
 
 std::string NewKey(techmatch::storage::Repository& repository) {
   techmatch::NewToken token = *techmatch::GenerateToken();
-  techmatch::ApiKey key;
-  key.key_id = token.key_id;
-  key.token_hash = techmatch::Sha256(token.token);
-  key.role = techmatch::Role::kOrganizer;
-  key.create_time = absl::Now();
+  const techmatch::ApiKey key =
+      techmatch::KeyForToken(token, techmatch::Role::kOrganizer, "", "bench", absl::Now());
   if (!repository.CreateApiKey(key).ok()) std::abort();
   return token.token;
 }

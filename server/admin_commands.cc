@@ -51,9 +51,7 @@ int CreateKeyCommand(storage::Repository& repository, const KeyCreateOptions& op
         << options.role << "'\n";
     return 1;
   }
-  ApiKey key;
-  key.role = *role;
-  key.label = options.label;
+  std::string organization_id;
   if (RoleNeedsOrganization(*role)) {
     absl::StatusOr<std::string> id =
         ParseResourceName(options.organization, kOrganizations, "organization");
@@ -62,12 +60,12 @@ int CreateKeyCommand(storage::Repository& repository, const KeyCreateOptions& op
           << " keys (the organization whose records the key may write)\n";
       return 1;
     }
-    key.organization_id = *id;
+    organization_id = *id;
   } else if (!options.organization.empty()) {
     err << "--organization applies to INSTITUTE and ENTERPRISE keys only\n";
     return 1;
   }
-  if (key.label.size() > 200) {
+  if (options.label.size() > 200) {
     err << "--label must be at most 200 bytes\n";
     return 1;
   }
@@ -76,9 +74,7 @@ int CreateKeyCommand(storage::Repository& repository, const KeyCreateOptions& op
     err << "cannot create a key: " << token.status().message() << "\n";
     return 1;
   }
-  key.key_id = token->key_id;
-  key.token_hash = Sha256(token->token);
-  key.create_time = absl::Now();
+  const ApiKey key = KeyForToken(*token, *role, organization_id, options.label, absl::Now());
   storage::PendingAudit pending = CliAudit("keys create", absl::StrCat("keys/", key.key_id));
   absl::Status created;
   {

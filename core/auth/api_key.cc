@@ -46,6 +46,18 @@ absl::StatusOr<NewToken> GenerateToken() {
   return result;
 }
 
+ApiKey KeyForToken(const NewToken& token, Role role, absl::string_view organization_id,
+                   absl::string_view label, absl::Time create_time) {
+  ApiKey key;
+  key.key_id = token.key_id;
+  key.token_hash = Sha256(token.token);
+  key.role = role;
+  key.organization_id = std::string(organization_id);
+  key.label = std::string(label);
+  key.create_time = create_time;
+  return key;
+}
+
 std::optional<std::string> ParseToken(absl::string_view token) {
   if (!absl::ConsumePrefix(&token, kPrefix)) return std::nullopt;
   const size_t separator = token.find('_');

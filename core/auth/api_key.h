@@ -35,6 +35,10 @@ struct NewToken {
 };
 absl::StatusOr<NewToken> GenerateToken();
 
+// The stored form of a freshly generated token: its id and hash, never the token.
+ApiKey KeyForToken(const NewToken& token, Role role, absl::string_view organization_id,
+                   absl::string_view label, absl::Time create_time);
+
 // The key id a well-formed token names, or nullopt when `token` is not of the form above.
 std::optional<std::string> ParseToken(absl::string_view token);
 

@@ -77,12 +77,7 @@ class ServerTest : public ::testing::Test {
                                const std::string& organization_id = "") {
     absl::StatusOr<NewToken> token = GenerateToken();
     EXPECT_TRUE(token.ok()) << token.status();
-    ApiKey key;
-    key.key_id = token->key_id;
-    key.token_hash = Sha256(token->token);
-    key.role = role;
-    key.organization_id = organization_id;
-    key.create_time = absl::Now();
+    const ApiKey key = KeyForToken(*token, role, organization_id, "test", absl::Now());
     const absl::Status created = repository.CreateApiKey(key);
     EXPECT_TRUE(created.ok()) << created;
     return token->token;

@@ -33,14 +33,7 @@ class AuthStorageTest : public testing::RepositoryTest {
   ApiKey NewKey(Role role, const std::string& organization_id = "") {
     absl::StatusOr<NewToken> token = GenerateToken();
     EXPECT_TRUE(token.ok());
-    ApiKey key;
-    key.key_id = token->key_id;
-    key.token_hash = Sha256(token->token);
-    key.role = role;
-    key.organization_id = organization_id;
-    key.label = "test";
-    key.create_time = absl::Now();
-    return key;
+    return KeyForToken(*token, role, organization_id, "test", absl::Now());
   }
 
   AuditEvent Event(const std::string& method, const std::string& outcome = "OK") {
