@@ -13,7 +13,11 @@
 #include "absl/strings/str_cat.h"
 #include "bench/bench_data.h"
 #include "core/text/text_analyzer.h"
+#include "absl/time/clock.h"
+#include "core/auth/api_key.h"
 #include "grpcpp/server_context.h"
+#include "grpcpp/test/server_context_test_spouse.h"
+#include "server/guard.h"
 #include "server/index_loader.h"
 #include "server/match_service.h"
 #include "server/need_service.h"
@@ -56,8 +60,17 @@ int Run(const std::string& dir, int calls, int match_calls) {
   }
   MatchingEngine matching(*analyzer);
   if (!server::LoadMatchingIndex(**repository, matching).ok()) return 2;
+  // Calls carry an ADMIN key, as real clients do: the guard's cost is part of each call.
+  absl::StatusOr<NewToken> token = GenerateToken();
+  if (!token.ok() ||
+      !(*repository)
+           ->CreateApiKey(KeyForToken(*token, Role::kAdmin, "", "probe", absl::Now()))
+           .ok()) {
+    return 2;
+  }
+  server::Guard guard(**repository);
   server::ServiceContext context{**repository, *Currency::FromCode("CNY"),
-                                 server::PageTokenCodec(std::string(32, 'k')), matching};
+                                 server::PageTokenCodec(std::string(32, 'k')), matching, guard};
   server::NeedServiceImpl need_service(context);
   server::MatchServiceImpl match_service(context);
 
@@ -75,6 +88,9 @@ int Run(const std::string& dir, int calls, int match_calls) {
     matches[i].set_page_size(20);
   }
   grpc::ServerContext server_context;
+  // The spouse owns the metadata's bytes: it lives as long as the calls.
+  grpc::testing::ServerContextTestSpouse spouse(&server_context);
+  spouse.AddClientMetadata("authorization", "Bearer " + token->token);
   // One untimed call of each first: statement preparation and first-use caches are set-up.
   {
     v1::Need need;
