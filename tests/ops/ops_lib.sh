@@ -21,10 +21,18 @@ fail() {
 }
 
 # start_server DB [FLAGS...]: starts a server on $listen (default 127.0.0.1:0) over DB; sets
-# $server_pid and $port.
+# $server_pid and $port, and exports TECHMATCH_TOKEN, an ADMIN key of DB.
 start_server() {
   local db=$1
   shift
+  # Each database gets an ADMIN key on its first start, kept beside it (a restored copy
+  # carries the same key); the CLI and crash_writer read it from TECHMATCH_TOKEN.
+  if [[ ! -s "$db.token" ]]; then
+    "$server_bin" --db="$db" keys create --role ADMIN --label ops-test >"$db.token" \
+      2>>"$tmp/server.log" || fail "keys create on $db"
+  fi
+  TECHMATCH_TOKEN=$(cat "$db.token")
+  export TECHMATCH_TOKEN
   rm -f "$tmp/port"
   "$server_bin" --listen="${listen:-127.0.0.1:0}" --port_file="$tmp/port" --db="$db" "$@" \
     >>"$tmp/server.log" 2>&1 &

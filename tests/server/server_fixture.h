@@ -72,7 +72,8 @@ class ServerTest : public ::testing::Test {
 
   std::string db_path() const { return dir_ + "/test.db"; }
 
-  // Creates a key straight in `repository` and returns its token.
+  // Creates a key straight in `repository` and returns its token (other fixtures use it too).
+ public:
   static std::string CreateKey(storage::Repository& repository, Role role,
                                const std::string& organization_id = "") {
     absl::StatusOr<NewToken> token = GenerateToken();
@@ -83,6 +84,7 @@ class ServerTest : public ::testing::Test {
     return token->token;
   }
 
+ protected:
   // Creates a key through a second connection to the database file, as `techmatch-server keys
   // create` run by another process does.
   std::string CreateKey(Role role, const std::string& organization_id = "") {

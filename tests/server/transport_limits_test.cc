@@ -22,6 +22,7 @@ class TransportLimitsTest : public ::testing::Test {
     dir_ = pattern;
     auto repository = storage::SqliteRepository::Open(dir_ + "/test.db", {});
     ASSERT_TRUE(repository.ok()) << repository.status();
+    token_ = ServerTest::CreateKey(**repository, Role::kAdmin);
     server::ServerOptions options;
     options.listen = "127.0.0.1:0";
     options.limits = limits;
@@ -42,6 +43,7 @@ class TransportLimitsTest : public ::testing::Test {
     auto stub = v1::IndustryService::NewStub(channel.shared_from_this());
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() + timeout);
+    Authorize(context);
     v1::ListIndustriesRequest request;
     v1::ListIndustriesResponse response;
     return stub->ListIndustries(&context, request, &response);
@@ -58,10 +60,17 @@ class TransportLimitsTest : public ::testing::Test {
     auto stream = std::make_unique<OpenStream>();
     stream->stub = v1::NeedService::NewStub(channel.shared_from_this());
     stream->context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+    Authorize(stream->context);
     stream->writer = stream->stub->ImportNeeds(&stream->context, &stream->summary);
     return stream;
   }
 
+  // Calls present an ADMIN key of the test's database, as real clients do.
+  static void Authorize(grpc::ClientContext& context) {
+    context.AddMetadata("authorization", "Bearer " + token_);
+  }
+
+  inline static std::string token_;
   std::string dir_;
   std::unique_ptr<server::TechmatchServer> server_;
 };
@@ -87,6 +96,7 @@ TEST_F(TransportLimitsTest, MessageTooLargeIsResourceExhaustedAndServingGoesOn) 
   v1::Need need;
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  Authorize(context);
   const grpc::Status status = needs->CreateNeed(&context, request, &need);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << status.error_message();
   EXPECT_TRUE(ListIndustries(*channel).ok());
@@ -103,6 +113,7 @@ TEST_F(TransportLimitsTest, ResponseTooLargeIsResourceExhausted) {
   auto industries = v1::IndustryService::NewStub(channel);
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  Authorize(context);
   v1::GetIndustryRequest request;
   request.set_name("industries/liquor");
   v1::Industry industry;
