@@ -7,10 +7,8 @@
 namespace techmatch::server {
 namespace {
 
-absl::StatusOr<Principal> Check(const ApiKey& key, absl::string_view token_hash) {
-  if (!SecureEquals(key.token_hash, token_hash)) {
-    return absl::UnauthenticatedError("unknown API key");
-  }
+// The principal of a key whose token matched: UNAUTHENTICATED once it is revoked.
+absl::StatusOr<Principal> Admit(const ApiKey& key) {
   if (key.revoke_time) {
     return absl::UnauthenticatedError(absl::StrCat("API key ", key.key_id, " was revoked"));
   }
@@ -25,27 +23,41 @@ absl::StatusOr<Principal> KeyCache::Authenticate(absl::string_view token) {
     return absl::UnauthenticatedError(
         "malformed API key: expected the one-line token `techmatch-server keys create` printed");
   }
-  const std::string token_hash = Sha256(token);
   const absl::Time now = absl::Now();
+  std::optional<ApiKey> key;
   {
     absl::ReaderMutexLock lock(&mu_);
     auto it = entries_.find(*key_id);
     if (it != entries_.end() && now - it->second.checked < recheck_) {
-      return Check(it->second.key, token_hash);
+      // The hot path: the token verified before, compared byte for byte.
+      if (SecureEquals(it->second.verified_token, token)) return Admit(it->second.key);
+      key = it->second.key;
     }
   }
   // Not cached or due for a recheck: read the key outside the lock, so other calls go on.
-  absl::StatusOr<std::optional<ApiKey>> stored = repository_.FindApiKey(*key_id);
-  if (!stored.ok()) return stored.status();
-  absl::MutexLock lock(&mu_);
-  if (!stored->has_value()) {
-    entries_.erase(*key_id);
-    return absl::UnauthenticatedError("unknown API key");
+  const bool reread = !key.has_value();
+  if (reread) {
+    absl::StatusOr<std::optional<ApiKey>> stored = repository_.FindApiKey(*key_id);
+    if (!stored.ok()) return stored.status();
+    if (!stored->has_value()) {
+      absl::MutexLock lock(&mu_);
+      entries_.erase(*key_id);
+      return absl::UnauthenticatedError("unknown API key");
+    }
+    key = **std::move(stored);
   }
-  Entry& entry = entries_[*key_id];
-  entry.key = **std::move(stored);
-  entry.checked = now;
-  return Check(entry.key, token_hash);
+  const bool matches = SecureEquals(key->token_hash, Sha256(token));
+  {
+    absl::MutexLock lock(&mu_);
+    Entry& entry = entries_[*key_id];
+    if (reread) {
+      entry.key = *key;
+      entry.checked = now;
+    }
+    if (matches) entry.verified_token = std::string(token);
+  }
+  if (!matches) return absl::UnauthenticatedError("unknown API key");
+  return Admit(*key);
 }
 
 }  // namespace techmatch::server

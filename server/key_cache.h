@@ -1,5 +1,6 @@
 // Verifies bearer tokens against the stored API keys, keeping verified keys in memory so that
-// the hot path costs one SHA-256 and a hash-map lookup, not a database read.
+// the hot path is a hash-map lookup and a constant-time comparison with the token last
+// verified for that key, not a database read or a SHA-256.
 //
 // A cached key is read again from the database once it is older than `recheck`, so a
 // `techmatch-server keys revoke` run by another process on the same file takes effect within
@@ -35,6 +36,10 @@ class KeyCache {
   struct Entry {
     ApiKey key;
     absl::Time checked;
+    // The token whose SHA-256 matched key.token_hash, kept so that later calls with the same
+    // token compare bytes instead of hashing again (the server holds each call's token in
+    // memory anyway); empty until one matched.
+    std::string verified_token;
   };
 
   storage::Repository& repository_;
