@@ -4,6 +4,7 @@
 #include "core/filter.h"
 #include "core/resource_id.h"
 #include "server/agreement_conversion.h"
+#include "server/call_deadline.h"
 #include "server/handler.h"
 #include "server/list_support.h"
 #include "server/proto_fields.h"
@@ -175,6 +176,7 @@ grpc::Status AgreementServiceImpl::ExportAgreements(
     };
     TM_RETURN_IF_ERROR(context_.repository.ExportAgreements(
         filter, [&](const Agreement& agreement) -> absl::Status {
+          TM_RETURN_IF_ERROR(CallStillWanted(*server_context));
           AgreementToProto(agreement, context_.currency, nullptr, *batch.add_agreements());
           if (batch.agreements_size() >= kExportBatch) return flush();
           return absl::OkStatus();

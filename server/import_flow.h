@@ -15,6 +15,7 @@
 #include "core/field_violations.h"
 #include "core/resource_id.h"
 #include "grpcpp/support/sync_stream.h"
+#include "server/call_deadline.h"
 #include "server/record_flows.h"
 #include "techmatch/v1/common.pb.h"
 
@@ -49,10 +50,13 @@ inline void Reject(v1::ImportSummary& summary, int64_t row_number,
 
 }  // namespace import_internal
 
-// `convert` reads one request into a record (without id) and its requested id.
+// `convert` reads one request into a record (without id) and its requested id. Stops with
+// DEADLINE_EXCEEDED or CANCELLED as soon as `call`'s client no longer waits; the batch not yet
+// stored is then dropped (batches stored before stay: each was a durable transaction).
 template <typename Request, typename R>
 absl::Status ImportRows(
-    grpc::ServerReaderInterface<Request>& reader, ReferenceLookup& lookup,
+    const grpc::ServerContextBase& call, grpc::ServerReaderInterface<Request>& reader,
+    ReferenceLookup& lookup,
     const ImportSteps<R>& steps,
     const std::function<R(const Request&, Violations&, std::string& requested_id)>& convert,
     v1::ImportSummary& summary) {
@@ -84,6 +88,7 @@ absl::Status ImportRows(
   Request request;
   int64_t position = 0;
   while (reader.Read(&request)) {
+    TM_RETURN_IF_ERROR(CallStillWanted(call));
     ++position;
     const int64_t row_number = request.row_number() > 0 ? request.row_number() : position;
     Violations conversion;
@@ -100,6 +105,8 @@ absl::Status ImportRows(
     batch_rows.push_back(row_number);
     if (batch.size() >= kImportBatchRows) TM_RETURN_IF_ERROR(flush());
   }
+  // Read() also ends when the call was cancelled or ran out of time: not an end of input.
+  TM_RETURN_IF_ERROR(CallStillWanted(call));
   return flush();
 }
 

@@ -6,6 +6,7 @@
 #include "core/matching/match_profile.h"
 #include "core/resource_id.h"
 #include "core/status_macros.h"
+#include "server/call_deadline.h"
 #include "server/handler.h"
 #include "server/proto_fields.h"
 
@@ -134,7 +135,7 @@ grpc::Status MatchServiceImpl::MatchEvent(grpc::ServerContext* server_context,
     do {
       TM_ASSIGN_OR_RETURN(Page<Need> page, context_.repository.ListNeeds(query));
       for (const Need& need : page.items) {
-        if (server_context->IsCancelled()) return absl::CancelledError("the client cancelled");
+        TM_RETURN_IF_ERROR(CallStillWanted(*server_context));
         v1::MatchEventResponse message;
         message.set_need(ResourceName(kNeeds, need.meta.id));
         message.set_need_title(need.listing.title);

@@ -140,7 +140,7 @@ grpc::Status NeedServiceImpl::ImportNeeds(grpc::ServerContext* server_context,
         [&repository](const std::vector<Need>& needs) { return repository.CreateNeeds(needs); },
         [this](const Need& need) { KeepIndexCurrent(context_.matching.IndexNeed(need)); }};
     return ImportRows<v1::ImportNeedsRequest, Need>(
-        *reader, repository, steps,
+        *server_context, *reader, repository, steps,
         [this, &principal](const v1::ImportNeedsRequest& row, Violations& conversion,
                            std::string& id) {
           id = row.need_id();

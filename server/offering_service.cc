@@ -144,7 +144,7 @@ grpc::Status OfferingServiceImpl::ImportOfferings(grpc::ServerContext* server_co
           KeepIndexCurrent(context_.matching.IndexOffering(offering));
         }};
     return ImportRows<v1::ImportOfferingsRequest, Offering>(
-        *reader, repository, steps,
+        *server_context, *reader, repository, steps,
         [this, &principal](const v1::ImportOfferingsRequest& row, Violations& conversion,
                            std::string& id) {
           id = row.offering_id();

@@ -90,6 +90,10 @@ void TechmatchServer::Shutdown(absl::Duration grace) {
   server_->Shutdown(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(grace));
 }
 
+std::shared_ptr<grpc::Channel> TechmatchServer::InProcessChannel() {
+  return server_->InProcessChannel(grpc::ChannelArguments());
+}
+
 void TechmatchServer::Wait() {
   if (server_ != nullptr) server_->Wait();
 }

@@ -46,6 +46,9 @@ class TechmatchServer {
   TechmatchServer& operator=(const TechmatchServer&) = delete;
 
   int port() const { return port_; }
+  // A channel to this server inside the process (no socket): for in-process clients such as
+  // the fuzz targets.
+  std::shared_ptr<grpc::Channel> InProcessChannel();
   // Health goes NOT_SERVING at once; in-flight calls get until `grace` to finish, then are
   // cancelled. Safe to call more than once.
   void Shutdown(absl::Duration grace);
