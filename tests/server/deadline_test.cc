@@ -12,6 +12,7 @@ using DeadlineTest = SeededServerTest;
 
 TEST_F(DeadlineTest, ImportPastItsDeadlineStoresNothingOfTheOpenBatch) {
   grpc::ClientContext context;
+  context.AddMetadata("authorization", "Bearer " + admin_token_);
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(800));
   v1::ImportSummary summary;
   auto writer = needs_->ImportNeeds(&context, &summary);
@@ -38,6 +39,7 @@ TEST_F(DeadlineTest, ImportPastItsDeadlineStoresNothingOfTheOpenBatch) {
 
 TEST_F(DeadlineTest, ImportWithinItsDeadlineStoresEveryRow) {
   grpc::ClientContext context;
+  context.AddMetadata("authorization", "Bearer " + admin_token_);
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
   v1::ImportSummary summary;
   auto writer = needs_->ImportNeeds(&context, &summary);
