@@ -69,6 +69,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddNeedCommands(app, env);
   AddOfferingCommands(app, env);
   AddMatchCommands(app, env);
+  AddMeetingCommands(app, env);
   AddAgreementCommands(app, env);
   AddReportCommands(app, env);
   AddAuditCommands(app, env);

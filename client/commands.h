@@ -19,6 +19,7 @@ void AddEventCommands(CLI::App& app, CommandEnv& env);
 void AddNeedCommands(CLI::App& app, CommandEnv& env);
 void AddOfferingCommands(CLI::App& app, CommandEnv& env);
 void AddMatchCommands(CLI::App& app, CommandEnv& env);
+void AddMeetingCommands(CLI::App& app, CommandEnv& env);
 void AddAgreementCommands(CLI::App& app, CommandEnv& env);
 void AddReportCommands(CLI::App& app, CommandEnv& env);
 void AddAuditCommands(CLI::App& app, CommandEnv& env);

@@ -179,14 +179,24 @@ void AddEventCommands(CLI::App& app, CommandEnv& env) {
     auto event = std::make_shared<std::string>();
     auto organization = std::make_shared<std::string>();
     auto request_id = std::make_shared<std::string>();
+    auto delegates = std::make_shared<int>(0);
+    auto late = std::make_shared<bool>(false);
     command->add_option("event", *event, "The event")->required();
     command->add_option("organization", *organization, "The organization")->required();
     command->add_option("--request-id", *request_id, "Idempotency key");
-    OnRun(command, env, [&env, event, organization, request_id] {
+    command->add_option("--delegates", *delegates,
+                        "Delegates it sends: meetings it can hold at once (1-100; default 1, "
+                        "0 keeps the current count)");
+    command->add_flag("--late", *late,
+                      "Register after the event's registration_close_time (organizers only; "
+                      "recorded)");
+    OnRun(command, env, [&env, event, organization, request_id, delegates, late] {
       techmatch::v1::RegisterParticipantRequest request;
       request.set_event(QualifyName("events", *event));
       request.set_organization(QualifyName("organizations", *organization));
       request.set_request_id(*request_id);
+      request.set_delegate_count(*delegates);
+      request.set_late_registration(*late);
       return CallAndPrint<techmatch::v1::Participant>(
           env,
           [&](grpc::ClientContext* context, techmatch::v1::Participant* response) {

@@ -45,6 +45,19 @@ absl::Status CheckEventReferences(const Event& event, ReferenceLookup& lookup,
   return absl::OkStatus();
 }
 
+bool RegistrationClosed(const Event& event, absl::Time now) {
+  return event.registration_close_time && now > *event.registration_close_time;
+}
+
+absl::Status CheckRegistrationOpen(const Event& event, absl::Time now, bool late_registration,
+                                   absl::string_view what) {
+  if (!RegistrationClosed(event, now) || late_registration) return absl::OkStatus();
+  return absl::FailedPreconditionError(absl::StrCat(
+      "registration for events/", event.meta.id, " closed at ",
+      absl::FormatTime(absl::RFC3339_sec, *event.registration_close_time, absl::UTCTimeZone()),
+      "; ", what, " cannot be added unless an organizer registers it late (late_registration)"));
+}
+
 void ApplyEventUpdate(const std::vector<std::string>& paths, const Event& patch, Event& target,
                       Violations& violations) {
   static const std::vector<MutableField<Event>> kMutable = {

@@ -29,7 +29,26 @@ struct Participant {
   std::string event_id;
   std::string organization_id;
   absl::Time create_time = absl::UnixEpoch();
+  // How many meetings it can hold at once (its delegates), 1–100.
+  int delegate_count = 1;
+  // Registered after the event's registration_close_time by an organizer's explicit choice.
+  bool late_registration = false;
 };
+
+// How RegisterParticipant registers: the delegates (unset: 1 for a new participant, unchanged
+// for an existing one) and whether the caller explicitly registers after the close.
+struct RegistrationOptions {
+  std::optional<int> delegate_count;
+  bool late_registration = false;
+};
+
+// FAILED_PRECONDITION when registration for `event` has closed at `now` and the caller did not
+// pass the late-registration flag; `what` names what is being registered (e.g.
+// "organizations/x"). OK when the event has no close time.
+absl::Status CheckRegistrationOpen(const Event& event, absl::Time now, bool late_registration,
+                                   absl::string_view what);
+// Whether a registration at `now` is late (after the close time).
+bool RegistrationClosed(const Event& event, absl::Time now);
 
 // Title and location lengths; start and end given, end after start; registration closes no
 // later than the end; organizers not repeated.

@@ -1,3 +1,6 @@
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "core/meetings/meeting.h"
 #include "core/resource_id.h"
 #include "server/handler.h"
 #include "server/list_support.h"
@@ -86,7 +89,7 @@ grpc::Status EventServiceImpl::UpdateEvent(grpc::ServerContext* server_context,
 grpc::Status EventServiceImpl::RegisterParticipant(grpc::ServerContext* server_context,
                                                    const v1::RegisterParticipantRequest* request,
                                                    v1::Participant* response) {
-  return Handle(context_, server_context, "/techmatch.v1.EventService/RegisterParticipant", request, [&]() -> absl::Status {
+  return Handle(context_, server_context, "/techmatch.v1.EventService/RegisterParticipant", request, [&](const Principal& principal) -> absl::Status {
     Violations violations;
     CheckRequestId(request->request_id(), violations);
     const std::string event_id =
@@ -95,10 +98,33 @@ grpc::Status EventServiceImpl::RegisterParticipant(grpc::ServerContext* server_c
         IdFromOptionalName(request->organization(), kOrganizations, "organization", violations);
     if (request->event().empty()) violations.Add("event", "is required");
     if (request->organization().empty()) violations.Add("organization", "is required");
+    if (request->delegate_count() < 0 || request->delegate_count() > kMaxDelegates) {
+      violations.Add("delegate_count", absl::StrCat("must be between 1 and ", kMaxDelegates,
+                                                    " (0 keeps the current count), got ",
+                                                    request->delegate_count()));
+    }
     TM_RETURN_IF_ERROR(violations.ToStatus());
-    // Registration is idempotent by (event, organization), so request_id needs no record.
+    if (request->late_registration() && principal.role != Role::kAdmin &&
+        principal.role != Role::kOrganizer) {
+      return absl::PermissionDeniedError(
+          "only ORGANIZER and ADMIN keys may register late (late_registration)");
+    }
+    storage::Repository& repository = context_.repository;
+    TM_ASSIGN_OR_RETURN(Event event, repository.GetEvent(event_id));
+    RegistrationOptions options;
+    if (request->delegate_count() > 0) options.delegate_count = request->delegate_count();
+    // Registration is idempotent by (event, organization), so request_id needs no record; an
+    // existing participant may change its delegates after the close.
+    TM_ASSIGN_OR_RETURN(std::optional<Participant> existing,
+                        repository.FindParticipant(event_id, org_id));
+    if (!existing) {
+      const absl::Time now = absl::Now();
+      TM_RETURN_IF_ERROR(CheckRegistrationOpen(event, now, request->late_registration(),
+                                               ResourceName(kOrganizations, org_id)));
+      options.late_registration = RegistrationClosed(event, now);
+    }
     TM_ASSIGN_OR_RETURN(Participant participant,
-                        context_.repository.RegisterParticipant(event_id, org_id));
+                        repository.RegisterParticipant(event_id, org_id, options));
     ParticipantToProto(participant, *response);
     return absl::OkStatus();
   });

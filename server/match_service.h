@@ -20,6 +20,45 @@ class MatchServiceImpl final : public v1::MatchService::Service {
   grpc::Status MatchEvent(grpc::ServerContext* context, const v1::MatchEventRequest* request,
                           grpc::ServerWriter<v1::MatchEventResponse>* writer) override;
 
+  // Meeting scheduling (issue 6), in meeting_handlers.cc.
+  grpc::Status GetMeetingPlan(grpc::ServerContext* context,
+                              const v1::GetMeetingPlanRequest* request,
+                              v1::MeetingPlan* response) override;
+  grpc::Status UpdateMeetingPlan(grpc::ServerContext* context,
+                                 const v1::UpdateMeetingPlanRequest* request,
+                                 v1::MeetingPlan* response) override;
+  grpc::Status CreateMeetingRequest(grpc::ServerContext* context,
+                                    const v1::CreateMeetingRequestRequest* request,
+                                    v1::MeetingRequest* response) override;
+  grpc::Status GetMeetingRequest(grpc::ServerContext* context,
+                                 const v1::GetMeetingRequestRequest* request,
+                                 v1::MeetingRequest* response) override;
+  grpc::Status ListMeetingRequests(grpc::ServerContext* context,
+                                   const v1::ListMeetingRequestsRequest* request,
+                                   v1::ListMeetingRequestsResponse* response) override;
+  grpc::Status AcceptMeetingRequest(grpc::ServerContext* context,
+                                    const v1::AcceptMeetingRequestRequest* request,
+                                    v1::MeetingRequest* response) override;
+  grpc::Status DeclineMeetingRequest(grpc::ServerContext* context,
+                                     const v1::DeclineMeetingRequestRequest* request,
+                                     v1::MeetingRequest* response) override;
+  grpc::Status GenerateMeetingRequests(grpc::ServerContext* context,
+                                       const v1::GenerateMeetingRequestsRequest* request,
+                                       v1::GenerateMeetingRequestsResponse* response) override;
+  grpc::Status ScheduleMeetings(grpc::ServerContext* context,
+                                const v1::ScheduleMeetingsRequest* request,
+                                v1::ScheduleMeetingsResponse* response) override;
+  grpc::Status ListMeetings(grpc::ServerContext* context, const v1::ListMeetingsRequest* request,
+                            v1::ListMeetingsResponse* response) override;
+  grpc::Status LockMeeting(grpc::ServerContext* context, const v1::LockMeetingRequest* request,
+                           v1::Meeting* response) override;
+  grpc::Status UnlockMeeting(grpc::ServerContext* context,
+                             const v1::UnlockMeetingRequest* request,
+                             v1::Meeting* response) override;
+  grpc::Status CancelMeeting(grpc::ServerContext* context,
+                             const v1::CancelMeetingRequest* request,
+                             v1::MeetingRequest* response) override;
+
  private:
   ServiceContext& context_;
 };

@@ -113,6 +113,8 @@ void ParticipantToProto(const Participant& participant, v1::Participant& out) {
                             participant.organization_id));
   out.set_organization(ResourceName(kOrganizations, participant.organization_id));
   TimeToProto(participant.create_time, *out.mutable_create_time());
+  out.set_delegate_count(participant.delegate_count);
+  out.set_late_registration(participant.late_registration);
 }
 
 }  // namespace techmatch::server

@@ -288,6 +288,69 @@ CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
 BEGIN
   SELECT RAISE(ABORT, 'audit events are append-only');
 END;
+// Fair operations (issue 6): delegates and late registration on participants; each event's
+// meeting plan and its slots; meeting requests, one per (event, need, offering); meetings, one
+// per scheduled request, never two at one (slot, table). Meetings name their slot by position
+// in the plan, so a new plan drops the unlocked ones (storage refuses it while a locked one
+// would fall outside).
+constexpr const char kMigration4[] = R"sql(
+ALTER TABLE participants ADD COLUMN delegate_count INTEGER NOT NULL DEFAULT 1
+  CHECK (delegate_count BETWEEN 1 AND 100);
+ALTER TABLE participants ADD COLUMN late_registration INTEGER NOT NULL DEFAULT 0
+  CHECK (late_registration IN (0, 1));
+
+CREATE TABLE meeting_plans (
+  event_id TEXT NOT NULL PRIMARY KEY REFERENCES events (id),
+  table_count INTEGER NOT NULL CHECK (table_count BETWEEN 1 AND 10000),
+  max_meetings INTEGER NOT NULL CHECK (max_meetings >= 0),
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1)
+) STRICT;
+
+CREATE TABLE meeting_slots (
+  event_id TEXT NOT NULL REFERENCES meeting_plans (event_id),
+  position INTEGER NOT NULL CHECK (position >= 0),
+  start_time INTEGER NOT NULL,
+  end_time INTEGER NOT NULL CHECK (end_time > start_time),
+  PRIMARY KEY (event_id, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE meeting_requests (
+  event_id TEXT NOT NULL REFERENCES events (id),
+  id TEXT NOT NULL
+    CHECK (length(id) BETWEEN 1 AND 63 AND id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  need_id TEXT NOT NULL REFERENCES needs (id),
+  offering_id TEXT NOT NULL REFERENCES offerings (id),
+  enterprise_id TEXT NOT NULL REFERENCES organizations (id),
+  institute_id TEXT NOT NULL REFERENCES organizations (id),
+  requested_by TEXT NOT NULL
+    CHECK (requested_by IN ('ENTERPRISE', 'INSTITUTE', 'ORGANIZER', 'MATCHING')),
+  mutual INTEGER NOT NULL CHECK (mutual IN (0, 1)),
+  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 1000000),
+  state TEXT NOT NULL CHECK (state IN ('PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED')),
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  PRIMARY KEY (event_id, id),
+  UNIQUE (event_id, need_id, offering_id),
+  CHECK (enterprise_id <> institute_id)
+) STRICT;
+CREATE INDEX meeting_requests_by_state ON meeting_requests (event_id, state, id);
+
+CREATE TABLE meetings (
+  event_id TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  slot INTEGER NOT NULL CHECK (slot >= 0),
+  table_number INTEGER NOT NULL CHECK (table_number >= 0),
+  locked INTEGER NOT NULL CHECK (locked IN (0, 1)),
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  PRIMARY KEY (event_id, request_id),
+  FOREIGN KEY (event_id, request_id) REFERENCES meeting_requests (event_id, id),
+  UNIQUE (event_id, slot, table_number)
+) STRICT, WITHOUT ROWID;
 )sql";
 
 }  // namespace
@@ -297,6 +360,7 @@ const std::vector<Migration>& Migrations() {
       {1, "reference data, events, needs, offerings", kMigration1},
       {2, "agreements", kMigration2},
       {3, "API keys and the audit trail", kMigration3},
+      {4, "fair operations: delegates, meeting plans, requests, meetings", kMigration4},
   };
   return *kMigrations;
 }

@@ -32,6 +32,12 @@ std::vector<FilterField> Repository::ParticipantFilterFields() {
   return {Enum("kind", OrganizationKindNames())};
 }
 
+std::vector<FilterField> Repository::MeetingRequestFilterFields() {
+  return {Enum("state", MeetingRequestStateNames()), Resource("need", kNeeds),
+          Resource("offering", kOfferings), Resource("enterprise", kOrganizations),
+          Resource("institute", kOrganizations), Enum("requested_by", MeetingSideNames())};
+}
+
 std::vector<FilterField> Repository::NeedFilterFields() {
   return {Resource("enterprise", kOrganizations), Resource("industry", kIndustries),
           Enum("state", NeedStateNames()), Resource("event", kEvents),

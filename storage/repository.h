@@ -22,6 +22,8 @@
 #include "core/event.h"
 #include "core/filter.h"
 #include "core/industry.h"
+#include "core/meetings/fair_schedule.h"
+#include "core/meetings/meeting.h"
 #include "core/need.h"
 #include "core/offering.h"
 #include "core/organization.h"
@@ -61,6 +63,7 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   static std::vector<FilterField> EventFilterFields();
   static std::vector<FilterField> ParticipantFilterFields();
   static std::vector<FilterField> NeedFilterFields();
+  static std::vector<FilterField> MeetingRequestFilterFields();
   static std::vector<FilterField> OfferingFilterFields();
   // Agreements; money fields take amounts with `minor_digits` decimals (the base currency's).
   static std::vector<FilterField> AgreementFilterFields(int minor_digits = 2);
@@ -88,10 +91,18 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   virtual absl::StatusOr<Event> GetEvent(absl::string_view id) = 0;
   virtual absl::StatusOr<Page<Event>> ListEvents(const ListQuery& query) = 0;
   virtual absl::StatusOr<Event> ReplaceEvent(const Event& event, int64_t expected_revision) = 0;
-  // Idempotent: registering again returns the existing participant. NOT_FOUND for an unknown
-  // event or organization.
+  // Idempotent: registering again returns the existing participant (with its delegate count
+  // changed when `options` gives one). NOT_FOUND for an unknown event or organization.
   virtual absl::StatusOr<Participant> RegisterParticipant(absl::string_view event_id,
-                                                          absl::string_view organization_id) = 0;
+                                                          absl::string_view organization_id,
+                                                          const RegistrationOptions& options) = 0;
+  absl::StatusOr<Participant> RegisterParticipant(absl::string_view event_id,
+                                                  absl::string_view organization_id) {
+    return RegisterParticipant(event_id, organization_id, RegistrationOptions{});
+  }
+  // The participant, or nullopt when the organization is not registered for the event.
+  virtual absl::StatusOr<std::optional<Participant>> FindParticipant(
+      absl::string_view event_id, absl::string_view organization_id) = 0;
   // Participants of `event_id` in organization-id order; NOT_FOUND for an unknown event.
   virtual absl::StatusOr<Page<Participant>> ListParticipants(absl::string_view event_id,
                                                              const ListQuery& query) = 0;
@@ -115,6 +126,44 @@ class Repository : public ReferenceLookup, public AgreementLookup {
                                                    int64_t expected_revision) = 0;
   virtual absl::StatusOr<std::vector<absl::StatusOr<Offering>>> CreateOfferings(
       const std::vector<Offering>& offerings) = 0;
+
+  // Meeting plans, meeting requests and meetings (issue 6); NOT_FOUND names the resource.
+  virtual absl::StatusOr<MeetingPlan> GetMeetingPlan(absl::string_view event_id) = 0;
+  // Creates the event's plan or replaces it if its revision is still `expected_revision`
+  // (0: whatever is stored; else ABORTED). A new plan drops the unlocked meetings (their slots
+  // changed meaning); FAILED_PRECONDITION when a locked meeting would fall outside it.
+  virtual absl::StatusOr<MeetingPlan> PutMeetingPlan(const MeetingPlan& plan,
+                                                     int64_t expected_revision) = 0;
+  // Stores a new request, or, when the (event, need, offering) pair has one already, merges
+  // into it (MergeDuplicateMeetingRequest) and returns it. request_id idempotency as usual.
+  virtual absl::StatusOr<MeetingRequest> CreateMeetingRequest(const MeetingRequest& request,
+                                                              RequestKey key) = 0;
+  virtual absl::StatusOr<MeetingRequest> GetMeetingRequest(absl::string_view event_id,
+                                                           absl::string_view id) = 0;
+  // The event's requests in id order; NOT_FOUND for an unknown event.
+  virtual absl::StatusOr<Page<MeetingRequest>> ListMeetingRequests(absl::string_view event_id,
+                                                                   const ListQuery& query) = 0;
+  // Stores a state change if the revision is still `expected_revision` (else ABORTED); a
+  // DECLINED or CANCELLED request loses its meeting in the same transaction.
+  virtual absl::StatusOr<MeetingRequest> ReplaceMeetingRequest(const MeetingRequest& request,
+                                                               int64_t expected_revision) = 0;
+  virtual absl::StatusOr<Meeting> GetMeeting(absl::string_view event_id,
+                                             absl::string_view id) = 0;
+  // Stores a lock change if the revision is still `expected_revision` (else ABORTED).
+  virtual absl::StatusOr<Meeting> ReplaceMeeting(const Meeting& meeting,
+                                                 int64_t expected_revision) = 0;
+  // Everything ScheduleFair needs, read in one snapshot. NOT_FOUND for an unknown event,
+  // FAILED_PRECONDITION when the event has no meeting plan.
+  virtual absl::StatusOr<FairScheduleInput> ReadFairScheduleInput(absl::string_view event_id) = 0;
+  // Replaces the event's unlocked meetings by the unlocked ones of `meetings` if the plan is
+  // still at `plan_revision` and no locked meeting changed (else ABORTED: schedule again).
+  // Meetings whose request is no longer ACCEPTED are left out.
+  virtual absl::Status ReplaceSchedule(absl::string_view event_id, int64_t plan_revision,
+                                       const std::vector<Meeting>& meetings) = 0;
+  // The event's meetings, or one organization's, by slot and table, with their requests,
+  // titles and names. NOT_FOUND for an unknown event.
+  virtual absl::StatusOr<std::vector<MeetingDetails>> ListMeetings(
+      absl::string_view event_id, absl::string_view organization_id) = 0;
 
   // Agreements.
   virtual absl::StatusOr<Agreement> CreateAgreement(const Agreement& agreement,

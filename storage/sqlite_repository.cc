@@ -19,6 +19,7 @@
 #include "storage/connection_pool.h"
 #include "storage/event_rows.h"
 #include "storage/industry_rows.h"
+#include "storage/meeting_rows.h"
 #include "storage/migrations.h"
 #include "storage/need_rows.h"
 #include "storage/offering_rows.h"
@@ -451,11 +452,14 @@ absl::StatusOr<Event> SqliteRepository::ReplaceEvent(const Event& event,
 }
 
 absl::StatusOr<Participant> SqliteRepository::RegisterParticipant(
-    absl::string_view event_id, absl::string_view organization_id) {
+    absl::string_view event_id, absl::string_view organization_id,
+    const RegistrationOptions& options) {
   Participant participant;
   participant.event_id = std::string(event_id);
   participant.organization_id = std::string(organization_id);
   participant.create_time = absl::Now();
+  participant.delegate_count = options.delegate_count.value_or(1);
+  participant.late_registration = options.late_registration;
   const std::string name =
       absl::StrCat(ResourceName(kEvents, event_id), "/", kParticipants, "/", organization_id);
   TM_RETURN_IF_ERROR(Write("registering", name, "", [&](Connection& c) -> absl::Status {
@@ -463,12 +467,26 @@ absl::StatusOr<Participant> SqliteRepository::RegisterParticipant(
     if (!OrganizationRows::Exists(c, organization_id)) {
       return NotFound(kOrganizations, organization_id);
     }
-    // Registering twice answers with the first registration.
+    // Registering twice answers with the first registration, with the delegates updated.
     if (std::optional<Participant> existing = ParticipantRows::Find(c, event_id, organization_id)) {
       participant = *std::move(existing);
+      if (options.delegate_count && *options.delegate_count != participant.delegate_count) {
+        ParticipantRows::SetDelegates(c, event_id, organization_id, *options.delegate_count);
+        participant.delegate_count = *options.delegate_count;
+      }
       return absl::OkStatus();
     }
     return ParticipantRows::Insert(c, participant);
+  }));
+  return participant;
+}
+
+absl::StatusOr<std::optional<Participant>> SqliteRepository::FindParticipant(
+    absl::string_view event_id, absl::string_view organization_id) {
+  std::optional<Participant> participant;
+  TM_RETURN_IF_ERROR(Read("looking up participants of", kEvents, event_id, [&](Connection& c) {
+    participant = ParticipantRows::Find(c, event_id, organization_id);
+    return absl::OkStatus();
   }));
   return participant;
 }
@@ -539,6 +557,250 @@ absl::Status SqliteRepository::ReadSnapshot(absl::string_view action,
     RunSql(c, "COMMIT");
     return status;
   });
+}
+
+absl::StatusOr<MeetingPlan> SqliteRepository::GetMeetingPlan(absl::string_view event_id) {
+  std::optional<MeetingPlan> plan;
+  TM_RETURN_IF_ERROR(ReadSnapshot("reading", kEvents, event_id, [&](Connection& c) {
+    plan = MeetingPlanRows::Find(c, event_id);
+    return absl::OkStatus();
+  }));
+  if (!plan) return absl::NotFoundError(absl::StrCat(MeetingPlanName(event_id), " not found"));
+  return *std::move(plan);
+}
+
+absl::StatusOr<MeetingPlan> SqliteRepository::PutMeetingPlan(const MeetingPlan& input,
+                                                             int64_t expected_revision) {
+  MeetingPlan plan = input;
+  const absl::Time now = absl::Now();
+  plan.meta.update_time = now;
+  TM_RETURN_IF_ERROR(Write("storing", MeetingPlanName(plan.meta.id), "",
+                           [&](Connection& c) -> absl::Status {
+    if (!EventRows::Exists(c, plan.meta.id)) return NotFound(kEvents, plan.meta.id);
+    std::optional<MeetingPlan> stored = MeetingPlanRows::Find(c, plan.meta.id);
+    if (expected_revision != 0 && (!stored || stored->meta.revision != expected_revision)) {
+      return absl::AbortedError(absl::StrCat(MeetingPlanName(plan.meta.id),
+                                             " changed since it was read; read it again"));
+    }
+    if (std::optional<Meeting> outside = MeetingRows::LockedOutside(
+            c, plan.meta.id, static_cast<int>(plan.slots.size()), plan.table_count)) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "locked meeting ", MeetingName(plan.meta.id, outside->meta.id), " is at slot ",
+          outside->slot + 1, ", table ", outside->table + 1,
+          ", which the new plan does not have; unlock or cancel it first"));
+    }
+    plan.meta.create_time = stored ? stored->meta.create_time : now;
+    plan.meta.revision = stored ? stored->meta.revision + 1 : 1;
+    MeetingRows::DeleteUnlocked(c, plan.meta.id);
+    return MeetingPlanRows::Put(c, plan, stored.has_value());
+  }));
+  return plan;
+}
+
+absl::StatusOr<MeetingRequest> SqliteRepository::CreateMeetingRequest(
+    const MeetingRequest& input, RequestKey key) {
+  const absl::Time now = absl::Now();
+  TM_ASSIGN_OR_RETURN(const int64_t now_nanos, TimeToNanos(now, "create_time"));
+  MeetingRequest request = input;
+  request.meta.create_time = now;
+  request.meta.update_time = now;
+  request.meta.revision = 1;
+  const std::string name = MeetingRequestName(request.event_id, request.meta.id);
+  TM_RETURN_IF_ERROR(Write("creating", name, "", [&](Connection& c) -> absl::Status {
+    if (!key.request_id.empty()) {
+      if (std::optional<std::string> earlier = FindRequest(c, key)) {
+        std::optional<MeetingRequest> found = MeetingRequestRows::Find(c, request.event_id, *earlier);
+        if (!found) return absl::NotFoundError(absl::StrCat(
+            MeetingRequestName(request.event_id, *earlier), " not found"));
+        request = *std::move(found);
+        return absl::OkStatus();
+      }
+    }
+    if (std::optional<MeetingRequest> existing = MeetingRequestRows::FindPair(
+            c, request.event_id, request.need_id, request.offering_id)) {
+      MeetingRequest merged = *existing;
+      TM_ASSIGN_OR_RETURN(bool changed,
+                          MergeDuplicateMeetingRequest(merged, input.requested_by));
+      if (changed) {
+        merged.meta.update_time = now;
+        TM_ASSIGN_OR_RETURN(bool stored,
+                            MeetingRequestRows::Update(c, merged, existing->meta.revision));
+        if (!stored) return absl::AbortedError(absl::StrCat(
+            MeetingRequestName(merged.event_id, merged.meta.id), " changed; try again"));
+        merged.meta.revision = existing->meta.revision + 1;
+      }
+      request = std::move(merged);
+    } else {
+      if (MeetingRequestRows::Find(c, request.event_id, request.meta.id)) {
+        return absl::AlreadyExistsError(absl::StrCat(name, " already exists"));
+      }
+      TM_RETURN_IF_ERROR(MeetingRequestRows::Insert(c, request));
+    }
+    if (!key.request_id.empty()) RecordRequest(c, key, request.meta.id, now_nanos);
+    return absl::OkStatus();
+  }));
+  return request;
+}
+
+absl::StatusOr<MeetingRequest> SqliteRepository::GetMeetingRequest(absl::string_view event_id,
+                                                                   absl::string_view id) {
+  std::optional<MeetingRequest> request;
+  TM_RETURN_IF_ERROR(Read("reading", MeetingRequestName(event_id, id), "", [&](Connection& c) {
+    request = MeetingRequestRows::Find(c, event_id, id);
+    return absl::OkStatus();
+  }));
+  if (!request) {
+    return absl::NotFoundError(absl::StrCat(MeetingRequestName(event_id, id), " not found"));
+  }
+  return *std::move(request);
+}
+
+absl::StatusOr<Page<MeetingRequest>> SqliteRepository::ListMeetingRequests(
+    absl::string_view event_id, const ListQuery& query) {
+  absl::StatusOr<Page<MeetingRequest>> page;
+  TM_RETURN_IF_ERROR(Read("listing meeting requests of", kEvents, event_id, [&](Connection& c) {
+    if (!EventRows::Exists(c, event_id)) {
+      page = NotFound(kEvents, event_id);
+    } else {
+      page = MeetingRequestRows::List(c, event_id, query);
+    }
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+absl::StatusOr<MeetingRequest> SqliteRepository::ReplaceMeetingRequest(
+    const MeetingRequest& input, int64_t expected_revision) {
+  MeetingRequest request = input;
+  request.meta.update_time = absl::Now();
+  request.meta.revision = expected_revision + 1;
+  const std::string name = MeetingRequestName(request.event_id, request.meta.id);
+  TM_RETURN_IF_ERROR(Write("replacing", name, "", [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(bool stored, MeetingRequestRows::Update(c, request, expected_revision));
+    if (!stored) {
+      if (!MeetingRequestRows::Find(c, request.event_id, request.meta.id)) {
+        return absl::NotFoundError(absl::StrCat(name, " not found"));
+      }
+      return absl::AbortedError(absl::StrCat(name, " changed since it was read; read it again"));
+    }
+    if (request.state == MeetingRequestState::kDeclined ||
+        request.state == MeetingRequestState::kCancelled) {
+      MeetingRows::Delete(c, request.event_id, request.meta.id);
+    }
+    return absl::OkStatus();
+  }));
+  return request;
+}
+
+absl::StatusOr<Meeting> SqliteRepository::GetMeeting(absl::string_view event_id,
+                                                     absl::string_view id) {
+  std::optional<Meeting> meeting;
+  TM_RETURN_IF_ERROR(Read("reading", MeetingName(event_id, id), "", [&](Connection& c) {
+    meeting = MeetingRows::Find(c, event_id, id);
+    return absl::OkStatus();
+  }));
+  if (!meeting) return absl::NotFoundError(absl::StrCat(MeetingName(event_id, id), " not found"));
+  return *std::move(meeting);
+}
+
+absl::StatusOr<Meeting> SqliteRepository::ReplaceMeeting(const Meeting& input,
+                                                         int64_t expected_revision) {
+  Meeting meeting = input;
+  meeting.meta.update_time = absl::Now();
+  meeting.meta.revision = expected_revision + 1;
+  const std::string name = MeetingName(meeting.event_id, meeting.meta.id);
+  TM_RETURN_IF_ERROR(Write("replacing", name, "", [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(bool stored, MeetingRows::Update(c, meeting, expected_revision));
+    if (!stored) {
+      if (!MeetingRows::Find(c, meeting.event_id, meeting.meta.id)) {
+        return absl::NotFoundError(absl::StrCat(name, " not found"));
+      }
+      return absl::AbortedError(absl::StrCat(name, " changed since it was read; read it again"));
+    }
+    return absl::OkStatus();
+  }));
+  return meeting;
+}
+
+absl::StatusOr<FairScheduleInput> SqliteRepository::ReadFairScheduleInput(
+    absl::string_view event_id) {
+  FairScheduleInput input;
+  input.event_id = std::string(event_id);
+  absl::Status found = absl::OkStatus();
+  TM_RETURN_IF_ERROR(ReadSnapshot("reading the schedule of", kEvents, event_id,
+                                  [&](Connection& c) {
+    if (!EventRows::Exists(c, event_id)) {
+      found = NotFound(kEvents, event_id);
+      return absl::OkStatus();
+    }
+    std::optional<MeetingPlan> plan = MeetingPlanRows::Find(c, event_id);
+    if (!plan) {
+      found = absl::FailedPreconditionError(absl::StrCat(
+          ResourceName(kEvents, event_id), " has no meeting plan; set one with "
+          "UpdateMeetingPlan (techmatch meeting plan) before scheduling"));
+      return absl::OkStatus();
+    }
+    input.plan = *std::move(plan);
+    input.delegates = ParticipantRows::Delegates(c, event_id);
+    input.requests = MeetingRequestRows::Schedulable(c, event_id);
+    input.meetings = MeetingRows::OfEvent(c, event_id);
+    input.inactive = MeetingRequestRows::Inactive(c, event_id);
+    return absl::OkStatus();
+  }));
+  TM_RETURN_IF_ERROR(found);
+  return input;
+}
+
+absl::Status SqliteRepository::ReplaceSchedule(absl::string_view event_id,
+                                               int64_t plan_revision,
+                                               const std::vector<Meeting>& meetings) {
+  const absl::Time now = absl::Now();
+  return Write("scheduling", kEvents, event_id, [&](Connection& c) -> absl::Status {
+    std::optional<MeetingPlan> plan = MeetingPlanRows::Find(c, event_id);
+    if (!plan || plan->meta.revision != plan_revision) {
+      return absl::AbortedError(absl::StrCat(MeetingPlanName(event_id),
+                                             " changed while scheduling; schedule again"));
+    }
+    // Locked meetings must be as the scheduler saw them.
+    absl::flat_hash_map<std::string, const Meeting*> planned;
+    for (const Meeting& meeting : meetings) planned[meeting.meta.id] = &meeting;
+    for (const Meeting& stored : MeetingRows::OfEvent(c, event_id)) {
+      if (!stored.locked) continue;
+      auto it = planned.find(stored.meta.id);
+      if (it == planned.end() || !it->second->locked || it->second->slot != stored.slot ||
+          it->second->table != stored.table) {
+        return absl::AbortedError(absl::StrCat("locked meetings changed while scheduling; ",
+                                               "schedule again"));
+      }
+    }
+    MeetingRows::DeleteUnlocked(c, event_id);
+    for (const Meeting& input : meetings) {
+      if (input.locked) continue;
+      std::optional<MeetingRequest> request = MeetingRequestRows::Find(c, event_id, input.meta.id);
+      if (!request || request->state != MeetingRequestState::kAccepted) continue;
+      Meeting meeting = input;
+      meeting.event_id = std::string(event_id);
+      if (meeting.meta.revision == 0) meeting.meta.create_time = now;
+      meeting.meta.update_time = now;
+      meeting.meta.revision += 1;
+      TM_RETURN_IF_ERROR(MeetingRows::Insert(c, meeting));
+    }
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<std::vector<MeetingDetails>> SqliteRepository::ListMeetings(
+    absl::string_view event_id, absl::string_view organization_id) {
+  absl::StatusOr<std::vector<MeetingDetails>> details;
+  TM_RETURN_IF_ERROR(ReadSnapshot("listing meetings of", kEvents, event_id, [&](Connection& c) {
+    if (!EventRows::Exists(c, event_id)) {
+      details = NotFound(kEvents, event_id);
+    } else {
+      details = MeetingRows::Details(c, event_id, organization_id);
+    }
+    return absl::OkStatus();
+  }));
+  return details;
 }
 
 absl::StatusOr<Agreement> SqliteRepository::CreateAgreement(const Agreement& agreement,

@@ -60,8 +60,12 @@ class SqliteRepository final : public Repository {
   absl::StatusOr<Event> GetEvent(absl::string_view id) override;
   absl::StatusOr<Page<Event>> ListEvents(const ListQuery& query) override;
   absl::StatusOr<Event> ReplaceEvent(const Event& event, int64_t expected_revision) override;
+  using Repository::RegisterParticipant;
   absl::StatusOr<Participant> RegisterParticipant(absl::string_view event_id,
-                                                  absl::string_view organization_id) override;
+                                                  absl::string_view organization_id,
+                                                  const RegistrationOptions& options) override;
+  absl::StatusOr<std::optional<Participant>> FindParticipant(
+      absl::string_view event_id, absl::string_view organization_id) override;
   absl::StatusOr<Page<Participant>> ListParticipants(absl::string_view event_id,
                                                      const ListQuery& query) override;
 
@@ -79,6 +83,26 @@ class SqliteRepository final : public Repository {
                                            int64_t expected_revision) override;
   absl::StatusOr<std::vector<absl::StatusOr<Offering>>> CreateOfferings(
       const std::vector<Offering>& offerings) override;
+
+  absl::StatusOr<MeetingPlan> GetMeetingPlan(absl::string_view event_id) override;
+  absl::StatusOr<MeetingPlan> PutMeetingPlan(const MeetingPlan& plan,
+                                             int64_t expected_revision) override;
+  absl::StatusOr<MeetingRequest> CreateMeetingRequest(const MeetingRequest& request,
+                                                      RequestKey key) override;
+  absl::StatusOr<MeetingRequest> GetMeetingRequest(absl::string_view event_id,
+                                                   absl::string_view id) override;
+  absl::StatusOr<Page<MeetingRequest>> ListMeetingRequests(absl::string_view event_id,
+                                                           const ListQuery& query) override;
+  absl::StatusOr<MeetingRequest> ReplaceMeetingRequest(const MeetingRequest& request,
+                                                       int64_t expected_revision) override;
+  absl::StatusOr<Meeting> GetMeeting(absl::string_view event_id, absl::string_view id) override;
+  absl::StatusOr<Meeting> ReplaceMeeting(const Meeting& meeting,
+                                         int64_t expected_revision) override;
+  absl::StatusOr<FairScheduleInput> ReadFairScheduleInput(absl::string_view event_id) override;
+  absl::Status ReplaceSchedule(absl::string_view event_id, int64_t plan_revision,
+                               const std::vector<Meeting>& meetings) override;
+  absl::StatusOr<std::vector<MeetingDetails>> ListMeetings(
+      absl::string_view event_id, absl::string_view organization_id) override;
 
   absl::StatusOr<Agreement> CreateAgreement(const Agreement& agreement, RequestKey key) override;
   absl::StatusOr<Agreement> GetAgreement(absl::string_view id) override;

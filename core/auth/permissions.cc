@@ -17,6 +17,8 @@ constexpr uint32_t kOverseers = kCurators | Bit(Role::kOfficial);
 constexpr uint32_t kNeedWriters = kCurators | Bit(Role::kEnterprise);
 constexpr uint32_t kOfferingWriters = kCurators | Bit(Role::kInstitute);
 constexpr uint32_t kAuditReaders = kAdmin | Bit(Role::kOfficial);
+// Meeting requests: organizers, and enterprises and institutes for their own needs/offerings.
+constexpr uint32_t kMeetingParties = kCurators | Bit(Role::kEnterprise) | Bit(Role::kInstitute);
 
 constexpr MethodRule Read(uint32_t roles) { return {roles, false}; }
 constexpr MethodRule Write(uint32_t roles) { return {roles, true}; }
@@ -58,6 +60,19 @@ const std::vector<NamedRule>& MethodRules() {
       {"/techmatch.v1.MatchService/MatchNeed", Read(kEveryone)},
       {"/techmatch.v1.MatchService/MatchOffering", Read(kEveryone)},
       {"/techmatch.v1.MatchService/MatchEvent", Read(kEveryone)},
+      {"/techmatch.v1.MatchService/GetMeetingPlan", Read(kEveryone)},
+      {"/techmatch.v1.MatchService/UpdateMeetingPlan", Write(kCurators)},
+      {"/techmatch.v1.MatchService/CreateMeetingRequest", Write(kMeetingParties)},
+      {"/techmatch.v1.MatchService/GetMeetingRequest", Read(kEveryone)},
+      {"/techmatch.v1.MatchService/ListMeetingRequests", Read(kEveryone)},
+      {"/techmatch.v1.MatchService/AcceptMeetingRequest", Write(kMeetingParties)},
+      {"/techmatch.v1.MatchService/DeclineMeetingRequest", Write(kMeetingParties)},
+      {"/techmatch.v1.MatchService/GenerateMeetingRequests", Write(kCurators)},
+      {"/techmatch.v1.MatchService/ScheduleMeetings", Write(kCurators)},
+      {"/techmatch.v1.MatchService/ListMeetings", Read(kEveryone)},
+      {"/techmatch.v1.MatchService/LockMeeting", Write(kCurators)},
+      {"/techmatch.v1.MatchService/UnlockMeeting", Write(kCurators)},
+      {"/techmatch.v1.MatchService/CancelMeeting", Write(kCurators)},
 
       {"/techmatch.v1.AgreementService/CreateAgreement", Write(kCurators)},
       {"/techmatch.v1.AgreementService/GetAgreement", Read(kOverseers)},

@@ -98,11 +98,17 @@ expect_out_re "^location: +泸州国际会展中心$"
 tm event list
 expect_rc 0
 expect_out "events/fair-2026"
+# Registration closed on 2026-10-10: only an explicit late registration gets in (recorded).
+tm event register fair-2026 luzhou-laojiao
+expect_rc 1
+expect_err "registration for events/fair-2026 closed"
 for org in luzhou-laojiao langjiu tianhua scu jiangnan-biotech cas-cib; do
-  tm event register fair-2026 "$org"
+  tm event register fair-2026 "$org" --late --delegates 2
   expect_rc 0
 done
-tm event register fair-2026 luzhou-laojiao  # idempotent
+expect_out_re "^late_registration: +true$"
+expect_out_re "^delegate_count: +2$"
+tm event register fair-2026 luzhou-laojiao  # idempotent, also after the close
 expect_rc 0
 expect_out_re "^name: +events/fair-2026/participants/luzhou-laojiao$"
 tm event participants fair-2026

@@ -1,0 +1,464 @@
+// Meeting scheduling over real RPCs (issue 6): plans, requests and their rules, scheduling
+// with delegates, tables and locks, agendas, cancel and decline, generated requests,
+// registration windows and delegate counts. Every refused call is checked to change nothing.
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "absl/strings/str_replace.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "techmatch/v1/match.grpc.pb.h"
+#include "tests/server/server_fixture.h"
+
+namespace techmatch::testing {
+namespace {
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+constexpr int64_t kFairStart = 1795000000;  // The fixture's event runs a day from here.
+
+class MeetingServiceTest : public SeededServerTest {
+ protected:
+  void SetUp() override {
+    SeededServerTest::SetUp();
+    matches_ = v1::MatchService::NewStub(channel_);
+    CreateOrganization("beta", v1::Organization::ENTERPRISE);
+    CreateOrganization("cau", v1::Organization::UNIVERSITY);
+    CreateOrganization("loner", v1::Organization::UNIVERSITY);
+    CreateOffering("pit-mud", "人工窖泥培养与窖池功能菌强化技术", "organizations/scu");
+    CreateOffering("pit-genome", "窖池微生物宏基因组分析", "organizations/cau");
+    CreateOffering("own-lab", "白酒窖池自建实验室成果", "organizations/acme");
+    CreateOffering("lonely", "窖池老化快速检测", "organizations/loner");
+    for (const char* id : {"pit", "pit2"}) {
+      v1::Need need = SampleNeed("濃香型白酒窖泥老化防治");
+      need.add_events("events/fair");
+      CreateNeed(need, id);
+    }
+    v1::Need beta = SampleNeed("白酒窖池微生物群落调控");
+    beta.set_enterprise("organizations/beta");
+    beta.add_events("events/fair");
+    CreateNeed(beta, "beta-pit");
+    for (const char* org : {"acme", "beta", "scu", "cau"}) Register(org);
+  }
+
+  void CreateOffering(const std::string& id, const std::string& title,
+                      const std::string& institute) {
+    v1::CreateOfferingRequest request;
+    request.set_offering_id(id);
+    v1::Offering& offering = *request.mutable_offering();
+    offering = SampleOffering(title);
+    offering.set_institute(institute);
+    offering.clear_keywords();
+    offering.add_keywords("窖池");
+    offering.clear_industries();
+    offering.add_industries("industries/liquor");
+    offering.add_events("events/fair");
+    v1::Offering created;
+    const grpc::Status status = offerings_->CreateOffering(Ctx().get(), request, &created);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+
+  grpc::Status Register(const std::string& org, int delegates = 0, bool late = false,
+                        v1::Participant* out = nullptr, const std::string& event = "fair") {
+    v1::RegisterParticipantRequest request;
+    request.set_event("events/" + event);
+    request.set_organization("organizations/" + org);
+    request.set_delegate_count(delegates);
+    request.set_late_registration(late);
+    v1::Participant participant;
+    grpc::Status status = events_->RegisterParticipant(Ctx().get(), request, &participant);
+    if (out != nullptr) *out = participant;
+    return status;
+  }
+
+  // `count` slots of 20 minutes with 5 minutes between, from an hour into the fair.
+  static v1::MeetingPlan Plan(int count, int tables, int max_meetings = 0) {
+    v1::MeetingPlan plan;
+    plan.set_name("events/fair/meetingPlan");
+    for (int i = 0; i < count; ++i) {
+      v1::TimeSlot* slot = plan.add_slots();
+      slot->mutable_start_time()->set_seconds(kFairStart + 3600 + i * 1500);
+      slot->mutable_end_time()->set_seconds(kFairStart + 3600 + i * 1500 + 1200);
+    }
+    plan.set_table_count(tables);
+    plan.set_max_meetings_per_participant(max_meetings);
+    return plan;
+  }
+
+  grpc::Status SetPlan(const v1::MeetingPlan& plan, v1::MeetingPlan* out = nullptr) {
+    v1::UpdateMeetingPlanRequest request;
+    *request.mutable_meeting_plan() = plan;
+    v1::MeetingPlan stored;
+    grpc::Status status = matches_->UpdateMeetingPlan(Ctx().get(), request, &stored);
+    if (out != nullptr) *out = stored;
+    return status;
+  }
+
+  grpc::Status Request(const std::string& need, const std::string& offering,
+                       v1::MeetingRequest::Side side, v1::MeetingRequest* out = nullptr,
+                       const std::string& request_id = "") {
+    v1::CreateMeetingRequestRequest request;
+    request.set_parent("events/fair");
+    request.mutable_meeting_request()->set_need("needs/" + need);
+    request.mutable_meeting_request()->set_offering("offerings/" + offering);
+    request.mutable_meeting_request()->set_requested_by(side);
+    request.set_request_id(request_id);
+    v1::MeetingRequest created;
+    grpc::Status status = matches_->CreateMeetingRequest(Ctx().get(), request, &created);
+    if (out != nullptr) *out = created;
+    return status;
+  }
+
+  v1::MeetingRequest Accepted(const std::string& need, const std::string& offering) {
+    v1::MeetingRequest created;
+    EXPECT_TRUE(Request(need, offering, v1::MeetingRequest::ORGANIZER, &created).ok());
+    v1::AcceptMeetingRequestRequest accept;
+    accept.set_name(created.name());
+    v1::MeetingRequest accepted;
+    const grpc::Status status = matches_->AcceptMeetingRequest(Ctx().get(), accept, &accepted);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return accepted;
+  }
+
+  std::vector<v1::MeetingRequest> Requests() {
+    v1::ListMeetingRequestsRequest request;
+    request.set_parent("events/fair");
+    v1::ListMeetingRequestsResponse response;
+    EXPECT_TRUE(matches_->ListMeetingRequests(Ctx().get(), request, &response).ok());
+    return {response.meeting_requests().begin(), response.meeting_requests().end()};
+  }
+
+  grpc::Status Schedule(v1::ScheduleMeetingsResponse& out) {
+    v1::ScheduleMeetingsRequest request;
+    request.set_event("events/fair");
+    return matches_->ScheduleMeetings(Ctx().get(), request, &out);
+  }
+
+  std::vector<v1::Meeting> Meetings(const std::string& participant = "", int page_size = 0) {
+    std::vector<v1::Meeting> all;
+    v1::ListMeetingsRequest request;
+    request.set_parent("events/fair");
+    request.set_participant(participant);
+    request.set_page_size(page_size);
+    do {
+      v1::ListMeetingsResponse response;
+      const grpc::Status status = matches_->ListMeetings(Ctx().get(), request, &response);
+      EXPECT_TRUE(status.ok()) << status.error_message();
+      if (!status.ok()) break;
+      all.insert(all.end(), response.meetings().begin(), response.meetings().end());
+      request.set_page_token(response.next_page_token());
+    } while (!request.page_token().empty());
+    return all;
+  }
+
+  // No organization in more meetings of a slot than it sends delegates; no table twice.
+  static void ExpectValid(const std::vector<v1::Meeting>& meetings,
+                          const std::map<std::string, int>& delegates, int tables) {
+    std::map<std::pair<std::string, int>, int> load;
+    std::set<std::pair<int, int>> seats;
+    for (const v1::Meeting& m : meetings) {
+      EXPECT_GE(m.table(), 1);
+      EXPECT_LE(m.table(), tables);
+      EXPECT_TRUE(seats.insert({m.slot(), m.table()}).second) << "table clash " << m.name();
+      for (const std::string& org : {m.enterprise(), m.institute()}) {
+        const int limit = delegates.count(org) ? delegates.at(org) : 1;
+        const int in_slot = ++load[std::make_pair(org, m.slot())];
+        EXPECT_LE(in_slot, limit) << org << " double-booked in " << m.slot();
+      }
+    }
+  }
+
+  std::unique_ptr<v1::MatchService::Stub> matches_;
+};
+
+TEST_F(MeetingServiceTest, PlanIsValidatedAndStored) {
+  v1::MeetingPlan bad = Plan(3, 0, -1);
+  bad.mutable_slots(1)->mutable_start_time()->set_seconds(kFairStart + 3600 + 600);  // overlaps
+  bad.mutable_slots(2)->mutable_end_time()->set_seconds(kFairStart + 3600 + 3000);   // ends first
+  grpc::Status status = SetPlan(bad);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("overlaps slots[0]"));
+  EXPECT_THAT(ViolatedFields(status),
+              ElementsAre("meeting_plan.slots[1]", "meeting_plan.slots[2].end_time",
+                          "meeting_plan.table_count",
+                          "meeting_plan.max_meetings_per_participant"));
+  v1::MeetingPlan outside = Plan(1, 2);
+  outside.mutable_slots(0)->mutable_start_time()->set_seconds(kFairStart - 3600);
+  EXPECT_THAT(ViolatedFields(SetPlan(outside)), ElementsAre("meeting_plan.slots[0]"));
+  v1::GetMeetingPlanRequest get;
+  get.set_name("events/fair/meetingPlan");
+  v1::MeetingPlan read;
+  EXPECT_EQ(matches_->GetMeetingPlan(Ctx().get(), get, &read).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+
+  v1::MeetingPlan stored;
+  ASSERT_TRUE(SetPlan(Plan(4, 3, 2), &stored).ok());
+  ASSERT_TRUE(matches_->GetMeetingPlan(Ctx().get(), get, &read).ok());
+  EXPECT_EQ(read.slots_size(), 4);
+  EXPECT_EQ(read.table_count(), 3);
+  EXPECT_EQ(read.max_meetings_per_participant(), 2);
+  EXPECT_EQ(read.etag(), stored.etag());
+  v1::MeetingPlan stale = Plan(2, 2);
+  stale.set_etag("\"99\"");
+  EXPECT_EQ(SetPlan(stale).error_code(), grpc::StatusCode::ABORTED);
+}
+
+TEST_F(MeetingServiceTest, SchedulingWithoutAPlanIsRefused) {
+  Accepted("pit", "pit-mud");
+  v1::ScheduleMeetingsResponse response;
+  const grpc::Status status = Schedule(response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(status.error_message(), HasSubstr("events/fair has no meeting plan"));
+  EXPECT_THAT(Meetings(), IsEmpty());
+}
+
+TEST_F(MeetingServiceTest, DuplicateRequestsAreIdempotentAndTheOtherSideMakesThemMutual) {
+  v1::MeetingRequest first, again, other, retried;
+  ASSERT_TRUE(Request("pit", "pit-mud", v1::MeetingRequest::ENTERPRISE, &first, "r-1").ok());
+  EXPECT_EQ(first.state(), v1::MeetingRequest::PENDING);
+  EXPECT_EQ(first.enterprise(), "organizations/acme");
+  EXPECT_EQ(first.institute(), "organizations/scu");
+  EXPECT_GT(first.score(), 0);
+  EXPECT_FALSE(first.mutual());
+  ASSERT_TRUE(Request("pit", "pit-mud", v1::MeetingRequest::ENTERPRISE, &again).ok());
+  EXPECT_EQ(again.name(), first.name());
+  EXPECT_EQ(again.etag(), first.etag());
+  ASSERT_TRUE(Request("pit", "pit-mud", v1::MeetingRequest::ENTERPRISE, &retried, "r-1").ok());
+  EXPECT_EQ(retried.name(), first.name());
+  ASSERT_TRUE(Request("pit", "pit-mud", v1::MeetingRequest::INSTITUTE, &other).ok());
+  EXPECT_EQ(other.name(), first.name());
+  EXPECT_TRUE(other.mutual());
+  EXPECT_EQ(other.state(), v1::MeetingRequest::ACCEPTED);
+  EXPECT_EQ(Requests().size(), 1u);
+}
+
+TEST_F(MeetingServiceTest, BadRequestsAreRefusedAndChangeNothing) {
+  v1::MeetingRequest out;
+  grpc::Status status = Request("pit", "own-lab", v1::MeetingRequest::ENTERPRISE, &out);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("same organization"));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("meeting_request.offering"));
+
+  status = Request("pit", "lonely", v1::MeetingRequest::ENTERPRISE, &out);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(status.error_message(),
+              HasSubstr("organizations/loner is not registered for events/fair"));
+
+  v1::WithdrawNeedRequest withdraw;
+  withdraw.set_name("needs/pit2");
+  v1::Need withdrawn;
+  ASSERT_TRUE(needs_->WithdrawNeed(Ctx().get(), withdraw, &withdrawn).ok());
+  status = Request("pit2", "pit-mud", v1::MeetingRequest::ENTERPRISE, &out);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(status.error_message(), HasSubstr("needs/pit2 is WITHDRAWN"));
+
+  v1::CreateMeetingRequestRequest empty;
+  empty.set_parent("fair");
+  status = matches_->CreateMeetingRequest(Ctx().get(), empty, &out);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(ViolatedFields(status),
+              ElementsAre("parent", "meeting_request.need", "meeting_request.offering",
+                          "meeting_request.requested_by"));
+  EXPECT_EQ(Request("nope", "pit-mud", v1::MeetingRequest::ENTERPRISE).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  EXPECT_THAT(Requests(), IsEmpty());
+}
+
+TEST_F(MeetingServiceTest, SchedulesRespectingDelegatesTablesLocksAndAgendas) {
+  ASSERT_TRUE(Register("scu", 2).ok());  // scu sends two delegates
+  ASSERT_TRUE(SetPlan(Plan(2, 2)).ok());
+  Accepted("pit", "pit-mud");
+  Accepted("pit", "pit-genome");
+  Accepted("pit2", "pit-mud");
+  Accepted("beta-pit", "pit-mud");
+  Accepted("beta-pit", "pit-genome");
+  v1::ScheduleMeetingsResponse response;
+  grpc::Status status = Schedule(response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  const std::map<std::string, int> delegates = {{"organizations/scu", 2}};
+  std::vector<v1::Meeting> meetings(response.meetings().begin(), response.meetings().end());
+  ExpectValid(meetings, delegates, 2);
+  // 2 slots × 2 tables, but acme and beta have one delegate each and 3 + 2 requests: 4 fit.
+  EXPECT_EQ(meetings.size(), 4u);
+  ASSERT_EQ(response.unscheduled_size(), 1);
+  EXPECT_NE(response.unscheduled(0).reason(), v1::UnscheduledRequest::REASON_UNSPECIFIED);
+  EXPECT_EQ(response.unscheduled(0).reason(), v1::UnscheduledRequest::TABLES_FULL);
+  EXPECT_THAT(response.unscheduled(0).explanation(), HasSubstr("all 2 tables are taken"));
+  EXPECT_GT(response.total_score(), 0);
+
+  // acme's agenda: in time order, with counterparts and titles.
+  const std::vector<v1::Meeting> agenda = Meetings("organizations/acme");
+  ASSERT_FALSE(agenda.empty());
+  for (size_t i = 0; i < agenda.size(); ++i) {
+    EXPECT_EQ(agenda[i].enterprise(), "organizations/acme");
+    EXPECT_EQ(agenda[i].counterpart(), agenda[i].institute());
+    EXPECT_FALSE(agenda[i].need_title().empty());
+    EXPECT_EQ(agenda[i].start_time().seconds(), kFairStart + 3600 + (agenda[i].slot() - 1) * 1500);
+    if (i > 0) EXPECT_LT(agenda[i - 1].slot(), agenda[i].slot());
+  }
+  EXPECT_EQ(Meetings("", 1).size(), 4u);  // paging by one
+
+  // Lock one meeting, add a request of higher priority, schedule again: the lock holds.
+  v1::LockMeetingRequest lock;
+  lock.set_name(agenda.back().name());
+  v1::Meeting locked;
+  ASSERT_TRUE(matches_->LockMeeting(Ctx().get(), lock, &locked).ok());
+  EXPECT_TRUE(locked.locked());
+  ASSERT_TRUE(Request("pit2", "pit-genome", v1::MeetingRequest::ENTERPRISE).ok());
+  v1::MeetingRequest mutual;
+  ASSERT_TRUE(Request("pit2", "pit-genome", v1::MeetingRequest::INSTITUTE, &mutual).ok());
+  ASSERT_TRUE(mutual.mutual());
+  ASSERT_TRUE(Schedule(response).ok());
+  meetings.assign(response.meetings().begin(), response.meetings().end());
+  ExpectValid(meetings, delegates, 2);
+  bool found_lock = false, found_mutual = false;
+  for (const v1::Meeting& m : meetings) {
+    if (m.name() == locked.name()) {
+      found_lock = true;
+      EXPECT_TRUE(m.locked());
+      EXPECT_EQ(m.slot(), locked.slot());
+      EXPECT_EQ(m.table(), locked.table());
+    }
+    found_mutual = found_mutual || m.meeting_request() == mutual.name();
+  }
+  EXPECT_TRUE(found_lock);
+  EXPECT_TRUE(found_mutual);
+  EXPECT_EQ(response.mutual_count(), 1);
+
+  // Declining the locked meeting's request is refused; cancelling the meeting works.
+  v1::DeclineMeetingRequestRequest decline;
+  decline.set_name(locked.meeting_request());
+  v1::MeetingRequest declined;
+  status = matches_->DeclineMeetingRequest(Ctx().get(), decline, &declined);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(status.error_message(), HasSubstr("is locked"));
+  v1::CancelMeetingRequest cancel;
+  cancel.set_name(locked.name());
+  v1::MeetingRequest cancelled;
+  ASSERT_TRUE(matches_->CancelMeeting(Ctx().get(), cancel, &cancelled).ok());
+  EXPECT_EQ(cancelled.state(), v1::MeetingRequest::CANCELLED);
+  for (const v1::Meeting& m : Meetings()) EXPECT_NE(m.name(), locked.name());
+  // Now it is not scheduled: locking or cancelling it names the problem.
+  status = matches_->LockMeeting(Ctx().get(), lock, &locked);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(status.error_message(), HasSubstr("not scheduled"));
+  lock.set_name("events/fair/meetings/nothing-here");
+  EXPECT_EQ(matches_->LockMeeting(Ctx().get(), lock, &locked).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(MeetingServiceTest, LockingAnUnscheduledRequestIsRefused) {
+  ASSERT_TRUE(SetPlan(Plan(1, 1)).ok());
+  const v1::MeetingRequest pending = [&] {
+    v1::MeetingRequest out;
+    EXPECT_TRUE(Request("pit", "pit-mud", v1::MeetingRequest::ENTERPRISE, &out).ok());
+    return out;
+  }();
+  v1::LockMeetingRequest lock;
+  lock.set_name(absl::StrReplaceAll(pending.name(), {{"meetingRequests", "meetings"}}));
+  v1::Meeting meeting;
+  const grpc::Status status = matches_->LockMeeting(Ctx().get(), lock, &meeting);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(status.error_message(), HasSubstr("PENDING and not scheduled"));
+  // Pending requests are not scheduled at all.
+  v1::ScheduleMeetingsResponse response;
+  ASSERT_TRUE(Schedule(response).ok());
+  EXPECT_THAT(response.meetings(), IsEmpty());
+}
+
+TEST_F(MeetingServiceTest, NewPlanKeepsLockedMeetingsOrIsRefused) {
+  ASSERT_TRUE(SetPlan(Plan(3, 2)).ok());
+  Accepted("pit", "pit-mud");
+  Accepted("beta-pit", "pit-genome");
+  v1::ScheduleMeetingsResponse response;
+  ASSERT_TRUE(Schedule(response).ok());
+  ASSERT_EQ(response.meetings_size(), 2);
+  v1::LockMeetingRequest lock;
+  lock.set_name(response.meetings(1).name());
+  v1::Meeting locked;
+  ASSERT_TRUE(matches_->LockMeeting(Ctx().get(), lock, &locked).ok());
+  // A plan without the locked meeting's table is refused and changes nothing.
+  const grpc::Status status = SetPlan(Plan(3, 1));
+  if (locked.table() == 2) {
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+    EXPECT_THAT(status.error_message(), HasSubstr(locked.name()));
+    EXPECT_EQ(Meetings().size(), 2u);
+  }
+  // A plan that keeps it drops only the unlocked meetings.
+  ASSERT_TRUE(SetPlan(Plan(4, 2)).ok());
+  const std::vector<v1::Meeting> left = Meetings();
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(left[0].name(), locked.name());
+}
+
+TEST_F(MeetingServiceTest, GeneratedRequestsComeFromMatchEventAboveTheScore) {
+  v1::GenerateMeetingRequestsRequest request;
+  request.set_parent("events/fair");
+  request.set_min_score(0.2);
+  request.set_accept(true);
+  v1::GenerateMeetingRequestsResponse response;
+  ASSERT_TRUE(matches_->GenerateMeetingRequests(Ctx().get(), request, &response).ok());
+  ASSERT_GT(response.meeting_requests_size(), 0);
+  for (const v1::MeetingRequest& r : response.meeting_requests()) {
+    EXPECT_GE(r.score(), 0.2);
+    EXPECT_EQ(r.state(), v1::MeetingRequest::ACCEPTED);
+    EXPECT_EQ(r.requested_by(), v1::MeetingRequest::MATCHING);
+    EXPECT_NE(r.enterprise(), r.institute());
+    if (r.offering() == "offerings/own-lab") EXPECT_NE(r.enterprise(), "organizations/acme");
+  }
+  EXPECT_GT(response.unregistered_count(), 0);  // loner's offering matches but is not registered
+  const size_t created = response.meeting_requests_size();
+  v1::GenerateMeetingRequestsResponse again;
+  ASSERT_TRUE(matches_->GenerateMeetingRequests(Ctx().get(), request, &again).ok());
+  EXPECT_EQ(again.meeting_requests_size(), 0);
+  EXPECT_EQ(static_cast<size_t>(again.existing_count()), created);
+  request.set_min_score(1.5);
+  EXPECT_THAT(ViolatedFields(matches_->GenerateMeetingRequests(Ctx().get(), request, &again)),
+              ElementsAre("min_score"));
+}
+
+TEST_F(MeetingServiceTest, RegistrationClosesExceptForExplicitLateRegistration) {
+  v1::CreateEventRequest create;
+  create.set_event_id("closed");
+  v1::Event& event = *create.mutable_event();
+  event.set_display_name("已截止的洽談會");
+  event.mutable_start_time()->set_seconds(kFairStart);
+  event.mutable_end_time()->set_seconds(kFairStart + 86400);
+  event.mutable_registration_close_time()->set_seconds(kFairStart - 86400);
+  v1::Event created;
+  ASSERT_TRUE(events_->CreateEvent(Ctx().get(), create, &created).ok());
+  v1::Participant participant;
+  grpc::Status status = Register("acme", 0, false, &participant, "closed");
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(status.error_message(), HasSubstr("registration for events/closed closed"));
+  v1::ListParticipantsRequest list;
+  list.set_parent("events/closed");
+  v1::ListParticipantsResponse listed;
+  ASSERT_TRUE(events_->ListParticipants(Ctx().get(), list, &listed).ok());
+  EXPECT_THAT(listed.participants(), IsEmpty());
+
+  ASSERT_TRUE(Register("acme", 3, true, &participant, "closed").ok());
+  EXPECT_TRUE(participant.late_registration());
+  EXPECT_EQ(participant.delegate_count(), 3);
+  // Registered already: idempotent after the close too, and the delegates may change.
+  ASSERT_TRUE(Register("acme", 2, false, &participant, "closed").ok());
+  EXPECT_EQ(participant.delegate_count(), 2);
+  EXPECT_TRUE(participant.late_registration());
+  ASSERT_TRUE(Register("acme", 0, false, &participant, "closed").ok());
+  EXPECT_EQ(participant.delegate_count(), 2);
+
+  status = Register("scu", 101);
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("delegate_count"));
+  ASSERT_TRUE(Register("cau", 0, false, &participant).ok());
+  EXPECT_EQ(participant.delegate_count(), 1);
+  EXPECT_FALSE(participant.late_registration());
+}
+
+}  // namespace
+}  // namespace techmatch::testing
