@@ -288,6 +288,8 @@ CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
 BEGIN
   SELECT RAISE(ABORT, 'audit events are append-only');
 END;
+)sql";
+
 // Fair operations (issue 6): delegates and late registration on participants; each event's
 // meeting plan and its slots; meeting requests, one per (event, need, offering); meetings, one
 // per scheduled request, never two at one (slot, table). Meetings name their slot by position
