@@ -187,7 +187,7 @@ void AddEventCommands(CLI::App& app, CommandEnv& env) {
     command->add_option("--delegates", *delegates,
                         "Delegates it sends: meetings it can hold at once (1-100; default 1, "
                         "0 keeps the current count)");
-    command->add_flag("--late", *late,
+    command->add_flag("--late,--late-registration", *late,
                       "Register after the event's registration_close_time (organizers only; "
                       "recorded)");
     OnRun(command, env, [&env, event, organization, request_id, delegates, late] {

@@ -101,26 +101,32 @@ int RunStreamImport(CommandEnv& env, const std::string& path, const CsvSchema& s
 
 }  // namespace
 
-int RunNeedImport(CommandEnv& env, const std::string& path) {
+int RunNeedImport(CommandEnv& env, const std::string& path, bool late_registration) {
   const std::string currency = env.options().currency;
   return RunStreamImport<techmatch::v1::ImportNeedsRequest>(
       env, path, NeedCsvSchema(),
-      [&currency](const CsvColumns& columns, const CsvRecord& record,
-                  techmatch::v1::ImportNeedsRequest* request, ImportRejection* rejection) {
-        return NeedRowToRequest(columns, record, currency, request, rejection);
+      [&currency, late_registration](const CsvColumns& columns, const CsvRecord& record,
+                                     techmatch::v1::ImportNeedsRequest* request,
+                                     ImportRejection* rejection) {
+        const bool ok = NeedRowToRequest(columns, record, currency, request, rejection);
+        request->set_late_registration(late_registration);
+        return ok;
       },
       [&env](grpc::ClientContext* context, ImportSummary* summary) {
         return env.session().needs().ImportNeeds(context, summary);
       });
 }
 
-int RunOfferingImport(CommandEnv& env, const std::string& path) {
+int RunOfferingImport(CommandEnv& env, const std::string& path, bool late_registration) {
   const std::string currency = env.options().currency;
   return RunStreamImport<techmatch::v1::ImportOfferingsRequest>(
       env, path, OfferingCsvSchema(),
-      [&currency](const CsvColumns& columns, const CsvRecord& record,
-                  techmatch::v1::ImportOfferingsRequest* request, ImportRejection* rejection) {
-        return OfferingRowToRequest(columns, record, currency, request, rejection);
+      [&currency, late_registration](const CsvColumns& columns, const CsvRecord& record,
+                                     techmatch::v1::ImportOfferingsRequest* request,
+                                     ImportRejection* rejection) {
+        const bool ok = OfferingRowToRequest(columns, record, currency, request, rejection);
+        request->set_late_registration(late_registration);
+        return ok;
       },
       [&env](grpc::ClientContext* context, ImportSummary* summary) {
         return env.session().offerings().ImportOfferings(context, summary);

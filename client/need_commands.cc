@@ -33,6 +33,7 @@ struct NeedFlags {
   std::string min_trl;
   std::vector<std::string> cooperation_modes;
   std::vector<std::string> events;
+  bool late_registration = false;
   MaskFlags fields;
 };
 
@@ -101,6 +102,14 @@ absl::Status FillNeed(const NeedFlags& flags, absl::string_view currency, Need* 
   return absl::OkStatus();
 }
 
+// --late-registration: add the need to events whose registration has closed (organizers and
+// administrators only; the server records it in late_registration_events).
+void AddLateFlag(CLI::App* command, bool* late) {
+  command->add_flag("--late-registration,--late", *late,
+                    "Add it to events whose registration has closed (organizers and "
+                    "administrators only; recorded)");
+}
+
 void AddCreate(CLI::App* group, CommandEnv& env) {
   CLI::App* command = group->add_subcommand("create", "Create a technology need");
   auto flags = std::make_shared<NeedFlags>();
@@ -108,10 +117,12 @@ void AddCreate(CLI::App* group, CommandEnv& env) {
   command->add_option("--request-id", flags->request_id,
                       "Idempotency key: a retry creates nothing");
   AddFieldFlags(command, flags.get(), /*create=*/true);
+  AddLateFlag(command, &flags->late_registration);
   OnRun(command, env, [&env, flags] {
     techmatch::v1::CreateNeedRequest request;
     request.set_need_id(flags->id);
     request.set_request_id(flags->request_id);
+    request.set_late_registration(flags->late_registration);
     if (absl::Status s = FillNeed(*flags, env.options().currency, request.mutable_need());
         !s.ok()) {
       return env.FailLocal(s);
@@ -131,9 +142,11 @@ void AddUpdate(CLI::App* group, CommandEnv& env) {
   AddNameArgument(command, &flags->name, "The need");
   command->add_option("--etag", flags->etag, "Refuse the update if the record changed since");
   AddFieldFlags(command, flags.get(), /*create=*/false);
+  AddLateFlag(command, &flags->late_registration);
   OnRun(command, env, [&env, flags] {
     techmatch::v1::UpdateNeedRequest request;
     *request.mutable_update_mask() = flags->fields.Mask();
+    request.set_late_registration(flags->late_registration);
     if (request.update_mask().paths().empty()) {
       return env.FailLocal(absl::InvalidArgumentError(
           absl::StrCat("nothing to update: give at least one of ", flags->fields.FlagNames())));
@@ -221,8 +234,12 @@ void AddNeedCommands(CLI::App& app, CommandEnv& env) {
         "Import needs from CSV: id,enterprise,title,description,keywords,industries,budget,"
         "min_trl,cooperation_modes,events (lists separated by ; ； 、)");
     auto path = std::make_shared<std::string>();
+    auto late = std::make_shared<bool>(false);
     command->add_option("file", *path, "CSV file, UTF-8 with or without BOM")->required();
-    OnRun(command, env, [&env, path] { return RunNeedImport(env, *path); });
+    command->add_flag("--late-registration,--late", *late,
+                      "Every row may join events whose registration has closed (organizers and "
+                      "administrators only; recorded)");
+    OnRun(command, env, [&env, path, late] { return RunNeedImport(env, *path, *late); });
   }
 }
 

@@ -34,6 +34,7 @@ struct OfferingFlags {
   std::vector<std::string> cooperation_modes;
   std::string asking_price;
   std::vector<std::string> events;
+  bool late_registration = false;
   MaskFlags fields;
 };
 
@@ -110,6 +111,14 @@ absl::Status FillOffering(const OfferingFlags& flags, absl::string_view currency
   return absl::OkStatus();
 }
 
+// --late-registration: add the offering to events whose registration has closed (organizers and
+// administrators only; the server records it in late_registration_events).
+void AddLateFlag(CLI::App* command, bool* late) {
+  command->add_flag("--late-registration,--late", *late,
+                    "Add it to events whose registration has closed (organizers and "
+                    "administrators only; recorded)");
+}
+
 void AddCreate(CLI::App* group, CommandEnv& env) {
   CLI::App* command = group->add_subcommand("create", "Create a technology offering");
   auto flags = std::make_shared<OfferingFlags>();
@@ -117,10 +126,12 @@ void AddCreate(CLI::App* group, CommandEnv& env) {
   command->add_option("--request-id", flags->request_id,
                       "Idempotency key: a retry creates nothing");
   AddFieldFlags(command, flags.get(), /*create=*/true);
+  AddLateFlag(command, &flags->late_registration);
   OnRun(command, env, [&env, flags] {
     techmatch::v1::CreateOfferingRequest request;
     request.set_offering_id(flags->id);
     request.set_request_id(flags->request_id);
+    request.set_late_registration(flags->late_registration);
     if (absl::Status s = FillOffering(*flags, env.options().currency, request.mutable_offering());
         !s.ok()) {
       return env.FailLocal(s);
@@ -140,9 +151,11 @@ void AddUpdate(CLI::App* group, CommandEnv& env) {
   AddNameArgument(command, &flags->name, "The offering");
   command->add_option("--etag", flags->etag, "Refuse the update if the record changed since");
   AddFieldFlags(command, flags.get(), /*create=*/false);
+  AddLateFlag(command, &flags->late_registration);
   OnRun(command, env, [&env, flags] {
     techmatch::v1::UpdateOfferingRequest request;
     *request.mutable_update_mask() = flags->fields.Mask();
+    request.set_late_registration(flags->late_registration);
     if (request.update_mask().paths().empty()) {
       return env.FailLocal(absl::InvalidArgumentError(
           absl::StrCat("nothing to update: give at least one of ", flags->fields.FlagNames())));
@@ -230,8 +243,12 @@ void AddOfferingCommands(CLI::App& app, CommandEnv& env) {
         "Import offerings from CSV: id,institute,title,description,keywords,industries,trl,"
         "patents,cooperation_modes,asking_price,events (lists separated by ; ； 、)");
     auto path = std::make_shared<std::string>();
+    auto late = std::make_shared<bool>(false);
     command->add_option("file", *path, "CSV file, UTF-8 with or without BOM")->required();
-    OnRun(command, env, [&env, path] { return RunOfferingImport(env, *path); });
+    command->add_flag("--late-registration,--late", *late,
+                      "Every row may join events whose registration has closed (organizers and "
+                      "administrators only; recorded)");
+    OnRun(command, env, [&env, path, late] { return RunOfferingImport(env, *path, *late); });
   }
 }
 

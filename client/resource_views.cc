@@ -124,6 +124,8 @@ const View<Need>& NeedView() {
                          {"events", JoinList(need.events())},
                          {"state", Need::State_Name(need.state())}};
         AppendMeta(need, record);
+        // Last, so columns of earlier exports keep their places.
+        record.push_back({"late_registration_events", JoinList(need.late_registration_events())});
         return record;
       },
       {{"name"},
@@ -154,6 +156,8 @@ const View<Offering>& OfferingView() {
             {"events", JoinList(offering.events())},
             {"state", Offering::State_Name(offering.state())}};
         AppendMeta(offering, record);
+        record.push_back(
+            {"late_registration_events", JoinList(offering.late_registration_events())});
         return record;
       },
       {{"name"},

@@ -58,6 +58,38 @@ absl::Status CheckRegistrationOpen(const Event& event, absl::Time now, bool late
       "; ", what, " cannot be added unless an organizer registers it late (late_registration)"));
 }
 
+absl::Status AdmitListingToEvents(
+    const std::vector<std::string>& before_ids, const std::vector<std::string>& before_late,
+    bool late, absl::Time now, absl::string_view what,
+    const std::function<absl::StatusOr<Event>(absl::string_view id)>& find_event,
+    Listing& listing, Violations& closed) {
+  auto contains = [](const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  std::vector<std::string> late_ids;
+  for (size_t i = 0; i < listing.event_ids.size(); ++i) {
+    const std::string& id = listing.event_ids[i];
+    if (contains(late_ids, id)) continue;  // A repeat (reported by validation).
+    if (contains(before_ids, id)) {
+      if (contains(before_late, id)) late_ids.push_back(id);
+      continue;
+    }
+    absl::StatusOr<Event> event = find_event(id);
+    if (!event.ok()) {
+      if (event.status().code() == absl::StatusCode::kNotFound) continue;
+      return event.status();
+    }
+    const absl::Status open = CheckRegistrationOpen(*event, now, late, what);
+    if (!open.ok()) {
+      closed.Add(absl::StrCat("events[", i, "]"), std::string(open.message()));
+    } else if (RegistrationClosed(*event, now)) {
+      late_ids.push_back(id);
+    }
+  }
+  listing.late_event_ids = std::move(late_ids);
+  return absl::OkStatus();
+}
+
 void ApplyEventUpdate(const std::vector<std::string>& paths, const Event& patch, Event& target,
                       Violations& violations) {
   static const std::vector<MutableField<Event>> kMutable = {

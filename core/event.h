@@ -2,13 +2,16 @@
 #ifndef TECHMATCH_CORE_EVENT_H_
 #define TECHMATCH_CORE_EVENT_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "core/field_violations.h"
+#include "core/listing.h"
 #include "core/resource_meta.h"
 
 namespace techmatch {
@@ -49,6 +52,20 @@ absl::Status CheckRegistrationOpen(const Event& event, absl::Time now, bool late
                                    absl::string_view what);
 // Whether a registration at `now` is late (after the close time).
 bool RegistrationClosed(const Event& event, absl::Time now);
+
+// Admits a need's or an offering's listing to the events it names, under the same window as
+// participants: events it had before (`before_ids`) stay as they were, late marks
+// (`before_late`) included; each event added is found with `find_event` and, when its
+// registration has closed at `now`, refused with a violation on `events[i]` (its description
+// the FAILED_PRECONDITION message, naming the event and `what`) unless `late`, in which case
+// it is marked late. Sets `listing.late_event_ids` (in `event_ids` order). An event
+// `find_event` answers NOT_FOUND for is skipped (the reference check reports it); any other
+// lookup failure is returned.
+absl::Status AdmitListingToEvents(
+    const std::vector<std::string>& before_ids, const std::vector<std::string>& before_late,
+    bool late, absl::Time now, absl::string_view what,
+    const std::function<absl::StatusOr<Event>(absl::string_view id)>& find_event,
+    Listing& listing, Violations& closed);
 
 // Title and location lengths; start and end given, end after start; registration closes no
 // later than the end; organizers not repeated.

@@ -22,6 +22,9 @@ struct Listing {
   std::vector<std::string> industry_codes;  // At least one; the first is primary.
   std::vector<CooperationMode> cooperation_modes;
   std::vector<std::string> event_ids;
+  // Of `event_ids`, those it was added to after their registration closed, by an organizer's
+  // explicit late registration (see AdmitListingToEvents in core/event.h). Output only.
+  std::vector<std::string> late_event_ids;
 };
 
 // Title 1–200 characters, description ≤ 20,000, keywords, ≥ 1 industry, nothing repeated.

@@ -6,6 +6,7 @@
 #include "server/list_support.h"
 #include "server/proto_fields.h"
 #include "server/record_flows.h"
+#include "server/registration_window.h"
 #include "server/reference_conversion.h"
 #include "server/reference_services.h"
 
@@ -104,11 +105,7 @@ grpc::Status EventServiceImpl::RegisterParticipant(grpc::ServerContext* server_c
                                                     request->delegate_count()));
     }
     TM_RETURN_IF_ERROR(violations.ToStatus());
-    if (request->late_registration() && principal.role != Role::kAdmin &&
-        principal.role != Role::kOrganizer) {
-      return absl::PermissionDeniedError(
-          "only ORGANIZER and ADMIN keys may register late (late_registration)");
-    }
+    TM_RETURN_IF_ERROR(CheckLateRegistrationAllowed(principal, request->late_registration()));
     storage::Repository& repository = context_.repository;
     TM_ASSIGN_OR_RETURN(Event event, repository.GetEvent(event_id));
     RegistrationOptions options;

@@ -50,7 +50,8 @@ inline void Reject(v1::ImportSummary& summary, int64_t row_number,
 
 }  // namespace import_internal
 
-// `convert` reads one request into a record (without id) and its requested id. Stops with
+// `convert` reads one request into a record (without id) and its requested id; a non-OK
+// status from it stops the import (row problems go into its violations instead). Stops with
 // DEADLINE_EXCEEDED or CANCELLED as soon as `call`'s client no longer waits; the batch not yet
 // stored is then dropped (batches stored before stay: each was a durable transaction).
 template <typename Request, typename R>
@@ -58,7 +59,8 @@ absl::Status ImportRows(
     const grpc::ServerContextBase& call, grpc::ServerReaderInterface<Request>& reader,
     ReferenceLookup& lookup,
     const ImportSteps<R>& steps,
-    const std::function<R(const Request&, Violations&, std::string& requested_id)>& convert,
+    const std::function<absl::StatusOr<R>(const Request&, Violations&,
+                                          std::string& requested_id)>& convert,
     v1::ImportSummary& summary) {
   CachingReferenceLookup cached(lookup);
   std::vector<R> batch;
@@ -93,7 +95,7 @@ absl::Status ImportRows(
     const int64_t row_number = request.row_number() > 0 ? request.row_number() : position;
     Violations conversion;
     std::string requested_id;
-    R record = convert(request, conversion, requested_id);
+    TM_ASSIGN_OR_RETURN(R record, convert(request, conversion, requested_id));
     const absl::Status ready =
         PrepareNew(record, requested_id, steps.id_field, "", conversion, steps.rules, cached);
     if (!ready.ok()) {

@@ -33,6 +33,7 @@ void ListingToProto(const Listing& listing, Proto& out) {
   NamesToProto(listing.industry_codes, kIndustries, *out.mutable_industries());
   CooperationModesToProto(listing.cooperation_modes, *out.mutable_cooperation_modes());
   NamesToProto(listing.event_ids, kEvents, *out.mutable_events());
+  NamesToProto(listing.late_event_ids, kEvents, *out.mutable_late_registration_events());
 }
 
 // The listing fields populated in `proto`: the implied update mask (AIP-134).

@@ -10,6 +10,7 @@
 #include "server/proto_fields.h"
 #include "server/ranked_list.h"
 #include "server/record_flows.h"
+#include "server/registration_window.h"
 
 namespace techmatch::server {
 namespace {
@@ -21,7 +22,10 @@ const RecordRules<Need>& Rules() {
 
 // Reads and stores through the repository; an INSTITUTE or ENTERPRISE caller may only change
 // its own organization's records, and may not hand one to another organization.
-StoredRecord<Need> Stored(storage::Repository& repository, const Principal& principal) {
+// `late`: the update may add the need to events whose registration has closed (checked by
+// `admit` for the events it did not have before; see server/registration_window.h).
+StoredRecord<Need> Stored(storage::Repository& repository, const Principal& principal,
+                       bool late = false) {
   return {[&repository, &principal](absl::string_view id) -> absl::StatusOr<Need> {
             TM_ASSIGN_OR_RETURN(Need current, repository.GetNeed(id));
             TM_RETURN_IF_ERROR(
@@ -33,7 +37,11 @@ StoredRecord<Need> Stored(storage::Repository& repository, const Principal& prin
                                               ResourceName(kNeeds, need.meta.id)));
             return repository.ReplaceNeed(need, revision);
           },
-          CheckNeedEditable};
+          CheckNeedEditable,
+          [&repository, late](const Need& current, Need& updated) {
+            return AdmitToEvents(repository, current.listing, late,
+                                 ResourceName(kNeeds, current.meta.id), updated.listing);
+          }};
 }
 
 }  // namespace
@@ -47,9 +55,12 @@ grpc::Status NeedServiceImpl::CreateNeed(grpc::ServerContext* server_context, co
     if (!need.enterprise_id.empty()) {
       TM_RETURN_IF_ERROR(CheckOwnership(principal, need.enterprise_id, "needs"));
     }
+    TM_RETURN_IF_ERROR(CheckLateRegistrationAllowed(principal, request->late_registration()));
     CheckRequestId(request->request_id(), request_level);
     TM_RETURN_IF_ERROR(PrepareNew(need, request->need_id(), "need_id", "need", conversion,
                                   Rules(), context_.repository, request_level));
+    TM_RETURN_IF_ERROR(AdmitToEvents(context_.repository, Listing{}, request->late_registration(),
+                                     ResourceName(kNeeds, need.meta.id), need.listing));
     TM_ASSIGN_OR_RETURN(Need created, context_.repository.CreateNeed(
                                           need, {"CreateNeed", request->request_id()}));
     KeepIndexCurrent(context_.matching.IndexNeed(created));
@@ -105,9 +116,10 @@ grpc::Status NeedServiceImpl::UpdateNeed(grpc::ServerContext* server_context, co
                         ParseResourceName(request->need().name(), kNeeds, "need.name"));
     Violations conversion;
     const Need patch = NeedFromProto(request->need(), context_.currency, conversion);
+    TM_RETURN_IF_ERROR(CheckLateRegistrationAllowed(principal, request->late_registration()));
     TM_ASSIGN_OR_RETURN(
         Need updated,
-        UpdateRecord<Need>(Stored(context_.repository, principal), Rules(), context_.repository, id,
+        UpdateRecord<Need>(Stored(context_.repository, principal, request->late_registration()), Rules(), context_.repository, id,
                            request->need().etag(),
                            MaskPaths(request->update_mask(), PopulatedNeedPaths(request->need())),
                            patch, conversion, "need", ApplyNeedUpdate));
@@ -135,14 +147,15 @@ grpc::Status NeedServiceImpl::ImportNeeds(grpc::ServerContext* server_context,
                                           v1::ImportSummary* response) {
   return Handle(context_, server_context, "/techmatch.v1.NeedService/ImportNeeds", nullptr, [&](const Principal& principal) -> absl::Status {
     storage::Repository& repository = context_.repository;
+    ImportRegistrationWindow window(repository, principal);
     const ImportSteps<Need> steps{
         Rules(), kNeeds, "need_id",
         [&repository](const std::vector<Need>& needs) { return repository.CreateNeeds(needs); },
         [this](const Need& need) { KeepIndexCurrent(context_.matching.IndexNeed(need)); }};
     return ImportRows<v1::ImportNeedsRequest, Need>(
         *server_context, *reader, repository, steps,
-        [this, &principal](const v1::ImportNeedsRequest& row, Violations& conversion,
-                           std::string& id) {
+        [this, &principal, &window](const v1::ImportNeedsRequest& row, Violations& conversion,
+                                    std::string& id) -> absl::StatusOr<Need> {
           id = row.need_id();
           Need need = NeedFromProto(row.need(), context_.currency, conversion);
           // Each row is checked on its own: another organization's row is rejected, the rest
@@ -151,6 +164,11 @@ grpc::Status NeedServiceImpl::ImportNeeds(grpc::ServerContext* server_context,
             const absl::Status owned = CheckOwnership(principal, need.enterprise_id, "needs");
             if (!owned.ok()) conversion.Add("enterprise", std::string(owned.message()));
           }
+          // Events whose registration has closed take an organizer's late flag on the row.
+          TM_RETURN_IF_ERROR(window.Admit(
+              row.late_registration(),
+              id.empty() ? "this row's need" : ResourceName(kNeeds, id), need.listing,
+              conversion));
           return need;
         },
         *response);

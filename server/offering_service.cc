@@ -10,6 +10,7 @@
 #include "server/proto_fields.h"
 #include "server/ranked_list.h"
 #include "server/record_flows.h"
+#include "server/registration_window.h"
 
 namespace techmatch::server {
 namespace {
@@ -21,7 +22,10 @@ const RecordRules<Offering>& Rules() {
 
 // Reads and stores through the repository; an INSTITUTE or ENTERPRISE caller may only change
 // its own organization's records, and may not hand one to another organization.
-StoredRecord<Offering> Stored(storage::Repository& repository, const Principal& principal) {
+// `late`: the update may add the offering to events whose registration has closed (checked by
+// `admit` for the events it did not have before; see server/registration_window.h).
+StoredRecord<Offering> Stored(storage::Repository& repository, const Principal& principal,
+                       bool late = false) {
   return {[&repository, &principal](absl::string_view id) -> absl::StatusOr<Offering> {
             TM_ASSIGN_OR_RETURN(Offering current, repository.GetOffering(id));
             TM_RETURN_IF_ERROR(
@@ -33,7 +37,11 @@ StoredRecord<Offering> Stored(storage::Repository& repository, const Principal& 
                                               ResourceName(kOfferings, offering.meta.id)));
             return repository.ReplaceOffering(offering, revision);
           },
-          CheckOfferingEditable};
+          CheckOfferingEditable,
+          [&repository, late](const Offering& current, Offering& updated) {
+            return AdmitToEvents(repository, current.listing, late,
+                                 ResourceName(kOfferings, current.meta.id), updated.listing);
+          }};
 }
 
 }  // namespace
@@ -47,9 +55,12 @@ grpc::Status OfferingServiceImpl::CreateOffering(grpc::ServerContext* server_con
     if (!offering.institute_id.empty()) {
       TM_RETURN_IF_ERROR(CheckOwnership(principal, offering.institute_id, "offerings"));
     }
+    TM_RETURN_IF_ERROR(CheckLateRegistrationAllowed(principal, request->late_registration()));
     CheckRequestId(request->request_id(), request_level);
     TM_RETURN_IF_ERROR(PrepareNew(offering, request->offering_id(), "offering_id", "offering", conversion,
                                   Rules(), context_.repository, request_level));
+    TM_RETURN_IF_ERROR(AdmitToEvents(context_.repository, Listing{}, request->late_registration(),
+                                     ResourceName(kOfferings, offering.meta.id), offering.listing));
     TM_ASSIGN_OR_RETURN(Offering created, context_.repository.CreateOffering(
                                           offering, {"CreateOffering", request->request_id()}));
     KeepIndexCurrent(context_.matching.IndexOffering(created));
@@ -105,9 +116,10 @@ grpc::Status OfferingServiceImpl::UpdateOffering(grpc::ServerContext* server_con
                         ParseResourceName(request->offering().name(), kOfferings, "offering.name"));
     Violations conversion;
     const Offering patch = OfferingFromProto(request->offering(), context_.currency, conversion);
+    TM_RETURN_IF_ERROR(CheckLateRegistrationAllowed(principal, request->late_registration()));
     TM_ASSIGN_OR_RETURN(
         Offering updated,
-        UpdateRecord<Offering>(Stored(context_.repository, principal), Rules(), context_.repository, id,
+        UpdateRecord<Offering>(Stored(context_.repository, principal, request->late_registration()), Rules(), context_.repository, id,
                            request->offering().etag(),
                            MaskPaths(request->update_mask(), PopulatedOfferingPaths(request->offering())),
                            patch, conversion, "offering", ApplyOfferingUpdate));
@@ -135,6 +147,7 @@ grpc::Status OfferingServiceImpl::ImportOfferings(grpc::ServerContext* server_co
                                           v1::ImportSummary* response) {
   return Handle(context_, server_context, "/techmatch.v1.OfferingService/ImportOfferings", nullptr, [&](const Principal& principal) -> absl::Status {
     storage::Repository& repository = context_.repository;
+    ImportRegistrationWindow window(repository, principal);
     const ImportSteps<Offering> steps{
         Rules(), kOfferings, "offering_id",
         [&repository](const std::vector<Offering>& offerings) {
@@ -145,8 +158,8 @@ grpc::Status OfferingServiceImpl::ImportOfferings(grpc::ServerContext* server_co
         }};
     return ImportRows<v1::ImportOfferingsRequest, Offering>(
         *server_context, *reader, repository, steps,
-        [this, &principal](const v1::ImportOfferingsRequest& row, Violations& conversion,
-                           std::string& id) {
+        [this, &principal, &window](const v1::ImportOfferingsRequest& row, Violations& conversion,
+                                    std::string& id) -> absl::StatusOr<Offering> {
           id = row.offering_id();
           Offering offering = OfferingFromProto(row.offering(), context_.currency, conversion);
           // Each row is checked on its own: another organization's row is rejected, the rest
@@ -155,6 +168,11 @@ grpc::Status OfferingServiceImpl::ImportOfferings(grpc::ServerContext* server_co
             const absl::Status owned = CheckOwnership(principal, offering.institute_id, "offerings");
             if (!owned.ok()) conversion.Add("institute", std::string(owned.message()));
           }
+          // Events whose registration has closed take an organizer's late flag on the row.
+          TM_RETURN_IF_ERROR(window.Admit(
+              row.late_registration(),
+              id.empty() ? "this row's offering" : ResourceName(kOfferings, id), offering.listing,
+              conversion));
           return offering;
         },
         *response);

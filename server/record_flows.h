@@ -69,6 +69,9 @@ struct StoredRecord {
   std::function<absl::StatusOr<R>(const R&, int64_t expected_revision)> replace;
   // FAILED_PRECONDITION when the record may no longer change; may be empty.
   std::function<absl::Status(const R&)> editable;
+  // The last check before storing a valid update, given the record as stored and as it will
+  // be (which it may complete, e.g. with late event registrations); may be empty.
+  std::function<absl::Status(const R& current, R& updated)> admit;
 };
 
 // AIP-134 update: mask and conversion problems first, then existence, etag, state, then the
@@ -96,6 +99,7 @@ absl::StatusOr<R> UpdateRecord(
   rules.validate(updated, own);
   TM_RETURN_IF_ERROR(rules.check_references(updated, lookup, own));
   if (!own.empty()) return PrefixFieldViolations(own.ToStatus(), prefix);
+  if (stored.admit) TM_RETURN_IF_ERROR(stored.admit(current, updated));
   return stored.replace(updated, current.meta.revision);
 }
 

@@ -355,6 +355,13 @@ CREATE TABLE meetings (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// Late registration of needs and offerings (issue 6): the events each was added to after their
+// registration closed, by an organizer's explicit choice; a subset of `events`, same encoding.
+constexpr const char kMigration5[] = R"sql(
+ALTER TABLE needs ADD COLUMN late_events TEXT NOT NULL DEFAULT '';
+ALTER TABLE offerings ADD COLUMN late_events TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -363,6 +370,7 @@ const std::vector<Migration>& Migrations() {
       {2, "agreements", kMigration2},
       {3, "API keys and the audit trail", kMigration3},
       {4, "fair operations: delegates, meeting plans, requests, meetings", kMigration4},
+      {5, "late registration of needs and offerings", kMigration5},
   };
   return *kMigrations;
 }

@@ -11,23 +11,25 @@
 namespace techmatch::storage {
 namespace {
 
-// Parameters ?1..?14 follow the column order of kSelect.
+// Parameters ?1..?15 follow the column order of kSelect.
 constexpr absl::string_view kSelect =
     "SELECT id, enterprise_id, title, description, keywords, industries, cooperation_modes, "
-    "events, budget_minor, min_trl, state, create_time, update_time, revision FROM needs";
+    "events, budget_minor, min_trl, state, create_time, update_time, revision, late_events "
+    "FROM needs";
 constexpr absl::string_view kFind =
     "SELECT id, enterprise_id, title, description, keywords, industries, cooperation_modes, "
-    "events, budget_minor, min_trl, state, create_time, update_time, revision FROM needs "
-    "WHERE id = ?1";
+    "events, budget_minor, min_trl, state, create_time, update_time, revision, late_events "
+    "FROM needs WHERE id = ?1";
 constexpr absl::string_view kInsert =
     "INSERT INTO needs (id, enterprise_id, title, description, keywords, industries, "
     "cooperation_modes, events, budget_minor, min_trl, state, create_time, update_time, "
-    "revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+    "revision, late_events) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 // ?12 (create_time) is left out on purpose: it never changes.
 constexpr absl::string_view kUpdate =
     "UPDATE needs SET enterprise_id = ?2, title = ?3, description = ?4, keywords = ?5, "
     "industries = ?6, cooperation_modes = ?7, events = ?8, budget_minor = ?9, min_trl = ?10, "
-    "state = ?11, update_time = ?13, revision = revision + 1 "
+    "state = ?11, update_time = ?13, late_events = ?15, revision = revision + 1 "
     "WHERE id = ?1 AND revision = ?14 RETURNING create_time";
 constexpr absl::string_view kExists = "SELECT 1 FROM needs WHERE id = ?1";
 constexpr absl::string_view kInsertIndustry =
@@ -49,7 +51,7 @@ const std::vector<SqlField>& Fields() {
   return *kFields;
 }
 
-// Binds ?1..?14 (the revision as `revision`).
+// Binds ?1..?15 (the revision as `revision`).
 absl::Status BindNeed(ScopedStatement& statement, const Need& need, int64_t revision) {
   TM_ASSIGN_OR_RETURN(EncodedListing listing, EncodeListing(need.listing));
   TM_ASSIGN_OR_RETURN(int64_t create_time, TimeToNanos(need.meta.create_time, "create_time"));
@@ -72,6 +74,7 @@ absl::Status BindNeed(ScopedStatement& statement, const Need& need, int64_t revi
   statement.BindInt64(12, create_time);
   statement.BindInt64(13, update_time);
   statement.BindInt64(14, revision);
+  statement.BindText(15, listing.late_events);
   return absl::OkStatus();
 }
 
@@ -91,6 +94,7 @@ Need ReadNeed(const RowReader& row) {
   need.meta.create_time = NanosToTime(row.Int64(11));
   need.meta.update_time = NanosToTime(row.Int64(12));
   need.meta.revision = row.Int64(13);
+  need.listing.late_event_ids = DecodeList(row.Text(14));
   return need;
 }
 

@@ -11,25 +11,26 @@
 namespace techmatch::storage {
 namespace {
 
-// Parameters ?1..?15 follow the column order of kSelect.
+// Parameters ?1..?16 follow the column order of kSelect.
 constexpr absl::string_view kSelect =
     "SELECT id, institute_id, title, description, keywords, industries, cooperation_modes, "
-    "events, trl, patents, asking_price_minor, state, create_time, update_time, revision "
-    "FROM offerings";
+    "events, trl, patents, asking_price_minor, state, create_time, update_time, revision, "
+    "late_events FROM offerings";
 constexpr absl::string_view kFind =
     "SELECT id, institute_id, title, description, keywords, industries, cooperation_modes, "
-    "events, trl, patents, asking_price_minor, state, create_time, update_time, revision "
-    "FROM offerings WHERE id = ?1";
+    "events, trl, patents, asking_price_minor, state, create_time, update_time, revision, "
+    "late_events FROM offerings WHERE id = ?1";
 constexpr absl::string_view kInsert =
     "INSERT INTO offerings (id, institute_id, title, description, keywords, industries, "
     "cooperation_modes, events, trl, patents, asking_price_minor, state, create_time, "
-    "update_time, revision) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+    "update_time, revision, late_events) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 // ?13 (create_time) is left out on purpose: it never changes.
 constexpr absl::string_view kUpdate =
     "UPDATE offerings SET institute_id = ?2, title = ?3, description = ?4, keywords = ?5, "
     "industries = ?6, cooperation_modes = ?7, events = ?8, trl = ?9, patents = ?10, "
-    "asking_price_minor = ?11, state = ?12, update_time = ?14, revision = revision + 1 "
+    "asking_price_minor = ?11, state = ?12, update_time = ?14, late_events = ?16, "
+    "revision = revision + 1 "
     "WHERE id = ?1 AND revision = ?15 RETURNING create_time";
 constexpr absl::string_view kExists = "SELECT 1 FROM offerings WHERE id = ?1";
 constexpr absl::string_view kInsertIndustry =
@@ -53,7 +54,7 @@ const std::vector<SqlField>& Fields() {
   return *kFields;
 }
 
-// Binds ?1..?15 (the revision as `revision`).
+// Binds ?1..?16 (the revision as `revision`).
 absl::Status BindOffering(ScopedStatement& statement, const Offering& offering, int64_t revision) {
   TM_ASSIGN_OR_RETURN(EncodedListing listing, EncodeListing(offering.listing));
   TM_ASSIGN_OR_RETURN(std::string patents, EncodeList(offering.patents, "patents"));
@@ -74,6 +75,7 @@ absl::Status BindOffering(ScopedStatement& statement, const Offering& offering, 
   statement.BindInt64(13, create_time);
   statement.BindInt64(14, update_time);
   statement.BindInt64(15, revision);
+  statement.BindText(16, listing.late_events);
   return absl::OkStatus();
 }
 
@@ -94,6 +96,7 @@ Offering ReadOffering(const RowReader& row) {
   offering.meta.create_time = NanosToTime(row.Int64(12));
   offering.meta.update_time = NanosToTime(row.Int64(13));
   offering.meta.revision = row.Int64(14);
+  offering.listing.late_event_ids = DecodeList(row.Text(15));
   return offering;
 }
 

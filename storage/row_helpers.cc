@@ -40,6 +40,8 @@ absl::StatusOr<EncodedListing> EncodeListing(const Listing& listing) {
   TM_ASSIGN_OR_RETURN(encoded.keywords, EncodeList(listing.keywords, "keywords"));
   TM_ASSIGN_OR_RETURN(encoded.industries, EncodeList(listing.industry_codes, "industries"));
   TM_ASSIGN_OR_RETURN(encoded.events, EncodeList(listing.event_ids, "events"));
+  TM_ASSIGN_OR_RETURN(encoded.late_events,
+                      EncodeList(listing.late_event_ids, "late_registration_events"));
   encoded.cooperation_modes = EncodeModes(listing.cooperation_modes);
   return encoded;
 }

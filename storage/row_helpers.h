@@ -69,6 +69,7 @@ struct EncodedListing {
   std::string industries;
   std::string cooperation_modes;
   std::string events;
+  std::string late_events;
 };
 absl::StatusOr<EncodedListing> EncodeListing(const Listing& listing);
 

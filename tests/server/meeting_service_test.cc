@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "absl/strings/str_replace.h"
+#include "absl/time/clock.h"
+#include "core/auth/role.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "techmatch/v1/match.grpc.pb.h"
@@ -458,6 +460,225 @@ TEST_F(MeetingServiceTest, RegistrationClosesExceptForExplicitLateRegistration) 
   ASSERT_TRUE(Register("cau", 0, false, &participant).ok());
   EXPECT_EQ(participant.delegate_count(), 1);
   EXPECT_FALSE(participant.late_registration());
+}
+
+
+// Needs and offerings join an event under the participants' window: after the close, adding
+// one to the event is FAILED_PRECONDITION unless an ORGANIZER or ADMIN passes the late flag,
+// which the record keeps in late_registration_events; events it already had need no flag.
+class RegistrationWindowTest : public MeetingServiceTest {
+ protected:
+  void SetUp() override {
+    MeetingServiceTest::SetUp();
+    CreateWindowEvent("closed", absl::Now() - absl::Hours(1));
+    CreateWindowEvent("open", absl::Now() + absl::Hours(24));
+    enterprise_ = CreateKey(Role::kEnterprise, "acme");
+    institute_ = CreateKey(Role::kInstitute, "scu");
+    organizer_ = CreateKey(Role::kOrganizer);
+  }
+
+  void CreateWindowEvent(const std::string& id, absl::Time close) {
+    v1::CreateEventRequest create;
+    create.set_event_id(id);
+    v1::Event& event = *create.mutable_event();
+    event.set_display_name("洽談會 " + id);
+    event.mutable_start_time()->set_seconds(absl::ToUnixSeconds(absl::Now() + absl::Hours(48)));
+    event.mutable_end_time()->set_seconds(absl::ToUnixSeconds(absl::Now() + absl::Hours(72)));
+    event.mutable_registration_close_time()->set_seconds(absl::ToUnixSeconds(close));
+    v1::Event created;
+    const grpc::Status status = events_->CreateEvent(Ctx().get(), create, &created);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+
+  grpc::Status NewNeed(const std::string& id, const std::vector<std::string>& events, bool late,
+                       const std::string& token, v1::Need* out = nullptr) {
+    v1::CreateNeedRequest request;
+    request.set_need_id(id);
+    *request.mutable_need() = SampleNeed("窖泥老化防治 " + id);
+    for (const std::string& e : events) request.mutable_need()->add_events("events/" + e);
+    request.set_late_registration(late);
+    v1::Need created;
+    grpc::Status status = needs_->CreateNeed(Ctx(token).get(), request, &created);
+    if (out != nullptr) *out = created;
+    return status;
+  }
+
+  grpc::Status SetNeedEvents(const std::string& id, const std::vector<std::string>& events,
+                             bool late, const std::string& token, v1::Need* out = nullptr) {
+    v1::UpdateNeedRequest request;
+    request.mutable_need()->set_name("needs/" + id);
+    for (const std::string& e : events) request.mutable_need()->add_events("events/" + e);
+    request.mutable_update_mask()->add_paths("events");
+    request.set_late_registration(late);
+    v1::Need updated;
+    grpc::Status status = needs_->UpdateNeed(Ctx(token).get(), request, &updated);
+    if (out != nullptr) *out = updated;
+    return status;
+  }
+
+  v1::Need GetNeed(const std::string& id) {
+    v1::GetNeedRequest request;
+    request.set_name("needs/" + id);
+    v1::Need need;
+    EXPECT_TRUE(needs_->GetNeed(Ctx().get(), request, &need).ok()) << id;
+    return need;
+  }
+
+  bool NeedExists(const std::string& id) {
+    v1::GetNeedRequest request;
+    request.set_name("needs/" + id);
+    v1::Need need;
+    return needs_->GetNeed(Ctx().get(), request, &need).ok();
+  }
+
+  static std::vector<std::string> Late(const v1::Need& need) {
+    return {need.late_registration_events().begin(), need.late_registration_events().end()};
+  }
+
+  std::string enterprise_, institute_, organizer_;
+};
+
+TEST_F(RegistrationWindowTest, CreatingANeedForAClosedEventNeedsAnOrganizersLateFlag) {
+  v1::Need need;
+  grpc::Status status = NewNeed("n-closed", {"fair", "closed"}, false, admin_token_);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(status.error_message(), HasSubstr("registration for events/closed closed at"));
+  EXPECT_THAT(status.error_message(), HasSubstr("needs/n-closed cannot be added"));
+  status = NewNeed("n-closed", {"closed"}, false, enterprise_);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  // The enterprise may not register its own need late.
+  status = NewNeed("n-closed", {"closed"}, true, enterprise_);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_THAT(status.error_message(), HasSubstr("only ORGANIZER and ADMIN"));
+  EXPECT_FALSE(NeedExists("n-closed"));
+
+  ASSERT_TRUE(NewNeed("n-closed", {"fair", "closed"}, true, organizer_, &need).ok());
+  EXPECT_THAT(need.events(), ElementsAre("events/fair", "events/closed"));
+  EXPECT_THAT(Late(need), ElementsAre("events/closed"));
+  EXPECT_THAT(Late(GetNeed("n-closed")), ElementsAre("events/closed"));
+  ASSERT_TRUE(NewNeed("n-admin", {"closed"}, true, admin_token_, &need).ok());
+  EXPECT_THAT(Late(need), ElementsAre("events/closed"));
+
+  // Before the close nothing is late, with or without the flag.
+  ASSERT_TRUE(NewNeed("n-open", {"open"}, false, enterprise_, &need).ok());
+  EXPECT_THAT(Late(need), IsEmpty());
+  ASSERT_TRUE(NewNeed("n-open2", {"open", "fair"}, true, organizer_, &need).ok());
+  EXPECT_THAT(Late(need), IsEmpty());
+  // An unknown event is a field violation, as before.
+  status = NewNeed("n-unknown", {"nowhere"}, false, admin_token_);
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("need.events[0]"));
+}
+
+TEST_F(RegistrationWindowTest, UpdatingChecksOnlyNewlyAddedEventsAndKeepsLateMarks) {
+  v1::Need before = GetNeed("pit"), need;
+  grpc::Status status = SetNeedEvents("pit", {"fair", "closed"}, false, enterprise_);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(status.error_message(), HasSubstr("needs/pit cannot be added"));
+  status = SetNeedEvents("pit", {"fair", "closed"}, true, enterprise_);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(GetNeed("pit").etag(), before.etag());  // refused: nothing changed
+
+  ASSERT_TRUE(SetNeedEvents("pit", {"fair", "closed"}, true, admin_token_, &need).ok());
+  EXPECT_THAT(Late(need), ElementsAre("events/closed"));
+  // Events it already has need no flag: the enterprise edits its need freely, the mark stays.
+  v1::UpdateNeedRequest retitle;
+  retitle.mutable_need()->set_name("needs/pit");
+  retitle.mutable_need()->set_title("窖泥老化防治（修訂）");
+  ASSERT_TRUE(needs_->UpdateNeed(Ctx(enterprise_).get(), retitle, &need).ok());
+  EXPECT_THAT(Late(need), ElementsAre("events/closed"));
+  ASSERT_TRUE(SetNeedEvents("pit", {"closed", "open"}, false, enterprise_, &need).ok());
+  EXPECT_THAT(need.events(), ElementsAre("events/closed", "events/open"));
+  EXPECT_THAT(Late(need), ElementsAre("events/closed"));
+  // Leaving the closed event drops its mark; coming back is a new addition.
+  ASSERT_TRUE(SetNeedEvents("pit", {"open"}, false, enterprise_, &need).ok());
+  EXPECT_THAT(Late(need), IsEmpty());
+  status = SetNeedEvents("pit", {"open", "closed"}, false, enterprise_);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(GetNeed("pit").events(), ElementsAre("events/open"));
+}
+
+TEST_F(RegistrationWindowTest, OfferingsFollowTheSameWindow) {
+  v1::CreateOfferingRequest create;
+  create.set_offering_id("o-closed");
+  *create.mutable_offering() = SampleOffering();
+  create.mutable_offering()->add_events("events/closed");
+  v1::Offering offering;
+  grpc::Status status = offerings_->CreateOffering(Ctx(institute_).get(), create, &offering);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(status.error_message(), HasSubstr("offerings/o-closed cannot be added"));
+  create.set_late_registration(true);
+  EXPECT_EQ(offerings_->CreateOffering(Ctx(institute_).get(), create, &offering).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  v1::GetOfferingRequest get;
+  get.set_name("offerings/o-closed");
+  EXPECT_EQ(offerings_->GetOffering(Ctx().get(), get, &offering).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  ASSERT_TRUE(offerings_->CreateOffering(Ctx(organizer_).get(), create, &offering).ok());
+  EXPECT_THAT(offering.late_registration_events(), ElementsAre("events/closed"));
+
+  // pit-mud (scu's, in events/fair) joins the closed event: only late, only by an organizer.
+  v1::UpdateOfferingRequest update;
+  update.mutable_offering()->set_name("offerings/pit-mud");
+  update.mutable_offering()->add_events("events/fair");
+  update.mutable_offering()->add_events("events/closed");
+  status = offerings_->UpdateOffering(Ctx(institute_).get(), update, &offering);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  update.set_late_registration(true);
+  status = offerings_->UpdateOffering(Ctx(institute_).get(), update, &offering);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_TRUE(offerings_->UpdateOffering(Ctx(organizer_).get(), update, &offering).ok());
+  EXPECT_THAT(offering.late_registration_events(), ElementsAre("events/closed"));
+  get.set_name("offerings/pit-mud");
+  ASSERT_TRUE(offerings_->GetOffering(Ctx().get(), get, &offering).ok());
+  EXPECT_THAT(offering.late_registration_events(), ElementsAre("events/closed"));
+}
+
+TEST_F(RegistrationWindowTest, ImportRejectsClosedEventRowsWholeAndRecordsLateOnes) {
+  auto import = [&](const std::string& token, const std::vector<v1::ImportNeedsRequest>& rows) {
+    auto context = Ctx(token);
+    v1::ImportSummary summary;
+    auto writer = needs_->ImportNeeds(context.get(), &summary);
+    for (const v1::ImportNeedsRequest& row : rows) EXPECT_TRUE(writer->Write(row));
+    writer->WritesDone();
+    const grpc::Status status = writer->Finish();
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return summary;
+  };
+  auto row = [](const std::string& id, const std::vector<std::string>& events, bool late) {
+    v1::ImportNeedsRequest request;
+    request.set_need_id(id);
+    *request.mutable_need() = SampleNeed("導入需求 " + id);
+    for (const std::string& e : events) request.mutable_need()->add_events("events/" + e);
+    request.set_late_registration(late);
+    return request;
+  };
+  v1::ImportSummary summary =
+      import(admin_token_, {row("i-open", {"open"}, false), row("i-closed", {"fair", "closed"}, false),
+                            row("i-late", {"fair", "closed"}, true)});
+  EXPECT_EQ(summary.accepted_count(), 2);
+  ASSERT_EQ(summary.rejections_size(), 1);
+  EXPECT_EQ(summary.rejections(0).row_number(), 2);
+  ASSERT_EQ(summary.rejections(0).field_violations_size(), 1);
+  EXPECT_EQ(summary.rejections(0).field_violations(0).field(), "events[1]");
+  EXPECT_THAT(summary.rejections(0).field_violations(0).description(),
+              HasSubstr("registration for events/closed closed at"));
+  EXPECT_FALSE(NeedExists("i-closed"));  // a rejected row never half-lands
+  EXPECT_THAT(Late(GetNeed("i-late")), ElementsAre("events/closed"));
+  EXPECT_THAT(Late(GetNeed("i-open")), IsEmpty());
+
+  // An enterprise's rows: the late flag is not its to pass; its other rows go on.
+  summary = import(enterprise_, {row("e-late", {"closed"}, true), row("e-open", {"open"}, false),
+                                 row("e-closed", {"closed"}, false)});
+  EXPECT_EQ(summary.accepted_count(), 1);
+  ASSERT_EQ(summary.rejections_size(), 2);
+  EXPECT_EQ(summary.rejections(0).row_number(), 1);
+  std::vector<std::string> fields;
+  for (const auto& v : summary.rejections(0).field_violations()) fields.push_back(v.field());
+  EXPECT_THAT(fields, ElementsAre("late_registration", "events[0]"));
+  EXPECT_EQ(summary.rejections(1).row_number(), 3);
+  EXPECT_FALSE(NeedExists("e-late"));
+  EXPECT_FALSE(NeedExists("e-closed"));
+  EXPECT_TRUE(NeedExists("e-open"));
 }
 
 }  // namespace
