@@ -681,5 +681,324 @@ TEST_F(RegistrationWindowTest, ImportRejectsClosedEventRowsWholeAndRecordsLateOn
   EXPECT_TRUE(NeedExists("e-open"));
 }
 
+
+// Who may do what with meetings, with real records: an ENTERPRISE key acts only as the
+// enterprise side of its own needs, an INSTITUTE key only as the institute side of its own
+// offerings (PERMISSION_DENIED otherwise, changing nothing); planning, generating, scheduling,
+// locking and cancelling are the organizers'; an OFFICIAL key reads everything and writes
+// nothing.
+class MeetingRolesTest : public MeetingServiceTest {
+ protected:
+  void SetUp() override {
+    MeetingServiceTest::SetUp();
+    acme_ = CreateKey(Role::kEnterprise, "acme");
+    beta_ = CreateKey(Role::kEnterprise, "beta");
+    scu_ = CreateKey(Role::kInstitute, "scu");
+    cau_ = CreateKey(Role::kInstitute, "cau");
+    official_ = CreateKey(Role::kOfficial);
+    organizer_ = CreateKey(Role::kOrganizer);
+  }
+
+  grpc::Status RequestAs(const std::string& token, const std::string& need,
+                         const std::string& offering, v1::MeetingRequest::Side side,
+                         v1::MeetingRequest* out = nullptr) {
+    v1::CreateMeetingRequestRequest request;
+    request.set_parent("events/fair");
+    request.mutable_meeting_request()->set_need("needs/" + need);
+    request.mutable_meeting_request()->set_offering("offerings/" + offering);
+    request.mutable_meeting_request()->set_requested_by(side);
+    v1::MeetingRequest created;
+    grpc::Status status = matches_->CreateMeetingRequest(Ctx(token).get(), request, &created);
+    if (out != nullptr) *out = created;
+    return status;
+  }
+
+  grpc::Status AcceptAs(const std::string& token, const std::string& name,
+                        v1::MeetingRequest* out = nullptr) {
+    v1::AcceptMeetingRequestRequest request;
+    request.set_name(name);
+    v1::MeetingRequest accepted;
+    grpc::Status status = matches_->AcceptMeetingRequest(Ctx(token).get(), request, &accepted);
+    if (out != nullptr) *out = accepted;
+    return status;
+  }
+
+  grpc::Status DeclineAs(const std::string& token, const std::string& name,
+                         v1::MeetingRequest* out = nullptr) {
+    v1::DeclineMeetingRequestRequest request;
+    request.set_name(name);
+    v1::MeetingRequest declined;
+    grpc::Status status = matches_->DeclineMeetingRequest(Ctx(token).get(), request, &declined);
+    if (out != nullptr) *out = declined;
+    return status;
+  }
+
+  v1::MeetingRequest GetRequest(const std::string& name) {
+    v1::GetMeetingRequestRequest request;
+    request.set_name(name);
+    v1::MeetingRequest got;
+    EXPECT_TRUE(matches_->GetMeetingRequest(Ctx().get(), request, &got).ok()) << name;
+    return got;
+  }
+
+  // The organizer-only meeting methods, each called as `token`, on a scheduled meeting.
+  std::map<std::string, grpc::StatusCode> CuratorCalls(const std::string& token,
+                                                       const std::string& meeting) {
+    std::map<std::string, grpc::StatusCode> codes;
+    {
+      v1::UpdateMeetingPlanRequest request;
+      *request.mutable_meeting_plan() = Plan(3, 3);
+      v1::MeetingPlan out;
+      codes["UpdateMeetingPlan"] =
+          matches_->UpdateMeetingPlan(Ctx(token).get(), request, &out).error_code();
+    }
+    {
+      v1::GenerateMeetingRequestsRequest request;
+      request.set_parent("events/fair");
+      v1::GenerateMeetingRequestsResponse out;
+      codes["GenerateMeetingRequests"] =
+          matches_->GenerateMeetingRequests(Ctx(token).get(), request, &out).error_code();
+    }
+    {
+      v1::ScheduleMeetingsRequest request;
+      request.set_event("events/fair");
+      v1::ScheduleMeetingsResponse out;
+      codes["ScheduleMeetings"] =
+          matches_->ScheduleMeetings(Ctx(token).get(), request, &out).error_code();
+    }
+    {
+      v1::LockMeetingRequest request;
+      request.set_name(meeting);
+      v1::Meeting out;
+      codes["LockMeeting"] = matches_->LockMeeting(Ctx(token).get(), request, &out).error_code();
+    }
+    {
+      v1::UnlockMeetingRequest request;
+      request.set_name(meeting);
+      v1::Meeting out;
+      codes["UnlockMeeting"] =
+          matches_->UnlockMeeting(Ctx(token).get(), request, &out).error_code();
+    }
+    {
+      v1::CancelMeetingRequest request;
+      request.set_name(meeting);
+      v1::MeetingRequest out;
+      codes["CancelMeeting"] =
+          matches_->CancelMeeting(Ctx(token).get(), request, &out).error_code();
+    }
+    return codes;
+  }
+
+  std::string acme_, beta_, scu_, cau_, official_, organizer_;
+};
+
+TEST_F(MeetingRolesTest, AnEnterpriseRequestsAcceptsAndDeclinesOnlyForItsOwnNeeds) {
+  v1::MeetingRequest own;
+  ASSERT_TRUE(RequestAs(acme_, "pit", "pit-mud", v1::MeetingRequest::ENTERPRISE, &own).ok());
+  EXPECT_EQ(own.requested_by(), v1::MeetingRequest::ENTERPRISE);
+  // Another enterprise's need; or speaking for the other side, or as an organizer.
+  grpc::Status status = RequestAs(acme_, "beta-pit", "pit-mud", v1::MeetingRequest::ENTERPRISE);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_THAT(status.error_message(), HasSubstr("needs/beta-pit"));
+  status = RequestAs(acme_, "pit", "pit-genome", v1::MeetingRequest::INSTITUTE);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_THAT(status.error_message(), HasSubstr("only as the ENTERPRISE side"));
+  EXPECT_EQ(RequestAs(acme_, "pit", "pit-genome", v1::MeetingRequest::ORGANIZER).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(RequestAs(acme_, "pit", "pit-genome", v1::MeetingRequest::MATCHING).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Requests().size(), 1u);  // only its own request exists
+
+  // Its own request is accepted by the other side, not by itself.
+  status = AcceptAs(acme_, own.name());
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_THAT(status.error_message(), HasSubstr("the other side"));
+  EXPECT_EQ(GetRequest(own.name()).state(), v1::MeetingRequest::PENDING);
+
+  // A request the institute made about acme's need: acme accepts; beta may not touch it.
+  v1::MeetingRequest from_institute, accepted;
+  ASSERT_TRUE(
+      RequestAs(scu_, "pit2", "pit-mud", v1::MeetingRequest::INSTITUTE, &from_institute).ok());
+  EXPECT_EQ(AcceptAs(beta_, from_institute.name()).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(DeclineAs(beta_, from_institute.name()).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(GetRequest(from_institute.name()).state(), v1::MeetingRequest::PENDING);
+  ASSERT_TRUE(AcceptAs(acme_, from_institute.name(), &accepted).ok());
+  EXPECT_EQ(accepted.state(), v1::MeetingRequest::ACCEPTED);
+
+  // An organizer's request about beta's need: acme cannot decline it, beta can.
+  v1::MeetingRequest about_beta, declined;
+  ASSERT_TRUE(
+      RequestAs(organizer_, "beta-pit", "pit-genome", v1::MeetingRequest::ORGANIZER, &about_beta)
+          .ok());
+  EXPECT_EQ(DeclineAs(acme_, about_beta.name()).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(GetRequest(about_beta.name()).state(), v1::MeetingRequest::PENDING);
+  ASSERT_TRUE(DeclineAs(beta_, about_beta.name(), &declined).ok());
+  EXPECT_EQ(declined.state(), v1::MeetingRequest::DECLINED);
+}
+
+TEST_F(MeetingRolesTest, AnInstituteRequestsAcceptsAndDeclinesOnlyForItsOwnOfferings) {
+  v1::MeetingRequest own;
+  ASSERT_TRUE(RequestAs(scu_, "pit", "pit-mud", v1::MeetingRequest::INSTITUTE, &own).ok());
+  EXPECT_EQ(own.requested_by(), v1::MeetingRequest::INSTITUTE);
+  grpc::Status status = RequestAs(scu_, "pit", "pit-genome", v1::MeetingRequest::INSTITUTE);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_THAT(status.error_message(), HasSubstr("offerings/pit-genome"));
+  status = RequestAs(scu_, "beta-pit", "pit-mud", v1::MeetingRequest::ENTERPRISE);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_THAT(status.error_message(), HasSubstr("only as the INSTITUTE side"));
+  EXPECT_EQ(RequestAs(scu_, "beta-pit", "pit-mud", v1::MeetingRequest::ORGANIZER).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Requests().size(), 1u);
+  EXPECT_EQ(AcceptAs(scu_, own.name()).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+
+  // acme asks cau's offering: scu may neither accept nor decline; cau may.
+  v1::MeetingRequest to_cau, accepted;
+  ASSERT_TRUE(RequestAs(acme_, "pit", "pit-genome", v1::MeetingRequest::ENTERPRISE, &to_cau).ok());
+  EXPECT_EQ(AcceptAs(scu_, to_cau.name()).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(DeclineAs(scu_, to_cau.name()).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(GetRequest(to_cau.name()).state(), v1::MeetingRequest::PENDING);
+  ASSERT_TRUE(AcceptAs(cau_, to_cau.name(), &accepted).ok());
+  EXPECT_EQ(accepted.state(), v1::MeetingRequest::ACCEPTED);
+  // The enterprise's side answering scu's request makes it mutual only through acme.
+  v1::MeetingRequest mutual;
+  ASSERT_TRUE(RequestAs(acme_, "pit", "pit-mud", v1::MeetingRequest::ENTERPRISE, &mutual).ok());
+  EXPECT_EQ(mutual.name(), own.name());
+  EXPECT_TRUE(mutual.mutual());
+}
+
+TEST_F(MeetingRolesTest, PlanningSchedulingLockingAndCancellingAreTheOrganizers) {
+  ASSERT_TRUE(SetPlan(Plan(2, 2)).ok());
+  Accepted("pit", "pit-mud");
+  v1::ScheduleMeetingsResponse response;
+  ASSERT_TRUE(Schedule(response).ok());
+  ASSERT_EQ(response.meetings_size(), 1);
+  const v1::Meeting meeting = response.meetings(0);
+  // Even the parties of the meeting, and officials, are refused each organizer call.
+  for (const std::string* token : {&acme_, &scu_, &official_}) {
+    for (const auto& [method, code] : CuratorCalls(*token, meeting.name())) {
+      EXPECT_EQ(code, grpc::StatusCode::PERMISSION_DENIED) << method;
+    }
+  }
+  const std::vector<v1::Meeting> after = Meetings();
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].etag(), meeting.etag());
+  EXPECT_FALSE(after[0].locked());
+  EXPECT_EQ(Requests().size(), 1u);
+  // The organizer may do each of them.
+  for (const auto& [method, code] : CuratorCalls(organizer_, meeting.name())) {
+    EXPECT_NE(code, grpc::StatusCode::PERMISSION_DENIED) << method;
+  }
+}
+
+TEST_F(MeetingRolesTest, AnOfficialReadsEverythingAndWritesNothing) {
+  ASSERT_TRUE(SetPlan(Plan(2, 2)).ok());
+  const v1::MeetingRequest accepted = Accepted("pit", "pit-mud");
+  v1::MeetingRequest pending;
+  ASSERT_TRUE(Request("beta-pit", "pit-genome", v1::MeetingRequest::ENTERPRISE, &pending).ok());
+  v1::ScheduleMeetingsResponse scheduled;
+  ASSERT_TRUE(Schedule(scheduled).ok());
+  ASSERT_EQ(scheduled.meetings_size(), 1);
+
+  // Reads.
+  v1::GetMeetingPlanRequest get_plan;
+  get_plan.set_name("events/fair/meetingPlan");
+  v1::MeetingPlan plan;
+  EXPECT_TRUE(matches_->GetMeetingPlan(Ctx(official_).get(), get_plan, &plan).ok());
+  EXPECT_EQ(plan.slots_size(), 2);
+  v1::ListMeetingRequestsRequest list_requests;
+  list_requests.set_parent("events/fair");
+  v1::ListMeetingRequestsResponse requests;
+  ASSERT_TRUE(matches_->ListMeetingRequests(Ctx(official_).get(), list_requests, &requests).ok());
+  EXPECT_EQ(requests.meeting_requests_size(), 2);
+  v1::GetMeetingRequestRequest get_request;
+  get_request.set_name(accepted.name());
+  v1::MeetingRequest got;
+  EXPECT_TRUE(matches_->GetMeetingRequest(Ctx(official_).get(), get_request, &got).ok());
+  v1::ListMeetingsRequest list_meetings;
+  list_meetings.set_parent("events/fair");
+  list_meetings.set_participant("organizations/acme");
+  v1::ListMeetingsResponse agenda;
+  ASSERT_TRUE(matches_->ListMeetings(Ctx(official_).get(), list_meetings, &agenda).ok());
+  EXPECT_EQ(agenda.meetings_size(), 1);
+  // The parties read agendas too, their own and others'.
+  for (const std::string* token : {&acme_, &cau_}) {
+    EXPECT_TRUE(matches_->ListMeetings(Ctx(*token).get(), list_meetings, &agenda).ok());
+  }
+
+  // Writes: refused, by role, before anything is looked up.
+  for (v1::MeetingRequest::Side side :
+       {v1::MeetingRequest::ENTERPRISE, v1::MeetingRequest::INSTITUTE,
+        v1::MeetingRequest::ORGANIZER}) {
+    EXPECT_EQ(RequestAs(official_, "pit2", "pit-genome", side).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
+  }
+  EXPECT_EQ(AcceptAs(official_, pending.name()).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(DeclineAs(official_, pending.name()).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(AcceptAs(official_, "events/fair/meetingRequests/none").error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Requests().size(), 2u);
+  EXPECT_EQ(GetRequest(pending.name()).state(), v1::MeetingRequest::PENDING);
+}
+
+TEST_F(MeetingServiceTest, MoreBadRequestsNameTheProblemAndChangeNothing) {
+  // A withdrawn offering.
+  v1::WithdrawOfferingRequest withdraw;
+  withdraw.set_name("offerings/pit-genome");
+  v1::Offering withdrawn;
+  ASSERT_TRUE(offerings_->WithdrawOffering(Ctx().get(), withdraw, &withdrawn).ok());
+  v1::MeetingRequest out;
+  grpc::Status status = Request("pit", "pit-genome", v1::MeetingRequest::ENTERPRISE, &out);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(status.error_message(), HasSubstr("offerings/pit-genome is WITHDRAWN"));
+  // The enterprise side not registered for the event (its need names the event all the same).
+  CreateOrganization("gamma", v1::Organization::ENTERPRISE);
+  v1::Need gamma = SampleNeed("窖池微生物");
+  gamma.set_enterprise("organizations/gamma");
+  gamma.add_events("events/fair");
+  CreateNeed(gamma, "gamma-pit");
+  status = Request("gamma-pit", "pit-mud", v1::MeetingRequest::ORGANIZER, &out);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(status.error_message(),
+              HasSubstr("organizations/gamma is not registered for events/fair"));
+  // An event that does not exist; a malformed requested id.
+  v1::CreateMeetingRequestRequest request;
+  request.set_parent("events/no-such-fair");
+  request.mutable_meeting_request()->set_need("needs/pit");
+  request.mutable_meeting_request()->set_offering("offerings/pit-mud");
+  request.mutable_meeting_request()->set_requested_by(v1::MeetingRequest::ORGANIZER);
+  EXPECT_EQ(matches_->CreateMeetingRequest(Ctx().get(), request, &out).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  request.set_parent("events/fair");
+  request.set_meeting_request_id("Bad Id");
+  EXPECT_THAT(ViolatedFields(matches_->CreateMeetingRequest(Ctx().get(), request, &out)),
+              ElementsAre("meeting_request_id"));
+  EXPECT_THAT(Requests(), IsEmpty());
+  // Accepting or declining what is not there; a declined request cannot be accepted.
+  v1::AcceptMeetingRequestRequest accept;
+  accept.set_name("events/fair/meetingRequests/none");
+  EXPECT_EQ(matches_->AcceptMeetingRequest(Ctx().get(), accept, &out).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  ASSERT_TRUE(Request("pit", "pit-mud", v1::MeetingRequest::ENTERPRISE, &out).ok());
+  v1::DeclineMeetingRequestRequest decline;
+  decline.set_name(out.name());
+  v1::MeetingRequest declined;
+  ASSERT_TRUE(matches_->DeclineMeetingRequest(Ctx().get(), decline, &declined).ok());
+  accept.set_name(out.name());
+  status = matches_->AcceptMeetingRequest(Ctx().get(), accept, &out);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(Requests().size(), 1u);
+  EXPECT_EQ(Requests()[0].state(), v1::MeetingRequest::DECLINED);
+  // Scheduling an event that does not exist.
+  v1::ScheduleMeetingsRequest schedule;
+  schedule.set_event("events/no-such-fair");
+  v1::ScheduleMeetingsResponse response;
+  EXPECT_EQ(matches_->ScheduleMeetings(Ctx().get(), schedule, &response).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
 }  // namespace
 }  // namespace techmatch::testing
