@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "client/enum_text.h"
 #include "client/field_values.h"
 #include "client/list_text.h"
@@ -14,6 +15,42 @@ namespace {
 
 using techmatch::v1::CooperationMode;
 using techmatch::v1::ImportRejection;
+
+// The offset of the first byte of `text` that does not begin a well-formed UTF-8 sequence
+// (overlong forms, surrogates and code points past U+10FFFF included, as protobuf rejects
+// them), or nullopt when all of `text` is UTF-8.
+std::optional<size_t> FirstInvalidUtf8(absl::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;  // the bounds of the second byte
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    } else if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      if (lead == 0xE0) low = 0xA0;   // overlong
+      if (lead == 0xED) high = 0x9F;  // surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      if (lead == 0xF0) low = 0x90;   // overlong
+      if (lead == 0xF4) high = 0x8F;  // past U+10FFFF
+    } else {
+      return i;
+    }
+    if (i + length > text.size()) return i;
+    if (byte(i + 1) < low || byte(i + 1) > high) return i;
+    for (size_t k = 2; k < length; ++k) {
+      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return i;
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
 
 // Reads typed cells of one record, collecting a violation for every cell it cannot read.
 class RowReader {
@@ -35,16 +72,27 @@ class RowReader {
 
   bool ok() const { return rejection_->field_violations_size() == 0; }
 
-  std::string Text(absl::string_view column) const {
+  // A cell that is not UTF-8 rejects the row (naming its column) and reads as empty: a
+  // protobuf string must be UTF-8, and the server could not even parse the row.
+  std::string Text(absl::string_view column) {
     std::optional<std::string> cell = columns_.Cell(record_, column);
-    return cell ? std::string(TrimText(*cell)) : "";
+    if (!cell) return "";
+    if (std::optional<size_t> bad = FirstInvalidUtf8(*cell)) {
+      if (!HasViolation(column)) {
+        Violate(column, absl::StrFormat("is not valid UTF-8 (byte 0x%02X at offset %d of the "
+                                        "cell); save the file as UTF-8 (Excel: \"CSV UTF-8\")",
+                                        static_cast<unsigned char>((*cell)[*bad]), *bad));
+      }
+      return "";
+    }
+    return std::string(TrimText(*cell));
   }
 
-  std::vector<std::string> List(absl::string_view column) const {
+  std::vector<std::string> List(absl::string_view column) {
     return SplitList(Text(column), ListSeparators::kCsvCell);
   }
 
-  std::vector<std::string> Names(absl::string_view collection, absl::string_view column) const {
+  std::vector<std::string> Names(absl::string_view collection, absl::string_view column) {
     return QualifyNames(collection, List(column));
   }
 
@@ -81,6 +129,13 @@ class RowReader {
   }
 
  private:
+  bool HasViolation(absl::string_view field) const {
+    for (const auto& violation : rejection_->field_violations()) {
+      if (violation.field() == field) return true;
+    }
+    return false;
+  }
+
   void Violate(absl::string_view field, absl::string_view description) {
     auto* violation = rejection_->add_field_violations();
     violation->set_field(std::string(field));

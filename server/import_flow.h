@@ -16,6 +16,7 @@
 #include "core/resource_id.h"
 #include "grpcpp/support/sync_stream.h"
 #include "server/call_deadline.h"
+#include "server/parsed_stream.h"
 #include "server/record_flows.h"
 #include "techmatch/v1/common.pb.h"
 
@@ -52,11 +53,12 @@ inline void Reject(v1::ImportSummary& summary, int64_t row_number,
 
 // `convert` reads one request into a record (without id) and its requested id; a non-OK
 // status from it stops the import (row problems go into its violations instead). Stops with
-// DEADLINE_EXCEEDED or CANCELLED as soon as `call`'s client no longer waits; the batch not yet
-// stored is then dropped (batches stored before stay: each was a durable transaction).
+// DEADLINE_EXCEEDED or CANCELLED as soon as `call`'s client no longer waits, and with
+// INVALID_ARGUMENT at a row that does not parse (parsed_stream.h); the batch not yet stored is
+// then dropped (batches stored before stay: each was a durable transaction).
 template <typename Request, typename R>
 absl::Status ImportRows(
-    const grpc::ServerContextBase& call, grpc::ServerReaderInterface<Request>& reader,
+    const grpc::ServerContextBase& call, ParsingReader<Request>& reader,
     ReferenceLookup& lookup,
     const ImportSteps<R>& steps,
     const std::function<absl::StatusOr<R>(const Request&, Violations&,
@@ -107,8 +109,10 @@ absl::Status ImportRows(
     batch_rows.push_back(row_number);
     if (batch.size() >= kImportBatchRows) TM_RETURN_IF_ERROR(flush());
   }
-  // Read() also ends when the call was cancelled or ran out of time: not an end of input.
+  // Read() also ends when the call was cancelled or ran out of time, or at a row that does not
+  // parse: not an end of input.
   TM_RETURN_IF_ERROR(CallStillWanted(call));
+  TM_RETURN_IF_ERROR(reader.status());
   return flush();
 }
 

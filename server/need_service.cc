@@ -142,8 +142,13 @@ grpc::Status NeedServiceImpl::WithdrawNeed(grpc::ServerContext* server_context,
   });
 }
 
-grpc::Status NeedServiceImpl::ImportNeeds(grpc::ServerContext* server_context,
-                                          grpc::ServerReader<v1::ImportNeedsRequest>* reader,
+NeedServiceImpl::NeedServiceImpl(ServiceContext& context) : context_(context) {
+  MarkMethodStreamed(MethodIndex("/techmatch.v1.NeedService/ImportNeeds"),
+                     ParsedClientStreamHandler(this, &NeedServiceImpl::ImportNeedsParsed));
+}
+
+grpc::Status NeedServiceImpl::ImportNeedsParsed(grpc::ServerContext* server_context,
+                                          ParsingReader<v1::ImportNeedsRequest>& reader,
                                           v1::ImportSummary* response) {
   return Handle(context_, server_context, "/techmatch.v1.NeedService/ImportNeeds", nullptr, [&](const Principal& principal) -> absl::Status {
     storage::Repository& repository = context_.repository;
@@ -153,7 +158,7 @@ grpc::Status NeedServiceImpl::ImportNeeds(grpc::ServerContext* server_context,
         [&repository](const std::vector<Need>& needs) { return repository.CreateNeeds(needs); },
         [this](const Need& need) { KeepIndexCurrent(context_.matching.IndexNeed(need)); }};
     return ImportRows<v1::ImportNeedsRequest, Need>(
-        *server_context, *reader, repository, steps,
+        *server_context, reader, repository, steps,
         [this, &principal, &window](const v1::ImportNeedsRequest& row, Violations& conversion,
                                     std::string& id) -> absl::StatusOr<Need> {
           id = row.need_id();

@@ -2,6 +2,7 @@
 #ifndef TECHMATCH_SERVER_NEED_SERVICE_H_
 #define TECHMATCH_SERVER_NEED_SERVICE_H_
 
+#include "server/parsed_stream.h"
 #include "server/service_context.h"
 #include "techmatch/v1/need.grpc.pb.h"
 
@@ -9,7 +10,8 @@ namespace techmatch::server {
 
 class NeedServiceImpl final : public v1::NeedService::Service {
  public:
-  explicit NeedServiceImpl(ServiceContext& context) : context_(context) {}
+  // Installs ImportNeeds's handler, which parses the stream's rows itself (parsed_stream.h).
+  explicit NeedServiceImpl(ServiceContext& context);
 
   grpc::Status CreateNeed(grpc::ServerContext* context, const v1::CreateNeedRequest* request,
                           v1::Need* response) override;
@@ -21,9 +23,11 @@ class NeedServiceImpl final : public v1::NeedService::Service {
                           v1::Need* response) override;
   grpc::Status WithdrawNeed(grpc::ServerContext* context, const v1::WithdrawNeedRequest* request,
                             v1::Need* response) override;
-  grpc::Status ImportNeeds(grpc::ServerContext* context,
-                           grpc::ServerReader<v1::ImportNeedsRequest>* reader,
-                           v1::ImportSummary* response) override;
+  // ImportNeeds, reached through the handler the constructor installs (not the generated
+  // override, which would take an unparsable row for the end of the stream).
+  grpc::Status ImportNeedsParsed(grpc::ServerContext* context,
+                           ParsingReader<v1::ImportNeedsRequest>& reader,
+                           v1::ImportSummary* response);
 
  private:
   ServiceContext& context_;

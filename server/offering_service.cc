@@ -142,8 +142,13 @@ grpc::Status OfferingServiceImpl::WithdrawOffering(grpc::ServerContext* server_c
   });
 }
 
-grpc::Status OfferingServiceImpl::ImportOfferings(grpc::ServerContext* server_context,
-                                          grpc::ServerReader<v1::ImportOfferingsRequest>* reader,
+OfferingServiceImpl::OfferingServiceImpl(ServiceContext& context) : context_(context) {
+  MarkMethodStreamed(MethodIndex("/techmatch.v1.OfferingService/ImportOfferings"),
+                     ParsedClientStreamHandler(this, &OfferingServiceImpl::ImportOfferingsParsed));
+}
+
+grpc::Status OfferingServiceImpl::ImportOfferingsParsed(grpc::ServerContext* server_context,
+                                          ParsingReader<v1::ImportOfferingsRequest>& reader,
                                           v1::ImportSummary* response) {
   return Handle(context_, server_context, "/techmatch.v1.OfferingService/ImportOfferings", nullptr, [&](const Principal& principal) -> absl::Status {
     storage::Repository& repository = context_.repository;
@@ -157,7 +162,7 @@ grpc::Status OfferingServiceImpl::ImportOfferings(grpc::ServerContext* server_co
           KeepIndexCurrent(context_.matching.IndexOffering(offering));
         }};
     return ImportRows<v1::ImportOfferingsRequest, Offering>(
-        *server_context, *reader, repository, steps,
+        *server_context, reader, repository, steps,
         [this, &principal, &window](const v1::ImportOfferingsRequest& row, Violations& conversion,
                                     std::string& id) -> absl::StatusOr<Offering> {
           id = row.offering_id();

@@ -2,6 +2,7 @@
 #ifndef TECHMATCH_SERVER_OFFERING_SERVICE_H_
 #define TECHMATCH_SERVER_OFFERING_SERVICE_H_
 
+#include "server/parsed_stream.h"
 #include "server/service_context.h"
 #include "techmatch/v1/offering.grpc.pb.h"
 
@@ -9,7 +10,8 @@ namespace techmatch::server {
 
 class OfferingServiceImpl final : public v1::OfferingService::Service {
  public:
-  explicit OfferingServiceImpl(ServiceContext& context) : context_(context) {}
+  // Installs ImportOfferings's handler, which parses the stream's rows itself (parsed_stream.h).
+  explicit OfferingServiceImpl(ServiceContext& context);
 
   grpc::Status CreateOffering(grpc::ServerContext* context, const v1::CreateOfferingRequest* request,
                           v1::Offering* response) override;
@@ -21,9 +23,11 @@ class OfferingServiceImpl final : public v1::OfferingService::Service {
                           v1::Offering* response) override;
   grpc::Status WithdrawOffering(grpc::ServerContext* context, const v1::WithdrawOfferingRequest* request,
                             v1::Offering* response) override;
-  grpc::Status ImportOfferings(grpc::ServerContext* context,
-                           grpc::ServerReader<v1::ImportOfferingsRequest>* reader,
-                           v1::ImportSummary* response) override;
+  // ImportOfferings, reached through the handler the constructor installs (not the generated
+  // override, which would take an unparsable row for the end of the stream).
+  grpc::Status ImportOfferingsParsed(grpc::ServerContext* context,
+                           ParsingReader<v1::ImportOfferingsRequest>& reader,
+                           v1::ImportSummary* response);
 
  private:
   ServiceContext& context_;

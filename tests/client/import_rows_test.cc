@@ -120,5 +120,56 @@ TEST(OrganizationRowToRequestTest, KindAndParent) {
   EXPECT_EQ(rejection.field_violations(0).field(), "kind");
 }
 
+// A cell that is not UTF-8 (a GBK export, a stray byte) rejects its row naming the column; the
+// row is never sent (the server could not even parse it: proto3 strings must be UTF-8).
+TEST(NeedRowToRequestTest, RejectsCellsThatAreNotUtf8NamingTheirColumns) {
+  const CsvColumns columns = Columns(kNeedHeader, NeedCsvSchema());
+  const CsvRecord record{
+      4,
+      {"n-1", "acme", "bad \xc3\x28 title", "", "\xb0\xd7\xbe\xc6;ok", "liquor", "", "", "", ""}};
+  ImportNeedsRequest request;
+  ImportRejection rejection;
+  ASSERT_FALSE(NeedRowToRequest(columns, record, "CNY", &request, &rejection));
+  EXPECT_EQ(rejection.row_number(), 4);
+  ASSERT_EQ(rejection.field_violations_size(), 2) << rejection.DebugString();
+  EXPECT_EQ(rejection.field_violations(0).field(), "title");
+  EXPECT_THAT(rejection.field_violations(0).description(),
+              HasSubstr("is not valid UTF-8 (byte 0xC3 at offset 4"));
+  EXPECT_EQ(rejection.field_violations(1).field(), "keywords");
+  EXPECT_THAT(rejection.field_violations(1).description(), HasSubstr("byte 0xB0 at offset 0"));
+}
+
+TEST(NeedRowToRequestTest, Utf8CheckIsStrictButAcceptsEveryPlane) {
+  const CsvColumns columns = Columns(kNeedHeader, NeedCsvSchema());
+  ImportNeedsRequest request;
+  ImportRejection rejection;
+  // 4-byte (𠮷) and 3-byte text is fine.
+  ASSERT_TRUE(NeedRowToRequest(
+      columns, {2, {"", "acme", "𠮷野家 釀造", "", "", "liquor", "", "", "", ""}}, "CNY",
+      &request, &rejection))
+      << rejection.DebugString();
+  // Overlong '/', a UTF-16 surrogate, past U+10FFFF, a truncated sequence: each rejected.
+  for (const std::string bad : {"\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe9\x85"}) {
+    EXPECT_FALSE(NeedRowToRequest(columns, {3, {"", "acme", "t" + bad, "", "", "liquor", "", "",
+                                                "", ""}},
+                                  "CNY", &request, &rejection));
+    ASSERT_EQ(rejection.field_violations_size(), 1);
+    EXPECT_EQ(rejection.field_violations(0).field(), "title");
+  }
+}
+
+TEST(OrganizationRowToRequestTest, RejectsCellsThatAreNotUtf8) {
+  const CsvColumns columns =
+      Columns({"id", "display_name", "kind", "parent", "region_code", "industries"},
+              OrganizationCsvSchema());
+  techmatch::v1::CreateOrganizationRequest request;
+  ImportRejection rejection;
+  ASSERT_FALSE(OrganizationRowToRequest(
+      columns, {2, {"scu", "\xcb\xc4\xb4\xa8\xb4\xf3\xd1\xa7", "UNIVERSITY", "", "", ""}},
+      &request, &rejection));
+  ASSERT_EQ(rejection.field_violations_size(), 1);
+  EXPECT_EQ(rejection.field_violations(0).field(), "display_name");
+}
+
 }  // namespace
 }  // namespace techmatch::client

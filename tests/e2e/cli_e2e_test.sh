@@ -289,6 +289,20 @@ expect_rc 1
 expect_out '"rejectedCount":"8"'   # ok-1 and ok-2 now exist as well
 expect_out '"rowNumber":"4"'
 
+# A cell that is not UTF-8 (here GBK bytes, as an export in the wrong encoding has) rejects its
+# row before anything is sent, naming the line and the column; the other rows go in. (It used
+# to reach the server, which could not parse the row and took it for the end of the stream.)
+printf 'id,enterprise,title,keywords,industries\nutf8-ok-1,tianhua,Good before,,chemicals\nutf8-bad,tianhua,\xb0\xd7\xbe\xc6,,chemicals\nutf8-ok-2,tianhua,Good after,,chemicals\n' >"$tmp/gbk.csv"
+tm need import "$tmp/gbk.csv"
+expect_rc 1
+expect_out "accepted: 2  rejected: 1"
+expect_out_re "^ +3  title +is not valid UTF-8 \(byte 0xB0 at offset 0"
+tm need get utf8-ok-2
+expect_rc 0
+tm need get utf8-bad
+expect_rc 1
+expect_err "NOT_FOUND"
+
 # A header without a required column stops the import before anything is sent.
 printf 'id,enterprise,industries\nno-title,luzhou-laojiao,liquor\n' >"$tmp/no-title.csv"
 tm need import "$tmp/no-title.csv"
