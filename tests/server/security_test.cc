@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/auth/permissions.h"
+#include "sqlite3.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/unknown_field_set.h"
 #include "grpcpp/generic/generic_stub.h"
@@ -396,6 +397,75 @@ TEST_F(SecurityTest, AuditEventsPageAndOnlyAdminsAndOfficialsReadThem) {
   const grpc::Status bad = audit_->ListAuditEvents(Ctx().get(), request, &response);
   EXPECT_EQ(bad.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(ViolatedFields(bad), ElementsAre("filter"));
+}
+
+// Rows of every table of the database file except the audit trail's, read straight from SQLite.
+std::map<std::string, int64_t> RowCounts(const std::string& db_path) {
+  std::map<std::string, int64_t> counts;
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  std::vector<std::string> tables;
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table'", -1, &statement,
+                     nullptr);
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
+  }
+  sqlite3_finalize(statement);
+  for (const std::string& table : tables) {
+    if (table == "audit_events") continue;
+    sqlite3_prepare_v2(db, ("SELECT count(*) FROM \"" + table + "\"").c_str(), -1, &statement,
+                       nullptr);
+    if (sqlite3_step(statement) == SQLITE_ROW) counts[table] = sqlite3_column_int64(statement, 0);
+    sqlite3_finalize(statement);
+  }
+  sqlite3_close(db);
+  EXPECT_GT(counts.size(), 5u);
+  return counts;
+}
+
+// Every method of every service, called with a key revoked after it was used: UNAUTHENTICATED.
+TEST_F(SecurityTest, EveryMethodRefusesARevokedKey) {
+  const std::string token = CreateKey(Role::kAdmin);
+  v1::ListIndustriesResponse industries;
+  ASSERT_TRUE(industries_->ListIndustries(Ctx(token).get(), {}, &industries).ok());
+  {
+    auto other = storage::SqliteRepository::Open(db_path(), {});
+    ASSERT_TRUE(other.ok());
+    ASSERT_TRUE((*other)->RevokeApiKey(KeyIdOf(token)).ok());
+  }
+  absl::SleepFor(server::kDefaultKeyRecheck + absl::Milliseconds(50));
+  for (const std::string& method : RegisteredMethods(*channel_)) {
+    const RawResult result = RawCall(*channel_, method, "", "Bearer " + token);
+    EXPECT_EQ(result.status.error_code(), grpc::StatusCode::UNAUTHENTICATED)
+        << method << ": " << result.status.error_message();
+  }
+}
+
+// Every write an official attempts, on every service: PERMISSION_DENIED, one audit record
+// each, and not one row of any other table changed.
+TEST_F(SecurityTest, NoWriteOfAnOfficialLeavesATraceButItsAuditRecord) {
+  const std::string official = CreateKey(Role::kOfficial);
+  const std::map<std::string, int64_t> before = RowCounts(db_path());
+  std::vector<std::string> writes;
+  for (const std::string& method : RegisteredMethods(*channel_)) {
+    const MethodRule* rule = FindMethodRule(method);
+    ASSERT_NE(rule, nullptr) << method;
+    if (!rule->mutating) continue;
+    writes.push_back(method);
+    const RawResult result = RawCall(*channel_, method, "", "Bearer " + official);
+    EXPECT_EQ(result.status.error_code(), grpc::StatusCode::PERMISSION_DENIED) << method;
+  }
+  EXPECT_GT(writes.size(), 20u);
+  EXPECT_EQ(RowCounts(db_path()), before);
+  const std::vector<v1::AuditEvent> events =
+      AuditEvents("principal = \"" + KeyIdOf(official) + "\"");
+  ASSERT_EQ(events.size(), writes.size());
+  for (size_t i = 0; i < events.size(); ++i) {
+    EXPECT_EQ(events[i].method(), writes[i]);
+    EXPECT_EQ(events[i].role(), "OFFICIAL");
+    EXPECT_EQ(events[i].outcome(), "PERMISSION_DENIED");
+  }
 }
 
 }  // namespace
