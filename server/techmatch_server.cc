@@ -6,7 +6,7 @@
 #include "core/status_macros.h"
 #include "server/index_loader.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
-#include "grpcpp/health_check_service_interface.h"
+#include "grpcpp/health_check_service_interface.h"  // EnableDefaultHealthCheckService
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server_builder.h"
 #include "spdlog/spdlog.h"
@@ -15,6 +15,43 @@ namespace techmatch::server {
 namespace {
 
 constexpr int kMaxIdlePollers = 64;
+
+// The short reads, served from the completion queues on the thread that polled them
+// (server/async_server.h): one line per method, each the service's own handler. Everything not
+// named here (writes, which wait for fsync; matching and reports, which can take a while;
+// streams; a method added later) stays on the sync API. A name that is not a unary method of
+// its service is logged and left on the sync API.
+void ServeShortReads(AsyncServer& async, NeedServiceImpl& needs, OfferingServiceImpl& offerings,
+                     IndustryServiceImpl& industries, OrganizationServiceImpl& organizations,
+                     EventServiceImpl& events, MatchServiceImpl& matches,
+                     AgreementServiceImpl& agreements, AuditServiceImpl& audit) {
+  async.Serve<v1::NeedService>(needs, "GetNeed", &NeedServiceImpl::GetNeed);
+  async.Serve<v1::NeedService>(needs, "ListNeeds", &NeedServiceImpl::ListNeeds);
+  async.Serve<v1::OfferingService>(offerings, "GetOffering", &OfferingServiceImpl::GetOffering);
+  async.Serve<v1::OfferingService>(offerings, "ListOfferings",
+                                   &OfferingServiceImpl::ListOfferings);
+  async.Serve<v1::IndustryService>(industries, "GetIndustry", &IndustryServiceImpl::GetIndustry);
+  async.Serve<v1::IndustryService>(industries, "ListIndustries",
+                                   &IndustryServiceImpl::ListIndustries);
+  async.Serve<v1::OrganizationService>(organizations, "GetOrganization",
+                                       &OrganizationServiceImpl::GetOrganization);
+  async.Serve<v1::OrganizationService>(organizations, "ListOrganizations",
+                                       &OrganizationServiceImpl::ListOrganizations);
+  async.Serve<v1::EventService>(events, "GetEvent", &EventServiceImpl::GetEvent);
+  async.Serve<v1::EventService>(events, "ListEvents", &EventServiceImpl::ListEvents);
+  async.Serve<v1::EventService>(events, "ListParticipants", &EventServiceImpl::ListParticipants);
+  async.Serve<v1::AgreementService>(agreements, "GetAgreement",
+                                    &AgreementServiceImpl::GetAgreement);
+  async.Serve<v1::AgreementService>(agreements, "ListAgreements",
+                                    &AgreementServiceImpl::ListAgreements);
+  async.Serve<v1::MatchService>(matches, "GetMeetingPlan", &MatchServiceImpl::GetMeetingPlan);
+  async.Serve<v1::MatchService>(matches, "GetMeetingRequest",
+                                &MatchServiceImpl::GetMeetingRequest);
+  async.Serve<v1::MatchService>(matches, "ListMeetingRequests",
+                                &MatchServiceImpl::ListMeetingRequests);
+  async.Serve<v1::MatchService>(matches, "ListMeetings", &MatchServiceImpl::ListMeetings);
+  async.Serve<v1::AuditService>(audit, "ListAuditEvents", &AuditServiceImpl::ListAuditEvents);
+}
 
 }  // namespace
 
@@ -50,7 +87,8 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
       std::move(repository), std::move(currency), std::move(key), std::move(analyzer)));
   TM_RETURN_IF_ERROR(LoadMatchingIndex(*server->repository_, server->matching_));
 
-  grpc::EnableDefaultHealthCheckService(true);
+  // Our own health service in place of gRPC's (server/health_service.h says why).
+  grpc::EnableDefaultHealthCheckService(false);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   // The sync server runs each call on the thread that polled it and starts a new poller when
@@ -62,6 +100,11 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
                               kMaxIdlePollers);
   builder.AddListeningPort(options.listen, credentials, &server->port_);
   ApplyLimits(options.limits, builder);
+  server->async_ = std::make_unique<AsyncServer>(options.async_threads);
+  ServeShortReads(*server->async_, server->needs_, server->offerings_, server->industries_,
+                  server->organizations_, server->events_, server->matches_, server->agreements_,
+                  server->audit_);
+  server->async_->AddQueues(builder);
   builder.RegisterService(&server->industries_);
   builder.RegisterService(&server->organizations_);
   builder.RegisterService(&server->events_);
@@ -71,11 +114,13 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   builder.RegisterService(&server->agreements_);
   builder.RegisterService(&server->reports_);
   builder.RegisterService(&server->audit_);
+  builder.RegisterService(&server->health_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));
   }
-  server->server_->GetHealthCheckService()->SetServingStatus(true);
+  server->async_->Start();
+  server->health_.SetServing(true);
   spdlog::info("techmatch-server listening on port {} ({}, base currency {})", server->port_,
                options.tls.cert_file.empty()           ? "plaintext"
                : options.tls.client_ca_file.empty()    ? "TLS"
@@ -86,8 +131,9 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
 
 void TechmatchServer::Shutdown(absl::Duration grace) {
   if (server_ == nullptr) return;
-  server_->GetHealthCheckService()->SetServingStatus(false);
+  health_.SetServing(false);
   server_->Shutdown(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(grace));
+  async_->Shutdown();
 }
 
 std::shared_ptr<grpc::Channel> TechmatchServer::InProcessChannel() {

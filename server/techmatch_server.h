@@ -11,8 +11,10 @@
 #include "grpcpp/server.h"
 #include "core/matching/matching_engine.h"
 #include "server/agreement_service.h"
+#include "server/async_server.h"
 #include "server/audit_service.h"
 #include "server/guard.h"
+#include "server/health_service.h"
 #include "server/match_service.h"
 #include "server/need_service.h"
 #include "server/offering_service.h"
@@ -32,6 +34,8 @@ struct ServerOptions {
   // Plaintext unless certificate and key are given.
   TlsFiles tls;
   TransportLimits limits;
+  // Completion queues (one thread each) serving the short reads (AsyncServer); 0: one per core.
+  int async_threads = 0;
 };
 
 class TechmatchServer {
@@ -72,6 +76,9 @@ class TechmatchServer {
   AgreementServiceImpl agreements_;
   ReportServiceImpl reports_;
   AuditServiceImpl audit_;
+  HealthService health_;
+  // Declared before server_ so that it goes after it.
+  std::unique_ptr<AsyncServer> async_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 };

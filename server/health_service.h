@@ -1,0 +1,45 @@
+// grpc.health.v1.Health (Check and Watch) on the sync API, in place of gRPC's default health
+// service. gRPC 1.51's default one is written on the callback API, and a server with any
+// callback method starts the callback queue's own polling threads; those threads take part in
+// polling the sockets and hand the calls they read to the threads that serve them, which cost
+// every call a context switch (bench/README.md, "Server choices"). This one has no threads of
+// its own: Check runs on a sync thread when someone asks; each Watch holds one while it lasts.
+//
+// The messages are two fields, handled as raw bytes (no generated code for health.proto here):
+// HealthCheckRequest{string service = 1}, HealthCheckResponse{ServingStatus status = 1}.
+// "" names the server as a whole; any other name is unknown (Check: NOT_FOUND; Watch:
+// SERVICE_UNKNOWN), as gRPC's service answers for a name never given a status.
+#ifndef TECHMATCH_SERVER_HEALTH_SERVICE_H_
+#define TECHMATCH_SERVER_HEALTH_SERVICE_H_
+
+#include <string>
+
+#include "absl/synchronization/mutex.h"
+#include "grpcpp/impl/service_type.h"
+#include "grpcpp/server_context.h"
+#include "grpcpp/support/byte_buffer.h"
+#include "grpcpp/support/status.h"
+#include "grpcpp/support/sync_stream.h"
+
+namespace techmatch::server {
+
+class HealthService final : public grpc::Service {
+ public:
+  HealthService();
+
+  // SERVING or NOT_SERVING from now on; Watch calls are told at once.
+  void SetServing(bool serving);
+
+  grpc::Status Check(grpc::ServerContext* context, const grpc::ByteBuffer* request,
+                     grpc::ByteBuffer* response);
+  grpc::Status Watch(grpc::ServerContext* context, const grpc::ByteBuffer* request,
+                     grpc::ServerWriter<grpc::ByteBuffer>* writer);
+
+ private:
+  absl::Mutex mu_;
+  bool serving_ ABSL_GUARDED_BY(mu_) = false;
+};
+
+}  // namespace techmatch::server
+
+#endif  // TECHMATCH_SERVER_HEALTH_SERVICE_H_
