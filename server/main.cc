@@ -89,7 +89,9 @@ void AddServeFlags(CLI::App& app, ServeFlags& flags) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.add_option("--max_threads", limits.max_threads,
-                 "threads serving calls; a call when all are busy gets RESOURCE_EXHAUSTED")
+                 "threads serving sync-API calls (writes, matching, reports, streams); such a "
+                 "call when all are busy gets RESOURCE_EXHAUSTED (short reads run on one "
+                 "completion-queue thread per core, not counted here)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
 }
