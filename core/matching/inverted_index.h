@@ -4,11 +4,29 @@
 // Layout: each document gets a slot; a term's postings are (slot << 8 | min(tf, 255)) in slot
 // order. A changed document gets a new slot and its old slot goes dead, so postings are only
 // ever appended (no in-place edits); dead slots are skipped and vanish at the next rebuild.
+// Beside the full profiles, each slot keeps a small fixed-size record (interned owner,
+// industry bit set, TRL, price, modes) so eligibility and the non-text signals of many
+// candidates cost a few integer operations, not string comparisons.
 //
-// Query: term-at-a-time accumulation in decreasing order of each term's largest possible
-// contribution, with MaxScore-style pruning: once the k-th best score found so far exceeds
-// what any unseen document could still reach, the remaining (frequent, low-weight) terms only
-// update documents already in the running, by binary search instead of a full list scan.
+// Query (MaxScore, a range of slots at a time):
+//  1. The query's terms are ordered by the most each can add to one document: its weight times
+//     the largest BM25 factor in its list (its largest term frequency over its shortest
+//     document), so rare, telling terms come first.
+//  2. Slots are scored in ranges of 4,096: the range's accumulators (16 KB) stay in the L1
+//     cache and every posting list is read forward once, a segment per range, instead of
+//     scattering additions over megabytes of accumulators.
+//  3. A running top-k (exact final scores) gives θ, the k-th best so far: a lower bound of the
+//     final k-th best that rises range by range. In each range the first terms are read in
+//     full ("essential"); the rest only for candidates, once what they could add together,
+//     plus the most the non-text signals can add, stays below θ (MaxScore; with a margin,
+//     see kEssentialMargin in the .cc). Candidates are the documents the essential terms
+//     reached that are eligible and can still reach θ with their own non-text bound; each
+//     other list is intersected with them (galloping through the longer side) and after each
+//     list the candidates that can no longer reach θ are dropped.
+//  4. Survivors get their exact final score (every signal, from the full profiles) and enter
+//     the top-k; ties break by id. The answer is the exhaustive one: TopKExhaustive computes
+//     it with every posting read, and the tests compare the two; terms are added to each
+//     document in plan order on both paths, so the float sums are bit for bit the same.
 //
 // Not synchronized: the MatchingEngine guards it with a reader/writer lock.
 #ifndef TECHMATCH_CORE_MATCHING_INVERTED_INDEX_H_
@@ -49,6 +67,30 @@ struct ScoredDocument {
   double score = 0;  // Final score 0..1 (text only for free-text search).
 };
 
+// What one TopK call did (for benchmarks; counts add up over calls).
+struct TopKStats {
+  size_t terms = 0;       // Query terms scored.
+  size_t postings = 0;    // Postings in their lists.
+  size_t scanned = 0;     // Postings read in full (essential segments).
+  size_t seen = 0;        // Documents past the accumulator cut.
+  size_t candidates = 0;  // Of those, eligible and able to reach θ.
+  size_t probes = 0;      // Steps of list/candidate intersections.
+  size_t rescored = 0;    // Documents given an exact final score.
+  // Thread CPU nanoseconds in: set-up, essential lists, candidate selection, the other
+  // lists, final scores, the end (sort, fill).
+  int64_t phase_ns[6] = {};
+  void Add(const TopKStats& o) {
+    terms += o.terms;
+    postings += o.postings;
+    scanned += o.scanned;
+    seen += o.seen;
+    candidates += o.candidates;
+    probes += o.probes;
+    rescored += o.rescored;
+    for (int i = 0; i < 6; ++i) phase_ns[i] += o.phase_ns[i];
+  }
+};
+
 class InvertedIndex {
  public:
   // Adds the document, replacing an earlier revision of the same id; an older revision than
@@ -60,7 +102,11 @@ class InvertedIndex {
 
   // The best `k` eligible documents, best first; ties broken by id.
   std::vector<ScoredDocument> TopK(const AnalyzedText& query, const Eligibility& eligibility,
-                                   size_t k) const;
+                                   size_t k, TopKStats* stats = nullptr) const;
+  // The same answer with every posting of every query term read (no pruning): the reference
+  // TopK is tested against, and a baseline for benchmarks.
+  std::vector<ScoredDocument> TopKExhaustive(const AnalyzedText& query,
+                                             const Eligibility& eligibility, size_t k) const;
 
   size_t live_documents() const { return live_count_; }
   // Bytes held by postings (for memory reports).
@@ -69,29 +115,51 @@ class InvertedIndex {
   void Compact();
 
  private:
-  struct Slot {
-    MatchProfile profile;
-    bool live = false;  // False once a newer revision took another slot.
+  // The facts eligibility and the non-text signals read, per slot (see match_signals.h).
+  // 16 bytes, so that checking thousands of candidates stays within cache.
+  struct DocFacts {
+    uint64_t industries = 0;     // Bit per interned industry code (the first 64 codes).
+    uint32_t owner = 0;          // Interned owner id.
+    int8_t trl = 0;
+    uint8_t primary = kNoCode;   // Interned id of the first industry code.
+    uint8_t modes = 0;
+    uint8_t flags = 0;           // kLive | kActive | kHasAmount | kHasEvents | kOverflow
+  };
+  static constexpr uint8_t kNoCode = 255;
+  static constexpr uint8_t kLive = 1, kActive = 2, kHasAmount = 4, kHasEvents = 8,
+                           kOverflow = 16;  // Facts not exact (an industry code beyond the
+                                            // 64 with a bit, a TRL out of range): compare
+                                            // the profiles instead.
+  struct Term {
+    std::vector<uint32_t> postings;
+    uint32_t max_tf = 0;           // Largest term frequency in the list.
+    uint32_t min_length = ~0u;     // Shortest document in the list.
   };
   struct PlannedTerm;
+  struct Query;
 
-  bool Eligible(const Slot& slot, const Eligibility& eligibility) const;
-  double NonText(const Slot& slot, const Eligibility& eligibility) const;
-  std::vector<PlannedTerm> Plan(const AnalyzedText& query, double text_weight) const;
-  // The k-th best final score among the documents with the most accumulated text: a lower
-  // bound for the final k-th best. -1 when fewer than k of them are eligible.
-  double EstimateThreshold(const std::vector<uint32_t>& pool, const std::vector<float>& acc,
-                           double text_weight, const Eligibility& eligibility, size_t k) const;
-  void FillWithoutText(const std::vector<float>& acc, const Eligibility& eligibility, size_t k,
-                       std::vector<ScoredDocument>& results) const;
+  // Looks up the interned owner and industry codes (Upsert interns a document's first).
+  DocFacts FactsOf(const MatchProfile& profile) const;
+  Query Prepare(const AnalyzedText& query, const Eligibility& eligibility) const;
+  std::vector<ScoredDocument> Run(const Query& q, size_t k, bool prune, TopKStats* stats) const;
+  bool Eligible(const Query& q, uint32_t slot) const;
+  // The non-text score of an eligible slot from its facts: exact except the event signal,
+  // which counts whenever both sides have events (an upper bound). NonText is exact.
+  double NonTextBound(const Query& q, uint32_t slot) const;
+  double NonText(const Query& q, uint32_t slot) const;
+  void FillWithoutText(const Query& q, size_t k, std::vector<ScoredDocument>& results) const;
 
-  std::vector<Slot> slots_;
-  // Terms per slot (BM25's document length), apart from slots_ so the scoring loop touches
-  // four bytes per posting instead of a whole profile.
+  std::vector<MatchProfile> profiles_;  // Per slot.
+  std::vector<DocFacts> facts_;
+  std::vector<int64_t> amounts_;  // Per slot: asking price or budget (kHasAmount).
+  // Terms per slot (BM25's document length), apart so the scoring loop touches four bytes
+  // per posting instead of a whole record.
   std::vector<uint32_t> lengths_;
   absl::flat_hash_map<std::string, uint32_t> slot_of_id_;
   absl::flat_hash_map<std::string, uint32_t> term_ids_;
-  std::vector<std::vector<uint32_t>> postings_;
+  std::vector<Term> terms_;
+  absl::flat_hash_map<std::string, uint32_t> owner_ids_;
+  absl::flat_hash_map<std::string, uint8_t> industry_ids_;  // Only the first 64 codes.
   // Live slots per primary-or-secondary industry code, for the zero-text fill.
   absl::flat_hash_map<std::string, std::vector<uint32_t>> industry_slots_;
   uint64_t live_length_ = 0;
