@@ -29,6 +29,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "google/protobuf/arena.h"
 #include "grpcpp/completion_queue.h"
@@ -36,7 +37,10 @@
 #include "grpcpp/server_builder.h"
 #include "grpcpp/server_context.h"
 #include "grpcpp/support/async_unary_call.h"
+#include "grpcpp/support/byte_buffer.h"
+#include "grpcpp/support/proto_buffer_reader.h"
 #include "grpcpp/support/status.h"
+#include "server/malformed_request_interceptor.h"
 
 namespace techmatch::server {
 namespace async_internal {
@@ -109,7 +113,10 @@ class UnaryCall final : public Call {
         writer_(&context_) {
     // Lets handlers ask context->IsCancelled() (async calls may only once it is delivered).
     context_.AsyncNotifyWhenDone(DoneTag());
-    ServiceHooks::RequestUnary(*method_.service, method_.index, &context_, request_, &writer_,
+    // The request arrives as bytes and is parsed in Proceed: were gRPC to parse it, a request
+    // that does not parse would be cancelled INTERNAL inside gRPC, unseen
+    // (server/malformed_request_interceptor.h).
+    ServiceHooks::RequestUnary(*method_.service, method_.index, &context_, &payload_, &writer_,
                                queue_, this);
   }
 
@@ -124,8 +131,9 @@ class UnaryCall final : public Call {
       }
       started_ = true;
       new UnaryCall(method_, queue_);  // The next call of this method on this queue.
-      grpc::Status status = DeadlinePassed(context_)
-                                ? ExpiredWhileQueued()
+      grpc::Status status = DeadlinePassed(context_) ? ExpiredWhileQueued()
+                            : !ParseRequest()
+                                ? MalformedRequestStatus(Request::descriptor()->full_name())
                                 : (method_.service->*method_.handler)(&context_, request_,
                                                                       response_);
       writer_.Finish(*response_, status, this);
@@ -137,6 +145,11 @@ class UnaryCall final : public Call {
   }
 
  private:
+  bool ParseRequest() {
+    grpc::ProtoBufferReader reader(&payload_);
+    return reader.status().ok() && request_->ParseFromZeroCopyStream(&reader);
+  }
+
   void* DoneTag() { return reinterpret_cast<void*>(reinterpret_cast<uintptr_t>(this) | 1); }
 
   const Method method_;
@@ -147,6 +160,7 @@ class UnaryCall final : public Call {
   google::protobuf::Arena arena_;
   Request* const request_;
   Response* const response_;
+  grpc::ByteBuffer payload_;  // The request as received.
   grpc::ServerContext context_;
   grpc::ServerAsyncResponseWriter<Response> writer_;
   bool started_ = false;
@@ -186,6 +200,7 @@ class AsyncServer {
       for (int i = 0; i < kWaitingCallsPerMethod; ++i) new UnaryCall(served, queue);
     });
     methods_.push_back(std::string(method));
+    paths_.push_back(absl::StrCat("/", Grpc::service_full_name(), "/", method));
     return true;
   }
 
@@ -199,6 +214,8 @@ class AsyncServer {
 
   int threads() const { return threads_; }
   const std::vector<std::string>& methods() const { return methods_; }
+  // The same as full names ("/techmatch.v1.NeedService/GetNeed").
+  const std::vector<std::string>& paths() const { return paths_; }
 
  private:
   // Calls of each method waiting on each queue: enough that a burst finds one put up (as the
@@ -210,6 +227,7 @@ class AsyncServer {
   const int threads_;
   std::vector<std::function<void(grpc::ServerCompletionQueue*)>> starters_;
   std::vector<std::string> methods_;
+  std::vector<std::string> paths_;
   std::vector<std::unique_ptr<grpc::ServerCompletionQueue>> queues_;
   std::vector<std::thread> pollers_;
   bool shut_down_ = false;

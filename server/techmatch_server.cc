@@ -1,10 +1,14 @@
 #include "server/techmatch_server.h"
 
 #include <chrono>
+#include <memory>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "core/status_macros.h"
 #include "server/index_loader.h"
+#include "server/malformed_request_interceptor.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"  // EnableDefaultHealthCheckService
 #include "grpcpp/security/server_credentials.h"
@@ -105,6 +109,12 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
                   server->organizations_, server->events_, server->matches_, server->agreements_,
                   server->audit_);
   server->async_->AddQueues(builder);
+  // A request that does not parse is INVALID_ARGUMENT, not gRPC's INTERNAL (the short reads
+  // parse their own).
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
+  creators.push_back(
+      std::make_unique<MalformedRequestInterceptorFactory>(server->async_->paths()));
+  builder.experimental().SetInterceptorCreators(std::move(creators));
   builder.RegisterService(&server->industries_);
   builder.RegisterService(&server->organizations_);
   builder.RegisterService(&server->events_);
