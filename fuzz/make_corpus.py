@@ -153,4 +153,19 @@ rows = [encode("ImportOfferingsRequest", f'offering {{ {OFFERING} }} offering_id
         for n in (7, 8)]
 write("service", "OfferingService.ImportOfferings",
       b"OfferingService.ImportOfferings\x00" + b"".join(struct.pack("<H", len(r)) + r for r in rows))
+
+# Requests whose bytes do not parse (sent raw, as a client that does not check would): a string
+# field that is not UTF-8 (a later occurrence of a field replaces the first), a truncated field.
+# The server must answer INVALID_ARGUMENT, not gRPC's INTERNAL
+# (server/malformed_request_interceptor.h): the sync API, an async short read, a server stream.
+BAD = {
+    "NeedService.CreateNeed": encode("CreateNeedRequest", f'need {{ {NEED} }} need_id: "n9"')
+    + b"\x12\x02\xff\xfe",
+    "NeedService.GetNeed": b"\x0a\x08needs/\xc3\x28",
+    "MatchService.MatchEvent": encode("MatchEventRequest", 'event: "events/fair"')
+    + b"\x0a\x04\xb0\xd7\xbe\xc6",  # GBK bytes
+}
+for method, payload in BAD.items():
+    write("service", "invalid-utf8-" + method, method.encode() + b"\x00" + payload)
+write("service", "truncated-NeedService.ListNeeds", b"NeedService.ListNeeds\x00\x0a\x05ab")
 print("corpus written under", CORPUS)
