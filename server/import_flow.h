@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/cord.h"
+#include "absl/strings/str_cat.h"
 #include "core/caching_reference_lookup.h"
 #include "core/field_violations.h"
 #include "core/resource_id.h"
@@ -49,13 +51,38 @@ inline void Reject(v1::ImportSummary& summary, int64_t row_number,
   summary.set_rejected_count(summary.rejected_count() + 1);
 }
 
+// `status` (same code, same field violations) with where the import stopped (`where`, may be
+// empty) and what of it is stored: a failed import sends no ImportSummary, so this is all its
+// client learns.
+inline absl::Status Stopped(const absl::Status& status, absl::string_view where, int64_t stored,
+                            size_t dropped) {
+  std::string note = where.empty() ? "[" : absl::StrCat("[the import stopped ", where, "; ");
+  if (stored == 0) {
+    absl::StrAppend(&note, "no row of this import was stored");
+  } else {
+    absl::StrAppend(&note, stored, " row(s) of this import are stored and stay (rows are "
+                    "committed in batches of ", kImportBatchRows, ")");
+  }
+  if (dropped > 0) {
+    absl::StrAppend(&note, "; the ", dropped,
+                    " valid row(s) of the unfinished batch were not stored");
+  }
+  absl::Status out(status.code(), absl::StrCat(status.message(), " ", note, "]"));
+  status.ForEachPayload([&out](absl::string_view url, const absl::Cord& payload) {
+    out.SetPayload(url, payload);
+  });
+  return out;
+}
+
 }  // namespace import_internal
 
 // `convert` reads one request into a record (without id) and its requested id; a non-OK
 // status from it stops the import (row problems go into its violations instead). Stops with
 // DEADLINE_EXCEEDED or CANCELLED as soon as `call`'s client no longer waits, and with
 // INVALID_ARGUMENT at a row that does not parse (parsed_stream.h); the batch not yet stored is
-// then dropped (batches stored before stay: each was a durable transaction).
+// then dropped (batches stored before stay: each was a durable transaction). The import is
+// not atomic: a stopping status says where it stopped and how many of its rows are stored
+// (import_internal::Stopped).
 template <typename Request, typename R>
 absl::Status ImportRows(
     const grpc::ServerContextBase& call, ParsingReader<Request>& reader,
@@ -68,9 +95,13 @@ absl::Status ImportRows(
   std::vector<R> batch;
   std::vector<int64_t> batch_rows;
 
+  // Stores the batch. Its transaction commits every row that inserted (a savepoint each); a
+  // row failing otherwise than by a duplicate id stops the import once the rest are counted
+  // (and indexed: they are stored).
   auto flush = [&]() -> absl::Status {
     if (batch.empty()) return absl::OkStatus();
     TM_ASSIGN_OR_RETURN(std::vector<absl::StatusOr<R>> results, steps.store(batch));
+    absl::Status failed;
     for (size_t i = 0; i < results.size(); ++i) {
       if (results[i].ok()) {
         steps.on_stored(*results[i]);
@@ -80,40 +111,57 @@ absl::Status ImportRows(
         import_internal::Reject(summary, batch_rows[i],
                                 {{std::string(steps.id_field),
                                   std::string(results[i].status().message())}});
-      } else {
-        return results[i].status();
+      } else if (failed.ok()) {
+        failed = absl::Status(results[i].status().code(),
+                              absl::StrCat("row ", batch_rows[i], ": ",
+                                           results[i].status().message()));
       }
     }
     batch.clear();
     batch_rows.clear();
-    return absl::OkStatus();
+    return failed;
   };
 
   Request request;
   int64_t position = 0;
+  int64_t row_number = 0;
+  // `at`: the current message caused it; otherwise the import stopped after it.
+  auto stopped = [&](const absl::Status& status, bool at = false) {
+    const std::string where =
+        position == 0 ? "before the first message"
+                      : absl::StrCat(at ? "at" : "after", " message ", position,
+                                     " of the stream (row ", row_number, ")");
+    return import_internal::Stopped(status, where, summary.accepted_count(), batch.size());
+  };
   while (reader.Read(&request)) {
-    TM_RETURN_IF_ERROR(CallStillWanted(call));
+    if (absl::Status wanted = CallStillWanted(call); !wanted.ok()) return stopped(wanted);
     ++position;
-    const int64_t row_number = request.row_number() > 0 ? request.row_number() : position;
+    row_number = request.row_number() > 0 ? request.row_number() : position;
     Violations conversion;
     std::string requested_id;
-    TM_ASSIGN_OR_RETURN(R record, convert(request, conversion, requested_id));
+    absl::StatusOr<R> record = convert(request, conversion, requested_id);
+    if (!record.ok()) return stopped(record.status(), /*at=*/true);
     const absl::Status ready =
-        PrepareNew(record, requested_id, steps.id_field, "", conversion, steps.rules, cached);
+        PrepareNew(*record, requested_id, steps.id_field, "", conversion, steps.rules, cached);
     if (!ready.ok()) {
-      if (ready.code() != absl::StatusCode::kInvalidArgument) return ready;
+      if (ready.code() != absl::StatusCode::kInvalidArgument) return stopped(ready, /*at=*/true);
       import_internal::Reject(summary, row_number, FieldViolationsOf(ready));
       continue;
     }
-    batch.push_back(std::move(record));
+    batch.push_back(*std::move(record));
     batch_rows.push_back(row_number);
-    if (batch.size() >= kImportBatchRows) TM_RETURN_IF_ERROR(flush());
+    if (batch.size() >= kImportBatchRows) {
+      if (absl::Status stored = flush(); !stored.ok()) return stopped(stored);
+    }
   }
   // Read() also ends when the call was cancelled or ran out of time, or at a row that does not
-  // parse: not an end of input.
-  TM_RETURN_IF_ERROR(CallStillWanted(call));
-  TM_RETURN_IF_ERROR(reader.status());
-  return flush();
+  // parse: not an end of input. (The unparsed message's own status names its position.)
+  if (absl::Status wanted = CallStillWanted(call); !wanted.ok()) return stopped(wanted);
+  if (!reader.status().ok()) {
+    return import_internal::Stopped(reader.status(), "", summary.accepted_count(), batch.size());
+  }
+  if (absl::Status stored = flush(); !stored.ok()) return stopped(stored);
+  return absl::OkStatus();
 }
 
 }  // namespace techmatch::server

@@ -2,6 +2,8 @@
 // not check sends them): the server must answer INVALID_ARGUMENT naming the field and the row,
 // store nothing of the unfinished batch, and not take the bad row for the end of the stream
 // (which used to answer OK for the rows before it and silently drop the rest).
+#include "core/field_violations.h"
+#include "server/import_flow.h"
 #include "tests/server/server_fixture.h"
 
 namespace techmatch::testing {
@@ -33,11 +35,16 @@ class InvalidUtf8ImportTest : public SeededServerTest {
   }
 
   int64_t StoredNeeds() {
+    int64_t stored = 0;
     v1::ListNeedsRequest request;
     request.set_page_size(1000);
-    v1::ListNeedsResponse response;
-    EXPECT_TRUE(needs_->ListNeeds(Ctx().get(), request, &response).ok());
-    return response.needs_size();
+    do {
+      v1::ListNeedsResponse response;
+      EXPECT_TRUE(needs_->ListNeeds(Ctx().get(), request, &response).ok());
+      stored += response.needs_size();
+      request.set_page_token(response.next_page_token());
+    } while (!request.page_token().empty());
+    return stored;
   }
 };
 
@@ -52,9 +59,31 @@ TEST_F(InvalidUtf8ImportTest, BadRowAnywhereEndsTheImportWithInvalidArgument) {
                 HasSubstr("message " + std::to_string(before + 1) + " of the stream (row " +
                           std::to_string(before + 2) + ")"));
     EXPECT_THAT(ViolatedFields(status), ElementsAre("need.title"));
+    // A failed import sends no summary: the status says what of it landed.
+    EXPECT_THAT(status.error_message(), HasSubstr("no row of this import was stored"));
+    if (before > 0) {
+      EXPECT_THAT(status.error_message(),
+                  HasSubstr("the " + std::to_string(before) +
+                            " valid row(s) of the unfinished batch were not stored"));
+    }
   }
   // The unfinished batch was dropped: nothing of any of those imports is stored.
   EXPECT_EQ(StoredNeeds(), 0);
+}
+
+// Rows are committed in batches of 1,000: a bad row after the first batch leaves that batch
+// stored, and the status says so (the import is not atomic).
+TEST_F(InvalidUtf8ImportTest, BadRowAfterAStoredBatchSaysWhatLanded) {
+  v1::ImportSummary summary;
+  const grpc::Status status = ImportWithBadRow(1001, 2, summary);
+  ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << status.error_message();
+  EXPECT_THAT(status.error_message(), HasSubstr("message 1002 of the stream (row 1003)"));
+  EXPECT_THAT(status.error_message(),
+              HasSubstr("1000 row(s) of this import are stored and stay (rows are committed in "
+                        "batches of 1000); the 1 valid row(s) of the unfinished batch were not "
+                        "stored"));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("need.title"));
+  EXPECT_EQ(StoredNeeds(), 1000);
 }
 
 TEST_F(InvalidUtf8ImportTest, OfferingImportToo) {
@@ -81,6 +110,26 @@ TEST_F(InvalidUtf8ImportTest, GoodImportsStillWork) {
   writer->WritesDone();
   ASSERT_TRUE(writer->Finish().ok());
   EXPECT_EQ(summary.accepted_count(), 1);
+}
+
+// The note a stopping import adds keeps the code and the field violations.
+TEST(ImportStoppedTest, NamesWhereAndWhatLandedAndKeepsCodeAndViolations) {
+  const absl::Status violation = InvalidArgumentError({{"need.title", "is not valid UTF-8"}});
+  const absl::Status stopped = server::import_internal::Stopped(
+      violation, "at message 3 of the stream (row 4)", 0, 2);
+  EXPECT_EQ(stopped.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(FieldViolationsOf(stopped), FieldViolationsOf(violation));
+  EXPECT_THAT(std::string(stopped.message()),
+              HasSubstr("[the import stopped at message 3 of the stream (row 4); no row of this "
+                        "import was stored; the 2 valid row(s) of the unfinished batch were not "
+                        "stored]"));
+  const absl::Status fault = server::import_internal::Stopped(
+      absl::InternalError("row 7: disk I/O error"), "after message 2000 of the stream (row 2001)",
+      1999, 0);
+  EXPECT_EQ(fault.code(), absl::StatusCode::kInternal);
+  EXPECT_THAT(std::string(fault.message()),
+              HasSubstr("row 7: disk I/O error [the import stopped after message 2000 of the "
+                        "stream (row 2001); 1999 row(s) of this import are stored and stay"));
 }
 
 }  // namespace
