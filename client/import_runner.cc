@@ -91,8 +91,12 @@ int RunStreamImport(CommandEnv& env, const std::string& path, const CsvSchema& s
     bar.Finish();
     if (!status.ok()) {
       env.Fail(status);
+      // Rows are committed in batches: a failed import may have stored some. The server's
+      // message says what landed when it ends the import itself (not on a deadline the
+      // client's channel enforces, nor for a refused key).
       env.err() << "the import failed after " << sent << " of " << requests.size()
-                << " rows were sent; rows are durable only when an import succeeds\n";
+                << " rows were sent; rows are committed in batches of 1000, so earlier batches "
+                   "may be stored (the server's message, when it says, tells which)\n";
       return kExitRpcFailed;
     }
   }

@@ -113,6 +113,15 @@ srv audit verify
 expect_rc 0
 expect_out "audit trail intact"
 
+# A refused import (after the audit counts above: it is one more refused write): the CLI says
+# how far it got and that earlier batches of a failed import may be stored.
+printf 'id,enterprise,title,industries\nofficial-need,scu,Official try,liquor\n' >"$tmp/official.csv"
+tm_as "$official_token" need import "$tmp/official.csv"
+expect_rc 1
+expect_err "PERMISSION_DENIED"
+expect_err "the import failed after"
+expect_err "rows are committed in batches of 1000"
+
 # --- revocation from another process reaches the running server within 100 ms ----------------
 srv keys revoke "${official_token:3:16}"
 expect_rc 0
