@@ -50,6 +50,9 @@ Connection::Connection(const std::string& path, const ConnectionOptions& options
   db_.exec(options.synchronous == Synchronous::kFull ? "PRAGMA synchronous = FULL"
                                                      : "PRAGMA synchronous = NORMAL");
   if (options.read_only) db_.exec("PRAGMA query_only = ON");
+  if (options.mmap_size > 0) {
+    db_.exec("PRAGMA mmap_size = " + std::to_string(options.mmap_size));
+  }
 }
 
 ScopedStatement Connection::Prepare(absl::string_view sql) {

@@ -67,6 +67,9 @@ struct ConnectionOptions {
   bool read_only = false;  // Readers refuse writes (PRAGMA query_only), a guard against bugs.
   int busy_timeout_ms = 5000;
   Synchronous synchronous = Synchronous::kFull;
+  // PRAGMA mmap_size: pages up to this offset are read from a shared memory map instead of
+  // pread into the connection's page cache (0: SQLite's default, no map). Readers only.
+  int64_t mmap_size = 0;
 };
 
 class Connection {
