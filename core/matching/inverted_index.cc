@@ -552,4 +552,26 @@ std::vector<ScoredDocument> InvertedIndex::Run(const Query& q, size_t k, bool pr
   return results;
 }
 
+std::optional<ScoredDocument> InvertedIndex::Score(const AnalyzedText& query,
+                                                   const Eligibility& eligibility,
+                                                   const std::string& id) const {
+  auto found = slot_of_id_.find(id);
+  if (found == slot_of_id_.end()) return std::nullopt;
+  const uint32_t slot = found->second;
+  const Query q = Prepare(query, eligibility);
+  if (!Eligible(q, slot)) return std::nullopt;
+  // The same float sum as Run's, term by term in plan order, so the score is TopK's to the bit.
+  float text_sum = 0.0f;
+  const uint32_t key = slot << kTfBits;
+  for (const PlannedTerm& term : q.plan) {
+    const std::vector<uint32_t>& postings = term.term->postings;
+    auto posting = std::lower_bound(postings.begin(), postings.end(), key);
+    if (posting == postings.end() || (*posting >> kTfBits) != slot) continue;
+    text_sum += q.Contribution(term, *posting, lengths_.data());
+  }
+  if (!(text_sum > 0.0f)) return std::nullopt;
+  const double text = std::min<double>(text_sum, q.text_weight);
+  return ScoredDocument{&profiles_[slot], text / q.text_weight, text + NonText(q, slot)};
+}
+
 }  // namespace techmatch

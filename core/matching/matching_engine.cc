@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/field_violations.h"
 #include "core/matching/match_profile.h"
+#include "core/status_macros.h"
 #include "core/text_rules.h"
 
 namespace techmatch {
@@ -23,16 +24,32 @@ MatchResult ToResult(const MatchProfile& need, const MatchProfile& offering,
 
 }  // namespace
 
+MatchingEngine::MatchingEngine(std::shared_ptr<const TextAnalyzer> analyzer)
+    : analyzer_(std::move(analyzer)),
+      watches_(std::make_unique<MatchWatchHub>(
+          [this](const RecordChange& change,
+                 const std::vector<std::shared_ptr<MatchWatch>>& watches) {
+            Deliver(change, watches);
+          })) {}
+
 absl::Status MatchingEngine::IndexNeed(const Need& need) {
   const AnalyzedText text = analyzer_->Analyze(MatchText(need.listing));
-  absl::MutexLock lock(&mutex_);
-  return needs_.Upsert(ProfileOfNeed(need), text);
+  {
+    absl::MutexLock lock(&mutex_);
+    TM_RETURN_IF_ERROR(needs_.Upsert(ProfileOfNeed(need), text));
+  }
+  watches_->Changed(WatchSide::kNeeds, need.meta.id, text);
+  return absl::OkStatus();
 }
 
 absl::Status MatchingEngine::IndexOffering(const Offering& offering) {
   const AnalyzedText text = analyzer_->Analyze(MatchText(offering.listing));
-  absl::MutexLock lock(&mutex_);
-  return offerings_.Upsert(ProfileOfOffering(offering), text);
+  {
+    absl::MutexLock lock(&mutex_);
+    TM_RETURN_IF_ERROR(offerings_.Upsert(ProfileOfOffering(offering), text));
+  }
+  watches_->Changed(WatchSide::kOfferings, offering.meta.id, text);
+  return absl::OkStatus();
 }
 
 void MatchingEngine::Compact() {
@@ -115,6 +132,125 @@ size_t MatchingEngine::indexed_offerings() const {
 size_t MatchingEngine::posting_bytes() const {
   absl::ReaderMutexLock lock(&mutex_);
   return needs_.posting_bytes() + offerings_.posting_bytes();
+}
+
+absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchNeed(const Need& need,
+                                                                     double min_score) {
+  if (need.state != NeedState::kOpen) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "need 'needs/", need.meta.id, "' is ", NeedStateName(need.state), "; only OPEN needs match"));
+  }
+  WatchSpec spec;
+  spec.subject = WatchSpec::Subject::kNeed;
+  spec.subject_id = need.meta.id;
+  spec.target = WatchSide::kOfferings;
+  spec.min_score = min_score;
+  return StartWatch(std::move(spec), analyzer_->Analyze(MatchText(need.listing)));
+}
+
+absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchOffering(
+    const Offering& offering, double min_score) {
+  if (offering.state != OfferingState::kAvailable) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "offering 'offerings/", offering.meta.id, "' is ", OfferingStateName(offering.state),
+        "; only AVAILABLE offerings match"));
+  }
+  WatchSpec spec;
+  spec.subject = WatchSpec::Subject::kOffering;
+  spec.subject_id = offering.meta.id;
+  spec.target = WatchSide::kNeeds;
+  spec.min_score = min_score;
+  return StartWatch(std::move(spec), analyzer_->Analyze(MatchText(offering.listing)));
+}
+
+absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchQuery(
+    absl::string_view text, std::vector<std::string> industry_codes, WatchSide target,
+    double min_score) {
+  Violations violations;
+  CheckText("query.text", text, 1, kMaxQueryChars, false, violations);
+  if (!violations.empty()) return violations.ToStatus();
+  WatchSpec spec;
+  spec.subject = WatchSpec::Subject::kQuery;
+  spec.query_text = std::string(text);
+  spec.industry_codes = std::move(industry_codes);
+  spec.target = target;
+  spec.min_score = min_score;
+  return StartWatch(std::move(spec), analyzer_->Analyze(text));
+}
+
+absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::StartWatch(WatchSpec spec,
+                                                                      AnalyzedText query) {
+  if (!(spec.min_score >= 0 && spec.min_score <= 1)) {  // NaN fails too
+    return InvalidFieldError("min_score", absl::StrCat("must be from 0 to 1, got ", spec.min_score));
+  }
+  auto watch = std::make_shared<MatchWatch>(std::move(spec), std::move(query));
+  TM_RETURN_IF_ERROR(watches_->Add(watch));
+  return watch;
+}
+
+void MatchingEngine::Unwatch(const std::shared_ptr<MatchWatch>& watch) { watches_->Remove(watch); }
+
+void MatchingEngine::DrainWatches() { watches_->Drain(); }
+
+void MatchingEngine::Deliver(const RecordChange& change,
+                             const std::vector<std::shared_ptr<MatchWatch>>& watches) const {
+  absl::ReaderMutexLock lock(&mutex_);
+  for (const std::shared_ptr<MatchWatch>& watch : watches) {
+    const WatchSpec& spec = watch->spec();
+    const bool is_subject = spec.subject != WatchSpec::Subject::kQuery &&
+                            spec.target != change.side && spec.subject_id == change.id;
+    if (is_subject) {
+      // The subject was edited: match its new text from now on, or stop when it left the
+      // state that matches.
+      const InvertedIndex& own = spec.target == WatchSide::kOfferings ? needs_ : offerings_;
+      const MatchProfile* profile = own.Find(change.id);
+      if (profile == nullptr || !profile->active) {
+        watch->Close(absl::FailedPreconditionError(absl::StrCat(
+            spec.subject == WatchSpec::Subject::kNeed ? "needs/" : "offerings/", change.id,
+            " is no longer open for matching")));
+      } else {
+        watch->set_query(change.text);
+      }
+    } else if (spec.target == change.side) {
+      if (std::optional<MatchResult> match = ScoreForWatch(*watch, change.id)) {
+        watch->Offer(*std::move(match));
+      }
+    }
+  }
+}
+
+std::optional<MatchResult> MatchingEngine::ScoreForWatch(const MatchWatch& watch,
+                                                         const std::string& id) const {
+  const WatchSpec& spec = watch.spec();
+  const bool target_offerings = spec.target == WatchSide::kOfferings;
+  const InvertedIndex& counterparts = target_offerings ? offerings_ : needs_;
+  if (spec.subject != WatchSpec::Subject::kQuery) {
+    const InvertedIndex& own = target_offerings ? needs_ : offerings_;
+    const MatchProfile* subject = own.Find(spec.subject_id);
+    if (subject == nullptr || !subject->active) return std::nullopt;
+    Eligibility eligibility{subject, target_offerings, "", false};
+    std::optional<ScoredDocument> hit = counterparts.Score(watch.query(), eligibility, id);
+    if (!hit || hit->score < spec.min_score) return std::nullopt;
+    return target_offerings ? ToResult(*subject, *hit->profile, *hit)
+                            : ToResult(*hit->profile, *subject, *hit);
+  }
+  // A free-text watch: text relevance alone, among active records of the chosen industries.
+  std::optional<ScoredDocument> hit = counterparts.Score(watch.query(), Eligibility{}, id);
+  if (!hit || !hit->profile->active || hit->score < spec.min_score) return std::nullopt;
+  std::vector<std::string> shared;
+  for (const std::string& code : hit->profile->industry_codes) {
+    if (std::find(spec.industry_codes.begin(), spec.industry_codes.end(), code) !=
+        spec.industry_codes.end()) {
+      shared.push_back(code);
+    }
+  }
+  if (!spec.industry_codes.empty() && shared.empty()) return std::nullopt;
+  MatchResult result;
+  (target_offerings ? result.offering_id : result.need_id) = id;
+  result.score = hit->score;
+  result.signals.push_back({"text", hit->text, 1.0});
+  result.shared_industries = std::move(shared);
+  return result;
 }
 
 }  // namespace techmatch

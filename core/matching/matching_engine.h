@@ -6,12 +6,16 @@
 #define TECHMATCH_CORE_MATCHING_MATCHING_ENGINE_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "core/matching/inverted_index.h"
+#include "core/matching/match_result.h"
+#include "core/matching/match_watch.h"
+#include "core/matching/match_watch_hub.h"
 #include "core/matching/match_signals.h"
 #include "core/need.h"
 #include "core/offering.h"
@@ -29,16 +33,6 @@ struct MatchOptions {
   bool all_industries = false;
 };
 
-// One ranked pair, with everything an explanation needs except the shared phrases (which
-// need both texts; see TextAnalyzer::SharedPhrases).
-struct MatchResult {
-  std::string need_id;
-  std::string offering_id;
-  double score = 0;
-  std::vector<Signal> signals;                  // Text first; contributions add up to score.
-  std::vector<std::string> shared_industries;   // Codes, the need's primary first.
-};
-
 // A free-text search hit.
 struct SearchHit {
   std::string id;
@@ -47,8 +41,7 @@ struct SearchHit {
 
 class MatchingEngine {
  public:
-  explicit MatchingEngine(std::shared_ptr<const TextAnalyzer> analyzer)
-      : analyzer_(std::move(analyzer)) {}
+  explicit MatchingEngine(std::shared_ptr<const TextAnalyzer> analyzer);
 
   // Adds or replaces a record after it was stored (older revisions are ignored).
   absl::Status IndexNeed(const Need& need);
@@ -70,6 +63,23 @@ class MatchingEngine {
   absl::StatusOr<std::vector<SearchHit>> SearchOfferings(absl::string_view query,
                                                          size_t limit) const;
 
+  // Live watches (WatchMatches): every counterpart stored from now on that scores at least
+  // `min_score` (0..1) with some shared text is offered to the returned watch, until Unwatch.
+  // The subject must be OPEN / AVAILABLE (FAILED_PRECONDITION); its later edits are followed,
+  // and its withdrawal closes the watch. INVALID_ARGUMENT for min_score outside 0..1 or a bad
+  // query text (field "query.text"); RESOURCE_EXHAUSTED past MatchWatchHub::kMaxWatches.
+  absl::StatusOr<std::shared_ptr<MatchWatch>> WatchNeed(const Need& need, double min_score);
+  absl::StatusOr<std::shared_ptr<MatchWatch>> WatchOffering(const Offering& offering,
+                                                            double min_score);
+  // Counterparts on `target` whose text fits `text` (score = text relevance), filed under one
+  // of `industry_codes` when any are given.
+  absl::StatusOr<std::shared_ptr<MatchWatch>> WatchQuery(absl::string_view text,
+                                                         std::vector<std::string> industry_codes,
+                                                         WatchSide target, double min_score);
+  void Unwatch(const std::shared_ptr<MatchWatch>& watch);
+  // Waits until every change indexed so far has been offered to the watches.
+  void DrainWatches();
+
   const TextAnalyzer& analyzer() const { return *analyzer_; }
   size_t indexed_needs() const;
   size_t indexed_offerings() const;
@@ -78,11 +88,20 @@ class MatchingEngine {
  private:
   absl::StatusOr<std::vector<SearchHit>> Search(const InvertedIndex& index,
                                                 absl::string_view query, size_t limit) const;
+  absl::StatusOr<std::shared_ptr<MatchWatch>> StartWatch(WatchSpec spec, AnalyzedText query);
+  // The hub's delivery: scores `change` for each watch (on the hub's worker thread).
+  void Deliver(const RecordChange& change,
+               const std::vector<std::shared_ptr<MatchWatch>>& watches) const;
+  // The match `watch` gets for the changed counterpart `id`, if it qualifies.
+  std::optional<MatchResult> ScoreForWatch(const MatchWatch& watch, const std::string& id) const
+      ABSL_SHARED_LOCKS_REQUIRED(mutex_);
 
   std::shared_ptr<const TextAnalyzer> analyzer_;
   mutable absl::Mutex mutex_;
   InvertedIndex needs_ ABSL_GUARDED_BY(mutex_);
   InvertedIndex offerings_ ABSL_GUARDED_BY(mutex_);
+  // Last: its worker reads the indexes, so it must stop before they go.
+  std::unique_ptr<MatchWatchHub> watches_;
 };
 
 }  // namespace techmatch
