@@ -8,12 +8,12 @@
 #include "core/status_macros.h"
 #include "server/call_deadline.h"
 #include "server/handler.h"
+#include "server/match_conversion.h"
 #include "server/proto_fields.h"
 
 namespace techmatch::server {
 namespace {
 
-constexpr size_t kMaxSharedTerms = 12;
 constexpr int kDefaultPerNeedLimit = 5;
 constexpr int kMaxPerNeedLimit = 100;
 
@@ -35,33 +35,6 @@ absl::StatusOr<std::string> EventFilter(const std::string& name, storage::Reposi
   TM_ASSIGN_OR_RETURN(bool exists, repository.EventExists(id));
   if (!exists) return absl::NotFoundError(absl::StrCat("events/", id, " not found"));
   return id;
-}
-
-// Fills `out` from `result`; `own_text` is the text of the record the match was asked for,
-// `counterpart` the other record's listing.
-void MatchToProto(const MatchResult& result, const TextAnalyzer& analyzer,
-                  const std::string& own_text, const Listing& counterpart, v1::Match& out) {
-  out.set_need(ResourceName(kNeeds, result.need_id));
-  out.set_offering(ResourceName(kOfferings, result.offering_id));
-  out.set_score(result.score);
-  out.set_counterpart_title(counterpart.title);
-  v1::MatchExplanation& explanation = *out.mutable_explanation();
-  for (const SharedPhrase& phrase :
-       analyzer.SharedPhrases(own_text, MatchText(counterpart), kMaxSharedTerms)) {
-    v1::SharedTerm* term = explanation.add_shared_terms();
-    term->set_text(phrase.text);
-    term->set_counterpart_text(phrase.counterpart_text);
-  }
-  for (const std::string& code : result.shared_industries) {
-    explanation.add_shared_industries(ResourceName(kIndustries, code));
-  }
-  for (const Signal& signal : result.signals) {
-    v1::SignalContribution* contribution = explanation.add_signals();
-    contribution->set_signal(signal.name);
-    contribution->set_value(signal.value);
-    contribution->set_weight(signal.weight);
-    contribution->set_contribution(signal.contribution());
-  }
 }
 
 // Matches for `need`, explained, appended to `out`.

@@ -19,6 +19,9 @@ class MatchServiceImpl final : public v1::MatchService::Service {
                              v1::MatchOfferingResponse* response) override;
   grpc::Status MatchEvent(grpc::ServerContext* context, const v1::MatchEventRequest* request,
                           grpc::ServerWriter<v1::MatchEventResponse>* writer) override;
+  // In watch_matches.cc.
+  grpc::Status WatchMatches(grpc::ServerContext* context, const v1::WatchMatchesRequest* request,
+                            grpc::ServerWriter<v1::WatchMatchesResponse>* writer) override;
 
   // Meeting scheduling (issue 6), in meeting_handlers.cc.
   grpc::Status GetMeetingPlan(grpc::ServerContext* context,

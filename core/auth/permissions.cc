@@ -60,6 +60,7 @@ const std::vector<NamedRule>& MethodRules() {
       {"/techmatch.v1.MatchService/MatchNeed", Read(kEveryone)},
       {"/techmatch.v1.MatchService/MatchOffering", Read(kEveryone)},
       {"/techmatch.v1.MatchService/MatchEvent", Read(kEveryone)},
+      {"/techmatch.v1.MatchService/WatchMatches", Read(kEveryone)},
       {"/techmatch.v1.MatchService/GetMeetingPlan", Read(kEveryone)},
       {"/techmatch.v1.MatchService/UpdateMeetingPlan", Write(kCurators)},
       {"/techmatch.v1.MatchService/CreateMeetingRequest", Write(kMeetingParties)},

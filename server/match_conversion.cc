@@ -1,0 +1,39 @@
+#include "server/match_conversion.h"
+
+#include "core/matching/match_profile.h"
+#include "core/resource_id.h"
+
+namespace techmatch::server {
+namespace {
+
+// Enough shared phrases to explain a match at a glance.
+constexpr size_t kMaxSharedTerms = 12;
+
+}  // namespace
+
+void MatchToProto(const MatchResult& result, const TextAnalyzer& analyzer,
+                  const std::string& own_text, const Listing& counterpart, v1::Match& out) {
+  if (!result.need_id.empty()) out.set_need(ResourceName(kNeeds, result.need_id));
+  if (!result.offering_id.empty()) out.set_offering(ResourceName(kOfferings, result.offering_id));
+  out.set_score(result.score);
+  out.set_counterpart_title(counterpart.title);
+  v1::MatchExplanation& explanation = *out.mutable_explanation();
+  for (const SharedPhrase& phrase :
+       analyzer.SharedPhrases(own_text, MatchText(counterpart), kMaxSharedTerms)) {
+    v1::SharedTerm* term = explanation.add_shared_terms();
+    term->set_text(phrase.text);
+    term->set_counterpart_text(phrase.counterpart_text);
+  }
+  for (const std::string& code : result.shared_industries) {
+    explanation.add_shared_industries(ResourceName(kIndustries, code));
+  }
+  for (const Signal& signal : result.signals) {
+    v1::SignalContribution* contribution = explanation.add_signals();
+    contribution->set_signal(signal.name);
+    contribution->set_value(signal.value);
+    contribution->set_weight(signal.weight);
+    contribution->set_contribution(signal.contribution());
+  }
+}
+
+}  // namespace techmatch::server

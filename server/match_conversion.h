@@ -1,0 +1,23 @@
+// Matches to their proto form, explanations included (MatchNeed, MatchOffering, MatchEvent,
+// WatchMatches).
+#ifndef TECHMATCH_SERVER_MATCH_CONVERSION_H_
+#define TECHMATCH_SERVER_MATCH_CONVERSION_H_
+
+#include <string>
+
+#include "core/listing.h"
+#include "core/matching/match_result.h"
+#include "core/text/text_analyzer.h"
+#include "techmatch/v1/match.pb.h"
+
+namespace techmatch::server {
+
+// Fills `out` from `result`; `own_text` is the matching text of the record (or the free text)
+// the match was asked for, `counterpart` the other record's listing. Ids left empty in
+// `result` (a free-text watch has no record on its own side) stay empty.
+void MatchToProto(const MatchResult& result, const TextAnalyzer& analyzer,
+                  const std::string& own_text, const Listing& counterpart, v1::Match& out);
+
+}  // namespace techmatch::server
+
+#endif  // TECHMATCH_SERVER_MATCH_CONVERSION_H_

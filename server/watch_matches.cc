@@ -1,0 +1,148 @@
+// MatchService.WatchMatches: a live stream of the counterparts stored from the call on that fit
+// a need, an offering or a free-text query. The matching engine's watch worker does the
+// scoring; this handler turns its matches into explained messages and ends the watch when the
+// client leaves.
+#include <optional>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "core/matching/match_profile.h"
+#include "core/resource_id.h"
+#include "core/status_macros.h"
+#include "server/call_deadline.h"
+#include "server/handler.h"
+#include "server/match_conversion.h"
+#include "server/match_service.h"
+#include "server/proto_fields.h"
+
+namespace techmatch::server {
+namespace {
+
+// How often a waiting handler looks whether its client is still there.
+constexpr absl::Duration kCancelCheckInterval = absl::Milliseconds(200);
+
+// Removes the watch from the engine however the handler ends.
+class WatchRegistration {
+ public:
+  WatchRegistration(MatchingEngine& engine, std::shared_ptr<MatchWatch> watch)
+      : engine_(engine), watch_(std::move(watch)) {}
+  ~WatchRegistration() { engine_.Unwatch(watch_); }
+  WatchRegistration(const WatchRegistration&) = delete;
+  WatchRegistration& operator=(const WatchRegistration&) = delete;
+
+  MatchWatch& watch() const { return *watch_; }
+
+ private:
+  MatchingEngine& engine_;
+  std::shared_ptr<MatchWatch> watch_;
+};
+
+absl::StatusOr<WatchSide> TargetOf(v1::WatchTarget target) {
+  switch (target) {
+    case v1::WATCH_TARGET_NEEDS:
+      return WatchSide::kNeeds;
+    case v1::WATCH_TARGET_OFFERINGS:
+      return WatchSide::kOfferings;
+    default:
+      return InvalidFieldError("query.target",
+                               "must be WATCH_TARGET_NEEDS or WATCH_TARGET_OFFERINGS");
+  }
+}
+
+absl::StatusOr<std::shared_ptr<MatchWatch>> StartWatch(ServiceContext& context,
+                                                       const v1::WatchMatchesRequest& request) {
+  switch (request.subject_case()) {
+    case v1::WatchMatchesRequest::kNeed: {
+      TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request.need(), kNeeds, "need"));
+      TM_ASSIGN_OR_RETURN(Need need, context.repository.GetNeed(id));
+      return context.matching.WatchNeed(need, request.min_score());
+    }
+    case v1::WatchMatchesRequest::kOffering: {
+      TM_ASSIGN_OR_RETURN(std::string id,
+                          ParseResourceName(request.offering(), kOfferings, "offering"));
+      TM_ASSIGN_OR_RETURN(Offering offering, context.repository.GetOffering(id));
+      return context.matching.WatchOffering(offering, request.min_score());
+    }
+    case v1::WatchMatchesRequest::kQuery: {
+      const v1::WatchQuery& query = request.query();
+      TM_ASSIGN_OR_RETURN(WatchSide target, TargetOf(query.target()));
+      Violations violations;
+      std::vector<std::string> codes =
+          IdsFromNames(query.industries(), kIndustries, "query.industries", violations);
+      if (!violations.empty()) return violations.ToStatus();
+      for (size_t i = 0; i < codes.size(); ++i) {
+        TM_ASSIGN_OR_RETURN(bool exists, context.repository.IndustryExists(codes[i]));
+        if (!exists) {
+          violations.Add(absl::StrCat("query.industries[", i, "]"),
+                         absl::StrCat("no industry '", codes[i], "'"));
+        }
+      }
+      if (!violations.empty()) return violations.ToStatus();
+      return context.matching.WatchQuery(query.text(), std::move(codes), target,
+                                         request.min_score());
+    }
+    case v1::WatchMatchesRequest::SUBJECT_NOT_SET:
+      break;
+  }
+  return InvalidFieldError("subject", "set one of need, offering or query");
+}
+
+absl::StatusOr<Listing> CounterpartListing(ServiceContext& context, WatchSide side,
+                                           const MatchResult& match) {
+  if (side == WatchSide::kOfferings) {
+    TM_ASSIGN_OR_RETURN(Offering offering, context.repository.GetOffering(match.offering_id));
+    return std::move(offering.listing);
+  }
+  TM_ASSIGN_OR_RETURN(Need need, context.repository.GetNeed(match.need_id));
+  return std::move(need.listing);
+}
+
+// The explained message for `match`, or nullopt when a record it names is gone.
+absl::StatusOr<std::optional<v1::WatchMatchesResponse>> Explain(ServiceContext& context,
+                                                                const WatchSpec& spec,
+                                                                const MatchResult& match) {
+  // The subject's current text (it may have been edited since the watch began).
+  std::string own_text = spec.query_text;
+  if (spec.subject == WatchSpec::Subject::kNeed) {
+    TM_ASSIGN_OR_RETURN(Need need, context.repository.GetNeed(spec.subject_id));
+    own_text = MatchText(need.listing);
+  } else if (spec.subject == WatchSpec::Subject::kOffering) {
+    TM_ASSIGN_OR_RETURN(Offering offering, context.repository.GetOffering(spec.subject_id));
+    own_text = MatchText(offering.listing);
+  }
+  absl::StatusOr<Listing> counterpart = CounterpartListing(context, spec.target, match);
+  if (absl::IsNotFound(counterpart.status())) return std::nullopt;
+  TM_RETURN_IF_ERROR(counterpart.status());
+  v1::WatchMatchesResponse message;
+  MatchToProto(match, context.matching.analyzer(), own_text, *counterpart,
+               *message.mutable_match());
+  return message;
+}
+
+}  // namespace
+
+grpc::Status MatchServiceImpl::WatchMatches(
+    grpc::ServerContext* server_context, const v1::WatchMatchesRequest* request,
+    grpc::ServerWriter<v1::WatchMatchesResponse>* writer) {
+  return Handle(context_, server_context, "/techmatch.v1.MatchService/WatchMatches", request,
+                [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(std::shared_ptr<MatchWatch> watch, StartWatch(context_, *request));
+    WatchRegistration registration(context_.matching, std::move(watch));
+    // Headers tell the client the watch is in place: what is stored from now on reaches it.
+    writer->SendInitialMetadata();
+    for (;;) {
+      TM_RETURN_IF_ERROR(CallStillWanted(*server_context));
+      TM_ASSIGN_OR_RETURN(std::optional<MatchResult> match,
+                          registration.watch().Next(kCancelCheckInterval));
+      if (!match) continue;
+      TM_ASSIGN_OR_RETURN(std::optional<v1::WatchMatchesResponse> message,
+                          Explain(context_, registration.watch().spec(), *match));
+      if (message && !writer->Write(*message)) {
+        return absl::CancelledError("the client went away");
+      }
+    }
+  });
+}
+
+}  // namespace techmatch::server
