@@ -1,10 +1,13 @@
-// `techmatch match need|offering|event` (MatchService): ranked matches with their reasons.
+// `techmatch match need|offering|event|watch` (MatchService): ranked matches with their reasons.
 #include <fstream>
 #include <memory>
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "client/commands.h"
 #include "client/match_format.h"
 #include "client/resource_name.h"
@@ -170,6 +173,134 @@ void AddMatchEvent(CLI::App* group, CommandEnv& env) {
   });
 }
 
+struct WatchFlags {
+  std::string subject;  // a need or offering name, or the query text
+  double min_score = 0;
+  int count = 0;          // 0: until interrupted
+  double seconds = 0;     // 0: no time limit
+  std::string target;     // query watches: needs | offerings
+  std::vector<std::string> industries;
+};
+
+// The current time as the lead of a watched match: when it reached the terminal.
+std::string Now() { return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", absl::Now(), absl::UTCTimeZone()); }
+
+// Streams WatchMatches until the count is reached, the time is up or the user interrupts; each
+// match is printed (and flushed) as it arrives.
+int RunWatch(CommandEnv& env, const WatchFlags& flags, techmatch::v1::WatchMatchesRequest request,
+             Counterpart counterpart, const std::string& what) {
+  if (flags.count < 0) {
+    return env.FailLocal(absl::InvalidArgumentError("--count must not be negative"));
+  }
+  if (flags.seconds < 0) {
+    return env.FailLocal(absl::InvalidArgumentError("--for must not be negative"));
+  }
+  request.set_min_score(flags.min_score);
+  const absl::Duration limit =
+      flags.seconds > 0 ? absl::Seconds(flags.seconds) : absl::InfiniteDuration();
+  std::unique_ptr<grpc::ClientContext> context = env.session().NewContextFor(limit);
+  auto reader = env.session().matches().WatchMatches(context.get(), request);
+  reader->WaitForInitialMetadata();
+  Output& output = env.output();
+  env.err() << "watching for " << what << " scoring at least " << FormatScore(flags.min_score)
+            << (flags.count > 0 ? absl::StrCat(", until ", flags.count, " arrive") : "")
+            << (flags.seconds > 0 ? absl::StrCat(", for ", flags.seconds, " s") : "")
+            << " (Ctrl-C to stop)\n";
+  if (output.format() == OutputFormat::kCsv) RenderCsvRow(WatchCsvHeader(counterpart), output.stream());
+  output.stream().flush();
+  int received = 0;
+  techmatch::v1::WatchMatchesResponse message;
+  while ((flags.count == 0 || received < flags.count) && reader->Read(&message)) {
+    ++received;
+    switch (output.format()) {
+      case OutputFormat::kJson:
+        output.stream() << ToJson(message) << '\n';
+        break;
+      case OutputFormat::kCsv:
+        RenderCsvRow(WatchCsvRow(message.match(), counterpart, Now()), output.stream());
+        break;
+      case OutputFormat::kTable:
+        RenderWatchedMatch(message.match(), counterpart, Now(), output.stream());
+        break;
+    }
+    output.stream().flush();
+  }
+  if (flags.count > 0 && received == flags.count) {
+    context->TryCancel();
+    while (reader->Read(&message)) {
+    }
+    reader->Finish();
+    return kExitOk;
+  }
+  const grpc::Status status = reader->Finish();
+  // The time the user gave is up: that is how a bounded watch ends, not a failure.
+  if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED && flags.seconds > 0) {
+    env.err() << received << " matches in " << flags.seconds << " s\n";
+    return kExitOk;
+  }
+  return env.Fail(status);
+}
+
+void AddWatchFlags(CLI::App* command, WatchFlags* flags) {
+  command->add_option("--min-score", flags->min_score,
+                      "Only matches scoring at least this, 0 to 1 (default 0)");
+  command->add_option("--count", flags->count, "Stop after this many matches");
+  command->add_option("--for", flags->seconds, "Stop after this many seconds");
+}
+
+void AddMatchWatch(CLI::App* group, CommandEnv& env) {
+  CLI::App* watch = group->add_subcommand(
+      "watch", "Live matches: print each need or offering stored from now on that fits");
+  watch->require_subcommand(1);
+
+  CLI::App* need = watch->add_subcommand("need", "Offerings that fit a need, as they are stored");
+  auto need_flags = std::make_shared<WatchFlags>();
+  AddNameArgument(need, &need_flags->subject, "The need (must be OPEN)");
+  AddWatchFlags(need, need_flags.get());
+  OnRun(need, env, [&env, need_flags] {
+    techmatch::v1::WatchMatchesRequest request;
+    request.set_need(QualifyName("needs", need_flags->subject));
+    return RunWatch(env, *need_flags, request, Counterpart::kOffering,
+                    absl::StrCat("offerings fitting ", request.need()));
+  });
+
+  CLI::App* offering =
+      watch->add_subcommand("offering", "Needs that an offering fits, as they are stored");
+  auto offering_flags = std::make_shared<WatchFlags>();
+  AddNameArgument(offering, &offering_flags->subject, "The offering (must be AVAILABLE)");
+  AddWatchFlags(offering, offering_flags.get());
+  OnRun(offering, env, [&env, offering_flags] {
+    techmatch::v1::WatchMatchesRequest request;
+    request.set_offering(QualifyName("offerings", offering_flags->subject));
+    return RunWatch(env, *offering_flags, request, Counterpart::kNeed,
+                    absl::StrCat("needs fitting ", request.offering()));
+  });
+
+  CLI::App* query = watch->add_subcommand(
+      "query", "Needs or offerings whose text fits a free-text query, as they are stored");
+  auto query_flags = std::make_shared<WatchFlags>();
+  query->add_option("text", query_flags->subject, "The query text")->required();
+  query->add_option("--target", query_flags->target, "What to watch: needs or offerings")
+      ->required()
+      ->check(CLI::IsMember({"needs", "offerings"}, CLI::ignore_case));
+  query->add_option("--industry", query_flags->industries,
+                    "Only records filed under this industry (repeatable)");
+  AddWatchFlags(query, query_flags.get());
+  OnRun(query, env, [&env, query_flags] {
+    techmatch::v1::WatchMatchesRequest request;
+    techmatch::v1::WatchQuery& query = *request.mutable_query();
+    query.set_text(query_flags->subject);
+    const bool needs = absl::AsciiStrToLower(query_flags->target) == "needs";
+    query.set_target(needs ? techmatch::v1::WATCH_TARGET_NEEDS
+                           : techmatch::v1::WATCH_TARGET_OFFERINGS);
+    for (const std::string& industry : query_flags->industries) {
+      query.add_industries(QualifyName("industries", industry));
+    }
+    return RunWatch(env, *query_flags, request, needs ? Counterpart::kNeed : Counterpart::kOffering,
+                    absl::StrCat(needs ? "needs" : "offerings", " fitting the query"));
+  });
+}
+
 }  // namespace
 
 void AddMatchCommands(CLI::App& app, CommandEnv& env) {
@@ -179,6 +310,7 @@ void AddMatchCommands(CLI::App& app, CommandEnv& env) {
   AddMatchNeed(group, env);
   AddMatchOffering(group, env);
   AddMatchEvent(group, env);
+  AddMatchWatch(group, env);
 }
 
 }  // namespace techmatch::client

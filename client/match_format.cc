@@ -28,6 +28,26 @@ void RenderReason(std::ostream& out, size_t indent, absl::string_view label,
       << std::string(kLabelWidth + 1 - std::min(head.size(), kLabelWidth), ' ') << value << '\n';
 }
 
+// `lead` (a rank or a time), score, counterpart name padded to `name_width` and title, then
+// the reasons indented under them.
+void RenderMatchBlock(const Match& match, Counterpart counterpart, absl::string_view lead,
+                      size_t name_width, std::ostream& out) {
+  out << absl::StrFormat("%s  %s  %-*s  %s\n", lead, FormatScore(match.score()), name_width,
+                         CounterpartName(match, counterpart), match.counterpart_title());
+  const size_t indent = lead.size() + 2;
+  RenderReason(out, indent, "shared terms",
+               FormatSharedTerms(match.explanation(), kTerminalTerms));
+  RenderReason(out, indent, "shared industries", FormatSharedIndustries(match.explanation()));
+  RenderReason(out, indent, "signals", FormatSignals(match.explanation()));
+}
+
+// The cells of one match after its rank: counterpart, title, score and the reasons.
+std::vector<std::string> MatchCells(const Match& match, Counterpart counterpart) {
+  return {CounterpartName(match, counterpart), match.counterpart_title(),
+          FormatScore(match.score()), FormatSharedTerms(match.explanation()),
+          FormatSharedIndustries(match.explanation()), FormatSignals(match.explanation())};
+}
+
 }  // namespace
 
 std::string FormatScore(double score) { return absl::StrFormat("%.3f", score); }
@@ -90,16 +110,14 @@ void RenderMatches(const google::protobuf::RepeatedPtrField<Match>& matches,
     name_width = std::max(name_width, CounterpartName(match, counterpart).size());
   }
   for (int i = 0; i < matches.size(); ++i) {
-    const Match& match = matches[i];
-    out << absl::StrFormat("%*s  %s  %-*s  %s\n", rank_width, Rank(i), FormatScore(match.score()),
-                           name_width, CounterpartName(match, counterpart),
-                           match.counterpart_title());
-    const size_t indent = rank_width + 2;
-    RenderReason(out, indent, "shared terms",
-                 FormatSharedTerms(match.explanation(), kTerminalTerms));
-    RenderReason(out, indent, "shared industries", FormatSharedIndustries(match.explanation()));
-    RenderReason(out, indent, "signals", FormatSignals(match.explanation()));
+    RenderMatchBlock(matches[i], counterpart, absl::StrFormat("%*s", rank_width, Rank(i)),
+                     name_width, out);
   }
+}
+
+void RenderWatchedMatch(const Match& match, Counterpart counterpart, absl::string_view lead,
+                        std::ostream& out) {
+  RenderMatchBlock(match, counterpart, lead, 0, out);
 }
 
 std::vector<std::string> MatchCsvHeader(Counterpart counterpart) {
@@ -117,13 +135,24 @@ std::vector<std::vector<std::string>> MatchCsvRows(
     const google::protobuf::RepeatedPtrField<Match>& matches, Counterpart counterpart) {
   std::vector<std::vector<std::string>> rows;
   for (int i = 0; i < matches.size(); ++i) {
-    const Match& match = matches[i];
-    rows.push_back({Rank(i), CounterpartName(match, counterpart), match.counterpart_title(),
-                    FormatScore(match.score()), FormatSharedTerms(match.explanation()),
-                    FormatSharedIndustries(match.explanation()),
-                    FormatSignals(match.explanation())});
+    std::vector<std::string> row = {Rank(i)};
+    for (std::string& cell : MatchCells(matches[i], counterpart)) row.push_back(std::move(cell));
+    rows.push_back(std::move(row));
   }
   return rows;
+}
+
+std::vector<std::string> WatchCsvHeader(Counterpart counterpart) {
+  std::vector<std::string> header = MatchCsvHeader(counterpart);
+  header.front() = "received_at";
+  return header;
+}
+
+std::vector<std::string> WatchCsvRow(const Match& match, Counterpart counterpart,
+                                     const std::string& received_at) {
+  std::vector<std::string> row = {received_at};
+  for (std::string& cell : MatchCells(match, counterpart)) row.push_back(std::move(cell));
+  return row;
 }
 
 std::vector<std::vector<std::string>> MatchEventCsvRows(

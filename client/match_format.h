@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "google/protobuf/repeated_ptr_field.h"
 #include "techmatch/v1/match.pb.h"
 
@@ -48,6 +49,11 @@ inline constexpr size_t kTerminalTerms = 8;
 void RenderMatches(const google::protobuf::RepeatedPtrField<techmatch::v1::Match>& matches,
                    Counterpart counterpart, std::ostream& out);
 
+// One match of `match watch` as it arrives: the RenderMatches block with `lead` (the time it
+// arrived) in place of the rank.
+void RenderWatchedMatch(const techmatch::v1::Match& match, Counterpart counterpart,
+                        absl::string_view lead, std::ostream& out);
+
 // Column names of the `--csv` output of match need/offering and of `match event --csv`.
 std::vector<std::string> MatchCsvHeader(Counterpart counterpart);
 std::vector<std::string> MatchEventCsvHeader();
@@ -57,6 +63,11 @@ std::vector<std::string> MatchEventCsvHeader();
 std::vector<std::vector<std::string>> MatchCsvRows(
     const google::protobuf::RepeatedPtrField<techmatch::v1::Match>& matches,
     Counterpart counterpart);
+// `match watch --csv`: the columns of MatchCsvHeader with `received_at` (UTC, RFC 3339) in
+// place of the rank, and one such row per match.
+std::vector<std::string> WatchCsvHeader(Counterpart counterpart);
+std::vector<std::string> WatchCsvRow(const techmatch::v1::Match& match, Counterpart counterpart,
+                                     const std::string& received_at);
 // One row per (need, match): need, need title, rank, offering, offering title, score, shared
 // terms. A need without matches still gets a row (empty match cells), so the sheet lists
 // every need of the event and shows which found nothing.

@@ -16,9 +16,14 @@ Session::Session(std::string target, absl::Duration timeout,
       authorization_(token.empty() ? "" : "Bearer " + token) {}
 
 std::unique_ptr<grpc::ClientContext> Session::NewContext(double scale) const {
+  return NewContextFor(timeout_ * scale);
+}
+
+std::unique_ptr<grpc::ClientContext> Session::NewContextFor(absl::Duration duration) const {
   auto context = std::make_unique<grpc::ClientContext>();
-  context->set_deadline(std::chrono::system_clock::now() +
-                        absl::ToChronoMilliseconds(timeout_ * scale));
+  if (duration != absl::InfiniteDuration()) {
+    context->set_deadline(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(duration));
+  }
   // Metadata rather than call credentials: gRPC sends call credentials only over TLS, and the
   // server may listen in plain TCP on a trusted network.
   if (!authorization_.empty()) context->AddMetadata("authorization", authorization_);

@@ -32,6 +32,9 @@ class Session {
   // A context whose deadline is `timeout` (times `scale`, for streams that carry many rows)
   // from now: no call may hang forever on an unreachable or stuck server. Carries the token.
   std::unique_ptr<grpc::ClientContext> NewContext(double scale = 1.0) const;
+  // A context for a stream the user keeps open (`match watch`): its deadline is `duration`
+  // from now, or none when `duration` is infinite. Carries the token.
+  std::unique_ptr<grpc::ClientContext> NewContextFor(absl::Duration duration) const;
 
   // Stubs share one channel, created on first use so that commands failing on local input
   // never connect.

@@ -56,16 +56,17 @@ void Table::RenderAligned(std::ostream& out) const {
   for (const auto& cells : shown) print_line(cells);
 }
 
+void RenderCsvRow(const std::vector<std::string>& cells, std::ostream& out) {
+  std::vector<std::string> quoted;
+  for (const std::string& cell : cells) quoted.push_back(CsvQuote(cell));
+  out << absl::StrJoin(quoted, ",") << "\r\n";
+}
+
 void Table::RenderCsv(std::ostream& out) const {
-  auto print_row = [&out](const std::vector<std::string>& cells) {
-    std::vector<std::string> quoted;
-    for (const std::string& cell : cells) quoted.push_back(CsvQuote(cell));
-    out << absl::StrJoin(quoted, ",") << "\r\n";
-  };
   std::vector<std::string> headers;
   for (const Column& column : columns_) headers.push_back(column.header);
-  print_row(headers);
-  for (const auto& row : rows_) print_row(row);
+  RenderCsvRow(headers, out);
+  for (const auto& row : rows_) RenderCsvRow(row, out);
 }
 
 void RenderRecord(const Record& record, std::ostream& out) {

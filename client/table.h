@@ -48,6 +48,9 @@ void RenderRecord(const Record& record, std::ostream& out);
 
 // `field` quoted for CSV when it contains a comma, quote, CR or LF (quotes doubled).
 std::string CsvQuote(absl::string_view field);
+// One RFC 4180 line: the cells quoted where needed, joined by commas, ended by CRLF (for
+// output that arrives a row at a time).
+void RenderCsvRow(const std::vector<std::string>& cells, std::ostream& out);
 
 }  // namespace techmatch::client
 

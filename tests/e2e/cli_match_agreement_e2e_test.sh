@@ -73,6 +73,35 @@ tm match need grain-001
 expect_rc 1
 expect_err "error: FAILED_PRECONDITION"
 
+# --- match watch: a live stream; what is stored while it runs reaches it ----------------------
+"$cli_bin" --server "127.0.0.1:$port" match watch need langjiu-003 --min-score 0.2 --count 1 \
+  --for 30 >"$tmp/watch.out" 2>"$tmp/watch.err" &
+watch_pid=$!
+for _ in $(seq 100); do grep -q "^watching" "$tmp/watch.err" 2>/dev/null && break; sleep 0.1; done
+grep -q "^watching for offerings fitting needs/langjiu-003 scoring at least 0.200, until 1 arrive" \
+  "$tmp/watch.err" || fail "match watch did not start: $(cat "$tmp/watch.err")"
+tm offering create --id live-001 --institute scu --title 白酒窖泥老化修复新工艺 --trl 6 \
+  --industries liquor
+expect_rc 0
+wait "$watch_pid" || fail "match watch exited with $?: $(cat "$tmp/watch.err")"
+grep -qE "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z  0\.[0-9]{3}  offerings/live-001  白酒窖泥老化修复新工艺$" \
+  "$tmp/watch.out" || fail "match watch printed: $(cat "$tmp/watch.out")"
+grep -qE "^ +shared terms: +.*窖泥" "$tmp/watch.out" || fail "match watch without reasons"
+# A bounded watch that sees nothing ends cleanly when its time is up; CSV starts with its header.
+tm --csv match watch query 窖泥 --target needs --industry liquor --for 1
+expect_rc 0
+expect_out "received_at,need,need_title,score,shared_terms,shared_industries,signals"
+expect_err "0 matches in 1 s"
+tm match watch need no-such-need
+expect_rc 1
+expect_err "error: NOT_FOUND"
+tm match watch need langjiu-003 --min-score 2
+expect_rc 1
+expect_err_re "^  [a-z_.]*min_score: "
+tm match watch query 窖泥 --target needs --industry no-such-industry --for 5
+expect_rc 1
+expect_err_re "^  query.industries\[0\]: "
+
 # --- match event ------------------------------------------------------------------------------
 tm match event fair-2026 --per-need-limit 2 --csv "$tmp/matches.csv"
 expect_rc 0
