@@ -201,6 +201,10 @@ int RunWatch(CommandEnv& env, const WatchFlags& flags, techmatch::v1::WatchMatch
   std::unique_ptr<grpc::ClientContext> context = env.session().NewContextFor(limit);
   auto reader = env.session().matches().WatchMatches(context.get(), request);
   reader->WaitForInitialMetadata();
+  // A refused watch ends with trailers only; an open one says so in its headers.
+  if (context->GetServerInitialMetadata().count("techmatch-watch-open") == 0) {
+    return env.Fail(reader->Finish());
+  }
   Output& output = env.output();
   env.err() << "watching for " << what << " scoring at least " << FormatScore(flags.min_score)
             << (flags.count > 0 ? absl::StrCat(", until ", flags.count, " arrive") : "")

@@ -4,22 +4,20 @@
 #include "core/resource_id.h"
 
 namespace techmatch::server {
-namespace {
-
-// Enough shared phrases to explain a match at a glance.
-constexpr size_t kMaxSharedTerms = 12;
-
-}  // namespace
-
 void MatchToProto(const MatchResult& result, const TextAnalyzer& analyzer,
                   const std::string& own_text, const Listing& counterpart, v1::Match& out) {
+  MatchToProto(result, analyzer.SharedPhrases(own_text, MatchText(counterpart), kMaxExplainedPhrases),
+               counterpart.title, out);
+}
+
+void MatchToProto(const MatchResult& result, const std::vector<SharedPhrase>& shared_phrases,
+                  const std::string& counterpart_title, v1::Match& out) {
   if (!result.need_id.empty()) out.set_need(ResourceName(kNeeds, result.need_id));
   if (!result.offering_id.empty()) out.set_offering(ResourceName(kOfferings, result.offering_id));
   out.set_score(result.score);
-  out.set_counterpart_title(counterpart.title);
+  out.set_counterpart_title(counterpart_title);
   v1::MatchExplanation& explanation = *out.mutable_explanation();
-  for (const SharedPhrase& phrase :
-       analyzer.SharedPhrases(own_text, MatchText(counterpart), kMaxSharedTerms)) {
+  for (const SharedPhrase& phrase : shared_phrases) {
     v1::SharedTerm* term = explanation.add_shared_terms();
     term->set_text(phrase.text);
     term->set_counterpart_text(phrase.counterpart_text);

@@ -4,6 +4,7 @@
 #define TECHMATCH_SERVER_MATCH_CONVERSION_H_
 
 #include <string>
+#include <vector>
 
 #include "core/listing.h"
 #include "core/matching/match_result.h"
@@ -17,6 +18,9 @@ namespace techmatch::server {
 // `result` (a free-text watch has no record on its own side) stay empty.
 void MatchToProto(const MatchResult& result, const TextAnalyzer& analyzer,
                   const std::string& own_text, const Listing& counterpart, v1::Match& out);
+// The same with the shared phrases already found (match watches compute them as they score).
+void MatchToProto(const MatchResult& result, const std::vector<SharedPhrase>& shared_phrases,
+                  const std::string& counterpart_title, v1::Match& out);
 
 }  // namespace techmatch::server
 

@@ -19,6 +19,9 @@
 namespace techmatch::server {
 namespace {
 
+// The header that says the watch is in place (documented in match.proto).
+constexpr char kWatchOpenMetadata[] = "techmatch-watch-open";
+
 // How often a waiting handler looks whether its client is still there.
 constexpr absl::Duration kCancelCheckInterval = absl::Milliseconds(200);
 
@@ -98,25 +101,17 @@ absl::StatusOr<Listing> CounterpartListing(ServiceContext& context, WatchSide si
   return std::move(need.listing);
 }
 
-// The explained message for `match`, or nullopt when a record it names is gone.
+// The explained message for `match`, or nullopt when its counterpart is gone. The engine
+// found the shared phrases as it scored; only the counterpart's title is read here.
 absl::StatusOr<std::optional<v1::WatchMatchesResponse>> Explain(ServiceContext& context,
                                                                 const WatchSpec& spec,
                                                                 const MatchResult& match) {
-  // The subject's current text (it may have been edited since the watch began).
-  std::string own_text = spec.query_text;
-  if (spec.subject == WatchSpec::Subject::kNeed) {
-    TM_ASSIGN_OR_RETURN(Need need, context.repository.GetNeed(spec.subject_id));
-    own_text = MatchText(need.listing);
-  } else if (spec.subject == WatchSpec::Subject::kOffering) {
-    TM_ASSIGN_OR_RETURN(Offering offering, context.repository.GetOffering(spec.subject_id));
-    own_text = MatchText(offering.listing);
-  }
   absl::StatusOr<Listing> counterpart = CounterpartListing(context, spec.target, match);
   if (absl::IsNotFound(counterpart.status())) return std::nullopt;
   TM_RETURN_IF_ERROR(counterpart.status());
   v1::WatchMatchesResponse message;
-  MatchToProto(match, context.matching.analyzer(), own_text, *counterpart,
-               *message.mutable_match());
+  MatchToProto(match, match.shared_phrases.value_or(std::vector<SharedPhrase>()),
+               counterpart->title, *message.mutable_match());
   return message;
 }
 
@@ -130,6 +125,8 @@ grpc::Status MatchServiceImpl::WatchMatches(
     TM_ASSIGN_OR_RETURN(std::shared_ptr<MatchWatch> watch, StartWatch(context_, *request));
     WatchRegistration registration(context_.matching, std::move(watch));
     // Headers tell the client the watch is in place: what is stored from now on reaches it.
+    // (A refused call ends with trailers only, so the marker tells the two apart.)
+    server_context->AddInitialMetadata(kWatchOpenMetadata, "1");
     writer->SendInitialMetadata();
     for (;;) {
       TM_RETURN_IF_ERROR(CallStillWanted(*server_context));

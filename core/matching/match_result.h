@@ -3,21 +3,30 @@
 #ifndef TECHMATCH_CORE_MATCHING_MATCH_RESULT_H_
 #define TECHMATCH_CORE_MATCHING_MATCH_RESULT_H_
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/matching/match_signals.h"
+#include "core/text/text_analyzer.h"
 
 namespace techmatch {
 
-// Everything an explanation needs except the shared phrases (which need both texts; see
-// TextAnalyzer::SharedPhrases). A free-text watch leaves the side it has no record for empty.
+// Shared phrases in one match's explanation: enough to explain it at a glance.
+inline constexpr size_t kMaxExplainedPhrases = 12;
+
+// Everything an explanation needs. The shared phrases need both texts (see
+// TextAnalyzer::SharedPhrases): ranked lists leave them to the caller, which reads the texts of
+// the few pairs it shows; a match watch computes them as it scores, since it has both texts at
+// hand then. A free-text watch leaves the side it has no record for empty.
 struct MatchResult {
   std::string need_id;
   std::string offering_id;
   double score = 0;
   std::vector<Signal> signals;                  // Text first; contributions add up to score.
   std::vector<std::string> shared_industries;   // Codes, the need's primary first.
+  std::optional<std::vector<SharedPhrase>> shared_phrases;  // Set by match watches.
 };
 
 }  // namespace techmatch

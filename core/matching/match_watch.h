@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,14 +47,20 @@ class MatchWatch {
  public:
   static constexpr size_t kMaxQueued = 1000;
 
-  MatchWatch(WatchSpec spec, AnalyzedText query) : spec_(std::move(spec)), query_(std::move(query)) {}
+  MatchWatch(WatchSpec spec, AnalyzedText query, std::shared_ptr<const PhraseText> phrases)
+      : spec_(std::move(spec)), query_(std::move(query)), phrases_(std::move(phrases)) {}
 
   const WatchSpec& spec() const { return spec_; }
 
-  // The analyzed text counterparts are scored against. Read and replaced (when the subject
-  // record is edited) only by the hub's worker thread, so it needs no lock.
+  // The subject's text: analyzed (what counterparts are scored against) and prepared for
+  // explanations. Read and replaced (when the subject record is edited) only by the hub's
+  // worker thread, so they need no lock.
   const AnalyzedText& query() const { return query_; }
-  void set_query(AnalyzedText query) { query_ = std::move(query); }
+  const PhraseText& phrases() const { return *phrases_; }
+  void set_subject_text(AnalyzedText query, std::shared_ptr<const PhraseText> phrases) {
+    query_ = std::move(query);
+    phrases_ = std::move(phrases);
+  }
 
   // Queues a match without ever blocking; overflowing the queue closes the watch.
   void Offer(MatchResult match) ABSL_LOCKS_EXCLUDED(mutex_);
@@ -69,6 +76,7 @@ class MatchWatch {
  private:
   const WatchSpec spec_;
   AnalyzedText query_;
+  std::shared_ptr<const PhraseText> phrases_;
   absl::Mutex mutex_;
   std::deque<MatchResult> queued_ ABSL_GUARDED_BY(mutex_);
   absl::Status closed_ ABSL_GUARDED_BY(mutex_);  // OK while open

@@ -32,7 +32,8 @@ void MatchWatchHub::Remove(const std::shared_ptr<MatchWatch>& watch) {
   watch_count_.store(watches_.size(), std::memory_order_relaxed);
 }
 
-void MatchWatchHub::Changed(WatchSide side, const std::string& id, const AnalyzedText& text) {
+void MatchWatchHub::Changed(WatchSide side, const std::string& id, absl::string_view raw_text,
+                            const AnalyzedText& text) {
   // A watch added just after this check misses only changes stored before it existed.
   if (watch_count_.load(std::memory_order_relaxed) == 0) return;
   absl::MutexLock lock(&mutex_);
@@ -45,7 +46,7 @@ void MatchWatchHub::Changed(WatchSide side, const std::string& id, const Analyze
     delivered_ += pending_.size();
     pending_.clear();
   }
-  pending_.push_back({side, id, text});
+  pending_.push_back({side, id, std::string(raw_text), text});
   ++reported_;
 }
 

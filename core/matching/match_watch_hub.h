@@ -19,11 +19,12 @@
 
 namespace techmatch {
 
-// A need or offering that was just stored, with its analyzed text (which replaces a watch's
-// query when the record is the watch's own subject).
+// A need or offering that was just stored, with its matching text, raw and analyzed (which
+// replace a watch's query when the record is the watch's own subject).
 struct RecordChange {
   WatchSide side;
   std::string id;
+  std::string raw_text;
   AnalyzedText text;
 };
 
@@ -48,7 +49,8 @@ class MatchWatchHub {
   void Remove(const std::shared_ptr<MatchWatch>& watch) ABSL_LOCKS_EXCLUDED(mutex_);
 
   // Reports a stored change; copies nothing and returns at once while nobody watches.
-  void Changed(WatchSide side, const std::string& id, const AnalyzedText& text)
+  void Changed(WatchSide side, const std::string& id, absl::string_view raw_text,
+               const AnalyzedText& text)
       ABSL_LOCKS_EXCLUDED(mutex_);
 
   // Waits until every change reported before the call has been delivered.

@@ -33,22 +33,24 @@ MatchingEngine::MatchingEngine(std::shared_ptr<const TextAnalyzer> analyzer)
           })) {}
 
 absl::Status MatchingEngine::IndexNeed(const Need& need) {
-  const AnalyzedText text = analyzer_->Analyze(MatchText(need.listing));
+  const std::string raw_text = MatchText(need.listing);
+  const AnalyzedText text = analyzer_->Analyze(raw_text);
   {
     absl::MutexLock lock(&mutex_);
     TM_RETURN_IF_ERROR(needs_.Upsert(ProfileOfNeed(need), text));
   }
-  watches_->Changed(WatchSide::kNeeds, need.meta.id, text);
+  watches_->Changed(WatchSide::kNeeds, need.meta.id, raw_text, text);
   return absl::OkStatus();
 }
 
 absl::Status MatchingEngine::IndexOffering(const Offering& offering) {
-  const AnalyzedText text = analyzer_->Analyze(MatchText(offering.listing));
+  const std::string raw_text = MatchText(offering.listing);
+  const AnalyzedText text = analyzer_->Analyze(raw_text);
   {
     absl::MutexLock lock(&mutex_);
     TM_RETURN_IF_ERROR(offerings_.Upsert(ProfileOfOffering(offering), text));
   }
-  watches_->Changed(WatchSide::kOfferings, offering.meta.id, text);
+  watches_->Changed(WatchSide::kOfferings, offering.meta.id, raw_text, text);
   return absl::OkStatus();
 }
 
@@ -145,7 +147,7 @@ absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchNeed(const Need
   spec.subject_id = need.meta.id;
   spec.target = WatchSide::kOfferings;
   spec.min_score = min_score;
-  return StartWatch(std::move(spec), analyzer_->Analyze(MatchText(need.listing)));
+  return StartWatch(std::move(spec), MatchText(need.listing));
 }
 
 absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchOffering(
@@ -160,7 +162,7 @@ absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchOffering(
   spec.subject_id = offering.meta.id;
   spec.target = WatchSide::kNeeds;
   spec.min_score = min_score;
-  return StartWatch(std::move(spec), analyzer_->Analyze(MatchText(offering.listing)));
+  return StartWatch(std::move(spec), MatchText(offering.listing));
 }
 
 absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchQuery(
@@ -175,15 +177,17 @@ absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchQuery(
   spec.industry_codes = std::move(industry_codes);
   spec.target = target;
   spec.min_score = min_score;
-  return StartWatch(std::move(spec), analyzer_->Analyze(text));
+  return StartWatch(std::move(spec), std::string(text));
 }
 
 absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::StartWatch(WatchSpec spec,
-                                                                      AnalyzedText query) {
+                                                                      const std::string& text) {
   if (!(spec.min_score >= 0 && spec.min_score <= 1)) {  // NaN fails too
     return InvalidFieldError("min_score", absl::StrCat("must be from 0 to 1, got ", spec.min_score));
   }
-  auto watch = std::make_shared<MatchWatch>(std::move(spec), std::move(query));
+  AnalyzedText query = analyzer_->Analyze(text);
+  auto phrases = analyzer_->PrepareForPhrases(text, &query);
+  auto watch = std::make_shared<MatchWatch>(std::move(spec), std::move(query), std::move(phrases));
   TM_RETURN_IF_ERROR(watches_->Add(watch));
   return watch;
 }
@@ -194,7 +198,8 @@ void MatchingEngine::DrainWatches() { watches_->Drain(); }
 
 void MatchingEngine::Deliver(const RecordChange& change,
                              const std::vector<std::shared_ptr<MatchWatch>>& watches) const {
-  absl::ReaderMutexLock lock(&mutex_);
+  // The changed record prepared for explanations once, when a first watch wants it.
+  std::shared_ptr<const PhraseText> counterpart;
   for (const std::shared_ptr<MatchWatch>& watch : watches) {
     const WatchSpec& spec = watch->spec();
     const bool is_subject = spec.subject != WatchSpec::Subject::kQuery &&
@@ -202,19 +207,35 @@ void MatchingEngine::Deliver(const RecordChange& change,
     if (is_subject) {
       // The subject was edited: match its new text from now on, or stop when it left the
       // state that matches.
-      const InvertedIndex& own = spec.target == WatchSide::kOfferings ? needs_ : offerings_;
-      const MatchProfile* profile = own.Find(change.id);
-      if (profile == nullptr || !profile->active) {
+      bool open;
+      {
+        absl::ReaderMutexLock lock(&mutex_);
+        const InvertedIndex& own = spec.target == WatchSide::kOfferings ? needs_ : offerings_;
+        const MatchProfile* profile = own.Find(change.id);
+        open = profile != nullptr && profile->active;
+      }
+      if (!open) {
         watch->Close(absl::FailedPreconditionError(absl::StrCat(
             spec.subject == WatchSpec::Subject::kNeed ? "needs/" : "offerings/", change.id,
             " is no longer open for matching")));
       } else {
-        watch->set_query(change.text);
+        watch->set_subject_text(change.text,
+                                analyzer_->PrepareForPhrases(change.raw_text, &change.text));
       }
     } else if (spec.target == change.side) {
-      if (std::optional<MatchResult> match = ScoreForWatch(*watch, change.id)) {
-        watch->Offer(*std::move(match));
+      std::optional<MatchResult> match;
+      {
+        // Locked per watch and only to score: a writer waits for one score at most.
+        absl::ReaderMutexLock lock(&mutex_);
+        match = ScoreForWatch(*watch, change.id);
       }
+      if (!match) continue;
+      if (counterpart == nullptr) {
+        counterpart = analyzer_->PrepareForPhrases(change.raw_text, &change.text);
+      }
+      match->shared_phrases =
+          analyzer_->SharedPhrases(watch->phrases(), *counterpart, kMaxExplainedPhrases);
+      watch->Offer(*std::move(match));
     }
   }
 }

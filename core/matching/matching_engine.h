@@ -88,7 +88,8 @@ class MatchingEngine {
  private:
   absl::StatusOr<std::vector<SearchHit>> Search(const InvertedIndex& index,
                                                 absl::string_view query, size_t limit) const;
-  absl::StatusOr<std::shared_ptr<MatchWatch>> StartWatch(WatchSpec spec, AnalyzedText query);
+  // `text` is the subject's matching text (or the free-text query).
+  absl::StatusOr<std::shared_ptr<MatchWatch>> StartWatch(WatchSpec spec, const std::string& text);
   // The hub's delivery: scores `change` for each watch (on the hub's worker thread).
   void Deliver(const RecordChange& change,
                const std::vector<std::shared_ptr<MatchWatch>>& watches) const;

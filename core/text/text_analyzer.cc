@@ -280,14 +280,41 @@ size_t FindUnits(const std::vector<Unit>& haystack, const std::vector<UChar32>& 
 
 }  // namespace
 
+// A text's normalized units and, for the counterpart side, its analyzed terms.
+struct PhraseText {
+  std::string text;
+  std::vector<Unit> units;
+  absl::flat_hash_set<std::string> terms;
+};
+
+std::shared_ptr<const PhraseText> TextAnalyzer::PrepareForPhrases(
+    absl::string_view text, const AnalyzedText* analyzed) const {
+  auto prepared = std::make_shared<PhraseText>();
+  prepared->text = std::string(text);
+  prepared->units = Prepare(text);
+  const AnalyzedText computed = analyzed == nullptr ? Analyze(text) : AnalyzedText();
+  for (const AnalyzedTerm& term : (analyzed == nullptr ? computed : *analyzed).terms) {
+    prepared->terms.insert(term.term);
+  }
+  return prepared;
+}
+
 std::vector<SharedPhrase> TextAnalyzer::SharedPhrases(absl::string_view text,
                                                       absl::string_view counterpart,
                                                       size_t limit) const {
-  const AnalyzedText other = Analyze(counterpart);
-  absl::flat_hash_set<std::string> other_terms;
-  for (const AnalyzedTerm& term : other.terms) other_terms.insert(term.term);
-  const std::vector<Unit> units = Prepare(text);
-  const std::vector<Unit> other_units = Prepare(counterpart);
+  // The terms of `text` itself are never consulted: skip its analysis.
+  const PhraseText own{std::string(text), Prepare(text), {}};
+  return SharedPhrases(own, *PrepareForPhrases(counterpart), limit);
+}
+
+std::vector<SharedPhrase> TextAnalyzer::SharedPhrases(const PhraseText& own,
+                                                      const PhraseText& other,
+                                                      size_t limit) const {
+  const absl::string_view text = own.text;
+  const absl::string_view counterpart = other.text;
+  const absl::flat_hash_set<std::string>& other_terms = other.terms;
+  const std::vector<Unit>& units = own.units;
+  const std::vector<Unit>& other_units = other.units;
 
   struct Span {
     size_t begin, end;

@@ -39,6 +39,9 @@ struct SharedPhrase {
   std::string counterpart_text;  // As written in the second text when written otherwise.
 };
 
+// A text prepared for SharedPhrases (opaque; see PrepareForPhrases).
+struct PhraseText;
+
 class TextAnalyzer {
  public:
   // Loads ICU's word-break rules and OpenCC's t2s tables; fails when they are not installed.
@@ -51,6 +54,14 @@ class TextAnalyzer {
   // shared bigrams are joined back into the phrase a person wrote (白酒 + 酒窖 + 窖池 →
   // 白酒窖池), and shared words are kept as words. For explanations.
   std::vector<SharedPhrase> SharedPhrases(absl::string_view text, absl::string_view counterpart,
+                                          size_t limit) const;
+
+  // The same with both texts prepared beforehand, for one text compared with many (a live
+  // match watch explains every stored record against its subject). `analyzed`, when given,
+  // must be Analyze(text) and spares computing it again.
+  std::shared_ptr<const PhraseText> PrepareForPhrases(absl::string_view text,
+                                                      const AnalyzedText* analyzed = nullptr) const;
+  std::vector<SharedPhrase> SharedPhrases(const PhraseText& text, const PhraseText& counterpart,
                                           size_t limit) const;
 
  private:

@@ -80,6 +80,11 @@ TEST_F(MatchWatchTest, NeedWatchGetsNewFittingOfferingsOnly) {
   EXPECT_GE(received[0].score, 0.1);
   EXPECT_EQ(received[0].signals.front().name, "text");
   EXPECT_THAT(received[0].shared_industries, ElementsAre("liquor"));
+  // Explained as it was scored: the phrases both texts share, as the need wrote them.
+  ASSERT_TRUE(received[0].shared_phrases.has_value());
+  std::vector<std::string> phrases;
+  for (const SharedPhrase& phrase : *received[0].shared_phrases) phrases.push_back(phrase.text);
+  EXPECT_THAT(phrases, ::testing::Contains("窖泥"));
   // The score is what MatchNeed gives the same pair over the same index.
   auto ranked = engine_->MatchNeed(need_, MatchOptions{});
   ASSERT_TRUE(ranked.ok());
@@ -219,7 +224,7 @@ TEST_F(MatchWatchTest, SlowWatcherIsClosedWithoutHoldingOthers) {
 }
 
 TEST(MatchWatchQueueTest, NextTimesOutEmptyAndDeliversBeforeClosing) {
-  MatchWatch watch(WatchSpec{}, AnalyzedText{});
+  MatchWatch watch(WatchSpec{}, AnalyzedText{}, nullptr);
   auto none = watch.Next(absl::Milliseconds(5));
   ASSERT_TRUE(none.ok());
   EXPECT_FALSE(none->has_value());
