@@ -107,9 +107,9 @@ class InvertedIndex {
   // TopK is tested against, and a baseline for benchmarks.
   std::vector<ScoredDocument> TopKExhaustive(const AnalyzedText& query,
                                              const Eligibility& eligibility, size_t k) const;
-  // What TopK would score the document `id` for `query` (up to float rounding), or nullopt
-  // when it is not indexed, not eligible, or shares no text with the query. One binary search
-  // per query term: cheap enough to run for every stored change (match watches).
+  // What TopK scores the document `id` for `query`, to the bit (terms are added in the same
+  // order), or nullopt when it is not indexed, not eligible, or shares no text with the query.
+  // One binary search per query term: cheap enough for every stored change (match watches).
   std::optional<ScoredDocument> Score(const AnalyzedText& query, const Eligibility& eligibility,
                                       const std::string& id) const;
 

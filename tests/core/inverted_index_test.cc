@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -407,6 +408,58 @@ TEST(InvertedIndexTest, TextRelevanceIsOneForTheQueryItself) {
   EXPECT_GT(index.posting_bytes(), 0u);
   index.Compact();
   EXPECT_THAT(Ids(index.TopK(text, Eligibility{}, 1)), ElementsAre("a"));
+}
+
+// Score (one document, for match watches) must say exactly what TopK says of that document:
+// a watcher and a MatchNeed call must never disagree about a score or a threshold.
+TEST(InvertedIndexTest, ScoreEqualsTopKForEveryReturnedDocument) {
+  for (uint32_t seed = 21; seed <= 24; ++seed) {
+    RandomCorpus corpus(seed, 1500, 300);
+    for (int q = 0; q < 30; ++q) {
+      MatchProfile need = Profile("need", absl::StrCat("org", corpus.rng() % 7),
+                                  corpus.RandomIndustries());
+      need.trl = static_cast<int>(corpus.rng() % 10);
+      need.event_ids = {"e0"};
+      Eligibility matching{&need, true, "", q % 3 == 0};
+      Eligibility search;
+      const AnalyzedText query = corpus.RandomText(1 + corpus.rng() % 15);
+      for (const Eligibility* eligibility : {&matching, &search}) {
+        for (const ScoredDocument& doc : corpus.index.TopK(query, *eligibility, 50)) {
+          const std::optional<ScoredDocument> one =
+              corpus.index.Score(query, *eligibility, doc.profile->id);
+          const std::string trace = absl::StrCat("seed ", seed, " query ", q, " ", doc.profile->id);
+          if (doc.text == 0) {
+            // Filled in without shared text: a watch reports only documents sharing text.
+            EXPECT_FALSE(one.has_value()) << trace;
+            continue;
+          }
+          ASSERT_TRUE(one.has_value()) << trace;
+          EXPECT_EQ(one->profile, doc.profile) << trace;
+          EXPECT_EQ(one->score, doc.score) << trace;
+          EXPECT_EQ(one->text, doc.text) << trace;
+        }
+      }
+    }
+  }
+}
+
+TEST(InvertedIndexTest, ScoreOfUnknownIneligibleOrReplacedDocument) {
+  InvertedIndex index;
+  ASSERT_TRUE(index.Upsert(Profile("a", "org1", {"liquor"}), Text({{"酿造", 2}})).ok());
+  MatchProfile b = Profile("b", "org2", {"liquor"});
+  ASSERT_TRUE(index.Upsert(b, Text({{"酿造", 1}})).ok());
+  MatchProfile need = Profile("need", "org1", {"liquor"});
+  const Eligibility eligibility{&need, true, "", false};
+  const AnalyzedText query = Text({{"酿造", 1}});
+  EXPECT_FALSE(index.Score(query, eligibility, "missing").has_value());
+  EXPECT_FALSE(index.Score(query, eligibility, "a").has_value());  // the need's own organization
+  ASSERT_TRUE(index.Score(query, eligibility, "b").has_value());
+  EXPECT_FALSE(index.Score(Text({{"白酒", 1}}), eligibility, "b").has_value());  // no shared text
+  // A new revision with other text replaces the old one: the old text no longer counts.
+  b.revision += 1;
+  ASSERT_TRUE(index.Upsert(b, Text({{"白酒", 3}})).ok());
+  EXPECT_FALSE(index.Score(query, eligibility, "b").has_value());
+  EXPECT_TRUE(index.Score(Text({{"白酒", 1}}), eligibility, "b").has_value());
 }
 
 }  // namespace
