@@ -91,27 +91,13 @@ absl::StatusOr<std::shared_ptr<MatchWatch>> StartWatch(ServiceContext& context,
   return InvalidFieldError("subject", "set one of need, offering or query");
 }
 
-absl::StatusOr<Listing> CounterpartListing(ServiceContext& context, WatchSide side,
-                                           const MatchResult& match) {
-  if (side == WatchSide::kOfferings) {
-    TM_ASSIGN_OR_RETURN(Offering offering, context.repository.GetOffering(match.offering_id));
-    return std::move(offering.listing);
-  }
-  TM_ASSIGN_OR_RETURN(Need need, context.repository.GetNeed(match.need_id));
-  return std::move(need.listing);
-}
-
-// The explained message for `match`, or nullopt when its counterpart is gone. The engine
-// found the shared phrases as it scored; only the counterpart's title is read here.
-absl::StatusOr<std::optional<v1::WatchMatchesResponse>> Explain(ServiceContext& context,
-                                                                const WatchSpec& spec,
-                                                                const MatchResult& match) {
-  absl::StatusOr<Listing> counterpart = CounterpartListing(context, spec.target, match);
-  if (absl::IsNotFound(counterpart.status())) return std::nullopt;
-  TM_RETURN_IF_ERROR(counterpart.status());
+// The explained message for `match`. The engine found the shared phrases as it scored and
+// carried the counterpart's title along with the change, so nothing is read back here: a
+// change that fits every watcher costs one pass over the watchers, not a query per watcher.
+v1::WatchMatchesResponse Explain(const MatchResult& match) {
   v1::WatchMatchesResponse message;
   MatchToProto(match, match.shared_phrases.value_or(std::vector<SharedPhrase>()),
-               counterpart->title, *message.mutable_match());
+               match.counterpart_title.value_or(std::string()), *message.mutable_match());
   return message;
 }
 
@@ -133,9 +119,7 @@ grpc::Status MatchServiceImpl::WatchMatches(
       TM_ASSIGN_OR_RETURN(std::optional<MatchResult> match,
                           registration.watch().Next(kCancelCheckInterval));
       if (!match) continue;
-      TM_ASSIGN_OR_RETURN(std::optional<v1::WatchMatchesResponse> message,
-                          Explain(context_, registration.watch().spec(), *match));
-      if (message && !writer->Write(*message)) {
+      if (!writer->Write(Explain(*match))) {
         return absl::CancelledError("the client went away");
       }
     }

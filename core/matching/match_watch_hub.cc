@@ -1,5 +1,9 @@
 #include "core/matching/match_watch_hub.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
@@ -32,8 +36,8 @@ void MatchWatchHub::Remove(const std::shared_ptr<MatchWatch>& watch) {
   watch_count_.store(watches_.size(), std::memory_order_relaxed);
 }
 
-void MatchWatchHub::Changed(WatchSide side, const std::string& id, absl::string_view raw_text,
-                            const AnalyzedText& text) {
+void MatchWatchHub::Changed(WatchSide side, const std::string& id, absl::string_view title,
+                            absl::string_view raw_text, const AnalyzedText& text) {
   // A watch added just after this check misses only changes stored before it existed.
   if (watch_count_.load(std::memory_order_relaxed) == 0) return;
   absl::MutexLock lock(&mutex_);
@@ -46,7 +50,7 @@ void MatchWatchHub::Changed(WatchSide side, const std::string& id, absl::string_
     delivered_ += pending_.size();
     pending_.clear();
   }
-  pending_.push_back({side, id, std::string(raw_text), text});
+  pending_.push_back({side, id, std::string(title), std::string(raw_text), text});
   ++reported_;
 }
 
@@ -60,6 +64,11 @@ void MatchWatchHub::Drain() {
 }
 
 void MatchWatchHub::Work() {
+  // Writers first: on a busy machine the worker yields the cores to the calls that store
+  // records and catches up when they pause (kMaxPending bounds how far it may fall behind).
+  // Linux applies a nice value to the one thread whose id is given. Best effort: a failure
+  // only means the worker competes as an equal.
+  setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), kWorkerNice);
   for (;;) {
     RecordChange change;
     std::vector<std::shared_ptr<MatchWatch>> watches;

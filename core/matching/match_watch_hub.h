@@ -24,6 +24,7 @@ namespace techmatch {
 struct RecordChange {
   WatchSide side;
   std::string id;
+  std::string title;
   std::string raw_text;
   AnalyzedText text;
 };
@@ -34,6 +35,8 @@ class MatchWatchHub {
   static constexpr size_t kMaxWatches = 100;
   // Changes waiting for the worker; past this, every watch is closed rather than fed late.
   static constexpr size_t kMaxPending = 100000;
+  // The worker's scheduling priority (a nice value: 0 as writers, 19 the lowest).
+  static constexpr int kWorkerNice = 10;
 
   // Called on the worker for each change with the watches registered at that moment.
   using Deliver = std::function<void(const RecordChange& change,
@@ -49,8 +52,8 @@ class MatchWatchHub {
   void Remove(const std::shared_ptr<MatchWatch>& watch) ABSL_LOCKS_EXCLUDED(mutex_);
 
   // Reports a stored change; copies nothing and returns at once while nobody watches.
-  void Changed(WatchSide side, const std::string& id, absl::string_view raw_text,
-               const AnalyzedText& text)
+  void Changed(WatchSide side, const std::string& id, absl::string_view title,
+               absl::string_view raw_text, const AnalyzedText& text)
       ABSL_LOCKS_EXCLUDED(mutex_);
 
   // Waits until every change reported before the call has been delivered.

@@ -39,7 +39,7 @@ absl::Status MatchingEngine::IndexNeed(const Need& need) {
     absl::MutexLock lock(&mutex_);
     TM_RETURN_IF_ERROR(needs_.Upsert(ProfileOfNeed(need), text));
   }
-  watches_->Changed(WatchSide::kNeeds, need.meta.id, raw_text, text);
+  watches_->Changed(WatchSide::kNeeds, need.meta.id, need.listing.title, raw_text, text);
   return absl::OkStatus();
 }
 
@@ -50,7 +50,8 @@ absl::Status MatchingEngine::IndexOffering(const Offering& offering) {
     absl::MutexLock lock(&mutex_);
     TM_RETURN_IF_ERROR(offerings_.Upsert(ProfileOfOffering(offering), text));
   }
-  watches_->Changed(WatchSide::kOfferings, offering.meta.id, raw_text, text);
+  watches_->Changed(WatchSide::kOfferings, offering.meta.id, offering.listing.title, raw_text,
+                    text);
   return absl::OkStatus();
 }
 
@@ -235,6 +236,7 @@ void MatchingEngine::Deliver(const RecordChange& change,
       }
       match->shared_phrases =
           analyzer_->SharedPhrases(watch->phrases(), *counterpart, kMaxExplainedPhrases);
+      match->counterpart_title = change.title;
       watch->Offer(*std::move(match));
     }
   }

@@ -85,13 +85,14 @@ TEST_F(MatchWatchTest, NeedWatchGetsNewFittingOfferingsOnly) {
   std::vector<std::string> phrases;
   for (const SharedPhrase& phrase : *received[0].shared_phrases) phrases.push_back(phrase.text);
   EXPECT_THAT(phrases, ::testing::Contains("窖泥"));
-  // The score is what MatchNeed gives the same pair over the same index.
+  EXPECT_EQ(received[0].counterpart_title, "人工窖泥培养与窖池功能菌强化");
+  // The score is what MatchNeed gives the same pair over the same index, to the bit.
   auto ranked = engine_->MatchNeed(need_, MatchOptions{});
   ASSERT_TRUE(ranked.ok());
   auto pit = std::find_if(ranked->begin(), ranked->end(),
                           [](const MatchResult& r) { return r.offering_id == "pit"; });
   ASSERT_NE(pit, ranked->end());
-  EXPECT_NEAR(pit->score, received[0].score, 1e-5);
+  EXPECT_EQ(pit->score, received[0].score);
   // Not one without shared text, not one outside the need's industries (and not the offering
   // stored before the watch began).
   ASSERT_TRUE(engine_->IndexOffering(MakeOffering("steel", "高强度钢材轧制")).ok());
