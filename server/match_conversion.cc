@@ -4,10 +4,11 @@
 #include "core/resource_id.h"
 
 namespace techmatch::server {
-void MatchToProto(const MatchResult& result, const TextAnalyzer& analyzer,
-                  const std::string& own_text, const Listing& counterpart, v1::Match& out) {
-  MatchToProto(result, analyzer.SharedPhrases(own_text, MatchText(counterpart), kMaxExplainedPhrases),
-               counterpart.title, out);
+void MatchToProto(const MatchResult& result, const TextAnalyzer& analyzer, const PhraseText& own,
+                  const Listing& counterpart, v1::Match& out) {
+  const std::shared_ptr<const PhraseText> other = analyzer.PrepareForPhrases(MatchText(counterpart));
+  MatchToProto(result, analyzer.SharedPhrases(own, *other, kMaxExplainedPhrases), counterpart.title,
+               out);
 }
 
 void MatchToProto(const MatchResult& result, const std::vector<SharedPhrase>& shared_phrases,

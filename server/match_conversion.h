@@ -13,11 +13,12 @@
 
 namespace techmatch::server {
 
-// Fills `out` from `result`; `own_text` is the matching text of the record (or the free text)
-// the match was asked for, `counterpart` the other record's listing. Ids left empty in
-// `result` (a free-text watch has no record on its own side) stay empty.
-void MatchToProto(const MatchResult& result, const TextAnalyzer& analyzer,
-                  const std::string& own_text, const Listing& counterpart, v1::Match& out);
+// Fills `out` from `result`; `own` is the matching text of the record the match was asked
+// for, prepared once for all its matches (TextAnalyzer::PrepareForPhrases), `counterpart` the
+// other record's listing. Ids left empty in `result` (a free-text watch has no record on its
+// own side) stay empty.
+void MatchToProto(const MatchResult& result, const TextAnalyzer& analyzer, const PhraseText& own,
+                  const Listing& counterpart, v1::Match& out);
 // The same with the shared phrases already found (match watches compute them as they score).
 void MatchToProto(const MatchResult& result, const std::vector<SharedPhrase>& shared_phrases,
                   const std::string& counterpart_title, v1::Match& out);

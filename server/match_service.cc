@@ -42,10 +42,12 @@ absl::Status MatchesOfNeed(ServiceContext& context, const Need& need, const Matc
                            google::protobuf::RepeatedPtrField<v1::Match>& out) {
   TM_ASSIGN_OR_RETURN(std::vector<MatchResult> results,
                       context.matching.MatchNeed(need, options));
-  const std::string own_text = MatchText(need.listing);
+  // The need's text is segmented once for every explanation, not once per match.
+  const TextAnalyzer& analyzer = context.matching.analyzer();
+  const std::shared_ptr<const PhraseText> own = analyzer.PrepareForPhrases(MatchText(need.listing));
   for (const MatchResult& result : results) {
     TM_ASSIGN_OR_RETURN(Offering offering, context.repository.GetOffering(result.offering_id));
-    MatchToProto(result, context.matching.analyzer(), own_text, offering.listing, *out.Add());
+    MatchToProto(result, analyzer, *own, offering.listing, *out.Add());
   }
   return absl::OkStatus();
 }
@@ -80,11 +82,12 @@ grpc::Status MatchServiceImpl::MatchOffering(grpc::ServerContext* server_context
     TM_ASSIGN_OR_RETURN(Offering offering, context_.repository.GetOffering(id));
     TM_ASSIGN_OR_RETURN(std::vector<MatchResult> results,
                         context_.matching.MatchOffering(offering, options));
-    const std::string own_text = MatchText(offering.listing);
+    const TextAnalyzer& analyzer = context_.matching.analyzer();
+    const std::shared_ptr<const PhraseText> own =
+        analyzer.PrepareForPhrases(MatchText(offering.listing));
     for (const MatchResult& result : results) {
       TM_ASSIGN_OR_RETURN(Need need, context_.repository.GetNeed(result.need_id));
-      MatchToProto(result, context_.matching.analyzer(), own_text, need.listing,
-                   *response->add_matches());
+      MatchToProto(result, analyzer, *own, need.listing, *response->add_matches());
     }
     return absl::OkStatus();
   });
