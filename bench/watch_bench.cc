@@ -4,8 +4,13 @@
 // with min_score 0 so that every fitting offering is scored, explained and streamed. Phases
 // alternate (none, many, none, many, ...) so machine noise hits both alike.
 //
+// Closed loop (the default) the writers send as fast as they can: the worst case, where every
+// cycle the watches take is a cycle the writes lose. With --rate=R they send R creates a second
+// in all (open loop, as at a fair where writes come when people press a button) and latency is
+// measured from each create's scheduled send time, so queueing behind the watches shows.
+//
 //   build-*/bin/watch_bench [--creates=N] [--rounds=N] [--watchers=N] [--writers=N]
-//                           [--min_score_percent=P]
+//                           [--min_score_percent=P] [--rate=R]
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -20,6 +25,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "bench/bench_data.h"
 #include "core/auth/api_key.h"
@@ -111,9 +117,11 @@ struct PhaseResult {
   double p99_ms;
 };
 
-// `creates` CreateOffering calls from `writers` threads, offerings numbered from `first`.
+// `creates` CreateOffering calls from `writers` threads, offerings numbered from `first`; at
+// `rate` calls a second in all when it is positive, as fast as possible otherwise.
 PhaseResult Write(v1::OfferingService::Stub& stub, const std::string& token,
-                  const OfferingGenerator& generator, uint64_t first, int creates, int writers) {
+                  const OfferingGenerator& generator, uint64_t first, int creates, int writers,
+                  int rate = 0) {
   std::vector<std::vector<double>> latencies(writers);
   std::atomic<int> next{0};
   const auto start = Clock::now();
@@ -127,7 +135,13 @@ PhaseResult Write(v1::OfferingService::Stub& stub, const std::string& token,
         *request.mutable_offering() = row.offering();
         request.set_offering_id(row.offering_id());
         v1::Offering created;
-        const auto sent = Clock::now();
+        auto sent = Clock::now();
+        if (rate > 0) {
+          // Scheduled send time: a call that waits for an earlier one counts the wait.
+          sent = start + std::chrono::duration_cast<Clock::duration>(
+                             std::chrono::duration<double>(static_cast<double>(i) / rate));
+          std::this_thread::sleep_until(sent);
+        }
         Check(stub.CreateOffering(Context(token).get(), request, &created), "CreateOffering");
         latencies[w].push_back(
             std::chrono::duration<double, std::milli>(Clock::now() - sent).count());
@@ -149,6 +163,9 @@ int Run(int argc, char** argv) {
   const int writers = Flag(argc, argv, "writers", 4);
   // In hundredths: 0 streams every offering that shares any text with a watched need.
   const double min_score = Flag(argc, argv, "min_score_percent", 0) / 100.0;
+  const int rate = Flag(argc, argv, "rate", 0);
+  // As the server binary does (server/main.cc): no lock-order graph on every mutex operation.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   char pattern[] = "/tmp/watch-bench-XXXXXX";
   if (mkdtemp(pattern) == nullptr) return 1;
   const std::string db = std::string(pattern) + "/bench.db";
@@ -185,15 +202,17 @@ int Run(int argc, char** argv) {
   Write(*offerings, token.token, **generator, next_offering, 2000, writers);
   next_offering += 2000;
 
-  std::printf("CreateOffering, %d writers, %d creates per phase; watchers each on its own need, "
-              "min_score %.2f\n",
-              writers, creates, min_score);
+  std::printf("CreateOffering, %d writers, %d creates per phase%s; watchers each on its own "
+              "need, min_score %.2f\n",
+              writers, creates,
+              rate > 0 ? absl::StrCat(", open loop at ", rate, "/s").c_str() : ", closed loop",
+              min_score);
   std::printf("%-6s %-9s %12s %9s %9s %10s\n", "round", "watchers", "creates/s", "p50 ms",
               "p99 ms", "streamed");
-  std::vector<double> ratios;
+  std::vector<double> ratios, p50_ratios, p99_ratios;
   for (int round = 1; round <= rounds; ++round) {
     const PhaseResult none = Write(*offerings, token.token, **generator, next_offering, creates,
-                                   writers);
+                                   writers, rate);
     next_offering += creates;
     std::printf("%-6d %-9d %12.0f %9.2f %9.2f %10s\n", round, 0, none.creates_per_second,
                 none.p50_ms, none.p99_ms, "-");
@@ -201,7 +220,7 @@ int Run(int argc, char** argv) {
     long streamed = 0;
     {
       Watchers watchers(target, token.token, watcher_count, min_score);
-      many = Write(*offerings, token.token, **generator, next_offering, creates, writers);
+      many = Write(*offerings, token.token, **generator, next_offering, creates, writers, rate);
       next_offering += creates;
       // Everything stored has been scored once the worker is idle; let the streams catch up.
       std::this_thread::sleep_for(std::chrono::milliseconds(500));
@@ -210,10 +229,18 @@ int Run(int argc, char** argv) {
     std::printf("%-6d %-9d %12.0f %9.2f %9.2f %10ld\n", round, watcher_count,
                 many.creates_per_second, many.p50_ms, many.p99_ms, streamed);
     ratios.push_back(many.creates_per_second / none.creates_per_second);
+    p50_ratios.push_back(many.p50_ms / none.p50_ms);
+    p99_ratios.push_back(many.p99_ms / none.p99_ms);
   }
-  std::sort(ratios.begin(), ratios.end());
-  std::printf("throughput with %d watchers / without: median %.3f (min %.3f, max %.3f)\n",
-              watcher_count, ratios[ratios.size() / 2], ratios.front(), ratios.back());
+  auto report = [](const char* what, std::vector<double>& values) {
+    std::sort(values.begin(), values.end());
+    std::printf("%s: median %.3f (min %.3f, max %.3f)\n", what, values[values.size() / 2],
+                values.front(), values.back());
+  };
+  const std::string with = absl::StrCat(" with ", watcher_count, " watchers / without");
+  report(absl::StrCat("throughput", with).c_str(), ratios);
+  report(absl::StrCat("p50 latency", with).c_str(), p50_ratios);
+  report(absl::StrCat("p99 latency", with).c_str(), p99_ratios);
   (*server)->Shutdown(absl::Seconds(1));
   std::system(absl::StrCat("rm -rf '", pattern, "'").c_str());
   return 0;

@@ -254,6 +254,12 @@ double InvertedIndex::NonTextBound(const Query& q, uint32_t slot) const {
 
 InvertedIndex::Query InvertedIndex::Prepare(const AnalyzedText& query,
                                             const Eligibility& eligibility) const {
+  Query q = PrepareEligibility(eligibility);
+  PlanText(query, q);
+  return q;
+}
+
+InvertedIndex::Query InvertedIndex::PrepareEligibility(const Eligibility& eligibility) const {
   Query q;
   q.eligibility = &eligibility;
   q.after.assign(1, 0.0);
@@ -267,7 +273,11 @@ InvertedIndex::Query InvertedIndex::Prepare(const AnalyzedText& query,
     auto self = slot_of_id_.find(eligibility.query->id);
     if (self != slot_of_id_.end()) q.self_slot = self->second;
   }
-  if (live_count_ == 0 || query.terms.empty()) return q;
+  return q;
+}
+
+void InvertedIndex::PlanText(const AnalyzedText& query, Query& q) const {
+  if (live_count_ == 0 || query.terms.empty()) return;
   const double n = static_cast<double>(live_count_);
   const double average_length = std::max(1.0, static_cast<double>(live_length_) / n);
   q.norm_base = static_cast<float>(kK1 * (1 - kB));
@@ -300,7 +310,7 @@ InvertedIndex::Query InvertedIndex::Prepare(const AnalyzedText& query,
   for (const Weighted& term : weighted) {
     self_score += term.query_weight * term.count * (kK1 + 1) / (term.count + query_norm);
   }
-  if (self_score <= 0) return q;
+  if (self_score <= 0) return;
   const double scale = q.text_weight / self_score;
   for (const Weighted& term : weighted) {
     if (term.term == nullptr || term.term->postings.empty()) continue;
@@ -318,7 +328,6 @@ InvertedIndex::Query InvertedIndex::Prepare(const AnalyzedText& query,
   // zero after the last term), and a document tied with the k-th best could fall out.
   q.after.assign(q.plan.size() + 1, 0.0);
   for (size_t i = q.plan.size(); i-- > 0;) q.after[i] = q.after[i + 1] + q.plan[i].upper_bound;
-  return q;
 }
 
 void InvertedIndex::FillWithoutText(const Query& q, size_t k,
@@ -554,12 +563,19 @@ std::vector<ScoredDocument> InvertedIndex::Run(const Query& q, size_t k, bool pr
 
 std::optional<ScoredDocument> InvertedIndex::Score(const AnalyzedText& query,
                                                    const Eligibility& eligibility,
-                                                   const std::string& id) const {
+                                                   const std::string& id,
+                                                   double min_score) const {
   auto found = slot_of_id_.find(id);
   if (found == slot_of_id_.end()) return std::nullopt;
   const uint32_t slot = found->second;
-  const Query q = Prepare(query, eligibility);
+  // The cheap checks first: most changes are not eligible for most watches (another
+  // industry), and planning the query's text (a lookup and a logarithm per query term, a sort)
+  // is most of the cost.
+  Query q = PrepareEligibility(eligibility);
   if (!Eligible(q, slot)) return std::nullopt;
+  const double non_text = NonText(q, slot);
+  if (non_text + q.text_weight < min_score - kEpsilon) return std::nullopt;
+  PlanText(query, q);
   // The same float sum as Run's, term by term in plan order, so the score is TopK's to the bit.
   float text_sum = 0.0f;
   const uint32_t key = slot << kTfBits;
@@ -571,7 +587,7 @@ std::optional<ScoredDocument> InvertedIndex::Score(const AnalyzedText& query,
   }
   if (!(text_sum > 0.0f)) return std::nullopt;
   const double text = std::min<double>(text_sum, q.text_weight);
-  return ScoredDocument{&profiles_[slot], text / q.text_weight, text + NonText(q, slot)};
+  return ScoredDocument{&profiles_[slot], text / q.text_weight, text + non_text};
 }
 
 }  // namespace techmatch

@@ -108,10 +108,11 @@ class InvertedIndex {
   std::vector<ScoredDocument> TopKExhaustive(const AnalyzedText& query,
                                              const Eligibility& eligibility, size_t k) const;
   // What TopK scores the document `id` for `query`, to the bit (terms are added in the same
-  // order), or nullopt when it is not indexed, not eligible, or shares no text with the query.
-  // One binary search per query term: cheap enough for every stored change (match watches).
+  // order), or nullopt when it is not indexed, not eligible, shares no text with the query, or
+  // cannot reach `min_score` even with full text relevance. One binary search per query term:
+  // cheap enough for every stored change (match watches).
   std::optional<ScoredDocument> Score(const AnalyzedText& query, const Eligibility& eligibility,
-                                      const std::string& id) const;
+                                      const std::string& id, double min_score = 0) const;
 
   size_t live_documents() const { return live_count_; }
   // Bytes held by postings (for memory reports).
@@ -146,6 +147,9 @@ class InvertedIndex {
   // Looks up the interned owner and industry codes (Upsert interns a document's first).
   DocFacts FactsOf(const MatchProfile& profile) const;
   Query Prepare(const AnalyzedText& query, const Eligibility& eligibility) const;
+  // Prepare in two parts: what eligibility and the non-text signals need, then the text plan.
+  Query PrepareEligibility(const Eligibility& eligibility) const;
+  void PlanText(const AnalyzedText& query, Query& q) const;
   std::vector<ScoredDocument> Run(const Query& q, size_t k, bool prune, TopKStats* stats) const;
   bool Eligible(const Query& q, uint32_t slot) const;
   // The non-text score of an eligible slot from its facts: exact except the event signal,

@@ -36,4 +36,9 @@ absl::StatusOr<std::optional<MatchResult>> MatchWatch::Next(absl::Duration timeo
   return std::optional<MatchResult>();
 }
 
+size_t MatchWatch::queued() const {
+  absl::MutexLock lock(&mutex_);
+  return queued_.size();
+}
+
 }  // namespace techmatch

@@ -72,12 +72,14 @@ class MatchWatch {
   // reason once the watch is closed and its queue drained.
   absl::StatusOr<std::optional<MatchResult>> Next(absl::Duration timeout)
       ABSL_LOCKS_EXCLUDED(mutex_);
+  // Matches waiting (a sender may hold a message back to send it with the next).
+  size_t queued() const ABSL_LOCKS_EXCLUDED(mutex_);
 
  private:
   const WatchSpec spec_;
   AnalyzedText query_;
   std::shared_ptr<const PhraseText> phrases_;
-  absl::Mutex mutex_;
+  mutable absl::Mutex mutex_;
   std::deque<MatchResult> queued_ ABSL_GUARDED_BY(mutex_);
   absl::Status closed_ ABSL_GUARDED_BY(mutex_);  // OK while open
 };

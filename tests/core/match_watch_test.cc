@@ -232,9 +232,12 @@ TEST(MatchWatchQueueTest, NextTimesOutEmptyAndDeliversBeforeClosing) {
   MatchResult match;
   match.offering_id = "o";
   watch.Offer(match);
+  EXPECT_EQ(watch.queued(), 1u);
   watch.Close(absl::CancelledError("bye"));
   watch.Offer(match);  // ignored once closed
+  EXPECT_EQ(watch.queued(), 1u);
   auto first = watch.Next(absl::ZeroDuration());
+  EXPECT_EQ(watch.queued(), 0u);
   ASSERT_TRUE(first.ok() && first->has_value());
   EXPECT_EQ((*first)->offering_id, "o");
   EXPECT_THAT(watch.Next(absl::ZeroDuration()).status(), StatusIs(absl::StatusCode::kCancelled));
