@@ -267,6 +267,30 @@ std::vector<Unit> Prepare(absl::string_view text) {
   return units;
 }
 
+// Steps 3 and 4 on the normalized units of `text`.
+AnalyzedText AnalyzeUnits(absl::string_view text, const std::vector<Unit>& units) {
+  TermSink sink(text, units);
+  size_t i = 0;
+  while (i < units.size()) {
+    const UChar32 cp = units[i].cp;
+    size_t j = i + 1;
+    if (IsHan(cp)) {
+      while (j < units.size() && IsHan(units[j].cp)) ++j;
+      AddHanRun(units, i, j, sink);
+    } else if (IsWordChar(cp)) {
+      // Joiners stay inside a run only between word characters: "plc-200", not "a - b".
+      while (j < units.size() &&
+             (IsWordChar(units[j].cp) ||
+              (IsJoiner(units[j].cp) && j + 1 < units.size() && IsWordChar(units[j + 1].cp)))) {
+        ++j;
+      }
+      AddWordRun(units, i, j, sink);
+    }
+    i = j;
+  }
+  return sink.Take();
+}
+
 // Where `needle` occurs in `haystack` (by code point), or npos.
 size_t FindUnits(const std::vector<Unit>& haystack, const std::vector<UChar32>& needle) {
   if (needle.empty() || needle.size() > haystack.size()) return std::string::npos;
@@ -292,7 +316,9 @@ std::shared_ptr<const PhraseText> TextAnalyzer::PrepareForPhrases(
   auto prepared = std::make_shared<PhraseText>();
   prepared->text = std::string(text);
   prepared->units = Prepare(text);
-  const AnalyzedText computed = analyzed == nullptr ? Analyze(text) : AnalyzedText();
+  // Analysed from the same units: the text is normalized and folded once, not twice.
+  const AnalyzedText computed =
+      analyzed == nullptr ? AnalyzeUnits(text, prepared->units) : AnalyzedText();
   for (const AnalyzedTerm& term : (analyzed == nullptr ? computed : *analyzed).terms) {
     prepared->terms.insert(term.term);
   }
@@ -383,27 +409,7 @@ absl::StatusOr<std::shared_ptr<const TextAnalyzer>> TextAnalyzer::Create() {
 }
 
 AnalyzedText TextAnalyzer::Analyze(absl::string_view text) const {
-  const std::vector<Unit> units = Prepare(text);
-  TermSink sink(text, units);
-  size_t i = 0;
-  while (i < units.size()) {
-    const UChar32 cp = units[i].cp;
-    size_t j = i + 1;
-    if (IsHan(cp)) {
-      while (j < units.size() && IsHan(units[j].cp)) ++j;
-      AddHanRun(units, i, j, sink);
-    } else if (IsWordChar(cp)) {
-      // Joiners stay inside a run only between word characters: "plc-200", not "a - b".
-      while (j < units.size() &&
-             (IsWordChar(units[j].cp) ||
-              (IsJoiner(units[j].cp) && j + 1 < units.size() && IsWordChar(units[j + 1].cp)))) {
-        ++j;
-      }
-      AddWordRun(units, i, j, sink);
-    }
-    i = j;
-  }
-  return sink.Take();
+  return AnalyzeUnits(text, Prepare(text));
 }
 
 }  // namespace techmatch
