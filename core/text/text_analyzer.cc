@@ -210,8 +210,10 @@ std::string Utf8Of(const std::vector<Unit>& units, size_t begin, size_t end) {
   return out;
 }
 
-// Step 3: a run of Han characters.
-void AddHanRun(const std::vector<Unit>& units, size_t begin, size_t end, TermSink& sink) {
+// Step 3: a run of Han characters; with `dictionary_words`, ICU's words of three or more
+// characters too.
+void AddHanRun(const std::vector<Unit>& units, size_t begin, size_t end, bool dictionary_words,
+               TermSink& sink) {
   if (end - begin == 1) {
     if (!IsChineseStopChar(units[begin].cp)) sink.Add(Utf8Of(units, begin, end), begin, end);
     return;
@@ -221,8 +223,9 @@ void AddHanRun(const std::vector<Unit>& units, size_t begin, size_t end, TermSin
     sink.Add(Utf8Of(units, i, i + 2), i, i + 2);
   }
   // Dictionary words of three or more characters (shorter ones are already bigrams).
+  if (!dictionary_words || end - begin < 3) return;
   icu::BreakIterator* words = State().words.get();
-  if (words == nullptr || end - begin < 3) return;
+  if (words == nullptr) return;
   icu::UnicodeString run;
   std::vector<size_t> unit_of_utf16;  // UTF-16 index → unit index
   for (size_t i = begin; i < end; ++i) {
@@ -268,7 +271,8 @@ std::vector<Unit> Prepare(absl::string_view text) {
 }
 
 // Steps 3 and 4 on the normalized units of `text`.
-AnalyzedText AnalyzeUnits(absl::string_view text, const std::vector<Unit>& units) {
+AnalyzedText AnalyzeUnits(absl::string_view text, const std::vector<Unit>& units,
+                          bool dictionary_words = true) {
   TermSink sink(text, units);
   size_t i = 0;
   while (i < units.size()) {
@@ -276,7 +280,7 @@ AnalyzedText AnalyzeUnits(absl::string_view text, const std::vector<Unit>& units
     size_t j = i + 1;
     if (IsHan(cp)) {
       while (j < units.size() && IsHan(units[j].cp)) ++j;
-      AddHanRun(units, i, j, sink);
+      AddHanRun(units, i, j, dictionary_words, sink);
     } else if (IsWordChar(cp)) {
       // Joiners stay inside a run only between word characters: "plc-200", not "a - b".
       while (j < units.size() &&
@@ -316,9 +320,13 @@ std::shared_ptr<const PhraseText> TextAnalyzer::PrepareForPhrases(
   auto prepared = std::make_shared<PhraseText>();
   prepared->text = std::string(text);
   prepared->units = Prepare(text);
-  // Analysed from the same units: the text is normalized and folded once, not twice.
+  // Analysed from the same units (the text is normalized and folded once, not twice), and
+  // without ICU's dictionary words, the costliest step: SharedPhrases looks terms up only as
+  // Han bigrams, single Han characters and Latin/digit runs, never as a Han word of three or
+  // more characters, so its answer is the same (the tests compare the two).
   const AnalyzedText computed =
-      analyzed == nullptr ? AnalyzeUnits(text, prepared->units) : AnalyzedText();
+      analyzed == nullptr ? AnalyzeUnits(text, prepared->units, /*dictionary_words=*/false)
+                          : AnalyzedText();
   for (const AnalyzedTerm& term : (analyzed == nullptr ? computed : *analyzed).terms) {
     prepared->terms.insert(term.term);
   }

@@ -147,6 +147,40 @@ TEST_F(TextAnalyzerTest, SharedPhrasesKeepWordsLongestFirstAndLimit) {
   EXPECT_THAT(analyzer_->SharedPhrases("白酒", "机床", 5), IsEmpty());
 }
 
+// PrepareForPhrases skips ICU's dictionary words when it analyses a text itself: the shared
+// phrases must be exactly those found with the full analysis, for every pair of these texts
+// (both scripts, stop characters, one-character runs, model numbers, English stop words,
+// dictionary words of three and more characters).
+TEST_F(TextAnalyzerTest, PreparedPhrasesEqualThoseOfTheFullAnalysis) {
+  const std::vector<std::string> texts = {
+      "濃香型白酒窖池微生物調控與人工窖泥培養技術",
+      "浓香型白酒窖泥老化的防治，以及窖池功能菌的强化",
+      "纤维素乙醇发酵工艺 PLC-200 控制系统的开发",
+      "纖維素乙醇發酵 plc 控制 of the Fermentation line",
+      "人工智能与机器视觉在钢材表面缺陷检测中的应用",
+      "钢 铁 的 检测：GB/T 228.1-2021 拉伸试验",
+      "Precision agriculture: drones, soil sensors and 智慧农业 平台",
+      "页岩气 压裂 返排液 处理 与 回用 技术",
+      "锂离子电池正极材料 NCM811 的高镍化与循环寿命",
+      "中药材 GAP 种植 和 有效成分 提取"};
+  for (const std::string& own_text : texts) {
+    const auto own = analyzer_->PrepareForPhrases(own_text);
+    for (const std::string& other_text : texts) {
+      const AnalyzedText full = analyzer_->Analyze(other_text);
+      const auto quick = analyzer_->PrepareForPhrases(other_text);
+      const auto complete = analyzer_->PrepareForPhrases(other_text, &full);
+      const std::vector<SharedPhrase> got = analyzer_->SharedPhrases(*own, *quick, 20);
+      const std::vector<SharedPhrase> want = analyzer_->SharedPhrases(*own, *complete, 20);
+      ASSERT_EQ(got.size(), want.size()) << own_text << " / " << other_text;
+      for (size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].text, want[i].text) << own_text << " / " << other_text;
+        EXPECT_EQ(got[i].counterpart_text, want[i].counterpart_text);
+      }
+      if (own_text == other_text) EXPECT_FALSE(got.empty()) << own_text;
+    }
+  }
+}
+
 TEST_F(TextAnalyzerTest, ThreadSafe) {
   std::vector<std::thread> threads;
   std::vector<std::vector<std::string>> results(4);
