@@ -6,6 +6,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "google/protobuf/descriptor.h"
+#include "core/auth/permissions.h"
+#include "grpcpp/server_context.h"
 #include "server/status_conversion.h"
 
 namespace techmatch::server {
@@ -27,9 +29,30 @@ std::string RequestType(absl::string_view full_method) {
   return method == nullptr ? "" : method->input_type()->full_name();
 }
 
+// The answer to a call whose request did not parse, in the order Handle checks: who calls,
+// whether they may, then the request. A refused or malformed call to a mutating method is
+// audited as Handle audits a refused write.
+absl::Status Refusal(Guard* guard, grpc::ServerContextBase* base, absl::string_view method) {
+  absl::Status outcome = MalformedRequestError(RequestType(method));
+  auto* context = dynamic_cast<grpc::ServerContext*>(base);
+  if (guard == nullptr || context == nullptr) return outcome;
+  const MethodRule* rule = FindMethodRule(method);
+  absl::StatusOr<Principal> principal = guard->Authenticate(*context);
+  absl::Status admitted = principal.status();
+  if (principal.ok()) admitted = Authorize(*principal, method, rule);
+  if (!admitted.ok()) outcome = admitted;
+  if (rule == nullptr || rule->mutating) {
+    storage::PendingAudit pending =
+        Guard::StartAudit(principal.ok() ? &*principal : nullptr, method, nullptr);
+    guard->RecordAlone(pending, outcome);
+  }
+  return outcome;
+}
+
 class MalformedRequestInterceptor final : public grpc::experimental::Interceptor {
  public:
-  explicit MalformedRequestInterceptor(const ServerRpcInfo& info) : method_(info.method()) {}
+  MalformedRequestInterceptor(ServerRpcInfo& info, Guard* guard)
+      : method_(info.method()), context_(info.server_context()), guard_(guard) {}
 
   void Intercept(InterceptorBatchMethods* methods) override {
     // The request's own batch: gRPC passes no message when it did not parse. (For the unary
@@ -43,29 +66,36 @@ class MalformedRequestInterceptor final : public grpc::experimental::Interceptor
     if (request_unparsed_ &&
         methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS) &&
         methods->GetSendStatus().error_code() == grpc::StatusCode::INTERNAL) {
-      methods->ModifySendStatus(MalformedRequestStatus(RequestType(method_)));
+      methods->ModifySendStatus(ToGrpcStatus(Refusal(guard_, context_, method_)));
     }
     methods->Proceed();
   }
 
  private:
   const char* const method_;  // The registered method's name: lives as long as the server.
+  grpc::ServerContextBase* const context_;
+  Guard* const guard_;
   bool request_unparsed_ = false;
 };
 
 }  // namespace
 
-grpc::Status MalformedRequestStatus(absl::string_view request_type) {
-  return ToGrpcStatus(absl::InvalidArgumentError(absl::StrCat(
+absl::Status MalformedRequestError(absl::string_view request_type) {
+  return absl::InvalidArgumentError(absl::StrCat(
       "the request is not a valid ", request_type.empty() ? "message" : request_type,
       ": a string field is not valid UTF-8 (proto3 text must be UTF-8) or the bytes are not a "
-      "well-formed protobuf message")));
+      "well-formed protobuf message"));
+}
+
+grpc::Status MalformedRequestStatus(absl::string_view request_type) {
+  return ToGrpcStatus(MalformedRequestError(request_type));
 }
 
 MalformedRequestInterceptorFactory::MalformedRequestInterceptorFactory(
-    std::vector<std::string> parse_their_own)
+    std::vector<std::string> parse_their_own, Guard* guard)
     : parse_their_own_(std::make_move_iterator(parse_their_own.begin()),
-                       std::make_move_iterator(parse_their_own.end())) {}
+                       std::make_move_iterator(parse_their_own.end())),
+      guard_(guard) {}
 
 grpc::experimental::Interceptor* MalformedRequestInterceptorFactory::CreateServerInterceptor(
     ServerRpcInfo* info) {
@@ -76,7 +106,7 @@ grpc::experimental::Interceptor* MalformedRequestInterceptorFactory::CreateServe
     return nullptr;
   }
   if (info->method() == nullptr || parse_their_own_.contains(info->method())) return nullptr;
-  return new MalformedRequestInterceptor(*info);
+  return new MalformedRequestInterceptor(*info, guard_);
 }
 
 }  // namespace techmatch::server

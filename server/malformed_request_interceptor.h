@@ -13,7 +13,11 @@
 //
 // The sync API's case is fixed by MalformedRequestInterceptorFactory, registered with the
 // builder: it notes a request that did not parse (POST_RECV_MESSAGE without a message) and, at
-// PRE_SEND_STATUS, replaces that call's INTERNAL with MalformedRequestStatus. A handler's own
+// PRE_SEND_STATUS, replaces that call's INTERNAL with what Handle (server/handler.h) would have
+// answered had the handler run: given the Guard, the call is authenticated and authorized first
+// (UNAUTHENTICATED / PERMISSION_DENIED win over the malformed request, as they do over any
+// other bad input), and a call to a mutating method is recorded in the audit trail like any
+// refused write; otherwise MalformedRequestStatus. A handler's own
 // INTERNAL cannot be masked: a handler never runs when its request did not parse. The async
 // short reads (server/async_server.h) receive their request as bytes and parse it themselves,
 // answering MalformedRequestStatus directly; they are passed to the factory so that they carry
@@ -32,25 +36,30 @@
 #include "absl/strings/string_view.h"
 #include "grpcpp/support/server_interceptor.h"
 #include "grpcpp/support/status.h"
+#include "server/guard.h"
 
 namespace techmatch::server {
 
 // INVALID_ARGUMENT for a request that is not a valid `request_type` ("techmatch.v1.GetNeedRequest";
-// empty when unknown), through the one status conversion.
+// empty when unknown); the second through the one status conversion.
+absl::Status MalformedRequestError(absl::string_view request_type);
 grpc::Status MalformedRequestStatus(absl::string_view request_type);
 
 class MalformedRequestInterceptorFactory final
     : public grpc::experimental::ServerInterceptorFactoryInterface {
  public:
   // `parse_their_own` are full method names ("/techmatch.v1.NeedService/GetNeed") whose calls
-  // parse their request themselves (the async short reads): no interceptor for them.
-  explicit MalformedRequestInterceptorFactory(std::vector<std::string> parse_their_own = {});
+  // parse their request themselves (the async short reads): no interceptor for them. `guard`
+  // (may be null: no authentication, no audit) must outlive the server.
+  explicit MalformedRequestInterceptorFactory(std::vector<std::string> parse_their_own = {},
+                                              Guard* guard = nullptr);
 
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override;
 
  private:
   const absl::flat_hash_set<std::string> parse_their_own_;
+  Guard* const guard_;
 };
 
 }  // namespace techmatch::server

@@ -109,11 +109,11 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
                   server->organizations_, server->events_, server->matches_, server->agreements_,
                   server->audit_);
   server->async_->AddQueues(builder);
-  // A request that does not parse is INVALID_ARGUMENT, not gRPC's INTERNAL (the short reads
-  // parse their own).
+  // A request that does not parse is INVALID_ARGUMENT, not gRPC's INTERNAL, after the guard's
+  // checks and audited when the method writes (the short reads parse their own).
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
-  creators.push_back(
-      std::make_unique<MalformedRequestInterceptorFactory>(server->async_->paths()));
+  creators.push_back(std::make_unique<MalformedRequestInterceptorFactory>(
+      server->async_->paths(), &server->guard_));
   builder.experimental().SetInterceptorCreators(std::move(creators));
   builder.RegisterService(&server->industries_);
   builder.RegisterService(&server->organizations_);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "grpcpp/generic/generic_stub.h"
+#include "techmatch/v1/audit.grpc.pb.h"
 #include "server/malformed_request_interceptor.h"
 #include "tests/server/server_fixture.h"
 
@@ -170,6 +171,56 @@ TEST_F(MalformedRequestTest, ValidRawRequestsAreUnaffected) {
   EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND) << status.error_message();
   status = RawUnary(channel_, *Ctx(""), kCreateNeed, create.SerializeAsString());
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED) << status.error_message();
+}
+
+// A malformed request gets what a well-formed one would in the guard's order (who, whether
+// they may, then the request), and one to a writing method leaves an audit record, as any
+// refused write does; a malformed read leaves none.
+TEST_F(MalformedRequestTest, GuardRunsFirstAndMalformedWritesAreAudited) {
+  auto audit = v1::AuditService::NewStub(channel_);
+  auto records = [&] {
+    v1::ListAuditEventsRequest request;
+    request.set_filter("method = \"/techmatch.v1.NeedService/CreateNeed\"");
+    request.set_page_size(100);
+    v1::ListAuditEventsResponse response;
+    const grpc::Status status = audit->ListAuditEvents(Ctx().get(), request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return std::vector<v1::AuditEvent>(response.audit_events().begin(),
+                                       response.audit_events().end());
+  };
+  const std::string bytes = CreateNeedWithBadTitle();
+  EXPECT_EQ(RawUnary(channel_, *Ctx(""), kCreateNeed, bytes).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(RawUnary(channel_, *Ctx("tm_not-a-real-token"), kCreateNeed, bytes).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  const std::string official = CreateKey(Role::kOfficial);
+  EXPECT_EQ(RawUnary(channel_, *Ctx(official), kCreateNeed, bytes).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(RawUnary(channel_, *Ctx(), kCreateNeed, bytes).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+
+  const std::vector<v1::AuditEvent> events = records();
+  ASSERT_EQ(events.size(), 4u);
+  std::vector<std::string> outcomes;
+  for (const v1::AuditEvent& event : events) outcomes.push_back(event.outcome());
+  EXPECT_THAT(outcomes, ::testing::UnorderedElementsAre("UNAUTHENTICATED", "UNAUTHENTICATED",
+                                                        "PERMISSION_DENIED", "INVALID_ARGUMENT"));
+  for (const v1::AuditEvent& event : events) {
+    if (event.outcome() == "PERMISSION_DENIED") EXPECT_EQ(event.role(), "OFFICIAL");
+    if (event.outcome() == "INVALID_ARGUMENT") EXPECT_EQ(event.role(), "ADMIN");
+    if (event.outcome() == "UNAUTHENTICATED") EXPECT_EQ(event.role(), "");
+  }
+
+  // A malformed server-stream read: refused without a token, audited never.
+  v1::MatchEventRequest read;
+  read.set_event("events/\xc3\x28");
+  EXPECT_EQ(RawServerStream(channel_, *Ctx(""), kMatchEvent, read.SerializeAsString()).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  v1::ListAuditEventsRequest all;
+  all.set_filter("method = \"/techmatch.v1.MatchService/MatchEvent\"");
+  v1::ListAuditEventsResponse none;
+  ASSERT_TRUE(audit->ListAuditEvents(Ctx().get(), all, &none).ok());
+  EXPECT_EQ(none.audit_events_size(), 0);
 }
 
 // The interceptor on its own, around a service whose handler fails INTERNAL by itself.
