@@ -1,6 +1,8 @@
 // Listing (pagination, page tokens, filters) and the import streams, over a real connection.
 #include <set>
 
+#include "SQLiteCpp/Database.h"
+#include "absl/strings/str_format.h"
 #include "tests/server/server_fixture.h"
 
 namespace techmatch::testing {
@@ -194,6 +196,61 @@ TEST_F(ListAndImportTest, ImportOfferingsUsesStreamPositionWhenNoRowNumber) {
   std::vector<std::string> fields;
   for (const auto& v : summary.rejections(0).field_violations()) fields.push_back(v.field());
   EXPECT_THAT(fields, ::testing::UnorderedElementsAre("institute", "trl"));
+}
+
+// A row that fails in storage for another reason than a duplicate id (a fault injected with a
+// trigger, as a full disk or an I/O error would): the import stops there; the batch stored
+// before it and the rows of its own batch that stored stay, and only they; the status names
+// the row and says how many of the import's rows are stored; what is stored is indexed too.
+TEST_F(ListAndImportTest, StorageFaultStopsTheImportAndSaysWhatIsStored) {
+  {
+    SQLite::Database db(db_path(), SQLite::OPEN_READWRITE);
+    db.exec("CREATE TRIGGER inject_fault BEFORE INSERT ON offerings "
+            "WHEN NEW.title = 'injected fault' BEGIN SELECT RAISE(ABORT, 'injected'); END");
+  }
+  constexpr int kRows = 1500;  // a full batch of 1,000, then a partial one
+  constexpr int kFaulty = 1200;
+  auto context = Ctx();
+  v1::ImportSummary summary;
+  auto writer = offerings_->ImportOfferings(context.get(), &summary);
+  for (int i = 1; i <= kRows; ++i) {
+    v1::ImportOfferingsRequest row;
+    *row.mutable_offering() = SampleOffering(i == kFaulty ? "injected fault" : "纤维素乙醇发酵工艺");
+    row.set_offering_id(absl::StrFormat("o-%04d", i));
+    row.set_row_number(i + 1);  // a CSV file's line: its header is line 1
+    ASSERT_TRUE(writer->Write(row));
+  }
+  writer->WritesDone();
+  const grpc::Status status = writer->Finish();
+  ASSERT_EQ(status.error_code(), grpc::StatusCode::INTERNAL) << status.error_message();
+  EXPECT_THAT(status.error_message(), HasSubstr(absl::StrCat("row ", kFaulty + 1, ":")));
+  EXPECT_THAT(status.error_message(),
+              HasSubstr(absl::StrCat(kRows - 1, " row(s) of this import are stored")));
+
+  auto exists = [&](int i) {
+    v1::GetOfferingRequest get;
+    get.set_name(absl::StrFormat("offerings/o-%04d", i));
+    v1::Offering offering;
+    const grpc::Status got = offerings_->GetOffering(Ctx().get(), get, &offering);
+    EXPECT_TRUE(got.ok() || got.error_code() == grpc::StatusCode::NOT_FOUND)
+        << got.error_message();
+    return got.ok();
+  };
+  for (int i : {1, 1000, 1001, kFaulty - 1, kFaulty + 1, kRows}) EXPECT_TRUE(exists(i)) << i;
+  EXPECT_FALSE(exists(kFaulty));
+  // Every stored row is in the search index, and nothing else.
+  int found = 0;
+  v1::ListOfferingsRequest search;
+  search.set_query("纤维素乙醇");
+  search.set_page_size(1000);
+  for (;;) {
+    v1::ListOfferingsResponse page;
+    ASSERT_TRUE(offerings_->ListOfferings(Ctx().get(), search, &page).ok());
+    found += page.offerings_size();
+    if (page.next_page_token().empty()) break;
+    search.set_page_token(page.next_page_token());
+  }
+  EXPECT_EQ(found, kRows - 1);
 }
 
 }  // namespace
