@@ -12,6 +12,7 @@
 #include "absl/synchronization/mutex.h"
 #include "server/admin_commands.h"
 #include "server/backup_command.h"
+#include "server/protobuf_logging.h"
 #include "server/techmatch_server.h"
 #include "spdlog/spdlog.h"
 #include "storage/sqlite_repository.h"
@@ -100,6 +101,7 @@ int Serve(const std::string& db_path, const ServeFlags& flags) {
   // Debian's Abseil is built with mutex deadlock detection on, which gRPC's every lock pays
   // for (12% of the instructions of a GetNeed call); tests keep it, the binary does not.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
+  techmatch::server::RouteProtobufLogsToSpdlog();
 
   // Block the shutdown signals in every thread gRPC starts; Serve waits for them below.
   sigset_t signals;
