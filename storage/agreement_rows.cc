@@ -158,13 +158,13 @@ Agreement ReadAgreement(const RowReader& row) {
   if (!row.IsNull(4)) a.event_id = row.Text(4);
   if (!row.IsNull(5)) a.need_id = row.Text(5);
   if (!row.IsNull(6)) a.offering_id = row.Text(6);
-  a.industry_codes = DecodeList(row.Text(7));
+  a.industry_codes = DecodeList(row.View(7));
   a.sign_time = NanosToTime(row.Int64(8));
   for (size_t i = 0; i < kAmountFieldCount; ++i) {
     const int column = kFirstAmountColumn + static_cast<int>(i);
     if (!row.IsNull(column)) a.amounts[i] = row.Int64(column);
   }
-  a.state = AgreementStateFromName(row.Text(16)).value_or(AgreementState::kSigned);
+  a.state = AgreementStateFromName(row.View(16)).value_or(AgreementState::kSigned);
   a.meta.create_time = NanosToTime(row.Int64(17));
   a.meta.update_time = NanosToTime(row.Int64(18));
   a.meta.revision = row.Int64(19);

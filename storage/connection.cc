@@ -1,32 +1,54 @@
 #include "storage/connection.h"
 
 #include <string>
+#include <utility>
+
+#include "SQLiteCpp/Exception.h"
 
 namespace techmatch::storage {
 
-ScopedStatement::ScopedStatement(SQLite::Statement& statement, int& live_count)
+ScopedStatement::ScopedStatement(sqlite3_stmt* statement, int& live_count)
     : statement_(statement), live_count_(live_count) {
-  statement_.tryReset();
-  statement_.clearBindings();
+  sqlite3_reset(statement_);
+  sqlite3_clear_bindings(statement_);
   ++live_count_;
 }
 
 ScopedStatement::~ScopedStatement() {
-  statement_.tryReset();
+  // Ends the statement's read transaction; an error here was already thrown by Step.
+  sqlite3_reset(statement_);
   --live_count_;
 }
 
+void ScopedStatement::Check(int result) const {
+  if (result != SQLITE_OK) throw SQLite::Exception(sqlite3_db_handle(statement_), result);
+}
+
 void ScopedStatement::BindText(int index, absl::string_view value) {
-  statement_.bind(index, std::string(value));
+  // Never a null pointer: SQLite would bind NULL instead of ''.
+  Check(sqlite3_bind_text(statement_, index, value.empty() ? "" : value.data(),
+                          static_cast<int>(value.size()), SQLITE_TRANSIENT));
 }
 
 void ScopedStatement::BindBlob(int index, absl::string_view bytes) {
-  statement_.bind(index, bytes.data(), static_cast<int>(bytes.size()));
+  Check(sqlite3_bind_blob(statement_, index, bytes.data(), static_cast<int>(bytes.size()),
+                          SQLITE_TRANSIENT));
 }
 
-void ScopedStatement::BindInt64(int index, int64_t value) { statement_.bind(index, value); }
+void ScopedStatement::BindInt64(int index, int64_t value) {
+  Check(sqlite3_bind_int64(statement_, index, value));
+}
 
-void ScopedStatement::BindNull(int index) { statement_.bind(index); }
+void ScopedStatement::BindNull(int index) { Check(sqlite3_bind_null(statement_, index)); }
+
+bool ScopedStatement::Step() {
+  const int result = sqlite3_step(statement_);
+  if (result == SQLITE_ROW) return true;
+  if (result == SQLITE_DONE) return false;
+  throw SQLite::Exception(sqlite3_db_handle(statement_), result);
+}
+
+void ScopedStatement::Reset() { Check(sqlite3_reset(statement_)); }
 
 void ScopedStatement::BindOptionalInt64(int index, const std::optional<int64_t>& value) {
   if (value) {
@@ -37,7 +59,7 @@ void ScopedStatement::BindOptionalInt64(int index, const std::optional<int64_t>&
 }
 
 void ScopedStatement::Run() {
-  while (statement_.executeStep()) {
+  while (Step()) {
   }
 }
 
@@ -61,11 +83,15 @@ ScopedStatement Connection::Prepare(absl::string_view sql) {
     if (statements_.size() >= kMaxCachedStatements && live_statements_ == 0) {
       statements_.clear();
     }
-    it = statements_
-             .emplace(std::string(sql), std::make_unique<SQLite::Statement>(db_, std::string(sql)))
-             .first;
+    sqlite3_stmt* statement = nullptr;
+    const int result = sqlite3_prepare_v2(db_.getHandle(), sql.data(), static_cast<int>(sql.size()),
+                                          &statement, nullptr);
+    std::unique_ptr<sqlite3_stmt, Finalize> owned(statement);
+    if (result != SQLITE_OK) throw SQLite::Exception(db_.getHandle(), result);
+    if (owned == nullptr) throw SQLite::Exception("empty SQL statement");
+    it = statements_.emplace(std::string(sql), std::move(owned)).first;
   }
-  return ScopedStatement(*it->second, live_statements_);
+  return ScopedStatement(it->second.get(), live_statements_);
 }
 
 }  // namespace techmatch::storage

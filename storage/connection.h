@@ -11,38 +11,51 @@
 #include <optional>
 #include <string>
 
+#include <sqlite3.h>
+
 #include "SQLiteCpp/Database.h"
-#include "SQLiteCpp/Statement.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "storage/sqlite_options.h"
 
 namespace techmatch::storage {
 
-// Reads columns of the current row.
+// Reads columns of the current row straight from SQLite (sqlite3_column_*): no column objects,
+// no copies beyond the one a caller asks for.
 class RowReader {
  public:
-  explicit RowReader(const SQLite::Statement& statement) : statement_(statement) {}
-  // TEXT or BLOB bytes as they are stored.
-  std::string Text(int column) const { return statement_.getColumn(column).getString(); }
+  explicit RowReader(sqlite3_stmt* statement) : statement_(statement) {}
+  // TEXT or BLOB bytes as they are stored, valid until the statement steps or resets: for
+  // values decoded on the spot (lists, enum names) without a temporary string.
+  absl::string_view View(int column) const {
+    // blob before bytes, as SQLite's documentation asks; a NULL reads as empty.
+    const void* data = sqlite3_column_blob(statement_, column);
+    const int size = sqlite3_column_bytes(statement_, column);
+    return data == nullptr ? absl::string_view()
+                           : absl::string_view(static_cast<const char*>(data),
+                                               static_cast<size_t>(size));
+  }
+  // The same bytes, copied.
+  std::string Text(int column) const { return std::string(View(column)); }
   std::string Blob(int column) const { return Text(column); }
-  int64_t Int64(int column) const { return statement_.getColumn(column).getInt64(); }
-  bool IsNull(int column) const { return statement_.isColumnNull(column); }
+  int64_t Int64(int column) const { return sqlite3_column_int64(statement_, column); }
+  bool IsNull(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
 
  private:
-  const SQLite::Statement& statement_;
+  sqlite3_stmt* statement_;
 };
 
 // A cached statement in use. Resets it on destruction so that no statement keeps a read
 // transaction open (which would pin an old snapshot) or blocks a COMMIT.
 class ScopedStatement {
  public:
-  ScopedStatement(SQLite::Statement& statement, int& live_count);
+  ScopedStatement(sqlite3_stmt* statement, int& live_count);
   ~ScopedStatement();
   ScopedStatement(const ScopedStatement&) = delete;
   ScopedStatement& operator=(const ScopedStatement&) = delete;
 
-  // Parameters are 1-based, as in SQLite. Text is copied by SQLite.
+  // Parameters are 1-based, as in SQLite. Text is copied by SQLite. Errors throw
+  // SQLite::Exception, as SQLiteCpp did.
   void BindText(int index, absl::string_view value);
   void BindInt64(int index, int64_t value);
   void BindBlob(int index, absl::string_view bytes);
@@ -50,15 +63,18 @@ class ScopedStatement {
   // Binds `value` or NULL.
   void BindOptionalInt64(int index, const std::optional<int64_t>& value);
   // Steps once: true when a row is ready.
-  bool Step() { return statement_.executeStep(); }
+  bool Step();
   // Runs a statement that returns no rows.
   void Run();
   // Makes the statement ready to run again with new bindings (within one use).
-  void Reset() { statement_.reset(); }
+  void Reset();
   RowReader Row() const { return RowReader(statement_); }
 
  private:
-  SQLite::Statement& statement_;
+  // Throws SQLite::Exception unless `result` is SQLITE_OK.
+  void Check(int result) const;
+
+  sqlite3_stmt* statement_;
   int& live_count_;
 };
 
@@ -90,9 +106,14 @@ class Connection {
   // The cache is only emptied while no statement is in use.
   static constexpr size_t kMaxCachedStatements = 256;
 
+  struct Finalize {
+    void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+  };
+
   int live_statements_ = 0;
   SQLite::Database db_;
-  absl::flat_hash_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  // Declared after db_: finalized before the connection closes.
+  absl::flat_hash_map<std::string, std::unique_ptr<sqlite3_stmt, Finalize>> statements_;
 };
 
 }  // namespace techmatch::storage

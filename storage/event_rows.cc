@@ -71,7 +71,7 @@ Event ReadEvent(const RowReader& row) {
   event.start_time = NanosToTime(row.Int64(3));
   event.end_time = NanosToTime(row.Int64(4));
   if (!row.IsNull(5)) event.registration_close_time = NanosToTime(row.Int64(5));
-  event.organizer_ids = DecodeList(row.Text(6));
+  event.organizer_ids = DecodeList(row.View(6));
   event.meta.create_time = NanosToTime(row.Int64(7));
   event.meta.update_time = NanosToTime(row.Int64(8));
   event.meta.revision = row.Int64(9);

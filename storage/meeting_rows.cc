@@ -117,7 +117,7 @@ MeetingRequest ReadRequest(const RowReader& row, int at = 0) {
   request.mutual = row.Int64(at + 7) != 0;
   request.score = row.Int64(at + 8);
   request.state =
-      MeetingRequestStateFromName(row.Text(at + 9)).value_or(MeetingRequestState::kPending);
+      MeetingRequestStateFromName(row.View(at + 9)).value_or(MeetingRequestState::kPending);
   request.meta.create_time = NanosToTime(row.Int64(at + 10));
   request.meta.update_time = NanosToTime(row.Int64(at + 11));
   request.meta.revision = row.Int64(at + 12);

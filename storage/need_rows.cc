@@ -84,17 +84,17 @@ Need ReadNeed(const RowReader& row) {
   need.enterprise_id = row.Text(1);
   need.listing.title = row.Text(2);
   need.listing.description = row.Text(3);
-  need.listing.keywords = DecodeList(row.Text(4));
-  need.listing.industry_codes = DecodeList(row.Text(5));
-  need.listing.cooperation_modes = DecodeModes(row.Text(6));
-  need.listing.event_ids = DecodeList(row.Text(7));
+  need.listing.keywords = DecodeList(row.View(4));
+  need.listing.industry_codes = DecodeList(row.View(5));
+  need.listing.cooperation_modes = DecodeModes(row.View(6));
+  need.listing.event_ids = DecodeList(row.View(7));
   if (!row.IsNull(8)) need.budget_minor = row.Int64(8);
   if (!row.IsNull(9)) need.min_trl = static_cast<int>(row.Int64(9));
-  need.state = NeedStateFromName(row.Text(10)).value_or(NeedState::kOpen);
+  need.state = NeedStateFromName(row.View(10)).value_or(NeedState::kOpen);
   need.meta.create_time = NanosToTime(row.Int64(11));
   need.meta.update_time = NanosToTime(row.Int64(12));
   need.meta.revision = row.Int64(13);
-  need.listing.late_event_ids = DecodeList(row.Text(14));
+  need.listing.late_event_ids = DecodeList(row.View(14));
   return need;
 }
 

@@ -85,18 +85,18 @@ Offering ReadOffering(const RowReader& row) {
   offering.institute_id = row.Text(1);
   offering.listing.title = row.Text(2);
   offering.listing.description = row.Text(3);
-  offering.listing.keywords = DecodeList(row.Text(4));
-  offering.listing.industry_codes = DecodeList(row.Text(5));
-  offering.listing.cooperation_modes = DecodeModes(row.Text(6));
-  offering.listing.event_ids = DecodeList(row.Text(7));
+  offering.listing.keywords = DecodeList(row.View(4));
+  offering.listing.industry_codes = DecodeList(row.View(5));
+  offering.listing.cooperation_modes = DecodeModes(row.View(6));
+  offering.listing.event_ids = DecodeList(row.View(7));
   offering.trl = static_cast<int>(row.Int64(8));
-  offering.patents = DecodeList(row.Text(9));
+  offering.patents = DecodeList(row.View(9));
   if (!row.IsNull(10)) offering.asking_price_minor = row.Int64(10);
-  offering.state = OfferingStateFromName(row.Text(11)).value_or(OfferingState::kAvailable);
+  offering.state = OfferingStateFromName(row.View(11)).value_or(OfferingState::kAvailable);
   offering.meta.create_time = NanosToTime(row.Int64(12));
   offering.meta.update_time = NanosToTime(row.Int64(13));
   offering.meta.revision = row.Int64(14);
-  offering.listing.late_event_ids = DecodeList(row.Text(15));
+  offering.listing.late_event_ids = DecodeList(row.View(15));
   return offering;
 }
 

@@ -72,7 +72,7 @@ Organization ReadOrganization(const RowReader& row) {
   org.kind = OrganizationKindFromName(row.Text(2)).value_or(OrganizationKind::kEnterprise);
   org.parent_id = row.Text(3);
   org.region_code = row.Text(4);
-  org.industry_codes = DecodeList(row.Text(5));
+  org.industry_codes = DecodeList(row.View(5));
   org.meta.create_time = NanosToTime(row.Int64(6));
   org.meta.update_time = NanosToTime(row.Int64(7));
   org.meta.revision = row.Int64(8);

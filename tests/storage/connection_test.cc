@@ -1,0 +1,109 @@
+// Connection's cached statements and RowReader, which call SQLite's C API directly: bound values
+// read back exactly (an empty text stays '' and is not NULL), errors throw SQLite::Exception
+// with SQLite's codes (the repository maps those to statuses), and a statement left its scope
+// holds no read transaction.
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "SQLiteCpp/Exception.h"
+#include "gtest/gtest.h"
+#include "storage/connection.h"
+#include "tests/storage/test_db.h"
+
+namespace techmatch::storage {
+namespace {
+
+class ConnectionTest : public ::testing::Test {
+ protected:
+  ConnectionTest() : connection_(dir_.File("c.db"), ConnectionOptions{.create = true}) {
+    connection_.Exec("CREATE TABLE t (k TEXT PRIMARY KEY, s TEXT, n INTEGER, b BLOB)");
+  }
+
+  // True when any statement of the connection is inside a step (holds its read transaction).
+  bool AnyStatementBusy() {
+    for (sqlite3_stmt* s = sqlite3_next_stmt(connection_.db().getHandle(), nullptr); s != nullptr;
+         s = sqlite3_next_stmt(connection_.db().getHandle(), s)) {
+      if (sqlite3_stmt_busy(s)) return true;
+    }
+    return false;
+  }
+
+  testing::TempDir dir_;
+  Connection connection_;
+};
+
+TEST_F(ConnectionTest, BoundValuesReadBackExactly) {
+  const std::string blob("a\0b\x1F", 4);
+  {
+    ScopedStatement insert = connection_.Prepare("INSERT INTO t (k, s, n, b) VALUES (?1, ?2, ?3, ?4)");
+    insert.BindText(1, "x");
+    insert.BindText(2, absl::string_view());  // empty, with a null data pointer
+    insert.BindInt64(3, -(int64_t{1} << 62));
+    insert.BindBlob(4, blob);
+    insert.Run();
+  }
+  {
+    ScopedStatement insert = connection_.Prepare("INSERT INTO t (k, s, n, b) VALUES (?1, ?2, ?3, ?4)");
+    insert.BindText(1, "y");
+    insert.BindNull(2);
+    insert.BindOptionalInt64(3, std::nullopt);
+    insert.Run();  // ?4 left unbound: the cached statement's earlier bindings were cleared
+  }
+  ScopedStatement select = connection_.Prepare("SELECT s, n, b FROM t WHERE k = ?1");
+  select.BindText(1, "x");
+  ASSERT_TRUE(select.Step());
+  RowReader row = select.Row();
+  EXPECT_FALSE(row.IsNull(0));
+  EXPECT_EQ(row.Text(0), "");
+  EXPECT_EQ(row.Int64(1), -(int64_t{1} << 62));
+  EXPECT_EQ(row.Blob(2), blob);
+  EXPECT_EQ(row.View(2), blob);
+  EXPECT_FALSE(select.Step());
+
+  select.Reset();
+  select.BindText(1, "y");
+  ASSERT_TRUE(select.Step());
+  EXPECT_TRUE(select.Row().IsNull(0));
+  EXPECT_TRUE(select.Row().View(0).empty());
+  EXPECT_TRUE(select.Row().IsNull(1));
+  EXPECT_TRUE(select.Row().IsNull(2));
+}
+
+TEST_F(ConnectionTest, ErrorsThrowWithSqliteCodes) {
+  {
+    ScopedStatement insert = connection_.Prepare("INSERT INTO t (k) VALUES (?1)");
+    insert.BindText(1, "dup");
+    insert.Run();
+  }
+  ScopedStatement insert = connection_.Prepare("INSERT INTO t (k) VALUES (?1)");
+  insert.BindText(1, "dup");
+  try {
+    insert.Run();
+    FAIL() << "a duplicate key was stored";
+  } catch (const SQLite::Exception& e) {
+    EXPECT_EQ(e.getErrorCode(), SQLITE_CONSTRAINT);
+    EXPECT_EQ(e.getExtendedErrorCode(), SQLITE_CONSTRAINT_PRIMARYKEY);
+  }
+  EXPECT_THROW(insert.BindText(9, "out of range"), SQLite::Exception);
+  EXPECT_THROW(connection_.Prepare("SELECT nonsense FROM nowhere"), SQLite::Exception);
+}
+
+TEST_F(ConnectionTest, StatementOutOfScopeHoldsNoReadTransaction) {
+  connection_.Exec("INSERT INTO t (k) VALUES ('a'), ('b')");
+  {
+    ScopedStatement select = connection_.Prepare("SELECT k FROM t ORDER BY k");
+    ASSERT_TRUE(select.Step());  // left mid-iteration
+    EXPECT_TRUE(AnyStatementBusy());
+  }
+  EXPECT_FALSE(AnyStatementBusy());
+  // Prepared once, reused: the same SQL finds the cached statement ready to run again.
+  ScopedStatement again = connection_.Prepare("SELECT k FROM t ORDER BY k");
+  ASSERT_TRUE(again.Step());
+  EXPECT_EQ(again.Row().Text(0), "a");
+}
+
+}  // namespace
+}  // namespace techmatch::storage
