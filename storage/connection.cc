@@ -63,8 +63,25 @@ void ScopedStatement::Run() {
   }
 }
 
+namespace {
+
+// Turns off SQLite's memory statistics for the process, once, before the first connection
+// initializes the library (afterwards sqlite3_config refuses and changes nothing). With them on,
+// every sqlite3_malloc and sqlite3_free takes a process-wide mutex to count bytes (Debian's
+// default); nothing here reads those counts or sets a soft heap limit, which needs them.
+bool ConfigureSqliteOnce() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  return configured;
+}
+
+}  // namespace
+
 Connection::Connection(const std::string& path, const ConnectionOptions& options)
-    : db_(path,
+    : configured_(ConfigureSqliteOnce()),
+      db_(path,
           SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX |
               (options.create ? SQLite::OPEN_CREATE : 0),
           options.busy_timeout_ms) {

@@ -111,6 +111,7 @@ class Connection {
   };
 
   int live_statements_ = 0;
+  bool configured_;  // The process-wide SQLite settings are in place before db_ opens.
   SQLite::Database db_;
   // Declared after db_: finalized before the connection closes.
   absl::flat_hash_map<std::string, std::unique_ptr<sqlite3_stmt, Finalize>> statements_;
