@@ -4,6 +4,7 @@
 #define TECHMATCH_SERVER_LISTING_CONVERSION_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/listing.h"
@@ -30,6 +31,21 @@ void ListingToProto(const Listing& listing, Proto& out) {
   out.set_title(listing.title);
   out.set_description(listing.description);
   out.mutable_keywords()->Assign(listing.keywords.begin(), listing.keywords.end());
+  NamesToProto(listing.industry_codes, kIndustries, *out.mutable_industries());
+  CooperationModesToProto(listing.cooperation_modes, *out.mutable_cooperation_modes());
+  NamesToProto(listing.event_ids, kEvents, *out.mutable_events());
+  NamesToProto(listing.late_event_ids, kEvents, *out.mutable_late_registration_events());
+}
+
+// The same from a listing read only to be answered: its texts move into the message instead of
+// being copied (a read's largest allocations and copies).
+template <typename Proto>
+void ListingToProto(Listing&& listing, Proto& out) {
+  out.set_title(std::move(listing.title));
+  out.set_description(std::move(listing.description));
+  auto& keywords = *out.mutable_keywords();
+  keywords.Reserve(static_cast<int>(listing.keywords.size()));
+  for (std::string& keyword : listing.keywords) keywords.Add(std::move(keyword));
   NamesToProto(listing.industry_codes, kIndustries, *out.mutable_industries());
   CooperationModesToProto(listing.cooperation_modes, *out.mutable_cooperation_modes());
   NamesToProto(listing.event_ids, kEvents, *out.mutable_events());

@@ -1,5 +1,7 @@
 #include "server/need_conversion.h"
 
+#include <utility>
+
 #include "core/resource_id.h"
 #include "server/listing_conversion.h"
 
@@ -17,14 +19,28 @@ Need NeedFromProto(const v1::Need& proto, const Currency& currency, Violations& 
   return need;
 }
 
-void NeedToProto(const Need& need, const Currency& currency, v1::Need& out) {
+namespace {
+
+// `R` is const Need& (copies) or Need (moves the listing's texts; the rest is copied).
+template <typename R>
+void NeedToProtoImpl(R&& need, const Currency& currency, v1::Need& out) {
   out.set_name(ResourceName(kNeeds, need.meta.id));
   out.set_enterprise(ResourceName(kOrganizations, need.enterprise_id));
-  ListingToProto(need.listing, out);
+  ListingToProto(std::forward<R>(need).listing, out);
   if (need.budget_minor) MoneyToProto(*need.budget_minor, currency, *out.mutable_budget());
   if (need.min_trl) out.set_min_trl(*need.min_trl);
   out.set_state(static_cast<v1::Need::State>(need.state));
   MetaToProto(need.meta, out);
+}
+
+}  // namespace
+
+void NeedToProto(const Need& need, const Currency& currency, v1::Need& out) {
+  NeedToProtoImpl(need, currency, out);
+}
+
+void NeedToProto(Need&& need, const Currency& currency, v1::Need& out) {
+  NeedToProtoImpl(std::move(need), currency, out);
 }
 
 std::vector<std::string> PopulatedNeedPaths(const v1::Need& proto) {

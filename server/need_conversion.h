@@ -15,6 +15,8 @@ namespace techmatch::server {
 // to the need (e.g. "budget.nanos").
 Need NeedFromProto(const v1::Need& proto, const Currency& currency, Violations& violations);
 void NeedToProto(const Need& need, const Currency& currency, v1::Need& out);
+// The same, moving the record's texts into `out` (for a record read only to be answered).
+void NeedToProto(Need&& need, const Currency& currency, v1::Need& out);
 // The mutable fields populated in `proto`.
 std::vector<std::string> PopulatedNeedPaths(const v1::Need& proto);
 

@@ -74,7 +74,7 @@ grpc::Status NeedServiceImpl::GetNeed(grpc::ServerContext* server_context, const
   return Handle(context_, server_context, "/techmatch.v1.NeedService/GetNeed", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->name(), kNeeds, "name"));
     TM_ASSIGN_OR_RETURN(Need need, context_.repository.GetNeed(id));
-    NeedToProto(need, context_.currency, *response);
+    NeedToProto(std::move(need), context_.currency, *response);
     return absl::OkStatus();
   });
 }
@@ -101,8 +101,8 @@ grpc::Status NeedServiceImpl::ListNeeds(grpc::ServerContext* server_context, con
                                                     return repository.ListNeeds(q);
                                                   }));
     }
-    for (const Need& need : page.items) {
-      NeedToProto(need, context_.currency, *response->add_needs());
+    for (Need& need : page.items) {
+      NeedToProto(std::move(need), context_.currency, *response->add_needs());
     }
     response->set_next_page_token(context_.page_tokens.Encode(list.scope, page.next_after_id));
     return absl::OkStatus();

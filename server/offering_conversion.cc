@@ -1,5 +1,7 @@
 #include "server/offering_conversion.h"
 
+#include <utility>
+
 #include "core/resource_id.h"
 #include "server/listing_conversion.h"
 
@@ -20,10 +22,14 @@ Offering OfferingFromProto(const v1::Offering& proto, const Currency& currency,
   return offering;
 }
 
-void OfferingToProto(const Offering& offering, const Currency& currency, v1::Offering& out) {
+namespace {
+
+// `R` is const Offering& (copies) or Offering (moves the listing's texts; the rest is copied).
+template <typename R>
+void OfferingToProtoImpl(R&& offering, const Currency& currency, v1::Offering& out) {
   out.set_name(ResourceName(kOfferings, offering.meta.id));
   out.set_institute(ResourceName(kOrganizations, offering.institute_id));
-  ListingToProto(offering.listing, out);
+  ListingToProto(std::forward<R>(offering).listing, out);
   out.set_trl(offering.trl);
   out.mutable_patents()->Assign(offering.patents.begin(), offering.patents.end());
   if (offering.asking_price_minor) {
@@ -31,6 +37,16 @@ void OfferingToProto(const Offering& offering, const Currency& currency, v1::Off
   }
   out.set_state(static_cast<v1::Offering::State>(offering.state));
   MetaToProto(offering.meta, out);
+}
+
+}  // namespace
+
+void OfferingToProto(const Offering& offering, const Currency& currency, v1::Offering& out) {
+  OfferingToProtoImpl(offering, currency, out);
+}
+
+void OfferingToProto(Offering&& offering, const Currency& currency, v1::Offering& out) {
+  OfferingToProtoImpl(std::move(offering), currency, out);
 }
 
 std::vector<std::string> PopulatedOfferingPaths(const v1::Offering& proto) {

@@ -16,6 +16,8 @@ namespace techmatch::server {
 Offering OfferingFromProto(const v1::Offering& proto, const Currency& currency,
                            Violations& violations);
 void OfferingToProto(const Offering& offering, const Currency& currency, v1::Offering& out);
+// The same, moving the record's texts into `out` (for a record read only to be answered).
+void OfferingToProto(Offering&& offering, const Currency& currency, v1::Offering& out);
 // The mutable fields populated in `proto`.
 std::vector<std::string> PopulatedOfferingPaths(const v1::Offering& proto);
 

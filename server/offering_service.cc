@@ -74,7 +74,7 @@ grpc::Status OfferingServiceImpl::GetOffering(grpc::ServerContext* server_contex
   return Handle(context_, server_context, "/techmatch.v1.OfferingService/GetOffering", request, [&]() -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request->name(), kOfferings, "name"));
     TM_ASSIGN_OR_RETURN(Offering offering, context_.repository.GetOffering(id));
-    OfferingToProto(offering, context_.currency, *response);
+    OfferingToProto(std::move(offering), context_.currency, *response);
     return absl::OkStatus();
   });
 }
@@ -101,8 +101,8 @@ grpc::Status OfferingServiceImpl::ListOfferings(grpc::ServerContext* server_cont
                                                     return repository.ListOfferings(q);
                                                   }));
     }
-    for (const Offering& offering : page.items) {
-      OfferingToProto(offering, context_.currency, *response->add_offerings());
+    for (Offering& offering : page.items) {
+      OfferingToProto(std::move(offering), context_.currency, *response->add_offerings());
     }
     response->set_next_page_token(context_.page_tokens.Encode(list.scope, page.next_after_id));
     return absl::OkStatus();
