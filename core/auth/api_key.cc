@@ -70,6 +70,11 @@ std::optional<std::string> ParseToken(absl::string_view token) {
   return std::string(key_id);
 }
 
+absl::string_view UncheckedKeyId(absl::string_view token) {
+  if (!absl::ConsumePrefix(&token, kPrefix)) return {};
+  return token.substr(0, token.find('_'));
+}
+
 std::optional<absl::string_view> BearerToken(absl::string_view header) {
   constexpr absl::string_view kScheme = "bearer ";
   if (header.size() <= kScheme.size() ||

@@ -41,6 +41,9 @@ ApiKey KeyForToken(const NewToken& token, Role role, absl::string_view organizat
 
 // The key id a well-formed token names, or nullopt when `token` is not of the form above.
 std::optional<std::string> ParseToken(absl::string_view token);
+// The key id part of a token-shaped string, its characters unchecked (empty without the "tm_"
+// prefix): only for finding a key whose verified token the whole string must then equal.
+absl::string_view UncheckedKeyId(absl::string_view token);
 
 // The token from an `authorization` header value "Bearer <token>" (scheme case-insensitive),
 // or nullopt when the header is not a bearer credential.

@@ -40,6 +40,15 @@ TEST(TokenTest, MalformedTokensDoNotParse) {
   }
 }
 
+TEST(TokenTest, UncheckedKeyIdIsTheIdPartWithoutValidation) {
+  TM_ASSERT_OK_AND_ASSIGN(NewToken good, GenerateToken());
+  EXPECT_EQ(UncheckedKeyId(good.token), good.key_id);
+  EXPECT_EQ(UncheckedKeyId("tm_XYZ_anything"), "XYZ");
+  EXPECT_EQ(UncheckedKeyId("tm_noseparator"), "noseparator");
+  EXPECT_EQ(UncheckedKeyId("xx_abc_def"), "");
+  EXPECT_EQ(UncheckedKeyId(""), "");
+}
+
 TEST(TokenTest, BearerHeader) {
   EXPECT_EQ(BearerToken("Bearer abc"), absl::string_view("abc"));
   EXPECT_EQ(BearerToken("bearer  abc "), absl::string_view("abc"));

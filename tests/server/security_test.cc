@@ -216,6 +216,22 @@ TEST_F(SecurityTest, ARevokedKeyIsRefusedWithinTheRecheckBound) {
   EXPECT_THAT(status.error_message(), HasSubstr("revoked"));
 }
 
+TEST_F(SecurityTest, AfterAGoodCallNearMissesOfTheSameKeyAreRefused) {
+  // The cache admits a token equal to the one verified before without parsing it again; every
+  // other string naming the same key id must still be refused.
+  const std::string token = CreateKey(Role::kOrganizer);
+  v1::ListIndustriesResponse industries;
+  ASSERT_TRUE(industries_->ListIndustries(Ctx(token).get(), {}, &industries).ok());
+  std::string wrong_secret = token;
+  wrong_secret.back() = wrong_secret.back() == '0' ? '1' : '0';
+  for (const std::string& bad : {wrong_secret, token + "0", token.substr(0, token.size() - 1),
+                                 token.substr(0, token.find('_', 3) + 1)}) {
+    const grpc::Status status = industries_->ListIndustries(Ctx(bad).get(), {}, &industries);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED) << bad;
+  }
+  EXPECT_TRUE(industries_->ListIndustries(Ctx(token).get(), {}, &industries).ok());
+}
+
 TEST_F(SecurityTest, AnOfficialsWriteLeavesNoTraceButItsAuditRecord) {
   const std::string official = CreateKey(Role::kOfficial);
   v1::CreateNeedRequest create;
