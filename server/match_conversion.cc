@@ -6,7 +6,8 @@
 namespace techmatch::server {
 void MatchToProto(const MatchResult& result, const TextAnalyzer& analyzer, const PhraseText& own,
                   const Listing& counterpart, v1::Match& out) {
-  const std::shared_ptr<const PhraseText> other = analyzer.PrepareForPhrases(MatchText(counterpart));
+  const std::shared_ptr<const PhraseText> other =
+      analyzer.PrepareCounterpartForPhrases(MatchText(counterpart));
   MatchToProto(result, analyzer.SharedPhrases(own, *other, kMaxExplainedPhrases), counterpart.title,
                out);
 }

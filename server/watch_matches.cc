@@ -8,7 +8,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "core/matching/match_profile.h"
 #include "core/resource_id.h"
 #include "core/status_macros.h"
 #include "server/call_deadline.h"

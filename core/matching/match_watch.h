@@ -35,7 +35,6 @@ struct WatchSpec {
   };
   Subject subject = Subject::kQuery;
   std::string subject_id;
-  std::string query_text;
   // Query watches: only counterparts filed under one of these industries (empty: any).
   std::vector<std::string> industry_codes;
   WatchSide target = WatchSide::kOfferings;

@@ -174,7 +174,6 @@ absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchQuery(
   if (!violations.empty()) return violations.ToStatus();
   WatchSpec spec;
   spec.subject = WatchSpec::Subject::kQuery;
-  spec.query_text = std::string(text);
   spec.industry_codes = std::move(industry_codes);
   spec.target = target;
   spec.min_score = min_score;
@@ -187,7 +186,7 @@ absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::StartWatch(WatchSpec
     return InvalidFieldError("min_score", absl::StrCat("must be from 0 to 1, got ", spec.min_score));
   }
   AnalyzedText query = analyzer_->Analyze(text);
-  auto phrases = analyzer_->PrepareForPhrases(text, &query);
+  auto phrases = analyzer_->PrepareForPhrases(text);
   auto watch = std::make_shared<MatchWatch>(std::move(spec), std::move(query), std::move(phrases));
   TM_RETURN_IF_ERROR(watches_->Add(watch));
   return watch;
@@ -221,7 +220,7 @@ void MatchingEngine::Deliver(const RecordChange& change,
             " is no longer open for matching")));
       } else {
         watch->set_subject_text(change.text,
-                                analyzer_->PrepareForPhrases(change.raw_text, &change.text));
+                                analyzer_->PrepareForPhrases(change.raw_text));
       }
     } else if (spec.target == change.side) {
       std::optional<MatchResult> match;
@@ -232,7 +231,7 @@ void MatchingEngine::Deliver(const RecordChange& change,
       }
       if (!match) continue;
       if (counterpart == nullptr) {
-        counterpart = analyzer_->PrepareForPhrases(change.raw_text, &change.text);
+        counterpart = analyzer_->PrepareCounterpartForPhrases(change.raw_text, &change.text);
       }
       match->shared_phrases =
           analyzer_->SharedPhrases(watch->phrases(), *counterpart, kMaxExplainedPhrases);

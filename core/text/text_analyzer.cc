@@ -308,25 +308,31 @@ size_t FindUnits(const std::vector<Unit>& haystack, const std::vector<UChar32>& 
 
 }  // namespace
 
-// A text's normalized units and, for the counterpart side, its analyzed terms.
+// A text's normalized units and, for the counterpart side, its analyzed terms (empty for the
+// side whose phrases are quoted: SharedPhrases never looks them up).
 struct PhraseText {
   std::string text;
   std::vector<Unit> units;
   absl::flat_hash_set<std::string> terms;
 };
 
-std::shared_ptr<const PhraseText> TextAnalyzer::PrepareForPhrases(
-    absl::string_view text, const AnalyzedText* analyzed) const {
+std::shared_ptr<const PhraseText> TextAnalyzer::PrepareForPhrases(absl::string_view text) const {
+  return std::make_shared<const PhraseText>(PhraseText{std::string(text), Prepare(text), {}});
+}
+
+std::shared_ptr<const PhraseText> TextAnalyzer::PrepareCounterpartForPhrases(
+    absl::string_view counterpart, const AnalyzedText* analyzed) const {
   auto prepared = std::make_shared<PhraseText>();
-  prepared->text = std::string(text);
-  prepared->units = Prepare(text);
+  prepared->text = std::string(counterpart);
+  prepared->units = Prepare(counterpart);
   // Analysed from the same units (the text is normalized and folded once, not twice), and
   // without ICU's dictionary words, the costliest step: SharedPhrases looks terms up only as
   // Han bigrams, single Han characters and Latin/digit runs, never as a Han word of three or
   // more characters, so its answer is the same (the tests compare the two).
   const AnalyzedText computed =
-      analyzed == nullptr ? AnalyzeUnits(text, prepared->units, /*dictionary_words=*/false)
-                          : AnalyzedText();
+      analyzed == nullptr
+          ? AnalyzeUnits(counterpart, prepared->units, /*dictionary_words=*/false)
+          : AnalyzedText();
   for (const AnalyzedTerm& term : (analyzed == nullptr ? computed : *analyzed).terms) {
     prepared->terms.insert(term.term);
   }
@@ -336,9 +342,8 @@ std::shared_ptr<const PhraseText> TextAnalyzer::PrepareForPhrases(
 std::vector<SharedPhrase> TextAnalyzer::SharedPhrases(absl::string_view text,
                                                       absl::string_view counterpart,
                                                       size_t limit) const {
-  // The terms of `text` itself are never consulted: skip its analysis.
-  const PhraseText own{std::string(text), Prepare(text), {}};
-  return SharedPhrases(own, *PrepareForPhrases(counterpart), limit);
+  return SharedPhrases(*PrepareForPhrases(text), *PrepareCounterpartForPhrases(counterpart),
+                       limit);
 }
 
 std::vector<SharedPhrase> TextAnalyzer::SharedPhrases(const PhraseText& own,

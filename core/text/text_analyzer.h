@@ -56,11 +56,15 @@ class TextAnalyzer {
   std::vector<SharedPhrase> SharedPhrases(absl::string_view text, absl::string_view counterpart,
                                           size_t limit) const;
 
-  // The same with both texts prepared beforehand, for one text compared with many (a live
-  // match watch explains every stored record against its subject). `analyzed`, when given,
-  // must be Analyze(text) and spares computing it again.
-  std::shared_ptr<const PhraseText> PrepareForPhrases(absl::string_view text,
-                                                      const AnalyzedText* analyzed = nullptr) const;
+  // The same with both texts prepared beforehand, for one text compared with many (a ranked
+  // list explains each match against the asking record; a live match watch every stored
+  // record against its subject). The two sides need different things: `text`, whose phrases
+  // are quoted, only its normalized characters; `counterpart` also its terms, looked up for
+  // every candidate phrase. `analyzed`, when given, must be Analyze(counterpart) and spares
+  // computing them.
+  std::shared_ptr<const PhraseText> PrepareForPhrases(absl::string_view text) const;
+  std::shared_ptr<const PhraseText> PrepareCounterpartForPhrases(
+      absl::string_view counterpart, const AnalyzedText* analyzed = nullptr) const;
   std::vector<SharedPhrase> SharedPhrases(const PhraseText& text, const PhraseText& counterpart,
                                           size_t limit) const;
 

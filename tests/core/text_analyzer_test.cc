@@ -147,10 +147,10 @@ TEST_F(TextAnalyzerTest, SharedPhrasesKeepWordsLongestFirstAndLimit) {
   EXPECT_THAT(analyzer_->SharedPhrases("白酒", "机床", 5), IsEmpty());
 }
 
-// PrepareForPhrases skips ICU's dictionary words when it analyses a text itself: the shared
-// phrases must be exactly those found with the full analysis, for every pair of these texts
-// (both scripts, stop characters, one-character runs, model numbers, English stop words,
-// dictionary words of three and more characters).
+// PrepareCounterpartForPhrases skips ICU's dictionary words when it analyses a text itself:
+// the shared phrases must be exactly those found with the full analysis, for every pair of
+// these texts (both scripts, stop characters, one-character runs, model numbers, English stop
+// words, dictionary words of three and more characters).
 TEST_F(TextAnalyzerTest, PreparedPhrasesEqualThoseOfTheFullAnalysis) {
   const std::vector<std::string> texts = {
       "濃香型白酒窖池微生物調控與人工窖泥培養技術",
@@ -167,8 +167,8 @@ TEST_F(TextAnalyzerTest, PreparedPhrasesEqualThoseOfTheFullAnalysis) {
     const auto own = analyzer_->PrepareForPhrases(own_text);
     for (const std::string& other_text : texts) {
       const AnalyzedText full = analyzer_->Analyze(other_text);
-      const auto quick = analyzer_->PrepareForPhrases(other_text);
-      const auto complete = analyzer_->PrepareForPhrases(other_text, &full);
+      const auto quick = analyzer_->PrepareCounterpartForPhrases(other_text);
+      const auto complete = analyzer_->PrepareCounterpartForPhrases(other_text, &full);
       const std::vector<SharedPhrase> got = analyzer_->SharedPhrases(*own, *quick, 20);
       const std::vector<SharedPhrase> want = analyzer_->SharedPhrases(*own, *complete, 20);
       ASSERT_EQ(got.size(), want.size()) << own_text << " / " << other_text;
