@@ -26,19 +26,8 @@ Listing ListingFromProto(const Proto& proto, Violations& violations) {
   return listing;
 }
 
-template <typename Proto>
-void ListingToProto(const Listing& listing, Proto& out) {
-  out.set_title(listing.title);
-  out.set_description(listing.description);
-  out.mutable_keywords()->Assign(listing.keywords.begin(), listing.keywords.end());
-  NamesToProto(listing.industry_codes, kIndustries, *out.mutable_industries());
-  CooperationModesToProto(listing.cooperation_modes, *out.mutable_cooperation_modes());
-  NamesToProto(listing.event_ids, kEvents, *out.mutable_events());
-  NamesToProto(listing.late_event_ids, kEvents, *out.mutable_late_registration_events());
-}
-
-// The same from a listing read only to be answered: its texts move into the message instead of
-// being copied (a read's largest allocations and copies).
+// From a listing read only to be answered: its texts move into the message instead of being
+// copied (a read's largest allocations and copies).
 template <typename Proto>
 void ListingToProto(Listing&& listing, Proto& out) {
   out.set_title(std::move(listing.title));
@@ -50,6 +39,12 @@ void ListingToProto(Listing&& listing, Proto& out) {
   CooperationModesToProto(listing.cooperation_modes, *out.mutable_cooperation_modes());
   NamesToProto(listing.event_ids, kEvents, *out.mutable_events());
   NamesToProto(listing.late_event_ids, kEvents, *out.mutable_late_registration_events());
+}
+
+// The same from a listing the caller keeps: each text is copied once, into the copy moved.
+template <typename Proto>
+void ListingToProto(const Listing& listing, Proto& out) {
+  ListingToProto(Listing(listing), out);
 }
 
 // The listing fields populated in `proto`: the implied update mask (AIP-134).
