@@ -24,6 +24,7 @@ struct ServeFlags {
   std::string port_file;
   std::string synchronous = "full";
   int shutdown_grace_seconds = 10;
+  int record_cache = techmatch::storage::SqliteOptions().record_cache_entries;
 };
 
 // Writes the port where a supervisor (or test) can read it; rename makes it appear whole.
@@ -49,6 +50,11 @@ void AddServeFlags(CLI::App& app, ServeFlags& flags) {
                  "SQLite synchronous mode: full (every acknowledged write survives power loss) "
                  "or normal (survives a process crash)")
       ->check(CLI::IsMember({"full", "normal"}))
+      ->capture_default_str();
+  app.add_option("--record_cache", flags.record_cache,
+                 "needs, and offerings, kept in memory after a read so a repeated read costs no "
+                 "SQL; 0 turns the cache off")
+      ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   app.add_option("--shutdown_grace_seconds", flags.shutdown_grace_seconds,
                  "how long in-flight calls may run after SIGINT/SIGTERM")
@@ -114,11 +120,14 @@ int Serve(const std::string& db_path, const ServeFlags& flags) {
   storage_options.synchronous = flags.synchronous == "full"
                                     ? techmatch::storage::Synchronous::kFull
                                     : techmatch::storage::Synchronous::kNormal;
+  storage_options.record_cache_entries = flags.record_cache;
   auto repository = techmatch::storage::SqliteRepository::Open(db_path, storage_options);
   if (!repository.ok()) {
     spdlog::critical("cannot open database {}: {}", db_path, repository.status().ToString());
     return 1;
   }
+  // Kept for the cache figures logged at the end; the server owns the repository.
+  techmatch::storage::SqliteRepository* const storage = repository->get();
   auto server = techmatch::server::TechmatchServer::Start(flags.options, *std::move(repository));
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());
@@ -135,6 +144,11 @@ int Serve(const std::string& db_path, const ServeFlags& flags) {
                flags.shutdown_grace_seconds);
   (*server)->Shutdown(absl::Seconds(flags.shutdown_grace_seconds));
   (*server)->Wait();
+  for (const auto& [kind, stats] : {std::pair{"needs", storage->NeedCacheStats()},
+                                    std::pair{"offerings", storage->OfferingCacheStats()}}) {
+    spdlog::info("record cache, {}: {} hits, {} misses, {} kept", kind, stats.hits, stats.misses,
+                 stats.entries);
+  }
   spdlog::info("stopped");
   return 0;
 }

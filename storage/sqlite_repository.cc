@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 #include <sys/random.h>
 
+#include <memory>
+#include <type_traits>
 #include <utility>
 
 #include "SQLiteCpp/Exception.h"
@@ -99,6 +101,9 @@ absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const s
   if (options.busy_timeout_ms < 0) {
     return absl::InvalidArgumentError("busy_timeout_ms must not be negative");
   }
+  if (options.record_cache_entries < 0) {
+    return absl::InvalidArgumentError("record_cache_entries must not be negative");
+  }
   try {
     ConnectionOptions writer_options;
     writer_options.create = true;
@@ -123,7 +128,8 @@ absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const s
       TM_RETURN_IF_ERROR(CheckStorageSettings(*readers.back(), path));
     }
     return std::unique_ptr<SqliteRepository>(new SqliteRepository(
-        std::move(writer), std::make_unique<ConnectionPool>(std::move(readers)), std::move(key)));
+        std::move(writer), std::make_unique<ConnectionPool>(std::move(readers)), std::move(key),
+        static_cast<size_t>(options.record_cache_entries)));
   } catch (const SQLite::Exception& e) {
     const int code = e.getErrorCode();
     if (code == SQLITE_CANTOPEN || code == SQLITE_NOTADB || code == SQLITE_PERM ||
@@ -140,10 +146,12 @@ absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const s
 
 SqliteRepository::SqliteRepository(std::unique_ptr<Connection> writer,
                                    std::unique_ptr<ConnectionPool> readers,
-                                   std::string page_token_key)
+                                   std::string page_token_key, size_t record_cache_entries)
     : writer_(std::move(writer)),
       readers_(std::move(readers)),
-      page_token_key_(std::move(page_token_key)) {}
+      page_token_key_(std::move(page_token_key)),
+      need_cache_(record_cache_entries),
+      offering_cache_(record_cache_entries) {}
 
 SqliteRepository::~SqliteRepository() = default;
 
@@ -210,7 +218,7 @@ absl::StatusOr<typename Rows::Record> SqliteRepository::CreateRecord(
   record.meta.update_time = now;
   record.meta.revision = 1;
   std::optional<Record> result;
-  TM_RETURN_IF_ERROR(
+  const absl::Status written =
       Write("creating", Rows::kCollection, record.meta.id, [&](Connection& c) -> absl::Status {
         if (!key.request_id.empty()) {
           if (std::optional<std::string> earlier = FindRequest(c, key)) {
@@ -223,20 +231,43 @@ absl::StatusOr<typename Rows::Record> SqliteRepository::CreateRecord(
         TM_RETURN_IF_ERROR(Rows::Insert(c, record));
         if (!key.request_id.empty()) RecordRequest(c, key, record.meta.id, now_nanos);
         return absl::OkStatus();
-      }));
+      });
+  if (RecordCache<Record>* cache = CacheOf<Rows>()) cache->Invalidate(record.meta.id);
+  TM_RETURN_IF_ERROR(written);
   if (result) return *std::move(result);
   return record;
 }
 
 template <typename Rows>
 absl::StatusOr<typename Rows::Record> SqliteRepository::GetRecord(absl::string_view id) {
-  std::optional<typename Rows::Record> result;
+  using Record = typename Rows::Record;
+  RecordCache<Record>* const cache = CacheOf<Rows>();
+  typename RecordCache<Record>::Found cached;
+  if (cache != nullptr) {
+    cached = cache->Lookup(id);
+    if (cached.record) return *cached.record;
+  }
+  std::optional<Record> result;
   TM_RETURN_IF_ERROR(Read("reading", Rows::kCollection, id, [&](Connection& c) {
     result = Rows::Find(c, id);
     return absl::OkStatus();
   }));
   if (!result) return NotFound(Rows::kCollection, id);
-  return *std::move(result);
+  if (cache == nullptr || !cache->enabled()) return *std::move(result);
+  auto shared = std::make_shared<const Record>(*std::move(result));
+  cache->Insert(cached.ticket, id, shared);
+  return *shared;
+}
+
+template <typename Rows>
+RecordCache<typename Rows::Record>* SqliteRepository::CacheOf() {
+  if constexpr (std::is_same_v<Rows, NeedRows>) {
+    return &need_cache_;
+  } else if constexpr (std::is_same_v<Rows, OfferingRows>) {
+    return &offering_cache_;
+  } else {
+    return nullptr;
+  }
 }
 
 template <typename Rows>
@@ -246,7 +277,7 @@ absl::StatusOr<typename Rows::Record> SqliteRepository::ReplaceRecord(
   Record record = input;
   record.meta.update_time = absl::Now();
   record.meta.revision = expected_revision + 1;
-  TM_RETURN_IF_ERROR(
+  const absl::Status written =
       Write("replacing", Rows::kCollection, record.meta.id, [&](Connection& c) -> absl::Status {
         TM_ASSIGN_OR_RETURN(std::optional<absl::Time> create_time,
                             Rows::Update(c, record, expected_revision));
@@ -257,7 +288,9 @@ absl::StatusOr<typename Rows::Record> SqliteRepository::ReplaceRecord(
         }
         record.meta.create_time = *create_time;
         return absl::OkStatus();
-      }));
+      });
+  if (RecordCache<Record>* cache = CacheOf<Rows>()) cache->Invalidate(record.meta.id);
+  TM_RETURN_IF_ERROR(written);
   return record;
 }
 
@@ -277,7 +310,7 @@ absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>> SqliteReposit
   using Record = typename Rows::Record;
   const absl::Time now = absl::Now();
   std::vector<absl::StatusOr<Record>> results;
-  TM_RETURN_IF_ERROR(Write("importing", Rows::kCollection, "", [&](Connection& c) {
+  const absl::Status written = Write("importing", Rows::kCollection, "", [&](Connection& c) {
     results.clear();
     results.reserve(inputs.size());
     for (const Record& input : inputs) {
@@ -304,7 +337,11 @@ absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>> SqliteReposit
       }
     }
     return absl::OkStatus();
-  }));
+  });
+  if (RecordCache<Record>* cache = CacheOf<Rows>()) {
+    for (const Record& input : inputs) cache->Invalidate(input.meta.id);
+  }
+  TM_RETURN_IF_ERROR(written);
   return results;
 }
 

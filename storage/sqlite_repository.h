@@ -17,6 +17,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "storage/record_cache.h"
 #include "storage/repository.h"
 #include "storage/sqlite_options.h"
 
@@ -37,6 +38,10 @@ class SqliteRepository final : public Repository {
 
   // The schema version the file is at (PRAGMA user_version).
   absl::StatusOr<int> SchemaVersion();
+
+  // How the record caches have served so far (storage/record_cache.h).
+  RecordCacheStats NeedCacheStats() { return need_cache_.Stats(); }
+  RecordCacheStats OfferingCacheStats() { return offering_cache_.Stats(); }
 
   absl::StatusOr<std::string> PageTokenKey() override;
 
@@ -135,7 +140,7 @@ class SqliteRepository final : public Repository {
                             absl::FunctionRef<absl::Status(Connection&)> body);
 
   SqliteRepository(std::unique_ptr<Connection> writer, std::unique_ptr<ConnectionPool> readers,
-                   std::string page_token_key);
+                   std::string page_token_key, size_t record_cache_entries);
 
   // Runs `body` on the writer inside BEGIN IMMEDIATE ... COMMIT; rolls back when it fails or
   // throws. `action`, `collection` and `id` (may be empty) name the work in error messages
@@ -156,6 +161,9 @@ class SqliteRepository final : public Repository {
                                                      RequestKey key);
   template <typename Rows>
   absl::StatusOr<typename Rows::Record> GetRecord(absl::string_view id);
+  // The cache of `Rows`' records, or null for kinds that are not cached.
+  template <typename Rows>
+  RecordCache<typename Rows::Record>* CacheOf();
   template <typename Rows>
   absl::StatusOr<typename Rows::Record> ReplaceRecord(const typename Rows::Record& input,
                                                       int64_t expected_revision);
@@ -169,6 +177,10 @@ class SqliteRepository final : public Repository {
   std::unique_ptr<Connection> writer_;  // Guarded by writer_mu_.
   std::unique_ptr<ConnectionPool> readers_;
   const std::string page_token_key_;  // Read once at open: it never changes.
+  // Written records are invalidated after their transaction ends (CreateRecord, ReplaceRecord,
+  // CreateRecords: the only writers of the needs and offerings tables).
+  RecordCache<Need> need_cache_;
+  RecordCache<Offering> offering_cache_;
 };
 
 }  // namespace techmatch::storage
