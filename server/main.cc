@@ -149,6 +149,8 @@ int Serve(const std::string& db_path, const ServeFlags& flags) {
     spdlog::info("record cache, {}: {} hits, {} misses, {} kept", kind, stats.hits, stats.misses,
                  stats.entries);
   }
+  const auto commits = storage->CommitStats();
+  spdlog::info("group commit: {} writes in {} transactions", commits.writes, commits.commits);
   spdlog::info("stopped");
   return 0;
 }

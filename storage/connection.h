@@ -1,7 +1,7 @@
 // One SQLite connection with its own cache of prepared statements.
 //
-// A Connection is used by one thread at a time (the pool or the writer mutex guarantees it), so
-// it is opened without SQLite's own mutexes. Statements are prepared once per connection and
+// A Connection is used by one thread at a time (the pool, or group commit's one leader at a
+// time, guarantees it), so it is opened without SQLite's own mutexes. Statements are prepared once per connection and
 // reused: preparing is a large share of a point lookup's cost.
 #ifndef TECHMATCH_STORAGE_CONNECTION_H_
 #define TECHMATCH_STORAGE_CONNECTION_H_

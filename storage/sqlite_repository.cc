@@ -20,6 +20,7 @@
 #include "storage/codec.h"
 #include "storage/connection_pool.h"
 #include "storage/event_rows.h"
+#include "storage/group_commit.h"
 #include "storage/industry_rows.h"
 #include "storage/meeting_rows.h"
 #include "storage/migrations.h"
@@ -147,7 +148,7 @@ absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const s
 SqliteRepository::SqliteRepository(std::unique_ptr<Connection> writer,
                                    std::unique_ptr<ConnectionPool> readers,
                                    std::string page_token_key, size_t record_cache_entries)
-    : writer_(std::move(writer)),
+    : writer_(std::make_unique<GroupCommit>(std::move(writer))),
       readers_(std::move(readers)),
       page_token_key_(std::move(page_token_key)),
       need_cache_(record_cache_entries),
@@ -155,43 +156,34 @@ SqliteRepository::SqliteRepository(std::unique_ptr<Connection> writer,
 
 SqliteRepository::~SqliteRepository() = default;
 
+SqliteRepository::WriteStats SqliteRepository::CommitStats() {
+  const GroupCommit::Stats stats = writer_->stats();
+  return WriteStats{stats.batches, stats.writes};
+}
+
 absl::Status SqliteRepository::Write(absl::string_view action, absl::string_view collection,
                                      absl::string_view id,
                                      absl::FunctionRef<absl::Status(Connection&)> body,
                                      bool audited) {
+  // Read on the calling thread: the write may run on another caller's (storage/group_commit.h).
   PendingAudit* const audit = audited ? AuditScope::Current() : nullptr;
-  std::lock_guard lock(writer_mu_);
-  Connection& connection = *writer_;
-  absl::Status status;
-  try {
-    // IMMEDIATE takes the file's write lock now, so another process cannot make this
-    // transaction fail half-way with a lock upgrade error.
-    RunSql(connection, "BEGIN IMMEDIATE");
-  } catch (const std::exception& e) {
-    return StatusFromException(e, action, NameOf(collection, id));
-  }
-  try {
-    status = body(connection);
-    if (status.ok() && audit != nullptr) {
-      AuditEvent event = audit->event;
-      event.event_time = absl::Now();
-      event.outcome = "OK";
-      if (event.resource.empty()) event.resource = NameOf(collection, id);
-      status = AuditRows::Append(connection, std::move(event));
-    }
-    if (status.ok()) {
-      RunSql(connection, "COMMIT");
-      if (audit != nullptr) audit->recorded = true;
-      return status;
-    }
-  } catch (const std::exception& e) {
-    status = StatusFromException(e, action, NameOf(collection, id));
-  } catch (...) {
-    status = StatusFromUnknownException(action, NameOf(collection, id));
-  }
-  // Fails harmlessly when SQLite already rolled back on its own.
-  connection.db().tryExec("ROLLBACK");
-  return status;
+  const auto change = [&](Connection& connection) -> absl::Status {
+    TM_RETURN_IF_ERROR(body(connection));
+    if (audit == nullptr) return absl::OkStatus();
+    AuditEvent event = audit->event;
+    event.event_time = absl::Now();
+    event.outcome = "OK";
+    if (event.resource.empty()) event.resource = NameOf(collection, id);
+    return AuditRows::Append(connection, std::move(event));
+  };
+  const auto failure = [&](const std::exception* e) {
+    return e != nullptr ? StatusFromException(*e, action, NameOf(collection, id))
+                        : StatusFromUnknownException(action, NameOf(collection, id));
+  };
+  const auto committed = [&] {
+    if (audit != nullptr) audit->recorded = true;
+  };
+  return writer_->Run(GroupCommit::Write{change, failure, committed});
 }
 
 absl::Status SqliteRepository::Read(absl::string_view action, absl::string_view collection,

@@ -1,7 +1,8 @@
 // The Repository on an embedded SQLite database file (DESIGN §2).
 //
-// Concurrency: one writer connection behind a mutex (SQLite allows one writer at a time
-// anyway) and a pool of reader connections that WAL lets run beside it and beside each other.
+// Concurrency: one writer connection (SQLite allows one writer at a time anyway) whose
+// transactions group the writes that queue up while one commits (storage/group_commit.h), and
+// a pool of reader connections that WAL lets run beside it and beside each other.
 // No connection is ever used by two threads at once.
 #ifndef TECHMATCH_STORAGE_SQLITE_REPOSITORY_H_
 #define TECHMATCH_STORAGE_SQLITE_REPOSITORY_H_
@@ -25,6 +26,7 @@ namespace techmatch::storage {
 
 class Connection;
 class ConnectionPool;
+class GroupCommit;
 
 class SqliteRepository final : public Repository {
  public:
@@ -42,6 +44,12 @@ class SqliteRepository final : public Repository {
   // How the record caches have served so far (storage/record_cache.h).
   RecordCacheStats NeedCacheStats() { return need_cache_.Stats(); }
   RecordCacheStats OfferingCacheStats() { return offering_cache_.Stats(); }
+  // Write transactions committed so far and the writes they held (storage/group_commit.h).
+  struct WriteStats {
+    int64_t commits = 0;
+    int64_t writes = 0;
+  };
+  WriteStats CommitStats();
 
   absl::StatusOr<std::string> PageTokenKey() override;
 
@@ -142,8 +150,9 @@ class SqliteRepository final : public Repository {
   SqliteRepository(std::unique_ptr<Connection> writer, std::unique_ptr<ConnectionPool> readers,
                    std::string page_token_key, size_t record_cache_entries);
 
-  // Runs `body` on the writer inside BEGIN IMMEDIATE ... COMMIT; rolls back when it fails or
-  // throws. `action`, `collection` and `id` (may be empty) name the work in error messages
+  // Runs `body` on the writer inside BEGIN IMMEDIATE ... COMMIT, possibly together with
+  // other callers' writes, each in its own savepoint (storage/group_commit.h); undoes it when
+  // it fails or throws, and returns once it is committed or undone. `action`, `collection` and `id` (may be empty) name the work in error messages
   // ("creating", "needs", "x"); the name is only assembled when something fails. Inside an
   // AuditScope, the scope's record is appended to the same transaction (resource defaulting to
   // `collection`/`id`) unless `audited` is false.
@@ -173,8 +182,8 @@ class SqliteRepository final : public Repository {
   absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>> CreateRecords(
       const std::vector<typename Rows::Record>& inputs);
 
-  std::mutex writer_mu_;
-  std::unique_ptr<Connection> writer_;  // Guarded by writer_mu_.
+  // The one writer connection; writes that queue up while one commits share the next commit.
+  std::unique_ptr<GroupCommit> writer_;
   std::unique_ptr<ConnectionPool> readers_;
   const std::string page_token_key_;  // Read once at open: it never changes.
   // Written records are invalidated after their transaction ends (CreateRecord, ReplaceRecord,
