@@ -42,10 +42,16 @@ constexpr absl::string_view kDeleteEvents = "DELETE FROM need_events WHERE need_
 const std::vector<SqlField>& Fields() {
   static const std::vector<SqlField>* const kFields = new std::vector<SqlField>{
       {"enterprise", SqlField::Kind::kColumn, "enterprise_id"},
+      // need_industries and need_events hold each (need, value) once (their primary keys), so
+      // they can drive a list (storage/sql_filter.h).
       {"industry", SqlField::Kind::kMembership,
-       "SELECT need_id FROM need_industries WHERE industry_code = ?"},
+       "SELECT need_id FROM need_industries WHERE industry_code = ?",
+       " JOIN need_industries AS driver ON driver.need_id = needs.id AND driver.industry_code = ?",
+       "driver.need_id"},
       {"state", SqlField::Kind::kColumn, "state"},
-      {"event", SqlField::Kind::kMembership, "SELECT need_id FROM need_events WHERE event_id = ?"},
+      {"event", SqlField::Kind::kMembership, "SELECT need_id FROM need_events WHERE event_id = ?",
+       " JOIN need_events AS driver ON driver.need_id = needs.id AND driver.event_id = ?",
+       "driver.need_id"},
       {"create_time", SqlField::Kind::kColumn, "create_time"},
   };
   return *kFields;

@@ -44,11 +44,19 @@ constexpr absl::string_view kDeleteEvents = "DELETE FROM offering_events WHERE o
 const std::vector<SqlField>& Fields() {
   static const std::vector<SqlField>* const kFields = new std::vector<SqlField>{
       {"institute", SqlField::Kind::kColumn, "institute_id"},
+      // offering_industries and offering_events hold each (offering, value) once (their
+      // primary keys), so they can drive a list (storage/sql_filter.h).
       {"industry", SqlField::Kind::kMembership,
-       "SELECT offering_id FROM offering_industries WHERE industry_code = ?"},
+       "SELECT offering_id FROM offering_industries WHERE industry_code = ?",
+       " JOIN offering_industries AS driver ON driver.offering_id = offerings.id AND "
+       "driver.industry_code = ?",
+       "driver.offering_id"},
       {"state", SqlField::Kind::kColumn, "state"},
       {"event", SqlField::Kind::kMembership,
-       "SELECT offering_id FROM offering_events WHERE event_id = ?"},
+       "SELECT offering_id FROM offering_events WHERE event_id = ?",
+       " JOIN offering_events AS driver ON driver.offering_id = offerings.id AND "
+       "driver.event_id = ?",
+       "driver.offering_id"},
       {"trl", SqlField::Kind::kColumn, "trl"},
   };
   return *kFields;

@@ -30,14 +30,17 @@ std::string JsonStringArray(const std::vector<std::string>& values);
 template <typename R, typename ReadFn>
 Page<R> RunPageQuery(Connection& connection, absl::string_view select, absl::string_view key_column,
                      SqlWhere where, const ListQuery& query, ReadFn read) {
-  if (!query.after_id.empty()) where.Add(absl::StrCat(key_column, " > ?"), query.after_id);
+  // The driver's copy of the key when a filter term drives the query (storage/sql_filter.h):
+  // the same value, but ordering by it lets SQLite walk the driver's index in page order.
+  const std::string key(where.KeyColumn(key_column));
+  if (!query.after_id.empty()) where.Add(absl::StrCat(key, " > ?"), query.after_id);
   if (query.only_ids) {
-    where.Add(absl::StrCat(key_column, " IN (SELECT value FROM json_each(?))"),
+    where.Add(absl::StrCat(key, " IN (SELECT value FROM json_each(?))"),
               JsonStringArray(*query.only_ids));
   }
   const size_t page_size = static_cast<size_t>(ClampPageSize(query.page_size));
   const std::string sql =
-      absl::StrCat(select, where.Clause(), " ORDER BY ", key_column, " LIMIT ?");
+      absl::StrCat(select, where.Join(), where.Clause(), " ORDER BY ", key, " LIMIT ?");
   ScopedStatement statement = connection.Prepare(sql);
   const int limit_index = where.Bind(statement);
   statement.BindInt64(limit_index, static_cast<int64_t>(page_size) + 1);

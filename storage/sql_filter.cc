@@ -51,6 +51,11 @@ absl::Status SqlWhere::AddFilter(const std::vector<FilterTerm>& terms,
     }
     if (field->kind == SqlField::Kind::kColumn) {
       conditions_.push_back(absl::StrCat(field->sql, OpSql(term.op)));
+    } else if (term.op == FilterOp::kEq && join_.empty() && !field->driver_join.empty()) {
+      join_ = std::string(field->driver_join);
+      driver_key_ = std::string(field->driver_key);
+      join_params_.push_back(ParamOf(term));
+      continue;
     } else if (term.op == FilterOp::kEq || term.op == FilterOp::kNe) {
       conditions_.push_back(absl::StrCat(
           id_column, term.op == FilterOp::kEq ? " IN (" : " NOT IN (", field->sql, ")"));
@@ -70,11 +75,13 @@ std::string SqlWhere::Clause() const {
 
 int SqlWhere::Bind(ScopedStatement& statement) const {
   int index = 1;
-  for (const Param& param : params_) {
-    if (const auto* text = std::get_if<std::string>(&param)) {
-      statement.BindText(index++, *text);
-    } else {
-      statement.BindInt64(index++, std::get<int64_t>(param));
+  for (const std::vector<Param>* params : {&join_params_, &params_}) {
+    for (const Param& param : *params) {
+      if (const auto* text = std::get_if<std::string>(&param)) {
+        statement.BindText(index++, *text);
+      } else {
+        statement.BindInt64(index++, std::get<int64_t>(param));
+      }
     }
   }
   return index;

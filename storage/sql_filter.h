@@ -30,6 +30,14 @@ struct SqlField {
   absl::string_view name;
   Kind kind;
   absl::string_view sql;
+  // Optional, for kMembership fields whose join table holds each (record, value) once: a JOIN
+  // of that table, aliased `driver`, with one `?` for the value, and the driver's record-id
+  // column. The first `=` term on such a field becomes this join and the list is ordered and
+  // continued by `driver_key`, so SQLite walks the join table's (value, record id) index in
+  // page order and stops after one page; as `id IN (subquery)` it first collected every
+  // record carrying the value (all ~2,700 needs of an industry for a page of 50).
+  absl::string_view driver_join = {};
+  absl::string_view driver_key = {};
 };
 
 // WHERE conditions with their parameters, in order.
@@ -45,12 +53,23 @@ class SqlWhere {
   absl::Status AddFilter(const std::vector<FilterTerm>& terms, const std::vector<SqlField>& fields,
                          absl::string_view id_column);
 
+  // The driver's JOIN (see SqlField::driver_join), or "" when no term became one. It goes
+  // right after the FROM table, before Clause().
+  const std::string& Join() const { return join_; }
+  // The column to order and continue by: the driver's key when there is a driver, else
+  // `key_column`.
+  absl::string_view KeyColumn(absl::string_view key_column) const {
+    return join_.empty() ? key_column : driver_key_;
+  }
   // " WHERE a AND b" or "" when there are no conditions.
   std::string Clause() const;
-  // Binds the parameters from index 1; returns the next free index.
+  // Binds the parameters from index 1 (the join's first); returns the next free index.
   int Bind(ScopedStatement& statement) const;
 
  private:
+  std::string join_;
+  std::string driver_key_;
+  std::vector<Param> join_params_;  // At most one.
   std::vector<std::string> conditions_;
   std::vector<Param> params_;
 };
