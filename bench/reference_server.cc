@@ -23,6 +23,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "bench/bench_data.h"
+#include "google/protobuf/arena.h"
 #include "grpcpp/grpcpp.h"
 #include "techmatch/v1/need.grpc.pb.h"
 #include "techmatch/v1/offering.grpc.pb.h"
@@ -72,16 +73,22 @@ class UnaryCall : public CallData {
   using AnswerFn = void (*)(const Canned&, const Request&, Response&);
 
   UnaryCall(const Queue& queue, RequestFn request_fn, AnswerFn answer)
-      : queue_(queue), request_fn_(request_fn), answer_(answer), writer_(&context_) {
-    (queue_.needs->*request_fn_)(&context_, &request_, &writer_, queue_.cq, queue_.cq, this);
+      : queue_(queue),
+        request_fn_(request_fn),
+        answer_(answer),
+        arena_(ArenaOptionsFor(first_block_, sizeof(first_block_))),
+        request_(google::protobuf::Arena::CreateMessage<Request>(&arena_)),
+        response_(google::protobuf::Arena::CreateMessage<Response>(&arena_)),
+        writer_(&context_) {
+    (queue_.needs->*request_fn_)(&context_, request_, &writer_, queue_.cq, queue_.cq, this);
   }
 
   void Proceed(bool ok) override {
     if (!answered_ && ok) {
       new UnaryCall(queue_, request_fn_, answer_);  // Keep one waiting for the next call.
-      answer_(*queue_.canned, request_, response_);
+      answer_(*queue_.canned, *request_, *response_);
       answered_ = true;
-      writer_.Finish(response_, grpc::Status::OK, this);
+      writer_.Finish(*response_, grpc::Status::OK, this);
       return;
     }
     if (!answered_) {
@@ -92,12 +99,24 @@ class UnaryCall : public CallData {
   }
 
  private:
+  static google::protobuf::ArenaOptions ArenaOptionsFor(char* block, size_t size) {
+    google::protobuf::ArenaOptions options;
+    options.initial_block = block;
+    options.initial_block_size = size;
+    return options;
+  }
+
   Queue queue_;
   RequestFn request_fn_;
   AnswerFn answer_;
+  // The request and the answer live in an arena that starts inside this object, as in the
+  // real server's dispatcher (server/async_server.h), so neither side pays mallocs the other
+  // does not.
+  alignas(8) char first_block_[2048];
+  google::protobuf::Arena arena_;
+  Request* const request_;
+  Response* const response_;
   grpc::ServerContext context_;
-  Request request_;
-  Response response_;
   grpc::ServerAsyncResponseWriter<Response> writer_;
   bool answered_ = false;
 };
