@@ -244,6 +244,11 @@ int main(int argc, char** argv) {
   grpc::ServerBuilder builder;
   int port = 0;
   builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), &port);
+  // The real server's default (server/transport.h). Without a limit, calls past the waiting
+  // ones pile up inside gRPC when the load client sends at a fixed rate, and the reference fell
+  // behind at 70% of its own closed-loop rate (open loop p50 0.6-0.8 s); with it, it keeps up
+  // (p50 0.13 ms, p99 1.3-3.9 ms at 36,000 calls/s).
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, 100);
   builder.RegisterService(&need_service);
   builder.RegisterService(&offering_service);
   std::vector<std::unique_ptr<grpc::ServerCompletionQueue>> queues;
