@@ -9,6 +9,7 @@
 #define TECHMATCH_SERVER_PROTOBUF_LOGGING_H_
 
 #include "absl/strings/string_view.h"
+// Protobuf 3.21 declares LogLevel and SetLogHandler in its portability layer, "stubs/".
 #include "google/protobuf/stubs/logging.h"
 #include "spdlog/common.h"
 

@@ -45,7 +45,7 @@ absl::Status GroupCommit::Run(const Write& write) {
     RunBatch(batch);
     lock.lock();
     for (Pending* done : batch) done->done = true;
-    ++stats_.batches;
+    ++stats_.commits;
     stats_.writes += static_cast<int64_t>(batch.size());
     leader_running_ = false;
     finished_.notify_all();

@@ -55,9 +55,9 @@ class GroupCommit {
   // committed (OK) or undone (its error).
   absl::Status Run(const Write& write);
 
-  // Batches committed so far and the writes in them (for tests and benchmarks).
+  // Transactions committed so far (one per batch) and the writes in them.
   struct Stats {
-    int64_t batches = 0;
+    int64_t commits = 0;
     int64_t writes = 0;
   };
   Stats stats();

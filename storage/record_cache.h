@@ -4,8 +4,9 @@
 // SQLite spent ~60% of its instructions there (bench/README.md, load section).
 //
 // Coherence, without ever serving a record older than the last acknowledged write of it:
-// - a writer calls Invalidate(id) after its transaction committed (or failed) and before it
-//   answers, which drops the record and moves its shard's generation on;
+// - a writer that changed a stored record calls Invalidate(id) after its transaction committed
+//   (or failed) and before it answers, which drops the record and moves its shard's generation
+//   on. Creating a record needs no call: a record that is not stored is never cached;
 // - a reader calls Lookup first; on a miss it reads the database and offers the result with
 //   the ticket Lookup gave it. Insert refuses the record when the shard's generation moved in
 //   between: a write of that shard committed meanwhile, so the read may predate it.

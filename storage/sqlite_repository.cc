@@ -158,7 +158,7 @@ SqliteRepository::~SqliteRepository() = default;
 
 SqliteRepository::WriteStats SqliteRepository::CommitStats() {
   const GroupCommit::Stats stats = writer_->stats();
-  return WriteStats{stats.batches, stats.writes};
+  return WriteStats{stats.commits, stats.writes};
 }
 
 absl::Status SqliteRepository::Write(absl::string_view action, absl::string_view collection,
@@ -210,7 +210,7 @@ absl::StatusOr<typename Rows::Record> SqliteRepository::CreateRecord(
   record.meta.update_time = now;
   record.meta.revision = 1;
   std::optional<Record> result;
-  const absl::Status written =
+  TM_RETURN_IF_ERROR(
       Write("creating", Rows::kCollection, record.meta.id, [&](Connection& c) -> absl::Status {
         if (!key.request_id.empty()) {
           if (std::optional<std::string> earlier = FindRequest(c, key)) {
@@ -223,9 +223,8 @@ absl::StatusOr<typename Rows::Record> SqliteRepository::CreateRecord(
         TM_RETURN_IF_ERROR(Rows::Insert(c, record));
         if (!key.request_id.empty()) RecordRequest(c, key, record.meta.id, now_nanos);
         return absl::OkStatus();
-      });
-  if (RecordCache<Record>* cache = CacheOf<Rows>()) cache->Invalidate(record.meta.id);
-  TM_RETURN_IF_ERROR(written);
+      }));
+  // Nothing to invalidate: a record that did not exist was never cached.
   if (result) return *std::move(result);
   return record;
 }
@@ -302,7 +301,8 @@ absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>> SqliteReposit
   using Record = typename Rows::Record;
   const absl::Time now = absl::Now();
   std::vector<absl::StatusOr<Record>> results;
-  const absl::Status written = Write("importing", Rows::kCollection, "", [&](Connection& c) {
+  // Nothing to invalidate, as in CreateRecord: only new records are inserted.
+  TM_RETURN_IF_ERROR(Write("importing", Rows::kCollection, "", [&](Connection& c) {
     results.clear();
     results.reserve(inputs.size());
     for (const Record& input : inputs) {
@@ -329,11 +329,7 @@ absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>> SqliteReposit
       }
     }
     return absl::OkStatus();
-  });
-  if (RecordCache<Record>* cache = CacheOf<Rows>()) {
-    for (const Record& input : inputs) cache->Invalidate(input.meta.id);
-  }
-  TM_RETURN_IF_ERROR(written);
+  }));
   return results;
 }
 

@@ -186,8 +186,8 @@ class SqliteRepository final : public Repository {
   std::unique_ptr<GroupCommit> writer_;
   std::unique_ptr<ConnectionPool> readers_;
   const std::string page_token_key_;  // Read once at open: it never changes.
-  // Written records are invalidated after their transaction ends (CreateRecord, ReplaceRecord,
-  // CreateRecords: the only writers of the needs and offerings tables).
+  // A replaced record is invalidated after its transaction ends (ReplaceRecord, the only path
+  // that changes a stored need or offering; creates add records no cache can hold yet).
   RecordCache<Need> need_cache_;
   RecordCache<Offering> offering_cache_;
 };

@@ -113,7 +113,7 @@ TEST_F(GroupCommitTest, AloneWriteCommitsOrRollsBack) {
   EXPECT_TRUE(Stored("a"));
   EXPECT_FALSE(Stored("b"));
   EXPECT_EQ(group_->stats().writes, 3);
-  EXPECT_EQ(group_->stats().batches, 3);
+  EXPECT_EQ(group_->stats().commits, 3);
 }
 
 TEST_F(GroupCommitTest, QueuedWritesShareOneCommitAndKeepTheirOwnOutcomes) {
@@ -147,7 +147,7 @@ TEST_F(GroupCommitTest, QueuedWritesShareOneCommitAndKeepTheirOwnOutcomes) {
   EXPECT_EQ(committed.load(), 6);  // Only the stored writes are told they committed.
   const GroupCommit::Stats stats = group_->stats();
   EXPECT_EQ(stats.writes, 13);
-  EXPECT_LT(stats.batches, stats.writes) << "no two writes shared a commit";
+  EXPECT_LT(stats.commits, stats.writes) << "no two writes shared a commit";
 }
 
 TEST_F(GroupCommitTest, FailedCommitStoresNoneOfTheBatch) {
@@ -162,7 +162,7 @@ TEST_F(GroupCommitTest, FailedCommitStoresNoneOfTheBatch) {
   }
   const std::vector<absl::Status> statuses = RunQueuedBehindASlowWrite(writes);
   const GroupCommit::Stats stats = group_->stats();
-  ASSERT_LT(stats.batches, stats.writes) << "the writes did not queue up";
+  ASSERT_LT(stats.commits, stats.writes) << "the writes did not queue up";
   // Every write that shared the failing write's batch failed with it; the batch is whichever
   // writes queued together, so check each write's status agrees with what is stored.
   int failed = 0;
