@@ -5,15 +5,17 @@
 // completion queue per client thread, calls spread over several channels (each its own
 // connection):
 //   --mode=closed: --outstanding calls in flight at all times (throughput);
-//   --mode=open:   calls started at a fixed --rate whatever the server does; each latency is
-//                  measured from the call's scheduled send time, so a server that falls behind
-//                  shows its queueing instead of slowing the client down.
+//   --mode=open:   calls started at a fixed --rate whatever the server does, by a thread that
+//                  never sleeps; each latency is measured from the call's scheduled send time,
+//                  so a server that falls behind shows its queueing instead of slowing the
+//                  client down.
 // The import scenario streams --rows generated offerings through one
 // OfferingService.ImportOfferings call and reports rows per second.
 //
 // Prints one line: RESULT key=value ... (qps, p50_us, p90_us, p99_us, p999_us, calls and errors
 // in the measured window, completed: every successful call including warm-up, to divide a
-// server's CPU time by).
+// server's CPU time by; open loop: client_busy, the share of the window the client spent on
+// calls rather than waiting for them, and longest_turn_us, see ThreadResult).
 //
 //   load_client --target=127.0.0.1:PORT --scenario=get --mode=closed --outstanding=32
 //   load_client --target=... --scenario=get --mode=open --rate=5000 --seconds=5
@@ -90,9 +92,10 @@ struct UnaryCall : Call {
   std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> reader;
 };
 
-// Starts call number `n` on `stub` and returns it; it completes on `cq` with itself as tag.
-using StartFn =
-    std::function<Call*(uint64_t n, v1::NeedService::Stub& stub, grpc::CompletionQueue& cq)>;
+// Starts call number `n`, due at `scheduled`, on `stub`; it completes on `cq` with the Call as
+// tag.
+using StartFn = std::function<void(uint64_t n, Clock::time_point scheduled,
+                                   v1::NeedService::Stub& stub, grpc::CompletionQueue& cq)>;
 
 template <typename Request, typename Response>
 StartFn Unary(std::function<void(uint64_t, Request&)> fill,
@@ -101,15 +104,16 @@ StartFn Unary(std::function<void(uint64_t, Request&)> fill,
                                                    grpc::CompletionQueue*),
               std::string token) {
   return [fill = std::move(fill), prepare, token = std::move(token)](
-             uint64_t n, v1::NeedService::Stub& stub, grpc::CompletionQueue& cq) -> Call* {
+             uint64_t n, Clock::time_point scheduled, v1::NeedService::Stub& stub,
+             grpc::CompletionQueue& cq) {
     auto* call = new UnaryCall<Request, Response>;
+    call->scheduled = scheduled;
     if (!token.empty()) call->context.AddMetadata("authorization", "Bearer " + token);
     call->context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
     fill(n, call->request);
     call->reader = (stub.*prepare)(&call->context, call->request, &cq);
     call->reader->StartCall();
     call->reader->Finish(&call->response, &call->status, call);
-    return call;
   };
 }
 
@@ -158,80 +162,128 @@ struct ThreadResult {
   uint64_t dropped = 0;
   uint64_t completed = 0;  // Every successful call, warm-up and drain included.
   std::string first_error;
+  // Open loop: time in the measured window spent starting and finishing calls, rather than
+  // polling an empty queue. Near the window's length, the client is what limits the figures.
+  Clock::duration busy{};
+  // Open loop: the longest turn in the measured window (start what is due, take what finished).
+  // A turn takes tens of microseconds; one of milliseconds means the client's thread was held
+  // off its core, and the latencies of that round say so rather than anything about the server.
+  Clock::duration longest_turn{};
 };
 
-// One client thread: its own completion queue and its share of the channels' stubs.
-void RunThread(const Options& options, const StartFn& start,
-               const std::vector<std::unique_ptr<v1::NeedService::Stub>>& stubs, int thread,
-               Clock::time_point begin, ThreadResult& result) {
-  grpc::CompletionQueue cq;
-  const Clock::time_point measure_from =
-      begin + std::chrono::duration_cast<Clock::duration>(
-                  std::chrono::duration<double>(options.warmup));
-  const Clock::time_point end =
-      measure_from + std::chrono::duration_cast<Clock::duration>(
-                         std::chrono::duration<double>(options.seconds));
-  uint64_t n = static_cast<uint64_t>(thread) << 40;
-  size_t next_stub = static_cast<size_t>(thread);
-  int in_flight = 0;
-  auto issue = [&](Clock::time_point scheduled) {
-    Call* call = start(n++, *stubs[next_stub++ % stubs.size()], cq);
-    call->scheduled = scheduled;
-    ++in_flight;
-  };
-  auto complete = [&](Call* call, Clock::time_point now) {
-    --in_flight;
+// The measured window, and what one completion queue's finished calls add to a result.
+class Window {
+ public:
+  Window(const Options& options, Clock::time_point begin)
+      : measure_from_(begin + Seconds(options.warmup)),
+        end_(measure_from_ + Seconds(options.seconds)) {}
+
+  static Clock::duration Seconds(double s) {
+    return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
+  }
+  Clock::time_point end() const { return end_; }
+  bool Measures(Clock::time_point scheduled) const {
+    return scheduled >= measure_from_ && scheduled < end_;
+  }
+
+  // Records `call`, finished at `now`, and deletes it.
+  void Complete(Call* call, Clock::time_point now, ThreadResult& result) const {
     if (call->status.ok()) ++result.completed;
-    if (call->scheduled >= measure_from && call->scheduled < end) {
+    if (Measures(call->scheduled)) {
       if (call->status.ok()) {
-        result.latency.Record(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                  now - call->scheduled).count());
-      } else {
-        if (result.errors++ == 0) {
-          result.first_error = absl::StrCat(call->status.error_code(), " ",
-                                            call->status.error_message());
-        }
+        result.latency.Record(
+            std::chrono::duration_cast<std::chrono::nanoseconds>(now - call->scheduled).count());
+      } else if (result.errors++ == 0) {
+        result.first_error =
+            absl::StrCat(call->status.error_code(), " ", call->status.error_message());
       }
     }
     delete call;
-  };
-
-  const bool closed = options.mode == "closed";
-  if (closed) {
-    const int mine = std::max(1, options.outstanding / options.threads);
-    for (int i = 0; i < mine; ++i) issue(Clock::now());
   }
-  // Open loop: this thread's share of the rate, its first call offset so threads interleave.
-  const double period_s = options.threads / options.rate;
-  const auto period = std::chrono::duration_cast<Clock::duration>(
-      std::chrono::duration<double>(period_s));
-  Clock::time_point next_send = begin + period * thread / options.threads;
 
+ private:
+  Clock::time_point measure_from_;
+  Clock::time_point end_;
+};
+
+using Stubs = std::vector<std::unique_ptr<v1::NeedService::Stub>>;
+
+// Closed loop, one thread: its share of --outstanding in flight on its own completion queue;
+// each finished call starts the next one.
+void RunClosed(const Options& options, const StartFn& start, const Stubs& stubs, int thread,
+               Clock::time_point begin, ThreadResult& result) {
+  const Window window(options, begin);
+  grpc::CompletionQueue cq;
+  uint64_t n = static_cast<uint64_t>(thread) << 40;
+  size_t next_stub = static_cast<size_t>(thread);
+  int in_flight = 0;
+  auto issue = [&](Clock::time_point now) {
+    start(n++, now, *stubs[next_stub++ % stubs.size()], cq);
+    ++in_flight;
+  };
+  const int mine = std::max(1, options.outstanding / options.threads);
+  for (int i = 0; i < mine; ++i) issue(Clock::now());
   void* tag = nullptr;
   bool ok = false;
-  while (true) {
-    const Clock::time_point now = Clock::now();
-    if (!closed && now < end) {
-      // Start every call that is due (a late thread catches up; it never skips a schedule).
-      while (next_send <= now && next_send < end) {
-        if (in_flight >= options.max_outstanding) {
-          if (next_send >= measure_from) ++result.dropped;
-        } else {
-          issue(next_send);
-        }
-        next_send += period;
-      }
-    }
-    if (in_flight == 0 && (closed || now >= end)) break;
-    const Clock::time_point wake =
-        closed || now >= end ? now + std::chrono::seconds(60) : std::min(next_send, end);
-    // gRPC takes system-clock deadlines; only the distance matters here.
-    const auto got = cq.AsyncNext(&tag, &ok, std::chrono::system_clock::now() + (wake - now));
-    if (got == grpc::CompletionQueue::SHUTDOWN) break;
-    if (got == grpc::CompletionQueue::TIMEOUT) continue;
+  while (in_flight > 0 && cq.Next(&tag, &ok)) {
     const Clock::time_point done = Clock::now();
-    complete(static_cast<Call*>(tag), done);
-    if (closed && done < end) issue(done);
+    window.Complete(static_cast<Call*>(tag), done, result);
+    --in_flight;
+    if (done < window.end()) issue(done);
+  }
+  cq.Shutdown();
+  while (cq.Next(&tag, &ok)) {
+  }
+}
+
+// Open loop, one thread per completion queue that never sleeps: it starts every call that is
+// due, takes whatever has finished without waiting, and turns again. The client has its core to
+// itself (scripts/bench pins the servers to another), so spinning costs nothing measured, and
+// both ways of waiting cost more than the calls (figures from this 2-core VM, reference server):
+//  - a wait in CompletionQueue::AsyncNext until the next send time, as this client did before:
+//    gRPC keeps deadlines in whole milliseconds, so sends went out up to 1 ms late (p50 692 us
+//    at 1,000 calls/s, against 96 us now) and a shorter wait returned at once;
+//  - a sender thread sleeping until each send time: a wake-up per send cost about 40 us of CPU
+//    (2.1 s of CPU for 35,000 calls at 10,000 calls/s) and a whole core at 36,000 calls/s.
+void RunOpen(const Options& options, const StartFn& start, const Stubs& stubs, int thread,
+             Clock::time_point begin, ThreadResult& result) {
+  const Window window(options, begin);
+  grpc::CompletionQueue cq;
+  // This thread's share of the rate, its first call offset so threads interleave.
+  const Clock::duration period = Window::Seconds(options.threads / options.rate);
+  Clock::time_point next_send = begin + period * thread / options.threads;
+  uint64_t n = static_cast<uint64_t>(thread) << 40;
+  size_t next_stub = static_cast<size_t>(thread);
+  int in_flight = 0;
+  void* tag = nullptr;
+  bool ok = false;
+  const gpr_timespec no_wait = gpr_time_0(GPR_CLOCK_MONOTONIC);  // Poll: never block.
+  Clock::time_point now = Clock::now();
+  while (true) {
+    const Clock::time_point turn = now;
+    bool worked = false;
+    // Start every call that is due: a late turn catches up, it never skips a schedule.
+    while (next_send <= now && next_send < window.end()) {
+      worked = true;
+      if (in_flight >= options.max_outstanding) {
+        if (window.Measures(next_send)) ++result.dropped;
+      } else {
+        start(n++, next_send, *stubs[next_stub++ % stubs.size()], cq);
+        ++in_flight;
+      }
+      next_send += period;
+    }
+    if (in_flight == 0 && next_send >= window.end()) break;
+    while (cq.AsyncNext(&tag, &ok, no_wait) == grpc::CompletionQueue::GOT_EVENT) {
+      window.Complete(static_cast<Call*>(tag), Clock::now(), result);
+      --in_flight;
+      worked = true;
+    }
+    now = Clock::now();
+    if (window.Measures(turn)) {
+      if (worked) result.busy += now - turn;
+      result.longest_turn = std::max(result.longest_turn, now - turn);
+    }
   }
   cq.Shutdown();
   while (cq.Next(&tag, &ok)) {
@@ -251,28 +303,34 @@ int RunUnary(const Options& options) {
   std::vector<std::thread> threads;
   const Clock::time_point begin = Clock::now();
   for (int t = 0; t < options.threads; ++t) {
-    threads.emplace_back(RunThread, std::cref(options), std::cref(*start), std::cref(stubs), t,
-                         begin, std::ref(results[t]));
+    threads.emplace_back(options.mode == "closed" ? RunClosed : RunOpen, std::cref(options),
+                         std::cref(*start), std::cref(stubs), t, begin, std::ref(results[t]));
   }
   for (auto& t : threads) t.join();
   Histogram all;
   uint64_t errors = 0, dropped = 0, completed = 0;
+  Clock::duration busy{}, longest_turn{};
   std::string first_error;
   for (const ThreadResult& r : results) {
     completed += r.completed;
     all.Merge(r.latency);
     errors += r.errors;
     dropped += r.dropped;
+    busy += r.busy;
+    longest_turn = std::max(longest_turn, r.longest_turn);
     if (first_error.empty()) first_error = r.first_error;
   }
   auto us = [&](double q) { return all.Quantile(q) / 1000.0; };
   std::printf(
       "RESULT scenario=%s mode=%s qps=%.1f p50_us=%.1f p90_us=%.1f p99_us=%.1f p999_us=%.1f "
-      "calls=%llu errors=%llu dropped=%llu completed=%llu\n",
+      "calls=%llu errors=%llu dropped=%llu completed=%llu client_busy=%.2f "
+      "longest_turn_us=%.0f\n",
       options.scenario.c_str(), options.mode.c_str(), all.count() / options.seconds, us(0.50),
       us(0.90), us(0.99), us(0.999), static_cast<unsigned long long>(all.count()),
       static_cast<unsigned long long>(errors), static_cast<unsigned long long>(dropped),
-      static_cast<unsigned long long>(completed));
+      static_cast<unsigned long long>(completed),
+      std::chrono::duration<double>(busy).count() / options.seconds / options.threads,
+      std::chrono::duration<double, std::micro>(longest_turn).count());
   if (errors > 0) std::fprintf(stderr, "first error: %s\n", first_error.c_str());
   return errors > 0 ? 1 : 0;
 }
