@@ -62,7 +62,7 @@ switches() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { s
 field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p"; }
 HZ="$(getconf CLK_TCK)"
 
-run() {  # SIDE SCENARIO ARGS...: "side scenario mode qps p50 p99 cpu_us cs_per_call"
+run() {  # SIDE SCENARIO ARGS...: "side scenario mode qps p50 p99 cpu_us cs_per_call [client_busy longest_turn_us]"
   local pid="${PID[$1]}" t0 t1 c0 c1 out n
   t0="$(ticks "${pid}")"; c0="$(switches "${pid}")"
   out="$("${CLIENT_PIN[@]}" "${BIN}/load_client" --target "${ADDR[$1]}" --scenario "$2" \
@@ -70,10 +70,13 @@ run() {  # SIDE SCENARIO ARGS...: "side scenario mode qps p50 p99 cpu_us cs_per_
   t1="$(ticks "${pid}")"; c1="$(switches "${pid}")"
   n="$(field completed <<<"${out}")"
   awk -v s="$1" -v sc="$2" -v m="$4" -v q="$(field qps <<<"${out}")" \
+    -v busy="$(field client_busy <<<"${out}")" -v turn="$(field longest_turn_us <<<"${out}")" \
     -v p50="$(field p50_us <<<"${out}")" -v p99="$(field p99_us <<<"${out}")" \
     -v t="$((t1 - t0))" -v c="$((c1 - c0))" -v n="${n}" -v hz="${HZ}" \
-    'BEGIN { printf "%s %s %s qps=%s p50_us=%s p99_us=%s cpu_us=%.1f cs_per_call=%.2f\n",
-             s, sc, m, q, p50, p99, (n > 0 ? t * 1e6 / hz / n : 0), (n > 0 ? c / n : 0) }'
+    'BEGIN { printf "%s %s %s qps=%s p50_us=%s p99_us=%s cpu_us=%.1f cs_per_call=%.2f",
+             s, sc, m, q, p50, p99, (n > 0 ? t * 1e6 / hz / n : 0), (n > 0 ? c / n : 0)
+             if (m == "open") printf " client_busy=%s longest_turn_us=%s", busy, turn
+             print "" }'
 }
 
 RESULTS="${WORK}/results"

@@ -323,14 +323,17 @@ int RunUnary(const Options& options) {
   auto us = [&](double q) { return all.Quantile(q) / 1000.0; };
   std::printf(
       "RESULT scenario=%s mode=%s qps=%.1f p50_us=%.1f p90_us=%.1f p99_us=%.1f p999_us=%.1f "
-      "calls=%llu errors=%llu dropped=%llu completed=%llu client_busy=%.2f "
-      "longest_turn_us=%.0f\n",
+      "calls=%llu errors=%llu dropped=%llu completed=%llu",
       options.scenario.c_str(), options.mode.c_str(), all.count() / options.seconds, us(0.50),
       us(0.90), us(0.99), us(0.999), static_cast<unsigned long long>(all.count()),
       static_cast<unsigned long long>(errors), static_cast<unsigned long long>(dropped),
-      static_cast<unsigned long long>(completed),
-      std::chrono::duration<double>(busy).count() / options.seconds / options.threads,
-      std::chrono::duration<double, std::micro>(longest_turn).count());
+      static_cast<unsigned long long>(completed));
+  if (options.mode == "open") {
+    std::printf(" client_busy=%.2f longest_turn_us=%.0f",
+                std::chrono::duration<double>(busy).count() / options.seconds / options.threads,
+                std::chrono::duration<double, std::micro>(longest_turn).count());
+  }
+  std::printf("\n");
   if (errors > 0) std::fprintf(stderr, "first error: %s\n", first_error.c_str());
   return errors > 0 ? 1 : 0;
 }
