@@ -68,6 +68,14 @@ std::vector<std::shared_ptr<grpc::Channel>> MakeChannels(const Options& options)
     // Distinct arguments and a local subchannel pool: each channel its own TCP connection.
     args.SetInt("techmatch.bench.channel", i);
     args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+    // The client's own cost is part of every figure (it has one core), so it carries nothing a
+    // load generator does not need: no retry machinery (gRPC 1.51 keeps a copy of each call's
+    // messages in case a retry policy wants them) and the minimal filter stack. Against the
+    // reference, open loop at 38,000 calls/s: client busy 0.91-0.92 -> 0.77-0.79; closed loop:
+    // 54,600-55,900 -> 65,200-65,800 calls/s, so the reference's ceiling is less the client's.
+    // The deadline is still sent (grpc-timeout) and the server still enforces it.
+    args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);
+    args.SetInt(GRPC_ARG_MINIMAL_STACK, 1);
     channels.push_back(
         grpc::CreateCustomChannel(options.target, grpc::InsecureChannelCredentials(), args));
   }
