@@ -175,7 +175,7 @@ struct ThreadResult {
   Clock::duration busy{};
   // Open loop: the longest turn in the measured window (start what is due, take what finished).
   // A turn takes tens of microseconds; one of milliseconds means the client's thread was held
-  // off its core, and the latencies of that round say so rather than anything about the server.
+  // off its core, or fell behind and is catching up: that round's latencies are the client's.
   Clock::duration longest_turn{};
 };
 
@@ -246,8 +246,9 @@ void RunClosed(const Options& options, const StartFn& start, const Stubs& stubs,
 
 // Open loop, one thread per completion queue that never sleeps: it starts every call that is
 // due, takes whatever has finished without waiting, and turns again. The client has its core to
-// itself (scripts/bench pins the servers to another), so spinning costs nothing measured, and
-// both ways of waiting cost more than the calls (figures from this 2-core VM, reference server):
+// itself (scripts/bench pins the servers to another), so spinning takes nothing from what is
+// measured, while both ways of waiting that were tried cost more (figures from this 2-core VM,
+// against the reference server):
 //  - a wait in CompletionQueue::AsyncNext until the next send time, as this client did before:
 //    gRPC keeps deadlines in whole milliseconds, so sends went out up to 1 ms late (p50 692 us
 //    at 1,000 calls/s, against 96 us now) and a shorter wait returned at once;
@@ -410,7 +411,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--channels", options.channels, "channels (connections)")
       ->check(CLI::Range(1, 256))->capture_default_str();
-  app.add_option("--threads", options.threads, "client threads, one completion queue each")
+  app.add_option("--threads", options.threads,
+                 "client threads, one completion queue each (open loop: each spins on its own "
+                 "core, so no more than the client's cores)")
       ->check(CLI::Range(1, 64))->capture_default_str();
   app.add_option("--outstanding", options.outstanding, "closed loop: calls in flight")
       ->check(CLI::Range(1, 100000))->capture_default_str();
