@@ -58,6 +58,9 @@ ref="127.0.0.1:${port}"
 run "reference, closed loop" --target "${ref}" --scenario get --mode closed --needs 100
 run "reference, open loop" --target "${ref}" --scenario get --mode open --rate 2000 --needs 100
 expect_rate "reference, open loop" 2000
+run "reference, open loop, 2 threads" --target "${ref}" --scenario get --mode open --rate 2000 \
+  --threads 2 --needs 100
+expect_rate "reference, open loop, 2 threads" 2000
 run "reference, list" --target "${ref}" --scenario list --mode closed --outstanding 4
 
 "${BIN}/bench_seed" --db "${tmp}/server.db" --needs 100 >/dev/null 2>&1 || fail "bench_seed"

@@ -19,6 +19,7 @@ readonly NEEDS=10000
 CORES="$(nproc)"
 SERVER_PIN=(taskset -c "$((CORES - 1))")
 CLIENT_PIN=(taskset -c "0-$((CORES > 1 ? CORES - 2 : 0))")
+CLIENT_THREADS="$((CORES > 1 ? CORES - 1 : 1))"  # One per client core, as scripts/bench.
 
 WORK="$(mktemp -d /tmp/techmatch-ab.XXXXXX)"
 PIDS=()
@@ -66,7 +67,8 @@ run() {  # SIDE SCENARIO ARGS...: "side scenario mode qps p50 p99 cpu_us cs_per_
   local pid="${PID[$1]}" t0 t1 c0 c1 out n
   t0="$(ticks "${pid}")"; c0="$(switches "${pid}")"
   out="$("${CLIENT_PIN[@]}" "${BIN}/load_client" --target "${ADDR[$1]}" --scenario "$2" \
-    --token "${TOKEN}" --needs "${NEEDS}" --seconds "${SECS}" --warmup 0.5 "${@:3}" 2>/dev/null)"
+    --token "${TOKEN}" --needs "${NEEDS}" --threads "${CLIENT_THREADS}" --seconds "${SECS}" \
+    --warmup 0.5 "${@:3}" 2>/dev/null)"
   t1="$(ticks "${pid}")"; c1="$(switches "${pid}")"
   n="$(field completed <<<"${out}")"
   awk -v s="$1" -v sc="$2" -v m="$4" -v q="$(field qps <<<"${out}")" \
