@@ -100,26 +100,30 @@ struct UnaryCall : Call {
   std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> reader;
 };
 
-// Starts call number `n`, due at `scheduled`, on `stub`; it completes on `cq` with the Call as
-// tag.
-using StartFn = std::function<void(uint64_t n, Clock::time_point scheduled,
-                                   v1::NeedService::Stub& stub, grpc::CompletionQueue& cq)>;
+// gRPC's generated client class for NeedService ("Stub" is gRPC's name for it).
+using NeedClient = v1::NeedService::Stub;
+using NeedClients = std::vector<std::unique_ptr<NeedClient>>;
+
+// Starts call number `n`, due at `scheduled`, through `client`; it completes on `cq` with the
+// Call as tag.
+using StartFn = std::function<void(uint64_t n, Clock::time_point scheduled, NeedClient& client,
+                                   grpc::CompletionQueue& cq)>;
 
 template <typename Request, typename Response>
 StartFn Unary(std::function<void(uint64_t, Request&)> fill,
               std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> (
-                  v1::NeedService::Stub::*prepare)(grpc::ClientContext*, const Request&,
+                  NeedClient::*prepare)(grpc::ClientContext*, const Request&,
                                                    grpc::CompletionQueue*),
               std::string token) {
   return [fill = std::move(fill), prepare, token = std::move(token)](
-             uint64_t n, Clock::time_point scheduled, v1::NeedService::Stub& stub,
+             uint64_t n, Clock::time_point scheduled, NeedClient& client,
              grpc::CompletionQueue& cq) {
     auto* call = new UnaryCall<Request, Response>;
     call->scheduled = scheduled;
     if (!token.empty()) call->context.AddMetadata("authorization", "Bearer " + token);
     call->context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
     fill(n, call->request);
-    call->reader = (stub.*prepare)(&call->context, call->request, &cq);
+    call->reader = (client.*prepare)(&call->context, call->request, &cq);
     call->reader->StartCall();
     call->reader->Finish(&call->response, &call->status, call);
   };
@@ -135,7 +139,7 @@ absl::StatusOr<StartFn> MakeScenario(const Options& options) {
         [needs](uint64_t n, v1::GetNeedRequest& request) {
           request.set_name(absl::StrCat("needs/n", Scatter(n) % needs));
         },
-        &v1::NeedService::Stub::PrepareAsyncGetNeed, options.token);
+        &NeedClient::PrepareAsyncGetNeed, options.token);
   }
   if (options.scenario == "list") {
     return Unary<v1::ListNeedsRequest, v1::ListNeedsResponse>(
@@ -145,7 +149,7 @@ absl::StatusOr<StartFn> MakeScenario(const Options& options) {
               absl::StrCat("industry = \"industries/", kIndustries[n % count], "\""));
           request.set_page_size(50);
         },
-        &v1::NeedService::Stub::PrepareAsyncListNeeds, options.token);
+        &NeedClient::PrepareAsyncListNeeds, options.token);
   }
   if (options.scenario == "create") {
     auto generator = OfferingGenerator::Create(kLoadSeed);
@@ -159,7 +163,7 @@ absl::StatusOr<StartFn> MakeScenario(const Options& options) {
           *request.mutable_need() = (*pool)[n % pool->size()];
           request.set_need_id(absl::StrCat(prefix, n));
         },
-        &v1::NeedService::Stub::PrepareAsyncCreateNeed, options.token);
+        &NeedClient::PrepareAsyncCreateNeed, options.token);
   }
   return absl::InvalidArgumentError(absl::StrCat("unknown scenario ", options.scenario));
 }
@@ -214,19 +218,49 @@ class Window {
   Clock::time_point end_;
 };
 
-using Stubs = std::vector<std::unique_ptr<v1::NeedService::Stub>>;
+// Starts one thread's calls: numbered from thread << 40 (unique across threads), spread over
+// the channels' clients in turn.
+class CallStarter {
+ public:
+  CallStarter(const StartFn& start, const NeedClients& clients, int thread,
+              grpc::CompletionQueue& cq)
+      : start_(start),
+        clients_(clients),
+        cq_(cq),
+        n_(static_cast<uint64_t>(thread) << 40),
+        next_client_(static_cast<size_t>(thread)) {}
+
+  void Start(Clock::time_point scheduled) {
+    start_(n_++, scheduled, *clients_[next_client_++ % clients_.size()], cq_);
+  }
+
+ private:
+  const StartFn& start_;
+  const NeedClients& clients_;
+  grpc::CompletionQueue& cq_;
+  uint64_t n_;
+  size_t next_client_;
+};
+
+// A completion queue must be shut down and emptied before it is destroyed.
+void ShutDownAndDrain(grpc::CompletionQueue& cq) {
+  cq.Shutdown();
+  void* tag = nullptr;
+  bool ok = false;
+  while (cq.Next(&tag, &ok)) {
+  }
+}
 
 // Closed loop, one thread: its share of --outstanding in flight on its own completion queue;
 // each finished call starts the next one.
-void RunClosed(const Options& options, const StartFn& start, const Stubs& stubs, int thread,
-               Clock::time_point begin, ThreadResult& result) {
+void RunClosed(const Options& options, const StartFn& start, const NeedClients& clients,
+               int thread, Clock::time_point begin, ThreadResult& result) {
   const Window window(options, begin);
   grpc::CompletionQueue cq;
-  uint64_t n = static_cast<uint64_t>(thread) << 40;
-  size_t next_stub = static_cast<size_t>(thread);
+  CallStarter starter(start, clients, thread, cq);
   int in_flight = 0;
   auto issue = [&](Clock::time_point now) {
-    start(n++, now, *stubs[next_stub++ % stubs.size()], cq);
+    starter.Start(now);
     ++in_flight;
   };
   const int mine = std::max(1, options.outstanding / options.threads);
@@ -239,9 +273,7 @@ void RunClosed(const Options& options, const StartFn& start, const Stubs& stubs,
     --in_flight;
     if (done < window.end()) issue(done);
   }
-  cq.Shutdown();
-  while (cq.Next(&tag, &ok)) {
-  }
+  ShutDownAndDrain(cq);
 }
 
 // Open loop, one thread per completion queue that never sleeps: it starts every call that is
@@ -254,15 +286,14 @@ void RunClosed(const Options& options, const StartFn& start, const Stubs& stubs,
 //    at 1,000 calls/s, against 96 us now) and a shorter wait returned at once;
 //  - a sender thread sleeping until each send time: a wake-up per send cost about 40 us of CPU
 //    (2.1 s of CPU for 35,000 calls at 10,000 calls/s) and a whole core at 36,000 calls/s.
-void RunOpen(const Options& options, const StartFn& start, const Stubs& stubs, int thread,
-             Clock::time_point begin, ThreadResult& result) {
+void RunOpen(const Options& options, const StartFn& start, const NeedClients& clients,
+             int thread, Clock::time_point begin, ThreadResult& result) {
   const Window window(options, begin);
   grpc::CompletionQueue cq;
   // This thread's share of the rate, its first call offset so threads interleave.
   const Clock::duration period = Window::Seconds(options.threads / options.rate);
   Clock::time_point next_send = begin + period * thread / options.threads;
-  uint64_t n = static_cast<uint64_t>(thread) << 40;
-  size_t next_stub = static_cast<size_t>(thread);
+  CallStarter starter(start, clients, thread, cq);
   int in_flight = 0;
   void* tag = nullptr;
   bool ok = false;
@@ -277,7 +308,7 @@ void RunOpen(const Options& options, const StartFn& start, const Stubs& stubs, i
       if (in_flight >= options.max_outstanding) {
         if (window.Measures(next_send)) ++result.dropped;
       } else {
-        start(n++, next_send, *stubs[next_stub++ % stubs.size()], cq);
+        starter.Start(next_send);
         ++in_flight;
       }
       next_send += period;
@@ -294,9 +325,7 @@ void RunOpen(const Options& options, const StartFn& start, const Stubs& stubs, i
       result.longest_turn = std::max(result.longest_turn, now - turn);
     }
   }
-  cq.Shutdown();
-  while (cq.Next(&tag, &ok)) {
-  }
+  ShutDownAndDrain(cq);
 }
 
 int RunUnary(const Options& options) {
@@ -306,14 +335,14 @@ int RunUnary(const Options& options) {
     return 2;
   }
   auto channels = MakeChannels(options);
-  std::vector<std::unique_ptr<v1::NeedService::Stub>> stubs;
-  for (auto& channel : channels) stubs.push_back(v1::NeedService::NewStub(channel));
+  NeedClients clients;
+  for (auto& channel : channels) clients.push_back(v1::NeedService::NewStub(channel));
   std::vector<ThreadResult> results(options.threads);
   std::vector<std::thread> threads;
   const Clock::time_point begin = Clock::now();
   for (int t = 0; t < options.threads; ++t) {
     threads.emplace_back(options.mode == "closed" ? RunClosed : RunOpen, std::cref(options),
-                         std::cref(*start), std::cref(stubs), t, begin, std::ref(results[t]));
+                         std::cref(*start), std::cref(clients), t, begin, std::ref(results[t]));
   }
   for (auto& t : threads) t.join();
   Histogram all;
@@ -362,12 +391,12 @@ int RunImport(const Options& options) {
   Options one_channel = options;
   one_channel.channels = 1;
   auto channels = MakeChannels(one_channel);
-  auto stub = v1::OfferingService::NewStub(channels.front());
+  auto offerings = v1::OfferingService::NewStub(channels.front());
   grpc::ClientContext context;
   if (!options.token.empty()) context.AddMetadata("authorization", "Bearer " + options.token);
   v1::ImportSummary summary;
   const Clock::time_point begin = Clock::now();
-  auto writer = stub->ImportOfferings(&context, &summary);
+  auto writer = offerings->ImportOfferings(&context, &summary);
   for (const auto& row : rows) {
     if (!writer->Write(row)) break;
   }
