@@ -3,7 +3,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "core/money.h"
+#include "core/money/money.h"
 #include "server/need_conversion.h"
 #include "server/offering_conversion.h"
 
@@ -43,8 +43,8 @@ void DropRepeatedKeywords(google::protobuf::RepeatedPtrField<std::string>& keywo
 
 absl::Status SeedOrganizations(storage::Repository& repository) {
   for (int i = 0; i < kInstitutes; ++i) {
-    absl::Status status = CreateOrganization(repository, absl::StrCat("i", i),
-                                             OrganizationKind::kResearchInstitute);
+    absl::Status status =
+        CreateOrganization(repository, absl::StrCat("i", i), OrganizationKind::kResearchInstitute);
     if (!status.ok()) return status;
   }
   for (int i = 0; i < kEnterprises; ++i) {

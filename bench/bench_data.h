@@ -22,9 +22,9 @@ inline constexpr uint64_t kLoadSeed = 7;
 inline constexpr int kInstitutes = 2000;
 inline constexpr int kEnterprises = 5000;
 // Industries ListNeeds is filtered by (the seeded ones the generator uses).
-inline constexpr const char* kIndustries[] = {"liquor",          "chemicals", "machinery",
-                                              "energy",          "agriculture", "pharmaceuticals",
-                                              "materials",       "electronics", "environment"};
+inline constexpr const char* kIndustries[] = {"liquor",    "chemicals",   "machinery",
+                                              "energy",    "agriculture", "pharmaceuticals",
+                                              "materials", "electronics", "environment"};
 
 // Creates the institutes, enterprises and fairs the generator refers to (idempotent: existing
 // ones are kept).

@@ -31,7 +31,8 @@ int Flag(int argc, char** argv, absl::string_view name, int fallback) {
   for (int i = 1; i < argc; ++i) {
     absl::string_view arg = argv[i];
     int value = 0;
-    if (arg.substr(0, prefix.size()) == prefix && absl::SimpleAtoi(arg.substr(prefix.size()), &value)) {
+    if (arg.substr(0, prefix.size()) == prefix &&
+        absl::SimpleAtoi(arg.substr(prefix.size()), &value)) {
       return value;
     }
   }
@@ -74,8 +75,10 @@ int main(int argc, char** argv) {
             techmatch::Authorize(*principal, kMethod, techmatch::FindMethodRule(kMethod)).ok();
     }
     const double per_call = NanosPer(Clock::now() - start, iterations);
-    std::printf("guard work (token parse + cached key + rule + role): %.0f ns/call "
-                "(%d/%d admitted)\n", per_call, ok, iterations);
+    std::printf(
+        "guard work (token parse + cached key + rule + role): %.0f ns/call "
+        "(%d/%d admitted)\n",
+        per_call, ok, iterations);
   }
 
   // (2) GetNeed through gRPC.

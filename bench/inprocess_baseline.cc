@@ -1,4 +1,4 @@
-// The in-process baselines the server's write paths are compared with (DESIGN §6):
+// The in-process baselines the server's write paths are compared with:
 //
 //   --mode=txn:    a plain transaction loop on the server's own database file: BEGIN
 //                  IMMEDIATE, one INSERT of a generated need's bytes, COMMIT, with the same
@@ -31,8 +31,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-int RunTransactions(const std::string& db_path, const std::string& synchronous,
-                    double seconds) {
+int RunTransactions(const std::string& db_path, const std::string& synchronous, double seconds) {
   auto generator = OfferingGenerator::Create(kLoadSeed);
   if (!generator.ok()) return 2;
   std::vector<std::string> bodies;
@@ -49,8 +48,8 @@ int RunTransactions(const std::string& db_path, const std::string& synchronous,
   SQLite::Statement commit(db, "COMMIT");
   const std::string prefix = absl::StrCat(Clock::now().time_since_epoch().count(), "-");
   const Clock::time_point start = Clock::now();
-  const auto stop = start + std::chrono::duration_cast<Clock::duration>(
-                                std::chrono::duration<double>(seconds));
+  const auto stop =
+      start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
   uint64_t n = 0;
   while (Clock::now() < stop) {
     begin.exec();
@@ -94,9 +93,8 @@ int RunImport(const std::string& db_path, const std::string& synchronous, int ro
   const Clock::time_point start = Clock::now();
   size_t stored_rows = 0;
   for (size_t first = 0; first < offerings.size(); first += 1000) {
-    const std::vector<Offering> batch(
-        offerings.begin() + first,
-        offerings.begin() + std::min(offerings.size(), first + 1000));
+    const std::vector<Offering> batch(offerings.begin() + first,
+                                      offerings.begin() + std::min(offerings.size(), first + 1000));
     auto stored = (*repository)->CreateOfferings(batch);
     if (!stored.ok()) {
       std::fprintf(stderr, "%s\n", stored.status().ToString().c_str());
@@ -125,11 +123,13 @@ int main(int argc, char** argv) {
   std::string mode, db, synchronous = "full", prefix = "b";
   double seconds = 5;
   int rows = 100000;
-  app.add_option("--mode", mode, "txn | import")->required()->check(
-      CLI::IsMember({"txn", "import"}));
+  app.add_option("--mode", mode, "txn | import")
+      ->required()
+      ->check(CLI::IsMember({"txn", "import"}));
   app.add_option("--db", db, "database file (seeded by bench_seed)")->required();
   app.add_option("--synchronous", synchronous, "full | normal, as the server runs")
-      ->check(CLI::IsMember({"full", "normal"}))->capture_default_str();
+      ->check(CLI::IsMember({"full", "normal"}))
+      ->capture_default_str();
   app.add_option("--seconds", seconds, "txn: measured time")->capture_default_str();
   app.add_option("--rows", rows, "import: rows")->capture_default_str();
   app.add_option("--id_prefix", prefix, "import: prefix of the new ids")->capture_default_str();

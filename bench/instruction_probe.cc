@@ -1,20 +1,22 @@
 // The regression guard's workload (scripts/check-instructions): a fixed number of GetNeed (of
-// records not yet cached, then of the same records again), CreateNeed and MatchNeed calls through the real service handlers, in process, on generated
-// data. Under valgrind --tool=callgrind --instr-atstart=no it instruments only the calls and
-// dumps one profile per method (callgrind.out.<pid>.<n>, named by the method), so set-up
-// (text-analysis data, seeding, index build) is not counted; outside valgrind it just runs.
+// records not yet cached, then of the same records again), CreateNeed and MatchNeed calls through
+// the real service handlers, in process, on generated data. Under valgrind --tool=callgrind
+// --instr-atstart=no it instruments only the calls and dumps one profile per method
+// (callgrind.out.<pid>.<n>, named by the method), so set-up (text-analysis data, seeding, index
+// build) is not counted; outside valgrind it just runs.
 //
-//   instruction_probe --dir=DIR [--calls=30] [--match_calls=5]   prints "<method> <calls>" per measured method
+//   instruction_probe --dir=DIR [--calls=30] [--match_calls=5]   prints "<method> <calls>" per
+//   measured method
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
-#include "bench/bench_data.h"
-#include "core/text/text_analyzer.h"
 #include "absl/time/clock.h"
+#include "bench/bench_data.h"
 #include "core/auth/api_key.h"
+#include "core/text/text_analyzer.h"
 #include "grpcpp/server_context.h"
 #include "grpcpp/test/server_context_test_spouse.h"
 #include "server/guard.h"

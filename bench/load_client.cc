@@ -1,4 +1,4 @@
-// Load client for the techmatch API and the reference server (DESIGN §6).
+// Load client for the techmatch API and the reference server.
 //
 // Unary scenarios (get: NeedService.GetNeed of seeded needs; list: ListNeeds filtered by
 // industry, pages of 50; create: CreateNeed of generated needs) run on the async API, one
@@ -31,8 +31,8 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
-#include "absl/synchronization/mutex.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "bench/bench_data.h"
 #include "bench/histogram.h"
 #include "grpcpp/grpcpp.h"
@@ -57,7 +57,7 @@ struct Options {
   int needs = 10000;  // Seeded needs n0..n<needs-1> that get asks for.
   int rows = 100000;  // Import rows.
   std::string id_prefix = "b";
-  std::string token;  // Sent as `authorization: Bearer <token>` when set.
+  std::string token;            // Sent as `authorization: Bearer <token>` when set.
   int max_outstanding = 20000;  // Open loop: beyond this, due calls are counted as dropped.
 };
 
@@ -111,22 +111,21 @@ using StartFn = std::function<void(uint64_t n, Clock::time_point scheduled, Need
 
 template <typename Request, typename Response>
 StartFn Unary(std::function<void(uint64_t, Request&)> fill,
-              std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> (
-                  NeedClient::*prepare)(grpc::ClientContext*, const Request&,
-                                                   grpc::CompletionQueue*),
+              std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> (NeedClient::*prepare)(
+                  grpc::ClientContext*, const Request&, grpc::CompletionQueue*),
               std::string token) {
-  return [fill = std::move(fill), prepare, token = std::move(token)](
-             uint64_t n, Clock::time_point scheduled, NeedClient& client,
-             grpc::CompletionQueue& cq) {
-    auto* call = new UnaryCall<Request, Response>;
-    call->scheduled = scheduled;
-    if (!token.empty()) call->context.AddMetadata("authorization", "Bearer " + token);
-    call->context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
-    fill(n, call->request);
-    call->reader = (client.*prepare)(&call->context, call->request, &cq);
-    call->reader->StartCall();
-    call->reader->Finish(&call->response, &call->status, call);
-  };
+  return
+      [fill = std::move(fill), prepare, token = std::move(token)](
+          uint64_t n, Clock::time_point scheduled, NeedClient& client, grpc::CompletionQueue& cq) {
+        auto* call = new UnaryCall<Request, Response>;
+        call->scheduled = scheduled;
+        if (!token.empty()) call->context.AddMetadata("authorization", "Bearer " + token);
+        call->context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+        fill(n, call->request);
+        call->reader = (client.*prepare)(&call->context, call->request, &cq);
+        call->reader->StartCall();
+        call->reader->Finish(&call->response, &call->status, call);
+      };
 }
 
 // Spreads call numbers over the seeded needs without a pattern the cache would like.
@@ -253,8 +252,8 @@ void ShutDownAndDrain(grpc::CompletionQueue& cq) {
 
 // Closed loop, one thread: its share of --outstanding in flight on its own completion queue;
 // each finished call starts the next one.
-void RunClosed(const Options& options, const StartFn& start, const NeedClients& clients,
-               int thread, Clock::time_point begin, ThreadResult& result) {
+void RunClosed(const Options& options, const StartFn& start, const NeedClients& clients, int thread,
+               Clock::time_point begin, ThreadResult& result) {
   const Window window(options, begin);
   grpc::CompletionQueue cq;
   CallStarter starter(start, clients, thread, cq);
@@ -286,8 +285,8 @@ void RunClosed(const Options& options, const StartFn& start, const NeedClients& 
 //    at 1,000 calls/s, against 96 us now) and a shorter wait returned at once;
 //  - a sender thread sleeping until each send time: a wake-up per send cost about 40 us of CPU
 //    (2.1 s of CPU for 35,000 calls at 10,000 calls/s) and a whole core at 36,000 calls/s.
-void RunOpen(const Options& options, const StartFn& start, const NeedClients& clients,
-             int thread, Clock::time_point begin, ThreadResult& result) {
+void RunOpen(const Options& options, const StartFn& start, const NeedClients& clients, int thread,
+             Clock::time_point begin, ThreadResult& result) {
   const Window window(options, begin);
   grpc::CompletionQueue cq;
   // This thread's share of the rate, its first call offset so threads interleave.
@@ -414,13 +413,12 @@ int RunImport(const Options& options) {
   }
   if (summary.rejections_size() > 0) {
     const v1::ImportRejection& first = summary.rejections(0);
-    std::fprintf(stderr, "%lld rows rejected; first: row %lld %s: %s\n",
-                 static_cast<long long>(summary.rejected_count()),
-                 static_cast<long long>(first.row_number()),
-                 first.field_violations_size() > 0 ? first.field_violations(0).field().c_str() : "",
-                 first.field_violations_size() > 0
-                     ? first.field_violations(0).description().c_str()
-                     : "");
+    std::fprintf(
+        stderr, "%lld rows rejected; first: row %lld %s: %s\n",
+        static_cast<long long>(summary.rejected_count()),
+        static_cast<long long>(first.row_number()),
+        first.field_violations_size() > 0 ? first.field_violations(0).field().c_str() : "",
+        first.field_violations_size() > 0 ? first.field_violations(0).description().c_str() : "");
   }
   return summary.rejected_count() > 0 ? 1 : 0;
 }
@@ -439,23 +437,31 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"closed", "open"}))
       ->capture_default_str();
   app.add_option("--channels", options.channels, "channels (connections)")
-      ->check(CLI::Range(1, 256))->capture_default_str();
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
   app.add_option("--threads", options.threads,
                  "client threads, one completion queue each (open loop: each spins on its own "
                  "core, so no more than the client's cores)")
-      ->check(CLI::Range(1, 64))->capture_default_str();
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   app.add_option("--outstanding", options.outstanding, "closed loop: calls in flight")
-      ->check(CLI::Range(1, 100000))->capture_default_str();
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
   app.add_option("--rate", options.rate, "open loop: calls per second")
-      ->check(CLI::PositiveNumber)->capture_default_str();
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   app.add_option("--seconds", options.seconds, "measured time")
-      ->check(CLI::PositiveNumber)->capture_default_str();
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   app.add_option("--warmup", options.warmup, "unmeasured time first")
-      ->check(CLI::NonNegativeNumber)->capture_default_str();
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   app.add_option("--needs", options.needs, "get: seeded needs n0..n<needs-1>")
-      ->check(CLI::PositiveNumber)->capture_default_str();
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   app.add_option("--rows", options.rows, "import: rows in the stream")
-      ->check(CLI::PositiveNumber)->capture_default_str();
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   app.add_option("--id_prefix", options.id_prefix, "create/import: prefix of the new ids")
       ->capture_default_str();
   app.add_option("--token", options.token, "bearer token for the authorization header");

@@ -1,4 +1,4 @@
-// MatchNeed benchmark (DESIGN §6), for 100,000 and 1,000,000 generated offerings, in one run:
+// MatchNeed benchmark, for 100,000 and 1,000,000 generated offerings, in one run:
 // the offerings are stored through the SQLite repository; a MatchingEngine is rebuilt from
 // it (as the server does at start: build time and resident memory); MatchNeed top-20 is timed
 // in process; the same queries are answered by an SQLite FTS5 BM25 table over the same data
@@ -360,7 +360,8 @@ int main(int argc, char** argv) {
       "MatchNeed top-20, %zu generated needs (FTS5: %zu, gRPC: %zu), %ld cores; latencies in ms "
       "as wall / CPU (in process: the calling thread's; gRPC: the whole process's, client and "
       "server)\n",
-      needs, std::min(needs, fts_needs), std::min(needs, grpc_needs), sysconf(_SC_NPROCESSORS_ONLN));
+      needs, std::min(needs, fts_needs), std::min(needs, grpc_needs),
+      sysconf(_SC_NPROCESSORS_ONLN));
   std::printf(
       "| offerings | store s | index build s | VmRSS MiB (index) | postings MiB | in-process p50 | "
       "in-process p99 | gRPC p50 | gRPC p99 | server start s | server VmRSS MiB | FTS5 build s | "
@@ -372,11 +373,10 @@ int main(int argc, char** argv) {
     std::printf(
         "| %zu | %.1f | %.1f | %.0f (%.0f) | %.0f | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | "
         "%.2f / %.2f | %.1f | %.0f | %.1f | %.1f | %.1f | %.0f× | %.0f%% |\n",
-        r.offerings, r.store_s, r.build_s, r.rss_mib, r.rss_delta_mib, r.posting_mib,
-        r.engine.p50, r.engine_cpu.p50, r.engine.p99, r.engine_cpu.p99, r.grpc.p50,
-        r.grpc_cpu.p50, r.grpc.p99, r.grpc_cpu.p99, r.server_start_s, r.server_rss_mib,
-        r.fts_build_s, r.fts.p50, r.fts.p99, r.engine.p50 > 0 ? r.fts.p50 / r.engine.p50 : 0,
-        r.overlap * 100);
+        r.offerings, r.store_s, r.build_s, r.rss_mib, r.rss_delta_mib, r.posting_mib, r.engine.p50,
+        r.engine_cpu.p50, r.engine.p99, r.engine_cpu.p99, r.grpc.p50, r.grpc_cpu.p50, r.grpc.p99,
+        r.grpc_cpu.p99, r.server_start_s, r.server_rss_mib, r.fts_build_s, r.fts.p50, r.fts.p99,
+        r.engine.p50 > 0 ? r.fts.p50 / r.engine.p50 : 0, r.overlap * 100);
     std::fflush(stdout);
   }
   return 0;

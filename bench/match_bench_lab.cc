@@ -169,9 +169,10 @@ int main(int argc, char** argv) {
       if (!index.Upsert(p, text).ok()) return 1;
     }
     index.Compact();
-    std::printf("loaded %zu offerings in %.1f s (read + append), VmRSS +%.0f MiB, postings %.0f MiB\n",
-                offerings, std::chrono::duration<double>(Clock::now() - start).count(),
-                ResidentMiB() - rss_before, index.posting_bytes() / 1048576.0);
+    std::printf(
+        "loaded %zu offerings in %.1f s (read + append), VmRSS +%.0f MiB, postings %.0f MiB\n",
+        offerings, std::chrono::duration<double>(Clock::now() - start).count(),
+        ResidentMiB() - rss_before, index.posting_bytes() / 1048576.0);
   }
 
   std::vector<MatchProfile> profiles;
@@ -230,11 +231,14 @@ int main(int argc, char** argv) {
   std::printf(
       "per query: %.1f terms, %.0f postings in their lists, %.0f read in full, %.0f seen, %.0f "
       "candidates, %.0f probes, %.0f rescored\n",
-      total.terms / n, total.postings / n, total.scanned / n, total.seen / n,
-      total.candidates / n, total.probes / n, total.rescored / n);
-  std::printf("thread CPU ms per phase: set-up %.3f, essential lists %.3f, candidates %.3f, other lists %.3f, final scores %.3f, end %.3f\n",
-              total.phase_ns[0] / n / 1e6, total.phase_ns[1] / n / 1e6, total.phase_ns[2] / n / 1e6,
-              total.phase_ns[3] / n / 1e6, total.phase_ns[4] / n / 1e6, total.phase_ns[5] / n / 1e6);
-  if (check) std::printf("check: %zu of %zu queries differ from the exhaustive scorer\n", mismatches, needs);
+      total.terms / n, total.postings / n, total.scanned / n, total.seen / n, total.candidates / n,
+      total.probes / n, total.rescored / n);
+  std::printf(
+      "thread CPU ms per phase: set-up %.3f, essential lists %.3f, candidates %.3f, other lists "
+      "%.3f, final scores %.3f, end %.3f\n",
+      total.phase_ns[0] / n / 1e6, total.phase_ns[1] / n / 1e6, total.phase_ns[2] / n / 1e6,
+      total.phase_ns[3] / n / 1e6, total.phase_ns[4] / n / 1e6, total.phase_ns[5] / n / 1e6);
+  if (check)
+    std::printf("check: %zu of %zu queries differ from the exhaustive scorer\n", mismatches, needs);
   return mismatches == 0 ? 0 : 1;
 }

@@ -1,4 +1,4 @@
-// Meeting scheduling benchmark (issue 6): a fair of 1,000 participants with 10,000 accepted
+// Meeting scheduling benchmark: a fair of 1,000 participants with 10,000 accepted
 // requests, 20 slots and 100 tables, solved by SolveSchedule and by the greedy first-fit
 // baseline; validity, time and score of both, and an upper bound on the score (also solved
 // with every request's mutual flag cleared, so the score alone is maximised).
@@ -24,8 +24,8 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/string_view.h"
-#include "core/meetings/meeting_scheduler.h"
-#include "core/meetings/scheduling_problem.h"
+#include "core/events/meeting_scheduler.h"
+#include "core/events/scheduling_problem.h"
 
 namespace techmatch::bench {
 namespace {
@@ -59,8 +59,8 @@ bool ParseFlags(int argc, char** argv, Flags& flags) {
       return false;
     }
   }
-  return flags.participants >= 2 && flags.requests >= 0 && flags.slots >= 1 &&
-         flags.tables >= 1 && flags.runs >= 1;
+  return flags.participants >= 2 && flags.requests >= 0 && flags.slots >= 1 && flags.tables >= 1 &&
+         flags.runs >= 1;
 }
 
 SchedulingProblem Generate(const Flags& flags) {
@@ -124,8 +124,9 @@ int64_t ScoreUpperBound(const SchedulingProblem& problem) {
   int64_t by_parties = 0;
   for (size_t p = 0; p < problem.parties.size(); ++p) {
     const auto& party = problem.parties[p];
-    by_parties += best_sum(of_party[p], static_cast<size_t>(std::min(
-                                            party.max_meetings, party.delegates * problem.slot_count)));
+    by_parties += best_sum(
+        of_party[p],
+        static_cast<size_t>(std::min(party.max_meetings, party.delegates * problem.slot_count)));
   }
   return std::min(by_tables, by_parties / 2);
 }
@@ -145,10 +146,11 @@ int Run(const Flags& flags) {
   const int64_t bound = ScoreUpperBound(problem);
   SchedulerOptions options;
   options.work_budget = flags.work_budget;
-  std::printf("%d participants, %d accepted requests, %d slots, %d tables, at most %d meetings "
-              "each; score upper bound %.1f\n\n",
-              flags.participants, flags.requests, flags.slots, flags.tables, flags.max_meetings,
-              static_cast<double>(bound) / kScoreScale);
+  std::printf(
+      "%d participants, %d accepted requests, %d slots, %d tables, at most %d meetings "
+      "each; score upper bound %.1f\n\n",
+      flags.participants, flags.requests, flags.slots, flags.tables, flags.max_meetings,
+      static_cast<double>(bound) / kScoreScale);
   std::printf("| solver | schedule | ms | meetings | mutual | score | of bound | idle slots |\n");
   std::printf("|---|---|---:|---:|---:|---:|---:|---:|\n");
 
@@ -209,13 +211,14 @@ int Run(const Flags& flags) {
   for (size_t r = 0; r < problem.requests.size(); ++r) {
     if (again->schedule.slot[r] < 0 || first.slot[r] < 0) continue;
     ++scheduled;
-    kept_tables += again->schedule.slot[r] == first.slot[r] &&
-                   again->schedule.table[r] == first.table[r];
+    kept_tables +=
+        again->schedule.slot[r] == first.slot[r] && again->schedule.table[r] == first.table[r];
   }
-  std::printf("\nwork (candidate evaluations) per solve: %lld of a budget of %lld; runs: %d "
-              "(min %.0f ms, max %.0f ms); rescheduling kept %d of %d meetings in place\n",
-              static_cast<long long>(work), static_cast<long long>(flags.work_budget),
-              flags.runs, times.front(), times.back(), kept_tables, scheduled);
+  std::printf(
+      "\nwork (candidate evaluations) per solve: %lld of a budget of %lld; runs: %d "
+      "(min %.0f ms, max %.0f ms); rescheduling kept %d of %d meetings in place\n",
+      static_cast<long long>(work), static_cast<long long>(flags.work_budget), flags.runs,
+      times.front(), times.back(), kept_tables, scheduled);
   return 0;
 }
 

@@ -1,4 +1,4 @@
-// The ceiling the real server is compared with (DESIGN §6): a gRPC server on the fastest
+// The ceiling the real server is compared with: a gRPC server on the fastest
 // server API of gRPC 1.51, async completion queues with one queue and one polling thread per
 // core, that answers the real methods' shapes (NeedService.GetNeed, ListNeeds, CreateNeed and
 // OfferingService.ImportOfferings) without doing any work: no storage, no validation, no
@@ -19,9 +19,9 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
-#include "absl/synchronization/mutex.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "bench/bench_data.h"
 #include "google/protobuf/arena.h"
 #include "grpcpp/grpcpp.h"
@@ -31,11 +31,11 @@
 namespace techmatch::bench {
 namespace {
 
-using NeedAsync = v1::NeedService::WithAsyncMethod_CreateNeed<
-    v1::NeedService::WithAsyncMethod_GetNeed<v1::NeedService::WithAsyncMethod_ListNeeds<
-        v1::NeedService::Service>>>;
-using OfferingAsync = v1::OfferingService::WithAsyncMethod_ImportOfferings<
-    v1::OfferingService::Service>;
+using NeedAsync =
+    v1::NeedService::WithAsyncMethod_CreateNeed<v1::NeedService::WithAsyncMethod_GetNeed<
+        v1::NeedService::WithAsyncMethod_ListNeeds<v1::NeedService::Service>>>;
+using OfferingAsync =
+    v1::OfferingService::WithAsyncMethod_ImportOfferings<v1::OfferingService::Service>;
 
 // Records answered: the generated needs, indexed by the number in their id.
 struct Canned {
@@ -194,8 +194,8 @@ constexpr int kWaitingCalls = 32;
 void Serve(const Queue& queue) {
   for (int i = 0; i < kWaitingCalls; ++i) {
     new UnaryCall<v1::GetNeedRequest, v1::Need>(queue, &NeedAsync::RequestGetNeed, AnswerGet);
-    new UnaryCall<v1::ListNeedsRequest, v1::ListNeedsResponse>(
-        queue, &NeedAsync::RequestListNeeds, AnswerList);
+    new UnaryCall<v1::ListNeedsRequest, v1::ListNeedsResponse>(queue, &NeedAsync::RequestListNeeds,
+                                                               AnswerList);
     new UnaryCall<v1::CreateNeedRequest, v1::Need>(queue, &NeedAsync::RequestCreateNeed,
                                                    AnswerCreate);
   }

@@ -1,5 +1,5 @@
-// SummarizeAgreements over 1,000,000 agreements against hand-written SQL GROUP BY (DESIGN §6:
-// ≤ 1.25×), both on the same database file in the same run.
+// SummarizeAgreements over 1,000,000 agreements against hand-written SQL GROUP BY, both on the same
+// database file in the same run.
 //
 //   build-rel/bin/summarize_bench [--agreements=1000000] [--runs=3] [--dir=/tmp]
 //
@@ -21,14 +21,14 @@
 
 #include "SQLiteCpp/Database.h"
 #include "SQLiteCpp/Statement.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
-#include "core/agreement.h"
-#include "core/agreement_report.h"
+#include "core/agreements/agreement.h"
+#include "core/reports/agreement_report.h"
 #include "storage/sqlite_repository.h"
 
 namespace techmatch {
@@ -94,7 +94,8 @@ void Load(const std::string& path, int64_t count) {
       org.bind(3, absl::StrCat(510000 + pick(kRegions)));
       org.exec();
     };
-    for (int i = 0; i < kResearch; ++i) add(absl::StrCat("r", i), i % 2 ? "UNIVERSITY" : "RESEARCH_INSTITUTE");
+    for (int i = 0; i < kResearch; ++i)
+      add(absl::StrCat("r", i), i % 2 ? "UNIVERSITY" : "RESEARCH_INSTITUTE");
     for (int i = 0; i < kEnterprises; ++i) add(absl::StrCat("e", i), "ENTERPRISE");
     for (int i = 0; i < kGovernments; ++i) add(absl::StrCat("g", i), "GOVERNMENT");
     SQLite::Statement event(db,
@@ -107,9 +108,9 @@ void Load(const std::string& path, int64_t count) {
       event.exec();
     }
   }
-  const std::vector<std::string> industries = {"liquor",      "chemicals",       "machinery",
-                                               "energy",      "agriculture",     "pharmaceuticals",
-                                               "materials",   "electronics",     "environment"};
+  const std::vector<std::string> industries = {"liquor",    "chemicals",   "machinery",
+                                               "energy",    "agriculture", "pharmaceuticals",
+                                               "materials", "electronics", "environment"};
   SQLite::Statement agreement(
       db,
       "INSERT INTO agreements (id, title, kind, parties, event_id, need_id, offering_id, "
@@ -123,7 +124,7 @@ void Load(const std::string& path, int64_t count) {
   SQLite::Statement industry(
       db, "INSERT INTO agreement_industries (agreement_id, industry_code) VALUES (?1, ?2)");
   const char* const kKinds[] = {"FRAMEWORK_COOPERATION", "TECHNOLOGY_DEVELOPMENT",
-                                "TECHNOLOGY_TRANSFER", "TECHNOLOGY_LICENSE",
+                                "TECHNOLOGY_TRANSFER",   "TECHNOLOGY_LICENSE",
                                 "TECHNOLOGY_CONSULTING", "TECHNOLOGY_SERVICE"};
   const char* const kStates[] = {"SIGNED", "IMPLEMENTING", "COMPLETED", "TERMINATED"};
   const absl::Time start = absl::FromUnixSeconds(1'600'000'000);
@@ -215,8 +216,7 @@ HandResult RunHandWritten(SQLite::Database& db, const std::string& group_expr,
       result.total_contract = total.getColumn(1).getInt64();
     }
     SQLite::Statement total_parties(
-        db, absl::StrCat("SELECT ", distinct,
-                         " FROM agreement_parties AS p"));
+        db, absl::StrCat("SELECT ", distinct, " FROM agreement_parties AS p"));
     if (total_parties.executeStep()) result.total_suppliers = total_parties.getColumn(0).getInt64();
   }
   db.exec("COMMIT");
@@ -259,11 +259,17 @@ int Main(int argc, char** argv) {
       {"KIND", {D::kKind}, "a.kind", ""},
       {"STATE", {D::kState}, "a.state", ""},
       {"SIGN_YEAR", {D::kSignYear}, "a.sign_month / 100", ""},
-      {"INDUSTRY", {D::kIndustry}, "i.industry_code",
+      {"INDUSTRY",
+       {D::kIndustry},
+       "i.industry_code",
        " JOIN agreement_industries AS i ON i.agreement_id = a.id"},
-      {"SUPPLIER", {D::kSupplier}, "s.organization_id",
+      {"SUPPLIER",
+       {D::kSupplier},
+       "s.organization_id",
        " JOIN agreement_parties AS s ON s.agreement_id = a.id AND s.role = 'SUPPLIER'"},
-      {"REGION", {D::kRegion}, "r.region_code",
+      {"REGION",
+       {D::kRegion},
+       "r.region_code",
        " JOIN (SELECT DISTINCT x.agreement_id, o.region_code FROM agreement_parties AS x "
        "JOIN organizations AS o ON o.id = x.organization_id) AS r ON r.agreement_id = a.id"},
   };
@@ -289,10 +295,11 @@ int Main(int argc, char** argv) {
     std::sort(hand_times.begin(), hand_times.end());
     const double repo_s = repo_times[repo_times.size() / 2];
     const double hand_s = hand_times[hand_times.size() / 2];
-    const bool same = hand_result.rows == static_cast<int64_t>(report->rows.size()) &&
-                      hand_result.total_count == report->total.agreement_count &&
-                      hand_result.total_contract == report->total.sum(AmountField::kContractAmount) &&
-                      hand_result.total_suppliers == report->total.supplier_count;
+    const bool same =
+        hand_result.rows == static_cast<int64_t>(report->rows.size()) &&
+        hand_result.total_count == report->total.agreement_count &&
+        hand_result.total_contract == report->total.sum(AmountField::kContractAmount) &&
+        hand_result.total_suppliers == report->total.supplier_count;
     const double ratio = repo_s / hand_s;
     all_within = all_within && ratio <= 1.25 && same;
     std::printf("%-12s %12.3f %14.3f %8.2f %8zu  %s\n", g.label.c_str(), repo_s, hand_s, ratio,

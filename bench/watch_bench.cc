@@ -1,5 +1,5 @@
-// What live match watches cost writers (issue 6: "many watchers at once must not slow writes
-// down noticeably"): CreateOffering throughput and latency through a real server on port 0,
+// What live match watches cost writers (many watchers at once must not slow writes down
+// noticeably): CreateOffering throughput and latency through a real server on port 0,
 // with no watchers and with the most the server allows (100), each watching a different need
 // with min_score 0 so that every fitting offering is scored, explained and streamed. Phases
 // alternate (none, many, none, many, ...) so machine noise hits both alike.
@@ -21,8 +21,8 @@
 #include <thread>
 #include <vector>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
@@ -173,7 +173,9 @@ int Run(int argc, char** argv) {
   auto repository = storage::SqliteRepository::Open(db, {});
   if (!repository.ok() || !SeedOrganizations(**repository).ok()) return 1;
   NewToken token = *GenerateToken();
-  if (!(*repository)->CreateApiKey(KeyForToken(token, Role::kAdmin, "", "bench", absl::Now())).ok()) {
+  if (!(*repository)
+           ->CreateApiKey(KeyForToken(token, Role::kAdmin, "", "bench", absl::Now()))
+           .ok()) {
     return 1;
   }
   server::ServerOptions options;
@@ -202,17 +204,17 @@ int Run(int argc, char** argv) {
   Write(*offerings, token.token, **generator, next_offering, 2000, writers);
   next_offering += 2000;
 
-  std::printf("CreateOffering, %d writers, %d creates per phase%s; watchers each on its own "
-              "need, min_score %.2f\n",
-              writers, creates,
-              rate > 0 ? absl::StrCat(", open loop at ", rate, "/s").c_str() : ", closed loop",
-              min_score);
-  std::printf("%-6s %-9s %12s %9s %9s %10s\n", "round", "watchers", "creates/s", "p50 ms",
-              "p99 ms", "streamed");
+  std::printf(
+      "CreateOffering, %d writers, %d creates per phase%s; watchers each on its own "
+      "need, min_score %.2f\n",
+      writers, creates,
+      rate > 0 ? absl::StrCat(", open loop at ", rate, "/s").c_str() : ", closed loop", min_score);
+  std::printf("%-6s %-9s %12s %9s %9s %10s\n", "round", "watchers", "creates/s", "p50 ms", "p99 ms",
+              "streamed");
   std::vector<double> ratios, p50_ratios, p99_ratios;
   for (int round = 1; round <= rounds; ++round) {
-    const PhaseResult none = Write(*offerings, token.token, **generator, next_offering, creates,
-                                   writers, rate);
+    const PhaseResult none =
+        Write(*offerings, token.token, **generator, next_offering, creates, writers, rate);
     next_offering += creates;
     std::printf("%-6d %-9d %12.0f %9.2f %9.2f %10s\n", round, 0, none.creates_per_second,
                 none.p50_ms, none.p99_ms, "-");

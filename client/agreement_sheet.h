@@ -25,7 +25,7 @@ struct SheetColumn {
 // One cell: text, or for an amount column the amount in fen (nullopt when not given).
 struct SheetCell {
   std::string text;
-  std::optional<int64_t> fen;
+  std::optional<int64_t> fen{};
 };
 
 struct AgreementSheet {

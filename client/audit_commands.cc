@@ -12,20 +12,25 @@ namespace {
 using techmatch::v1::AuditEvent;
 
 const View<AuditEvent>& AuditEventView() {
-  static const auto* view = new View<AuditEvent>{
-      [](const AuditEvent& event, const ValueFormat&) {
-        return Record{{"name", event.name()},
-                      {"event_time", FormatTime(event.event_time())},
-                      {"principal", event.principal()},
-                      {"role", event.role()},
-                      {"method", event.method()},
-                      {"resource", event.resource()},
-                      {"request_id", event.request_id()},
-                      {"outcome", event.outcome()},
-                      {"hash", event.hash()}};
-      },
-      {{"name"}, {"event_time"}, {"principal"}, {"role"}, {"method", Align::kLeft, 48},
-       {"resource", Align::kLeft, 32}, {"outcome"}}};
+  static const auto* view =
+      new View<AuditEvent>{[](const AuditEvent& event, const ValueFormat&) {
+                             return Record{{"name", event.name()},
+                                           {"event_time", FormatTime(event.event_time())},
+                                           {"principal", event.principal()},
+                                           {"role", event.role()},
+                                           {"method", event.method()},
+                                           {"resource", event.resource()},
+                                           {"request_id", event.request_id()},
+                                           {"outcome", event.outcome()},
+                                           {"hash", event.hash()}};
+                           },
+                           {{"name"},
+                            {"event_time"},
+                            {"principal"},
+                            {"role"},
+                            {"method", Align::kLeft, 48},
+                            {"resource", Align::kLeft, 32},
+                            {"outcome"}}};
   return *view;
 }
 

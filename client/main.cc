@@ -1,4 +1,4 @@
-// techmatch: the command-line client (DESIGN §2, §4.1–§4.3).
+// techmatch: the command-line client.
 #include <iostream>
 
 #include "client/cli.h"

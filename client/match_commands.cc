@@ -176,14 +176,16 @@ void AddMatchEvent(CLI::App* group, CommandEnv& env) {
 struct WatchFlags {
   std::string subject;  // a need or offering name, or the query text
   double min_score = 0;
-  int count = 0;          // 0: until interrupted
-  double seconds = 0;     // 0: no time limit
-  std::string target;     // query watches: needs | offerings
+  int count = 0;       // 0: until interrupted
+  double seconds = 0;  // 0: no time limit
+  std::string target;  // query watches: needs | offerings
   std::vector<std::string> industries;
 };
 
 // The current time as the lead of a watched match: when it reached the terminal.
-std::string Now() { return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", absl::Now(), absl::UTCTimeZone()); }
+std::string Now() {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", absl::Now(), absl::UTCTimeZone());
+}
 
 // Streams WatchMatches until the count is reached, the time is up or the user interrupts; each
 // match is printed (and flushed) as it arrives.
@@ -210,7 +212,8 @@ int RunWatch(CommandEnv& env, const WatchFlags& flags, techmatch::v1::WatchMatch
             << (flags.count > 0 ? absl::StrCat(", until ", flags.count, " arrive") : "")
             << (flags.seconds > 0 ? absl::StrCat(", for ", flags.seconds, " s") : "")
             << " (Ctrl-C to stop)\n";
-  if (output.format() == OutputFormat::kCsv) RenderCsvRow(WatchCsvHeader(counterpart), output.stream());
+  if (output.format() == OutputFormat::kCsv)
+    RenderCsvRow(WatchCsvHeader(counterpart), output.stream());
   output.stream().flush();
   int received = 0;
   techmatch::v1::WatchMatchesResponse message;

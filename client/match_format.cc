@@ -35,17 +35,19 @@ void RenderMatchBlock(const Match& match, Counterpart counterpart, absl::string_
   out << absl::StrFormat("%s  %s  %-*s  %s\n", lead, FormatScore(match.score()), name_width,
                          CounterpartName(match, counterpart), match.counterpart_title());
   const size_t indent = lead.size() + 2;
-  RenderReason(out, indent, "shared terms",
-               FormatSharedTerms(match.explanation(), kTerminalTerms));
+  RenderReason(out, indent, "shared terms", FormatSharedTerms(match.explanation(), kTerminalTerms));
   RenderReason(out, indent, "shared industries", FormatSharedIndustries(match.explanation()));
   RenderReason(out, indent, "signals", FormatSignals(match.explanation()));
 }
 
 // The cells of one match after its rank: counterpart, title, score and the reasons.
 std::vector<std::string> MatchCells(const Match& match, Counterpart counterpart) {
-  return {CounterpartName(match, counterpart), match.counterpart_title(),
-          FormatScore(match.score()), FormatSharedTerms(match.explanation()),
-          FormatSharedIndustries(match.explanation()), FormatSignals(match.explanation())};
+  return {CounterpartName(match, counterpart),
+          match.counterpart_title(),
+          FormatScore(match.score()),
+          FormatSharedTerms(match.explanation()),
+          FormatSharedIndustries(match.explanation()),
+          FormatSignals(match.explanation())};
 }
 
 }  // namespace

@@ -19,8 +19,8 @@ absl::Time TimeOf(const google::protobuf::Timestamp& ts) {
 }
 
 std::string SlotText(const techmatch::v1::Meeting& meeting, absl::TimeZone zone) {
-  return absl::StrCat(absl::FormatTime("%Y-%m-%d %H:%M", TimeOf(meeting.start_time()), zone),
-                      "–", absl::FormatTime("%H:%M", TimeOf(meeting.end_time()), zone));
+  return absl::StrCat(absl::FormatTime("%Y-%m-%d %H:%M", TimeOf(meeting.start_time()), zone), "–",
+                      absl::FormatTime("%H:%M", TimeOf(meeting.end_time()), zone));
 }
 
 // UTF-8 code points of `text`, at most `limit`.
@@ -74,13 +74,21 @@ std::vector<Agenda> BuildAgendas(const std::vector<techmatch::v1::Meeting>& meet
 }
 
 Table AgendasCsvTable(const std::vector<Agenda>& agendas) {
-  Table table({{"participant"}, {"participant_name"}, {"time"}, {"slot"}, {"table"},
-               {"counterpart"}, {"need"}, {"offering"}, {"meeting"}, {"locked"}});
+  Table table({{"participant"},
+               {"participant_name"},
+               {"time"},
+               {"slot"},
+               {"table"},
+               {"counterpart"},
+               {"need"},
+               {"offering"},
+               {"meeting"},
+               {"locked"}});
   for (const Agenda& agenda : agendas) {
     for (const AgendaRow& row : agenda.rows) {
       table.AddRow({agenda.participant, agenda.display_name, row.time, std::to_string(row.slot),
-                    std::to_string(row.table), row.counterpart, row.need_title,
-                    row.offering_title, row.meeting, row.locked ? "true" : "false"});
+                    std::to_string(row.table), row.counterpart, row.need_title, row.offering_title,
+                    row.meeting, row.locked ? "true" : "false"});
     }
   }
   return table;
@@ -89,8 +97,8 @@ Table AgendasCsvTable(const std::vector<Agenda>& agendas) {
 std::string SheetName(const std::string& display_name, std::vector<std::string>& taken) {
   std::string clean;
   for (char c : display_name) {
-    const bool forbidden = c == '[' || c == ']' || c == ':' || c == '*' || c == '?' ||
-                           c == '/' || c == '\\' || (static_cast<unsigned char>(c) < 0x20);
+    const bool forbidden = c == '[' || c == ']' || c == ':' || c == '*' || c == '?' || c == '/' ||
+                           c == '\\' || (static_cast<unsigned char>(c) < 0x20);
     clean.push_back(forbidden ? '_' : c);
   }
   // Excel also refuses a name starting or ending with an apostrophe, or empty.

@@ -19,7 +19,7 @@ struct AgendaRow {
   std::string time;  // "2026-10-20 09:00–09:20" in `zone`.
   int slot = 0;
   int table = 0;
-  std::string counterpart;       // Display name (organizations/x when it has none).
+  std::string counterpart;  // Display name (organizations/x when it has none).
   std::string need_title;
   std::string offering_title;
   std::string meeting;  // Resource name.

@@ -1,5 +1,5 @@
 // `techmatch meeting plan|request|requests|generate|accept|decline|schedule|list|lock|unlock|
-// cancel|agendas` (MatchService's meeting methods, issue 6).
+// cancel|agendas` (MatchService's meeting methods).
 #include <algorithm>
 #include <memory>
 #include <string>
@@ -51,47 +51,46 @@ std::string SlotTimes(const Meeting& m) {
 }
 
 const View<Meeting>& MeetingView() {
-  static const auto* view = new View<Meeting>{
-      [](const Meeting& m, const ValueFormat&) {
-        return Record{{"name", m.name()},
-                      {"slot", std::to_string(m.slot())},
-                      {"time", SlotTimes(m)},
-                      {"table", std::to_string(m.table())},
-                      {"enterprise", m.enterprise_display_name()},
-                      {"institute", m.institute_display_name()},
-                      {"counterpart", m.counterpart_display_name()},
-                      {"need", m.need_title()},
-                      {"offering", m.offering_title()},
-                      {"score", Score(m.score())},
-                      {"mutual", m.mutual() ? "true" : "false"},
-                      {"locked", m.locked() ? "true" : "false"},
-                      {"meeting_request", m.meeting_request()},
-                      {"etag", m.etag()}};
-      },
-      {{"slot", Align::kRight},
-       {"time"},
-       {"table", Align::kRight},
-       {"enterprise", Align::kLeft, 24},
-       {"institute", Align::kLeft, 24},
-       {"need", Align::kLeft, 30},
-       {"score", Align::kRight},
-       {"locked"},
-       {"name"}}};
+  static const auto* view =
+      new View<Meeting>{[](const Meeting& m, const ValueFormat&) {
+                          return Record{{"name", m.name()},
+                                        {"slot", std::to_string(m.slot())},
+                                        {"time", SlotTimes(m)},
+                                        {"table", std::to_string(m.table())},
+                                        {"enterprise", m.enterprise_display_name()},
+                                        {"institute", m.institute_display_name()},
+                                        {"counterpart", m.counterpart_display_name()},
+                                        {"need", m.need_title()},
+                                        {"offering", m.offering_title()},
+                                        {"score", Score(m.score())},
+                                        {"mutual", m.mutual() ? "true" : "false"},
+                                        {"locked", m.locked() ? "true" : "false"},
+                                        {"meeting_request", m.meeting_request()},
+                                        {"etag", m.etag()}};
+                        },
+                        {{"slot", Align::kRight},
+                         {"time"},
+                         {"table", Align::kRight},
+                         {"enterprise", Align::kLeft, 24},
+                         {"institute", Align::kLeft, 24},
+                         {"need", Align::kLeft, 30},
+                         {"score", Align::kRight},
+                         {"locked"},
+                         {"name"}}};
   return *view;
 }
 
 // The agenda of one participant names the counterpart instead of both sides.
 const View<Meeting>& AgendaView() {
-  static const auto* view = new View<Meeting>{
-      MeetingView().record,
-      {{"slot", Align::kRight},
-       {"time"},
-       {"table", Align::kRight},
-       {"counterpart", Align::kLeft, 24},
-       {"need", Align::kLeft, 30},
-       {"offering", Align::kLeft, 30},
-       {"locked"},
-       {"name"}}};
+  static const auto* view = new View<Meeting>{MeetingView().record,
+                                              {{"slot", Align::kRight},
+                                               {"time"},
+                                               {"table", Align::kRight},
+                                               {"counterpart", Align::kLeft, 24},
+                                               {"need", Align::kLeft, 30},
+                                               {"offering", Align::kLeft, 30},
+                                               {"locked"},
+                                               {"name"}}};
   return *view;
 }
 
@@ -104,13 +103,13 @@ const View<MeetingPlan>& PlanView() {
                           FormatTime(plan.slots(i).start_time()), " – ",
                           FormatTime(plan.slots(i).end_time()));
         }
-        return Record{{"name", plan.name()},
-                      {"table_count", std::to_string(plan.table_count())},
-                      {"max_meetings_per_participant",
-                       std::to_string(plan.max_meetings_per_participant())},
-                      {"slots", slots},
-                      {"update_time", FormatTime(plan.update_time())},
-                      {"etag", plan.etag()}};
+        return Record{
+            {"name", plan.name()},
+            {"table_count", std::to_string(plan.table_count())},
+            {"max_meetings_per_participant", std::to_string(plan.max_meetings_per_participant())},
+            {"slots", slots},
+            {"update_time", FormatTime(plan.update_time())},
+            {"etag", plan.etag()}};
       },
       {{"name"}, {"table_count"}}};
   return *view;
@@ -164,7 +163,8 @@ absl::StatusOr<MeetingPlan> PlanFromFlags(const PlanFlags& flags) {
     if (parts.size() != 2) {
       return absl::InvalidArgumentError(
           absl::StrCat("--break takes START/END, e.g. 2026-10-20T12:00:00+08:00/"
-                       "2026-10-20T13:30:00+08:00, got '", text, "'"));
+                       "2026-10-20T13:30:00+08:00, got '",
+                       text, "'"));
     }
     absl::StatusOr<google::protobuf::Timestamp> from = ParseTime(parts[0]);
     absl::StatusOr<google::protobuf::Timestamp> to = ParseTime(parts[1]);
@@ -198,7 +198,8 @@ void AddPlan(CLI::App* group, CommandEnv& env) {
       "plan", "Show an event's meeting plan, or set it with --start/--length/--count/--tables");
   auto flags = std::make_shared<PlanFlags>();
   command->add_option("event", flags->event, "The event")->required();
-  command->add_option("--start", flags->start, "First slot's start, e.g. 2026-10-20T09:00:00+08:00");
+  command->add_option("--start", flags->start,
+                      "First slot's start, e.g. 2026-10-20T09:00:00+08:00");
   command->add_option("--length", flags->length_minutes, "Meeting length in minutes");
   command->add_option("--gap", flags->gap_minutes, "Minutes between meetings (default 0)");
   command->add_option("--count", flags->count, "How many slots");
@@ -335,8 +336,8 @@ void AddRequestTransition(CLI::App* group, CommandEnv& env, const std::string& v
   };
   CLI::App* command = group->add_subcommand(verb, help);
   auto flags = std::make_shared<Flags>();
-  command->add_option("name", flags->name,
-                      "events/E/meetingRequests/ID, or ID with --event")->required();
+  command->add_option("name", flags->name, "events/E/meetingRequests/ID, or ID with --event")
+      ->required();
   command->add_option("--event", flags->event, "The event, when NAME is a bare id");
   command->add_option("--etag", flags->etag, "Only if the request is still at this etag");
   OnRun(command, env, [&env, flags, call] {
@@ -382,7 +383,8 @@ void AddSchedule(CLI::App* group, CommandEnv& env) {
     request.set_event(QualifyName("events", *event));
     techmatch::v1::ScheduleMeetingsResponse response;
     std::unique_ptr<grpc::ClientContext> context = env.session().NewContext();
-    if (grpc::Status s = env.session().matches().ScheduleMeetings(context.get(), request, &response);
+    if (grpc::Status s =
+            env.session().matches().ScheduleMeetings(context.get(), request, &response);
         !s.ok()) {
       return env.Fail(s);
     }
@@ -404,8 +406,7 @@ void AddSchedule(CLI::App* group, CommandEnv& env) {
       Table table({{"request"}, {"reason"}, {"explanation"}});
       for (const auto& u : response.unscheduled()) {
         table.AddRow({u.meeting_request(),
-                      techmatch::v1::UnscheduledRequest::Reason_Name(u.reason()),
-                      u.explanation()});
+                      techmatch::v1::UnscheduledRequest::Reason_Name(u.reason()), u.explanation()});
       }
       table.RenderAligned(output.stream());
     }
@@ -428,7 +429,8 @@ void AddList(CLI::App* group, CommandEnv& env) {
     }
     techmatch::v1::ListMeetingsResponse all;
     for (Meeting& m : meetings) *all.add_meetings() = std::move(m);
-    env.output().PrintList(all, all.meetings(), participant->empty() ? MeetingView() : AgendaView());
+    env.output().PrintList(all, all.meetings(),
+                           participant->empty() ? MeetingView() : AgendaView());
     return kExitOk;
   });
 }
@@ -442,8 +444,7 @@ void AddMeetingAction(CLI::App* group, CommandEnv& env, const std::string& verb,
   };
   CLI::App* command = group->add_subcommand(verb, help);
   auto flags = std::make_shared<Flags>();
-  command->add_option("name", flags->name, "events/E/meetings/ID, or ID with --event")
-      ->required();
+  command->add_option("name", flags->name, "events/E/meetings/ID, or ID with --event")->required();
   command->add_option("--event", flags->event, "The event, when NAME is a bare id");
   command->add_option("--etag", flags->etag, "Only if the meeting is still at this etag");
   OnRun(command, env, [&env, flags, call, &view] {
@@ -481,8 +482,8 @@ void AddAgendas(CLI::App* group, CommandEnv& env) {
       if (absl::Status s = WriteAgendasXlsx(agendas, found.display_name(), *xlsx); !s.ok()) {
         return env.FailLocal(s);
       }
-      env.err() << "wrote " << agendas.size() << " agendas (" << meetings.size()
-                << " meetings) to " << *xlsx << "\n";
+      env.err() << "wrote " << agendas.size() << " agendas (" << meetings.size() << " meetings) to "
+                << *xlsx << "\n";
       return kExitOk;
     }
     Output& output = env.output();
@@ -495,8 +496,11 @@ void AddAgendas(CLI::App* group, CommandEnv& env) {
     } else {
       for (const Agenda& agenda : agendas) {
         output.stream() << agenda.display_name << " (" << agenda.participant << ")\n";
-        Table table({{"time"}, {"table", Align::kRight}, {"counterpart", Align::kLeft, 30},
-                     {"need", Align::kLeft, 30}, {"offering", Align::kLeft, 30}});
+        Table table({{"time"},
+                     {"table", Align::kRight},
+                     {"counterpart", Align::kLeft, 30},
+                     {"need", Align::kLeft, 30},
+                     {"offering", Align::kLeft, 30}});
         for (const AgendaRow& row : agenda.rows) {
           table.AddRow({row.time, std::to_string(row.table), row.counterpart, row.need_title,
                         row.offering_title});
@@ -512,8 +516,9 @@ void AddAgendas(CLI::App* group, CommandEnv& env) {
 }  // namespace
 
 void AddMeetingCommands(CLI::App& app, CommandEnv& env) {
-  CLI::App* group = app.add_subcommand("meeting", "1:1 meetings at a fair: plans, requests, "
-                                                  "scheduling, agendas");
+  CLI::App* group = app.add_subcommand("meeting",
+                                       "1:1 meetings at a fair: plans, requests, "
+                                       "scheduling, agendas");
   group->require_subcommand(1);
   AddPlan(group, env);
   AddRequest(group, env);

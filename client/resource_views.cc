@@ -95,17 +95,15 @@ const View<Event>& EventView() {
 }
 
 const View<Participant>& ParticipantView() {
-  static const auto* view =
-      new View<Participant>{[](const Participant& participant, const ValueFormat&) {
-                              return Record{
-                                  {"name", participant.name()},
-                                  {"organization", participant.organization()},
-                                  {"delegate_count", std::to_string(participant.delegate_count())},
-                                  {"late_registration",
-                                   participant.late_registration() ? "true" : "false"},
-                                  {"create_time", FormatTime(participant.create_time())}};
-                            },
-                            {{"organization"}, {"delegate_count"}, {"create_time"}}};
+  static const auto* view = new View<Participant>{
+      [](const Participant& participant, const ValueFormat&) {
+        return Record{{"name", participant.name()},
+                      {"organization", participant.organization()},
+                      {"delegate_count", std::to_string(participant.delegate_count())},
+                      {"late_registration", participant.late_registration() ? "true" : "false"},
+                      {"create_time", FormatTime(participant.create_time())}};
+      },
+      {{"organization"}, {"delegate_count"}, {"create_time"}}};
   return *view;
 }
 

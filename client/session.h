@@ -6,9 +6,9 @@
 #include <string>
 
 #include "absl/time/time.h"
-#include "grpcpp/security/credentials.h"
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
+#include "grpcpp/security/credentials.h"
 #include "techmatch/v1/agreement.grpc.pb.h"
 #include "techmatch/v1/audit.grpc.pb.h"
 #include "techmatch/v1/event.grpc.pb.h"

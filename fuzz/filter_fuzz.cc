@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <vector>
 
-#include "core/filter.h"
+#include "core/common/filter.h"
 #include "fuzz/fuzz_input.h"
 #include "storage/repository.h"
 

@@ -69,7 +69,9 @@ Fixture* Start() {
   if (!repository.ok()) std::abort();
   absl::StatusOr<NewToken> token = GenerateToken();
   if (!token.ok()) std::abort();
-  if (!(*repository)->CreateApiKey(KeyForToken(*token, Role::kAdmin, "", "fuzz", absl::Now())).ok()) {
+  if (!(*repository)
+           ->CreateApiKey(KeyForToken(*token, Role::kAdmin, "", "fuzz", absl::Now()))
+           .ok()) {
     std::abort();
   }
   fixture->token = token->token;

@@ -18,7 +18,7 @@ std::shared_ptr<grpc::Channel> InProcessChannel();
 std::unique_ptr<grpc::ClientContext> NewContext();
 
 // Aborts on UNKNOWN or INTERNAL, which a handler must never answer to malformed input
-// (DESIGN §3), and on any code outside the documented set.
+//, and on any code outside the documented set.
 void CheckStatus(const grpc::Status& status, const std::string& method);
 
 }  // namespace techmatch::fuzz

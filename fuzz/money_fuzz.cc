@@ -5,8 +5,8 @@
 #include <cstring>
 
 #include "client/money_text.h"
-#include "core/field_violations.h"
-#include "core/money.h"
+#include "core/common/field_violations.h"
+#include "core/money/money.h"
 #include "fuzz/fuzz_input.h"
 
 namespace {

@@ -8,7 +8,7 @@
 // (server/malformed_request_interceptor.h). Import rows that do not parse are skipped (the
 // generated client stub cannot send them; tests/server/invalid_utf8_test.cc covers those).
 // Handlers must answer with documented codes only, never UNKNOWN or INTERNAL, and never crash
-// (DESIGN §3, §7).
+//.
 #include <cstdlib>
 #include <functional>
 #include <future>

@@ -3,13 +3,13 @@
 #include <iostream>
 
 #include "absl/strings/match.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "core/auth/api_key.h"
 #include "core/auth/role.h"
-#include "core/resource_id.h"
+#include "core/common/resource_id.h"
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
 #include "storage/audit_scope.h"
@@ -106,8 +106,8 @@ int ListKeysCommand(storage::Repository& repository, std::ostream& out, std::ost
   return 0;
 }
 
-int RevokeKeyCommand(storage::Repository& repository, const std::string& key_id,
-                     std::ostream& out, std::ostream& err) {
+int RevokeKeyCommand(storage::Repository& repository, const std::string& key_id, std::ostream& out,
+                     std::ostream& err) {
   // Accept `keys/ID` as well as the bare id `keys list` shows.
   absl::string_view id = key_id;
   absl::ConsumePrefix(&id, "keys/");
@@ -147,8 +147,7 @@ void AddAdminCommands(CLI::App& app, AdminCommands& commands) {
       ->required();
   commands.keys_create->add_option("--organization", commands.key_options.organization,
                                    "organizations/ID the key acts for (INSTITUTE and ENTERPRISE)");
-  commands.keys_create->add_option("--label", commands.key_options.label,
-                                   "a note for `keys list`");
+  commands.keys_create->add_option("--label", commands.key_options.label, "a note for `keys list`");
   commands.keys_list = keys->add_subcommand("list", "list keys (never their tokens)");
   commands.keys_revoke = keys->add_subcommand("revoke", "revoke a key for good");
   commands.keys_revoke->add_option("KEY_ID", commands.revoke_id, "the key id `keys list` shows")

@@ -41,8 +41,8 @@ int CreateKeyCommand(storage::Repository& repository, const KeyCreateOptions& op
                      std::ostream& out, std::ostream& err);
 // One line per key: id, role, organization, created, revoked, label. Never a token.
 int ListKeysCommand(storage::Repository& repository, std::ostream& out, std::ostream& err);
-int RevokeKeyCommand(storage::Repository& repository, const std::string& key_id,
-                     std::ostream& out, std::ostream& err);
+int RevokeKeyCommand(storage::Repository& repository, const std::string& key_id, std::ostream& out,
+                     std::ostream& err);
 // Recomputes the audit hash chain; names the first altered record and returns 1 when broken.
 int VerifyAuditCommand(storage::Repository& repository, std::ostream& out, std::ostream& err);
 

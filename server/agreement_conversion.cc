@@ -1,7 +1,7 @@
 #include "server/agreement_conversion.h"
 
 #include "absl/strings/str_cat.h"
-#include "core/resource_id.h"
+#include "core/common/resource_id.h"
 #include "server/proto_fields.h"
 
 namespace techmatch::server {
@@ -9,48 +9,72 @@ namespace {
 
 const google::type::Money& AmountOf(const v1::Agreement& proto, AmountField field) {
   switch (field) {
-    case AmountField::kContractAmount: return proto.contract_amount();
-    case AmountField::kTotalInvestment: return proto.total_investment();
-    case AmountField::kExpectedSalesRevenue: return proto.expected_sales_revenue();
-    case AmountField::kExpectedProfitTax: return proto.expected_profit_tax();
-    case AmountField::kRealizedOutputValue: return proto.realized_output_value();
-    case AmountField::kRealizedProfitTax: return proto.realized_profit_tax();
+    case AmountField::kContractAmount:
+      return proto.contract_amount();
+    case AmountField::kTotalInvestment:
+      return proto.total_investment();
+    case AmountField::kExpectedSalesRevenue:
+      return proto.expected_sales_revenue();
+    case AmountField::kExpectedProfitTax:
+      return proto.expected_profit_tax();
+    case AmountField::kRealizedOutputValue:
+      return proto.realized_output_value();
+    case AmountField::kRealizedProfitTax:
+      return proto.realized_profit_tax();
   }
   return proto.contract_amount();
 }
 
 bool HasAmount(const v1::Agreement& proto, AmountField field) {
   switch (field) {
-    case AmountField::kContractAmount: return proto.has_contract_amount();
-    case AmountField::kTotalInvestment: return proto.has_total_investment();
-    case AmountField::kExpectedSalesRevenue: return proto.has_expected_sales_revenue();
-    case AmountField::kExpectedProfitTax: return proto.has_expected_profit_tax();
-    case AmountField::kRealizedOutputValue: return proto.has_realized_output_value();
-    case AmountField::kRealizedProfitTax: return proto.has_realized_profit_tax();
+    case AmountField::kContractAmount:
+      return proto.has_contract_amount();
+    case AmountField::kTotalInvestment:
+      return proto.has_total_investment();
+    case AmountField::kExpectedSalesRevenue:
+      return proto.has_expected_sales_revenue();
+    case AmountField::kExpectedProfitTax:
+      return proto.has_expected_profit_tax();
+    case AmountField::kRealizedOutputValue:
+      return proto.has_realized_output_value();
+    case AmountField::kRealizedProfitTax:
+      return proto.has_realized_profit_tax();
   }
   return false;
 }
 
 google::type::Money* MutableAmount(v1::Agreement& out, AmountField field) {
   switch (field) {
-    case AmountField::kContractAmount: return out.mutable_contract_amount();
-    case AmountField::kTotalInvestment: return out.mutable_total_investment();
-    case AmountField::kExpectedSalesRevenue: return out.mutable_expected_sales_revenue();
-    case AmountField::kExpectedProfitTax: return out.mutable_expected_profit_tax();
-    case AmountField::kRealizedOutputValue: return out.mutable_realized_output_value();
-    case AmountField::kRealizedProfitTax: return out.mutable_realized_profit_tax();
+    case AmountField::kContractAmount:
+      return out.mutable_contract_amount();
+    case AmountField::kTotalInvestment:
+      return out.mutable_total_investment();
+    case AmountField::kExpectedSalesRevenue:
+      return out.mutable_expected_sales_revenue();
+    case AmountField::kExpectedProfitTax:
+      return out.mutable_expected_profit_tax();
+    case AmountField::kRealizedOutputValue:
+      return out.mutable_realized_output_value();
+    case AmountField::kRealizedProfitTax:
+      return out.mutable_realized_profit_tax();
   }
   return out.mutable_contract_amount();
 }
 
 google::type::Money* MutableSum(v1::AgreementSummary& out, AmountField field) {
   switch (field) {
-    case AmountField::kContractAmount: return out.mutable_contract_amount();
-    case AmountField::kTotalInvestment: return out.mutable_total_investment();
-    case AmountField::kExpectedSalesRevenue: return out.mutable_expected_sales_revenue();
-    case AmountField::kExpectedProfitTax: return out.mutable_expected_profit_tax();
-    case AmountField::kRealizedOutputValue: return out.mutable_realized_output_value();
-    case AmountField::kRealizedProfitTax: return out.mutable_realized_profit_tax();
+    case AmountField::kContractAmount:
+      return out.mutable_contract_amount();
+    case AmountField::kTotalInvestment:
+      return out.mutable_total_investment();
+    case AmountField::kExpectedSalesRevenue:
+      return out.mutable_expected_sales_revenue();
+    case AmountField::kExpectedProfitTax:
+      return out.mutable_expected_profit_tax();
+    case AmountField::kRealizedOutputValue:
+      return out.mutable_realized_output_value();
+    case AmountField::kRealizedProfitTax:
+      return out.mutable_realized_profit_tax();
   }
   return out.mutable_contract_amount();
 }
@@ -66,9 +90,9 @@ Agreement AgreementFromProto(const v1::Agreement& proto, const Currency& currenc
     const v1::Party& p = proto.parties(i);
     Party party;
     const size_t before = violations.list().size();
-    party.organization_id = IdFromOptionalName(
-        p.organization(), kOrganizations, absl::StrCat("parties[", i, "].organization"),
-        violations);
+    party.organization_id =
+        IdFromOptionalName(p.organization(), kOrganizations,
+                           absl::StrCat("parties[", i, "].organization"), violations);
     // A malformed name was reported here; keeping it (not an id, so never looked up) spares a
     // second "is required" violation on the same field.
     if (violations.list().size() != before) party.organization_id = p.organization();
@@ -83,12 +107,13 @@ Agreement AgreementFromProto(const v1::Agreement& proto, const Currency& currenc
     const size_t before = violations.list().size();
     CheckTimestamp("sign_time", proto.sign_time(), violations);
     // An unrepresentable time was reported here; any past time spares a second violation.
-    a.sign_time = violations.list().size() == before ? TimeFromProto(proto.sign_time())
-                                                     : absl::UnixEpoch();
+    a.sign_time =
+        violations.list().size() == before ? TimeFromProto(proto.sign_time()) : absl::UnixEpoch();
   }
   for (AmountField f : kAllAmountFields) {
     if (HasAmount(proto, f)) {
-      a.amount(f) = MinorUnitsFromProto(AmountOf(proto, f), currency, AmountFieldName(f), violations);
+      a.amount(f) =
+          MinorUnitsFromProto(AmountOf(proto, f), currency, AmountFieldName(f), violations);
     }
   }
   return a;

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "core/agreement.h"
-#include "core/agreement_report.h"
-#include "core/field_violations.h"
-#include "core/money.h"
+#include "core/agreements/agreement.h"
+#include "core/common/field_violations.h"
+#include "core/money/money.h"
+#include "core/reports/agreement_report.h"
 #include "techmatch/v1/agreement.pb.h"
 #include "techmatch/v1/report.pb.h"
 

@@ -58,10 +58,9 @@ class ServiceHooks : public grpc::Service {
   static void RequestUnary(grpc::Service& service, int index, grpc::ServerContext* context,
                            Request* request, grpc::internal::ServerAsyncStreamingInterface* writer,
                            grpc::ServerCompletionQueue* queue, void* tag) {
-    using Hook = void (grpc::Service::*)(int, grpc::ServerContext*, Request*,
-                                         grpc::internal::ServerAsyncStreamingInterface*,
-                                         grpc::CompletionQueue*, grpc::ServerCompletionQueue*,
-                                         void*);
+    using Hook = void (grpc::Service::*)(
+        int, grpc::ServerContext*, Request*, grpc::internal::ServerAsyncStreamingInterface*,
+        grpc::CompletionQueue*, grpc::ServerCompletionQueue*, void*);
     const Hook hook = &ServiceHooks::RequestAsyncUnary<Request>;
     (service.*hook)(index, context, request, writer, queue, queue, tag);
   }
@@ -131,11 +130,10 @@ class UnaryCall final : public Call {
       }
       started_ = true;
       new UnaryCall(method_, queue_);  // The next call of this method on this queue.
-      grpc::Status status = DeadlinePassed(context_) ? ExpiredWhileQueued()
-                            : !ParseRequest()
-                                ? MalformedRequestStatus(Request::descriptor()->full_name())
-                                : (method_.service->*method_.handler)(&context_, request_,
-                                                                      response_);
+      grpc::Status status =
+          DeadlinePassed(context_) ? ExpiredWhileQueued()
+          : !ParseRequest()        ? MalformedRequestStatus(Request::descriptor()->full_name())
+                            : (method_.service->*method_.handler)(&context_, request_, response_);
       writer_.Finish(*response_, status, this);
       return;
     } else {
@@ -190,9 +188,9 @@ class AsyncServer {
                                                   Response*)) {
     static_assert(std::is_base_of_v<typename Grpc::Service, ServiceImpl>);
     using UnaryCall = async_internal::UnaryCall<ServiceImpl, Request, Response>;
-    const int index = async_internal::UnaryMethodIndex(
-        Grpc::service_full_name(), method, Request::descriptor()->full_name(),
-        Response::descriptor()->full_name());
+    const int index = async_internal::UnaryMethodIndex(Grpc::service_full_name(), method,
+                                                       Request::descriptor()->full_name(),
+                                                       Response::descriptor()->full_name());
     if (index < 0) return false;
     async_internal::ServiceHooks::MarkAsync(service, index);
     const typename UnaryCall::Method served{&service, index, handler};

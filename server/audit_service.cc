@@ -2,8 +2,8 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "core/resource_id.h"
-#include "core/status_macros.h"
+#include "core/common/resource_id.h"
+#include "core/common/status_macros.h"
 #include "server/handler.h"
 #include "server/list_support.h"
 #include "server/proto_fields.h"
@@ -40,8 +40,7 @@ grpc::Status AuditServiceImpl::ListAuditEvents(grpc::ServerContext* server_conte
         for (const AuditEvent& event : page.items) {
           AuditEventToProto(event, *response->add_audit_events());
         }
-        response->set_next_page_token(
-            context_.page_tokens.Encode(list.scope, page.next_after_id));
+        response->set_next_page_token(context_.page_tokens.Encode(list.scope, page.next_after_id));
         return absl::OkStatus();
       });
 }

@@ -42,8 +42,7 @@ absl::Status Run(absl::string_view method, const Principal& principal, Body& bod
 }
 
 inline grpc::Status Finish(absl::string_view method, const absl::Status& status) {
-  if (status.code() == absl::StatusCode::kInternal ||
-      status.code() == absl::StatusCode::kUnknown) {
+  if (status.code() == absl::StatusCode::kInternal || status.code() == absl::StatusCode::kUnknown) {
     spdlog::error("{} failed: {}", std::string(method), status.ToString());
   }
   return ToGrpcStatus(status);
@@ -54,9 +53,8 @@ inline grpc::Status Finish(absl::string_view method, const absl::Status& status)
 // `method` is the full gRPC name ("/techmatch.v1.NeedService/CreateNeed"); `request` the
 // unary request (nullptr for client streams), read only to name the audited resource.
 template <typename Body>
-grpc::Status Handle(ServiceContext& service, grpc::ServerContext* context,
-                    absl::string_view method, const google::protobuf::Message* request,
-                    Body&& body) {
+grpc::Status Handle(ServiceContext& service, grpc::ServerContext* context, absl::string_view method,
+                    const google::protobuf::Message* request, Body&& body) {
   const MethodRule* rule = FindMethodRule(method);
   // Without a rule nobody knows whether the method writes: audit it as if it did.
   const bool mutating = rule == nullptr || rule->mutating;

@@ -50,17 +50,14 @@ HealthService::HealthService() {
   AddMethod(new grpc::internal::RpcServiceMethod(
       "/grpc.health.v1.Health/Check", grpc::internal::RpcMethod::NORMAL_RPC,
       new grpc::internal::RpcMethodHandler<HealthService, grpc::ByteBuffer, grpc::ByteBuffer>(
-          [](HealthService* service, grpc::ServerContext* context,
-             const grpc::ByteBuffer* request, grpc::ByteBuffer* response) {
-            return service->Check(context, request, response);
-          },
+          [](HealthService* service, grpc::ServerContext* context, const grpc::ByteBuffer* request,
+             grpc::ByteBuffer* response) { return service->Check(context, request, response); },
           this)));
   AddMethod(new grpc::internal::RpcServiceMethod(
       "/grpc.health.v1.Health/Watch", grpc::internal::RpcMethod::SERVER_STREAMING,
-      new grpc::internal::ServerStreamingHandler<HealthService, grpc::ByteBuffer,
-                                                 grpc::ByteBuffer>(
-          [](HealthService* service, grpc::ServerContext* context,
-             const grpc::ByteBuffer* request, grpc::ServerWriter<grpc::ByteBuffer>* writer) {
+      new grpc::internal::ServerStreamingHandler<HealthService, grpc::ByteBuffer, grpc::ByteBuffer>(
+          [](HealthService* service, grpc::ServerContext* context, const grpc::ByteBuffer* request,
+             grpc::ServerWriter<grpc::ByteBuffer>* writer) {
             return service->Watch(context, request, writer);
           },
           this)));

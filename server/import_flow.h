@@ -13,9 +13,9 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
-#include "core/caching_reference_lookup.h"
-#include "core/field_violations.h"
-#include "core/resource_id.h"
+#include "core/common/field_violations.h"
+#include "core/common/resource_id.h"
+#include "core/reference/caching_reference_lookup.h"
 #include "grpcpp/support/sync_stream.h"
 #include "server/call_deadline.h"
 #include "server/parsed_stream.h"
@@ -60,17 +60,18 @@ inline absl::Status Stopped(const absl::Status& status, absl::string_view where,
   if (stored == 0) {
     absl::StrAppend(&note, "no row of this import was stored");
   } else {
-    absl::StrAppend(&note, stored, " row(s) of this import are stored and stay (rows are "
-                    "committed in batches of ", kImportBatchRows, ")");
+    absl::StrAppend(&note, stored,
+                    " row(s) of this import are stored and stay (rows are "
+                    "committed in batches of ",
+                    kImportBatchRows, ")");
   }
   if (dropped > 0) {
     absl::StrAppend(&note, "; the ", dropped,
                     " valid row(s) of the unfinished batch were not stored");
   }
   absl::Status out(status.code(), absl::StrCat(status.message(), " ", note, "]"));
-  status.ForEachPayload([&out](absl::string_view url, const absl::Cord& payload) {
-    out.SetPayload(url, payload);
-  });
+  status.ForEachPayload(
+      [&out](absl::string_view url, const absl::Cord& payload) { out.SetPayload(url, payload); });
   return out;
 }
 
@@ -84,13 +85,11 @@ inline absl::Status Stopped(const absl::Status& status, absl::string_view where,
 // not atomic: a stopping status says where it stopped and how many of its rows are stored
 // (import_internal::Stopped).
 template <typename Request, typename R>
-absl::Status ImportRows(
-    const grpc::ServerContextBase& call, ParsingReader<Request>& reader,
-    ReferenceLookup& lookup,
-    const ImportSteps<R>& steps,
-    const std::function<absl::StatusOr<R>(const Request&, Violations&,
-                                          std::string& requested_id)>& convert,
-    v1::ImportSummary& summary) {
+absl::Status ImportRows(const grpc::ServerContextBase& call, ParsingReader<Request>& reader,
+                        ReferenceLookup& lookup, const ImportSteps<R>& steps,
+                        const std::function<absl::StatusOr<R>(const Request&, Violations&,
+                                                              std::string& requested_id)>& convert,
+                        v1::ImportSummary& summary) {
   CachingReferenceLookup cached(lookup);
   std::vector<R> batch;
   std::vector<int64_t> batch_rows;
@@ -108,13 +107,13 @@ absl::Status ImportRows(
         summary.add_accepted_names(ResourceName(steps.collection, results[i]->meta.id));
         summary.set_accepted_count(summary.accepted_count() + 1);
       } else if (results[i].status().code() == absl::StatusCode::kAlreadyExists) {
-        import_internal::Reject(summary, batch_rows[i],
-                                {{std::string(steps.id_field),
-                                  std::string(results[i].status().message())}});
+        import_internal::Reject(
+            summary, batch_rows[i],
+            {{std::string(steps.id_field), std::string(results[i].status().message())}});
       } else if (failed.ok()) {
-        failed = absl::Status(results[i].status().code(),
-                              absl::StrCat("row ", batch_rows[i], ": ",
-                                           results[i].status().message()));
+        failed =
+            absl::Status(results[i].status().code(),
+                         absl::StrCat("row ", batch_rows[i], ": ", results[i].status().message()));
       }
     }
     batch.clear();
@@ -127,10 +126,10 @@ absl::Status ImportRows(
   int64_t row_number = 0;
   // `at`: the current message caused it; otherwise the import stopped after it.
   auto stopped = [&](const absl::Status& status, bool at = false) {
-    const std::string where =
-        position == 0 ? "before the first message"
-                      : absl::StrCat(at ? "at" : "after", " message ", position,
-                                     " of the stream (row ", row_number, ")");
+    const std::string where = position == 0
+                                  ? "before the first message"
+                                  : absl::StrCat(at ? "at" : "after", " message ", position,
+                                                 " of the stream (row ", row_number, ")");
     return import_internal::Stopped(status, where, summary.accepted_count(), batch.size());
   };
   while (reader.Read(&request)) {

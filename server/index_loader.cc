@@ -1,6 +1,6 @@
 #include "server/index_loader.h"
 
-#include "core/status_macros.h"
+#include "core/common/status_macros.h"
 #include "spdlog/spdlog.h"
 
 namespace techmatch::server {
@@ -22,16 +22,15 @@ absl::Status LoadAll(List list, Index index) {
 }  // namespace
 
 absl::Status LoadMatchingIndex(storage::Repository& repository, MatchingEngine& engine) {
-  TM_RETURN_IF_ERROR(LoadAll<Need>(
-      [&](const storage::ListQuery& q) { return repository.ListNeeds(q); },
-      [&](const Need& need) { return engine.IndexNeed(need); }));
-  TM_RETURN_IF_ERROR(LoadAll<Offering>(
-      [&](const storage::ListQuery& q) { return repository.ListOfferings(q); },
-      [&](const Offering& offering) { return engine.IndexOffering(offering); }));
+  TM_RETURN_IF_ERROR(
+      LoadAll<Need>([&](const storage::ListQuery& q) { return repository.ListNeeds(q); },
+                    [&](const Need& need) { return engine.IndexNeed(need); }));
+  TM_RETURN_IF_ERROR(
+      LoadAll<Offering>([&](const storage::ListQuery& q) { return repository.ListOfferings(q); },
+                        [&](const Offering& offering) { return engine.IndexOffering(offering); }));
   engine.Compact();
   spdlog::info("matching index loaded: {} needs, {} offerings, {} MiB of postings",
-               engine.indexed_needs(), engine.indexed_offerings(),
-               engine.posting_bytes() >> 20);
+               engine.indexed_needs(), engine.indexed_offerings(), engine.posting_bytes() >> 20);
   return absl::OkStatus();
 }
 

@@ -1,8 +1,8 @@
 #include "server/list_support.h"
 
 #include "absl/strings/str_cat.h"
-#include "core/field_violations.h"
-#include "core/paging.h"
+#include "core/common/field_violations.h"
+#include "core/common/paging.h"
 
 namespace techmatch::server {
 

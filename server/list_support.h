@@ -8,7 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "core/filter.h"
+#include "core/common/filter.h"
 #include "server/page_token.h"
 #include "storage/repository.h"
 

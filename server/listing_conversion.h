@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/listing.h"
-#include "core/resource_id.h"
+#include "core/common/resource_id.h"
+#include "core/listings/listing.h"
 #include "server/proto_fields.h"
 
 namespace techmatch::server {

@@ -5,8 +5,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "google/protobuf/descriptor.h"
 #include "core/auth/permissions.h"
+#include "google/protobuf/descriptor.h"
 #include "grpcpp/server_context.h"
 #include "server/status_conversion.h"
 
@@ -22,8 +22,7 @@ std::string RequestType(absl::string_view full_method) {
   const std::vector<absl::string_view> parts = absl::StrSplit(full_method, '/');
   if (parts.size() != 3) return "";
   const google::protobuf::ServiceDescriptor* service =
-      google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
-          std::string(parts[1]));
+      google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(std::string(parts[1]));
   const google::protobuf::MethodDescriptor* method =
       service == nullptr ? nullptr : service->FindMethodByName(std::string(parts[2]));
   return method == nullptr ? "" : method->input_type()->full_name();

@@ -9,7 +9,7 @@
 //   * async API (grpcpp/impl/codegen/server_interface.h, PayloadAsyncRequest::FinalizeResult):
 //     the call is cancelled INTERNAL "Unable to parse request" inside gRPC, before any
 //     interceptor or handler sees it.
-// INTERNAL says the server is at fault; DESIGN §3 promises documented codes only.
+// INTERNAL says the server is at fault; the API promises documented codes only.
 //
 // The sync API's case is fixed by MalformedRequestInterceptorFactory, registered with the
 // builder: it notes a request that did not parse (POST_RECV_MESSAGE without a message) and, at

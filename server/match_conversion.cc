@@ -1,7 +1,7 @@
 #include "server/match_conversion.h"
 
+#include "core/common/resource_id.h"
 #include "core/matching/match_profile.h"
-#include "core/resource_id.h"
 
 namespace techmatch::server {
 void MatchToProto(const MatchResult& result, const TextAnalyzer& analyzer, const PhraseText& own,

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/listing.h"
+#include "core/listings/listing.h"
 #include "core/matching/match_result.h"
 #include "core/text/text_analyzer.h"
 #include "techmatch/v1/match.pb.h"

@@ -14,8 +14,7 @@ class MatchServiceImpl final : public v1::MatchService::Service {
 
   grpc::Status MatchNeed(grpc::ServerContext* context, const v1::MatchNeedRequest* request,
                          v1::MatchNeedResponse* response) override;
-  grpc::Status MatchOffering(grpc::ServerContext* context,
-                             const v1::MatchOfferingRequest* request,
+  grpc::Status MatchOffering(grpc::ServerContext* context, const v1::MatchOfferingRequest* request,
                              v1::MatchOfferingResponse* response) override;
   grpc::Status MatchEvent(grpc::ServerContext* context, const v1::MatchEventRequest* request,
                           grpc::ServerWriter<v1::MatchEventResponse>* writer) override;
@@ -23,7 +22,7 @@ class MatchServiceImpl final : public v1::MatchService::Service {
   grpc::Status WatchMatches(grpc::ServerContext* context, const v1::WatchMatchesRequest* request,
                             grpc::ServerWriter<v1::WatchMatchesResponse>* writer) override;
 
-  // Meeting scheduling (issue 6), in meeting_handlers.cc.
+  // Meeting scheduling, in meeting_handlers.cc.
   grpc::Status GetMeetingPlan(grpc::ServerContext* context,
                               const v1::GetMeetingPlanRequest* request,
                               v1::MeetingPlan* response) override;
@@ -55,11 +54,9 @@ class MatchServiceImpl final : public v1::MatchService::Service {
                             v1::ListMeetingsResponse* response) override;
   grpc::Status LockMeeting(grpc::ServerContext* context, const v1::LockMeetingRequest* request,
                            v1::Meeting* response) override;
-  grpc::Status UnlockMeeting(grpc::ServerContext* context,
-                             const v1::UnlockMeetingRequest* request,
+  grpc::Status UnlockMeeting(grpc::ServerContext* context, const v1::UnlockMeetingRequest* request,
                              v1::Meeting* response) override;
-  grpc::Status CancelMeeting(grpc::ServerContext* context,
-                             const v1::CancelMeetingRequest* request,
+  grpc::Status CancelMeeting(grpc::ServerContext* context, const v1::CancelMeetingRequest* request,
                              v1::MeetingRequest* response) override;
 
  private:

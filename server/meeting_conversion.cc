@@ -3,8 +3,8 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "core/meetings/scheduling_problem.h"
-#include "core/resource_id.h"
+#include "core/common/resource_id.h"
+#include "core/events/scheduling_problem.h"
 #include "server/proto_fields.h"
 
 namespace techmatch::server {

@@ -3,9 +3,9 @@
 #define TECHMATCH_SERVER_MEETING_CONVERSION_H_
 
 #include "absl/strings/string_view.h"
-#include "core/field_violations.h"
-#include "core/meetings/fair_schedule.h"
-#include "core/meetings/meeting.h"
+#include "core/common/field_violations.h"
+#include "core/events/fair_schedule.h"
+#include "core/events/meeting.h"
 #include "techmatch/v1/meeting.pb.h"
 
 namespace techmatch::server {

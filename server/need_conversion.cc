@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "core/resource_id.h"
+#include "core/common/resource_id.h"
 #include "server/listing_conversion.h"
 
 namespace techmatch::server {

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/money.h"
-#include "core/need.h"
+#include "core/listings/need.h"
+#include "core/money/money.h"
 #include "techmatch/v1/need.pb.h"
 
 namespace techmatch::server {

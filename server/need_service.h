@@ -26,8 +26,8 @@ class NeedServiceImpl final : public v1::NeedService::Service {
   // ImportNeeds, reached through the handler the constructor installs (not the generated
   // override, which would take an unparsable row for the end of the stream).
   grpc::Status ImportNeedsParsed(grpc::ServerContext* context,
-                           ParsingReader<v1::ImportNeedsRequest>& reader,
-                           v1::ImportSummary* response);
+                                 ParsingReader<v1::ImportNeedsRequest>& reader,
+                                 v1::ImportSummary* response);
 
  private:
   ServiceContext& context_;

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/money.h"
-#include "core/offering.h"
+#include "core/listings/offering.h"
+#include "core/money/money.h"
 #include "techmatch/v1/offering.pb.h"
 
 namespace techmatch::server {

@@ -13,21 +13,24 @@ class OfferingServiceImpl final : public v1::OfferingService::Service {
   // Installs ImportOfferings's handler, which parses the stream's rows itself (parsed_stream.h).
   explicit OfferingServiceImpl(ServiceContext& context);
 
-  grpc::Status CreateOffering(grpc::ServerContext* context, const v1::CreateOfferingRequest* request,
-                          v1::Offering* response) override;
+  grpc::Status CreateOffering(grpc::ServerContext* context,
+                              const v1::CreateOfferingRequest* request,
+                              v1::Offering* response) override;
   grpc::Status GetOffering(grpc::ServerContext* context, const v1::GetOfferingRequest* request,
-                       v1::Offering* response) override;
+                           v1::Offering* response) override;
   grpc::Status ListOfferings(grpc::ServerContext* context, const v1::ListOfferingsRequest* request,
-                         v1::ListOfferingsResponse* response) override;
-  grpc::Status UpdateOffering(grpc::ServerContext* context, const v1::UpdateOfferingRequest* request,
-                          v1::Offering* response) override;
-  grpc::Status WithdrawOffering(grpc::ServerContext* context, const v1::WithdrawOfferingRequest* request,
-                            v1::Offering* response) override;
+                             v1::ListOfferingsResponse* response) override;
+  grpc::Status UpdateOffering(grpc::ServerContext* context,
+                              const v1::UpdateOfferingRequest* request,
+                              v1::Offering* response) override;
+  grpc::Status WithdrawOffering(grpc::ServerContext* context,
+                                const v1::WithdrawOfferingRequest* request,
+                                v1::Offering* response) override;
   // ImportOfferings, reached through the handler the constructor installs (not the generated
   // override, which would take an unparsable row for the end of the stream).
   grpc::Status ImportOfferingsParsed(grpc::ServerContext* context,
-                           ParsingReader<v1::ImportOfferingsRequest>& reader,
-                           v1::ImportSummary* response);
+                                     ParsingReader<v1::ImportOfferingsRequest>& reader,
+                                     v1::ImportSummary* response);
 
  private:
   ServiceContext& context_;

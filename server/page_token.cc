@@ -6,7 +6,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "core/field_violations.h"
+#include "core/common/field_violations.h"
 
 namespace techmatch::server {
 namespace {

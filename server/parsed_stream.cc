@@ -5,8 +5,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "core/field_violations.h"
-#include "core/text_rules.h"
+#include "core/common/field_violations.h"
+#include "core/common/text_rules.h"
 #include "google/protobuf/unknown_field_set.h"
 #include "spdlog/spdlog.h"
 

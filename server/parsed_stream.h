@@ -87,8 +87,8 @@ class ParsingReader final : public grpc::ServerReaderInterface<Request> {
 // bidirectional stream, which for a sync handler differs from a client stream in nothing.)
 template <typename Service, typename Request, typename Response>
 grpc::internal::MethodHandler* ParsedClientStreamHandler(
-    Service* service, grpc::Status (Service::*body)(grpc::ServerContext*, ParsingReader<Request>&,
-                                                    Response*)) {
+    Service* service,
+    grpc::Status (Service::*body)(grpc::ServerContext*, ParsingReader<Request>&, Response*)) {
   return new grpc::internal::ClientStreamingHandler<Service, grpc::ByteBuffer, Response>(
       [body](Service* target, grpc::ServerContext* context,
              grpc::ServerReader<grpc::ByteBuffer>* raw, Response* response) {

@@ -1,7 +1,7 @@
 #include "server/proto_fields.h"
 
 #include "absl/strings/str_cat.h"
-#include "core/resource_id.h"
+#include "core/common/resource_id.h"
 
 namespace techmatch::server {
 namespace {
@@ -20,23 +20,24 @@ absl::Time TimeFromProto(const google::protobuf::Timestamp& timestamp) {
 void TimeToProto(absl::Time time, google::protobuf::Timestamp& out) {
   const int64_t seconds = absl::ToUnixSeconds(time);
   out.set_seconds(seconds);
-  out.set_nanos(static_cast<int32_t>(
-      absl::ToInt64Nanoseconds(time - absl::FromUnixSeconds(seconds))));
+  out.set_nanos(
+      static_cast<int32_t>(absl::ToInt64Nanoseconds(time - absl::FromUnixSeconds(seconds))));
 }
 
 void CheckTimestamp(absl::string_view field, const google::protobuf::Timestamp& timestamp,
                     Violations& violations) {
   if (timestamp.seconds() < kMinSeconds || timestamp.seconds() > kMaxSeconds ||
       timestamp.nanos() < 0 || timestamp.nanos() > 999'999'999) {
-    violations.Add(std::string(field), "is not a valid timestamp (years 1678–2261, nanos 0–999,999,999)");
+    violations.Add(std::string(field),
+                   "is not a valid timestamp (years 1678–2261, nanos 0–999,999,999)");
   }
 }
 
 std::optional<int64_t> MinorUnitsFromProto(const google::type::Money& money,
                                            const Currency& currency, absl::string_view field,
                                            Violations& violations) {
-  return MinorUnitsFromParts({money.currency_code(), money.units(), money.nanos()}, currency,
-                             field, violations);
+  return MinorUnitsFromParts({money.currency_code(), money.units(), money.nanos()}, currency, field,
+                             violations);
 }
 
 void MoneyToProto(int64_t minor_units, const Currency& currency, google::type::Money& out) {

@@ -10,9 +10,9 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "core/field_violations.h"
+#include "core/common/field_violations.h"
+#include "core/common/status_macros.h"
 #include "core/matching/matching_engine.h"
-#include "core/status_macros.h"
 #include "storage/repository.h"
 
 namespace techmatch::server {

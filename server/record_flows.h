@@ -14,11 +14,11 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "core/field_violations.h"
-#include "core/reference_lookup.h"
-#include "core/resource_id.h"
-#include "core/resource_meta.h"
-#include "core/status_macros.h"
+#include "core/common/field_violations.h"
+#include "core/common/resource_id.h"
+#include "core/common/resource_meta.h"
+#include "core/common/status_macros.h"
+#include "core/reference/reference_lookup.h"
 
 namespace techmatch::server {
 
@@ -71,7 +71,7 @@ struct StoredRecord {
   std::function<absl::Status(const R&)> editable;
   // The last check before storing a valid update, given the record as stored and as it will
   // be (which it may complete, e.g. with late event registrations); may be empty.
-  std::function<absl::Status(const R& current, R& updated)> admit;
+  std::function<absl::Status(const R& current, R& updated)> admit{};
 };
 
 // AIP-134 update: mask and conversion problems first, then existence, etag, state, then the

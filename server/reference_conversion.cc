@@ -2,7 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "core/resource_id.h"
+#include "core/common/resource_id.h"
 #include "server/proto_fields.h"
 
 namespace techmatch::server {
@@ -28,8 +28,8 @@ Organization OrganizationFromProto(const v1::Organization& proto, bool require_k
   const auto kind = static_cast<OrganizationKind>(proto.kind());
   if (OrganizationKindName(kind) == "UNSPECIFIED") {
     if (require_kind || proto.kind() != 0) {
-      violations.Add("kind", absl::StrCat("must be one of ",
-                                          absl::StrJoin(OrganizationKindNames(), ", ")));
+      violations.Add("kind",
+                     absl::StrCat("must be one of ", absl::StrJoin(OrganizationKindNames(), ", ")));
     }
   } else {
     org.kind = kind;
@@ -75,9 +75,9 @@ Event EventFromProto(const v1::Event& proto, Violations& violations) {
     event.start_time = *t;
   }
   if (auto t = read_time(proto.has_end_time(), proto.end_time(), "end_time")) event.end_time = *t;
-  event.registration_close_time = read_time(proto.has_registration_close_time(),
-                                            proto.registration_close_time(),
-                                            "registration_close_time");
+  event.registration_close_time =
+      read_time(proto.has_registration_close_time(), proto.registration_close_time(),
+                "registration_close_time");
   event.organizer_ids = IdsFromNames(proto.organizers(), kOrganizations, "organizers", violations);
   return event;
 }

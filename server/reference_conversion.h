@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "core/event.h"
-#include "core/field_violations.h"
-#include "core/industry.h"
-#include "core/organization.h"
+#include "core/common/field_violations.h"
+#include "core/events/event.h"
+#include "core/reference/industry.h"
+#include "core/reference/organization.h"
 #include "techmatch/v1/event.pb.h"
 #include "techmatch/v1/industry.pb.h"
 #include "techmatch/v1/organization.pb.h"

@@ -1,4 +1,4 @@
-// Registration windows (issue 6) for everything added to an event: participants, needs and
+// Registration windows for everything added to an event: participants, needs and
 // offerings. After an event's registration_close_time, adding to it is FAILED_PRECONDITION
 // unless an ORGANIZER or ADMIN caller passes the explicit late-registration flag, which is then
 // recorded (Participant.late_registration, Need/Offering.late_registration_events).
@@ -17,10 +17,10 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
 #include "core/auth/role.h"
-#include "core/event.h"
-#include "core/field_violations.h"
-#include "core/listing.h"
-#include "core/status_macros.h"
+#include "core/common/field_violations.h"
+#include "core/common/status_macros.h"
+#include "core/events/event.h"
+#include "core/listings/listing.h"
 #include "storage/repository.h"
 
 namespace techmatch::server {
@@ -38,8 +38,8 @@ inline absl::Status CheckLateRegistrationAllowed(const Principal& principal, boo
 // Admits a listing to the events it names (AdmitListingToEvents): `before` is the listing as
 // stored (empty for a new record), `what` names the record ("needs/n1"). FAILED_PRECONDITION
 // naming every closed event when one was added without `late`; sets listing.late_event_ids.
-inline absl::Status AdmitToEvents(storage::Repository& repository, const Listing& before,
-                                  bool late, absl::string_view what, Listing& listing) {
+inline absl::Status AdmitToEvents(storage::Repository& repository, const Listing& before, bool late,
+                                  absl::string_view what, Listing& listing) {
   Violations closed;
   TM_RETURN_IF_ERROR(AdmitListingToEvents(
       before.event_ids, before.late_event_ids, late, absl::Now(), what,
@@ -59,8 +59,7 @@ class ImportRegistrationWindow {
       : repository_(repository), principal_(principal) {}
 
   // Non-OK only when an event could not be read (the import stops).
-  absl::Status Admit(bool late, absl::string_view what, Listing& listing,
-                     Violations& violations) {
+  absl::Status Admit(bool late, absl::string_view what, Listing& listing, Violations& violations) {
     const absl::Status allowed = CheckLateRegistrationAllowed(principal_, late);
     if (!allowed.ok()) {
       violations.Add("late_registration", std::string(allowed.message()));

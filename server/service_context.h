@@ -4,7 +4,7 @@
 #define TECHMATCH_SERVER_SERVICE_CONTEXT_H_
 
 #include "core/matching/matching_engine.h"
-#include "core/money.h"
+#include "core/money/money.h"
 #include "server/page_token.h"
 #include "storage/repository.h"
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/field_violations.h"
+#include "core/common/field_violations.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 

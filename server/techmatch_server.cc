@@ -6,13 +6,13 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "core/status_macros.h"
-#include "server/index_loader.h"
-#include "server/malformed_request_interceptor.h"
+#include "core/common/status_macros.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"  // EnableDefaultHealthCheckService
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server_builder.h"
+#include "server/index_loader.h"
+#include "server/malformed_request_interceptor.h"
 #include "spdlog/spdlog.h"
 
 namespace techmatch::server {
@@ -32,8 +32,7 @@ void ServeShortReads(AsyncServer& async, NeedServiceImpl& needs, OfferingService
   async.Serve<v1::NeedService>(needs, "GetNeed", &NeedServiceImpl::GetNeed);
   async.Serve<v1::NeedService>(needs, "ListNeeds", &NeedServiceImpl::ListNeeds);
   async.Serve<v1::OfferingService>(offerings, "GetOffering", &OfferingServiceImpl::GetOffering);
-  async.Serve<v1::OfferingService>(offerings, "ListOfferings",
-                                   &OfferingServiceImpl::ListOfferings);
+  async.Serve<v1::OfferingService>(offerings, "ListOfferings", &OfferingServiceImpl::ListOfferings);
   async.Serve<v1::IndustryService>(industries, "GetIndustry", &IndustryServiceImpl::GetIndustry);
   async.Serve<v1::IndustryService>(industries, "ListIndustries",
                                    &IndustryServiceImpl::ListIndustries);
@@ -49,8 +48,7 @@ void ServeShortReads(AsyncServer& async, NeedServiceImpl& needs, OfferingService
   async.Serve<v1::AgreementService>(agreements, "ListAgreements",
                                     &AgreementServiceImpl::ListAgreements);
   async.Serve<v1::MatchService>(matches, "GetMeetingPlan", &MatchServiceImpl::GetMeetingPlan);
-  async.Serve<v1::MatchService>(matches, "GetMeetingRequest",
-                                &MatchServiceImpl::GetMeetingRequest);
+  async.Serve<v1::MatchService>(matches, "GetMeetingRequest", &MatchServiceImpl::GetMeetingRequest);
   async.Serve<v1::MatchService>(matches, "ListMeetingRequests",
                                 &MatchServiceImpl::ListMeetingRequests);
   async.Serve<v1::MatchService>(matches, "ListMeetings", &MatchServiceImpl::ListMeetings);
@@ -59,8 +57,8 @@ void ServeShortReads(AsyncServer& async, NeedServiceImpl& needs, OfferingService
 
 }  // namespace
 
-TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository,
-                                 Currency currency, std::string page_token_key,
+TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository, Currency currency,
+                                 std::string page_token_key,
                                  std::shared_ptr<const TextAnalyzer> analyzer)
     : repository_(std::move(repository)),
       matching_(std::move(analyzer)),
@@ -100,8 +98,7 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   // after its call, so under concurrent load threads are created and destroyed per call
   // (427 thread starts in 2,618 GetNeed calls). Keeping up to kMaxIdlePollers idle threads
   // removed that churn: GetNeed throughput +17% (bench/README.md, "Server choices").
-  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
-                              kMaxIdlePollers);
+  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS, kMaxIdlePollers);
   builder.AddListeningPort(options.listen, credentials, &server->port_);
   ApplyLimits(options.limits, builder);
   server->async_ = std::make_unique<AsyncServer>(options.async_threads);
@@ -112,8 +109,8 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   // A request that does not parse is INVALID_ARGUMENT, not gRPC's INTERNAL, after the guard's
   // checks and audited when the method writes (the short reads parse their own).
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
-  creators.push_back(std::make_unique<MalformedRequestInterceptorFactory>(
-      server->async_->paths(), &server->guard_));
+  creators.push_back(std::make_unique<MalformedRequestInterceptorFactory>(server->async_->paths(),
+                                                                          &server->guard_));
   builder.experimental().SetInterceptorCreators(std::move(creators));
   builder.RegisterService(&server->industries_);
   builder.RegisterService(&server->organizations_);
@@ -132,9 +129,9 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   server->async_->Start();
   server->health_.SetServing(true);
   spdlog::info("techmatch-server listening on port {} ({}, base currency {})", server->port_,
-               options.tls.cert_file.empty()           ? "plaintext"
-               : options.tls.client_ca_file.empty()    ? "TLS"
-                                                       : "mutual TLS",
+               options.tls.cert_file.empty()        ? "plaintext"
+               : options.tls.client_ca_file.empty() ? "TLS"
+                                                    : "mutual TLS",
                options.base_currency);
   return server;
 }

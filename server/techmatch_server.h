@@ -8,8 +8,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "grpcpp/server.h"
 #include "core/matching/matching_engine.h"
+#include "grpcpp/server.h"
 #include "server/agreement_service.h"
 #include "server/async_server.h"
 #include "server/audit_service.h"

@@ -1,5 +1,5 @@
 // How the server meets the network: TLS (optionally mutual) and the limits that keep one client
-// from exhausting the server for the others (DESIGN §7).
+// from exhausting the server for the others.
 #ifndef TECHMATCH_SERVER_TRANSPORT_H_
 #define TECHMATCH_SERVER_TRANSPORT_H_
 

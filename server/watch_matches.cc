@@ -8,8 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "core/resource_id.h"
-#include "core/status_macros.h"
+#include "core/common/resource_id.h"
+#include "core/common/status_macros.h"
 #include "server/call_deadline.h"
 #include "server/handler.h"
 #include "server/match_conversion.h"
@@ -109,40 +109,42 @@ v1::WatchMatchesResponse Explain(const MatchResult& match) {
 
 }  // namespace
 
-grpc::Status MatchServiceImpl::WatchMatches(
-    grpc::ServerContext* server_context, const v1::WatchMatchesRequest* request,
-    grpc::ServerWriter<v1::WatchMatchesResponse>* writer) {
+grpc::Status MatchServiceImpl::WatchMatches(grpc::ServerContext* server_context,
+                                            const v1::WatchMatchesRequest* request,
+                                            grpc::ServerWriter<v1::WatchMatchesResponse>* writer) {
   return Handle(context_, server_context, "/techmatch.v1.MatchService/WatchMatches", request,
                 [&]() -> absl::Status {
-    TM_ASSIGN_OR_RETURN(std::shared_ptr<MatchWatch> watch, StartWatch(context_, *request));
-    WatchRegistration registration(context_.matching, std::move(watch));
-    // Headers tell the client the watch is in place: what is stored from now on reaches it.
-    // (A refused call ends with trailers only, so the marker tells the two apart.)
-    server_context->AddInitialMetadata(kWatchOpenMetadata, "1");
-    writer->SendInitialMetadata();
-    bool in_burst = false;  // Matches sent since the last flush.
-    for (;;) {
-      TM_RETURN_IF_ERROR(CallStillWanted(*server_context));
-      TM_ASSIGN_OR_RETURN(std::optional<MatchResult> match,
-                          registration.watch().Next(kCancelCheckInterval));
-      if (!match) continue;
-      if (!in_burst) {
-        absl::SleepFor(kBurstWindow);
-        in_burst = true;
-      }
-      // While more matches wait, each is handed to gRPC without a flush of its own; the last
-      // one of the burst flushes them all.
-      grpc::WriteOptions options;
-      if (registration.watch().queued() > 0) {
-        options.set_buffer_hint();
-      } else {
-        in_burst = false;
-      }
-      if (!writer->Write(Explain(*match), options)) {
-        return absl::CancelledError("the client went away");
-      }
-    }
-  });
+                  TM_ASSIGN_OR_RETURN(std::shared_ptr<MatchWatch> watch,
+                                      StartWatch(context_, *request));
+                  WatchRegistration registration(context_.matching, std::move(watch));
+                  // Headers tell the client the watch is in place: what is stored from now on
+                  // reaches it. (A refused call ends with trailers only, so the marker tells the
+                  // two apart.)
+                  server_context->AddInitialMetadata(kWatchOpenMetadata, "1");
+                  writer->SendInitialMetadata();
+                  bool in_burst = false;  // Matches sent since the last flush.
+                  for (;;) {
+                    TM_RETURN_IF_ERROR(CallStillWanted(*server_context));
+                    TM_ASSIGN_OR_RETURN(std::optional<MatchResult> match,
+                                        registration.watch().Next(kCancelCheckInterval));
+                    if (!match) continue;
+                    if (!in_burst) {
+                      absl::SleepFor(kBurstWindow);
+                      in_burst = true;
+                    }
+                    // While more matches wait, each is handed to gRPC without a flush of its own;
+                    // the last one of the burst flushes them all.
+                    grpc::WriteOptions options;
+                    if (registration.watch().queued() > 0) {
+                      options.set_buffer_hint();
+                    } else {
+                      in_burst = false;
+                    }
+                    if (!writer->Write(Explain(*match), options)) {
+                      return absl::CancelledError("the client went away");
+                    }
+                  }
+                });
 }
 
 }  // namespace techmatch::server

@@ -11,7 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "core/status_macros.h"
+#include "core/common/status_macros.h"
 #include "spdlog/spdlog.h"
 #include "storage/codec.h"
 #include "storage/row_helpers.h"
@@ -81,11 +81,9 @@ const std::vector<SqlField>& Fields() {
       // An amount not given compares as zero, as it counts in sums.
       {"contract_amount", SqlField::Kind::kColumn, "coalesce(a.contract_amount, 0)"},
       {"total_investment", SqlField::Kind::kColumn, "coalesce(a.total_investment, 0)"},
-      {"expected_sales_revenue", SqlField::Kind::kColumn,
-       "coalesce(a.expected_sales_revenue, 0)"},
+      {"expected_sales_revenue", SqlField::Kind::kColumn, "coalesce(a.expected_sales_revenue, 0)"},
       {"expected_profit_tax", SqlField::Kind::kColumn, "coalesce(a.expected_profit_tax, 0)"},
-      {"realized_output_value", SqlField::Kind::kColumn,
-       "coalesce(a.realized_output_value, 0)"},
+      {"realized_output_value", SqlField::Kind::kColumn, "coalesce(a.realized_output_value, 0)"},
       {"realized_profit_tax", SqlField::Kind::kColumn, "coalesce(a.realized_profit_tax, 0)"},
   };
   return *kFields;
@@ -107,8 +105,8 @@ std::vector<Party> DecodeParties(absl::string_view text) {
     const size_t colon = item.find(':');
     if (colon == std::string::npos) continue;
     Party party;
-    party.role = PartyRoleFromName(absl::string_view(item).substr(0, colon))
-                     .value_or(PartyRole::kSupplier);
+    party.role =
+        PartyRoleFromName(absl::string_view(item).substr(0, colon)).value_or(PartyRole::kSupplier);
     party.organization_id = item.substr(colon + 1);
     parties.push_back(std::move(party));
   }
@@ -206,19 +204,21 @@ DimensionSql SqlOf(GroupDimension dimension) {
               "coalesce(gi.industry_code, '')"};
     case GroupDimension::kRegion:
       // Each distinct region of the agreement's parties once.
-      return {" JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, gro.region_code AS "
-              "region_code FROM agreement_parties AS grp JOIN organizations AS gro"
-              " ON gro.id = grp.organization_id) AS gr ON gr.agreement_id = a.id",
-              "gr.region_code"};
+      return {
+          " JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, gro.region_code AS "
+          "region_code FROM agreement_parties AS grp JOIN organizations AS gro"
+          " ON gro.id = grp.organization_id) AS gr ON gr.agreement_id = a.id",
+          "gr.region_code"};
     case GroupDimension::kSupplier:
       // Every agreement has a SUPPLIER (both kinds require one), so an inner join loses
       // nothing and leaves SQLite free to choose the join order.
       return {" JOIN agreement_parties AS gs ON gs.agreement_id = a.id AND gs.role = 'SUPPLIER'",
               "gs.organization_id"};
     case GroupDimension::kDemander:
-      return {" LEFT JOIN agreement_parties AS gd ON gd.agreement_id = a.id AND gd.role = "
-              "'DEMANDER'",
-              "coalesce(gd.organization_id, '')"};
+      return {
+          " LEFT JOIN agreement_parties AS gd ON gd.agreement_id = a.id AND gd.role = "
+          "'DEMANDER'",
+          "coalesce(gd.organization_id, '')"};
     case GroupDimension::kSignYear:
       return {"", "a.sign_month / 100"};
     case GroupDimension::kSignMonth:
@@ -272,25 +272,27 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
                         std::map<GroupKey, AgreementTotals>& out) {
   const GroupingSql grouping = GroupingOf(group_by);
   const size_t k = group_by.size();
-  const std::string sums_sql = absl::StrCat(
-      "SELECT ", grouping.columns,
-      "count(*), sum(a.contract_amount), sum(a.total_investment), "
-      "sum(a.expected_sales_revenue), sum(a.expected_profit_tax), "
-      "sum(a.realized_output_value), sum(a.realized_profit_tax) FROM agreements AS a",
-      grouping.joins, where.Clause(), grouping.group_by);
+  const std::string sums_sql =
+      absl::StrCat("SELECT ", grouping.columns,
+                   "count(*), sum(a.contract_amount), sum(a.total_investment), "
+                   "sum(a.expected_sales_revenue), sum(a.expected_profit_tax), "
+                   "sum(a.realized_output_value), sum(a.realized_profit_tax) FROM agreements AS a",
+                   grouping.joins, where.Clause(), grouping.group_by);
   // Over every agreement the parties table alone answers: no join needed.
   const bool everything = group_by.empty() && where.Clause().empty();
-  const std::string parties_sql = everything ? std::string(
-      "SELECT count(DISTINCT CASE WHEN p.role = 'SUPPLIER' THEN p.organization_id END), "
-      "count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN p.organization_id END) "
-      "FROM agreement_parties AS p") : absl::StrCat(
-      "SELECT ", grouping.columns,
-      "count(DISTINCT CASE WHEN p.role = 'SUPPLIER' THEN p.organization_id END), "
-      "count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN p.organization_id END) "
-      "FROM agreements AS a",
-      grouping.joins,
-      " JOIN agreement_parties AS p ON p.agreement_id = a.id",
-      where.Clause(), grouping.group_by);
+  const std::string parties_sql =
+      everything
+          ? std::string(
+                "SELECT count(DISTINCT CASE WHEN p.role = 'SUPPLIER' THEN p.organization_id END), "
+                "count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN p.organization_id END) "
+                "FROM agreement_parties AS p")
+          : absl::StrCat(
+                "SELECT ", grouping.columns,
+                "count(DISTINCT CASE WHEN p.role = 'SUPPLIER' THEN p.organization_id END), "
+                "count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN p.organization_id END) "
+                "FROM agreements AS a",
+                grouping.joins, " JOIN agreement_parties AS p ON p.agreement_id = a.id",
+                where.Clause(), grouping.group_by);
   auto key_of = [&](const RowReader& row) {
     GroupKey key;
     for (size_t i = 0; i < k; ++i) key.push_back(row.Text(static_cast<int>(i)));
@@ -364,7 +366,8 @@ absl::StatusOr<std::optional<absl::Time>> AgreementRows::Update(Connection& conn
 }
 
 std::optional<Agreement> AgreementRows::Find(Connection& connection, absl::string_view id) {
-  static const std::string* const kFind = new std::string(absl::StrCat(Select(), " WHERE a.id = ?1"));
+  static const std::string* const kFind =
+      new std::string(absl::StrCat(Select(), " WHERE a.id = ?1"));
   ScopedStatement find = connection.Prepare(*kFind);
   find.BindText(1, id);
   if (!find.Step()) return std::nullopt;
@@ -412,10 +415,11 @@ std::vector<AmountChange> AgreementRows::History(Connection& connection, absl::s
     history.push_back(std::move(change));
   }
   // Within one revision the fields come in API order, not name order.
-  std::stable_sort(history.begin(), history.end(), [](const AmountChange& x, const AmountChange& y) {
-    if (x.change_time != y.change_time) return x.change_time < y.change_time;
-    return static_cast<int>(x.field) < static_cast<int>(y.field);
-  });
+  std::stable_sort(history.begin(), history.end(),
+                   [](const AmountChange& x, const AmountChange& y) {
+                     if (x.change_time != y.change_time) return x.change_time < y.change_time;
+                     return static_cast<int>(x.field) < static_cast<int>(y.field);
+                   });
   return history;
 }
 
@@ -423,7 +427,8 @@ absl::Status AgreementRows::Export(Connection& connection, const std::vector<Fil
                                    absl::FunctionRef<absl::Status(const Agreement&)> sink) {
   SqlWhere where;
   TM_RETURN_IF_ERROR(where.AddFilter(filter, Fields(), "a.id"));
-  ScopedStatement query = connection.Prepare(absl::StrCat(Select(), where.Clause(), " ORDER BY a.id"));
+  ScopedStatement query =
+      connection.Prepare(absl::StrCat(Select(), where.Clause(), " ORDER BY a.id"));
   where.Bind(query);
   while (query.Step()) {
     TM_RETURN_IF_ERROR(sink(ReadAgreement(query.Row())));
@@ -459,17 +464,16 @@ absl::StatusOr<std::optional<EventFigures>> AgreementRows::EventFiguresOf(
     Connection& connection, absl::string_view event_id) {
   EventFigures figures;
   {
-    ScopedStatement event =
-        connection.Prepare("SELECT display_name FROM events WHERE id = ?1");
+    ScopedStatement event = connection.Prepare("SELECT display_name FROM events WHERE id = ?1");
     event.BindText(1, event_id);
     if (!event.Step()) return std::optional<EventFigures>();
     figures.event_display_name = event.Row().Text(0);
   }
-  figures.needs_count = CountOf(
-      connection,
-      "SELECT count(*) FROM need_events AS e JOIN needs AS n ON n.id = e.need_id "
-      "WHERE e.event_id = ?1 AND n.state <> 'WITHDRAWN'",
-      event_id);
+  figures.needs_count =
+      CountOf(connection,
+              "SELECT count(*) FROM need_events AS e JOIN needs AS n ON n.id = e.need_id "
+              "WHERE e.event_id = ?1 AND n.state <> 'WITHDRAWN'",
+              event_id);
   figures.offerings_count = CountOf(
       connection,
       "SELECT count(*) FROM offering_events AS e JOIN offerings AS o ON o.id = e.offering_id "
@@ -520,7 +524,8 @@ absl::StatusOr<std::optional<EventFigures>> AgreementRows::EventFiguresOf(
   std::sort(figures.by_kind.begin(), figures.by_kind.end(),
             [](const auto& x, const auto& y) { return x.first < y.first; });
   figures.total = by_kind.total;
-  TM_ASSIGN_OR_RETURN(AgreementReport framework_report, Summarize(connection, {in_event, framework}, {}));
+  TM_ASSIGN_OR_RETURN(AgreementReport framework_report,
+                      Summarize(connection, {in_event, framework}, {}));
   figures.framework = framework_report.total;
   TM_ASSIGN_OR_RETURN(AgreementReport technology_report,
                       Summarize(connection, {in_event, technology}, {}));

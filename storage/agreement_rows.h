@@ -16,16 +16,15 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "core/agreement.h"
-#include "core/agreement_report.h"
-#include "core/filter.h"
-#include "core/paging.h"
-#include "core/resource_id.h"
+#include "core/agreements/agreement.h"
+#include "core/common/filter.h"
+#include "core/common/paging.h"
+#include "core/common/resource_id.h"
+#include "core/reports/agreement_report.h"
 #include "storage/connection.h"
 #include "storage/repository.h"
 
 namespace techmatch::storage {
-
 
 struct AgreementRows {
   using Record = Agreement;

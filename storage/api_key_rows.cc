@@ -1,6 +1,6 @@
 #include "storage/api_key_rows.h"
 
-#include "core/status_macros.h"
+#include "core/common/status_macros.h"
 #include "storage/codec.h"
 
 namespace techmatch::storage {

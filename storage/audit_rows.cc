@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "core/status_macros.h"
+#include "core/common/status_macros.h"
 #include "storage/codec.h"
 #include "storage/row_helpers.h"
 #include "storage/sql_filter.h"

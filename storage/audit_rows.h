@@ -7,7 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "core/auth/audit_event.h"
-#include "core/paging.h"
+#include "core/common/paging.h"
 #include "storage/connection.h"
 #include "storage/repository.h"
 

@@ -4,7 +4,7 @@
 
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "core/field_violations.h"
+#include "core/common/field_violations.h"
 
 namespace techmatch::storage {
 namespace {

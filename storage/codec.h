@@ -15,7 +15,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "core/cooperation_mode.h"
+#include "core/reference/cooperation_mode.h"
 
 namespace techmatch::storage {
 

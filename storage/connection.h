@@ -1,17 +1,17 @@
 // One SQLite connection with its own cache of prepared statements.
 //
 // A Connection is used by one thread at a time (the pool, or group commit's one leader at a
-// time, guarantees it), so it is opened without SQLite's own mutexes. Statements are prepared once per connection and
-// reused: preparing is a large share of a point lookup's cost.
+// time, guarantees it), so it is opened without SQLite's own mutexes. Statements are prepared once
+// per connection and reused: preparing is a large share of a point lookup's cost.
 #ifndef TECHMATCH_STORAGE_CONNECTION_H_
 #define TECHMATCH_STORAGE_CONNECTION_H_
+
+#include <sqlite3.h>
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
-
-#include <sqlite3.h>
 
 #include "SQLiteCpp/Database.h"
 #include "absl/container/flat_hash_map.h"
@@ -31,9 +31,9 @@ class RowReader {
     // blob before bytes, as SQLite's documentation asks; a NULL reads as empty.
     const void* data = sqlite3_column_blob(statement_, column);
     const int size = sqlite3_column_bytes(statement_, column);
-    return data == nullptr ? absl::string_view()
-                           : absl::string_view(static_cast<const char*>(data),
-                                               static_cast<size_t>(size));
+    return data == nullptr
+               ? absl::string_view()
+               : absl::string_view(static_cast<const char*>(data), static_cast<size_t>(size));
   }
   // The same bytes, copied.
   std::string Text(int column) const { return std::string(View(column)); }

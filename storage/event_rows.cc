@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "core/status_macros.h"
+#include "core/common/status_macros.h"
 #include "storage/codec.h"
 #include "storage/row_helpers.h"
 #include "storage/sql_filter.h"

@@ -65,7 +65,7 @@ class GroupCommit {
  private:
   struct Pending {
     const Write* write;
-    absl::Status status;
+    absl::Status status{};
     bool done = false;
   };
 
@@ -77,7 +77,7 @@ class GroupCommit {
   std::unique_ptr<Connection> writer_;  // Used by the leader only.
   std::mutex mu_;
   std::condition_variable finished_;
-  std::deque<Pending*> queue_;  // Guarded by mu_.
+  std::deque<Pending*> queue_;   // Guarded by mu_.
   bool leader_running_ = false;  // Guarded by mu_.
   Stats stats_;                  // Guarded by mu_.
 };

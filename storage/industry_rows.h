@@ -8,9 +8,9 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "core/industry.h"
-#include "core/paging.h"
-#include "core/resource_id.h"
+#include "core/common/paging.h"
+#include "core/common/resource_id.h"
+#include "core/reference/industry.h"
 #include "storage/connection.h"
 #include "storage/repository.h"
 

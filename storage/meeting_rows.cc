@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "core/status_macros.h"
+#include "core/common/status_macros.h"
 #include "storage/codec.h"
 #include "storage/row_helpers.h"
 #include "storage/sql_filter.h"
@@ -341,8 +341,7 @@ absl::StatusOr<bool> MeetingRows::Update(Connection& connection, const Meeting& 
   return connection.db().getChanges() > 0;
 }
 
-void MeetingRows::Delete(Connection& connection, absl::string_view event_id,
-                         absl::string_view id) {
+void MeetingRows::Delete(Connection& connection, absl::string_view event_id, absl::string_view id) {
   ScopedStatement remove = connection.Prepare(kDeleteMeeting);
   remove.BindText(1, event_id);
   remove.BindText(2, id);
@@ -366,8 +365,7 @@ std::optional<Meeting> MeetingRows::LockedOutside(Connection& connection,
   return ReadMeeting(select.Row());
 }
 
-std::vector<MeetingDetails> MeetingRows::Details(Connection& connection,
-                                                 absl::string_view event_id,
+std::vector<MeetingDetails> MeetingRows::Details(Connection& connection, absl::string_view event_id,
                                                  absl::string_view organization_id) {
   ScopedStatement select = connection.Prepare(kDetails);
   select.BindText(1, event_id);

@@ -1,4 +1,4 @@
-// SQL for meeting plans (with their slots), meeting requests and meetings (issue 6).
+// SQL for meeting plans (with their slots), meeting requests and meetings.
 #ifndef TECHMATCH_STORAGE_MEETING_ROWS_H_
 #define TECHMATCH_STORAGE_MEETING_ROWS_H_
 
@@ -10,9 +10,9 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "core/meetings/fair_schedule.h"
-#include "core/meetings/meeting.h"
-#include "core/paging.h"
+#include "core/common/paging.h"
+#include "core/events/fair_schedule.h"
+#include "core/events/meeting.h"
 #include "storage/connection.h"
 #include "storage/repository.h"
 
@@ -32,8 +32,7 @@ struct MeetingRequestRows {
                                      int64_t expected_revision);
   static std::optional<MeetingRequest> Find(Connection& connection, absl::string_view event_id,
                                             absl::string_view id);
-  static std::optional<MeetingRequest> FindPair(Connection& connection,
-                                                absl::string_view event_id,
+  static std::optional<MeetingRequest> FindPair(Connection& connection, absl::string_view event_id,
                                                 absl::string_view need_id,
                                                 absl::string_view offering_id);
   static absl::StatusOr<Page<MeetingRequest>> List(Connection& connection,

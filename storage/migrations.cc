@@ -179,8 +179,7 @@ FROM (VALUES ('liquor', '酒业', 'Liquor'),
              ('other', '其他', 'Other'));
 )sql";
 
-
-// Agreements (DESIGN §4.5). Parties live twice like every list: encoded in the main row (one-row
+// Agreements. Parties live twice like every list: encoded in the main row (one-row
 // reads) and in agreement_parties, which carries the foreign keys and the indexes that filters,
 // groupings and distinct-party counts use. sign_month is sign_time's yyyymm in China Standard
 // Time (UTC+08:00), kept so SIGN_YEAR/SIGN_MONTH group without date functions. Amounts are NULL
@@ -252,7 +251,7 @@ CREATE TABLE agreement_history (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-// API keys and the audit trail (DESIGN §4.7, §7). A key is stored as SHA-256 of its token only.
+// API keys and the audit trail. A key is stored as SHA-256 of its token only.
 // Audit events are append-only: the triggers refuse UPDATE and DELETE from any connection, and
 // each row's hash covers the previous row's hash and its own fields (see audit_rows.cc), so a
 // change made behind SQLite's back (a byte edited in the file) is found by `audit verify`.
@@ -290,7 +289,7 @@ BEGIN
 END;
 )sql";
 
-// Fair operations (issue 6): delegates and late registration on participants; each event's
+// Fair operations: delegates and late registration on participants; each event's
 // meeting plan and its slots; meeting requests, one per (event, need, offering); meetings, one
 // per scheduled request, never two at one (slot, table). Meetings name their slot by position
 // in the plan, so a new plan drops the unlocked ones (storage refuses it while a locked one
@@ -355,7 +354,7 @@ CREATE TABLE meetings (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-// Late registration of needs and offerings (issue 6): the events each was added to after their
+// Late registration of needs and offerings: the events each was added to after their
 // registration closed, by an organizer's explicit choice; a subset of `events`, same encoding.
 constexpr const char kMigration5[] = R"sql(
 ALTER TABLE needs ADD COLUMN late_events TEXT NOT NULL DEFAULT '';

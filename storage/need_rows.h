@@ -13,9 +13,9 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "core/need.h"
-#include "core/paging.h"
-#include "core/resource_id.h"
+#include "core/common/paging.h"
+#include "core/common/resource_id.h"
+#include "core/listings/need.h"
 #include "storage/connection.h"
 #include "storage/repository.h"
 

@@ -1,5 +1,5 @@
 // A consistent copy of a live database file with SQLite's online backup API, taken while a
-// server keeps serving and writing (DESIGN §7; `techmatch-server --db PATH backup --out FILE`).
+// server keeps serving and writing.
 #ifndef TECHMATCH_STORAGE_ONLINE_BACKUP_H_
 #define TECHMATCH_STORAGE_ONLINE_BACKUP_H_
 

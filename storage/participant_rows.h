@@ -6,12 +6,11 @@
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
-
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "core/event.h"
-#include "core/paging.h"
+#include "core/common/paging.h"
+#include "core/events/event.h"
 #include "storage/connection.h"
 #include "storage/repository.h"
 

@@ -1,6 +1,6 @@
 #include "storage/repository.h"
 
-#include "core/resource_id.h"
+#include "core/common/resource_id.h"
 
 namespace techmatch::storage {
 namespace {
@@ -34,8 +34,8 @@ std::vector<FilterField> Repository::ParticipantFilterFields() {
 
 std::vector<FilterField> Repository::MeetingRequestFilterFields() {
   return {Enum("state", MeetingRequestStateNames()), Resource("need", kNeeds),
-          Resource("offering", kOfferings), Resource("enterprise", kOrganizations),
-          Resource("institute", kOrganizations), Enum("requested_by", MeetingSideNames())};
+          Resource("offering", kOfferings),          Resource("enterprise", kOrganizations),
+          Resource("institute", kOrganizations),     Enum("requested_by", MeetingSideNames())};
 }
 
 std::vector<FilterField> Repository::NeedFilterFields() {
@@ -51,17 +51,16 @@ std::vector<FilterField> Repository::OfferingFilterFields() {
 }
 
 std::vector<FilterField> Repository::AgreementFilterFields(int minor_digits) {
-  std::vector<FilterField> fields = {
-      Resource("event", kEvents),
-      Enum("kind", AgreementKindNames()),
-      Enum("state", AgreementStateNames()),
-      Resource("industry", kIndustries),
-      Resource("supplier", kOrganizations),
-      Resource("demander", kOrganizations),
-      Of("region_code", FilterFieldType::kString),
-      Of("sign_time", FilterFieldType::kTime),
-      Resource("need", kNeeds),
-      Resource("offering", kOfferings)};
+  std::vector<FilterField> fields = {Resource("event", kEvents),
+                                     Enum("kind", AgreementKindNames()),
+                                     Enum("state", AgreementStateNames()),
+                                     Resource("industry", kIndustries),
+                                     Resource("supplier", kOrganizations),
+                                     Resource("demander", kOrganizations),
+                                     Of("region_code", FilterFieldType::kString),
+                                     Of("sign_time", FilterFieldType::kTime),
+                                     Resource("need", kNeeds),
+                                     Resource("offering", kOfferings)};
   for (AmountField f : kAllAmountFields) {
     FilterField amount = Of(std::string(AmountFieldName(f)), FilterFieldType::kAmount);
     amount.minor_digits = minor_digits;
@@ -76,10 +75,9 @@ std::vector<FilterField> Repository::AuditEventFilterFields() {
           Of("method", FilterFieldType::kString),
           Of("resource", FilterFieldType::kString),
           Enum("outcome", {"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED",
-                           "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED",
-                           "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED",
-                           "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE",
-                           "DATA_LOSS", "UNAUTHENTICATED"}),
+                           "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED",
+                           "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED",
+                           "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED"}),
           Of("event_time", FilterFieldType::kTime)};
 }
 

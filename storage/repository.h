@@ -9,26 +9,26 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
-#include "absl/status/status.h"
 #include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "core/agreement.h"
-#include "core/agreement_report.h"
+#include "absl/strings/string_view.h"
+#include "core/agreements/agreement.h"
 #include "core/auth/api_key.h"
 #include "core/auth/audit_event.h"
-#include "core/event.h"
-#include "core/filter.h"
-#include "core/industry.h"
-#include "core/meetings/fair_schedule.h"
-#include "core/meetings/meeting.h"
-#include "core/need.h"
-#include "core/offering.h"
-#include "core/organization.h"
-#include "core/paging.h"
-#include "core/reference_lookup.h"
+#include "core/common/filter.h"
+#include "core/common/paging.h"
+#include "core/events/event.h"
+#include "core/events/fair_schedule.h"
+#include "core/events/meeting.h"
+#include "core/listings/need.h"
+#include "core/listings/offering.h"
+#include "core/reference/industry.h"
+#include "core/reference/organization.h"
+#include "core/reference/reference_lookup.h"
+#include "core/reports/agreement_report.h"
 
 namespace techmatch::storage {
 
@@ -58,7 +58,7 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   absl::StatusOr<bool> IndustryExists(absl::string_view code) override = 0;
   absl::StatusOr<bool> EventExists(absl::string_view id) override = 0;
 
-  // Filter fields each List method accepts (DESIGN / README filter grammar).
+  // Filter fields each List method accepts (README filter grammar).
   static std::vector<FilterField> OrganizationFilterFields();
   static std::vector<FilterField> EventFilterFields();
   static std::vector<FilterField> ParticipantFilterFields();
@@ -127,7 +127,7 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   virtual absl::StatusOr<std::vector<absl::StatusOr<Offering>>> CreateOfferings(
       const std::vector<Offering>& offerings) = 0;
 
-  // Meeting plans, meeting requests and meetings (issue 6); NOT_FOUND names the resource.
+  // Meeting plans, meeting requests and meetings; NOT_FOUND names the resource.
   virtual absl::StatusOr<MeetingPlan> GetMeetingPlan(absl::string_view event_id) = 0;
   // Creates the event's plan or replaces it if its revision is still `expected_revision`
   // (0: whatever is stored; else ABORTED). A new plan drops the unlocked meetings (their slots
@@ -147,8 +147,7 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // DECLINED or CANCELLED request loses its meeting in the same transaction.
   virtual absl::StatusOr<MeetingRequest> ReplaceMeetingRequest(const MeetingRequest& request,
                                                                int64_t expected_revision) = 0;
-  virtual absl::StatusOr<Meeting> GetMeeting(absl::string_view event_id,
-                                             absl::string_view id) = 0;
+  virtual absl::StatusOr<Meeting> GetMeeting(absl::string_view event_id, absl::string_view id) = 0;
   // Stores a lock change if the revision is still `expected_revision` (else ABORTED).
   virtual absl::StatusOr<Meeting> ReplaceMeeting(const Meeting& meeting,
                                                  int64_t expected_revision) = 0;
@@ -166,8 +165,7 @@ class Repository : public ReferenceLookup, public AgreementLookup {
       absl::string_view event_id, absl::string_view organization_id) = 0;
 
   // Agreements.
-  virtual absl::StatusOr<Agreement> CreateAgreement(const Agreement& agreement,
-                                                    RequestKey key) = 0;
+  virtual absl::StatusOr<Agreement> CreateAgreement(const Agreement& agreement, RequestKey key) = 0;
   virtual absl::StatusOr<Agreement> GetAgreement(absl::string_view id) = 0;
   virtual absl::StatusOr<Page<Agreement>> ListAgreements(const ListQuery& query) = 0;
   // Stores `agreement` if the stored revision is still `expected_revision` (else ABORTED) and
@@ -180,9 +178,8 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // Calls `sink` with every agreement matching `filter`, in id order, all read in one read
   // transaction: the stream is a snapshot as of its start even while writes go on. Stops at
   // and returns the first error `sink` returns.
-  virtual absl::Status ExportAgreements(
-      const std::vector<FilterTerm>& filter,
-      absl::FunctionRef<absl::Status(const Agreement&)> sink) = 0;
+  virtual absl::Status ExportAgreements(const std::vector<FilterTerm>& filter,
+                                        absl::FunctionRef<absl::Status(const Agreement&)> sink) = 0;
   // Counts and sums of the agreements matching `filter` per group of `group_by` (done by the
   // database) and in total. OUT_OF_RANGE when a sum would overflow 64-bit minor units.
   virtual absl::StatusOr<AgreementReport> SummarizeAgreements(

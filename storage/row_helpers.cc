@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/status_macros.h"
+#include "core/common/status_macros.h"
 #include "storage/codec.h"
 
 namespace techmatch::storage {

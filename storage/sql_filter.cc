@@ -2,7 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "core/field_violations.h"
+#include "core/common/field_violations.h"
 #include "storage/codec.h"
 
 namespace techmatch::storage {

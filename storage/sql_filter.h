@@ -1,4 +1,5 @@
-// Filter terms (core/filter.h) as SQL: fixed fragments per field, values as bound parameters.
+// Filter terms (core/common/filter.h) as SQL: fixed fragments per field, values as bound
+// parameters.
 //
 // SQL text here is only ever assembled from the fragments below and from constants; every
 // value a caller supplied travels as a parameter. That keeps injection impossible and lets the
@@ -13,7 +14,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
-#include "core/filter.h"
+#include "core/common/filter.h"
 #include "storage/connection.h"
 
 namespace techmatch::storage {

@@ -10,8 +10,8 @@
 #include "SQLiteCpp/Exception.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "core/resource_id.h"
-#include "core/status_macros.h"
+#include "core/common/resource_id.h"
+#include "core/common/status_macros.h"
 #include "spdlog/spdlog.h"
 #include "storage/agreement_rows.h"
 #include "storage/api_key_rows.h"
@@ -381,8 +381,8 @@ absl::StatusOr<ApiKey> SqliteRepository::RevokeApiKey(absl::string_view key_id) 
 
 absl::Status SqliteRepository::AppendAuditEvent(const AuditEvent& event) {
   return Write(
-      "recording", "auditEvents", "",
-      [&](Connection& c) { return AuditRows::Append(c, event); }, /*audited=*/false);
+      "recording", "auditEvents", "", [&](Connection& c) { return AuditRows::Append(c, event); },
+      /*audited=*/false);
 }
 
 absl::StatusOr<Page<AuditEvent>> SqliteRepository::ListAuditEvents(const ListQuery& query) {
@@ -573,8 +573,8 @@ absl::StatusOr<std::vector<absl::StatusOr<Offering>>> SqliteRepository::CreateOf
   return CreateRecords<OfferingRows>(offerings);
 }
 
-absl::Status SqliteRepository::ReadSnapshot(absl::string_view action,
-                                            absl::string_view collection, absl::string_view id,
+absl::Status SqliteRepository::ReadSnapshot(absl::string_view action, absl::string_view collection,
+                                            absl::string_view id,
                                             absl::FunctionRef<absl::Status(Connection&)> body) {
   return Read(action, collection, id, [&](Connection& c) -> absl::Status {
     RunSql(c, "BEGIN");
@@ -606,31 +606,31 @@ absl::StatusOr<MeetingPlan> SqliteRepository::PutMeetingPlan(const MeetingPlan& 
   MeetingPlan plan = input;
   const absl::Time now = absl::Now();
   plan.meta.update_time = now;
-  TM_RETURN_IF_ERROR(Write("storing", MeetingPlanName(plan.meta.id), "",
-                           [&](Connection& c) -> absl::Status {
-    if (!EventRows::Exists(c, plan.meta.id)) return NotFound(kEvents, plan.meta.id);
-    std::optional<MeetingPlan> stored = MeetingPlanRows::Find(c, plan.meta.id);
-    if (expected_revision != 0 && (!stored || stored->meta.revision != expected_revision)) {
-      return absl::AbortedError(absl::StrCat(MeetingPlanName(plan.meta.id),
-                                             " changed since it was read; read it again"));
-    }
-    if (std::optional<Meeting> outside = MeetingRows::LockedOutside(
-            c, plan.meta.id, static_cast<int>(plan.slots.size()), plan.table_count)) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "locked meeting ", MeetingName(plan.meta.id, outside->meta.id), " is at slot ",
-          outside->slot + 1, ", table ", outside->table + 1,
-          ", which the new plan does not have; unlock or cancel it first"));
-    }
-    plan.meta.create_time = stored ? stored->meta.create_time : now;
-    plan.meta.revision = stored ? stored->meta.revision + 1 : 1;
-    MeetingRows::DeleteUnlocked(c, plan.meta.id);
-    return MeetingPlanRows::Put(c, plan, stored.has_value());
-  }));
+  TM_RETURN_IF_ERROR(
+      Write("storing", MeetingPlanName(plan.meta.id), "", [&](Connection& c) -> absl::Status {
+        if (!EventRows::Exists(c, plan.meta.id)) return NotFound(kEvents, plan.meta.id);
+        std::optional<MeetingPlan> stored = MeetingPlanRows::Find(c, plan.meta.id);
+        if (expected_revision != 0 && (!stored || stored->meta.revision != expected_revision)) {
+          return absl::AbortedError(absl::StrCat(MeetingPlanName(plan.meta.id),
+                                                 " changed since it was read; read it again"));
+        }
+        if (std::optional<Meeting> outside = MeetingRows::LockedOutside(
+                c, plan.meta.id, static_cast<int>(plan.slots.size()), plan.table_count)) {
+          return absl::FailedPreconditionError(
+              absl::StrCat("locked meeting ", MeetingName(plan.meta.id, outside->meta.id),
+                           " is at slot ", outside->slot + 1, ", table ", outside->table + 1,
+                           ", which the new plan does not have; unlock or cancel it first"));
+        }
+        plan.meta.create_time = stored ? stored->meta.create_time : now;
+        plan.meta.revision = stored ? stored->meta.revision + 1 : 1;
+        MeetingRows::DeleteUnlocked(c, plan.meta.id);
+        return MeetingPlanRows::Put(c, plan, stored.has_value());
+      }));
   return plan;
 }
 
-absl::StatusOr<MeetingRequest> SqliteRepository::CreateMeetingRequest(
-    const MeetingRequest& input, RequestKey key) {
+absl::StatusOr<MeetingRequest> SqliteRepository::CreateMeetingRequest(const MeetingRequest& input,
+                                                                      RequestKey key) {
   const absl::Time now = absl::Now();
   TM_ASSIGN_OR_RETURN(const int64_t now_nanos, TimeToNanos(now, "create_time"));
   MeetingRequest request = input;
@@ -641,9 +641,11 @@ absl::StatusOr<MeetingRequest> SqliteRepository::CreateMeetingRequest(
   TM_RETURN_IF_ERROR(Write("creating", name, "", [&](Connection& c) -> absl::Status {
     if (!key.request_id.empty()) {
       if (std::optional<std::string> earlier = FindRequest(c, key)) {
-        std::optional<MeetingRequest> found = MeetingRequestRows::Find(c, request.event_id, *earlier);
-        if (!found) return absl::NotFoundError(absl::StrCat(
-            MeetingRequestName(request.event_id, *earlier), " not found"));
+        std::optional<MeetingRequest> found =
+            MeetingRequestRows::Find(c, request.event_id, *earlier);
+        if (!found)
+          return absl::NotFoundError(
+              absl::StrCat(MeetingRequestName(request.event_id, *earlier), " not found"));
         request = *std::move(found);
         return absl::OkStatus();
       }
@@ -651,14 +653,14 @@ absl::StatusOr<MeetingRequest> SqliteRepository::CreateMeetingRequest(
     if (std::optional<MeetingRequest> existing = MeetingRequestRows::FindPair(
             c, request.event_id, request.need_id, request.offering_id)) {
       MeetingRequest merged = *existing;
-      TM_ASSIGN_OR_RETURN(bool changed,
-                          MergeDuplicateMeetingRequest(merged, input.requested_by));
+      TM_ASSIGN_OR_RETURN(bool changed, MergeDuplicateMeetingRequest(merged, input.requested_by));
       if (changed) {
         merged.meta.update_time = now;
         TM_ASSIGN_OR_RETURN(bool stored,
                             MeetingRequestRows::Update(c, merged, existing->meta.revision));
-        if (!stored) return absl::AbortedError(absl::StrCat(
-            MeetingRequestName(merged.event_id, merged.meta.id), " changed; try again"));
+        if (!stored)
+          return absl::AbortedError(absl::StrCat(
+              MeetingRequestName(merged.event_id, merged.meta.id), " changed; try again"));
         merged.meta.revision = existing->meta.revision + 1;
       }
       request = std::move(merged);
@@ -701,8 +703,8 @@ absl::StatusOr<Page<MeetingRequest>> SqliteRepository::ListMeetingRequests(
   return page;
 }
 
-absl::StatusOr<MeetingRequest> SqliteRepository::ReplaceMeetingRequest(
-    const MeetingRequest& input, int64_t expected_revision) {
+absl::StatusOr<MeetingRequest> SqliteRepository::ReplaceMeetingRequest(const MeetingRequest& input,
+                                                                       int64_t expected_revision) {
   MeetingRequest request = input;
   request.meta.update_time = absl::Now();
   request.meta.revision = expected_revision + 1;
@@ -759,17 +761,17 @@ absl::StatusOr<FairScheduleInput> SqliteRepository::ReadFairScheduleInput(
   FairScheduleInput input;
   input.event_id = std::string(event_id);
   absl::Status found = absl::OkStatus();
-  TM_RETURN_IF_ERROR(ReadSnapshot("reading the schedule of", kEvents, event_id,
-                                  [&](Connection& c) {
+  TM_RETURN_IF_ERROR(ReadSnapshot("reading the schedule of", kEvents, event_id, [&](Connection& c) {
     if (!EventRows::Exists(c, event_id)) {
       found = NotFound(kEvents, event_id);
       return absl::OkStatus();
     }
     std::optional<MeetingPlan> plan = MeetingPlanRows::Find(c, event_id);
     if (!plan) {
-      found = absl::FailedPreconditionError(absl::StrCat(
-          ResourceName(kEvents, event_id), " has no meeting plan; set one with "
-          "UpdateMeetingPlan (techmatch meeting plan) before scheduling"));
+      found = absl::FailedPreconditionError(
+          absl::StrCat(ResourceName(kEvents, event_id),
+                       " has no meeting plan; set one with "
+                       "UpdateMeetingPlan (techmatch meeting plan) before scheduling"));
       return absl::OkStatus();
     }
     input.plan = *std::move(plan);
@@ -783,15 +785,14 @@ absl::StatusOr<FairScheduleInput> SqliteRepository::ReadFairScheduleInput(
   return input;
 }
 
-absl::Status SqliteRepository::ReplaceSchedule(absl::string_view event_id,
-                                               int64_t plan_revision,
+absl::Status SqliteRepository::ReplaceSchedule(absl::string_view event_id, int64_t plan_revision,
                                                const std::vector<Meeting>& meetings) {
   const absl::Time now = absl::Now();
   return Write("scheduling", kEvents, event_id, [&](Connection& c) -> absl::Status {
     std::optional<MeetingPlan> plan = MeetingPlanRows::Find(c, event_id);
     if (!plan || plan->meta.revision != plan_revision) {
-      return absl::AbortedError(absl::StrCat(MeetingPlanName(event_id),
-                                             " changed while scheduling; schedule again"));
+      return absl::AbortedError(
+          absl::StrCat(MeetingPlanName(event_id), " changed while scheduling; schedule again"));
     }
     // Locked meetings must be as the scheduler saw them.
     absl::flat_hash_map<std::string, const Meeting*> planned;
@@ -801,8 +802,8 @@ absl::Status SqliteRepository::ReplaceSchedule(absl::string_view event_id,
       auto it = planned.find(stored.meta.id);
       if (it == planned.end() || !it->second->locked || it->second->slot != stored.slot ||
           it->second->table != stored.table) {
-        return absl::AbortedError(absl::StrCat("locked meetings changed while scheduling; ",
-                                               "schedule again"));
+        return absl::AbortedError(
+            absl::StrCat("locked meetings changed while scheduling; ", "schedule again"));
       }
     }
     MeetingRows::DeleteUnlocked(c, event_id);
@@ -854,23 +855,21 @@ absl::StatusOr<Agreement> SqliteRepository::ReplaceAgreement(
   Agreement record = agreement;
   record.meta.update_time = absl::Now();
   record.meta.revision = expected_revision + 1;
-  TM_RETURN_IF_ERROR(Write("replacing", kAgreements, record.meta.id,
-                           [&](Connection& c) -> absl::Status {
-                             TM_ASSIGN_OR_RETURN(std::optional<absl::Time> create_time,
-                                                 AgreementRows::Update(c, record, expected_revision));
-                             if (!create_time) {
-                               if (!AgreementRows::Exists(c, record.meta.id)) {
-                                 return NotFound(kAgreements, record.meta.id);
-                               }
-                               return absl::AbortedError(absl::StrCat(
-                                   ResourceName(kAgreements, record.meta.id),
-                                   " changed since it was read; read it again"));
-                             }
-                             record.meta.create_time = *create_time;
-                             AgreementRows::InsertHistory(c, record.meta.id, record.meta.revision,
-                                                          changes);
-                             return absl::OkStatus();
-                           }));
+  TM_RETURN_IF_ERROR(
+      Write("replacing", kAgreements, record.meta.id, [&](Connection& c) -> absl::Status {
+        TM_ASSIGN_OR_RETURN(std::optional<absl::Time> create_time,
+                            AgreementRows::Update(c, record, expected_revision));
+        if (!create_time) {
+          if (!AgreementRows::Exists(c, record.meta.id)) {
+            return NotFound(kAgreements, record.meta.id);
+          }
+          return absl::AbortedError(absl::StrCat(ResourceName(kAgreements, record.meta.id),
+                                                 " changed since it was read; read it again"));
+        }
+        record.meta.create_time = *create_time;
+        AgreementRows::InsertHistory(c, record.meta.id, record.meta.revision, changes);
+        return absl::OkStatus();
+      }));
   return record;
 }
 
@@ -889,8 +888,7 @@ absl::StatusOr<std::vector<AmountChange>> SqliteRepository::GetAgreementHistory(
 }
 
 absl::Status SqliteRepository::ExportAgreements(
-    const std::vector<FilterTerm>& filter,
-    absl::FunctionRef<absl::Status(const Agreement&)> sink) {
+    const std::vector<FilterTerm>& filter, absl::FunctionRef<absl::Status(const Agreement&)> sink) {
   return ReadSnapshot("exporting", kAgreements, "",
                       [&](Connection& c) { return AgreementRows::Export(c, filter, sink); });
 }

@@ -1,4 +1,4 @@
-// The Repository on an embedded SQLite database file (DESIGN §2).
+// The Repository on an embedded SQLite database file.
 //
 // Concurrency: one writer connection (SQLite allows one writer at a time anyway) whose
 // transactions group the writes that queue up while one commits (storage/group_commit.h), and
@@ -62,8 +62,7 @@ class SqliteRepository final : public Repository {
   absl::StatusOr<Industry> GetIndustry(absl::string_view code) override;
   absl::StatusOr<Page<Industry>> ListIndustries(const ListQuery& query) override;
 
-  absl::StatusOr<Organization> CreateOrganization(const Organization& org,
-                                                  RequestKey key) override;
+  absl::StatusOr<Organization> CreateOrganization(const Organization& org, RequestKey key) override;
   absl::StatusOr<Organization> GetOrganization(absl::string_view id) override;
   absl::StatusOr<Page<Organization>> ListOrganizations(const ListQuery& query) override;
   absl::StatusOr<Organization> ReplaceOrganization(const Organization& org,
@@ -152,13 +151,13 @@ class SqliteRepository final : public Repository {
 
   // Runs `body` on the writer inside BEGIN IMMEDIATE ... COMMIT, possibly together with
   // other callers' writes, each in its own savepoint (storage/group_commit.h); undoes it when
-  // it fails or throws, and returns once it is committed or undone. `action`, `collection` and `id` (may be empty) name the work in error messages
+  // it fails or throws, and returns once it is committed or undone. `action`, `collection` and `id`
+  // (may be empty) name the work in error messages
   // ("creating", "needs", "x"); the name is only assembled when something fails. Inside an
   // AuditScope, the scope's record is appended to the same transaction (resource defaulting to
   // `collection`/`id`) unless `audited` is false.
-  absl::Status Write(absl::string_view action, absl::string_view collection,
-                     absl::string_view id, absl::FunctionRef<absl::Status(Connection&)> body,
-                     bool audited = true);
+  absl::Status Write(absl::string_view action, absl::string_view collection, absl::string_view id,
+                     absl::FunctionRef<absl::Status(Connection&)> body, bool audited = true);
   // Runs `body` on a borrowed reader, turning exceptions into a status.
   absl::Status Read(absl::string_view action, absl::string_view collection, absl::string_view id,
                     absl::FunctionRef<absl::Status(Connection&)> body);

@@ -1,4 +1,4 @@
-// Turning SQLiteCpp's exceptions into absl::Status at the storage boundary (DESIGN §2, §3).
+// Turning SQLiteCpp's exceptions into absl::Status at the storage boundary.
 //
 // The returned messages name the resource and the action only: SQL text and what() go to the
 // log, never to a caller.

@@ -11,8 +11,8 @@
 #include <string>
 
 #include "absl/status/statusor.h"
-#include "core/need.h"
-#include "core/offering.h"
+#include "core/listings/need.h"
+#include "core/listings/offering.h"
 
 namespace techmatch::bench {
 

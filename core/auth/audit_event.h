@@ -18,8 +18,8 @@ struct AuditEvent {
   std::string method;     // full gRPC method name, or the command ("keys create")
   std::string resource;   // the resource name the call wrote or tried to, when known
   std::string request_id;
-  std::string outcome;    // status code name: "OK", "PERMISSION_DENIED", ...
-  std::string hash;       // 32 bytes, see AuditChainHash
+  std::string outcome;  // status code name: "OK", "PERMISSION_DENIED", ...
+  std::string hash;     // 32 bytes, see AuditChainHash
 };
 
 // SHA-256 over `previous_hash` (empty for the first record) followed by the record's fields

@@ -121,8 +121,7 @@ absl::Status CheckOwnership(const Principal& principal, absl::string_view organi
   }
   return absl::PermissionDeniedError(
       absl::StrCat("a ", RoleName(principal.role), " key of organizations/",
-                   principal.organization_id, " may not write ", what,
-                   " of another organization"));
+                   principal.organization_id, " may not write ", what, " of another organization"));
 }
 
 }  // namespace techmatch

@@ -19,8 +19,8 @@ absl::string_view RoleName(Role role) {
 }
 
 std::optional<Role> RoleFromName(absl::string_view name) {
-  for (Role role : {Role::kAdmin, Role::kOrganizer, Role::kInstitute, Role::kEnterprise,
-                    Role::kOfficial}) {
+  for (Role role :
+       {Role::kAdmin, Role::kOrganizer, Role::kInstitute, Role::kEnterprise, Role::kOfficial}) {
     if (RoleName(role) == name) return role;
   }
   return std::nullopt;

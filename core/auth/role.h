@@ -1,4 +1,4 @@
-// Roles an API key carries, and who a call runs as (DESIGN §4.7, §7).
+// Roles an API key carries, and who a call runs as.
 #ifndef TECHMATCH_CORE_AUTH_ROLE_H_
 #define TECHMATCH_CORE_AUTH_ROLE_H_
 

@@ -1,8 +1,8 @@
 #include "core/matching/inverted_index.h"
 
-#include <algorithm>
 #include <time.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -88,10 +88,10 @@ struct InvertedIndex::Query {
   // BM25 length normalization: norm(length) = norm_base + norm_per_term × length.
   float norm_base = 0, norm_per_term = 0;
   bool matching = false;
-  DocFacts facts;            // The querying record's, looked up (not interned).
+  DocFacts facts;  // The querying record's, looked up (not interned).
   int64_t amount = 0;
   uint32_t self_slot = kNoSlot;
-  bool fallback = false;     // Industry codes beyond the interned 64: compare strings.
+  bool fallback = false;  // Industry codes beyond the interned 64: compare strings.
 
   float Contribution(const PlannedTerm& term, uint32_t posting, const uint32_t* lengths) const {
     const float tf = static_cast<float>(posting & kMaxTf);
@@ -134,8 +134,8 @@ absl::Status InvertedIndex::Upsert(MatchProfile profile, const AnalyzedText& tex
     --live_count_;
   }
   if (profiles_.size() >= kMaxSlots) {
-    return absl::ResourceExhaustedError(
-        absl::StrCat("the match index holds at most ", kMaxSlots, " revisions; restart to compact"));
+    return absl::ResourceExhaustedError(absl::StrCat("the match index holds at most ", kMaxSlots,
+                                                     " revisions; restart to compact"));
   }
   const auto slot = static_cast<uint32_t>(profiles_.size());
   const auto length = static_cast<uint32_t>(text.length);
@@ -294,8 +294,8 @@ void InvertedIndex::PlanText(const AnalyzedText& query, Query& q) const {
     const Term* entry = it == term_ids_.end() ? nullptr : &terms_[it->second];
     const double df = entry == nullptr ? 0.0 : static_cast<double>(entry->postings.size());
     const double idf = std::log(1.0 + (n - std::min(df, n) + 0.5) / (std::min(df, n) + 0.5));
-    weighted.push_back({entry, (1.0 + std::log(static_cast<double>(term.count))) * idf,
-                        term.count});
+    weighted.push_back(
+        {entry, (1.0 + std::log(static_cast<double>(term.count))) * idf, term.count});
   }
   // A need is a long text; like "more like this" queries, it is represented by its most
   // telling terms. The common ones left out would add little to any score but cost the most
@@ -432,8 +432,9 @@ std::vector<ScoredDocument> InvertedIndex::Run(const Query& q, size_t k, bool pr
     // Terms [0, essential) are read in full in this range; the rest only for candidates:
     // together they cannot lift a document nobody else saw up to θ.
     size_t essential = n;
-    while (essential > 0 && std::min(q.after[essential - 1], q.text_weight) +
-                                    q.non_text_max + kEssentialMargin < floor()) {
+    while (essential > 0 &&
+           std::min(q.after[essential - 1], q.text_weight) + q.non_text_max + kEssentialMargin <
+               floor()) {
       --essential;
     }
     for (size_t t = 0; t < essential; ++t) {
@@ -524,7 +525,8 @@ std::vector<ScoredDocument> InvertedIndex::Run(const Query& q, size_t k, bool pr
         for (uint32_t slot : candidates) {
           pos = Gallop(p, pos, end, slot << kTfBits);
           if (pos == end) break;
-          if ((p[pos] >> kTfBits) == slot) acc[slot - base] += q.Contribution(term, p[pos], lengths);
+          if ((p[pos] >> kTfBits) == slot)
+            acc[slot - base] += q.Contribution(term, p[pos], lengths);
         }
       }
       const double remaining = q.after[t + 1];
@@ -563,8 +565,7 @@ std::vector<ScoredDocument> InvertedIndex::Run(const Query& q, size_t k, bool pr
 
 std::optional<ScoredDocument> InvertedIndex::Score(const AnalyzedText& query,
                                                    const Eligibility& eligibility,
-                                                   const std::string& id,
-                                                   double min_score) const {
+                                                   const std::string& id, double min_score) const {
   auto found = slot_of_id_.find(id);
   if (found == slot_of_id_.end()) return std::nullopt;
   const uint32_t slot = found->second;

@@ -1,5 +1,5 @@
 // An in-memory inverted index over one side (needs or offerings) answering top-k queries
-// with BM25 text relevance plus the non-text signals (DESIGN §5, §6).
+// with BM25 text relevance plus the non-text signals.
 //
 // Layout: each document gets a slot; a term's postings are (slot << 8 | min(tf, 255)) in slot
 // order. A changed document gets a new slot and its old slot goes dead, so postings are only
@@ -124,12 +124,12 @@ class InvertedIndex {
   // The facts eligibility and the non-text signals read, per slot (see match_signals.h).
   // 16 bytes, so that checking thousands of candidates stays within cache.
   struct DocFacts {
-    uint64_t industries = 0;     // Bit per interned industry code (the first 64 codes).
-    uint32_t owner = 0;          // Interned owner id.
+    uint64_t industries = 0;  // Bit per interned industry code (the first 64 codes).
+    uint32_t owner = 0;       // Interned owner id.
     int8_t trl = 0;
-    uint8_t primary = kNoCode;   // Interned id of the first industry code.
+    uint8_t primary = kNoCode;  // Interned id of the first industry code.
     uint8_t modes = 0;
-    uint8_t flags = 0;           // kLive | kActive | kHasAmount | kHasEvents | kOverflow
+    uint8_t flags = 0;  // kLive | kActive | kHasAmount | kHasEvents | kOverflow
   };
   static constexpr uint8_t kNoCode = 255;
   static constexpr uint8_t kLive = 1, kActive = 2, kHasAmount = 4, kHasEvents = 8,
@@ -138,8 +138,8 @@ class InvertedIndex {
                                             // the profiles instead.
   struct Term {
     std::vector<uint32_t> postings;
-    uint32_t max_tf = 0;           // Largest term frequency in the list.
-    uint32_t min_length = ~0u;     // Shortest document in the list.
+    uint32_t max_tf = 0;        // Largest term frequency in the list.
+    uint32_t min_length = ~0u;  // Shortest document in the list.
   };
   struct PlannedTerm;
   struct Query;

@@ -41,8 +41,8 @@ MatchProfile ProfileOfNeed(const Need& need) {
 }
 
 MatchProfile ProfileOfOffering(const Offering& offering) {
-  MatchProfile profile = ProfileOfListing(offering.meta.id, offering.institute_id,
-                                          offering.listing, offering.meta.revision);
+  MatchProfile profile = ProfileOfListing(offering.meta.id, offering.institute_id, offering.listing,
+                                          offering.meta.revision);
   profile.trl = offering.trl;
   profile.amount_minor = offering.asking_price_minor;
   profile.active = offering.state == OfferingState::kAvailable;

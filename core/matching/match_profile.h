@@ -1,5 +1,5 @@
 // What matching knows about a need or an offering besides its text: the facts the non-text
-// signals compare (DESIGN §5). Built from the domain records; kept in memory by the index.
+// signals compare. Built from the domain records; kept in memory by the index.
 #ifndef TECHMATCH_CORE_MATCHING_MATCH_PROFILE_H_
 #define TECHMATCH_CORE_MATCHING_MATCH_PROFILE_H_
 
@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/cooperation_mode.h"
-#include "core/need.h"
-#include "core/offering.h"
+#include "core/listings/need.h"
+#include "core/listings/offering.h"
+#include "core/reference/cooperation_mode.h"
 
 namespace techmatch {
 
@@ -19,10 +19,10 @@ struct MatchProfile {
   std::string owner_id;                     // The enterprise or institute.
   std::vector<std::string> industry_codes;  // The first is primary.
   std::vector<std::string> event_ids;
-  uint8_t cooperation_modes = 0;            // Bit (1 << mode) per mode.
-  int trl = 0;                              // Offerings: 1–9. Needs: the minimum, 0 if none.
-  std::optional<int64_t> amount_minor;      // Offerings: asking price. Needs: budget.
-  bool active = true;                       // OPEN / AVAILABLE.
+  uint8_t cooperation_modes = 0;        // Bit (1 << mode) per mode.
+  int trl = 0;                          // Offerings: 1–9. Needs: the minimum, 0 if none.
+  std::optional<int64_t> amount_minor;  // Offerings: asking price. Needs: budget.
+  bool active = true;                   // OPEN / AVAILABLE.
   int64_t revision = 0;
 };
 

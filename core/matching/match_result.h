@@ -24,8 +24,8 @@ struct MatchResult {
   std::string need_id;
   std::string offering_id;
   double score = 0;
-  std::vector<Signal> signals;                  // Text first; contributions add up to score.
-  std::vector<std::string> shared_industries;   // Codes, the need's primary first.
+  std::vector<Signal> signals;                 // Text first; contributions add up to score.
+  std::vector<std::string> shared_industries;  // Codes, the need's primary first.
   std::optional<std::vector<SharedPhrase>> shared_phrases;  // Set by match watches.
   // The counterpart's title as stored with the change a match watch scored (so the stream
   // handler reads nothing back). Set by match watches.

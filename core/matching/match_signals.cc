@@ -69,8 +69,7 @@ double NonTextScore(const MatchProfile& need, const MatchProfile& offering) {
          kEventWeight * EventSignal(need, offering);
 }
 
-std::vector<std::string> SharedIndustries(const MatchProfile& need,
-                                          const MatchProfile& offering) {
+std::vector<std::string> SharedIndustries(const MatchProfile& need, const MatchProfile& offering) {
   std::vector<std::string> shared;
   for (const std::string& code : need.industry_codes) {
     if (Contains(offering.industry_codes, code)) shared.push_back(code);

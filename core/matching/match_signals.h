@@ -1,4 +1,4 @@
-// The non-text ranking signals and their fixed weights (DESIGN §5, README "Matching").
+// The non-text ranking signals and their fixed weights.
 //
 //   score = 0.80·text + 0.08·industry + 0.05·maturity + 0.03·price + 0.03·cooperation_mode
 //           + 0.01·event
@@ -53,8 +53,7 @@ double CooperationModeSignal(const MatchProfile& need, const MatchProfile& offer
 double EventSignal(const MatchProfile& need, const MatchProfile& offering);
 
 // Every signal, text first, with `text` (0..1) as the text relevance.
-std::vector<Signal> AllSignals(double text, const MatchProfile& need,
-                               const MatchProfile& offering);
+std::vector<Signal> AllSignals(double text, const MatchProfile& need, const MatchProfile& offering);
 // The weighted sum of the non-text signals.
 double NonTextScore(const MatchProfile& need, const MatchProfile& offering);
 // Industry codes both share, the need's order (so its primary comes first).

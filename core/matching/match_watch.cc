@@ -8,9 +8,9 @@ void MatchWatch::Offer(MatchResult match) {
   absl::MutexLock lock(&mutex_);
   if (!closed_.ok()) return;
   if (queued_.size() >= kMaxQueued) {
-    closed_ = absl::ResourceExhaustedError(absl::StrCat(
-        "the watcher fell more than ", kMaxQueued,
-        " matches behind; read faster or raise min_score, and watch again"));
+    closed_ = absl::ResourceExhaustedError(
+        absl::StrCat("the watcher fell more than ", kMaxQueued,
+                     " matches behind; read faster or raise min_score, and watch again"));
     return;
   }
   queued_.push_back(std::move(match));

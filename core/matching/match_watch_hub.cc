@@ -21,8 +21,8 @@ MatchWatchHub::~MatchWatchHub() {
 absl::Status MatchWatchHub::Add(std::shared_ptr<MatchWatch> watch) {
   absl::MutexLock lock(&mutex_);
   if (watches_.size() >= kMaxWatches) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "the server already has ", kMaxWatches, " open match watches; try again later"));
+    return absl::ResourceExhaustedError(absl::StrCat("the server already has ", kMaxWatches,
+                                                     " open match watches; try again later"));
   }
   watches_.push_back(std::move(watch));
   watch_count_.store(watches_.size(), std::memory_order_relaxed);
@@ -44,8 +44,8 @@ void MatchWatchHub::Changed(WatchSide side, const std::string& id, absl::string_
   if (pending_.size() >= kMaxPending) {
     // The worker is hopelessly behind: tell every watcher rather than send stale matches late.
     for (const auto& watch : watches_) {
-      watch->Close(absl::ResourceExhaustedError(
-          "matching fell behind the stored changes; watch again"));
+      watch->Close(
+          absl::ResourceExhaustedError("matching fell behind the stored changes; watch again"));
     }
     delivered_ += pending_.size();
     pending_.clear();

@@ -53,8 +53,7 @@ class MatchWatchHub {
 
   // Reports a stored change; copies nothing and returns at once while nobody watches.
   void Changed(WatchSide side, const std::string& id, absl::string_view title,
-               absl::string_view raw_text, const AnalyzedText& text)
-      ABSL_LOCKS_EXCLUDED(mutex_);
+               absl::string_view raw_text, const AnalyzedText& text) ABSL_LOCKS_EXCLUDED(mutex_);
 
   // Waits until every change reported before the call has been delivered.
   void Drain() ABSL_LOCKS_EXCLUDED(mutex_);

@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "core/field_violations.h"
+#include "core/common/field_violations.h"
+#include "core/common/status_macros.h"
+#include "core/common/text_rules.h"
 #include "core/matching/match_profile.h"
-#include "core/status_macros.h"
-#include "core/text_rules.h"
 
 namespace techmatch {
 namespace {
@@ -64,8 +64,9 @@ void MatchingEngine::Compact() {
 absl::StatusOr<std::vector<MatchResult>> MatchingEngine::MatchNeed(
     const Need& need, const MatchOptions& options) const {
   if (need.state != NeedState::kOpen) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "need 'needs/", need.meta.id, "' is ", NeedStateName(need.state), "; only OPEN needs match"));
+    return absl::FailedPreconditionError(absl::StrCat("need 'needs/", need.meta.id, "' is ",
+                                                      NeedStateName(need.state),
+                                                      "; only OPEN needs match"));
   }
   const MatchProfile profile = ProfileOfNeed(need);
   const AnalyzedText query = analyzer_->Analyze(MatchText(need.listing));
@@ -81,9 +82,9 @@ absl::StatusOr<std::vector<MatchResult>> MatchingEngine::MatchNeed(
 absl::StatusOr<std::vector<MatchResult>> MatchingEngine::MatchOffering(
     const Offering& offering, const MatchOptions& options) const {
   if (offering.state != OfferingState::kAvailable) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "offering 'offerings/", offering.meta.id, "' is ", OfferingStateName(offering.state),
-        "; only AVAILABLE offerings match"));
+    return absl::FailedPreconditionError(absl::StrCat("offering 'offerings/", offering.meta.id,
+                                                      "' is ", OfferingStateName(offering.state),
+                                                      "; only AVAILABLE offerings match"));
   }
   const MatchProfile profile = ProfileOfOffering(offering);
   const AnalyzedText query = analyzer_->Analyze(MatchText(offering.listing));
@@ -138,10 +139,11 @@ size_t MatchingEngine::posting_bytes() const {
 }
 
 absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchNeed(const Need& need,
-                                                                     double min_score) {
+                                                                      double min_score) {
   if (need.state != NeedState::kOpen) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "need 'needs/", need.meta.id, "' is ", NeedStateName(need.state), "; only OPEN needs match"));
+    return absl::FailedPreconditionError(absl::StrCat("need 'needs/", need.meta.id, "' is ",
+                                                      NeedStateName(need.state),
+                                                      "; only OPEN needs match"));
   }
   WatchSpec spec;
   spec.subject = WatchSpec::Subject::kNeed;
@@ -151,12 +153,12 @@ absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchNeed(const Need
   return StartWatch(std::move(spec), MatchText(need.listing));
 }
 
-absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchOffering(
-    const Offering& offering, double min_score) {
+absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchOffering(const Offering& offering,
+                                                                          double min_score) {
   if (offering.state != OfferingState::kAvailable) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "offering 'offerings/", offering.meta.id, "' is ", OfferingStateName(offering.state),
-        "; only AVAILABLE offerings match"));
+    return absl::FailedPreconditionError(absl::StrCat("offering 'offerings/", offering.meta.id,
+                                                      "' is ", OfferingStateName(offering.state),
+                                                      "; only AVAILABLE offerings match"));
   }
   WatchSpec spec;
   spec.subject = WatchSpec::Subject::kOffering;
@@ -181,9 +183,10 @@ absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchQuery(
 }
 
 absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::StartWatch(WatchSpec spec,
-                                                                      const std::string& text) {
+                                                                       const std::string& text) {
   if (!(spec.min_score >= 0 && spec.min_score <= 1)) {  // NaN fails too
-    return InvalidFieldError("min_score", absl::StrCat("must be from 0 to 1, got ", spec.min_score));
+    return InvalidFieldError("min_score",
+                             absl::StrCat("must be from 0 to 1, got ", spec.min_score));
   }
   AnalyzedText query = analyzer_->Analyze(text);
   auto phrases = analyzer_->PrepareForPhrases(text);
@@ -215,12 +218,11 @@ void MatchingEngine::Deliver(const RecordChange& change,
         open = profile != nullptr && profile->active;
       }
       if (!open) {
-        watch->Close(absl::FailedPreconditionError(absl::StrCat(
-            spec.subject == WatchSpec::Subject::kNeed ? "needs/" : "offerings/", change.id,
-            " is no longer open for matching")));
+        watch->Close(absl::FailedPreconditionError(
+            absl::StrCat(spec.subject == WatchSpec::Subject::kNeed ? "needs/" : "offerings/",
+                         change.id, " is no longer open for matching")));
       } else {
-        watch->set_subject_text(change.text,
-                                analyzer_->PrepareForPhrases(change.raw_text));
+        watch->set_subject_text(change.text, analyzer_->PrepareForPhrases(change.raw_text));
       }
     } else if (spec.target == change.side) {
       std::optional<MatchResult> match;

@@ -12,13 +12,13 @@
 
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "core/listings/need.h"
+#include "core/listings/offering.h"
 #include "core/matching/inverted_index.h"
 #include "core/matching/match_result.h"
+#include "core/matching/match_signals.h"
 #include "core/matching/match_watch.h"
 #include "core/matching/match_watch_hub.h"
-#include "core/matching/match_signals.h"
-#include "core/need.h"
-#include "core/offering.h"
 #include "core/text/text_analyzer.h"
 
 namespace techmatch {
@@ -86,8 +86,8 @@ class MatchingEngine {
   size_t posting_bytes() const;
 
  private:
-  absl::StatusOr<std::vector<SearchHit>> Search(const InvertedIndex& index,
-                                                absl::string_view query, size_t limit) const;
+  absl::StatusOr<std::vector<SearchHit>> Search(const InvertedIndex& index, absl::string_view query,
+                                                size_t limit) const;
   // `text` is the subject's matching text (or the free-text query).
   absl::StatusOr<std::shared_ptr<MatchWatch>> StartWatch(WatchSpec spec, const std::string& text);
   // The hub's delivery: scores `change` for each watch (on the hub's worker thread).

@@ -60,17 +60,17 @@ const icu::Normalizer2& NfkcCaseFold() {
 
 // Function characters whose bigrams carry no meaning (的技, 和酿 ...).
 bool IsChineseStopChar(UChar32 cp) {
-  static const absl::flat_hash_set<UChar32> kStop = {
-      U'的', U'了', U'和', U'与', U'及', U'或', U'等', U'之', U'其', U'于', U'并', U'而',
-      U'在', U'是', U'、'};
+  static const absl::flat_hash_set<UChar32> kStop = {U'的', U'了', U'和', U'与', U'及',
+                                                     U'或', U'等', U'之', U'其', U'于',
+                                                     U'并', U'而', U'在', U'是', U'、'};
   return kStop.contains(cp);
 }
 
 bool IsEnglishStopWord(const std::string& word) {
   static const absl::flat_hash_set<std::string> kStop = {
-      "a",    "an",   "and",  "are",  "as",  "at",   "be",   "by",  "for",   "from",
-      "has",  "have", "in",   "into", "is",  "it",   "its",  "of",  "on",    "or",
-      "that", "the",  "this", "to",   "was", "were", "will", "with", "we",   "our",
+      "a",    "an",   "and",  "are",  "as",    "at",   "be",    "by",    "for",   "from",
+      "has",  "have", "in",   "into", "is",    "it",   "its",   "of",    "on",    "or",
+      "that", "the",  "this", "to",   "was",   "were", "will",  "with",  "we",    "our",
       "us",   "via",  "can",  "than", "which", "such", "these", "those", "their", "been"};
   return kStop.contains(word);
 }
@@ -255,7 +255,8 @@ void AddWordRun(const std::vector<Unit>& units, size_t begin, size_t end, TermSi
       if (i > part_begin) {
         ++parts;
         std::string word = Utf8Of(units, part_begin, i);
-        if (i - part_begin >= 2 && !IsEnglishStopWord(word)) sink.Add(std::move(word), part_begin, i);
+        if (i - part_begin >= 2 && !IsEnglishStopWord(word))
+          sink.Add(std::move(word), part_begin, i);
       }
       part_begin = i + 1;
     }
@@ -330,9 +331,8 @@ std::shared_ptr<const PhraseText> TextAnalyzer::PrepareCounterpartForPhrases(
   // Han bigrams, single Han characters and Latin/digit runs, never as a Han word of three or
   // more characters, so its answer is the same (the tests compare the two).
   const AnalyzedText computed =
-      analyzed == nullptr
-          ? AnalyzeUnits(counterpart, prepared->units, /*dictionary_words=*/false)
-          : AnalyzedText();
+      analyzed == nullptr ? AnalyzeUnits(counterpart, prepared->units, /*dictionary_words=*/false)
+                          : AnalyzedText();
   for (const AnalyzedTerm& term : (analyzed == nullptr ? computed : *analyzed).terms) {
     prepared->terms.insert(term.term);
   }
@@ -342,13 +342,11 @@ std::shared_ptr<const PhraseText> TextAnalyzer::PrepareCounterpartForPhrases(
 std::vector<SharedPhrase> TextAnalyzer::SharedPhrases(absl::string_view text,
                                                       absl::string_view counterpart,
                                                       size_t limit) const {
-  return SharedPhrases(*PrepareForPhrases(text), *PrepareCounterpartForPhrases(counterpart),
-                       limit);
+  return SharedPhrases(*PrepareForPhrases(text), *PrepareCounterpartForPhrases(counterpart), limit);
 }
 
 std::vector<SharedPhrase> TextAnalyzer::SharedPhrases(const PhraseText& own,
-                                                      const PhraseText& other,
-                                                      size_t limit) const {
+                                                      const PhraseText& other, size_t limit) const {
   const absl::string_view text = own.text;
   const absl::string_view counterpart = other.text;
   const absl::flat_hash_set<std::string>& other_terms = other.terms;
@@ -382,9 +380,8 @@ std::vector<SharedPhrase> TextAnalyzer::SharedPhrases(const PhraseText& own,
     }
     i = j;
   }
-  std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
-    return a.end - a.begin > b.end - b.begin;
-  });
+  std::stable_sort(spans.begin(), spans.end(),
+                   [](const Span& a, const Span& b) { return a.end - a.begin > b.end - b.begin; });
   std::vector<SharedPhrase> phrases;
   absl::flat_hash_set<std::string> seen;
   for (const Span& span : spans) {
@@ -414,9 +411,9 @@ absl::StatusOr<std::shared_ptr<const TextAnalyzer>> TextAnalyzer::Create() {
     return absl::FailedPreconditionError("ICU word-break data is not available");
   }
   if (state.t2s == kNoOpenCC) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "OpenCC configuration ", kTraditionalToSimplified,
-        " cannot be loaded (is libopencc-data installed?): ", opencc_error()));
+    return absl::FailedPreconditionError(
+        absl::StrCat("OpenCC configuration ", kTraditionalToSimplified,
+                     " cannot be loaded (is libopencc-data installed?): ", opencc_error()));
   }
   return std::shared_ptr<const TextAnalyzer>(new TextAnalyzer());
 }

@@ -1,4 +1,4 @@
-// Text analysis shared by indexing, search and matching (DESIGN §5).
+// Text analysis shared by indexing, search and matching.
 //
 // A text becomes a bag of terms:
 //   1. Unicode NFKC with case folding (ICU): full-width ＰＬＣ → plc, Fermentation → fermentation;
@@ -35,7 +35,7 @@ struct AnalyzedText {
 
 // A phrase two texts share, as each wrote it (釀造 / 酿造).
 struct SharedPhrase {
-  std::string text;               // As written in the first text.
+  std::string text;              // As written in the first text.
   std::string counterpart_text;  // As written in the second text when written otherwise.
 };
 

@@ -144,14 +144,14 @@ TEST(NeedRowToRequestTest, Utf8CheckIsStrictButAcceptsEveryPlane) {
   ImportNeedsRequest request;
   ImportRejection rejection;
   // 4-byte (𠮷) and 3-byte text is fine.
-  ASSERT_TRUE(NeedRowToRequest(
-      columns, {2, {"", "acme", "𠮷野家 釀造", "", "", "liquor", "", "", "", ""}}, "CNY",
-      &request, &rejection))
+  ASSERT_TRUE(NeedRowToRequest(columns,
+                               {2, {"", "acme", "𠮷野家 釀造", "", "", "liquor", "", "", "", ""}},
+                               "CNY", &request, &rejection))
       << rejection.DebugString();
   // Overlong '/', a UTF-16 surrogate, past U+10FFFF, a truncated sequence: each rejected.
   for (const std::string bad : {"\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe9\x85"}) {
-    EXPECT_FALSE(NeedRowToRequest(columns, {3, {"", "acme", "t" + bad, "", "", "liquor", "", "",
-                                                "", ""}},
+    EXPECT_FALSE(NeedRowToRequest(columns,
+                                  {3, {"", "acme", "t" + bad, "", "", "liquor", "", "", "", ""}},
                                   "CNY", &request, &rejection));
     ASSERT_EQ(rejection.field_violations_size(), 1);
     EXPECT_EQ(rejection.field_violations(0).field(), "title");
@@ -165,8 +165,8 @@ TEST(OrganizationRowToRequestTest, RejectsCellsThatAreNotUtf8) {
   techmatch::v1::CreateOrganizationRequest request;
   ImportRejection rejection;
   ASSERT_FALSE(OrganizationRowToRequest(
-      columns, {2, {"scu", "\xcb\xc4\xb4\xa8\xb4\xf3\xd1\xa7", "UNIVERSITY", "", "", ""}},
-      &request, &rejection));
+      columns, {2, {"scu", "\xcb\xc4\xb4\xa8\xb4\xf3\xd1\xa7", "UNIVERSITY", "", "", ""}}, &request,
+      &rejection));
   ASSERT_EQ(rejection.field_violations_size(), 1);
   EXPECT_EQ(rejection.field_violations(0).field(), "display_name");
 }

@@ -12,7 +12,8 @@ namespace {
 TEST(ProgressBarTest, RendersProportionally) {
   EXPECT_EQ(ProgressBar::Render(0, 10, "rows"), "[..............................] 0%  0/10 rows");
   EXPECT_EQ(ProgressBar::Render(5, 10, "rows"), "[###############...............] 50%  5/10 rows");
-  EXPECT_EQ(ProgressBar::Render(12, 10, "rows"), "[##############################] 100%  10/10 rows");
+  EXPECT_EQ(ProgressBar::Render(12, 10, "rows"),
+            "[##############################] 100%  10/10 rows");
 }
 
 TEST(ProgressBarTest, DisabledWritesNothing) {

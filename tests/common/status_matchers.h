@@ -42,10 +42,10 @@ MATCHER(IsOk, "is OK") {
 }  // namespace techmatch::testing
 
 // Asserts `expr` (a StatusOr) is OK and moves its value into `lhs`.
-#define TM_ASSERT_OK_AND_ASSIGN(lhs, expr)                                     \
-  auto TM_TEST_CONCAT_(tm_test_sor_, __LINE__) = (expr);                       \
-  ASSERT_TRUE(TM_TEST_CONCAT_(tm_test_sor_, __LINE__).ok())                    \
-      << TM_TEST_CONCAT_(tm_test_sor_, __LINE__).status().ToString();          \
+#define TM_ASSERT_OK_AND_ASSIGN(lhs, expr)                            \
+  auto TM_TEST_CONCAT_(tm_test_sor_, __LINE__) = (expr);              \
+  ASSERT_TRUE(TM_TEST_CONCAT_(tm_test_sor_, __LINE__).ok())           \
+      << TM_TEST_CONCAT_(tm_test_sor_, __LINE__).status().ToString(); \
   lhs = std::move(TM_TEST_CONCAT_(tm_test_sor_, __LINE__)).value()
 #define TM_TEST_CONCAT_INNER_(a, b) a##b
 #define TM_TEST_CONCAT_(a, b) TM_TEST_CONCAT_INNER_(a, b)

@@ -1,12 +1,13 @@
 // Agreement rules, references, update mask, change preconditions, history and lifecycle.
+#include "core/agreements/agreement.h"
+
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/time/clock.h"
-#include "core/agreement.h"
-#include "core/agreement_report.h"
+#include "core/reports/agreement_report.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/common/status_matchers.h"
@@ -49,8 +50,7 @@ class FakeAgreementLookup : public AgreementLookup {
     if (id == "need-1") return std::optional<std::string>("acme");
     return std::optional<std::string>();
   }
-  absl::StatusOr<std::optional<std::string>> FindOfferingInstitute(
-      absl::string_view id) override {
+  absl::StatusOr<std::optional<std::string>> FindOfferingInstitute(absl::string_view id) override {
     if (id == "offering-1") return std::optional<std::string>("cas");
     return std::optional<std::string>();
   }
@@ -156,7 +156,8 @@ TEST(AgreementTest, SameOrganizationNotOnBothSidesNorRepeated) {
   EXPECT_THAT(v.list()[0].description, HasSubstr("both SUPPLIER and DEMANDER"));
   EXPECT_THAT(v.list()[1].description, HasSubstr("repeats parties[1]"));
   // One organization may be SUPPLIER and FINANCIER.
-  a.parties = {{"scu", PartyRole::kSupplier}, {"acme", PartyRole::kDemander},
+  a.parties = {{"scu", PartyRole::kSupplier},
+               {"acme", PartyRole::kDemander},
                {"scu", PartyRole::kFinancier}};
   EXPECT_THAT(Validate(a), IsEmpty());
 }
@@ -178,8 +179,8 @@ TEST(AgreementTest, ReferencesExistAndLinkedOwnersAreParties) {
   a.event_id = "nowhere";
   a.need_id = "need-404";
   a.offering_id = "offering-404";
-  EXPECT_THAT(References(a), ElementsAre("parties[2].organization", "industries[1]", "event",
-                                         "need", "offering"));
+  EXPECT_THAT(References(a),
+              ElementsAre("parties[2].organization", "industries[1]", "event", "need", "offering"));
   a = Contract();
   a.event_id = "fair";
   a.need_id = "need-1";          // acme's need: acme is a party
@@ -187,8 +188,8 @@ TEST(AgreementTest, ReferencesExistAndLinkedOwnersAreParties) {
   EXPECT_THAT(References(a), ElementsAre("offering"));
   a.parties.push_back({"cas", PartyRole::kSupplier});
   EXPECT_THAT(References(a), IsEmpty());
-  a.parties = {{"scu", PartyRole::kSupplier}, {"bank", PartyRole::kDemander},
-               {"cas", PartyRole::kSupplier}};
+  a.parties = {
+      {"scu", PartyRole::kSupplier}, {"bank", PartyRole::kDemander}, {"cas", PartyRole::kSupplier}};
   EXPECT_THAT(References(a), ElementsAre("need"));
 }
 
@@ -216,8 +217,8 @@ TEST(AgreementTest, UpdateMask) {
   EXPECT_EQ(target.amount(AmountField::kTotalInvestment), 100);
   EXPECT_EQ(target.amount(AmountField::kContractAmount), 2300000LL * 100);
   ApplyAgreementUpdate({"state", "history", "bogus"}, patch, target, v);
-  EXPECT_THAT(Fields(v), ElementsAre("update_mask.paths[0]", "update_mask.paths[1]",
-                                     "update_mask.paths[2]"));
+  EXPECT_THAT(Fields(v),
+              ElementsAre("update_mask.paths[0]", "update_mask.paths[1]", "update_mask.paths[2]"));
   EXPECT_THAT(v.list()[0].description, HasSubstr("output only"));
   EXPECT_THAT(v.list()[2].description, HasSubstr("not a field"));
 }
@@ -257,8 +258,8 @@ TEST(AgreementTest, Lifecycle) {
   EXPECT_THAT(CompleteAgreement(a), StatusIs(absl::StatusCode::kFailedPrecondition));
   EXPECT_THAT(StartAgreement(a), IsOk());
   EXPECT_EQ(a.state, AgreementState::kImplementing);
-  EXPECT_THAT(StartAgreement(a), StatusIs(absl::StatusCode::kFailedPrecondition,
-                                          HasSubstr("is IMPLEMENTING")));
+  EXPECT_THAT(StartAgreement(a),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("is IMPLEMENTING")));
   EXPECT_THAT(CompleteAgreement(a), IsOk());
   EXPECT_EQ(a.state, AgreementState::kCompleted);
   EXPECT_THAT(TerminateAgreement(a), StatusIs(absl::StatusCode::kFailedPrecondition));

@@ -1,9 +1,10 @@
 // Amounts in Chinese (萬/億, Simplified 万/亿) and English, exact to the fen.
+#include "core/money/amount_text.h"
+
 #include <cstdint>
 #include <limits>
 #include <string>
 
-#include "core/amount_text.h"
 #include "gtest/gtest.h"
 
 namespace techmatch {
@@ -19,7 +20,7 @@ struct Case {
 
 TEST(AmountTextTest, ChineseTable) {
   const Case cases[] = {
-      // The examples (in 元, ×100 for fen).
+      // Examples from officials' summaries (in 元, ×100 for fen).
       {280000000LL * 100, "2.8億元", "2.8亿元"},
       {2300000LL * 100, "230萬元", "230万元"},
       {9860000LL * 100, "986萬元", "986万元"},
@@ -49,9 +50,9 @@ TEST(AmountTextTest, ChineseTable) {
 }
 
 TEST(AmountTextTest, OtherCurrencyNamesItsCode) {
-  EXPECT_EQ(ChineseAmount(280000000LL * 100, *Currency::FromCode("USD"),
-                          ChineseScript::kSimplified),
-            "2.8亿 USD");
+  EXPECT_EQ(
+      ChineseAmount(280000000LL * 100, *Currency::FromCode("USD"), ChineseScript::kSimplified),
+      "2.8亿 USD");
   // Yen has no minor unit: 1萬 is 10000 minor units.
   EXPECT_EQ(ChineseAmount(12345, *Currency::FromCode("JPY"), ChineseScript::kTraditional),
             "1.23萬 JPY");

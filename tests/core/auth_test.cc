@@ -69,8 +69,8 @@ TEST(TokenTest, Sha256AndSecureEquals) {
 }
 
 TEST(RoleTest, NamesRoundTrip) {
-  for (Role role : {Role::kAdmin, Role::kOrganizer, Role::kInstitute, Role::kEnterprise,
-                    Role::kOfficial}) {
+  for (Role role :
+       {Role::kAdmin, Role::kOrganizer, Role::kInstitute, Role::kEnterprise, Role::kOfficial}) {
     EXPECT_EQ(RoleFromName(RoleName(role)), role);
   }
   EXPECT_EQ(RoleFromName("admin"), std::nullopt);
@@ -111,8 +111,8 @@ TEST(PermissionsTest, RolesAgainstRules) {
   EXPECT_TRUE(allowed(Role::kInstitute, kCreateOffering));
   EXPECT_FALSE(allowed(Role::kEnterprise, kCreateOffering));
 
-  for (Role role : {Role::kAdmin, Role::kOrganizer, Role::kInstitute, Role::kEnterprise,
-                    Role::kOfficial}) {
+  for (Role role :
+       {Role::kAdmin, Role::kOrganizer, Role::kInstitute, Role::kEnterprise, Role::kOfficial}) {
     EXPECT_TRUE(allowed(role, kGetNeed));
   }
   EXPECT_FALSE(allowed(Role::kInstitute, kCreateEvent));

@@ -1,4 +1,4 @@
-#include "core/caching_reference_lookup.h"
+#include "core/reference/caching_reference_lookup.h"
 
 #include <optional>
 

@@ -7,14 +7,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-#include "core/cooperation_mode.h"
-#include "core/event.h"
-#include "core/industry.h"
-#include "core/listing.h"
-#include "core/need.h"
-#include "core/offering.h"
-#include "core/organization.h"
-#include "core/reference_lookup.h"
+#include "core/events/event.h"
+#include "core/listings/listing.h"
+#include "core/listings/need.h"
+#include "core/listings/offering.h"
+#include "core/reference/cooperation_mode.h"
+#include "core/reference/industry.h"
+#include "core/reference/organization.h"
+#include "core/reference/reference_lookup.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/common/status_matchers.h"
@@ -153,10 +153,10 @@ TEST(EnumNamesTest, CooperationModes) {
 
 TEST(CooperationModeTest, RejectsRepeats) {
   Violations violations;
-  CheckCooperationModes("cooperation_modes",
-                        {CooperationMode::kTransfer, CooperationMode::kLicense,
-                         CooperationMode::kTransfer},
-                        violations);
+  CheckCooperationModes(
+      "cooperation_modes",
+      {CooperationMode::kTransfer, CooperationMode::kLicense, CooperationMode::kTransfer},
+      violations);
   EXPECT_THAT(violations.list(),
               ElementsAre(Violation("cooperation_modes[2]", HasSubstr("repeats"))));
 }
@@ -188,16 +188,20 @@ TEST(NeedTest, ReportsEveryBadFieldAtOnce) {
   need.budget_minor = -1;
   Violations violations;
   ValidateNeed(need, violations);
-  EXPECT_THAT(Fields(violations),
-              UnorderedElementsAre("enterprise", "title", "description", "keywords[1]",
-                                   "industries", "cooperation_modes[1]", "events[1]", "min_trl",
-                                   "budget"));
+  EXPECT_THAT(
+      Fields(violations),
+      UnorderedElementsAre("enterprise", "title", "description", "keywords[1]", "industries",
+                           "cooperation_modes[1]", "events[1]", "min_trl", "budget"));
 }
 
 TEST(NeedTest, TitleRules) {
-  for (const auto& [title, ok] : std::vector<std::pair<std::string, bool>>{
-           {Repeat("酒", 200), true}, {Repeat("酒", 201), false}, {"", false},
-           {"two\nlines", false}, {"bad\xff", false}, {"濃香型 baijiu 2026", true}}) {
+  for (const auto& [title, ok] :
+       std::vector<std::pair<std::string, bool>>{{Repeat("酒", 200), true},
+                                                 {Repeat("酒", 201), false},
+                                                 {"", false},
+                                                 {"two\nlines", false},
+                                                 {"bad\xff", false},
+                                                 {"濃香型 baijiu 2026", true}}) {
     Need need = ValidNeed();
     need.listing.title = title;
     Violations violations;
@@ -316,8 +320,8 @@ TEST(NeedUpdateTest, EveryMutablePathCopies) {
   patch.min_trl = 7;
   Need target = ValidNeed();
   Violations violations;
-  ApplyNeedUpdate({"title", "description", "keywords", "industries", "cooperation_modes",
-                   "events", "budget", "min_trl"},
+  ApplyNeedUpdate({"title", "description", "keywords", "industries", "cooperation_modes", "events",
+                   "budget", "min_trl"},
                   patch, target, violations);
   EXPECT_THAT(violations.list(), IsEmpty());
   EXPECT_EQ(target.listing.title, "t");
@@ -377,9 +381,8 @@ TEST(NeedStateTest, WithdrawOnceThenFailedPrecondition) {
   EXPECT_THAT(CheckNeedEditable(need), IsOk());
   EXPECT_THAT(WithdrawNeed(need), IsOk());
   EXPECT_EQ(need.state, NeedState::kWithdrawn);
-  EXPECT_THAT(WithdrawNeed(need),
-              StatusIs(absl::StatusCode::kFailedPrecondition,
-                       HasSubstr("'needs/cellar-microbes' is WITHDRAWN")));
+  EXPECT_THAT(WithdrawNeed(need), StatusIs(absl::StatusCode::kFailedPrecondition,
+                                           HasSubstr("'needs/cellar-microbes' is WITHDRAWN")));
   EXPECT_EQ(need.state, NeedState::kWithdrawn);
   EXPECT_THAT(CheckNeedEditable(need), StatusIs(absl::StatusCode::kFailedPrecondition));
 }
@@ -387,8 +390,8 @@ TEST(NeedStateTest, WithdrawOnceThenFailedPrecondition) {
 TEST(NeedStateTest, ClosedNeedsCannotBeWithdrawnOrEdited) {
   Need need = ValidNeed();
   need.state = NeedState::kClosed;
-  EXPECT_THAT(WithdrawNeed(need), StatusIs(absl::StatusCode::kFailedPrecondition,
-                                           HasSubstr("CLOSED")));
+  EXPECT_THAT(WithdrawNeed(need),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("CLOSED")));
   EXPECT_EQ(need.state, NeedState::kClosed);
   EXPECT_THAT(CheckNeedEditable(need), StatusIs(absl::StatusCode::kFailedPrecondition));
 }
@@ -541,10 +544,9 @@ TEST(OrganizationTest, ReportsEveryBadFieldAtOnce) {
   org.parent_id = "lzlj";  // itself
   Violations violations;
   ValidateOrganization(org, violations);
-  EXPECT_THAT(violations.list(),
-              ElementsAre(Violation("display_name", "is required"),
-                          Violation("region_code", HasSubstr("six-digit")),
-                          Violation("parent", HasSubstr("itself"))));
+  EXPECT_THAT(violations.list(), ElementsAre(Violation("display_name", "is required"),
+                                             Violation("region_code", HasSubstr("six-digit")),
+                                             Violation("parent", HasSubstr("itself"))));
 }
 
 TEST(OrganizationTest, RegionCodeIsSixDigits) {
@@ -618,8 +620,8 @@ TEST(EventTest, ReportsEveryBadFieldAtOnce) {
   event.organizer_ids = {"lz-gov", "lz-gov"};
   Violations violations;
   ValidateEvent(event, violations);
-  EXPECT_THAT(Fields(violations), ElementsAre("display_name", "location", "start_time",
-                                              "end_time", "organizers[1]"));
+  EXPECT_THAT(Fields(violations),
+              ElementsAre("display_name", "location", "start_time", "end_time", "organizers[1]"));
 }
 
 TEST(EventTest, EndAfterStartAndRegistrationNotAfterEnd) {
@@ -658,8 +660,7 @@ TEST(EventUpdateTest, Paths) {
   patch.end_time = At(2026, 11, 3);
   Event target = ValidEvent();
   Violations violations;
-  ApplyEventUpdate({"location", "end_time", "create_time", "venue"}, patch, target,
-                   violations);
+  ApplyEventUpdate({"location", "end_time", "create_time", "venue"}, patch, target, violations);
   EXPECT_EQ(target.location, "成都");
   EXPECT_EQ(target.end_time, At(2026, 11, 3));
   EXPECT_THAT(violations.list(),

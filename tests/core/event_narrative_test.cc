@@ -1,7 +1,8 @@
 // The event narrative in all three languages, and the language codes it accepts.
+#include "core/reports/event_narrative.h"
+
 #include <string>
 
-#include "core/event_narrative.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/common/status_matchers.h"

@@ -11,8 +11,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "core/organization.h"
-#include "core/reference_lookup.h"
+#include "core/reference/organization.h"
+#include "core/reference/reference_lookup.h"
 
 namespace techmatch::testing {
 

@@ -1,4 +1,4 @@
-#include "core/field_violations.h"
+#include "core/common/field_violations.h"
 
 #include <string>
 #include <vector>
@@ -63,7 +63,10 @@ TEST(FieldViolationsTest, RoundTripsAnyText) {
   // Descriptions quote what the client sent (e.g. a filter value), which may hold any byte,
   // including the control characters a naive encoding would use as separators.
   const std::vector<FieldViolation> violations = {
-      {"filter", "got 'a\x1E" "b\x1F" "c' at column 9"},
+      {"filter",
+       "got 'a\x1E"
+       "b\x1F"
+       "c' at column 9"},
       {"need.title", ""},
       {"", "no field"},
       {"need.keywords[3]", "重複的關鍵詞 repeats"},

@@ -1,4 +1,4 @@
-#include "core/filter.h"
+#include "core/common/filter.h"
 
 #include <cstdint>
 #include <string>
@@ -57,8 +57,8 @@ TEST(FilterTest, EmptyIsNoFilter) {
 
 TEST(FilterTest, ParsesEveryOperator) {
   const std::vector<std::pair<std::string, FilterOp>> cases = {
-      {"=", FilterOp::kEq}, {"!=", FilterOp::kNe}, {"<", FilterOp::kLt},
-      {"<=", FilterOp::kLe}, {">", FilterOp::kGt}, {">=", FilterOp::kGe},
+      {"=", FilterOp::kEq},  {"!=", FilterOp::kNe}, {"<", FilterOp::kLt},
+      {"<=", FilterOp::kLe}, {">", FilterOp::kGt},  {">=", FilterOp::kGe},
   };
   for (const auto& [text, op] : cases) {
     TM_ASSERT_OK_AND_ASSIGN(std::vector<FilterTerm> spaced, Parse("trl " + text + " 5"));
@@ -112,10 +112,9 @@ TEST(FilterTest, QuotedStringsWithEscapes) {
 TEST(FilterTest, ParsesRfc3339Times) {
   const absl::Time expected =
       absl::FromCivil(absl::CivilSecond(2026, 11, 1, 1, 0, 0), absl::UTCTimeZone());
-  for (const char* text : {"create_time >= 2026-11-01T09:00:00+08:00",
-                           "create_time >= 2026-11-01T01:00:00Z",
-                           "create_time >= \"2026-11-01T01:00:00.000Z\"",
-                           "create_time>=2026-10-31T20:00:00-05:00"}) {
+  for (const char* text :
+       {"create_time >= 2026-11-01T09:00:00+08:00", "create_time >= 2026-11-01T01:00:00Z",
+        "create_time >= \"2026-11-01T01:00:00.000Z\"", "create_time>=2026-10-31T20:00:00-05:00"}) {
     TM_ASSERT_OK_AND_ASSIGN(std::vector<FilterTerm> terms, Parse(text));
     ASSERT_THAT(terms, SizeIs(1)) << text;
     EXPECT_EQ(terms[0].op, FilterOp::kGe);

@@ -1,5 +1,6 @@
 // The inverted index: top-k equals a brute-force scorer (MaxScore pruning never changes the
-// answer), revisions replace documents, and eligibility follows DESIGN §5.
+// answer), revisions replace documents, and eligibility follows the ranking rules (README,
+// "Matching").
 #include "core/matching/inverted_index.h"
 
 #include <algorithm>
@@ -57,8 +58,7 @@ class BruteForce {
   }
 
   std::vector<std::pair<std::string, double>> TopK(const AnalyzedText& query,
-                                                   const Eligibility& eligibility,
-                                                   size_t k) const {
+                                                   const Eligibility& eligibility, size_t k) const {
     constexpr double k1 = 1.2, b = 0.75;
     const double n = static_cast<double>(docs_.size());
     double total_length = 0;
@@ -103,9 +103,8 @@ class BruteForce {
       const MatchProfile& q = *eligibility.query;
       const MatchProfile& d = doc.profile;
       if (!d.active || d.owner_id == q.owner_id || d.id == q.id) continue;
-      if (!eligibility.event_id.empty() &&
-          std::find(d.event_ids.begin(), d.event_ids.end(), eligibility.event_id) ==
-              d.event_ids.end()) {
+      if (!eligibility.event_id.empty() && std::find(d.event_ids.begin(), d.event_ids.end(),
+                                                     eligibility.event_id) == d.event_ids.end()) {
         continue;
       }
       bool shares = false;
@@ -150,8 +149,8 @@ struct RandomCorpus {
       weights.push_back(1.0 / std::pow(static_cast<double>(i + 1), 1.1));
     }
     for (size_t i = 0; i < documents; ++i) {
-      MatchProfile profile = Profile(absl::StrCat("d", i), absl::StrCat("org", rng() % 7),
-                                     RandomIndustries());
+      MatchProfile profile =
+          Profile(absl::StrCat("d", i), absl::StrCat("org", rng() % 7), RandomIndustries());
       profile.trl = 1 + static_cast<int>(rng() % 9);
       if (rng() % 2) profile.amount_minor = static_cast<int64_t>(rng() % 1000) * 1000;
       profile.cooperation_modes = static_cast<uint8_t>(rng() % 8);
@@ -225,8 +224,8 @@ TEST(InvertedIndexTest, TopKEqualsBruteForceForMatching) {
   for (uint32_t seed = 11; seed <= 16; ++seed) {
     RandomCorpus corpus(seed, 1500, 300);
     for (int q = 0; q < 40; ++q) {
-      MatchProfile need = Profile("need", absl::StrCat("org", corpus.rng() % 7),
-                                  corpus.RandomIndustries());
+      MatchProfile need =
+          Profile("need", absl::StrCat("org", corpus.rng() % 7), corpus.RandomIndustries());
       need.trl = static_cast<int>(corpus.rng() % 10);
       if (corpus.rng() % 2) need.amount_minor = static_cast<int64_t>(corpus.rng() % 1000) * 1000;
       need.cooperation_modes = static_cast<uint8_t>(corpus.rng() % 8);
@@ -284,13 +283,15 @@ TEST(InvertedIndexTest, PrunedTopKEqualsExhaustiveTopK) {
     };
     InvertedIndex index;
     for (size_t i = 0; i < documents; ++i) {
-      ASSERT_TRUE(index.Upsert(random_profile(absl::StrCat("d", i), 1),
-                               random_text(5 + rng() % 60)).ok());
+      ASSERT_TRUE(
+          index.Upsert(random_profile(absl::StrCat("d", i), 1), random_text(5 + rng() % 60)).ok());
     }
     // Replace some documents: their old slots go dead.
     for (size_t i = 0; i < documents / 10; ++i) {
-      ASSERT_TRUE(index.Upsert(random_profile(absl::StrCat("d", rng() % documents), 2),
-                               random_text(5 + rng() % 60)).ok());
+      ASSERT_TRUE(index
+                      .Upsert(random_profile(absl::StrCat("d", rng() % documents), 2),
+                              random_text(5 + rng() % 60))
+                      .ok());
     }
     for (int n = 0; n < 40; ++n) {
       MatchProfile query = random_profile("q", 1);
@@ -416,8 +417,8 @@ TEST(InvertedIndexTest, ScoreEqualsTopKForEveryReturnedDocument) {
   for (uint32_t seed = 21; seed <= 24; ++seed) {
     RandomCorpus corpus(seed, 1500, 300);
     for (int q = 0; q < 30; ++q) {
-      MatchProfile need = Profile("need", absl::StrCat("org", corpus.rng() % 7),
-                                  corpus.RandomIndustries());
+      MatchProfile need =
+          Profile("need", absl::StrCat("org", corpus.rng() % 7), corpus.RandomIndustries());
       need.trl = static_cast<int>(corpus.rng() % 10);
       need.event_ids = {"e0"};
       Eligibility matching{&need, true, "", q % 3 == 0};

@@ -106,7 +106,8 @@ TEST_F(MatchWatchTest, UpdatedCounterpartIsSentAgainAndThresholdHolds) {
   TM_ASSERT_OK_AND_ASSIGN(auto loose, engine_->WatchNeed(need_, 0.0));
   ASSERT_TRUE(engine_->IndexOffering(MakeOffering("x", "钢材轧制")).ok());
   engine_->DrainWatches();  // Scored at delivery, against the revision indexed then.
-  ASSERT_TRUE(engine_->IndexOffering(MakeOffering("x", "白酒窖泥老化防治钢材", {"liquor"}, 2)).ok());
+  ASSERT_TRUE(
+      engine_->IndexOffering(MakeOffering("x", "白酒窖泥老化防治钢材", {"liquor"}, 2)).ok());
   EXPECT_THAT(Received(*strict), ::testing::IsEmpty());
   std::vector<MatchResult> received = Received(*loose);
   ASSERT_EQ(received.size(), 1u);  // The first revision shared no text.
@@ -128,8 +129,8 @@ TEST_F(MatchWatchTest, OfferingWatchGetsNeeds) {
 }
 
 TEST_F(MatchWatchTest, QueryWatchFiltersByIndustryAndScoresText) {
-  TM_ASSERT_OK_AND_ASSIGN(
-      auto watch, engine_->WatchQuery("窖泥 fermentation", {"chemicals"}, WatchSide::kOfferings, 0));
+  TM_ASSERT_OK_AND_ASSIGN(auto watch, engine_->WatchQuery("窖泥 fermentation", {"chemicals"},
+                                                          WatchSide::kOfferings, 0));
   ASSERT_TRUE(engine_->IndexOffering(MakeOffering("pit", "人工窖泥培养")).ok());
   ASSERT_TRUE(engine_->IndexOffering(MakeOffering("chem", "窖泥化学分析", {"chemicals"})).ok());
   ASSERT_TRUE(engine_->IndexNeed(MakeNeed("n3", "窖泥 Fermentation")).ok());  // wrong side
@@ -173,8 +174,7 @@ TEST_F(MatchWatchTest, BadWatchesAreRefused) {
               StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(engine_->WatchNeed(need_, std::nan("")).status(),
               StatusIs(absl::StatusCode::kInvalidArgument));
-  EXPECT_THAT(FieldViolationsOf(
-                  engine_->WatchQuery("", {}, WatchSide::kNeeds, 0).status()),
+  EXPECT_THAT(FieldViolationsOf(engine_->WatchQuery("", {}, WatchSide::kNeeds, 0).status()),
               ElementsAre(Violation("query.text", ::testing::_)));
   EXPECT_THAT(engine_->WatchQuery(std::string(1001, 'a'), {}, WatchSide::kNeeds, 0).status(),
               StatusIs(absl::StatusCode::kInvalidArgument));

@@ -61,8 +61,7 @@ class MatchingEngineTest : public ::testing::Test {
     engine_ = std::make_unique<MatchingEngine>(*analyzer);
     ASSERT_TRUE(engine_->IndexOffering(MakeOffering("pit", "人工窖泥培养与窖池功能菌强化")).ok());
     ASSERT_TRUE(engine_->IndexOffering(MakeOffering("wine", "葡萄酒酿造酵母选育")).ok());
-    ASSERT_TRUE(
-        engine_->IndexOffering(MakeOffering("chem", "窖泥化学分析", {"chemicals"})).ok());
+    ASSERT_TRUE(engine_->IndexOffering(MakeOffering("chem", "窖泥化学分析", {"chemicals"})).ok());
     ASSERT_TRUE(engine_->IndexNeed(MakeNeed("n1", "濃香型白酒窖泥老化防治")).ok());
   }
 
@@ -94,7 +93,9 @@ TEST_F(MatchingEngineTest, OptionsLimitAllIndustriesAndEvent) {
   ASSERT_EQ(all->size(), 3u);
   EXPECT_THAT(OfferingIds(*all), UnorderedElementsAre("chem", "pit", "wine"));
   for (const MatchResult& r : *all) {
-    if (r.offering_id == "chem") EXPECT_THAT(r.shared_industries, IsEmpty());
+    if (r.offering_id == "chem") {
+      EXPECT_THAT(r.shared_industries, IsEmpty());
+    }
   }
   EXPECT_EQ(all->back().offering_id, "wine");  // No shared text.
   options.limit = 1;

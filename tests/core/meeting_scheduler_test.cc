@@ -1,14 +1,15 @@
 // The meeting scheduler against an exhaustive solver on small random instances, against the
 // plain greedy first-fit baseline, and on its rules: validity, locked meetings, tables kept on
 // rescheduling, reasons for what is left out, determinism.
+#include "core/events/meeting_scheduler.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <random>
 #include <vector>
 
-#include "core/meetings/meeting_scheduler.h"
-#include "core/meetings/scheduling_problem.h"
+#include "core/events/scheduling_problem.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/common/status_matchers.h"
@@ -23,8 +24,7 @@ using ::testing::IsEmpty;
 
 // A random fair: enterprises 0..e-1, institutes e..; delegates 1–2; limits 1..slots; a fifth
 // of the requests mutual; sometimes a locked meeting.
-SchedulingProblem RandomProblem(std::mt19937& rng, int requests, int max_slots,
-                                int max_tables) {
+SchedulingProblem RandomProblem(std::mt19937& rng, int requests, int max_slots, int max_tables) {
   auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
   SchedulingProblem problem;
   problem.slot_count = pick(2, max_slots);
@@ -71,7 +71,8 @@ ScheduleQuality Optimum(const SchedulingProblem& problem) {
     const auto& q = problem.requests[r];
     for (int s = (locked_slot[r] >= 0 ? locked_slot[r] : 0);
          s < (locked_slot[r] >= 0 ? locked_slot[r] + 1 : slots); ++s) {
-      if (used[s] >= problem.table_count || total[q.first] >= problem.parties[q.first].max_meetings ||
+      if (used[s] >= problem.table_count ||
+          total[q.first] >= problem.parties[q.first].max_meetings ||
           total[q.second] >= problem.parties[q.second].max_meetings ||
           load[q.first * slots + s] >= problem.parties[q.first].delegates ||
           load[q.second * slots + s] >= problem.parties[q.second].delegates) {
@@ -107,9 +108,9 @@ TEST(MeetingSchedulerTest, ReachesNinetyFivePercentOfTheOptimumAndBeatsFirstFit)
     TM_ASSERT_OK_AND_ASSIGN(ScheduleResult local, SolveSchedule(problem, local_only));
     ASSERT_THAT(FindScheduleViolations(problem, local.schedule), IsEmpty()) << "instance " << i;
     const double local_ratio =
-        optimum.score == 0 ? 1.0
-                           : static_cast<double>(Evaluate(problem, local.schedule).score) /
-                                 optimum.score;
+        optimum.score == 0
+            ? 1.0
+            : static_cast<double>(Evaluate(problem, local.schedule).score) / optimum.score;
     local_sum += local_ratio;
     local_min = std::min(local_min, local_ratio);
     const Schedule greedy = GreedyFirstFit(problem);
@@ -125,9 +126,9 @@ TEST(MeetingSchedulerTest, ReachesNinetyFivePercentOfTheOptimumAndBeatsFirstFit)
     EXPECT_GE(solver_ratio, 0.95) << "instance " << i;
     EXPECT_GE(solved.mutual_meetings, optimum.mutual_meetings) << "instance " << i;
     mutual_short += solved.mutual_meetings < optimum.mutual_meetings;
-    solver_optimal += !optimum.BetterThan(solved) ||
-                      (solved.mutual_meetings == optimum.mutual_meetings &&
-                       solved.score == optimum.score);
+    solver_optimal +=
+        !optimum.BetterThan(solved) ||
+        (solved.mutual_meetings == optimum.mutual_meetings && solved.score == optimum.score);
     solver_sum += solver_ratio;
     greedy_sum += greedy_ratio;
     solver_min = std::min(solver_min, solver_ratio);
@@ -152,8 +153,8 @@ TEST(MeetingSchedulerTest, LargerRandomInstancesAreValidAndDeterministic) {
     EXPECT_THAT(FindScheduleViolations(problem, first.schedule), IsEmpty());
     EXPECT_EQ(first.schedule.slot, second.schedule.slot);
     EXPECT_EQ(first.schedule.table, second.schedule.table);
-    EXPECT_FALSE(Evaluate(problem, GreedyFirstFit(problem))
-                     .BetterThan(Evaluate(problem, first.schedule)))
+    EXPECT_FALSE(
+        Evaluate(problem, GreedyFirstFit(problem)).BetterThan(Evaluate(problem, first.schedule)))
         << "instance " << i;
   }
 }
@@ -203,7 +204,7 @@ TEST(MeetingSchedulerTest, ImprovementMovesABlockingMeeting) {
   // Greedy puts 0–2 into slot 0; 1–2 (lighter) then only fits after 0–2 moves... and the
   // heavier 0–3 needs slot 0 because party 3 is held in slot 1 by a locked meeting.
   SchedulingProblem problem = TwoPartyProblem(2, 2);
-  problem.parties.push_back({1, 100});  // party 4
+  problem.parties.push_back({1, 100});          // party 4
   problem.requests = {{0, 2, 900'000, false},   // 0
                       {0, 3, 800'000, false},   // 1
                       {1, 3, 100'000, false},   // 2 (locked in slot 1)

@@ -1,4 +1,4 @@
-#include "core/money.h"
+#include "core/money/money.h"
 
 #include <cstdint>
 #include <limits>
@@ -49,8 +49,7 @@ TEST(CurrencyTest, KnowsMinorDigits) {
 
 TEST(CurrencyTest, RejectsMalformedCodes) {
   for (const char* code : {"", "cny", "CN", "CNYY", "C1Y", "人民币"}) {
-    EXPECT_THAT(Currency::FromCode(code), StatusIs(absl::StatusCode::kInvalidArgument))
-        << code;
+    EXPECT_THAT(Currency::FromCode(code), StatusIs(absl::StatusCode::kInvalidArgument)) << code;
   }
 }
 
@@ -82,8 +81,7 @@ TEST(MoneyTest, RejectsNanosOutOfRange) {
                         std::numeric_limits<int32_t>::min()}) {
     Violations violations;
     EXPECT_EQ(Convert({"CNY", 0, nanos}, violations), std::nullopt) << nanos;
-    EXPECT_THAT(violations.list(),
-                Contains(Violation("budget.nanos", HasSubstr("between"))))
+    EXPECT_THAT(violations.list(), Contains(Violation("budget.nanos", HasSubstr("between"))))
         << nanos;
   }
 }
@@ -155,8 +153,7 @@ TEST(MoneyTest, AcceptsTheLargestRepresentableAmounts) {
 TEST(MoneyTest, ReportsEveryProblemAtOnce) {
   Violations violations;
   EXPECT_EQ(Convert({"USD", 1, 1000000000}, violations), std::nullopt);
-  EXPECT_THAT(Fields(violations),
-              UnorderedElementsAre("budget.currency_code", "budget.nanos"));
+  EXPECT_THAT(Fields(violations), UnorderedElementsAre("budget.currency_code", "budget.nanos"));
 }
 
 TEST(MoneyTest, KeepsEarlierViolationsAndReportsOnlyItsOwnFailure) {

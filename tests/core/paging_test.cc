@@ -1,4 +1,4 @@
-#include "core/paging.h"
+#include "core/common/paging.h"
 
 #include <limits>
 

@@ -1,9 +1,9 @@
-#include "core/resource_id.h"
+#include "core/common/resource_id.h"
 
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
-#include "core/resource_meta.h"
+#include "core/common/resource_meta.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/common/status_matchers.h"
@@ -55,11 +55,10 @@ TEST(ResourceIdTest, ParsesNames) {
 }
 
 TEST(ResourceIdTest, RejectsBadNamesNamingTheField) {
-  for (const char* name : {"", "needs/", "needs", "lzlj", "offerings/abc", "needs/ABC",
-                           "needs/a/b", "needs/-a", "/needs/a", "needs//a"}) {
+  for (const char* name : {"", "needs/", "needs", "lzlj", "offerings/abc", "needs/ABC", "needs/a/b",
+                           "needs/-a", "/needs/a", "needs//a"}) {
     absl::StatusOr<std::string> id = ParseResourceName(name, kNeeds, "name");
-    EXPECT_THAT(id, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("needs/{id}")))
-        << name;
+    EXPECT_THAT(id, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("needs/{id}"))) << name;
     EXPECT_THAT(Fields(id.status()), ElementsAre("name")) << name;
   }
   EXPECT_THAT(Fields(ParseResourceName("x", kIndustries, "need.industries[2]").status()),
@@ -88,8 +87,7 @@ TEST(ResourceMetaTest, CheckEtag) {
   meta.revision = 7;
   EXPECT_THAT(CheckEtag(meta, ""), IsOk());
   EXPECT_THAT(CheckEtag(meta, "\"7\""), IsOk());
-  EXPECT_THAT(CheckEtag(meta, "\"6\""),
-              StatusIs(absl::StatusCode::kAborted, HasSubstr("stale")));
+  EXPECT_THAT(CheckEtag(meta, "\"6\""), StatusIs(absl::StatusCode::kAborted, HasSubstr("stale")));
   EXPECT_THAT(CheckEtag(meta, "7"), StatusIs(absl::StatusCode::kAborted));
 }
 

@@ -1,11 +1,11 @@
-// The text analyzer (DESIGN §5): pairs a user expects to match do, stop words drop out,
+// The text analyzer: pairs a user expects to match do, stop words drop out,
 // surface forms survive for explanations, shared phrases read as people wrote them.
 #include "core/text/text_analyzer.h"
 
 #include <algorithm>
 #include <memory>
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -176,7 +176,9 @@ TEST_F(TextAnalyzerTest, PreparedPhrasesEqualThoseOfTheFullAnalysis) {
         EXPECT_EQ(got[i].text, want[i].text) << own_text << " / " << other_text;
         EXPECT_EQ(got[i].counterpart_text, want[i].counterpart_text);
       }
-      if (own_text == other_text) EXPECT_FALSE(got.empty()) << own_text;
+      if (own_text == other_text) {
+        EXPECT_FALSE(got.empty()) << own_text;
+      }
     }
   }
 }

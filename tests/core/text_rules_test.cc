@@ -1,4 +1,4 @@
-#include "core/text_rules.h"
+#include "core/common/text_rules.h"
 
 #include <string>
 #include <vector>
@@ -35,21 +35,23 @@ std::vector<FieldViolation> Check(absl::string_view text, size_t min_chars, size
 TEST(Utf8LengthTest, CountsCodePointsNotBytes) {
   EXPECT_THAT(Utf8Length(""), Optional(0u));
   EXPECT_THAT(Utf8Length("baijiu"), Optional(6u));
-  EXPECT_THAT(Utf8Length("濃香型白酒"), Optional(5u));           // 3 bytes each
+  EXPECT_THAT(Utf8Length("濃香型白酒"), Optional(5u));  // 3 bytes each
   EXPECT_THAT(Utf8Length("纤维素乙醇 pilot"), Optional(11u));
-  EXPECT_THAT(Utf8Length("é"), Optional(1u));                   // 2 bytes
-  EXPECT_THAT(Utf8Length("😀"), Optional(1u));                  // 4 bytes
-  EXPECT_THAT(Utf8Length("𠀀"), Optional(1u));                  // CJK Extension B
+  EXPECT_THAT(Utf8Length("é"), Optional(1u));   // 2 bytes
+  EXPECT_THAT(Utf8Length("😀"), Optional(1u));   // 4 bytes
+  EXPECT_THAT(Utf8Length("𠀀"), Optional(1u));  // CJK Extension B
 }
 
 TEST(Utf8LengthTest, RejectsInvalidUtf8) {
   for (const std::string& bad : std::vector<std::string>{
-           "\xff", "\x80", "abc\xfe", "\xe6\xbf", "\xe6", "\xe6\xbf" "a",
-           "\xc0\xaf",            // overlong '/'
-           "\xe0\x80\xaf",        // overlong, 3 bytes
-           "\xed\xa0\x80",        // UTF-16 surrogate
-           "\xf4\x90\x80\x80",    // above U+10FFFF
-           "\xf8\x88\x80\x80\x80" // 5-byte form
+           "\xff", "\x80", "abc\xfe", "\xe6\xbf", "\xe6",
+           "\xe6\xbf"
+           "a",
+           "\xc0\xaf",             // overlong '/'
+           "\xe0\x80\xaf",         // overlong, 3 bytes
+           "\xed\xa0\x80",         // UTF-16 surrogate
+           "\xf4\x90\x80\x80",     // above U+10FFFF
+           "\xf8\x88\x80\x80\x80"  // 5-byte form
        }) {
     EXPECT_EQ(Utf8Length(bad), std::nullopt) << absl::CEscape(bad);
   }
@@ -60,7 +62,8 @@ TEST(CheckTextTest, CountsCjkAsOneCharacter) {
   EXPECT_THAT(Check(Repeat("酒", 201), 1, kMaxTitleChars),
               ElementsAre(Violation("title", HasSubstr("at most 200 characters, has 201"))));
   EXPECT_THAT(Check(Repeat("a", 200), 1, kMaxTitleChars), IsEmpty());
-  EXPECT_THAT(Check(Repeat("a", 201), 1, kMaxTitleChars), ElementsAre(Violation("title", HasSubstr("201"))));
+  EXPECT_THAT(Check(Repeat("a", 201), 1, kMaxTitleChars),
+              ElementsAre(Violation("title", HasSubstr("201"))));
   EXPECT_THAT(Check(Repeat("😀", 200), 1, kMaxTitleChars), IsEmpty());
 }
 
@@ -71,9 +74,9 @@ TEST(CheckTextTest, RequiresAtLeastMinChars) {
 }
 
 TEST(CheckTextTest, RejectsControlCharacters) {
-  for (const std::string& bad : std::vector<std::string>{
-           std::string("a\0b", 3), "a\x01", "\x1b[31m", "a\x7f", "line\nbreak", "tab\there",
-           "cr\r"}) {
+  for (const std::string& bad :
+       std::vector<std::string>{std::string("a\0b", 3), "a\x01", "\x1b[31m", "a\x7f", "line\nbreak",
+                                "tab\there", "cr\r"}) {
     EXPECT_THAT(Check(bad, 1, 200),
                 ElementsAre(Violation("title", HasSubstr("control characters"))))
         << absl::CEscape(bad);
@@ -82,7 +85,8 @@ TEST(CheckTextTest, RejectsControlCharacters) {
 
 TEST(CheckTextTest, MultilineAllowsNewlinesAndTabsOnly) {
   EXPECT_THAT(Check("第一行\n第二行\r\n\t縮進", 0, 20000, true), IsEmpty());
-  EXPECT_THAT(Check("a\x01", 0, 20000, true), ElementsAre(Violation("title", HasSubstr("control"))));
+  EXPECT_THAT(Check("a\x01", 0, 20000, true),
+              ElementsAre(Violation("title", HasSubstr("control"))));
 }
 
 TEST(CheckTextTest, RejectsInvalidUtf8) {
@@ -107,10 +111,9 @@ TEST(CheckKeywordsTest, AcceptsDistinctKeywords) {
 TEST(CheckKeywordsTest, ReportsEachBadKeywordByIndex) {
   Violations violations;
   CheckKeywords("keywords", {"窖池", "", "窖池", Repeat("字", 51), Repeat("字", 50)}, violations);
-  EXPECT_THAT(violations.list(),
-              ElementsAre(Violation("keywords[1]", "is required"),
-                          Violation("keywords[2]", HasSubstr("repeats")),
-                          Violation("keywords[3]", HasSubstr("at most 50"))));
+  EXPECT_THAT(violations.list(), ElementsAre(Violation("keywords[1]", "is required"),
+                                             Violation("keywords[2]", HasSubstr("repeats")),
+                                             Violation("keywords[3]", HasSubstr("at most 50"))));
 }
 
 TEST(CheckKeywordsTest, LimitsTheNumberOfKeywords) {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "core/field_violations.h"
+#include "core/common/field_violations.h"
 #include "gmock/gmock.h"
 
 namespace techmatch {

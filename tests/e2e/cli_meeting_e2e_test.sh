@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end test of `techmatch meeting ...` (issue 6): loads the demo's sample fair into a
+# End-to-end test of `techmatch meeting ...`: loads the demo's sample fair into a
 # fresh techmatch-server on port 0, sets a meeting plan, requests, generates, accepts and
 # declines meetings, schedules them, checks every agenda for double bookings and table clashes,
 # locks a meeting and reschedules, cancels one, and writes the agendas as CSV and XLSX.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Crash test (DESIGN §7): a writer creates organizations and needs with request ids while the
+# Crash test: a writer creates organizations and needs with request ids while the
 # server is killed with SIGKILL at random moments and restarted. After every kill and restart:
 # every acknowledged record is in the database, PRAGMA integrity_check is ok and
 # foreign_key_check is empty. At the end of a trial, nothing appears twice: exactly one record

@@ -5,7 +5,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-
 #include "techmatch/v1/agreement.grpc.pb.h"
 #include "techmatch/v1/report.grpc.pb.h"
 #include "tests/server/server_fixture.h"
@@ -107,8 +106,9 @@ class AgreementServiceTest : public SeededServerTest {
   }
 
   template <typename Request>
-  grpc::Status Move(grpc::Status (v1::AgreementService::Stub::*method)(
-                        grpc::ClientContext*, const Request&, v1::Agreement*),
+  grpc::Status Move(grpc::Status (v1::AgreementService::Stub::*method)(grpc::ClientContext*,
+                                                                       const Request&,
+                                                                       v1::Agreement*),
                     const std::string& name, v1::Agreement* out, const std::string& etag = "") {
     Request request;
     request.set_name(name);
@@ -175,12 +175,11 @@ TEST_F(AgreementServiceTest, CreateReportsEveryBadFieldAtOnceAndStoresNothing) {
   const grpc::Status status = agreements_->CreateAgreement(Ctx().get(), request, &created);
   ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(ViolatedFields(status),
-              UnorderedElementsAre("agreement_id", "agreement.title", "agreement.kind",
-                                   "agreement.parties[0].organization", "agreement.parties[2]",
-                                   "agreement.event", "agreement.industries[1]",
-                                   "agreement.sign_time", "agreement.contract_amount",
-                                   "agreement.total_investment.currency_code",
-                                   "agreement.realized_output_value"));
+              UnorderedElementsAre(
+                  "agreement_id", "agreement.title", "agreement.kind",
+                  "agreement.parties[0].organization", "agreement.parties[2]", "agreement.event",
+                  "agreement.industries[1]", "agreement.sign_time", "agreement.contract_amount",
+                  "agreement.total_investment.currency_code", "agreement.realized_output_value"));
   EXPECT_THAT(ListNames(""), ::testing::IsEmpty());
 }
 
@@ -211,9 +210,9 @@ TEST_F(AgreementServiceTest, PartyRules) {
   unknown.mutable_parties(1)->set_organization("organizations/ghost");
   unknown.mutable_parties(1)->set_role(v1::Party::ROLE_UNSPECIFIED);
   status = Create(unknown, &created);
-  EXPECT_THAT(ViolatedFields(status), UnorderedElementsAre("agreement.parties[1].role",
-                                                           "agreement.parties",
-                                                           "agreement.parties[1].organization"));
+  EXPECT_THAT(ViolatedFields(status),
+              UnorderedElementsAre("agreement.parties[1].role", "agreement.parties",
+                                   "agreement.parties[1].organization"));
 
   // A college of a university and a research institute can sign framework agreements.
   v1::Agreement college = Framework();
@@ -337,8 +336,8 @@ TEST_F(AgreementServiceTest, UpdateErrors) {
   v1::Agreement out;
   grpc::Status status = Update(patch, {"state", "etag", "title", "nonsense"}, &out);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_THAT(ViolatedFields(status), ElementsAre("update_mask.paths[0]", "update_mask.paths[1]",
-                                                  "update_mask.paths[3]"));
+  EXPECT_THAT(ViolatedFields(status),
+              ElementsAre("update_mask.paths[0]", "update_mask.paths[1]", "update_mask.paths[3]"));
   patch.set_etag("\"stale\"");
   EXPECT_EQ(Update(patch, {"title"}, &out).error_code(), grpc::StatusCode::ABORTED);
   patch.set_etag(created.etag());
@@ -356,8 +355,8 @@ TEST_F(AgreementServiceTest, UpdateErrors) {
   lone->set_role(v1::Party::SUPPLIER);
   status = Update(bad, {"sign_time", "parties"}, &out);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_THAT(ViolatedFields(status), UnorderedElementsAre("agreement.sign_time",
-                                                           "agreement.parties"));
+  EXPECT_THAT(ViolatedFields(status),
+              UnorderedElementsAre("agreement.sign_time", "agreement.parties"));
   patch.set_name("agreements/nope");
   patch.clear_etag();
   EXPECT_EQ(Update(patch, {"title"}, &out).error_code(), grpc::StatusCode::NOT_FOUND);

@@ -1,11 +1,12 @@
 // The serving model (server/async_server.h, server/health_service.h): short reads answered from
 // the completion queues under concurrent load, a method the dispatcher cannot serve left on the
 // sync API, health Watch following shutdown.
+#include "server/async_server.h"
+
 #include <atomic>
 #include <thread>
 
 #include "grpcpp/generic/generic_stub.h"
-#include "server/async_server.h"
 #include "tests/server/server_fixture.h"
 
 namespace techmatch::testing {
@@ -23,13 +24,13 @@ TEST(AsyncServerTest, ServesOnlyUnaryMethodsOfTheNamedShape) {
   server::AsyncServer async(1);
   FakeIndustries industries;
   // No such method; a method of another shape; a stream is never unary.
-  EXPECT_FALSE(async.Serve<v1::IndustryService>(industries, "NoSuchMethod",
-                                                &FakeIndustries::GetIndustry));
-  EXPECT_FALSE(async.Serve<v1::IndustryService>(industries, "ListIndustries",
-                                                &FakeIndustries::GetIndustry));
+  EXPECT_FALSE(
+      async.Serve<v1::IndustryService>(industries, "NoSuchMethod", &FakeIndustries::GetIndustry));
+  EXPECT_FALSE(
+      async.Serve<v1::IndustryService>(industries, "ListIndustries", &FakeIndustries::GetIndustry));
   EXPECT_TRUE(async.methods().empty());
-  EXPECT_TRUE(async.Serve<v1::IndustryService>(industries, "GetIndustry",
-                                               &FakeIndustries::GetIndustry));
+  EXPECT_TRUE(
+      async.Serve<v1::IndustryService>(industries, "GetIndustry", &FakeIndustries::GetIndustry));
   EXPECT_EQ(async.methods(), std::vector<std::string>{"GetIndustry"});
 }
 
@@ -64,8 +65,7 @@ TEST_F(AsyncServingTest, AShortReadWithoutTokenIsRefusedByTheGuard) {
   get.set_name("needs/anything");
   v1::Need need;
   grpc::ClientContext context;
-  EXPECT_EQ(needs_->GetNeed(&context, get, &need).error_code(),
-            grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(needs_->GetNeed(&context, get, &need).error_code(), grpc::StatusCode::UNAUTHENTICATED);
 }
 
 TEST_F(AsyncServingTest, HealthWatchSeesServingThenNotServingAtShutdown) {
@@ -89,7 +89,8 @@ TEST_F(AsyncServingTest, HealthWatchSeesServingThenNotServingAtShutdown) {
     std::vector<grpc::Slice> slices;
     std::string bytes;
     (void)message.Dump(&slices);
-    for (const grpc::Slice& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+    for (const grpc::Slice& s : slices)
+      bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
     return bytes;
   };
   EXPECT_EQ(read(), std::string("\x08\x01", 2));  // SERVING

@@ -3,9 +3,9 @@
 #include <utility>
 
 #include "absl/time/time.h"
-#include "core/money.h"
-#include "core/need.h"
-#include "core/offering.h"
+#include "core/listings/need.h"
+#include "core/listings/offering.h"
+#include "core/money/money.h"
 #include "gtest/gtest.h"
 #include "server/need_conversion.h"
 #include "server/offering_conversion.h"

@@ -1,4 +1,4 @@
-// A fair at the size the issue's outside check uses (issue 6, "How it will be checked"): a few
+// A fair at a realistic size: a few
 // hundred participants with delegates, needs and offerings imported, requests made by both
 // sides, by an organizer and generated from matching, scheduled over real RPCs. Every agenda is
 // read back and checked for double bookings (more meetings at once than delegates), table
@@ -51,8 +51,8 @@ const std::map<std::string, std::vector<std::string>>& Pools() {
        {"光伏", "儲能", "電池", "氫能", "風電", "生物質", "燃料", "逆變器", "電網", "熱泵",
         "頁岩氣", "餘熱"}},
       {"agriculture",
-       {"柚子", "灌溉", "水肥", "育種", "病蟲害", "土壤", "茶葉", "秸稈", "飼料", "溫室",
-        "採摘", "保鮮"}},
+       {"柚子", "灌溉", "水肥", "育種", "病蟲害", "土壤", "茶葉", "秸稈", "飼料", "溫室", "採摘",
+        "保鮮"}},
   };
   return *pools;
 }
@@ -178,7 +178,8 @@ class FairScaleTest : public SeededServerTest {
   }
 
   // A need and an offering that have no request yet, drawn at random.
-  std::pair<std::string, std::string> FreshPair(std::set<std::pair<std::string, std::string>>& used) {
+  std::pair<std::string, std::string> FreshPair(
+      std::set<std::pair<std::string, std::string>>& used) {
     std::vector<std::string> needs, offerings;
     for (const auto& [name, owner] : need_owner_) needs.push_back(name);
     for (const auto& [name, owner] : offering_owner_) offerings.push_back(name);
@@ -289,8 +290,7 @@ class FairScaleTest : public SeededServerTest {
       EXPECT_TRUE(scheduled_requests.insert(m.meeting_request()).second) << "scheduled twice";
       for (const std::string& org : {m.enterprise(), m.institute()}) {
         const int in_slot = ++busy[std::make_pair(org, m.slot())];
-        EXPECT_LE(in_slot, delegates_.at(org))
-            << org << " double-booked in slot " << m.slot();
+        EXPECT_LE(in_slot, delegates_.at(org)) << org << " double-booked in slot " << m.slot();
         ++per_org[org];
         by_org[org].insert(m.name());
       }
@@ -433,10 +433,11 @@ TEST_F(FairScaleTest, AFewHundredParticipantsGetValidAgendasAndLockedMeetingsSta
   std::map<std::string, v1::MeetingRequest> requests = AllRequests();
   int accepted = 0;
   for (const auto& [name, r] : requests) accepted += r.state() == v1::MeetingRequest::ACCEPTED;
-  std::printf("[ fair     ] %zu participants, %zu needs, %zu offerings, %zu requests (%d accepted, "
-              "%d generated)\n",
-              delegates_.size(), need_owner_.size(), offering_owner_.size(), requests.size(),
-              accepted, generated.meeting_requests_size());
+  std::printf(
+      "[ fair     ] %zu participants, %zu needs, %zu offerings, %zu requests (%d accepted, "
+      "%d generated)\n",
+      delegates_.size(), need_owner_.size(), offering_owner_.size(), requests.size(), accepted,
+      generated.meeting_requests_size());
   ASSERT_GE(accepted, 600);  // more than the plan holds: scheduling must choose
 
   SetPlan(Plan(kSlots, kTables));
@@ -449,7 +450,8 @@ TEST_F(FairScaleTest, AFewHundredParticipantsGetValidAgendasAndLockedMeetingsSta
 
   // Lock a dozen meetings spread over the schedule.
   std::vector<v1::Meeting> locked;
-  for (int i = 0; i < first.meetings_size() && locked.size() < 12; i += first.meetings_size() / 12) {
+  for (int i = 0; i < first.meetings_size() && locked.size() < 12;
+       i += first.meetings_size() / 12) {
     v1::LockMeetingRequest lock;
     lock.set_name(first.meetings(i).name());
     v1::Meeting meeting;

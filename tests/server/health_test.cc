@@ -19,8 +19,8 @@ grpc::Status CheckHealth(grpc::Channel& channel, std::string& response_bytes) {
   request = grpc::ByteBuffer(&empty, 1);
   grpc::ByteBuffer response;
   std::promise<grpc::Status> done;
-  stub.UnaryCall(&context, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request,
-                 &response, [&done](grpc::Status status) { done.set_value(status); });
+  stub.UnaryCall(&context, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request, &response,
+                 [&done](grpc::Status status) { done.set_value(status); });
   grpc::Status status = done.get_future().get();
   std::vector<grpc::Slice> slices;
   response_bytes.clear();

@@ -205,8 +205,9 @@ TEST_F(ListAndImportTest, ImportOfferingsUsesStreamPositionWhenNoRowNumber) {
 TEST_F(ListAndImportTest, StorageFaultStopsTheImportAndSaysWhatIsStored) {
   {
     SQLite::Database db(db_path(), SQLite::OPEN_READWRITE);
-    db.exec("CREATE TRIGGER inject_fault BEFORE INSERT ON offerings "
-            "WHEN NEW.title = 'injected fault' BEGIN SELECT RAISE(ABORT, 'injected'); END");
+    db.exec(
+        "CREATE TRIGGER inject_fault BEFORE INSERT ON offerings "
+        "WHEN NEW.title = 'injected fault' BEGIN SELECT RAISE(ABORT, 'injected'); END");
   }
   constexpr int kRows = 1500;  // a full batch of 1,000, then a partial one
   constexpr int kFaulty = 1200;
@@ -215,7 +216,8 @@ TEST_F(ListAndImportTest, StorageFaultStopsTheImportAndSaysWhatIsStored) {
   auto writer = offerings_->ImportOfferings(context.get(), &summary);
   for (int i = 1; i <= kRows; ++i) {
     v1::ImportOfferingsRequest row;
-    *row.mutable_offering() = SampleOffering(i == kFaulty ? "injected fault" : "纤维素乙醇发酵工艺");
+    *row.mutable_offering() =
+        SampleOffering(i == kFaulty ? "injected fault" : "纤维素乙醇发酵工艺");
     row.set_offering_id(absl::StrFormat("o-%04d", i));
     row.set_row_number(i + 1);  // a CSV file's line: its header is line 1
     ASSERT_TRUE(writer->Write(row));
@@ -232,8 +234,7 @@ TEST_F(ListAndImportTest, StorageFaultStopsTheImportAndSaysWhatIsStored) {
     get.set_name(absl::StrFormat("offerings/o-%04d", i));
     v1::Offering offering;
     const grpc::Status got = offerings_->GetOffering(Ctx().get(), get, &offering);
-    EXPECT_TRUE(got.ok() || got.error_code() == grpc::StatusCode::NOT_FOUND)
-        << got.error_message();
+    EXPECT_TRUE(got.ok() || got.error_code() == grpc::StatusCode::NOT_FOUND) << got.error_message();
     return got.ok();
   };
   for (int i : {1, 1000, 1001, kFaulty - 1, kFaulty + 1, kRows}) EXPECT_TRUE(exists(i)) << i;

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "grpcpp/generic/generic_stub.h"
-#include "techmatch/v1/audit.grpc.pb.h"
 #include "server/malformed_request_interceptor.h"
+#include "techmatch/v1/audit.grpc.pb.h"
 #include "tests/server/server_fixture.h"
 
 namespace techmatch::testing {
@@ -98,7 +98,10 @@ std::string GetNeedWithBadName() {
 }
 
 // Field 1 (length-delimited) announcing 5 bytes and carrying 2.
-const std::string kTruncated("\x0a\x05" "ab", 4);
+const std::string kTruncated(
+    "\x0a\x05"
+    "ab",
+    4);
 
 constexpr char kCreateNeed[] = "/techmatch.v1.NeedService/CreateNeed";
 constexpr char kGetNeed[] = "/techmatch.v1.NeedService/GetNeed";
@@ -110,8 +113,7 @@ TEST_F(MalformedRequestTest, SyncUnaryRequestThatIsNotUtf8IsInvalidArgument) {
   for (const std::string& bytes : {CreateNeedWithBadTitle(), kTruncated}) {
     const grpc::Status status = RawUnary(channel_, *Ctx(), kCreateNeed, bytes);
     ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << status.error_message();
-    EXPECT_THAT(status.error_message(),
-                HasSubstr("not a valid techmatch.v1.CreateNeedRequest"));
+    EXPECT_THAT(status.error_message(), HasSubstr("not a valid techmatch.v1.CreateNeedRequest"));
     EXPECT_THAT(status.error_message(), HasSubstr("not valid UTF-8"));
   }
   // Nothing was stored, and the server answers the next call.
@@ -128,8 +130,7 @@ TEST_F(MalformedRequestTest, AsyncShortReadRequestThatIsNotUtf8IsInvalidArgument
     // up again.
     for (int i = 0; i < 40; ++i) {
       const grpc::Status status = RawUnary(channel_, *Ctx(), kGetNeed, bytes);
-      ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
-          << status.error_message();
+      ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << status.error_message();
       EXPECT_THAT(status.error_message(), HasSubstr("not a valid techmatch.v1.GetNeedRequest"));
     }
   }

@@ -3,9 +3,9 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "absl/strings/str_split.h"
 #include "techmatch/v1/match.grpc.pb.h"
 #include "tests/server/server_fixture.h"
 
@@ -23,12 +23,12 @@ class MatchServiceTest : public SeededServerTest {
     matches_ = v1::MatchService::NewStub(channel_);
     CreateOrganization("cau", v1::Organization::UNIVERSITY);
     // Liquor offerings, in the other script than the need; one at the fair.
-    CreateOffering("pit-mud", "人工窖泥培养与窖池功能菌强化技术", "窖泥;窖池",
-                   "liquor", "organizations/scu", true);
-    CreateOffering("wine-yeast", "葡萄酒酿造优良酵母选育", "酵母", "liquor",
-                   "organizations/cau", false);
-    CreateOffering("pit-genome", "窖池微生物宏基因组分析", "窖池", "liquor",
-                   "organizations/cau", true);
+    CreateOffering("pit-mud", "人工窖泥培养与窖池功能菌强化技术", "窖泥;窖池", "liquor",
+                   "organizations/scu", true);
+    CreateOffering("wine-yeast", "葡萄酒酿造优良酵母选育", "酵母", "liquor", "organizations/cau",
+                   false);
+    CreateOffering("pit-genome", "窖池微生物宏基因组分析", "窖池", "liquor", "organizations/cau",
+                   true);
     CreateOffering("cnc", "数控机床热误差补偿", "数控机床", "machinery", "organizations/scu",
                    false);
     v1::Need need = SampleNeed("濃香型白酒窖泥老化防治");
@@ -41,9 +41,8 @@ class MatchServiceTest : public SeededServerTest {
     CreateNeed(other, "spindle");
   }
 
-  void CreateOffering(const std::string& id, const std::string& title,
-                      const std::string& keywords, const std::string& industry,
-                      const std::string& institute, bool at_fair) {
+  void CreateOffering(const std::string& id, const std::string& title, const std::string& keywords,
+                      const std::string& industry, const std::string& institute, bool at_fair) {
     v1::CreateOfferingRequest request;
     request.set_offering_id(id);
     v1::Offering& offering = *request.mutable_offering();
@@ -101,8 +100,8 @@ TEST_F(MatchServiceTest, MatchNeedRanksAndExplains) {
   const grpc::Status status = MatchNeed("needs/pit", 0, response);
   ASSERT_TRUE(status.ok()) << status.error_message();
   // Only liquor offerings; the one sharing most text first; no shared text last.
-  EXPECT_THAT(Offerings(response), ElementsAre("offerings/pit-mud", "offerings/pit-genome",
-                                               "offerings/wine-yeast"));
+  EXPECT_THAT(Offerings(response),
+              ElementsAre("offerings/pit-mud", "offerings/pit-genome", "offerings/wine-yeast"));
   const v1::Match& best = response.matches(0);
   EXPECT_EQ(best.need(), "needs/pit");
   EXPECT_EQ(best.counterpart_title(), "人工窖泥培养与窖池功能菌强化技术");
@@ -120,8 +119,8 @@ TEST_F(MatchServiceTest, MatchNeedRanksAndExplains) {
     signals.push_back(s.signal());
     EXPECT_NEAR(s.contribution(), s.value() * s.weight(), 1e-9);
   }
-  EXPECT_THAT(signals, ElementsAre("text", "industry", "maturity", "price", "cooperation_mode",
-                                   "event"));
+  EXPECT_THAT(signals,
+              ElementsAre("text", "industry", "maturity", "price", "cooperation_mode", "event"));
   EXPECT_NEAR(sum, best.score(), 1e-9);
   EXPECT_GT(best.score(), response.matches(1).score());
   EXPECT_THAT(response.matches(2).explanation().shared_terms(), IsEmpty());
@@ -202,8 +201,7 @@ TEST_F(MatchServiceTest, MatchOfferingFindsNeeds) {
   // And it no longer appears in the need's matches.
   v1::MatchNeedResponse need_matches;
   ASSERT_TRUE(MatchNeed("needs/pit", 0, need_matches).ok());
-  EXPECT_THAT(Offerings(need_matches),
-              ElementsAre("offerings/pit-genome", "offerings/wine-yeast"));
+  EXPECT_THAT(Offerings(need_matches), ElementsAre("offerings/pit-genome", "offerings/wine-yeast"));
 }
 
 TEST_F(MatchServiceTest, MatchEventStreamsEveryOpenNeed) {
@@ -254,8 +252,8 @@ TEST_F(MatchServiceTest, ListOfferingsQueryRanksFiltersAndPages) {
   EXPECT_THAT(Names(response), ElementsAre("offerings/cnc"));
   // With a filter.
   response.Clear();
-  ASSERT_TRUE(ListOfferings("窖池 窖泥", "institute = \"organizations/cau\"", 0, "", response)
-                  .ok());
+  ASSERT_TRUE(
+      ListOfferings("窖池 窖泥", "institute = \"organizations/cau\"", 0, "", response).ok());
   EXPECT_THAT(Names(response), ElementsAre("offerings/pit-genome"));
   // Page by page, in rank order: the same as one page.
   response.Clear();

@@ -1,4 +1,4 @@
-// Meeting scheduling over real RPCs (issue 6): plans, requests and their rules, scheduling
+// Meeting scheduling over real RPCs: plans, requests and their rules, scheduling
 // with delegates, tables and locks, agendas, cancel and decline, generated requests,
 // registration windows and delegate counts. Every refused call is checked to change nothing.
 #include <map>
@@ -188,8 +188,7 @@ TEST_F(MeetingServiceTest, PlanIsValidatedAndStored) {
   EXPECT_THAT(status.error_message(), HasSubstr("overlaps slots[0]"));
   EXPECT_THAT(ViolatedFields(status),
               ElementsAre("meeting_plan.slots[1]", "meeting_plan.slots[2].end_time",
-                          "meeting_plan.table_count",
-                          "meeting_plan.max_meetings_per_participant"));
+                          "meeting_plan.table_count", "meeting_plan.max_meetings_per_participant"));
   v1::MeetingPlan outside = Plan(1, 2);
   outside.mutable_slots(0)->mutable_start_time()->set_seconds(kFairStart - 3600);
   EXPECT_THAT(ViolatedFields(SetPlan(outside)), ElementsAre("meeting_plan.slots[0]"));
@@ -462,7 +461,6 @@ TEST_F(MeetingServiceTest, RegistrationClosesExceptForExplicitLateRegistration) 
   EXPECT_FALSE(participant.late_registration());
 }
 
-
 // Needs and offerings join an event under the participants' window: after the close, adding
 // one to the event is FAILED_PRECONDITION unless an ORGANIZER or ADMIN passes the late flag,
 // which the record keeps in late_registration_events; events it already had need no flag.
@@ -652,9 +650,9 @@ TEST_F(RegistrationWindowTest, ImportRejectsClosedEventRowsWholeAndRecordsLateOn
     request.set_late_registration(late);
     return request;
   };
-  v1::ImportSummary summary =
-      import(admin_token_, {row("i-open", {"open"}, false), row("i-closed", {"fair", "closed"}, false),
-                            row("i-late", {"fair", "closed"}, true)});
+  v1::ImportSummary summary = import(
+      admin_token_, {row("i-open", {"open"}, false), row("i-closed", {"fair", "closed"}, false),
+                     row("i-late", {"fair", "closed"}, true)});
   EXPECT_EQ(summary.accepted_count(), 2);
   ASSERT_EQ(summary.rejections_size(), 1);
   EXPECT_EQ(summary.rejections(0).row_number(), 2);
@@ -680,7 +678,6 @@ TEST_F(RegistrationWindowTest, ImportRejectsClosedEventRowsWholeAndRecordsLateOn
   EXPECT_FALSE(NeedExists("e-closed"));
   EXPECT_TRUE(NeedExists("e-open"));
 }
-
 
 // Who may do what with meetings, with real records: an ENTERPRISE key acts only as the
 // enterprise side of its own needs, an INSTITUTE key only as the institute side of its own
@@ -832,8 +829,7 @@ TEST_F(MeetingRolesTest, AnEnterpriseRequestsAcceptsAndDeclinesOnlyForItsOwnNeed
   ASSERT_TRUE(
       RequestAs(organizer_, "beta-pit", "pit-genome", v1::MeetingRequest::ORGANIZER, &about_beta)
           .ok());
-  EXPECT_EQ(DeclineAs(acme_, about_beta.name()).error_code(),
-            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(DeclineAs(acme_, about_beta.name()).error_code(), grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(GetRequest(about_beta.name()).state(), v1::MeetingRequest::PENDING);
   ASSERT_TRUE(DeclineAs(beta_, about_beta.name(), &declined).ok());
   EXPECT_EQ(declined.state(), v1::MeetingRequest::DECLINED);
@@ -936,8 +932,7 @@ TEST_F(MeetingRolesTest, AnOfficialReadsEverythingAndWritesNothing) {
               grpc::StatusCode::PERMISSION_DENIED);
   }
   EXPECT_EQ(AcceptAs(official_, pending.name()).error_code(), grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(DeclineAs(official_, pending.name()).error_code(),
-            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(DeclineAs(official_, pending.name()).error_code(), grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(AcceptAs(official_, "events/fair/meetingRequests/none").error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(Requests().size(), 2u);

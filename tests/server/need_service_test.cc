@@ -68,9 +68,9 @@ TEST_F(NeedServiceTest, CreateReportsEveryBadFieldAtOnceAndStoresNothing) {
   const grpc::Status status = needs_->CreateNeed(Ctx().get(), request, &created);
   ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(ViolatedFields(status),
-              UnorderedElementsAre("need_id", "need.enterprise", "need.title",
-                                   "need.industries[0]", "need.events[0]", "need.min_trl",
-                                   "need.budget.nanos", "need.cooperation_modes[0]"));
+              UnorderedElementsAre("need_id", "need.enterprise", "need.title", "need.industries[0]",
+                                   "need.events[0]", "need.min_trl", "need.budget.nanos",
+                                   "need.cooperation_modes[0]"));
   EXPECT_EQ(CountNeeds(), 0);
 }
 
@@ -153,8 +153,7 @@ TEST_F(NeedServiceTest, GetErrors) {
   v1::GetNeedRequest request;
   v1::Need need;
   request.set_name("needs/missing");
-  EXPECT_EQ(needs_->GetNeed(Ctx().get(), request, &need).error_code(),
-            grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(needs_->GetNeed(Ctx().get(), request, &need).error_code(), grpc::StatusCode::NOT_FOUND);
   request.set_name("offerings/x");
   const grpc::Status status = needs_->GetNeed(Ctx().get(), request, &need);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);

@@ -65,8 +65,7 @@ TEST_F(OfferingServiceTest, CreateErrors) {
   const grpc::Status status = offerings_->CreateOffering(Ctx().get(), create, &created);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(ViolatedFields(status),
-              UnorderedElementsAre("offering.institute", "offering.trl",
-                                   "offering.industries[1]",
+              UnorderedElementsAre("offering.institute", "offering.trl", "offering.industries[1]",
                                    "offering.asking_price.currency_code"));
 }
 

@@ -17,9 +17,9 @@ TEST_F(ReferenceServicesTest, SeededIndustriesIncludeThePillars) {
   ASSERT_TRUE(industries_->ListIndustries(Ctx().get(), request, &response).ok());
   std::vector<std::string> names;
   for (const auto& industry : response.industries()) names.push_back(industry.name());
-  EXPECT_THAT(names, IsSupersetOf({"industries/liquor", "industries/chemicals",
-                                   "industries/machinery", "industries/energy",
-                                   "industries/agriculture"}));
+  EXPECT_THAT(names,
+              IsSupersetOf({"industries/liquor", "industries/chemicals", "industries/machinery",
+                            "industries/energy", "industries/agriculture"}));
   v1::GetIndustryRequest get;
   get.set_name("industries/liquor");
   v1::Industry liquor;

@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "core/auth/permissions.h"
-#include "sqlite3.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/unknown_field_set.h"
 #include "grpcpp/generic/generic_stub.h"
+#include "sqlite3.h"
 #include "techmatch/v1/audit.grpc.pb.h"
 #include "tests/server/server_fixture.h"
 
@@ -160,8 +160,7 @@ TEST_F(SecurityTest, EveryMethodRefusesAMissingOrBadToken) {
       if (header == "Bearer " + admin_token_) continue;  // the last secret digit was already 0
       const RawResult result = RawCall(*channel_, method, "", header);
       EXPECT_EQ(result.status.error_code(), grpc::StatusCode::UNAUTHENTICATED)
-          << method << " with '" << header.substr(0, 30) << "': "
-          << result.status.error_message();
+          << method << " with '" << header.substr(0, 30) << "': " << result.status.error_message();
     }
   }
 }
@@ -384,9 +383,8 @@ TEST_F(SecurityTest, WritesAreAuditedWithTheirOutcomeAndReadsAreNot) {
   EXPECT_EQ(created.hash().size(), 64u);
   EXPECT_EQ(events[before + 1].outcome(), "INVALID_ARGUMENT");
   EXPECT_EQ(AuditEvents("outcome = INVALID_ARGUMENT").size(), 1u);
-  EXPECT_EQ(AuditEvents("outcome = OK AND method = \"/techmatch.v1.NeedService/CreateNeed\"")
-                .size(),
-            1u);
+  EXPECT_EQ(
+      AuditEvents("outcome = OK AND method = \"/techmatch.v1.NeedService/CreateNeed\"").size(), 1u);
 }
 
 TEST_F(SecurityTest, AuditEventsPageAndOnlyAdminsAndOfficialsReadThem) {
@@ -399,15 +397,14 @@ TEST_F(SecurityTest, AuditEventsPageAndOnlyAdminsAndOfficialsReadThem) {
     for (const auto& event : page.audit_events()) names.push_back(event.name());
     request.set_page_token(page.next_page_token());
   } while (!request.page_token().empty());
-  EXPECT_THAT(names, ElementsAre("auditEvents/1", "auditEvents/2", "auditEvents/3",
-                                 "auditEvents/4"));
+  EXPECT_THAT(names,
+              ElementsAre("auditEvents/1", "auditEvents/2", "auditEvents/3", "auditEvents/4"));
 
   v1::ListAuditEventsResponse response;
-  EXPECT_TRUE(
-      audit_->ListAuditEvents(Ctx(CreateKey(Role::kOfficial)).get(), {}, &response).ok());
-  EXPECT_EQ(audit_->ListAuditEvents(Ctx(CreateKey(Role::kOrganizer)).get(), {}, &response)
-                .error_code(),
-            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_TRUE(audit_->ListAuditEvents(Ctx(CreateKey(Role::kOfficial)).get(), {}, &response).ok());
+  EXPECT_EQ(
+      audit_->ListAuditEvents(Ctx(CreateKey(Role::kOrganizer)).get(), {}, &response).error_code(),
+      grpc::StatusCode::PERMISSION_DENIED);
   request.Clear();
   request.set_filter("colour = red");
   const grpc::Status bad = audit_->ListAuditEvents(Ctx().get(), request, &response);

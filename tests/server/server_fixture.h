@@ -8,14 +8,14 @@
 #include <utility>
 #include <vector>
 
+#include "absl/time/clock.h"
+#include "core/auth/api_key.h"
+#include "core/auth/role.h"
 #include "gmock/gmock.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
-#include "absl/time/clock.h"
-#include "core/auth/api_key.h"
-#include "core/auth/role.h"
 #include "server/techmatch_server.h"
 #include "storage/sqlite_repository.h"
 #include "techmatch/v1/event.grpc.pb.h"

@@ -1,4 +1,4 @@
-// The transport limits (DESIGN §7): a client exceeding one is refused — RESOURCE_EXHAUSTED for
+// The transport limits: a client exceeding one is refused — RESOURCE_EXHAUSTED for
 // a message too large or a server out of threads, its connection closed for pinging too often,
 // its own extra calls held back beyond the stream limit — and the server keeps serving others.
 #include <thread>

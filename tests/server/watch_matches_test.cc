@@ -74,7 +74,7 @@ class WatchMatchesTest : public SeededServerTest {
 
 TEST_F(WatchMatchesTest, NeedWatchStreamsFittingOfferingsAsTheyAreStored) {
   Watch watch = Open(NeedWatch("needs/pit", 0.1));
-  StoreOffering("steel", "高强度钢材轧制");                       // no shared text
+  StoreOffering("steel", "高强度钢材轧制");                      // no shared text
   StoreOffering("pit-mud", "人工窖泥培养与窖池功能菌强化技术");  // fits, other script
   v1::WatchMatchesResponse message;
   ASSERT_TRUE(watch.reader->Read(&message));

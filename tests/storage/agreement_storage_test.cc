@@ -14,9 +14,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "core/common/status_macros.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "core/status_macros.h"
 #include "tests/common/status_matchers.h"
 #include "tests/storage/test_db.h"
 
@@ -176,14 +176,12 @@ TEST_F(AgreementStorageTest, Filters) {
   EXPECT_THAT(ListIds({T{"demander", FilterOp::kEq, std::string("acme")}}),
               ElementsAre("a1", "a3"));
   EXPECT_THAT(ListIds({T{"demander", FilterOp::kEq, std::string("scu")}}), IsEmpty());
-  EXPECT_THAT(ListIds({T{"region_code", FilterOp::kEq, std::string("510502")}}),
-              ElementsAre("a2"));
+  EXPECT_THAT(ListIds({T{"region_code", FilterOp::kEq, std::string("510502")}}), ElementsAre("a2"));
   EXPECT_THAT(ListIds({T{"region_code", FilterOp::kEq, std::string("510100")}}),
               ElementsAre("a1", "a2", "a3"));
   EXPECT_THAT(ListIds({T{"sign_time", FilterOp::kLt, absl::FromUnixSeconds(1'750'000'000)}}),
               ElementsAre("a2"));
-  EXPECT_THAT(ListIds({T{"contract_amount", FilterOp::kGe, int64_t{1000}}}),
-              ElementsAre("a1"));
+  EXPECT_THAT(ListIds({T{"contract_amount", FilterOp::kGe, int64_t{1000}}}), ElementsAre("a1"));
   // An amount not given compares as zero.
   EXPECT_THAT(ListIds({T{"contract_amount", FilterOp::kEq, int64_t{0}}}), ElementsAre("a2"));
   EXPECT_THAT(ListIds({T{"kind", FilterOp::kNe, std::string("FRAMEWORK_COOPERATION")},
@@ -195,27 +193,31 @@ TEST_F(AgreementStorageTest, ExportIsASnapshotWhileWritesGoOn) {
   for (int i = 0; i < 5; ++i) MustCreate(Contract(absl::StrCat("a", i)));
   std::vector<std::string> seen;
   bool wrote = false;
-  ASSERT_THAT(repo().ExportAgreements({}, [&](const Agreement& a) -> absl::Status {
-    if (!wrote) {
-      wrote = true;
-      // A new agreement and a changed title, committed while the export is half-way.
-      EXPECT_THAT(repo().CreateAgreement(Contract("a9"), {}), IsOk());
-      TM_ASSIGN_OR_RETURN(Agreement a4, repo().GetAgreement("a4"));
-      a4.title = "changed";
-      EXPECT_THAT(repo().ReplaceAgreement(a4, a4.meta.revision, {}), IsOk());
-    }
-    seen.push_back(absl::StrCat(a.meta.id, ":", a.title));
-    return absl::OkStatus();
-  }),
+  ASSERT_THAT(repo().ExportAgreements(
+                  {},
+                  [&](const Agreement& a) -> absl::Status {
+                    if (!wrote) {
+                      wrote = true;
+                      // A new agreement and a changed title, committed while the export is
+                      // half-way.
+                      EXPECT_THAT(repo().CreateAgreement(Contract("a9"), {}), IsOk());
+                      TM_ASSIGN_OR_RETURN(Agreement a4, repo().GetAgreement("a4"));
+                      a4.title = "changed";
+                      EXPECT_THAT(repo().ReplaceAgreement(a4, a4.meta.revision, {}), IsOk());
+                    }
+                    seen.push_back(absl::StrCat(a.meta.id, ":", a.title));
+                    return absl::OkStatus();
+                  }),
               IsOk());
   EXPECT_THAT(seen, ElementsAre("a0:技术开发合同 a0", "a1:技术开发合同 a1", "a2:技术开发合同 a2",
                                 "a3:技术开发合同 a3", "a4:技术开发合同 a4"));
   // The sink's error stops the export and comes back.
   int calls = 0;
-  EXPECT_THAT(repo().ExportAgreements({}, [&](const Agreement&) {
-    ++calls;
-    return absl::CancelledError("stop");
-  }),
+  EXPECT_THAT(repo().ExportAgreements({},
+                                      [&](const Agreement&) {
+                                        ++calls;
+                                        return absl::CancelledError("stop");
+                                      }),
               StatusIs(absl::StatusCode::kCancelled));
   EXPECT_EQ(calls, 1);
   // Readers are returned to the pool: later reads still work.
@@ -331,9 +333,12 @@ class RandomSummaryTest : public testing::RepositoryTest {
       return ids;
     };
     switch (d) {
-      case GroupDimension::kEvent: return {a.event_id};
-      case GroupDimension::kKind: return {std::string(AgreementKindName(a.kind))};
-      case GroupDimension::kState: return {std::string(AgreementStateName(a.state))};
+      case GroupDimension::kEvent:
+        return {a.event_id};
+      case GroupDimension::kKind:
+        return {std::string(AgreementKindName(a.kind))};
+      case GroupDimension::kState:
+        return {std::string(AgreementStateName(a.state))};
       case GroupDimension::kIndustry:
         return a.industry_codes.empty() ? std::vector<std::string>{""} : a.industry_codes;
       case GroupDimension::kRegion: {
@@ -341,9 +346,12 @@ class RandomSummaryTest : public testing::RepositoryTest {
         for (const Party& p : a.parties) regions.insert(region_[p.organization_id]);
         return {regions.begin(), regions.end()};
       }
-      case GroupDimension::kSupplier: return with_role(PartyRole::kSupplier);
-      case GroupDimension::kDemander: return with_role(PartyRole::kDemander);
-      case GroupDimension::kSignYear: return {absl::StrCat(SignMonthOf(a.sign_time) / 100)};
+      case GroupDimension::kSupplier:
+        return with_role(PartyRole::kSupplier);
+      case GroupDimension::kDemander:
+        return with_role(PartyRole::kDemander);
+      case GroupDimension::kSignYear:
+        return {absl::StrCat(SignMonthOf(a.sign_time) / 100)};
       case GroupDimension::kSignMonth: {
         const int m = SignMonthOf(a.sign_time);
         return {absl::StrFormat("%04d-%02d", m / 100, m % 100)};
@@ -427,9 +435,9 @@ TEST_F(RandomSummaryTest, EveryGroupingMatchesBruteForce) {
     Organization org = Enterprise(absl::StrCat("org", i));
     org.kind = i % 4 == 0   ? OrganizationKind::kUniversity
                : i % 4 == 1 ? OrganizationKind::kResearchInstitute
-               : i % 4 == 2 ? OrganizationKind::kEnterprise
-                            : (i % 8 == 3 ? OrganizationKind::kGovernment
-                                          : OrganizationKind::kEnterprise);
+               : i % 4 == 2
+                   ? OrganizationKind::kEnterprise
+                   : (i % 8 == 3 ? OrganizationKind::kGovernment : OrganizationKind::kEnterprise);
     org.region_code = regions[pick(regions.size())];
     region_[org.meta.id] = org.region_code;
     MustCreate(org);
@@ -481,13 +489,22 @@ TEST_F(RandomSummaryTest, EveryGroupingMatchesBruteForce) {
   }
 
   using D = GroupDimension;
-  const std::vector<std::vector<D>> groupings = {
-      {},
-      {D::kEvent}, {D::kKind}, {D::kState}, {D::kIndustry}, {D::kRegion}, {D::kSupplier},
-      {D::kDemander}, {D::kSignYear}, {D::kSignMonth},
-      {D::kKind, D::kIndustry}, {D::kEvent, D::kKind, D::kState}, {D::kSignYear, D::kRegion},
-      {D::kSupplier, D::kDemander}, {D::kSignMonth, D::kIndustry, D::kDemander},
-      {D::kRegion, D::kIndustry, D::kKind}};
+  const std::vector<std::vector<D>> groupings = {{},
+                                                 {D::kEvent},
+                                                 {D::kKind},
+                                                 {D::kState},
+                                                 {D::kIndustry},
+                                                 {D::kRegion},
+                                                 {D::kSupplier},
+                                                 {D::kDemander},
+                                                 {D::kSignYear},
+                                                 {D::kSignMonth},
+                                                 {D::kKind, D::kIndustry},
+                                                 {D::kEvent, D::kKind, D::kState},
+                                                 {D::kSignYear, D::kRegion},
+                                                 {D::kSupplier, D::kDemander},
+                                                 {D::kSignMonth, D::kIndustry, D::kDemander},
+                                                 {D::kRegion, D::kIndustry, D::kKind}};
   auto everything = [](const Agreement&) { return true; };
   for (const auto& group_by : groupings) Check(all, {}, everything, group_by);
 
@@ -512,7 +529,8 @@ TEST_F(RandomSummaryTest, EveryGroupingMatchesBruteForce) {
         FilterTerm{"event", FilterOp::kEq, std::string("e1")}},
        [&](const Agreement& a) {
          bool in_region = false;
-         for (const Party& p : a.parties) in_region = in_region || region_[p.organization_id] == "510502";
+         for (const Party& p : a.parties)
+           in_region = in_region || region_[p.organization_id] == "510502";
          return in_region && a.event_id == "e1";
        }},
       {{FilterTerm{"contract_amount", FilterOp::kGe, int64_t{50'000'000'000'000LL}}},

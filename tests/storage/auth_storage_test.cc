@@ -8,7 +8,7 @@
 #include "SQLiteCpp/Exception.h"
 #include "absl/time/clock.h"
 #include "core/auth/api_key.h"
-#include "core/filter.h"
+#include "core/common/filter.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "storage/audit_scope.h"

@@ -114,8 +114,7 @@ TEST_F(CachedReadsTest, RacingReadersNeverSeeAVersionOlderThanTheLastAcknowledge
 TEST_F(CachedReadsTest, CacheOffReadsEveryTimeFromTheDatabase) {
   SqliteOptions options;
   options.record_cache_entries = 0;
-  TM_ASSERT_OK_AND_ASSIGN(auto uncached,
-                          SqliteRepository::Open(dir_.File("uncached.db"), options));
+  TM_ASSERT_OK_AND_ASSIGN(auto uncached, SqliteRepository::Open(dir_.File("uncached.db"), options));
   ASSERT_THAT(uncached->CreateOrganization(Enterprise("ent"), {}), IsOk());
   ASSERT_THAT(uncached->CreateNeed(SampleNeed("n1", "ent"), {}), IsOk());
   ASSERT_THAT(uncached->GetNeed("n1"), IsOk());

@@ -2,6 +2,8 @@
 // read back exactly (an empty text stays '' and is not NULL), errors throw SQLite::Exception
 // with SQLite's codes (the repository maps those to statuses), and a statement left its scope
 // holds no read transaction.
+#include "storage/connection.h"
+
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -10,7 +12,6 @@
 
 #include "SQLiteCpp/Exception.h"
 #include "gtest/gtest.h"
-#include "storage/connection.h"
 #include "tests/storage/test_db.h"
 
 namespace techmatch::storage {
@@ -38,7 +39,8 @@ class ConnectionTest : public ::testing::Test {
 TEST_F(ConnectionTest, BoundValuesReadBackExactly) {
   const std::string blob("a\0b\x1F", 4);
   {
-    ScopedStatement insert = connection_.Prepare("INSERT INTO t (k, s, n, b) VALUES (?1, ?2, ?3, ?4)");
+    ScopedStatement insert =
+        connection_.Prepare("INSERT INTO t (k, s, n, b) VALUES (?1, ?2, ?3, ?4)");
     insert.BindText(1, "x");
     insert.BindText(2, absl::string_view());  // empty, with a null data pointer
     insert.BindInt64(3, -(int64_t{1} << 62));
@@ -46,7 +48,8 @@ TEST_F(ConnectionTest, BoundValuesReadBackExactly) {
     insert.Run();
   }
   {
-    ScopedStatement insert = connection_.Prepare("INSERT INTO t (k, s, n, b) VALUES (?1, ?2, ?3, ?4)");
+    ScopedStatement insert =
+        connection_.Prepare("INSERT INTO t (k, s, n, b) VALUES (?1, ?2, ?3, ?4)");
     insert.BindText(1, "y");
     insert.BindNull(2);
     insert.BindOptionalInt64(3, std::nullopt);

@@ -123,7 +123,8 @@ TEST_F(GroupCommitTest, QueuedWritesShareOneCommitAndKeepTheirOwnOutcomes) {
     const std::string id = "w" + std::to_string(i);
     if (i % 4 == 1) {
       // Inserts, then fails: its row must be undone, the others kept.
-      writes.push_back([&, id] { return Insert(id, absl::InvalidArgumentError(id), "", &committed); });
+      writes.push_back(
+          [&, id] { return Insert(id, absl::InvalidArgumentError(id), "", &committed); });
     } else if (i % 4 == 2) {
       // Throws (duplicate of the slow write's row): undone alone.
       writes.push_back([&] { return Insert("slow", absl::OkStatus(), "", &committed); });
@@ -171,7 +172,8 @@ TEST_F(GroupCommitTest, FailedCommitStoresNoneOfTheBatch) {
     EXPECT_EQ(statuses[i].ok(), Stored(id)) << id << ": " << statuses[i];
     if (!statuses[i].ok()) {
       ++failed;
-      EXPECT_THAT(statuses[i], StatusIs(absl::StatusCode::kInternal, ::testing::HasSubstr("FOREIGN KEY")));
+      EXPECT_THAT(statuses[i],
+                  StatusIs(absl::StatusCode::kInternal, ::testing::HasSubstr("FOREIGN KEY")));
     }
   }
   EXPECT_FALSE(Stored("f3"));

@@ -10,7 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
-#include "core/filter.h"
+#include "core/common/filter.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/common/status_matchers.h"
@@ -230,7 +230,8 @@ TEST_F(ListTest, DrivenWalksMatchBruteForce) {
       {"event = f1", [&](const Need& n) { return has(n.listing.event_ids, "f1"); }},
       {"industry = chemicals AND industry = liquor",
        [&](const Need& n) {
-         return has(n.listing.industry_codes, "chemicals") && has(n.listing.industry_codes, "liquor");
+         return has(n.listing.industry_codes, "chemicals") &&
+                has(n.listing.industry_codes, "liquor");
        }},
       {"enterprise = e1 AND industry = agriculture AND event != f2",
        [&](const Need& n) {

@@ -5,10 +5,10 @@
 #include <memory>
 #include <string>
 
-#include "core/event.h"
-#include "core/need.h"
-#include "core/offering.h"
-#include "core/organization.h"
+#include "core/events/event.h"
+#include "core/listings/need.h"
+#include "core/listings/offering.h"
+#include "core/reference/organization.h"
 #include "gtest/gtest.h"
 #include "storage/sqlite_repository.h"
 

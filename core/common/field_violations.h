@@ -1,0 +1,50 @@
+// Field violations: the domain's form of google.rpc.BadRequest (AIP-193).
+//
+// Validation collects every bad field before failing, so a caller learns all of its mistakes
+// in one round trip. The violations travel inside an INVALID_ARGUMENT absl::Status as a
+// payload, which the server turns into BadRequest details; the domain never sees protobuf.
+#ifndef TECHMATCH_CORE_COMMON_FIELD_VIOLATIONS_H_
+#define TECHMATCH_CORE_COMMON_FIELD_VIOLATIONS_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+
+namespace techmatch {
+
+struct FieldViolation {
+  std::string field;        // A path such as `title` or `industries[1]`.
+  std::string description;  // Why the value is bad, in plain English.
+
+  friend bool operator==(const FieldViolation&, const FieldViolation&) = default;
+};
+
+// Accumulates violations; `ToStatus()` is OK when none were added.
+class Violations {
+ public:
+  void Add(std::string field, std::string description);
+  // Adds every violation of `other`, each field prefixed with `prefix` + ".".
+  void AddAll(const std::vector<FieldViolation>& other, absl::string_view prefix = "");
+  bool empty() const { return list_.empty(); }
+  const std::vector<FieldViolation>& list() const { return list_; }
+  // INVALID_ARGUMENT carrying every violation, or OK.
+  absl::Status ToStatus() const;
+
+ private:
+  std::vector<FieldViolation> list_;
+};
+
+// INVALID_ARGUMENT whose message names the fields and whose payload carries them.
+absl::Status InvalidArgumentError(std::vector<FieldViolation> violations);
+// Shorthand for a single bad field.
+absl::Status InvalidFieldError(std::string field, std::string description);
+// The violations carried by `status` (empty when it carries none).
+std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status);
+// Returns `status` with every violation's field prefixed by `prefix` + "." (e.g. "need").
+absl::Status PrefixFieldViolations(const absl::Status& status, absl::string_view prefix);
+
+}  // namespace techmatch
+
+#endif  // TECHMATCH_CORE_COMMON_FIELD_VIOLATIONS_H_

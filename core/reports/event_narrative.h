@@ -1,0 +1,34 @@
+// The paragraph an official's annual summary writes about one event, in
+// Simplified Chinese, Traditional Chinese or English. Amounts follow core/money/amount_text.h.
+#ifndef TECHMATCH_CORE_REPORTS_EVENT_NARRATIVE_H_
+#define TECHMATCH_CORE_REPORTS_EVENT_NARRATIVE_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "core/money/money.h"
+#include "core/reports/agreement_report.h"
+
+namespace techmatch {
+
+enum class NarrativeLanguage { kSimplifiedChinese, kTraditionalChinese, kEnglish };
+
+// `zh-Hans` (also the default for empty, and `zh-CN`, `zh-SG`), `zh-Hant` (also `zh-TW`,
+// `zh-HK`, `zh-MO`) or `en` (also `en-*`), case-insensitive; INVALID_ARGUMENT on
+// "language_code" otherwise.
+absl::StatusOr<NarrativeLanguage> ParseNarrativeLanguage(absl::string_view code);
+// The canonical code: "zh-Hans", "zh-Hant" or "en".
+absl::string_view NarrativeLanguageCode(NarrativeLanguage language);
+
+// States the needs collected; the universities and institutes that took part; the
+// achievements presented; the framework agreements and with whom; how many technology
+// contracts between how many institutes and how many enterprises; the total investment,
+// contract amount, expected sales and expected profit and taxes of all the event's agreements;
+// realized figures when any were recorded. Clauses about zero figures are left out.
+std::string EventNarrative(const EventFigures& figures, const Currency& currency,
+                           NarrativeLanguage language);
+
+}  // namespace techmatch
+
+#endif  // TECHMATCH_CORE_REPORTS_EVENT_NARRATIVE_H_
