@@ -1,7 +1,12 @@
 #include "server/http/http_routes.h"
 
+#include <algorithm>
+#include <vector>
+
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "server/http/session_auth.h"
 
 namespace techmatch::server::http {
@@ -18,11 +23,18 @@ void MethodNotAllowed(absl::string_view allow, ResponseWriter& response) {
                 absl::StrCat("method not allowed; allowed: ", allow, "\n"));
 }
 
+bool IsIdentifier(absl::string_view text) {
+  return !text.empty() && !absl::ascii_isdigit(text[0]) &&
+         std::all_of(text.begin(), text.end(),
+                     [](char c) { return absl::ascii_isalnum(c) || c == '_'; });
+}
+
 // "/pkg.Service/Method": what a Connect client would call.
 bool LooksLikeProcedure(absl::string_view path) {
-  const size_t slash = path.rfind('/');
-  return slash > 1 && path.substr(1, slash - 1).find('/') == absl::string_view::npos &&
-         path.substr(1, slash - 1).find('.') != absl::string_view::npos && slash + 1 < path.size();
+  const std::vector<absl::string_view> parts = absl::StrSplit(path.substr(1), '/');
+  if (!absl::StartsWith(path, "/") || parts.size() != 2 || !IsIdentifier(parts[1])) return false;
+  const std::vector<absl::string_view> names = absl::StrSplit(parts[0], '.');
+  return names.size() >= 2 && std::all_of(names.begin(), names.end(), IsIdentifier);
 }
 
 }  // namespace
