@@ -48,6 +48,27 @@ bool Await(grpc::CompletionQueue& queue) {
   return queue.Next(&tag, &ok) && ok;
 }
 
+// Await for a stream's reads, which may wait as long as the call lasts (WatchMatches): every
+// second it checks whether the client hung up, and then cancels the call, so that a watcher who
+// left frees its worker and its stream slot without waiting for the next message.
+bool AwaitWatchingClient(grpc::CompletionQueue& queue, grpc::ClientContext& context,
+                         const ResponseWriter& response) {
+  void* tag = nullptr;
+  bool ok = false;
+  while (true) {
+    switch (
+        queue.AsyncNext(&tag, &ok, std::chrono::system_clock::now() + std::chrono::seconds(1))) {
+      case grpc::CompletionQueue::GOT_EVENT:
+        return ok;
+      case grpc::CompletionQueue::SHUTDOWN:
+        return false;
+      case grpc::CompletionQueue::TIMEOUT:
+        if (response.ClientGone()) context.TryCancel();
+        break;
+    }
+  }
+}
+
 grpc::ByteBuffer ToBuffer(absl::string_view bytes) {
   grpc::Slice slice(bytes.data(), bytes.size());
   return grpc::ByteBuffer(&slice, 1);
@@ -312,7 +333,7 @@ void ConnectBridge::ServeStream(const ConnectMethod& method, const CallSetup& se
   while (true) {
     grpc::ByteBuffer message;
     call->Read(&message, nullptr);
-    if (!Await(queue)) break;
+    if (!AwaitWatchingClient(queue, context, response)) break;
     if (failure || response.failed()) continue;  // cancelled: drain what is in flight
     std::string payload = ToString(message);
     if (json) {

@@ -132,6 +132,11 @@ bool Connection::Write(absl::string_view data, absl::Time deadline) {
   return true;
 }
 
+bool Connection::PeerGone() const {
+  pollfd p{fd_, POLLRDHUP, 0};
+  return ::poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
+}
+
 bool Connection::HasBufferedInput() const {
   return !input.empty() || (ssl_ != nullptr && SSL_pending(ssl_) > 0);
 }

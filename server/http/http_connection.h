@@ -34,6 +34,8 @@ class Connection {
   bool Write(absl::string_view data, absl::Time deadline);
   // Bytes already received (in `input` or inside TLS) that no one has read.
   bool HasBufferedInput() const;
+  // The client has closed its side or the connection is broken (checked without waiting).
+  bool PeerGone() const;
 
   // Received and not yet parsed.
   std::string input;

@@ -36,6 +36,9 @@ class ResponseWriter {
   // server is stopping). Call before the response starts.
   void CloseAfter() { keep_alive_ = false; }
 
+  // The client hung up (a long stream checks this while it waits for the next message).
+  bool ClientGone() const { return connection_.PeerGone(); }
+
   bool keep_alive() const { return keep_alive_ && !failed_; }
   bool started() const { return started_; }
   bool failed() const { return failed_; }

@@ -203,6 +203,27 @@ TEST_F(StreamLimitTest, StreamsPastTheLimitAreResourceExhaustedWhileUnaryCallsGo
   watcher.join();
 }
 
+TEST_F(StreamLimitTest, AWatcherWhoLeavesFreesItsSlot) {
+  CreateNeed(SampleNeed(), "pit");
+  const std::string watch = Envelope(R"({"need": "needs/pit"})");
+  {
+    RawClient leaving(http_port_);
+    ASSERT_TRUE(leaving.Send(
+        absl::StrCat("POST /techmatch.v1.MatchService/WatchMatches HTTP/1.1\r\nHost: x\r\n"
+                     "Content-Type: application/connect+json\r\nAuthorization: Bearer ",
+                     admin_token_, "\r\nContent-Length: ", watch.size(), "\r\n\r\n", watch)));
+    EXPECT_THAT(leaving.ReadUntil("\r\n\r\n"), StartsWith("HTTP/1.1 200"));
+  }  // closed without waiting for a match
+  // The server notices within about a second; then the one slot is free again.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  httplib::Headers headers = Auth();
+  headers.emplace("Connect-Timeout-Ms", "200");
+  const auto next = Client()->Post("/techmatch.v1.MatchService/WatchMatches", headers, watch,
+                                   "application/connect+json");
+  ASSERT_TRUE(next);
+  EXPECT_THAT(Envelopes(next->body)[0].second, HasSubstr("\"deadline_exceeded\""));
+}
+
 // HTTP/1.1 carries one exchange at a time on a connection: pipelined requests are answered in
 // order, one after the other.
 TEST_F(StreamLimitTest, PipelinedRequestsAreAnsweredInOrder) {
