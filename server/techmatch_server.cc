@@ -147,7 +147,12 @@ void TechmatchServer::Shutdown(absl::Duration grace) {
 }
 
 std::shared_ptr<grpc::Channel> TechmatchServer::InProcessChannel() {
-  return server_->InProcessChannel(grpc::ChannelArguments());
+  return InProcessChannel(grpc::ChannelArguments());
+}
+
+std::shared_ptr<grpc::Channel> TechmatchServer::InProcessChannel(
+    const grpc::ChannelArguments& args) {
+  return server_->InProcessChannel(args);
 }
 
 void TechmatchServer::Wait() {

@@ -64,6 +64,7 @@ class TechmatchServer {
   // A channel to this server inside the process (no socket): for in-process clients such as
   // the fuzz targets.
   std::shared_ptr<grpc::Channel> InProcessChannel();
+  std::shared_ptr<grpc::Channel> InProcessChannel(const grpc::ChannelArguments& args);
   // Health goes NOT_SERVING at once; in-flight calls get until `grace` to finish, then are
   // cancelled. Safe to call more than once.
   void Shutdown(absl::Duration grace);

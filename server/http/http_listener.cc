@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
+#include "grpcpp/support/channel_arguments.h"
 #include "server/http/connect_bridge.h"
 #include "server/http/http_routes.h"
 #include "server/http/http_server.h"
@@ -96,7 +97,14 @@ absl::StatusOr<int> StartHttp(TechmatchServer& server, const ServerOptions& serv
   }
   http.common_headers = SecurityHeaders(tls);
   const std::string web_root = options.web_root.empty() ? DefaultWebRoot() : options.web_root;
-  auto companion = std::make_unique<HttpCompanion>(server.InProcessChannel(), web_root,
+  // The bridge is a client inside the server: it needs no retry machinery (which keeps a copy of
+  // every message in case a retry policy wants it) nor the full client filter stack (the server
+  // still enforces each call's deadline), and takes answers up to the server's send limit.
+  grpc::ChannelArguments args;
+  args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);
+  args.SetInt(GRPC_ARG_MINIMAL_STACK, 1);
+  args.SetMaxReceiveMessageSize(server_options.limits.max_send_message_bytes);
+  auto companion = std::make_unique<HttpCompanion>(server.InProcessChannel(args), web_root,
                                                    options.limits.max_streams);
   absl::StatusOr<int> port = companion->Start(std::move(http));
   if (!port.ok()) return port.status();

@@ -65,7 +65,7 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(HttpServerOptions 
   if (absl::Status valid = ValidateHttpLimits(options.limits); !valid.ok()) return valid;
   std::unique_ptr<HttpServer> server(new HttpServer(std::move(options), handler));
   if (absl::Status bound = server->Bind(); !bound.ok()) return bound;
-  server->io_thread_ = std::thread([s = server.get()] { s->IoLoop(); });
+  server->sweeper_ = std::thread([s = server.get()] { s->SweepLoop(); });
   for (int i = 0; i < server->options_.limits.threads; ++i) {
     server->workers_.emplace_back([s = server.get()] { s->WorkerLoop(); });
   }
@@ -124,7 +124,7 @@ absl::Status HttpServer::Bind() {
   wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   if (epoll_fd_ < 0 || wake_fd_ < 0) return absl::InternalError("cannot create epoll/eventfd");
   epoll_event listener{};
-  listener.events = EPOLLIN;
+  listener.events = EPOLLIN | EPOLLONESHOT;
   listener.data.u64 = kListenerId;
   epoll_event wake{};
   wake.events = EPOLLIN;
@@ -136,27 +136,17 @@ absl::Status HttpServer::Bind() {
   return absl::OkStatus();
 }
 
-void HttpServer::IoLoop() {
-  epoll_event events[64];
-  absl::Time next_sweep = absl::Now();
-  while (!stopping_.load(std::memory_order_acquire)) {
-    const int n = ::epoll_wait(epoll_fd_, events, 64, kSweepIntervalMs);
-    for (int i = 0; i < n; ++i) {
-      const uint64_t id = events[i].data.u64;
-      if (id == kListenerId) {
-        Accept();
-      } else if (id == kWakeId) {
-        uint64_t ignored;
-        while (::read(wake_fd_, &ignored, sizeof(ignored)) > 0) {
-        }
-      } else {
-        Dispatch(id);
-      }
+void HttpServer::SweepLoop() {
+  absl::MutexLock lock(&mu_);
+  while (!stopped_) {
+    work_ready_.WaitWithTimeout(&mu_, absl::Milliseconds(kSweepIntervalMs));
+    if (stopped_) break;
+    const absl::Time cutoff = absl::Now() - absl::Milliseconds(options_.limits.idle_timeout_ms);
+    std::vector<Conn*> expired;
+    for (const auto& [id, conn] : conns_) {
+      if (!conn->busy && conn->last_active < cutoff) expired.push_back(conn.get());
     }
-    if (absl::Now() >= next_sweep) {
-      SweepIdle();
-      next_sweep = absl::Now() + absl::Milliseconds(kSweepIntervalMs);
-    }
+    for (Conn* conn : expired) CloseLocked(*conn);
   }
 }
 
@@ -171,7 +161,7 @@ void HttpServer::Accept() {
         spdlog::warn("http: accept failed: {}", std::strerror(errno));
         ::usleep(10'000);
       }
-      return;
+      break;
     }
     absl::MutexLock lock(&mu_);
     if (static_cast<int>(conns_.size()) >= options_.limits.max_connections) {
@@ -198,25 +188,11 @@ void HttpServer::Accept() {
     if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &event) != 0) continue;  // closes fd
     conns_.emplace(conn->id, std::move(conn));
   }
-}
-
-void HttpServer::Dispatch(uint64_t id) {
-  absl::MutexLock lock(&mu_);
-  const auto it = conns_.find(id);
-  if (it == conns_.end() || it->second->busy || stopped_) return;
-  it->second->busy = true;
-  queue_.push_back(it->second.get());
-  work_ready_.Signal();
-}
-
-void HttpServer::SweepIdle() {
-  const absl::Time cutoff = absl::Now() - absl::Milliseconds(options_.limits.idle_timeout_ms);
-  absl::MutexLock lock(&mu_);
-  std::vector<Conn*> expired;
-  for (const auto& [id, conn] : conns_) {
-    if (!conn->busy && conn->last_active < cutoff) expired.push_back(conn.get());
-  }
-  for (Conn* conn : expired) CloseLocked(*conn);
+  // The listener is one-shot too, so that one worker at a time accepts.
+  epoll_event listener{};
+  listener.events = EPOLLIN | EPOLLONESHOT;
+  listener.data.u64 = kListenerId;
+  ::epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, listen_fd_, &listener);
 }
 
 void HttpServer::CloseLocked(Conn& conn) {
@@ -226,23 +202,35 @@ void HttpServer::CloseLocked(Conn& conn) {
 
 void HttpServer::WorkerLoop() {
   while (true) {
+    // One event per wait: a worker takes only the connection it will serve, and the event is
+    // one-shot, so no other worker is handed the same connection meanwhile.
+    epoll_event event;
+    const int n = ::epoll_wait(epoll_fd_, &event, 1, -1);
+    if (n <= 0) continue;
+    const uint64_t id = event.data.u64;
+    if (id == kWakeId) return;  // Stop(): the eventfd stays readable, so every worker sees it
+    if (id == kListenerId) {
+      Accept();
+      continue;
+    }
     Conn* conn = nullptr;
     {
       absl::MutexLock lock(&mu_);
-      while (queue_.empty() && !stopped_) work_ready_.Wait(&mu_);
       if (stopped_) return;
-      conn = queue_.front();
-      queue_.pop_front();
+      const auto it = conns_.find(id);
+      if (it == conns_.end()) continue;  // closed by the sweeper as the event came
+      conn = it->second.get();
+      conn->busy = true;
     }
     const bool keep = ServeConnection(*conn->connection);
     absl::MutexLock lock(&mu_);
     if (keep && !stopped_) {
       conn->busy = false;
       conn->last_active = absl::Now();
-      epoll_event event{};
-      event.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
-      event.data.u64 = conn->id;
-      if (::epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, conn->connection->fd(), &event) == 0) continue;
+      epoll_event rearm{};
+      rearm.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
+      rearm.data.u64 = conn->id;
+      if (::epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, conn->connection->fd(), &rearm) == 0) continue;
     }
     CloseLocked(*conn);
   }
@@ -372,14 +360,12 @@ void HttpServer::Stop() {
     if (stopped_) return;
     stopped_ = true;
     stopping_.store(true, std::memory_order_release);
-    // Queued connections have not started a request: close them now.
-    for (Conn* conn : queue_) CloseLocked(*conn);
-    queue_.clear();
     work_ready_.SignalAll();
   }
+  // Wakes every worker waiting in epoll; a worker answering a request finishes it first.
   const uint64_t one = 1;
   [[maybe_unused]] const ssize_t ignored = ::write(wake_fd_, &one, sizeof(one));
-  if (io_thread_.joinable()) io_thread_.join();
+  if (sweeper_.joinable()) sweeper_.join();
   for (std::thread& worker : workers_) {
     if (worker.joinable()) worker.join();
   }

@@ -1,7 +1,9 @@
-// A small HTTP/1.1 server: one thread waits (epoll) for connections and for idle keep-alive
-// connections to become readable; a fixed pool of workers reads each request whole, within the
-// limits, and hands it to the handler. An idle connection holds no thread, so the connection
-// cap can be far above the pool; past the cap a connection is refused at once.
+// A small HTTP/1.1 server: a fixed pool of workers waits in one epoll set for new connections
+// and for idle keep-alive connections to become readable; the worker that is handed one reads
+// each request whole, within the limits, and answers it through the handler on the same thread
+// (no hand-over between threads per request). An idle connection holds no thread, so the
+// connection cap can be far above the pool; past the cap a connection is refused at once. One
+// more thread closes connections idle past the timeout.
 #ifndef TECHMATCH_SERVER_HTTP_HTTP_SERVER_H_
 #define TECHMATCH_SERVER_HTTP_HTTP_SERVER_H_
 
@@ -9,7 +11,6 @@
 
 #include <atomic>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <string>
 #include <thread>
@@ -73,17 +74,15 @@ class HttpServer {
   struct Conn {
     uint64_t id = 0;
     std::unique_ptr<Connection> connection;
-    // Queued for or held by a worker; otherwise armed in epoll, waiting for its next request.
+    // Held by a worker; otherwise armed in epoll, waiting for its next request.
     bool busy = false;
     absl::Time last_active;
   };
 
   HttpServer(HttpServerOptions options, HttpHandler& handler);
   absl::Status Bind();
-  void IoLoop();
+  void SweepLoop();
   void Accept();
-  void Dispatch(uint64_t id);
-  void SweepIdle();
   void WorkerLoop();
   // Serves requests of `connection` while they are already waiting; true to keep it open.
   bool ServeConnection(Connection& connection);
@@ -102,13 +101,13 @@ class HttpServer {
   std::atomic<bool> stopping_{false};
 
   absl::Mutex mu_;
+  // Wakes the sweeper early when stopping.
   absl::CondVar work_ready_;
   absl::flat_hash_map<uint64_t, std::unique_ptr<Conn>> conns_ ABSL_GUARDED_BY(mu_);
-  std::deque<Conn*> queue_ ABSL_GUARDED_BY(mu_);
   uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 2;
   bool stopped_ ABSL_GUARDED_BY(mu_) = false;
 
-  std::thread io_thread_;
+  std::thread sweeper_;
   std::vector<std::thread> workers_;
 };
 
