@@ -4,6 +4,11 @@
 // (no hand-over between threads per request). An idle connection holds no thread, so the
 // connection cap can be far above the pool; past the cap a connection is refused at once. One
 // more thread closes connections idle past the timeout.
+//
+// Why not Debian's cpp-httplib 0.11 (used by the tests as a client): it gives each connection a
+// pool thread for its whole keep-alive life, so open connections are capped by the pool and one
+// over it waits in an unbounded queue instead of being refused; its header limit is a
+// compiled-in 8 KiB per line with no bound on the number of lines.
 #ifndef TECHMATCH_SERVER_HTTP_HTTP_SERVER_H_
 #define TECHMATCH_SERVER_HTTP_HTTP_SERVER_H_
 
