@@ -12,6 +12,7 @@
 #include "absl/synchronization/mutex.h"
 #include "server/admin_commands.h"
 #include "server/backup_command.h"
+#include "server/http/http_flags.h"
 #include "server/protobuf_logging.h"
 #include "server/techmatch_server.h"
 #include "spdlog/spdlog.h"
@@ -25,6 +26,7 @@ struct ServeFlags {
   std::string synchronous = "full";
   int shutdown_grace_seconds = 10;
   int record_cache = techmatch::storage::SqliteOptions().record_cache_entries;
+  techmatch::server::http::HttpFlags http;
 };
 
 // Writes the port where a supervisor (or test) can read it; rename makes it appear whole.
@@ -101,6 +103,7 @@ void AddServeFlags(CLI::App& app, ServeFlags& flags) {
                  "completion-queue thread per core, not counted here)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  techmatch::server::http::AddHttpFlags(app, flags.http);
 }
 
 int Serve(const std::string& db_path, const ServeFlags& flags) {
@@ -136,6 +139,18 @@ int Serve(const std::string& db_path, const ServeFlags& flags) {
   if (!flags.port_file.empty() && !WritePortFile(flags.port_file, (*server)->port())) {
     spdlog::critical("cannot write port file {}", flags.port_file);
     return 1;
+  }
+  if (!flags.http.listen.empty()) {
+    auto http_port =
+        techmatch::server::http::StartHttp(**server, flags.options, flags.http.Options());
+    if (!http_port.ok()) {
+      spdlog::critical("cannot serve HTTP: {}", http_port.status().ToString());
+      return 1;
+    }
+    if (!flags.http.port_file.empty() && !WritePortFile(flags.http.port_file, *http_port)) {
+      spdlog::critical("cannot write port file {}", flags.http.port_file);
+      return 1;
+    }
   }
 
   int received = 0;

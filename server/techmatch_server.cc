@@ -139,12 +139,20 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
 void TechmatchServer::Shutdown(absl::Duration grace) {
   if (server_ == nullptr) return;
   health_.SetServing(false);
+  for (auto& companion : companions_) companion->Draining();
   server_->Shutdown(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(grace));
   async_->Shutdown();
+  for (auto& companion : companions_) companion->Stop();
+  companions_.clear();
 }
 
 std::shared_ptr<grpc::Channel> TechmatchServer::InProcessChannel() {
-  return server_->InProcessChannel(grpc::ChannelArguments());
+  return InProcessChannel(grpc::ChannelArguments());
+}
+
+std::shared_ptr<grpc::Channel> TechmatchServer::InProcessChannel(
+    const grpc::ChannelArguments& args) {
+  return server_->InProcessChannel(args);
 }
 
 void TechmatchServer::Wait() {

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -38,6 +39,16 @@ struct ServerOptions {
   int async_threads = 0;
 };
 
+// Serves beside gRPC and stops with it (the HTTP listener of server/http/).
+class Companion {
+ public:
+  virtual ~Companion() = default;
+  // Shutdown has begun (health is NOT_SERVING); in-flight calls still run.
+  virtual void Draining() = 0;
+  // gRPC has stopped: stop serving. Called once.
+  virtual void Stop() = 0;
+};
+
 class TechmatchServer {
  public:
   // Loads the matching index from `repository`, binds and starts serving; fails when the
@@ -53,11 +64,14 @@ class TechmatchServer {
   // A channel to this server inside the process (no socket): for in-process clients such as
   // the fuzz targets.
   std::shared_ptr<grpc::Channel> InProcessChannel();
+  std::shared_ptr<grpc::Channel> InProcessChannel(const grpc::ChannelArguments& args);
   // Health goes NOT_SERVING at once; in-flight calls get until `grace` to finish, then are
   // cancelled. Safe to call more than once.
   void Shutdown(absl::Duration grace);
   // Blocks until the server has shut down.
   void Wait();
+  // `companion` is told of the shutdown and stopped after gRPC.
+  void Attach(std::unique_ptr<Companion> companion) { companions_.push_back(std::move(companion)); }
 
  private:
   TechmatchServer(std::unique_ptr<storage::Repository> repository, Currency currency,
@@ -81,6 +95,8 @@ class TechmatchServer {
   std::unique_ptr<AsyncServer> async_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
+  // Declared after server_ so that they go before it.
+  std::vector<std::unique_ptr<Companion>> companions_;
 };
 
 }  // namespace techmatch::server

@@ -1,0 +1,121 @@
+// A small HTTP/1.1 server: a fixed pool of workers waits in one epoll set for new connections
+// and for idle keep-alive connections to become readable; the worker that is handed one reads
+// each request whole, within the limits, and answers it through the handler on the same thread
+// (no hand-over between threads per request). An idle connection holds no thread, so the
+// connection cap can be far above the pool; past the cap a connection is refused at once. One
+// more thread closes connections idle past the timeout.
+//
+// Why not Debian's cpp-httplib 0.11 (used by the tests as a client): it gives each connection a
+// pool thread for its whole keep-alive life, so open connections are capped by the pool and one
+// over it waits in an unbounded queue instead of being refused; its header limit is a
+// compiled-in 8 KiB per line with no bound on the number of lines.
+#ifndef TECHMATCH_SERVER_HTTP_HTTP_SERVER_H_
+#define TECHMATCH_SERVER_HTTP_HTTP_SERVER_H_
+
+#include <openssl/ssl.h>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "server/http/http_connection.h"
+#include "server/http/http_limits.h"
+#include "server/http/http_parser.h"
+#include "server/http/http_request.h"
+#include "server/http/http_response.h"
+
+namespace techmatch::server::http {
+
+class HttpHandler {
+ public:
+  virtual ~HttpHandler() = default;
+  // Answers `request` through `response` (which closes the connection when nothing is sent).
+  virtual void Handle(const HttpRequest& request, ResponseWriter& response) = 0;
+  // Answers a request refused before it was read whole (`request` holds what was parsed).
+  virtual void Refuse(const HttpRequest& request, const HttpError& error,
+                      ResponseWriter& response) = 0;
+};
+
+struct SslCtxFree {
+  void operator()(SSL_CTX* context) const { SSL_CTX_free(context); }
+};
+using SslContext = std::unique_ptr<SSL_CTX, SslCtxFree>;
+
+struct HttpServerOptions {
+  // host:port ("[::1]:0" for IPv6); port 0 picks a free port.
+  std::string listen;
+  // TLS when set.
+  SslContext tls;
+  HttpLimits limits;
+  // Sent with every response (security headers).
+  HeaderList common_headers;
+};
+
+class HttpServer {
+ public:
+  // Binds and starts serving; `handler` must outlive the server.
+  static absl::StatusOr<std::unique_ptr<HttpServer>> Start(HttpServerOptions options,
+                                                           HttpHandler& handler);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  int port() const { return port_; }
+  // Stops accepting, closes idle connections, lets each worker finish the request it is
+  // answering (then closes its connection) and joins the threads. Safe to call more than once.
+  void Stop();
+  // Open connections now (for tests and logs).
+  int OpenConnections();
+
+ private:
+  struct Conn {
+    uint64_t id = 0;
+    std::unique_ptr<Connection> connection;
+    // Held by a worker; otherwise armed in epoll, waiting for its next request.
+    bool busy = false;
+    absl::Time last_active;
+  };
+
+  HttpServer(HttpServerOptions options, HttpHandler& handler);
+  absl::Status Bind();
+  void SweepLoop();
+  void Accept();
+  void WorkerLoop();
+  // Serves requests of `connection` while they are already waiting; true to keep it open.
+  bool ServeConnection(Connection& connection);
+  // Reads the body `framing` announces into `request`; an HttpError when it cannot.
+  std::optional<HttpError> ReadBody(Connection& connection, const BodyFraming& framing,
+                                    absl::Time deadline, HttpRequest& request);
+  void Refuse(Connection& connection, const HttpRequest& request, const HttpError& error);
+  void CloseLocked(Conn& conn) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
+  HttpServerOptions options_;
+  HttpHandler& handler_;
+  int listen_fd_ = -1;
+  int epoll_fd_ = -1;
+  int wake_fd_ = -1;
+  int port_ = 0;
+  std::atomic<bool> stopping_{false};
+
+  absl::Mutex mu_;
+  // Wakes the sweeper early when stopping.
+  absl::CondVar work_ready_;
+  absl::flat_hash_map<uint64_t, std::unique_ptr<Conn>> conns_ ABSL_GUARDED_BY(mu_);
+  uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 2;
+  bool stopped_ ABSL_GUARDED_BY(mu_) = false;
+
+  std::thread sweeper_;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace techmatch::server::http
+
+#endif  // TECHMATCH_SERVER_HTTP_HTTP_SERVER_H_
