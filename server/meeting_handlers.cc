@@ -17,11 +17,12 @@
 #include "core/events/meeting.h"
 #include "core/events/scheduling_problem.h"
 #include "server/handler.h"
-#include "server/list_support.h"
 #include "server/match_service.h"
 #include "server/meeting_conversion.h"
 #include "server/proto_fields.h"
-#include "server/record_flows.h"
+#include "usecases/lists.h"
+#include "usecases/names.h"
+#include "usecases/record_flows.h"
 
 namespace techmatch::server {
 namespace {
@@ -168,7 +169,7 @@ grpc::Status MatchServiceImpl::CreateMeetingRequest(grpc::ServerContext* server_
       context_, server_context, "/techmatch.v1.MatchService/CreateMeetingRequest", request,
       [&](const Principal& principal) -> absl::Status {
         Violations violations;
-        CheckRequestId(request->request_id(), violations);
+        usecases::CheckRequestId(request->request_id(), violations);
         const v1::MeetingRequest& proto = request->meeting_request();
         absl::StatusOr<std::string> event_id =
             ParseResourceName(request->parent(), kEvents, "parent");
@@ -184,9 +185,9 @@ grpc::Status MatchServiceImpl::CreateMeetingRequest(grpc::ServerContext* server_
                                       request->meeting_request_id(), "'"));
         }
         meeting_request.need_id =
-            IdFromOptionalName(proto.need(), kNeeds, "meeting_request.need", violations);
-        meeting_request.offering_id = IdFromOptionalName(proto.offering(), kOfferings,
-                                                         "meeting_request.offering", violations);
+            usecases::IdFromOptionalName(proto.need(), kNeeds, "meeting_request.need", violations);
+        meeting_request.offering_id = usecases::IdFromOptionalName(
+            proto.offering(), kOfferings, "meeting_request.offering", violations);
         if (proto.need().empty()) violations.Add("meeting_request.need", "is required");
         if (proto.offering().empty()) violations.Add("meeting_request.offering", "is required");
         const std::optional<MeetingSide> side =
@@ -247,11 +248,11 @@ grpc::Status MatchServiceImpl::ListMeetingRequests(grpc::ServerContext* server_c
       [&]() -> absl::Status {
         TM_ASSIGN_OR_RETURN(std::string event_id,
                             ParseResourceName(request->parent(), kEvents, "parent"));
-        TM_ASSIGN_OR_RETURN(ParsedList list,
-                            ParseListRequest("ListMeetingRequests", event_id, request->filter(),
-                                             request->page_size(), request->page_token(),
-                                             storage::Repository::MeetingRequestFilterFields(),
-                                             context_.page_tokens));
+        TM_ASSIGN_OR_RETURN(
+            usecases::ParsedList list,
+            usecases::ParseList("ListMeetingRequests", event_id, ListRequestOf(*request),
+                                storage::Repository::MeetingRequestFilterFields(),
+                                context_.page_tokens));
         TM_ASSIGN_OR_RETURN(Page<MeetingRequest> page,
                             context_.repository.ListMeetingRequests(event_id, list.query));
         for (const MeetingRequest& item : page.items) {
@@ -435,8 +436,8 @@ grpc::Status MatchServiceImpl::ListMeetings(grpc::ServerContext* server_context,
         absl::StatusOr<std::string> event_id =
             ParseResourceName(request->parent(), kEvents, "parent");
         if (!event_id.ok()) violations.AddAll(FieldViolationsOf(event_id.status()));
-        const std::string participant =
-            IdFromOptionalName(request->participant(), kOrganizations, "participant", violations);
+        const std::string participant = usecases::IdFromOptionalName(
+            request->participant(), kOrganizations, "participant", violations);
         absl::StatusOr<int> page_size = NormalizePageSize(request->page_size());
         if (!page_size.ok()) violations.AddAll(FieldViolationsOf(page_size.status()));
         TM_RETURN_IF_ERROR(violations.ToStatus());
