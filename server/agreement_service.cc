@@ -41,105 +41,93 @@ class ExportWriter final : public usecases::AgreementSink {
 grpc::Status AgreementServiceImpl::CreateAgreement(grpc::ServerContext* server_context,
                                                    const v1::CreateAgreementRequest* request,
                                                    v1::Agreement* response) {
-  return Handle(context_, server_context, "/techmatch.v1.AgreementService/CreateAgreement", request,
-                [&]() -> absl::Status {
-                  TM_ASSIGN_OR_RETURN(Agreement agreement, agreements_.Create(NewAgreementFromProto(
-                                                               *request, context_.currency)));
-                  AgreementToProto(agreement, context_.currency, nullptr, *response);
-                  return absl::OkStatus();
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(Agreement agreement,
+                        agreements_.Create(NewAgreementFromProto(*request, context_.currency)));
+    AgreementToProto(agreement, context_.currency, nullptr, *response);
+    return absl::OkStatus();
+  });
 }
 
 grpc::Status AgreementServiceImpl::GetAgreement(grpc::ServerContext* server_context,
                                                 const v1::GetAgreementRequest* request,
                                                 v1::Agreement* response) {
-  return Handle(
-      context_, server_context, "/techmatch.v1.AgreementService/GetAgreement", request,
-      [&]() -> absl::Status {
-        TM_ASSIGN_OR_RETURN(
-            usecases::AgreementView view,
-            agreements_.Get(request->name(), request->view() == v1::AGREEMENT_VIEW_WITH_HISTORY));
-        AgreementToProto(view.agreement, context_.currency, view.history ? &*view.history : nullptr,
-                         *response);
-        return absl::OkStatus();
-      });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(
+        usecases::AgreementView view,
+        agreements_.Get(request->name(), request->view() == v1::AGREEMENT_VIEW_WITH_HISTORY));
+    AgreementToProto(view.agreement, context_.currency, view.history ? &*view.history : nullptr,
+                     *response);
+    return absl::OkStatus();
+  });
 }
 
 grpc::Status AgreementServiceImpl::ListAgreements(grpc::ServerContext* server_context,
                                                   const v1::ListAgreementsRequest* request,
                                                   v1::ListAgreementsResponse* response) {
-  return Handle(context_, server_context, "/techmatch.v1.AgreementService/ListAgreements", request,
-                [&]() -> absl::Status {
-                  TM_ASSIGN_OR_RETURN(usecases::ListPage<Agreement> page,
-                                      agreements_.List(ListRequestOf(*request)));
-                  for (const Agreement& agreement : page.items) {
-                    AgreementToProto(agreement, context_.currency, nullptr,
-                                     *response->add_agreements());
-                  }
-                  response->set_next_page_token(std::move(page.next_page_token));
-                  return absl::OkStatus();
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(usecases::ListPage<Agreement> page,
+                        agreements_.List(ListRequestOf(*request)));
+    for (const Agreement& agreement : page.items) {
+      AgreementToProto(agreement, context_.currency, nullptr, *response->add_agreements());
+    }
+    response->set_next_page_token(std::move(page.next_page_token));
+    return absl::OkStatus();
+  });
 }
 
 grpc::Status AgreementServiceImpl::UpdateAgreement(grpc::ServerContext* server_context,
                                                    const v1::UpdateAgreementRequest* request,
                                                    v1::Agreement* response) {
-  return Handle(context_, server_context, "/techmatch.v1.AgreementService/UpdateAgreement", request,
-                [&]() -> absl::Status {
-                  TM_ASSIGN_OR_RETURN(
-                      Agreement agreement,
-                      agreements_.Update(AgreementUpdateFromProto(*request, context_.currency)));
-                  AgreementToProto(agreement, context_.currency, nullptr, *response);
-                  return absl::OkStatus();
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(Agreement agreement,
+                        agreements_.Update(AgreementUpdateFromProto(*request, context_.currency)));
+    AgreementToProto(agreement, context_.currency, nullptr, *response);
+    return absl::OkStatus();
+  });
 }
 
 grpc::Status AgreementServiceImpl::StartAgreement(grpc::ServerContext* server_context,
                                                   const v1::StartAgreementRequest* request,
                                                   v1::Agreement* response) {
-  return Handle(context_, server_context, "/techmatch.v1.AgreementService/StartAgreement", request,
-                [&]() -> absl::Status {
-                  TM_ASSIGN_OR_RETURN(Agreement agreement,
-                                      agreements_.Start(request->name(), request->etag()));
-                  AgreementToProto(agreement, context_.currency, nullptr, *response);
-                  return absl::OkStatus();
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(Agreement agreement, agreements_.Start(request->name(), request->etag()));
+    AgreementToProto(agreement, context_.currency, nullptr, *response);
+    return absl::OkStatus();
+  });
 }
 
 grpc::Status AgreementServiceImpl::CompleteAgreement(grpc::ServerContext* server_context,
                                                      const v1::CompleteAgreementRequest* request,
                                                      v1::Agreement* response) {
-  return Handle(context_, server_context, "/techmatch.v1.AgreementService/CompleteAgreement",
-                request, [&]() -> absl::Status {
-                  TM_ASSIGN_OR_RETURN(Agreement agreement,
-                                      agreements_.Complete(request->name(), request->etag()));
-                  AgreementToProto(agreement, context_.currency, nullptr, *response);
-                  return absl::OkStatus();
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(Agreement agreement,
+                        agreements_.Complete(request->name(), request->etag()));
+    AgreementToProto(agreement, context_.currency, nullptr, *response);
+    return absl::OkStatus();
+  });
 }
 
 grpc::Status AgreementServiceImpl::TerminateAgreement(grpc::ServerContext* server_context,
                                                       const v1::TerminateAgreementRequest* request,
                                                       v1::Agreement* response) {
-  return Handle(context_, server_context, "/techmatch.v1.AgreementService/TerminateAgreement",
-                request, [&]() -> absl::Status {
-                  TM_ASSIGN_OR_RETURN(Agreement agreement,
-                                      agreements_.Terminate(request->name(), request->etag()));
-                  AgreementToProto(agreement, context_.currency, nullptr, *response);
-                  return absl::OkStatus();
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(Agreement agreement,
+                        agreements_.Terminate(request->name(), request->etag()));
+    AgreementToProto(agreement, context_.currency, nullptr, *response);
+    return absl::OkStatus();
+  });
 }
 
 grpc::Status AgreementServiceImpl::ExportAgreements(
     grpc::ServerContext* server_context, const v1::ExportAgreementsRequest* request,
     grpc::ServerWriter<v1::ExportAgreementsResponse>* writer) {
-  return Handle(context_, server_context, "/techmatch.v1.AgreementService/ExportAgreements",
-                request, [&]() -> absl::Status {
-                  ExportWriter batches(*writer, context_.currency);
-                  TM_RETURN_IF_ERROR(agreements_.Export(request->filter(), batches,
-                                                        GrpcCallState(*server_context)));
-                  return batches.Flush();
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    ExportWriter batches(*writer, context_.currency);
+    TM_RETURN_IF_ERROR(
+        agreements_.Export(request->filter(), batches, GrpcCallState(*server_context)));
+    return batches.Flush();
+  });
 }
 
 }  // namespace techmatch::server

@@ -27,16 +27,14 @@ void AuditEventToProto(const AuditEvent& event, v1::AuditEvent& out) {
 grpc::Status AuditServiceImpl::ListAuditEvents(grpc::ServerContext* server_context,
                                                const v1::ListAuditEventsRequest* request,
                                                v1::ListAuditEventsResponse* response) {
-  return Handle(context_, server_context, "/techmatch.v1.AuditService/ListAuditEvents", request,
-                [&]() -> absl::Status {
-                  TM_ASSIGN_OR_RETURN(usecases::ListPage<AuditEvent> page,
-                                      audit_.List(ListRequestOf(*request)));
-                  for (const AuditEvent& event : page.items) {
-                    AuditEventToProto(event, *response->add_audit_events());
-                  }
-                  response->set_next_page_token(std::move(page.next_page_token));
-                  return absl::OkStatus();
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(usecases::ListPage<AuditEvent> page, audit_.List(ListRequestOf(*request)));
+    for (const AuditEvent& event : page.items) {
+      AuditEventToProto(event, *response->add_audit_events());
+    }
+    response->set_next_page_token(std::move(page.next_page_token));
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace techmatch::server

@@ -8,39 +8,35 @@ namespace techmatch::server {
 grpc::Status IndustryServiceImpl::ListIndustries(grpc::ServerContext* server_context,
                                                  const v1::ListIndustriesRequest* request,
                                                  v1::ListIndustriesResponse* response) {
-  return Handle(context_, server_context, "/techmatch.v1.IndustryService/ListIndustries", request,
-                [&]() -> absl::Status {
-                  TM_ASSIGN_OR_RETURN(usecases::ListPage<Industry> page,
-                                      industries_.List(ListRequestOf(*request)));
-                  for (const Industry& industry : page.items) {
-                    IndustryToProto(industry, *response->add_industries());
-                  }
-                  response->set_next_page_token(std::move(page.next_page_token));
-                  return absl::OkStatus();
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(usecases::ListPage<Industry> page,
+                        industries_.List(ListRequestOf(*request)));
+    for (const Industry& industry : page.items) {
+      IndustryToProto(industry, *response->add_industries());
+    }
+    response->set_next_page_token(std::move(page.next_page_token));
+    return absl::OkStatus();
+  });
 }
 
 grpc::Status IndustryServiceImpl::GetIndustry(grpc::ServerContext* server_context,
                                               const v1::GetIndustryRequest* request,
                                               v1::Industry* response) {
-  return Handle(context_, server_context, "/techmatch.v1.IndustryService/GetIndustry", request,
-                [&]() -> absl::Status {
-                  TM_ASSIGN_OR_RETURN(Industry industry, industries_.Get(request->name()));
-                  IndustryToProto(industry, *response);
-                  return absl::OkStatus();
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(Industry industry, industries_.Get(request->name()));
+    IndustryToProto(industry, *response);
+    return absl::OkStatus();
+  });
 }
 
 grpc::Status IndustryServiceImpl::CreateIndustry(grpc::ServerContext* server_context,
                                                  const v1::CreateIndustryRequest* request,
                                                  v1::Industry* response) {
-  return Handle(context_, server_context, "/techmatch.v1.IndustryService/CreateIndustry", request,
-                [&]() -> absl::Status {
-                  TM_ASSIGN_OR_RETURN(Industry industry,
-                                      industries_.Create(NewIndustryFromProto(*request)));
-                  IndustryToProto(industry, *response);
-                  return absl::OkStatus();
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(Industry industry, industries_.Create(NewIndustryFromProto(*request)));
+    IndustryToProto(industry, *response);
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace techmatch::server

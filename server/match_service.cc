@@ -32,40 +32,37 @@ class NeedMatchesWriter final : public usecases::NeedMatchesSink {
 grpc::Status MatchServiceImpl::MatchNeed(grpc::ServerContext* server_context,
                                          const v1::MatchNeedRequest* request,
                                          v1::MatchNeedResponse* response) {
-  return Handle(context_, server_context, "/techmatch.v1.MatchService/MatchNeed", request,
-                [&]() -> absl::Status {
-                  TM_ASSIGN_OR_RETURN(std::vector<MatchResult> matches,
-                                      matching_.MatchNeed(MatchQueryFromProto(*request)));
-                  for (const MatchResult& match : matches) {
-                    MatchToProto(match, *response->add_matches());
-                  }
-                  return absl::OkStatus();
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(std::vector<MatchResult> matches,
+                        matching_.MatchNeed(MatchQueryFromProto(*request)));
+    for (const MatchResult& match : matches) {
+      MatchToProto(match, *response->add_matches());
+    }
+    return absl::OkStatus();
+  });
 }
 
 grpc::Status MatchServiceImpl::MatchOffering(grpc::ServerContext* server_context,
                                              const v1::MatchOfferingRequest* request,
                                              v1::MatchOfferingResponse* response) {
-  return Handle(context_, server_context, "/techmatch.v1.MatchService/MatchOffering", request,
-                [&]() -> absl::Status {
-                  TM_ASSIGN_OR_RETURN(std::vector<MatchResult> matches,
-                                      matching_.MatchOffering(MatchQueryFromProto(*request)));
-                  for (const MatchResult& match : matches) {
-                    MatchToProto(match, *response->add_matches());
-                  }
-                  return absl::OkStatus();
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(std::vector<MatchResult> matches,
+                        matching_.MatchOffering(MatchQueryFromProto(*request)));
+    for (const MatchResult& match : matches) {
+      MatchToProto(match, *response->add_matches());
+    }
+    return absl::OkStatus();
+  });
 }
 
 grpc::Status MatchServiceImpl::MatchEvent(grpc::ServerContext* server_context,
                                           const v1::MatchEventRequest* request,
                                           grpc::ServerWriter<v1::MatchEventResponse>* writer) {
-  return Handle(context_, server_context, "/techmatch.v1.MatchService/MatchEvent", request,
-                [&]() -> absl::Status {
-                  NeedMatchesWriter messages(*writer);
-                  return matching_.MatchEvent(request->event(), request->per_need_limit(), messages,
-                                              GrpcCallState(*server_context));
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    NeedMatchesWriter messages(*writer);
+    return matching_.MatchEvent(request->event(), request->per_need_limit(), messages,
+                                GrpcCallState(*server_context));
+  });
 }
 
 }  // namespace techmatch::server

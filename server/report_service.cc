@@ -52,39 +52,35 @@ void EventSummaryToProto(const usecases::EventSummary& summary, const Currency& 
 grpc::Status ReportServiceImpl::SummarizeAgreements(grpc::ServerContext* server_context,
                                                     const v1::SummarizeAgreementsRequest* request,
                                                     v1::SummarizeAgreementsResponse* response) {
-  return Handle(context_, server_context, "/techmatch.v1.ReportService/SummarizeAgreements",
-                request, [&]() -> absl::Status {
-                  // GroupDimension's values are the API enum's numbers.
-                  std::vector<GroupDimension> group_by;
-                  for (int value : request->group_by())
-                    group_by.push_back(static_cast<GroupDimension>(value));
-                  TM_ASSIGN_OR_RETURN(AgreementReport report,
-                                      reports_.SummarizeAgreements(group_by, request->filter()));
-                  for (const SummaryRow& row : report.rows) {
-                    v1::AgreementSummary* out = response->add_rows();
-                    for (size_t i = 0; i < group_by.size() && i < row.group_values.size(); ++i) {
-                      v1::GroupValue* value = out->add_group_values();
-                      value->set_dimension(static_cast<v1::GroupBy>(group_by[i]));
-                      value->set_value(GroupValueName(group_by[i], row.group_values[i]));
-                    }
-                    TotalsToProto(row.totals, context_.currency, *out);
-                  }
-                  TotalsToProto(report.total, context_.currency, *response->mutable_total());
-                  return absl::OkStatus();
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    // GroupDimension's values are the API enum's numbers.
+    std::vector<GroupDimension> group_by;
+    for (int value : request->group_by()) group_by.push_back(static_cast<GroupDimension>(value));
+    TM_ASSIGN_OR_RETURN(AgreementReport report,
+                        reports_.SummarizeAgreements(group_by, request->filter()));
+    for (const SummaryRow& row : report.rows) {
+      v1::AgreementSummary* out = response->add_rows();
+      for (size_t i = 0; i < group_by.size() && i < row.group_values.size(); ++i) {
+        v1::GroupValue* value = out->add_group_values();
+        value->set_dimension(static_cast<v1::GroupBy>(group_by[i]));
+        value->set_value(GroupValueName(group_by[i], row.group_values[i]));
+      }
+      TotalsToProto(row.totals, context_.currency, *out);
+    }
+    TotalsToProto(report.total, context_.currency, *response->mutable_total());
+    return absl::OkStatus();
+  });
 }
 
 grpc::Status ReportServiceImpl::GetEventSummary(grpc::ServerContext* server_context,
                                                 const v1::GetEventSummaryRequest* request,
                                                 v1::EventSummary* response) {
-  return Handle(context_, server_context, "/techmatch.v1.ReportService/GetEventSummary", request,
-                [&]() -> absl::Status {
-                  TM_ASSIGN_OR_RETURN(
-                      usecases::EventSummary summary,
-                      reports_.GetEventSummary(request->event(), request->language_code()));
-                  EventSummaryToProto(summary, context_.currency, *response);
-                  return absl::OkStatus();
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(usecases::EventSummary summary,
+                        reports_.GetEventSummary(request->event(), request->language_code()));
+    EventSummaryToProto(summary, context_.currency, *response);
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace techmatch::server

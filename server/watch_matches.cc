@@ -47,12 +47,11 @@ class WatchWriter final : public usecases::WatchSink {
 grpc::Status MatchServiceImpl::WatchMatches(grpc::ServerContext* server_context,
                                             const v1::WatchMatchesRequest* request,
                                             grpc::ServerWriter<v1::WatchMatchesResponse>* writer) {
-  return Handle(context_, server_context, "/techmatch.v1.MatchService/WatchMatches", request,
-                [&]() -> absl::Status {
-                  WatchWriter messages(*server_context, *writer);
-                  return matching_.Watch(WatchRequestFromProto(*request), messages,
-                                         GrpcCallState(*server_context));
-                });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    WatchWriter messages(*server_context, *writer);
+    return matching_.Watch(WatchRequestFromProto(*request), messages,
+                           GrpcCallState(*server_context));
+  });
 }
 
 }  // namespace techmatch::server

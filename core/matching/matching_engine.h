@@ -1,7 +1,7 @@
-// The matching engine: two inverted indexes (needs, offerings) kept current by the server
-// after every stored change and rebuilt from storage at start; SQLite stays the source of
-// truth. Thread-safe: queries share a reader lock, index updates take the writer lock only
-// for the append (text analysis happens outside it).
+// The matching engine: two inverted indexes (needs, offerings) kept current by the use cases
+// (usecases/) after every stored change and rebuilt from storage at start; SQLite stays the
+// source of truth. Thread-safe: queries share a reader lock, index updates take the writer
+// lock only for the append (text analysis happens outside it).
 #ifndef TECHMATCH_CORE_MATCHING_MATCHING_ENGINE_H_
 #define TECHMATCH_CORE_MATCHING_MATCHING_ENGINE_H_
 
