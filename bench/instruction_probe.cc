@@ -72,7 +72,7 @@ int Run(const std::string& dir, int calls, int match_calls) {
   }
   server::Guard guard(**repository);
   server::ServiceContext context{**repository, *Currency::FromCode("CNY"),
-                                 server::PageTokenCodec(std::string(32, 'k')), matching, guard};
+                                 usecases::PageTokenCodec(std::string(32, 'k')), matching, guard};
   server::NeedServiceImpl need_service(context);
   server::MatchServiceImpl match_service(context);
 

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/common/resource_id.h"
 #include "server/proto_fields.h"
+#include "usecases/names.h"
 
 namespace techmatch::server {
 namespace {
@@ -91,17 +92,18 @@ Agreement AgreementFromProto(const v1::Agreement& proto, const Currency& currenc
     Party party;
     const size_t before = violations.list().size();
     party.organization_id =
-        IdFromOptionalName(p.organization(), kOrganizations,
-                           absl::StrCat("parties[", i, "].organization"), violations);
+        usecases::IdFromOptionalName(p.organization(), kOrganizations,
+                                     absl::StrCat("parties[", i, "].organization"), violations);
     // A malformed name was reported here; keeping it (not an id, so never looked up) spares a
     // second "is required" violation on the same field.
     if (violations.list().size() != before) party.organization_id = p.organization();
     party.role = static_cast<PartyRole>(p.role());
     a.parties.push_back(std::move(party));
   }
-  a.event_id = IdFromOptionalName(proto.event(), kEvents, "event", violations);
-  a.need_id = IdFromOptionalName(proto.need(), kNeeds, "need", violations);
-  a.offering_id = IdFromOptionalName(proto.offering(), kOfferings, "offering", violations);
+  a.event_id = usecases::IdFromOptionalName(proto.event(), kEvents, "event", violations);
+  a.need_id = usecases::IdFromOptionalName(proto.need(), kNeeds, "need", violations);
+  a.offering_id =
+      usecases::IdFromOptionalName(proto.offering(), kOfferings, "offering", violations);
   a.industry_codes = IdsFromNames(proto.industries(), kIndustries, "industries", violations);
   if (proto.has_sign_time()) {
     const size_t before = violations.list().size();
@@ -172,6 +174,25 @@ void TotalsToProto(const AgreementTotals& totals, const Currency& currency,
   out.set_supplier_count(totals.supplier_count);
   out.set_demander_count(totals.demander_count);
   for (AmountField f : kAllAmountFields) MoneyToProto(totals.sum(f), currency, *MutableSum(out, f));
+}
+
+usecases::NewAgreement NewAgreementFromProto(const v1::CreateAgreementRequest& request,
+                                             const Currency& currency) {
+  usecases::NewAgreement input;
+  input.agreement = AgreementFromProto(request.agreement(), currency, input.conversion);
+  input.agreement_id = request.agreement_id();
+  input.request_id = request.request_id();
+  return input;
+}
+
+usecases::AgreementUpdate AgreementUpdateFromProto(const v1::UpdateAgreementRequest& request,
+                                                   const Currency& currency) {
+  usecases::AgreementUpdate input;
+  input.name = request.agreement().name();
+  input.etag = request.agreement().etag();
+  input.paths = MaskPaths(request.update_mask(), PopulatedAgreementPaths(request.agreement()));
+  input.patch = AgreementFromProto(request.agreement(), currency, input.conversion);
+  return input;
 }
 
 }  // namespace techmatch::server

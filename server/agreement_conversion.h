@@ -1,4 +1,5 @@
-// techmatch.v1.Agreement ↔ techmatch::Agreement, and report figures → AgreementSummary.
+// techmatch.v1.Agreement ↔ techmatch::Agreement, AgreementService requests → the agreements use
+// cases' input, and report figures → AgreementSummary.
 #ifndef TECHMATCH_SERVER_AGREEMENT_CONVERSION_H_
 #define TECHMATCH_SERVER_AGREEMENT_CONVERSION_H_
 
@@ -11,6 +12,7 @@
 #include "core/reports/agreement_report.h"
 #include "techmatch/v1/agreement.pb.h"
 #include "techmatch/v1/report.pb.h"
+#include "usecases/agreements.h"
 
 namespace techmatch::server {
 
@@ -23,6 +25,12 @@ void AgreementToProto(const Agreement& agreement, const Currency& currency,
                       const std::vector<AmountChange>* history, v1::Agreement& out);
 // The mutable fields populated in `proto`: the implied update mask.
 std::vector<std::string> PopulatedAgreementPaths(const v1::Agreement& proto);
+
+// The requests' views point into `request`, which must outlive the result.
+usecases::NewAgreement NewAgreementFromProto(const v1::CreateAgreementRequest& request,
+                                             const Currency& currency);
+usecases::AgreementUpdate AgreementUpdateFromProto(const v1::UpdateAgreementRequest& request,
+                                                   const Currency& currency);
 
 void TotalsToProto(const AgreementTotals& totals, const Currency& currency,
                    v1::AgreementSummary& out);

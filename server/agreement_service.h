@@ -1,15 +1,19 @@
-// techmatch.v1.AgreementService: thin handlers over the agreement rules and the repository.
+// techmatch.v1.AgreementService: each handler converts its request, calls one use case of
+// usecases/agreements.h and converts the answer.
 #ifndef TECHMATCH_SERVER_AGREEMENT_SERVICE_H_
 #define TECHMATCH_SERVER_AGREEMENT_SERVICE_H_
 
 #include "server/service_context.h"
 #include "techmatch/v1/agreement.grpc.pb.h"
+#include "usecases/agreements.h"
 
 namespace techmatch::server {
 
 class AgreementServiceImpl final : public v1::AgreementService::Service {
  public:
-  explicit AgreementServiceImpl(ServiceContext& context) : context_(context) {}
+  explicit AgreementServiceImpl(ServiceContext& context)
+      : context_(context),
+        agreements_(context.repository, context.page_tokens, context.currency.minor_digits()) {}
 
   grpc::Status CreateAgreement(grpc::ServerContext* context,
                                const v1::CreateAgreementRequest* request,
@@ -37,6 +41,7 @@ class AgreementServiceImpl final : public v1::AgreementService::Service {
 
  private:
   ServiceContext& context_;
+  usecases::Agreements agreements_;
 };
 
 }  // namespace techmatch::server

@@ -5,7 +5,6 @@
 #include "core/common/resource_id.h"
 #include "core/common/status_macros.h"
 #include "server/handler.h"
-#include "server/list_support.h"
 #include "server/proto_fields.h"
 
 namespace techmatch::server {
@@ -28,21 +27,14 @@ void AuditEventToProto(const AuditEvent& event, v1::AuditEvent& out) {
 grpc::Status AuditServiceImpl::ListAuditEvents(grpc::ServerContext* server_context,
                                                const v1::ListAuditEventsRequest* request,
                                                v1::ListAuditEventsResponse* response) {
-  return Handle(
-      context_, server_context, "/techmatch.v1.AuditService/ListAuditEvents", request,
-      [&]() -> absl::Status {
-        TM_ASSIGN_OR_RETURN(
-            ParsedList list,
-            ParseListRequest("ListAuditEvents", "", request->filter(), request->page_size(),
-                             request->page_token(), storage::Repository::AuditEventFilterFields(),
-                             context_.page_tokens));
-        TM_ASSIGN_OR_RETURN(Page<AuditEvent> page, context_.repository.ListAuditEvents(list.query));
-        for (const AuditEvent& event : page.items) {
-          AuditEventToProto(event, *response->add_audit_events());
-        }
-        response->set_next_page_token(context_.page_tokens.Encode(list.scope, page.next_after_id));
-        return absl::OkStatus();
-      });
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    TM_ASSIGN_OR_RETURN(usecases::ListPage<AuditEvent> page, audit_.List(ListRequestOf(*request)));
+    for (const AuditEvent& event : page.items) {
+      AuditEventToProto(event, *response->add_audit_events());
+    }
+    response->set_next_page_token(std::move(page.next_page_token));
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace techmatch::server

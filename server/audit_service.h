@@ -4,12 +4,14 @@
 
 #include "server/service_context.h"
 #include "techmatch/v1/audit.grpc.pb.h"
+#include "usecases/audit.h"
 
 namespace techmatch::server {
 
 class AuditServiceImpl final : public v1::AuditService::Service {
  public:
-  explicit AuditServiceImpl(ServiceContext& context) : context_(context) {}
+  explicit AuditServiceImpl(ServiceContext& context)
+      : context_(context), audit_(context.repository, context.page_tokens) {}
 
   grpc::Status ListAuditEvents(grpc::ServerContext* server_context,
                                const v1::ListAuditEventsRequest* request,
@@ -17,6 +19,7 @@ class AuditServiceImpl final : public v1::AuditService::Service {
 
  private:
   ServiceContext& context_;
+  usecases::AuditTrail audit_;
 };
 
 }  // namespace techmatch::server

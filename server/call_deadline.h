@@ -1,5 +1,6 @@
-// Long calls (imports, exports, MatchEvent) ask between units of work whether their client still
-// waits, so that a passed deadline or a cancelled call stops the work instead of running on.
+// Long calls (imports, exports, MatchEvent, GenerateMeetingRequests, match watches) ask between
+// units of work whether their client still waits, so that a passed deadline or a cancelled call
+// stops the work instead of running on.
 #ifndef TECHMATCH_SERVER_CALL_DEADLINE_H_
 #define TECHMATCH_SERVER_CALL_DEADLINE_H_
 
@@ -7,6 +8,7 @@
 
 #include "absl/status/status.h"
 #include "grpcpp/server_context.h"
+#include "usecases/call_state.h"
 
 namespace techmatch::server {
 
@@ -19,6 +21,16 @@ inline absl::Status CallStillWanted(const grpc::ServerContextBase& call) {
   }
   return absl::CancelledError("the client cancelled the call");
 }
+
+// The same for the use cases (usecases/call_state.h).
+class GrpcCallState final : public usecases::CallState {
+ public:
+  explicit GrpcCallState(const grpc::ServerContextBase& call) : call_(call) {}
+  absl::Status StillWanted() const override { return CallStillWanted(call_); }
+
+ private:
+  const grpc::ServerContextBase& call_;
+};
 
 }  // namespace techmatch::server
 

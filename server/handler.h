@@ -3,8 +3,9 @@
 // internal faults, and turns a stray exception into INTERNAL instead of crashing or leaking its
 // text to the client.
 //
-// Every RPC handler returns Handle(...): that is what makes the guard unavoidable. A method
-// whose rule is missing from core/auth/permissions.cc is refused to everyone.
+// Every RPC handler returns Handle(...): that is what makes the guard unavoidable. The method is
+// found from the request's type (server/method_table.h), never typed in a handler; a method whose
+// rule is missing from core/auth/permissions.cc is refused to everyone.
 #ifndef TECHMATCH_SERVER_HANDLER_H_
 #define TECHMATCH_SERVER_HANDLER_H_
 
@@ -14,10 +15,12 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "core/auth/permissions.h"
+#include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "grpcpp/server_context.h"
 #include "grpcpp/support/status.h"
 #include "server/guard.h"
+#include "server/method_table.h"
 #include "server/service_context.h"
 #include "server/status_conversion.h"
 #include "spdlog/spdlog.h"
@@ -48,14 +51,16 @@ inline grpc::Status Finish(absl::string_view method, const absl::Status& status)
   return ToGrpcStatus(status);
 }
 
-}  // namespace handler_internal
-
-// `method` is the full gRPC name ("/techmatch.v1.NeedService/CreateNeed"); `request` the
-// unary request (nullptr for client streams), read only to name the audited resource.
+// The guard around `body` for the method taking `type`; `request` (may be null) is read only to
+// name the audited resource.
 template <typename Body>
-grpc::Status Handle(ServiceContext& service, grpc::ServerContext* context, absl::string_view method,
-                    const google::protobuf::Message* request, Body&& body) {
-  const MethodRule* rule = FindMethodRule(method);
+grpc::Status Guarded(ServiceContext& service, grpc::ServerContext* context,
+                     const google::protobuf::Descriptor* type,
+                     const google::protobuf::Message* request, Body& body) {
+  const Method* found = MethodOf(type);
+  // A request no method takes cannot be authorized: refused, by its type's name.
+  const absl::string_view method = found != nullptr ? found->path : type->full_name();
+  const MethodRule* rule = found != nullptr ? found->rule : nullptr;
   // Without a rule nobody knows whether the method writes: audit it as if it did.
   const bool mutating = rule == nullptr || rule->mutating;
   absl::StatusOr<Principal> principal = service.guard.Authenticate(*context);
@@ -67,21 +72,36 @@ grpc::Status Handle(ServiceContext& service, grpc::ServerContext* context, absl:
           Guard::StartAudit(principal.ok() ? &*principal : nullptr, method, request);
       service.guard.RecordAlone(pending, admitted);
     }
-    return handler_internal::Finish(method, admitted);
+    return Finish(method, admitted);
   }
-  if (!mutating) {
-    return handler_internal::Finish(method, handler_internal::Run(method, *principal, body));
-  }
+  if (!mutating) return Finish(method, Run(method, *principal, body));
   storage::PendingAudit pending = Guard::StartAudit(&*principal, method, request);
   absl::Status status;
   {
     storage::AuditScope scope(pending);
-    status = handler_internal::Run(method, *principal, body);
+    status = Run(method, *principal, body);
   }
   // A change that committed carried its record; a call that changed nothing (or failed after
   // committing part of an import) gets a record of its outcome alone.
   if (!pending.recorded || !status.ok()) service.guard.RecordAlone(pending, status);
-  return handler_internal::Finish(method, status);
+  return Finish(method, status);
+}
+
+}  // namespace handler_internal
+
+// A unary or server-streaming call: `request` says which method it is.
+template <typename Request, typename Body>
+grpc::Status Handle(ServiceContext& service, grpc::ServerContext* context, const Request& request,
+                    Body&& body) {
+  return handler_internal::Guarded(service, context, Request::descriptor(), &request, body);
+}
+
+// A client-streaming call, whose messages the body reads: the method is the one taking
+// `Request`, and no message names the audited resource.
+template <typename Request, typename Body>
+grpc::Status HandleClientStream(ServiceContext& service, grpc::ServerContext* context,
+                                Body&& body) {
+  return handler_internal::Guarded(service, context, Request::descriptor(), nullptr, body);
 }
 
 }  // namespace techmatch::server

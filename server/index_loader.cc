@@ -34,10 +34,4 @@ absl::Status LoadMatchingIndex(storage::Repository& repository, MatchingEngine& 
   return absl::OkStatus();
 }
 
-void KeepIndexCurrent(const absl::Status& index_status) {
-  if (!index_status.ok()) {
-    spdlog::error("matching index not updated: {}", index_status.ToString());
-  }
-}
-
 }  // namespace techmatch::server

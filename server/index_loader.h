@@ -11,10 +11,6 @@ namespace techmatch::server {
 // Indexes every stored need and offering, a page at a time, then compacts the indexes.
 absl::Status LoadMatchingIndex(storage::Repository& repository, MatchingEngine& engine);
 
-// After a stored write: the write stands even when indexing fails (the index is rebuilt from
-// storage at the next start), so a failure is logged, not returned to the client.
-void KeepIndexCurrent(const absl::Status& index_status);
-
 }  // namespace techmatch::server
 
 #endif  // TECHMATCH_SERVER_INDEX_LOADER_H_

@@ -1,28 +1,22 @@
 #include "server/match_conversion.h"
 
 #include "core/common/resource_id.h"
-#include "core/matching/match_profile.h"
+#include "server/proto_fields.h"
 
 namespace techmatch::server {
-void MatchToProto(const MatchResult& result, const TextAnalyzer& analyzer, const PhraseText& own,
-                  const Listing& counterpart, v1::Match& out) {
-  const std::shared_ptr<const PhraseText> other =
-      analyzer.PrepareCounterpartForPhrases(MatchText(counterpart));
-  MatchToProto(result, analyzer.SharedPhrases(own, *other, kMaxExplainedPhrases), counterpart.title,
-               out);
-}
 
-void MatchToProto(const MatchResult& result, const std::vector<SharedPhrase>& shared_phrases,
-                  const std::string& counterpart_title, v1::Match& out) {
+void MatchToProto(const MatchResult& result, v1::Match& out) {
   if (!result.need_id.empty()) out.set_need(ResourceName(kNeeds, result.need_id));
   if (!result.offering_id.empty()) out.set_offering(ResourceName(kOfferings, result.offering_id));
   out.set_score(result.score);
-  out.set_counterpart_title(counterpart_title);
+  if (result.counterpart_title) out.set_counterpart_title(*result.counterpart_title);
   v1::MatchExplanation& explanation = *out.mutable_explanation();
-  for (const SharedPhrase& phrase : shared_phrases) {
-    v1::SharedTerm* term = explanation.add_shared_terms();
-    term->set_text(phrase.text);
-    term->set_counterpart_text(phrase.counterpart_text);
+  if (result.shared_phrases) {
+    for (const SharedPhrase& phrase : *result.shared_phrases) {
+      v1::SharedTerm* term = explanation.add_shared_terms();
+      term->set_text(phrase.text);
+      term->set_counterpart_text(phrase.counterpart_text);
+    }
   }
   for (const std::string& code : result.shared_industries) {
     explanation.add_shared_industries(ResourceName(kIndustries, code));
@@ -34,6 +28,52 @@ void MatchToProto(const MatchResult& result, const std::vector<SharedPhrase>& sh
     contribution->set_weight(signal.weight);
     contribution->set_contribution(signal.contribution());
   }
+}
+
+usecases::MatchQuery MatchQueryFromProto(const v1::MatchNeedRequest& request) {
+  return {request.need(), request.page_size(), request.event(), request.all_industries()};
+}
+
+usecases::MatchQuery MatchQueryFromProto(const v1::MatchOfferingRequest& request) {
+  return {request.offering(), request.page_size(), request.event(), request.all_industries()};
+}
+
+usecases::WatchRequest WatchRequestFromProto(const v1::WatchMatchesRequest& request) {
+  using Subject = usecases::WatchRequest::Subject;
+  usecases::WatchRequest out;
+  out.min_score = request.min_score();
+  switch (request.subject_case()) {
+    case v1::WatchMatchesRequest::kNeed:
+      out.subject = Subject::kNeed;
+      out.name = request.need();
+      break;
+    case v1::WatchMatchesRequest::kOffering:
+      out.subject = Subject::kOffering;
+      out.name = request.offering();
+      break;
+    case v1::WatchMatchesRequest::kQuery: {
+      const v1::WatchQuery& query = request.query();
+      out.subject = Subject::kQuery;
+      out.text = query.text();
+      switch (query.target()) {
+        case v1::WATCH_TARGET_NEEDS:
+          out.target = WatchSide::kNeeds;
+          break;
+        case v1::WATCH_TARGET_OFFERINGS:
+          out.target = WatchSide::kOfferings;
+          break;
+        default:
+          out.conversion.Add("query.target",
+                             "must be WATCH_TARGET_NEEDS or WATCH_TARGET_OFFERINGS");
+      }
+      out.industry_codes =
+          IdsFromNames(query.industries(), kIndustries, "query.industries", out.conversion);
+      break;
+    }
+    case v1::WatchMatchesRequest::SUBJECT_NOT_SET:
+      break;
+  }
+  return out;
 }
 
 }  // namespace techmatch::server

@@ -1,16 +1,22 @@
-// techmatch.v1.MatchService: ranked, explained matches from the matching engine, with the
-// counterparts' texts read from storage for the explanations.
+// techmatch.v1.MatchService: ranked, explained matches and live match watches
+// (usecases/matching.h), and meeting scheduling (usecases/meetings.h). Each handler converts
+// its request, calls one use case and converts the answer.
 #ifndef TECHMATCH_SERVER_MATCH_SERVICE_H_
 #define TECHMATCH_SERVER_MATCH_SERVICE_H_
 
 #include "server/service_context.h"
 #include "techmatch/v1/match.grpc.pb.h"
+#include "usecases/matching.h"
+#include "usecases/meetings.h"
 
 namespace techmatch::server {
 
 class MatchServiceImpl final : public v1::MatchService::Service {
  public:
-  explicit MatchServiceImpl(ServiceContext& context) : context_(context) {}
+  explicit MatchServiceImpl(ServiceContext& context)
+      : context_(context),
+        matching_(context.repository, context.matching),
+        meetings_(context.repository, context.matching, context.page_tokens) {}
 
   grpc::Status MatchNeed(grpc::ServerContext* context, const v1::MatchNeedRequest* request,
                          v1::MatchNeedResponse* response) override;
@@ -61,6 +67,8 @@ class MatchServiceImpl final : public v1::MatchService::Service {
 
  private:
   ServiceContext& context_;
+  usecases::Matching matching_;
+  usecases::Meetings meetings_;
 };
 
 }  // namespace techmatch::server

@@ -98,4 +98,53 @@ void UnscheduledToProto(absl::string_view event_id, const UnscheduledRequest& un
   out.set_explanation(unscheduled.explanation);
 }
 
+usecases::MeetingPlanUpdate MeetingPlanUpdateFromProto(
+    const v1::UpdateMeetingPlanRequest& request) {
+  usecases::MeetingPlanUpdate input;
+  input.name = request.meeting_plan().name();
+  input.etag = request.meeting_plan().etag();
+  input.plan = MeetingPlanFromProto(request.meeting_plan(), input.conversion);
+  return input;
+}
+
+usecases::NewMeetingRequest NewMeetingRequestFromProto(
+    const v1::CreateMeetingRequestRequest& request) {
+  const v1::MeetingRequest& proto = request.meeting_request();
+  usecases::NewMeetingRequest input;
+  input.parent = request.parent();
+  input.meeting_request_id = request.meeting_request_id();
+  input.request_id = request.request_id();
+  input.need = proto.need();
+  input.offering = proto.offering();
+  // SIDE_UNSPECIFIED (or a number no side has) is no side: the use case reports it missing.
+  input.requested_by = MeetingSideFromName(v1::MeetingRequest::Side_Name(proto.requested_by()));
+  return input;
+}
+
+usecases::MeetingRequestGeneration GenerationFromProto(
+    const v1::GenerateMeetingRequestsRequest& request) {
+  return {request.parent(), request.min_score(), request.per_need_limit(), request.accept()};
+}
+
+void GeneratedToProto(const usecases::GeneratedMeetingRequests& generated,
+                      v1::GenerateMeetingRequestsResponse& out) {
+  for (const MeetingRequest& request : generated.created) {
+    MeetingRequestToProto(request, *out.add_meeting_requests());
+  }
+  out.set_existing_count(static_cast<int32_t>(generated.existing_count));
+  out.set_unregistered_count(static_cast<int32_t>(generated.unregistered_count));
+}
+
+void ScheduleToProto(const usecases::StoredSchedule& schedule, v1::ScheduleMeetingsResponse& out) {
+  for (const MeetingDetails& details : schedule.meetings) {
+    MeetingToProto(details, schedule.plan, "", *out.add_meetings());
+  }
+  for (const UnscheduledRequest& unscheduled : schedule.unscheduled) {
+    UnscheduledToProto(schedule.event_id, unscheduled, *out.add_unscheduled());
+  }
+  out.set_mutual_count(schedule.quality.mutual_meetings);
+  out.set_total_score(static_cast<double>(schedule.quality.score) / kScoreScale);
+  out.set_idle_slot_count(schedule.quality.idle_slots);
+}
+
 }  // namespace techmatch::server

@@ -1,4 +1,5 @@
-// Meeting plans, meeting requests, meetings and unscheduled requests between proto and domain.
+// Meeting plans, meeting requests, meetings and unscheduled requests between proto and domain,
+// and the meeting requests of MatchService → the meetings use cases' input.
 #ifndef TECHMATCH_SERVER_MEETING_CONVERSION_H_
 #define TECHMATCH_SERVER_MEETING_CONVERSION_H_
 
@@ -7,6 +8,7 @@
 #include "core/events/fair_schedule.h"
 #include "core/events/meeting.h"
 #include "techmatch/v1/meeting.pb.h"
+#include "usecases/meetings.h"
 
 namespace techmatch::server {
 
@@ -23,6 +25,17 @@ void MeetingToProto(const MeetingDetails& details, const MeetingPlan& plan,
 
 void UnscheduledToProto(absl::string_view event_id, const UnscheduledRequest& unscheduled,
                         v1::UnscheduledRequest& out);
+
+// The requests' views point into `request`, which must outlive the result.
+usecases::MeetingPlanUpdate MeetingPlanUpdateFromProto(const v1::UpdateMeetingPlanRequest& request);
+usecases::NewMeetingRequest NewMeetingRequestFromProto(
+    const v1::CreateMeetingRequestRequest& request);
+usecases::MeetingRequestGeneration GenerationFromProto(
+    const v1::GenerateMeetingRequestsRequest& request);
+
+void GeneratedToProto(const usecases::GeneratedMeetingRequests& generated,
+                      v1::GenerateMeetingRequestsResponse& out);
+void ScheduleToProto(const usecases::StoredSchedule& schedule, v1::ScheduleMeetingsResponse& out);
 
 }  // namespace techmatch::server
 

@@ -4,13 +4,15 @@
 
 #include "core/common/resource_id.h"
 #include "server/listing_conversion.h"
+#include "server/proto_fields.h"
+#include "usecases/names.h"
 
 namespace techmatch::server {
 
 Need NeedFromProto(const v1::Need& proto, const Currency& currency, Violations& violations) {
   Need need;
   need.enterprise_id =
-      IdFromOptionalName(proto.enterprise(), kOrganizations, "enterprise", violations);
+      usecases::IdFromOptionalName(proto.enterprise(), kOrganizations, "enterprise", violations);
   need.listing = ListingFromProto(proto, violations);
   if (proto.has_budget()) {
     need.budget_minor = MinorUnitsFromProto(proto.budget(), currency, "budget", violations);
@@ -48,6 +50,36 @@ std::vector<std::string> PopulatedNeedPaths(const v1::Need& proto) {
   if (proto.has_budget()) paths.emplace_back("budget");
   if (proto.has_min_trl()) paths.emplace_back("min_trl");
   return paths;
+}
+
+usecases::NewNeed NewNeedFromProto(const v1::CreateNeedRequest& request, const Currency& currency) {
+  usecases::NewNeed input;
+  input.need = NeedFromProto(request.need(), currency, input.conversion);
+  input.need_id = request.need_id();
+  input.request_id = request.request_id();
+  input.late_registration = request.late_registration();
+  return input;
+}
+
+usecases::NeedUpdate NeedUpdateFromProto(const v1::UpdateNeedRequest& request,
+                                         const Currency& currency) {
+  usecases::NeedUpdate input;
+  input.name = request.need().name();
+  input.etag = request.need().etag();
+  input.paths = MaskPaths(request.update_mask(), PopulatedNeedPaths(request.need()));
+  input.patch = NeedFromProto(request.need(), currency, input.conversion);
+  input.late_registration = request.late_registration();
+  return input;
+}
+
+usecases::ImportRow<Need> NeedRowFromProto(const v1::ImportNeedsRequest& row,
+                                           const Currency& currency) {
+  usecases::ImportRow<Need> out;
+  out.row_number = row.row_number();
+  out.requested_id = row.need_id();
+  out.record = NeedFromProto(row.need(), currency, out.conversion);
+  out.late_registration = row.late_registration();
+  return out;
 }
 
 }  // namespace techmatch::server

@@ -1,10 +1,12 @@
-// techmatch.v1.NeedService: thin handlers over the domain and the repository.
+// techmatch.v1.NeedService: each handler converts its request, calls one use case of
+// usecases/needs.h and converts the answer.
 #ifndef TECHMATCH_SERVER_NEED_SERVICE_H_
 #define TECHMATCH_SERVER_NEED_SERVICE_H_
 
 #include "server/parsed_stream.h"
 #include "server/service_context.h"
 #include "techmatch/v1/need.grpc.pb.h"
+#include "usecases/needs.h"
 
 namespace techmatch::server {
 
@@ -31,6 +33,7 @@ class NeedServiceImpl final : public v1::NeedService::Service {
 
  private:
   ServiceContext& context_;
+  usecases::Needs needs_;
 };
 
 }  // namespace techmatch::server

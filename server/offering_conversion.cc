@@ -4,6 +4,8 @@
 
 #include "core/common/resource_id.h"
 #include "server/listing_conversion.h"
+#include "server/proto_fields.h"
+#include "usecases/names.h"
 
 namespace techmatch::server {
 
@@ -11,7 +13,7 @@ Offering OfferingFromProto(const v1::Offering& proto, const Currency& currency,
                            Violations& violations) {
   Offering offering;
   offering.institute_id =
-      IdFromOptionalName(proto.institute(), kOrganizations, "institute", violations);
+      usecases::IdFromOptionalName(proto.institute(), kOrganizations, "institute", violations);
   offering.listing = ListingFromProto(proto, violations);
   offering.trl = proto.trl();
   offering.patents.assign(proto.patents().begin(), proto.patents().end());
@@ -55,6 +57,37 @@ std::vector<std::string> PopulatedOfferingPaths(const v1::Offering& proto) {
   if (proto.patents_size() > 0) paths.emplace_back("patents");
   if (proto.has_asking_price()) paths.emplace_back("asking_price");
   return paths;
+}
+
+usecases::NewOffering NewOfferingFromProto(const v1::CreateOfferingRequest& request,
+                                           const Currency& currency) {
+  usecases::NewOffering input;
+  input.offering = OfferingFromProto(request.offering(), currency, input.conversion);
+  input.offering_id = request.offering_id();
+  input.request_id = request.request_id();
+  input.late_registration = request.late_registration();
+  return input;
+}
+
+usecases::OfferingUpdate OfferingUpdateFromProto(const v1::UpdateOfferingRequest& request,
+                                                 const Currency& currency) {
+  usecases::OfferingUpdate input;
+  input.name = request.offering().name();
+  input.etag = request.offering().etag();
+  input.paths = MaskPaths(request.update_mask(), PopulatedOfferingPaths(request.offering()));
+  input.patch = OfferingFromProto(request.offering(), currency, input.conversion);
+  input.late_registration = request.late_registration();
+  return input;
+}
+
+usecases::ImportRow<Offering> OfferingRowFromProto(const v1::ImportOfferingsRequest& row,
+                                                   const Currency& currency) {
+  usecases::ImportRow<Offering> out;
+  out.row_number = row.row_number();
+  out.requested_id = row.offering_id();
+  out.record = OfferingFromProto(row.offering(), currency, out.conversion);
+  out.late_registration = row.late_registration();
+  return out;
 }
 
 }  // namespace techmatch::server

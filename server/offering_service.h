@@ -1,10 +1,12 @@
-// techmatch.v1.OfferingService: thin handlers over the domain and the repository.
+// techmatch.v1.OfferingService: each handler converts its request, calls one use case of
+// usecases/offerings.h and converts the answer.
 #ifndef TECHMATCH_SERVER_OFFERING_SERVICE_H_
 #define TECHMATCH_SERVER_OFFERING_SERVICE_H_
 
 #include "server/parsed_stream.h"
 #include "server/service_context.h"
 #include "techmatch/v1/offering.grpc.pb.h"
+#include "usecases/offerings.h"
 
 namespace techmatch::server {
 
@@ -34,6 +36,7 @@ class OfferingServiceImpl final : public v1::OfferingService::Service {
 
  private:
   ServiceContext& context_;
+  usecases::Offerings offerings_;
 };
 
 }  // namespace techmatch::server

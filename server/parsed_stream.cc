@@ -1,14 +1,11 @@
 #include "server/parsed_stream.h"
 
-#include <cstdlib>
 #include <optional>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "core/common/field_violations.h"
 #include "core/common/text_rules.h"
 #include "google/protobuf/unknown_field_set.h"
-#include "spdlog/spdlog.h"
 
 namespace techmatch::server {
 namespace {
@@ -75,22 +72,6 @@ absl::Status UnparsableMessageError(const Descriptor& type, absl::string_view by
   return absl::InvalidArgumentError(
       absl::StrCat(where, " is not a valid ", type.full_name(),
                    " (malformed protobuf); nothing after it was read"));
-}
-
-int MethodIndex(absl::string_view full_method) {
-  // "/package.Service/Method"
-  const std::vector<std::string> parts = absl::StrSplit(full_method, '/');
-  const google::protobuf::ServiceDescriptor* service =
-      parts.size() == 3
-          ? google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(parts[1])
-          : nullptr;
-  const google::protobuf::MethodDescriptor* method =
-      service != nullptr ? service->FindMethodByName(parts[2]) : nullptr;
-  if (method == nullptr) {
-    spdlog::critical("no method {} to install a handler for", std::string(full_method));
-    std::abort();
-  }
-  return method->index();
 }
 
 }  // namespace techmatch::server

@@ -33,11 +33,6 @@ namespace techmatch::server {
 absl::Status UnparsableMessageError(const google::protobuf::Descriptor& type,
                                     absl::string_view bytes, int64_t position);
 
-// The index of `full_method` ("/techmatch.v1.NeedService/ImportNeeds") among its service's
-// methods: their order in the .proto, which is the order the generated grpc::Service registers
-// them in. Aborts when there is no such method.
-int MethodIndex(absl::string_view full_method);
-
 // A ServerReaderInterface<Request> over a stream read as bytes: Read parses each message and,
 // when one does not parse, returns false as at the end of the stream and keeps the reason in
 // status(). A handler must check status() after its last Read.
@@ -81,7 +76,7 @@ class ParsingReader final : public grpc::ServerReaderInterface<Request> {
 
 // A handler for a client-streaming method of `Service` that reads the stream as bytes and
 // hands `body` a ParsingReader. Install it from the service's constructor:
-//   MarkMethodStreamed(MethodIndex("/techmatch.v1.NeedService/ImportNeeds"),
+//   MarkMethodStreamed(MethodIndexOf(v1::ImportNeedsRequest::descriptor()),
 //                      ParsedClientStreamHandler(this, &NeedServiceImpl::ImportNeedsParsed));
 // (MarkMethodStreamed swaps the method's handler; the server then treats the method as a
 // bidirectional stream, which for a sync handler differs from a client stream in nothing.)

@@ -64,15 +64,6 @@ std::vector<std::string> IdsFromNames(const google::protobuf::RepeatedPtrField<s
   return ids;
 }
 
-std::string IdFromOptionalName(const std::string& name, absl::string_view collection,
-                               absl::string_view field, Violations& violations) {
-  if (name.empty()) return "";
-  absl::StatusOr<std::string> id = ParseResourceName(name, collection, field);
-  if (id.ok()) return *std::move(id);
-  violations.AddAll(FieldViolationsOf(id.status()));
-  return "";
-}
-
 void NamesToProto(const std::vector<std::string>& ids, absl::string_view collection,
                   google::protobuf::RepeatedPtrField<std::string>& out) {
   out.Clear();

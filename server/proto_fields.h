@@ -18,6 +18,7 @@
 #include "google/protobuf/repeated_field.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "google/type/money.pb.h"
+#include "usecases/lists.h"
 
 namespace techmatch::server {
 
@@ -36,9 +37,6 @@ void MoneyToProto(int64_t minor_units, const Currency& currency, google::type::M
 std::vector<std::string> IdsFromNames(const google::protobuf::RepeatedPtrField<std::string>& names,
                                       absl::string_view collection, absl::string_view field,
                                       Violations& violations);
-// The id of an optional reference (empty stays empty).
-std::string IdFromOptionalName(const std::string& name, absl::string_view collection,
-                               absl::string_view field, Violations& violations);
 void NamesToProto(const std::vector<std::string>& ids, absl::string_view collection,
                   google::protobuf::RepeatedPtrField<std::string>& out);
 
@@ -59,6 +57,13 @@ void MetaToProto(const ResourceMeta& meta, Proto& out) {
 // The update mask's paths; when the mask is empty, `implied` (the populated mutable fields).
 std::vector<std::string> MaskPaths(const google::protobuf::FieldMask& mask,
                                    std::vector<std::string> implied);
+
+// A List request's filter, page_size and page_token (AIP-132, AIP-158); its views point into
+// `request`.
+template <typename Request>
+usecases::ListRequest ListRequestOf(const Request& request) {
+  return {request.filter(), request.page_size(), request.page_token()};
+}
 
 }  // namespace techmatch::server
 

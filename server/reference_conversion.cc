@@ -4,6 +4,7 @@
 #include "absl/strings/str_join.h"
 #include "core/common/resource_id.h"
 #include "server/proto_fields.h"
+#include "usecases/names.h"
 
 namespace techmatch::server {
 
@@ -34,7 +35,8 @@ Organization OrganizationFromProto(const v1::Organization& proto, bool require_k
   } else {
     org.kind = kind;
   }
-  org.parent_id = IdFromOptionalName(proto.parent(), kOrganizations, "parent", violations);
+  org.parent_id =
+      usecases::IdFromOptionalName(proto.parent(), kOrganizations, "parent", violations);
   org.region_code = proto.region_code();
   org.industry_codes = IdsFromNames(proto.industries(), kIndustries, "industries", violations);
   return org;
@@ -115,6 +117,59 @@ void ParticipantToProto(const Participant& participant, v1::Participant& out) {
   TimeToProto(participant.create_time, *out.mutable_create_time());
   out.set_delegate_count(participant.delegate_count);
   out.set_late_registration(participant.late_registration);
+}
+
+usecases::NewIndustry NewIndustryFromProto(const v1::CreateIndustryRequest& request) {
+  return {IndustryFromProto(request.industry()), request.industry_id(), request.request_id()};
+}
+
+usecases::NewOrganization NewOrganizationFromProto(const v1::CreateOrganizationRequest& request) {
+  usecases::NewOrganization input;
+  input.organization =
+      OrganizationFromProto(request.organization(), /*require_kind=*/true, input.conversion);
+  input.organization_id = request.organization_id();
+  input.request_id = request.request_id();
+  return input;
+}
+
+usecases::OrganizationUpdate OrganizationUpdateFromProto(
+    const v1::UpdateOrganizationRequest& request) {
+  usecases::OrganizationUpdate input;
+  input.name = request.organization().name();
+  input.etag = request.organization().etag();
+  input.paths =
+      MaskPaths(request.update_mask(), PopulatedOrganizationPaths(request.organization()));
+  // `kind` is immutable, so a patch may leave it unset.
+  input.patch =
+      OrganizationFromProto(request.organization(), /*require_kind=*/false, input.conversion);
+  return input;
+}
+
+usecases::NewEvent NewEventFromProto(const v1::CreateEventRequest& request) {
+  usecases::NewEvent input;
+  input.event = EventFromProto(request.event(), input.conversion);
+  input.event_id = request.event_id();
+  input.request_id = request.request_id();
+  return input;
+}
+
+usecases::EventUpdate EventUpdateFromProto(const v1::UpdateEventRequest& request) {
+  usecases::EventUpdate input;
+  input.name = request.event().name();
+  input.etag = request.event().etag();
+  input.paths = MaskPaths(request.update_mask(), PopulatedEventPaths(request.event()));
+  input.patch = EventFromProto(request.event(), input.conversion);
+  return input;
+}
+
+usecases::Registration RegistrationFromProto(const v1::RegisterParticipantRequest& request) {
+  usecases::Registration input;
+  input.event = request.event();
+  input.organization = request.organization();
+  input.delegate_count = request.delegate_count();
+  input.late_registration = request.late_registration();
+  input.request_id = request.request_id();
+  return input;
 }
 
 }  // namespace techmatch::server

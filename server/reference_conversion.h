@@ -1,4 +1,5 @@
-// techmatch.v1 Industry, Organization, Event and Participant ↔ their domain records.
+// techmatch.v1 Industry, Organization, Event and Participant ↔ their domain records, and the
+// requests of their services → the use cases' input.
 #ifndef TECHMATCH_SERVER_REFERENCE_CONVERSION_H_
 #define TECHMATCH_SERVER_REFERENCE_CONVERSION_H_
 
@@ -12,6 +13,9 @@
 #include "techmatch/v1/event.pb.h"
 #include "techmatch/v1/industry.pb.h"
 #include "techmatch/v1/organization.pb.h"
+#include "usecases/events.h"
+#include "usecases/industries.h"
+#include "usecases/organizations.h"
 
 namespace techmatch::server {
 
@@ -30,6 +34,15 @@ void EventToProto(const Event& event, v1::Event& out);
 std::vector<std::string> PopulatedEventPaths(const v1::Event& proto);
 
 void ParticipantToProto(const Participant& participant, v1::Participant& out);
+
+// The requests' views point into `request`, which must outlive the result.
+usecases::NewIndustry NewIndustryFromProto(const v1::CreateIndustryRequest& request);
+usecases::NewOrganization NewOrganizationFromProto(const v1::CreateOrganizationRequest& request);
+usecases::OrganizationUpdate OrganizationUpdateFromProto(
+    const v1::UpdateOrganizationRequest& request);
+usecases::NewEvent NewEventFromProto(const v1::CreateEventRequest& request);
+usecases::EventUpdate EventUpdateFromProto(const v1::UpdateEventRequest& request);
+usecases::Registration RegistrationFromProto(const v1::RegisterParticipantRequest& request);
 
 }  // namespace techmatch::server
 

@@ -1,5 +1,6 @@
 // techmatch.v1 IndustryService, OrganizationService and EventService: reference data and
-// events, thin handlers over the domain and the repository.
+// events. Each handler converts its request, calls one use case (usecases/industries.h,
+// organizations.h, events.h) and converts the answer.
 #ifndef TECHMATCH_SERVER_REFERENCE_SERVICES_H_
 #define TECHMATCH_SERVER_REFERENCE_SERVICES_H_
 
@@ -7,12 +8,16 @@
 #include "techmatch/v1/event.grpc.pb.h"
 #include "techmatch/v1/industry.grpc.pb.h"
 #include "techmatch/v1/organization.grpc.pb.h"
+#include "usecases/events.h"
+#include "usecases/industries.h"
+#include "usecases/organizations.h"
 
 namespace techmatch::server {
 
 class IndustryServiceImpl final : public v1::IndustryService::Service {
  public:
-  explicit IndustryServiceImpl(ServiceContext& context) : context_(context) {}
+  explicit IndustryServiceImpl(ServiceContext& context)
+      : context_(context), industries_(context.repository, context.page_tokens) {}
 
   grpc::Status ListIndustries(grpc::ServerContext* context,
                               const v1::ListIndustriesRequest* request,
@@ -25,11 +30,13 @@ class IndustryServiceImpl final : public v1::IndustryService::Service {
 
  private:
   ServiceContext& context_;
+  usecases::Industries industries_;
 };
 
 class OrganizationServiceImpl final : public v1::OrganizationService::Service {
  public:
-  explicit OrganizationServiceImpl(ServiceContext& context) : context_(context) {}
+  explicit OrganizationServiceImpl(ServiceContext& context)
+      : context_(context), organizations_(context.repository, context.page_tokens) {}
 
   grpc::Status CreateOrganization(grpc::ServerContext* context,
                                   const v1::CreateOrganizationRequest* request,
@@ -46,11 +53,13 @@ class OrganizationServiceImpl final : public v1::OrganizationService::Service {
 
  private:
   ServiceContext& context_;
+  usecases::Organizations organizations_;
 };
 
 class EventServiceImpl final : public v1::EventService::Service {
  public:
-  explicit EventServiceImpl(ServiceContext& context) : context_(context) {}
+  explicit EventServiceImpl(ServiceContext& context)
+      : context_(context), events_(context.repository, context.page_tokens) {}
 
   grpc::Status CreateEvent(grpc::ServerContext* context, const v1::CreateEventRequest* request,
                            v1::Event* response) override;
@@ -69,6 +78,7 @@ class EventServiceImpl final : public v1::EventService::Service {
 
  private:
   ServiceContext& context_;
+  usecases::Events events_;
 };
 
 }  // namespace techmatch::server

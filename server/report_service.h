@@ -1,15 +1,18 @@
-// techmatch.v1.ReportService: agreement summaries and event summaries, read-only.
+// techmatch.v1.ReportService: agreement summaries and event summaries, read-only. Each handler
+// converts its request, calls one use case of usecases/reports.h and converts the answer.
 #ifndef TECHMATCH_SERVER_REPORT_SERVICE_H_
 #define TECHMATCH_SERVER_REPORT_SERVICE_H_
 
 #include "server/service_context.h"
 #include "techmatch/v1/report.grpc.pb.h"
+#include "usecases/reports.h"
 
 namespace techmatch::server {
 
 class ReportServiceImpl final : public v1::ReportService::Service {
  public:
-  explicit ReportServiceImpl(ServiceContext& context) : context_(context) {}
+  explicit ReportServiceImpl(ServiceContext& context)
+      : context_(context), reports_(context.repository, context.currency) {}
 
   grpc::Status SummarizeAgreements(grpc::ServerContext* context,
                                    const v1::SummarizeAgreementsRequest* request,
@@ -20,6 +23,7 @@ class ReportServiceImpl final : public v1::ReportService::Service {
 
  private:
   ServiceContext& context_;
+  usecases::Reports reports_;
 };
 
 }  // namespace techmatch::server

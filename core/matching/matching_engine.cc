@@ -22,6 +22,30 @@ MatchResult ToResult(const MatchProfile& need, const MatchProfile& offering,
   return result;
 }
 
+absl::Status NotOpen(const Need& need) {
+  return absl::FailedPreconditionError(absl::StrCat(
+      "need 'needs/", need.meta.id, "' is ", NeedStateName(need.state), "; only OPEN needs match"));
+}
+
+bool Contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// Whether MatchNeed may return `offering` for `need` at all: the rules of
+// InvertedIndex::Eligible, on the profiles.
+bool MayMatch(const MatchProfile& need, const MatchProfile& offering, const MatchOptions& options) {
+  if (!offering.active || offering.owner_id == need.owner_id || offering.id == need.id) {
+    return false;
+  }
+  if (!options.all_industries &&
+      std::none_of(
+          need.industry_codes.begin(), need.industry_codes.end(),
+          [&](const std::string& code) { return Contains(offering.industry_codes, code); })) {
+    return false;
+  }
+  return options.event_id.empty() || Contains(offering.event_ids, options.event_id);
+}
+
 }  // namespace
 
 MatchingEngine::MatchingEngine(std::shared_ptr<const TextAnalyzer> analyzer)
@@ -63,11 +87,7 @@ void MatchingEngine::Compact() {
 
 absl::StatusOr<std::vector<MatchResult>> MatchingEngine::MatchNeed(
     const Need& need, const MatchOptions& options) const {
-  if (need.state != NeedState::kOpen) {
-    return absl::FailedPreconditionError(absl::StrCat("need 'needs/", need.meta.id, "' is ",
-                                                      NeedStateName(need.state),
-                                                      "; only OPEN needs match"));
-  }
+  if (need.state != NeedState::kOpen) return NotOpen(need);
   const MatchProfile profile = ProfileOfNeed(need);
   const AnalyzedText query = analyzer_->Analyze(MatchText(need.listing));
   Eligibility eligibility{&profile, true, options.event_id, options.all_industries};
@@ -77,6 +97,25 @@ absl::StatusOr<std::vector<MatchResult>> MatchingEngine::MatchNeed(
     results.push_back(ToResult(profile, *hit.profile, hit));
   }
   return results;
+}
+
+absl::StatusOr<std::optional<MatchResult>> MatchingEngine::ScorePair(
+    const Need& need, const std::string& offering_id, const MatchOptions& options) const {
+  if (need.state != NeedState::kOpen) return NotOpen(need);
+  // Prepared exactly as MatchNeed prepares its query.
+  const MatchProfile profile = ProfileOfNeed(need);
+  const AnalyzedText query = analyzer_->Analyze(MatchText(need.listing));
+  Eligibility eligibility{&profile, true, options.event_id, options.all_industries};
+  absl::ReaderMutexLock lock(&mutex_);
+  if (std::optional<ScoredDocument> hit = offerings_.Score(query, eligibility, offering_id)) {
+    return ToResult(profile, *hit->profile, *hit);
+  }
+  // No shared text, or not eligible at all: MatchNeed fills its list past the offerings that
+  // share text with eligible ones scored by their non-text signals alone.
+  const MatchProfile* offering = offerings_.Find(offering_id);
+  if (offering == nullptr || !MayMatch(profile, *offering, options)) return std::nullopt;
+  return ToResult(profile, *offering,
+                  ScoredDocument{offering, 0, NonTextScore(profile, *offering)});
 }
 
 absl::StatusOr<std::vector<MatchResult>> MatchingEngine::MatchOffering(
@@ -140,11 +179,7 @@ size_t MatchingEngine::posting_bytes() const {
 
 absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchNeed(const Need& need,
                                                                       double min_score) {
-  if (need.state != NeedState::kOpen) {
-    return absl::FailedPreconditionError(absl::StrCat("need 'needs/", need.meta.id, "' is ",
-                                                      NeedStateName(need.state),
-                                                      "; only OPEN needs match"));
-  }
+  if (need.state != NeedState::kOpen) return NotOpen(need);
   WatchSpec spec;
   spec.subject = WatchSpec::Subject::kNeed;
   spec.subject_id = need.meta.id;

@@ -1,7 +1,7 @@
-// The matching engine: two inverted indexes (needs, offerings) kept current by the server
-// after every stored change and rebuilt from storage at start; SQLite stays the source of
-// truth. Thread-safe: queries share a reader lock, index updates take the writer lock only
-// for the append (text analysis happens outside it).
+// The matching engine: two inverted indexes (needs, offerings) kept current by the use cases
+// (usecases/) after every stored change and rebuilt from storage at start; SQLite stays the
+// source of truth. Thread-safe: queries share a reader lock, index updates take the writer
+// lock only for the append (text analysis happens outside it).
 #ifndef TECHMATCH_CORE_MATCHING_MATCHING_ENGINE_H_
 #define TECHMATCH_CORE_MATCHING_MATCHING_ENGINE_H_
 
@@ -55,6 +55,16 @@ class MatchingEngine {
   // FAILED_PRECONDITION unless the offering is AVAILABLE.
   absl::StatusOr<std::vector<MatchResult>> MatchOffering(const Offering& offering,
                                                          const MatchOptions& options) const;
+  // The one pair (`need`, offering `offering_id`) as MatchNeed with `options` scores it once
+  // its limit reaches the offering: the same signals and float arithmetic, to the bit, without
+  // ranking the others (a binary search per query term, InvertedIndex::Score). nullopt when
+  // MatchNeed never returns the offering (not indexed or not AVAILABLE, the need's own
+  // organization's, not at options.event_id, no shared industry unless all_industries). A pair
+  // sharing no text scores its non-text signals, as MatchNeed ranks such offerings after those
+  // that share text. options.limit is not used. FAILED_PRECONDITION unless the need is OPEN.
+  absl::StatusOr<std::optional<MatchResult>> ScorePair(const Need& need,
+                                                       const std::string& offering_id,
+                                                       const MatchOptions& options) const;
 
   // Records of any state whose text fits `query`, most relevant first, at most `limit`.
   // INVALID_ARGUMENT (field "query") for an empty or over-long query; a query of only stop

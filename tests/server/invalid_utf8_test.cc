@@ -2,8 +2,6 @@
 // not check sends them): the server must answer INVALID_ARGUMENT naming the field and the row,
 // store nothing of the unfinished batch, and not take the bad row for the end of the stream
 // (which used to answer OK for the rows before it and silently drop the rest).
-#include "core/common/field_violations.h"
-#include "server/import_flow.h"
 #include "tests/server/server_fixture.h"
 
 namespace techmatch::testing {
@@ -110,26 +108,6 @@ TEST_F(InvalidUtf8ImportTest, GoodImportsStillWork) {
   writer->WritesDone();
   ASSERT_TRUE(writer->Finish().ok());
   EXPECT_EQ(summary.accepted_count(), 1);
-}
-
-// The note a stopping import adds keeps the code and the field violations.
-TEST(ImportStoppedTest, NamesWhereAndWhatLandedAndKeepsCodeAndViolations) {
-  const absl::Status violation = InvalidArgumentError({{"need.title", "is not valid UTF-8"}});
-  const absl::Status stopped =
-      server::import_internal::Stopped(violation, "at message 3 of the stream (row 4)", 0, 2);
-  EXPECT_EQ(stopped.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(FieldViolationsOf(stopped), FieldViolationsOf(violation));
-  EXPECT_THAT(std::string(stopped.message()),
-              HasSubstr("[the import stopped at message 3 of the stream (row 4); no row of this "
-                        "import was stored; the 2 valid row(s) of the unfinished batch were not "
-                        "stored]"));
-  const absl::Status fault =
-      server::import_internal::Stopped(absl::InternalError("row 7: disk I/O error"),
-                                       "after message 2000 of the stream (row 2001)", 1999, 0);
-  EXPECT_EQ(fault.code(), absl::StatusCode::kInternal);
-  EXPECT_THAT(std::string(fault.message()),
-              HasSubstr("row 7: disk I/O error [the import stopped after message 2000 of the "
-                        "stream (row 2001); 1999 row(s) of this import are stored and stay"));
 }
 
 }  // namespace

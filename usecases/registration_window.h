@@ -2,8 +2,8 @@
 // offerings. After an event's registration_close_time, adding to it is FAILED_PRECONDITION
 // unless an ORGANIZER or ADMIN caller passes the explicit late-registration flag, which is then
 // recorded (Participant.late_registration, Need/Offering.late_registration_events).
-#ifndef TECHMATCH_SERVER_REGISTRATION_WINDOW_H_
-#define TECHMATCH_SERVER_REGISTRATION_WINDOW_H_
+#ifndef TECHMATCH_USECASES_REGISTRATION_WINDOW_H_
+#define TECHMATCH_USECASES_REGISTRATION_WINDOW_H_
 
 #include <map>
 #include <string>
@@ -23,7 +23,7 @@
 #include "core/listings/listing.h"
 #include "storage/repository.h"
 
-namespace techmatch::server {
+namespace techmatch::usecases {
 
 // PERMISSION_DENIED when `late` is asked for by a caller that is neither ORGANIZER nor ADMIN,
 // decided from the role alone, before anything is looked up.
@@ -83,6 +83,6 @@ class ImportRegistrationWindow {
   std::map<std::string, absl::StatusOr<Event>> events_;
 };
 
-}  // namespace techmatch::server
+}  // namespace techmatch::usecases
 
-#endif  // TECHMATCH_SERVER_REGISTRATION_WINDOW_H_
+#endif  // TECHMATCH_USECASES_REGISTRATION_WINDOW_H_

@@ -1,4 +1,4 @@
-#include "server/page_token.h"
+#include "usecases/page_tokens.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/common/field_violations.h"
 
-namespace techmatch::server {
+namespace techmatch::usecases {
 namespace {
 
 constexpr size_t kTagBytes = 16;  // 128 bits of HMAC-SHA256 is plenty to refuse forgeries.
@@ -52,4 +52,4 @@ absl::StatusOr<std::string> PageTokenCodec::Decode(absl::string_view scope,
   return after_id;
 }
 
-}  // namespace techmatch::server
+}  // namespace techmatch::usecases

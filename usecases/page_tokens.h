@@ -3,15 +3,15 @@
 // A token carries the id to continue after and an HMAC-SHA256 tag over that id and the query's
 // scope (method, parent, canonical filter). A forged, truncated or reused-with-another-filter
 // token fails the tag check and is refused with INVALID_ARGUMENT on `page_token`.
-#ifndef TECHMATCH_SERVER_PAGE_TOKEN_H_
-#define TECHMATCH_SERVER_PAGE_TOKEN_H_
+#ifndef TECHMATCH_USECASES_PAGE_TOKENS_H_
+#define TECHMATCH_USECASES_PAGE_TOKENS_H_
 
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
-namespace techmatch::server {
+namespace techmatch::usecases {
 
 class PageTokenCodec {
  public:
@@ -27,6 +27,6 @@ class PageTokenCodec {
   std::string key_;
 };
 
-}  // namespace techmatch::server
+}  // namespace techmatch::usecases
 
-#endif  // TECHMATCH_SERVER_PAGE_TOKEN_H_
+#endif  // TECHMATCH_USECASES_PAGE_TOKENS_H_

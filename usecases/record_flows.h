@@ -1,10 +1,10 @@
-// The create / update / withdraw flows every resource follows, written once.
+// The create / update / withdraw flows every resource follows, written once for every use case.
 //
 // Each flow reports every bad field at once (conversion problems, field rules and references
 // together), checks preconditions in AIP order (existence, etag, state), and stores through
 // the repository's optimistic revision check, so a concurrent writer is refused, not lost.
-#ifndef TECHMATCH_SERVER_RECORD_FLOWS_H_
-#define TECHMATCH_SERVER_RECORD_FLOWS_H_
+#ifndef TECHMATCH_USECASES_RECORD_FLOWS_H_
+#define TECHMATCH_USECASES_RECORD_FLOWS_H_
 
 #include <cstdint>
 #include <functional>
@@ -20,7 +20,7 @@
 #include "core/common/status_macros.h"
 #include "core/reference/reference_lookup.h"
 
-namespace techmatch::server {
+namespace techmatch::usecases {
 
 // How to validate and store one kind of record R.
 template <typename R>
@@ -38,23 +38,30 @@ inline void CheckRequestId(absl::string_view request_id, Violations& violations)
   }
 }
 
-// Assigns the id (generated when `requested_id` is empty) and validates `record` fully.
-// `conversion` holds the problems found while reading the request, named relative to the
-// record; `prefix` names the record in the request (e.g. "need"), `id_field` its id field.
+// The id rule of every create (AIP-133): the caller's `requested_id` when valid, a generated
+// one when it is empty; a violation on `id_field` (e.g. "need_id") otherwise.
+inline void AssignId(ResourceMeta& meta, absl::string_view requested_id, absl::string_view id_field,
+                     Violations& violations) {
+  if (requested_id.empty()) {
+    meta.id = GenerateId();
+  } else if (IsValidId(requested_id)) {
+    meta.id = std::string(requested_id);
+  } else {
+    violations.Add(std::string(id_field),
+                   absl::StrCat("must match [a-z0-9][a-z0-9-]{0,62}, got '", requested_id, "'"));
+  }
+}
+
+// Assigns the id (AssignId) and validates `record` fully. `conversion` holds the problems
+// found while reading the request, named relative to the record; `prefix` names the record in
+// the request (e.g. "need"), `id_field` its id field.
 template <typename R>
 absl::Status PrepareNew(R& record, absl::string_view requested_id, absl::string_view id_field,
                         absl::string_view prefix, const Violations& conversion,
                         const RecordRules<R>& rules, ReferenceLookup& lookup,
                         Violations request_level = {}) {
   Violations own = conversion;
-  if (requested_id.empty()) {
-    record.meta.id = GenerateId();
-  } else if (IsValidId(requested_id)) {
-    record.meta.id = std::string(requested_id);
-  } else {
-    request_level.Add(std::string(id_field),
-                      absl::StrCat("must match [a-z0-9][a-z0-9-]{0,62}, got '", requested_id, "'"));
-  }
+  AssignId(record.meta, requested_id, id_field, request_level);
   rules.validate(record, own);
   TM_RETURN_IF_ERROR(rules.check_references(record, lookup, own));
   if (own.empty() && request_level.empty()) return absl::OkStatus();
@@ -72,10 +79,13 @@ struct StoredRecord {
   // The last check before storing a valid update, given the record as stored and as it will
   // be (which it may complete, e.g. with late event registrations); may be empty.
   std::function<absl::Status(const R& current, R& updated)> admit{};
+  // FAILED_PRECONDITION when the record may not change so in its state (checked before the
+  // field rules); may be empty.
+  std::function<absl::Status(const R& current, const R& updated)> change_allowed{};
 };
 
 // AIP-134 update: mask and conversion problems first, then existence, etag, state, then the
-// updated record's field rules and references.
+// updated record's field rules and references, then `admit`.
 template <typename R>
 absl::StatusOr<R> UpdateRecord(
     const StoredRecord<R>& stored, const RecordRules<R>& rules, ReferenceLookup& lookup,
@@ -95,6 +105,7 @@ absl::StatusOr<R> UpdateRecord(
   R updated = current;
   Violations unused;
   apply(paths, patch, updated, unused);
+  if (stored.change_allowed) TM_RETURN_IF_ERROR(stored.change_allowed(current, updated));
   Violations own;
   rules.validate(updated, own);
   TM_RETURN_IF_ERROR(rules.check_references(updated, lookup, own));
@@ -115,6 +126,6 @@ absl::StatusOr<R> TransitionRecord(const StoredRecord<R>& stored, absl::string_v
   return stored.replace(current, revision);
 }
 
-}  // namespace techmatch::server
+}  // namespace techmatch::usecases
 
-#endif  // TECHMATCH_SERVER_RECORD_FLOWS_H_
+#endif  // TECHMATCH_USECASES_RECORD_FLOWS_H_

@@ -1,0 +1,104 @@
+#include "usecases/agreements.h"
+
+#include "absl/time/clock.h"
+#include "core/common/filter.h"
+#include "core/common/resource_id.h"
+#include "core/common/status_macros.h"
+#include "usecases/record_flows.h"
+
+namespace techmatch::usecases {
+namespace {
+
+RecordRules<Agreement> Rules(storage::Repository& repository) {
+  return {ValidateAgreement, [&repository](const Agreement& a, ReferenceLookup&, Violations& v) {
+            return CheckAgreementReferences(a, repository, v);
+          }};
+}
+
+}  // namespace
+
+absl::StatusOr<Agreement> Agreements::Create(NewAgreement input) {
+  Violations request_level;
+  CheckRequestId(input.request_id, request_level);
+  TM_RETURN_IF_ERROR(PrepareNew(input.agreement, input.agreement_id, "agreement_id", "agreement",
+                                input.conversion, Rules(repository_), repository_, request_level));
+  return repository_.CreateAgreement(input.agreement, {"CreateAgreement", input.request_id});
+}
+
+absl::StatusOr<AgreementView> Agreements::Get(absl::string_view name, bool with_history) {
+  TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(name, kAgreements, "name"));
+  AgreementView view;
+  TM_ASSIGN_OR_RETURN(view.agreement, repository_.GetAgreement(id));
+  if (with_history) {
+    TM_ASSIGN_OR_RETURN(view.history, repository_.GetAgreementHistory(id));
+  }
+  return view;
+}
+
+absl::StatusOr<ListPage<Agreement>> Agreements::List(const ListRequest& request) {
+  TM_ASSIGN_OR_RETURN(
+      ParsedList list,
+      ParseList("ListAgreements", "", request,
+                storage::Repository::AgreementFilterFields(minor_digits_), tokens_));
+  TM_ASSIGN_OR_RETURN(Page<Agreement> page, repository_.ListAgreements(list.query));
+  return Continued(std::move(page), list, tokens_);
+}
+
+absl::StatusOr<Agreement> Agreements::Update(const AgreementUpdate& input) {
+  TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(input.name, kAgreements, "agreement.name"));
+  storage::Repository& repository = repository_;
+  // The figures that change go into the history in the same transaction as the agreement.
+  std::vector<AmountChange> changes;
+  const StoredRecord<Agreement> stored{
+      [&repository](absl::string_view key) { return repository.GetAgreement(key); },
+      [&repository, &changes](const Agreement& agreement, int64_t revision) {
+        return repository.ReplaceAgreement(agreement, revision, changes);
+      },
+      nullptr,
+      [&changes](const Agreement& current, Agreement& updated) {
+        changes = AmountChanges(current, updated, absl::Now());
+        return absl::OkStatus();
+      },
+      CheckAgreementChangeAllowed};
+  return UpdateRecord<Agreement>(stored, Rules(repository_), repository_, id, input.etag,
+                                 input.paths, input.patch, input.conversion, "agreement",
+                                 ApplyAgreementUpdate);
+}
+
+absl::StatusOr<Agreement> Agreements::Transition(absl::string_view name, absl::string_view etag,
+                                                 absl::Status (*transition)(Agreement&)) {
+  TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(name, kAgreements, "name"));
+  storage::Repository& repository = repository_;
+  const StoredRecord<Agreement> stored{
+      [&repository](absl::string_view key) { return repository.GetAgreement(key); },
+      [&repository](const Agreement& agreement, int64_t revision) {
+        return repository.ReplaceAgreement(agreement, revision, {});
+      },
+      nullptr};
+  return TransitionRecord<Agreement>(stored, id, etag, transition);
+}
+
+absl::StatusOr<Agreement> Agreements::Start(absl::string_view name, absl::string_view etag) {
+  return Transition(name, etag, StartAgreement);
+}
+
+absl::StatusOr<Agreement> Agreements::Complete(absl::string_view name, absl::string_view etag) {
+  return Transition(name, etag, CompleteAgreement);
+}
+
+absl::StatusOr<Agreement> Agreements::Terminate(absl::string_view name, absl::string_view etag) {
+  return Transition(name, etag, TerminateAgreement);
+}
+
+absl::Status Agreements::Export(absl::string_view filter, AgreementSink& sink,
+                                const CallState& call) {
+  TM_ASSIGN_OR_RETURN(
+      std::vector<FilterTerm> terms,
+      ParseFilter(filter, storage::Repository::AgreementFilterFields(minor_digits_)));
+  return repository_.ExportAgreements(terms, [&](const Agreement& agreement) -> absl::Status {
+    TM_RETURN_IF_ERROR(call.StillWanted());
+    return sink.Add(agreement);
+  });
+}
+
+}  // namespace techmatch::usecases

@@ -1,0 +1,55 @@
+#include "usecases/organizations.h"
+
+#include "core/common/resource_id.h"
+#include "core/common/status_macros.h"
+#include "usecases/record_flows.h"
+
+namespace techmatch::usecases {
+namespace {
+
+const RecordRules<Organization>& Rules() {
+  static const RecordRules<Organization> kRules{ValidateOrganization, CheckOrganizationReferences};
+  return kRules;
+}
+
+}  // namespace
+
+absl::StatusOr<Organization> Organizations::Create(NewOrganization input) {
+  Violations request_level;
+  CheckRequestId(input.request_id, request_level);
+  TM_RETURN_IF_ERROR(PrepareNew(input.organization, input.organization_id, "organization_id",
+                                "organization", input.conversion, Rules(), repository_,
+                                request_level));
+  return repository_.CreateOrganization(input.organization,
+                                        {"CreateOrganization", input.request_id});
+}
+
+absl::StatusOr<Organization> Organizations::Get(absl::string_view name) {
+  TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(name, kOrganizations, "name"));
+  return repository_.GetOrganization(id);
+}
+
+absl::StatusOr<ListPage<Organization>> Organizations::List(const ListRequest& request) {
+  TM_ASSIGN_OR_RETURN(ParsedList list,
+                      ParseList("ListOrganizations", "", request,
+                                storage::Repository::OrganizationFilterFields(), tokens_));
+  TM_ASSIGN_OR_RETURN(Page<Organization> page, repository_.ListOrganizations(list.query));
+  return Continued(std::move(page), list, tokens_);
+}
+
+absl::StatusOr<Organization> Organizations::Update(const OrganizationUpdate& input) {
+  TM_ASSIGN_OR_RETURN(std::string id,
+                      ParseResourceName(input.name, kOrganizations, "organization.name"));
+  storage::Repository& repository = repository_;
+  const StoredRecord<Organization> stored{
+      [&repository](absl::string_view key) { return repository.GetOrganization(key); },
+      [&repository](const Organization& org, int64_t revision) {
+        return repository.ReplaceOrganization(org, revision);
+      },
+      nullptr};
+  return UpdateRecord<Organization>(stored, Rules(), repository_, id, input.etag, input.paths,
+                                    input.patch, input.conversion, "organization",
+                                    ApplyOrganizationUpdate);
+}
+
+}  // namespace techmatch::usecases
