@@ -74,7 +74,9 @@ TEST(RecordCacheTest, RecordsReadAgainSurviveAStreamOfOthers) {
   for (int i = 0; i < 20000; ++i) {
     const std::string id = absl::StrCat("cold", i);
     cache.Insert(cache.Lookup(id).ticket, id, Make(id));
-    if (i % 10 == 9) ASSERT_NE(cache.Lookup("hot").record, nullptr) << "after " << i;
+    if (i % 10 == 9) {
+      ASSERT_NE(cache.Lookup("hot").record, nullptr) << "after " << i;
+    }
   }
 }
 
