@@ -2,7 +2,7 @@
 // read back exactly (an empty text stays '' and is not NULL), errors throw SQLite::Exception
 // with SQLite's codes (the repository maps those to statuses), and a statement left its scope
 // holds no read transaction.
-#include "storage/connection.h"
+#include "storage/sqlite/connection.h"
 
 #include <sqlite3.h>
 
@@ -14,7 +14,7 @@
 #include "gtest/gtest.h"
 #include "tests/storage/test_db.h"
 
-namespace techmatch::storage {
+namespace techmatch::storage::sqlite {
 namespace {
 
 class ConnectionTest : public ::testing::Test {
@@ -109,4 +109,4 @@ TEST_F(ConnectionTest, StatementOutOfScopeHoldsNoReadTransaction) {
 }
 
 }  // namespace
-}  // namespace techmatch::storage
+}  // namespace techmatch::storage::sqlite

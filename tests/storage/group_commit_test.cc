@@ -1,7 +1,7 @@
-// Group commit (storage/group_commit.h): writes that queue up while one commits share the next
-// transaction, each keeps its own outcome, and a failure of the transaction itself stores none
+// Group commit (storage/sqlite/group_commit.h): writes that queue up while one commits share the
+// next transaction, each keeps its own outcome, and a failure of the transaction itself stores none
 // of the batch.
-#include "storage/group_commit.h"
+#include "storage/sqlite/group_commit.h"
 
 #include <atomic>
 #include <chrono>
@@ -13,11 +13,11 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "storage/connection.h"
+#include "storage/sqlite/connection.h"
 #include "tests/common/status_matchers.h"
 #include "tests/storage/test_db.h"
 
-namespace techmatch::storage {
+namespace techmatch::storage::sqlite {
 namespace {
 
 using ::techmatch::testing::IsOk;
@@ -185,4 +185,4 @@ TEST_F(GroupCommitTest, FailedCommitStoresNoneOfTheBatch) {
 }
 
 }  // namespace
-}  // namespace techmatch::storage
+}  // namespace techmatch::storage::sqlite

@@ -1,5 +1,5 @@
 // Opening a database: migrations from an empty file, reopening, seeds, the page-token key.
-#include "storage/migrations.h"
+#include "storage/sqlite/migrations.h"
 
 #include <string>
 #include <vector>
@@ -11,7 +11,7 @@
 #include "tests/common/status_matchers.h"
 #include "tests/storage/test_db.h"
 
-namespace techmatch::storage {
+namespace techmatch::storage::sqlite {
 namespace {
 
 using ::techmatch::testing::IsOk;
@@ -165,4 +165,4 @@ TEST_F(SeedTest, PageTokenKeyIsRandomAndStable) {
 }
 
 }  // namespace
-}  // namespace techmatch::storage
+}  // namespace techmatch::storage::sqlite

@@ -7,13 +7,13 @@
 #include "SQLiteCpp/Statement.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "storage/connection.h"
-#include "storage/online_backup.h"
-#include "storage/settings_check.h"
+#include "storage/sqlite/connection.h"
+#include "storage/sqlite/online_backup.h"
+#include "storage/sqlite/settings_check.h"
 #include "tests/common/status_matchers.h"
 #include "tests/storage/test_db.h"
 
-namespace techmatch::storage {
+namespace techmatch::storage::sqlite {
 namespace {
 
 using ::techmatch::testing::IsOk;
@@ -131,4 +131,4 @@ TEST_F(BackupTest, BadArgumentsAreRefused) {
 }
 
 }  // namespace
-}  // namespace techmatch::storage
+}  // namespace techmatch::storage::sqlite

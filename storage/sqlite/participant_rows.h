@@ -1,0 +1,35 @@
+// SQL for an event's participants: (event, organization) pairs with the time they registered.
+#ifndef TECHMATCH_STORAGE_SQLITE_PARTICIPANT_ROWS_H_
+#define TECHMATCH_STORAGE_SQLITE_PARTICIPANT_ROWS_H_
+
+#include <optional>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "core/common/paging.h"
+#include "core/events/event.h"
+#include "storage/repository.h"
+#include "storage/sqlite/connection.h"
+
+namespace techmatch::storage::sqlite {
+
+struct ParticipantRows {
+  static absl::Status Insert(Connection& connection, const Participant& participant);
+  static std::optional<Participant> Find(Connection& connection, absl::string_view event_id,
+                                         absl::string_view organization_id);
+  static void SetDelegates(Connection& connection, absl::string_view event_id,
+                           absl::string_view organization_id, int delegate_count);
+  // Every participant of the event and the delegates it sends.
+  static absl::flat_hash_map<std::string, int> Delegates(Connection& connection,
+                                                         absl::string_view event_id);
+  // The event's participants in organization-id order; `query.after_id` is an organization id.
+  static absl::StatusOr<Page<Participant>> List(Connection& connection, absl::string_view event_id,
+                                                const ListQuery& query);
+};
+
+}  // namespace techmatch::storage::sqlite
+
+#endif  // TECHMATCH_STORAGE_SQLITE_PARTICIPANT_ROWS_H_
