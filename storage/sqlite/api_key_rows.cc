@@ -16,7 +16,8 @@ constexpr absl::string_view kList =
     "SELECT key_id, token_hash, role, organization_id, label, create_time, revoke_time "
     "FROM api_keys ORDER BY create_time, key_id";
 constexpr absl::string_view kRevoke =
-    "UPDATE api_keys SET revoke_time = coalesce(revoke_time, ?2) WHERE key_id = ?1";
+    "UPDATE api_keys SET revoke_time = coalesce(revoke_time, ?2) WHERE key_id = ?1 "
+    "RETURNING key_id";
 
 ApiKey ReadKey(const RowReader& row) {
   ApiKey key;
@@ -68,8 +69,7 @@ bool ApiKeyRows::Revoke(Connection& connection, absl::string_view key_id, absl::
   ScopedStatement revoke = connection.Prepare(kRevoke);
   revoke.BindText(1, key_id);
   revoke.BindInt64(2, TimeToNanosSaturated(now));
-  revoke.Run();
-  return connection.db().getChanges() > 0;
+  return revoke.Step();
 }
 
 }  // namespace techmatch::storage::sqlite

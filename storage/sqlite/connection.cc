@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "SQLiteCpp/Exception.h"
+#include "absl/strings/ascii.h"
 
 namespace techmatch::storage::sqlite {
 
@@ -77,6 +78,8 @@ bool ConfigureSqliteOnce() {
   return configured;
 }
 
+bool IsBlank(absl::string_view sql) { return absl::StripAsciiWhitespace(sql).empty(); }
+
 }  // namespace
 
 Connection::Connection(const std::string& path, const ConnectionOptions& options)
@@ -85,30 +88,60 @@ Connection::Connection(const std::string& path, const ConnectionOptions& options
           SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX |
               (options.create ? SQLite::OPEN_CREATE : 0),
           options.busy_timeout_ms) {
-  db_.exec("PRAGMA foreign_keys = ON");
-  db_.exec(options.synchronous == Synchronous::kFull ? "PRAGMA synchronous = FULL"
-                                                     : "PRAGMA synchronous = NORMAL");
-  if (options.read_only) db_.exec("PRAGMA query_only = ON");
-  if (options.mmap_size > 0) {
-    db_.exec("PRAGMA mmap_size = " + std::to_string(options.mmap_size));
-  }
+  Run("PRAGMA foreign_keys = ON");
+  Run(options.synchronous == Synchronous::kFull ? "PRAGMA synchronous = FULL"
+                                                : "PRAGMA synchronous = NORMAL");
+  if (options.read_only) Run("PRAGMA query_only = ON");
+  if (options.mmap_size > 0) Run("PRAGMA mmap_size = " + std::to_string(options.mmap_size));
+}
+
+Connection::OwnedStatement Connection::Compile(absl::string_view sql, absl::string_view& rest) {
+  sqlite3_stmt* statement = nullptr;
+  const char* tail = nullptr;
+  const int result =
+      sqlite3_prepare_v2(handle(), sql.data(), static_cast<int>(sql.size()), &statement, &tail);
+  OwnedStatement owned(statement);
+  if (result != SQLITE_OK) throw SQLite::Exception(handle(), result);
+  rest = tail == nullptr ? absl::string_view() : sql.substr(static_cast<size_t>(tail - sql.data()));
+  return owned;
+}
+
+sqlite3_stmt* Connection::Cache(absl::string_view sql, OwnedStatement statement) {
+  if (statements_.size() >= kMaxCachedStatements && live_statements_ == 0) statements_.clear();
+  return statements_.emplace(std::string(sql), std::move(statement)).first->second.get();
 }
 
 ScopedStatement Connection::Prepare(absl::string_view sql) {
-  auto it = statements_.find(sql);
-  if (it == statements_.end()) {
-    if (statements_.size() >= kMaxCachedStatements && live_statements_ == 0) {
-      statements_.clear();
-    }
-    sqlite3_stmt* statement = nullptr;
-    const int result = sqlite3_prepare_v2(db_.getHandle(), sql.data(), static_cast<int>(sql.size()),
-                                          &statement, nullptr);
-    std::unique_ptr<sqlite3_stmt, Finalize> owned(statement);
-    if (result != SQLITE_OK) throw SQLite::Exception(db_.getHandle(), result);
-    if (owned == nullptr) throw SQLite::Exception("empty SQL statement");
-    it = statements_.emplace(std::string(sql), std::move(owned)).first;
+  if (auto it = statements_.find(sql); it != statements_.end()) {
+    return ScopedStatement(it->second.get(), live_statements_);
   }
-  return ScopedStatement(it->second.get(), live_statements_);
+  absl::string_view rest;
+  OwnedStatement statement = Compile(sql, rest);
+  if (statement == nullptr) throw SQLite::Exception("empty SQL statement");
+  // The text after the first statement would be ignored silently.
+  if (!IsBlank(rest)) throw SQLite::Exception("Prepare takes one SQL statement; Run runs scripts");
+  return ScopedStatement(Cache(sql, std::move(statement)), live_statements_);
+}
+
+void Connection::Run(absl::string_view sql) {
+  if (auto it = statements_.find(sql); it != statements_.end()) {
+    ScopedStatement(it->second.get(), live_statements_).Run();
+    return;
+  }
+  absl::string_view rest;
+  OwnedStatement statement = Compile(sql, rest);
+  if (IsBlank(rest)) {
+    if (statement != nullptr)
+      ScopedStatement(Cache(sql, std::move(statement)), live_statements_).Run();
+    return;
+  }
+  // A script: each statement is prepared only once the ones before it ran (a CREATE INDEX
+  // needs its table), and runs once, so none is cached.
+  while (true) {
+    if (statement != nullptr) ScopedStatement(statement.get(), live_statements_).Run();
+    if (IsBlank(rest)) return;
+    statement = Compile(rest, rest);
+  }
 }
 
 }  // namespace techmatch::storage::sqlite

@@ -94,12 +94,16 @@ class Connection {
   // foreign keys, busy timeout, synchronous. Throws SQLite::Exception.
   Connection(const std::string& path, const ConnectionOptions& options);
 
-  // The cached statement for `sql`, reset and with its bindings cleared. `sql` is always text
-  // fixed in the code (or assembled from fixed fragments), never built from input values.
+  // The cached statement for `sql` (one statement), reset and with its bindings cleared. `sql`
+  // is always text fixed in the code (or assembled from fixed fragments), never built from input
+  // values.
   ScopedStatement Prepare(absl::string_view sql);
-  // Runs fixed SQL without results (transaction control, pragmas).
-  void Exec(const char* sql) { db_.exec(sql); }
-  SQLite::Database& db() { return db_; }
+  // Runs fixed SQL that returns no rows: one statement, cached as Prepare caches it
+  // (transaction control, pragmas), or a script of several, each prepared when the ones before
+  // it have run and none cached (a migration). The one way code here runs such SQL.
+  void Run(absl::string_view sql);
+  // For SQLite's C API where this class has no wrapper (the backup API, tests).
+  sqlite3* handle() { return db_.getHandle(); }
 
  private:
   // Lists assemble SQL from fragments; bound the cache so rare combinations cannot grow it.
@@ -109,12 +113,19 @@ class Connection {
   struct Finalize {
     void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
   };
+  using OwnedStatement = std::unique_ptr<sqlite3_stmt, Finalize>;
+
+  // Prepares the first statement of `sql` (null when there is none, only space or comments)
+  // and sets `rest` to the text after it. Throws SQLite::Exception.
+  OwnedStatement Compile(absl::string_view sql, absl::string_view& rest);
+  // Keeps `statement` as the cached statement for `sql`.
+  sqlite3_stmt* Cache(absl::string_view sql, OwnedStatement statement);
 
   int live_statements_ = 0;
   bool configured_;  // The process-wide SQLite settings are in place before db_ opens.
   SQLite::Database db_;
   // Declared after db_: finalized before the connection closes.
-  absl::flat_hash_map<std::string, std::unique_ptr<sqlite3_stmt, Finalize>> statements_;
+  absl::flat_hash_map<std::string, OwnedStatement> statements_;
 };
 
 }  // namespace techmatch::storage::sqlite

@@ -3,12 +3,10 @@
 #include <utility>
 
 #include "storage/sqlite/connection.h"
+#include "storage/sqlite/transaction.h"
 
 namespace techmatch::storage::sqlite {
 namespace {
-
-// Cached by the connection: no parse per call.
-void RunSql(Connection& connection, absl::string_view sql) { connection.Prepare(sql).Run(); }
 
 absl::Status RunBody(const GroupCommit::Write& write, Connection& connection) {
   try {
@@ -69,47 +67,41 @@ void GroupCommit::RunAlone(Pending& pending) {
   Connection& connection = *writer_;
   const Write& write = *pending.write;
   try {
-    // IMMEDIATE takes the file's write lock now, so another process cannot make this
-    // transaction fail half-way with a lock upgrade error.
-    RunSql(connection, "BEGIN IMMEDIATE");
+    Transaction transaction(connection, TransactionMode::kImmediate);
+    pending.status = RunBody(write, connection);
+    if (!pending.status.ok()) return;  // Rolled back by the transaction's scope.
+    transaction.Commit();
   } catch (const std::exception& e) {
+    // BEGIN or COMMIT failed; nothing of the write is stored.
     pending.status = write.failure(&e);
     return;
   }
-  pending.status = RunBody(write, connection);
-  if (pending.status.ok()) {
-    try {
-      RunSql(connection, "COMMIT");
-      write.committed();
-      return;
-    } catch (const std::exception& e) {
-      pending.status = write.failure(&e);
-    }
-  }
-  // Fails harmlessly when SQLite already rolled back on its own.
-  connection.db().tryExec("ROLLBACK");
+  write.committed();
 }
 
 void GroupCommit::RunTogether(const std::vector<Pending*>& batch) {
   Connection& connection = *writer_;
-  // Fails every write of the batch that has no error of its own yet: nothing of it is stored.
+  // Fails every write of the batch that has no error of its own yet: nothing of it is stored
+  // (the transaction's scope rolled it back).
   const auto fail_all = [&](const std::exception* e) {
-    connection.db().tryExec("ROLLBACK");
     for (Pending* pending : batch) {
       if (pending->status.ok()) pending->status = pending->write->failure(e);
     }
   };
   try {
-    RunSql(connection, "BEGIN IMMEDIATE");
+    Transaction transaction(connection, TransactionMode::kImmediate);
     for (Pending* pending : batch) {
-      RunSql(connection, "SAVEPOINT group_write");
+      Savepoint savepoint(connection);
       pending->status = RunBody(*pending->write, connection);
       // A fault that made SQLite abandon the transaction makes these throw: the whole batch
       // fails below.
-      if (!pending->status.ok()) RunSql(connection, "ROLLBACK TO group_write");
-      RunSql(connection, "RELEASE group_write");
+      if (pending->status.ok()) {
+        savepoint.Release();
+      } else {
+        savepoint.RollBack();
+      }
     }
-    RunSql(connection, "COMMIT");
+    transaction.Commit();
   } catch (const std::exception& e) {
     fail_all(&e);
     return;

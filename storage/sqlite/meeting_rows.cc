@@ -49,7 +49,8 @@ constexpr absl::string_view kInsertRequest =
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 constexpr absl::string_view kUpdateRequest =
     "UPDATE meeting_requests SET requested_by = ?3, mutual = ?4, state = ?5, update_time = ?6, "
-    "revision = revision + 1 WHERE event_id = ?1 AND id = ?2 AND revision = ?7";
+    "revision = revision + 1 WHERE event_id = ?1 AND id = ?2 AND revision = ?7 "
+    "RETURNING create_time";
 constexpr absl::string_view kInactive =
     "SELECT 'needs/' || n.id, n.state FROM needs AS n WHERE n.state <> 'OPEN' AND n.id IN "
     "(SELECT need_id FROM meeting_requests WHERE event_id = ?1 AND state = 'ACCEPTED') "
@@ -69,7 +70,8 @@ constexpr absl::string_view kInsertMeeting =
     "update_time, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 constexpr absl::string_view kUpdateMeeting =
     "UPDATE meetings SET slot = ?3, table_number = ?4, locked = ?5, update_time = ?6, "
-    "revision = revision + 1 WHERE event_id = ?1 AND request_id = ?2 AND revision = ?7";
+    "revision = revision + 1 WHERE event_id = ?1 AND request_id = ?2 AND revision = ?7 "
+    "RETURNING create_time";
 constexpr absl::string_view kDeleteMeeting =
     "DELETE FROM meetings WHERE event_id = ?1 AND request_id = ?2";
 constexpr absl::string_view kDeleteUnlocked =
@@ -229,9 +231,9 @@ absl::Status MeetingRequestRows::Insert(Connection& connection, const MeetingReq
   return absl::OkStatus();
 }
 
-absl::StatusOr<bool> MeetingRequestRows::Update(Connection& connection,
-                                                const MeetingRequest& request,
-                                                int64_t expected_revision) {
+absl::StatusOr<std::optional<absl::Time>> MeetingRequestRows::Update(Connection& connection,
+                                                                     const MeetingRequest& request,
+                                                                     int64_t expected_revision) {
   TM_ASSIGN_OR_RETURN(int64_t update_time, TimeToNanos(request.meta.update_time, "update_time"));
   ScopedStatement update = connection.Prepare(kUpdateRequest);
   update.BindText(1, request.event_id);
@@ -241,8 +243,8 @@ absl::StatusOr<bool> MeetingRequestRows::Update(Connection& connection,
   update.BindText(5, MeetingRequestStateName(request.state));
   update.BindInt64(6, update_time);
   update.BindInt64(7, expected_revision);
-  update.Run();
-  return connection.db().getChanges() > 0;
+  if (!update.Step()) return std::nullopt;
+  return NanosToTime(update.Row().Int64(0));
 }
 
 std::optional<MeetingRequest> MeetingRequestRows::Find(Connection& connection,
@@ -326,8 +328,9 @@ absl::Status MeetingRows::Insert(Connection& connection, const Meeting& meeting)
   return absl::OkStatus();
 }
 
-absl::StatusOr<bool> MeetingRows::Update(Connection& connection, const Meeting& meeting,
-                                         int64_t expected_revision) {
+absl::StatusOr<std::optional<absl::Time>> MeetingRows::Update(Connection& connection,
+                                                              const Meeting& meeting,
+                                                              int64_t expected_revision) {
   TM_ASSIGN_OR_RETURN(int64_t update_time, TimeToNanos(meeting.meta.update_time, "update_time"));
   ScopedStatement update = connection.Prepare(kUpdateMeeting);
   update.BindText(1, meeting.event_id);
@@ -337,8 +340,8 @@ absl::StatusOr<bool> MeetingRows::Update(Connection& connection, const Meeting& 
   update.BindInt64(5, meeting.locked ? 1 : 0);
   update.BindInt64(6, update_time);
   update.BindInt64(7, expected_revision);
-  update.Run();
-  return connection.db().getChanges() > 0;
+  if (!update.Step()) return std::nullopt;
+  return NanosToTime(update.Row().Int64(0));
 }
 
 void MeetingRows::Delete(Connection& connection, absl::string_view event_id, absl::string_view id) {

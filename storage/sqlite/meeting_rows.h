@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "core/common/paging.h"
 #include "core/events/fair_schedule.h"
 #include "core/events/meeting.h"
@@ -26,10 +27,11 @@ struct MeetingPlanRows {
 
 struct MeetingRequestRows {
   static absl::Status Insert(Connection& connection, const MeetingRequest& request);
-  // Overwrites state, mutual and requested_by if the revision is still `expected_revision`;
-  // false when it is not (or the row is gone).
-  static absl::StatusOr<bool> Update(Connection& connection, const MeetingRequest& request,
-                                     int64_t expected_revision);
+  // Overwrites state, mutual and requested_by if the revision is still `expected_revision`.
+  // Returns the stored create_time, or nullopt when no row matched (stale or gone).
+  static absl::StatusOr<std::optional<absl::Time>> Update(Connection& connection,
+                                                          const MeetingRequest& request,
+                                                          int64_t expected_revision);
   static std::optional<MeetingRequest> Find(Connection& connection, absl::string_view event_id,
                                             absl::string_view id);
   static std::optional<MeetingRequest> FindPair(Connection& connection, absl::string_view event_id,
@@ -52,8 +54,11 @@ struct MeetingRows {
                                      absl::string_view id);
   static std::vector<Meeting> OfEvent(Connection& connection, absl::string_view event_id);
   static absl::Status Insert(Connection& connection, const Meeting& meeting);
-  static absl::StatusOr<bool> Update(Connection& connection, const Meeting& meeting,
-                                     int64_t expected_revision);
+  // Overwrites slot, table and lock if the revision is still `expected_revision` (see
+  // MeetingRequestRows::Update).
+  static absl::StatusOr<std::optional<absl::Time>> Update(Connection& connection,
+                                                          const Meeting& meeting,
+                                                          int64_t expected_revision);
   static void Delete(Connection& connection, absl::string_view event_id, absl::string_view id);
   static void DeleteUnlocked(Connection& connection, absl::string_view event_id);
   // The first locked meeting outside `slot_count` slots or `table_count` tables, if any.

@@ -2,10 +2,9 @@
 
 #include <string>
 
-#include "SQLiteCpp/Statement.h"
-#include "SQLiteCpp/Transaction.h"
 #include "absl/strings/str_cat.h"
 #include "spdlog/spdlog.h"
+#include "storage/sqlite/transaction.h"
 
 namespace techmatch::storage::sqlite {
 namespace {
@@ -376,45 +375,35 @@ const std::vector<Migration>& Migrations() {
 
 int LatestSchemaVersion() { return Migrations().back().version; }
 
-int SchemaVersion(SQLite::Database& db) {
-  SQLite::Statement query(db, "PRAGMA user_version");
-  query.executeStep();
-  return query.getColumn(0).getInt();
+int SchemaVersion(Connection& connection) {
+  ScopedStatement query = connection.Prepare("PRAGMA user_version");
+  query.Step();
+  return static_cast<int>(query.Row().Int64(0));
 }
 
-absl::Status ApplyMigrations(SQLite::Database& db, int target_version) {
+absl::Status ApplyMigrations(Connection& connection, int target_version) {
   for (const Migration& migration : Migrations()) {
     if (migration.version > target_version) break;
-    // IMMEDIATE takes the write lock before reading the version, so two processes opening the
-    // same new file cannot both apply a migration.
-    db.exec("BEGIN IMMEDIATE");
-    try {
-      const int current = SchemaVersion(db);
-      if (current > LatestSchemaVersion()) {
-        db.exec("ROLLBACK");
-        return absl::FailedPreconditionError(absl::StrCat("the database has schema version ",
-                                                          current, ", newer than this build's ",
-                                                          LatestSchemaVersion()));
-      }
-      if (current >= migration.version) {
-        db.exec("COMMIT");
-        continue;
-      }
-      if (current != migration.version - 1) {
-        db.exec("ROLLBACK");
-        return absl::FailedPreconditionError(absl::StrCat(
-            "the database has schema version ", current, ", expected ", migration.version - 1));
-      }
-      db.exec(migration.sql);
-      // The version is a constant of this build, not input.
-      db.exec("PRAGMA user_version = " + std::to_string(migration.version));
-      db.exec("COMMIT");
-      spdlog::info("storage: migrated schema to version {} ({})", migration.version,
-                   std::string(migration.name));
-    } catch (...) {
-      db.tryExec("ROLLBACK");
-      throw;
+    // Immediate: the write lock is taken before the version is read, so two processes opening
+    // the same new file cannot both apply a migration.
+    Transaction transaction(connection, TransactionMode::kImmediate);
+    const int current = SchemaVersion(connection);
+    if (current > LatestSchemaVersion()) {
+      return absl::FailedPreconditionError(absl::StrCat("the database has schema version ", current,
+                                                        ", newer than this build's ",
+                                                        LatestSchemaVersion()));
     }
+    if (current >= migration.version) continue;
+    if (current != migration.version - 1) {
+      return absl::FailedPreconditionError(absl::StrCat("the database has schema version ", current,
+                                                        ", expected ", migration.version - 1));
+    }
+    connection.Run(migration.sql);
+    // The version is a constant of this build, not input.
+    connection.Run(absl::StrCat("PRAGMA user_version = ", migration.version));
+    transaction.Commit();
+    spdlog::info("storage: migrated schema to version {} ({})", migration.version,
+                 std::string(migration.name));
   }
   return absl::OkStatus();
 }

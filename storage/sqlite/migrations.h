@@ -7,9 +7,9 @@
 
 #include <vector>
 
-#include "SQLiteCpp/Database.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "storage/sqlite/connection.h"
 
 namespace techmatch::storage::sqlite {
 
@@ -24,13 +24,13 @@ const std::vector<Migration>& Migrations();
 int LatestSchemaVersion();
 
 // The database's PRAGMA user_version. Throws SQLite::Exception.
-int SchemaVersion(SQLite::Database& db);
+int SchemaVersion(Connection& connection);
 
 // Applies each migration above the database's version, up to `target_version`, each in its own
 // transaction together with the new user_version, so a crash leaves the database at a whole
 // version. FAILED_PRECONDITION when the file is newer than this build. Throws
 // SQLite::Exception on a storage fault.
-absl::Status ApplyMigrations(SQLite::Database& db, int target_version = LatestSchemaVersion());
+absl::Status ApplyMigrations(Connection& connection, int target_version = LatestSchemaVersion());
 
 }  // namespace techmatch::storage::sqlite
 

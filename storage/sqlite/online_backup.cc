@@ -6,53 +6,31 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <exception>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "spdlog/spdlog.h"
+#include "storage/sqlite/connection.h"
+#include "storage/sqlite/transaction.h"
 
 namespace techmatch::storage {
+
+using sqlite::Connection;
+using sqlite::ConnectionOptions;
+using sqlite::ScopedStatement;
+using sqlite::Transaction;
+using sqlite::TransactionMode;
+
 namespace {
 
-struct CloseDb {
-  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
-};
-using Db = std::unique_ptr<sqlite3, CloseDb>;
-
-absl::Status Failure(absl::string_view what, const std::string& path, sqlite3* db) {
-  return absl::FailedPreconditionError(
-      absl::StrCat(what, " '", path, "': ", db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
-}
-
-absl::StatusOr<Db> OpenDb(const std::string& path, int flags, int busy_timeout_ms) {
-  sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-  Db db(raw);
-  if (rc != SQLITE_OK) return Failure("cannot open", path, raw);
-  sqlite3_busy_timeout(raw, busy_timeout_ms);
-  return db;
-}
-
-absl::Status Exec(sqlite3* db, const char* sql, const std::string& path) {
-  if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return Failure(absl::StrCat("'", sql, "' failed on"), path, db);
-  }
-  return absl::OkStatus();
-}
-
-// The single-row, single-column answer of `sql`.
-absl::StatusOr<std::string> QueryText(sqlite3* db, const char* sql, const std::string& path) {
-  sqlite3_stmt* raw = nullptr;
-  if (sqlite3_prepare_v2(db, sql, -1, &raw, nullptr) != SQLITE_OK) {
-    return Failure(absl::StrCat("cannot prepare '", sql, "' on"), path, db);
-  }
-  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, sqlite3_finalize);
-  const int rc = sqlite3_step(raw);
-  if (rc != SQLITE_ROW) return Failure(absl::StrCat("'", sql, "' failed on"), path, db);
-  const unsigned char* text = sqlite3_column_text(raw, 0);
-  return text == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(text));
+// The single-row, single-column answer of `sql`. Throws SQLite::Exception.
+std::string QueryText(Connection& connection, absl::string_view sql) {
+  ScopedStatement query = connection.Prepare(sql);
+  return query.Step() ? query.Row().Text(0) : std::string();
 }
 
 bool SameFile(const std::string& a, const std::string& b) {
@@ -71,12 +49,15 @@ void SyncDirectoryOf(const std::string& path) {
     close(fd);
   }
 }
-
-absl::Status CopyPages(sqlite3* from, sqlite3* to, const std::string& source,
+// Copies every page of `from` into `to`, `options.pages_per_step` at a time.
+absl::Status CopyPages(Connection& from, Connection& to, const std::string& source,
                        const std::string& destination, const BackupOptions& options,
                        BackupResult& result) {
-  sqlite3_backup* backup = sqlite3_backup_init(to, "main", from, "main");
-  if (backup == nullptr) return Failure("cannot start the backup into", destination, to);
+  sqlite3_backup* backup = sqlite3_backup_init(to.handle(), "main", from.handle(), "main");
+  if (backup == nullptr) {
+    return absl::FailedPreconditionError(absl::StrCat("cannot start the backup into '", destination,
+                                                      "': ", sqlite3_errmsg(to.handle())));
+  }
   int rc = SQLITE_OK;
   for (;;) {
     rc = sqlite3_backup_step(backup, options.pages_per_step);
@@ -90,6 +71,37 @@ absl::Status CopyPages(sqlite3* from, sqlite3* to, const std::string& source,
   if (rc != SQLITE_DONE) {
     return absl::FailedPreconditionError(absl::StrCat(
         "backup of '", source, "' into '", destination, "' failed: ", sqlite3_errstr(rc)));
+  }
+  return absl::OkStatus();
+}
+
+// Writes the checked copy of `source` to `temp`. Throws SQLite::Exception.
+absl::Status CopyInto(const std::string& source, const std::string& temp,
+                      const std::string& destination, const BackupOptions& options,
+                      BackupResult& result) {
+  // Read-write without create: a reader of a WAL file may need to create its -shm.
+  ConnectionOptions source_options;
+  source_options.read_only = true;
+  source_options.busy_timeout_ms = options.busy_timeout_ms;
+  Connection from(source, source_options);
+  // One read transaction around every step: the backup copies this snapshot, whatever the
+  // server commits meanwhile (WAL lets both go on), and never restarts. Its first read starts
+  // the snapshot.
+  Transaction snapshot(from, TransactionMode::kDeferred);
+  QueryText(from, "SELECT count(*) FROM sqlite_schema");
+
+  ConnectionOptions copy_options;
+  copy_options.create = true;
+  copy_options.busy_timeout_ms = 0;
+  Connection to(temp, copy_options);
+  if (absl::Status s = CopyPages(from, to, source, destination, options, result); !s.ok()) {
+    return s;
+  }
+  // The copy carries the source's WAL flag; a backup is one self-contained file instead.
+  QueryText(to, "PRAGMA journal_mode = DELETE");
+  if (const std::string check = QueryText(to, "PRAGMA integrity_check"); check != "ok") {
+    return absl::FailedPreconditionError(
+        absl::StrCat("the copy of '", source, "' failed its integrity check: ", check));
   }
   return absl::OkStatus();
 }
@@ -109,18 +121,6 @@ absl::StatusOr<BackupResult> BackupDatabase(const std::string& source,
     return absl::InvalidArgumentError(
         absl::StrCat("the backup '", destination, "' would overwrite the database itself"));
   }
-  // Read-write without create: a reader of a WAL file may need to create its -shm.
-  absl::StatusOr<Db> from =
-      OpenDb(source, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, options.busy_timeout_ms);
-  if (!from.ok()) return from.status();
-  if (absl::Status s = Exec(from->get(), "PRAGMA query_only = ON", source); !s.ok()) return s;
-  // One read transaction around every step: the backup copies this snapshot, whatever the
-  // server commits meanwhile (WAL lets both go on), and never restarts.
-  if (absl::Status s = Exec(from->get(), "BEGIN", source); !s.ok()) return s;
-  absl::StatusOr<std::string> schema_rows =
-      QueryText(from->get(), "SELECT count(*) FROM sqlite_schema", source);
-  if (!schema_rows.ok()) return schema_rows.status();
-
   const std::string temp = destination + ".partial";
   std::remove(temp.c_str());
   auto remove_temp = absl::MakeCleanup([&temp] {
@@ -130,26 +130,12 @@ absl::StatusOr<BackupResult> BackupDatabase(const std::string& source,
     std::remove((temp + "-shm").c_str());
   });
   BackupResult result;
-  {
-    absl::StatusOr<Db> to =
-        OpenDb(temp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, 0);
-    if (!to.ok()) return to.status();
-    if (absl::Status s = CopyPages(from->get(), to->get(), source, destination, options, result);
-        !s.ok()) {
-      return s;
-    }
-    // The copy carries the source's WAL flag; a backup is one self-contained file instead.
-    absl::StatusOr<std::string> mode =
-        QueryText(to->get(), "PRAGMA journal_mode = DELETE", destination);
-    if (!mode.ok()) return mode.status();
-    absl::StatusOr<std::string> check = QueryText(to->get(), "PRAGMA integrity_check", destination);
-    if (!check.ok()) return check.status();
-    if (*check != "ok") {
-      return absl::FailedPreconditionError(
-          absl::StrCat("the copy of '", source, "' failed its integrity check: ", *check));
-    }
+  try {
+    if (absl::Status s = CopyInto(source, temp, destination, options, result); !s.ok()) return s;
+  } catch (const std::exception& e) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("backup of '", source, "' into '", destination, "' failed: ", e.what()));
   }
-  Exec(from->get(), "COMMIT", source).IgnoreError();
 
   const int fd = open(temp.c_str(), O_RDONLY);
   if (fd < 0 || fsync(fd) != 0) {

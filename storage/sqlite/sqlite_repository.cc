@@ -31,6 +31,7 @@
 #include "storage/sqlite/request_id_rows.h"
 #include "storage/sqlite/settings_check.h"
 #include "storage/sqlite/sqlite_status.h"
+#include "storage/sqlite/transaction.h"
 
 namespace techmatch::storage {
 
@@ -57,6 +58,8 @@ using sqlite::RecordRequest;
 using sqlite::ScopedStatement;
 using sqlite::StatusFromException;
 using sqlite::StatusFromUnknownException;
+using sqlite::Transaction;
+using sqlite::TransactionMode;
 
 namespace {
 
@@ -65,8 +68,6 @@ constexpr int64_t kReaderMmapBytes = int64_t{256} << 20;
 
 constexpr int kMaxReaderConnections = 64;
 constexpr size_t kPageTokenKeyBytes = 32;
-
-void RunSql(Connection& connection, absl::string_view sql) { connection.Prepare(sql).Run(); }
 
 std::string NameOf(absl::string_view collection, absl::string_view id) {
   return id.empty() ? std::string(collection) : ResourceName(collection, id);
@@ -88,31 +89,25 @@ absl::Status EnableWal(Connection& connection, const std::string& path) {
 
 // The page-token key, created with OS randomness the first time the file is opened.
 absl::StatusOr<std::string> EnsurePageTokenKey(Connection& connection) {
-  RunSql(connection, "BEGIN IMMEDIATE");
-  try {
-    std::string key;
-    {
-      ScopedStatement find =
-          connection.Prepare("SELECT value FROM meta WHERE key = 'page_token_key'");
-      if (find.Step()) key = find.Row().Blob(0);
-    }
-    if (key.size() != kPageTokenKeyBytes) {
-      key.assign(kPageTokenKeyBytes, '\0');
-      if (getrandom(key.data(), key.size(), 0) != static_cast<ssize_t>(key.size())) {
-        RunSql(connection, "ROLLBACK");
-        return absl::InternalError("cannot read random bytes for the page-token key");
-      }
-      ScopedStatement insert = connection.Prepare(
-          "INSERT OR REPLACE INTO meta (key, value) VALUES ('page_token_key', ?1)");
-      insert.BindBlob(1, key);
-      insert.Run();
-    }
-    RunSql(connection, "COMMIT");
-    return key;
-  } catch (...) {
-    connection.db().tryExec("ROLLBACK");
-    throw;
+  Transaction transaction(connection, TransactionMode::kImmediate);
+  std::string key;
+  {
+    ScopedStatement find =
+        connection.Prepare("SELECT value FROM meta WHERE key = 'page_token_key'");
+    if (find.Step()) key = find.Row().Blob(0);
   }
+  if (key.size() != kPageTokenKeyBytes) {
+    key.assign(kPageTokenKeyBytes, '\0');
+    if (getrandom(key.data(), key.size(), 0) != static_cast<ssize_t>(key.size())) {
+      return absl::InternalError("cannot read random bytes for the page-token key");
+    }
+    ScopedStatement insert = connection.Prepare(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('page_token_key', ?1)");
+    insert.BindBlob(1, key);
+    insert.Run();
+  }
+  transaction.Commit();
+  return key;
 }
 
 }  // namespace
@@ -138,7 +133,7 @@ absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const s
     auto writer = std::make_unique<Connection>(path, writer_options);
     TM_RETURN_IF_ERROR(EnableWal(*writer, path));
     TM_RETURN_IF_ERROR(CheckStorageSettings(*writer, path));
-    TM_RETURN_IF_ERROR(ApplyMigrations(writer->db()));
+    TM_RETURN_IF_ERROR(ApplyMigrations(*writer));
     TM_ASSIGN_OR_RETURN(std::string key, EnsurePageTokenKey(*writer));
 
     ConnectionOptions reader_options = writer_options;
@@ -337,8 +332,8 @@ absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>> SqliteReposit
       record.meta.update_time = now;
       record.meta.revision = 1;
       // A savepoint per row: a failing row is undone alone and the batch goes on. A fault that
-      // breaks the whole transaction makes ROLLBACK TO throw, which fails the batch.
-      RunSql(c, "SAVEPOINT import_row");
+      // breaks the whole transaction makes RollBack throw, which fails the batch.
+      sqlite::Savepoint row(c);
       absl::Status row_status;
       try {
         row_status = Rows::Insert(c, record);
@@ -346,11 +341,11 @@ absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>> SqliteReposit
         row_status =
             StatusFromException(e, "creating", ResourceName(Rows::kCollection, record.meta.id));
       }
-      if (!row_status.ok()) RunSql(c, "ROLLBACK TO import_row");
-      RunSql(c, "RELEASE import_row");
       if (row_status.ok()) {
+        row.Release();
         results.push_back(std::move(record));
       } else {
+        row.RollBack();
         results.push_back(std::move(row_status));
       }
     }
@@ -433,7 +428,7 @@ absl::StatusOr<int64_t> SqliteRepository::VerifyAuditTrail() {
 absl::StatusOr<int> SqliteRepository::SchemaVersion() {
   int version = 0;
   TM_RETURN_IF_ERROR(Read("reading", "schema version", "", [&](Connection& c) {
-    version = sqlite::SchemaVersion(c.db());
+    version = sqlite::SchemaVersion(c);
     return absl::OkStatus();
   }));
   return version;
@@ -603,16 +598,10 @@ absl::Status SqliteRepository::ReadSnapshot(absl::string_view action, absl::stri
                                             absl::string_view id,
                                             absl::FunctionRef<absl::Status(Connection&)> body) {
   return Read(action, collection, id, [&](Connection& c) -> absl::Status {
-    RunSql(c, "BEGIN");
-    absl::Status status;
-    try {
-      status = body(c);
-    } catch (...) {
-      c.db().tryExec("ROLLBACK");
-      throw;
-    }
+    Transaction snapshot(c, TransactionMode::kDeferred);
+    const absl::Status status = body(c);
     // A read transaction has nothing to keep: ending it either way releases the snapshot.
-    RunSql(c, "COMMIT");
+    snapshot.Commit();
     return status;
   });
 }
@@ -682,7 +671,7 @@ absl::StatusOr<MeetingRequest> SqliteRepository::CreateMeetingRequest(const Meet
       TM_ASSIGN_OR_RETURN(bool changed, MergeDuplicateMeetingRequest(merged, input.requested_by));
       if (changed) {
         merged.meta.update_time = now;
-        TM_ASSIGN_OR_RETURN(bool stored,
+        TM_ASSIGN_OR_RETURN(std::optional<absl::Time> stored,
                             MeetingRequestRows::Update(c, merged, existing->meta.revision));
         if (!stored)
           return absl::AbortedError(absl::StrCat(
@@ -736,7 +725,8 @@ absl::StatusOr<MeetingRequest> SqliteRepository::ReplaceMeetingRequest(const Mee
   request.meta.revision = expected_revision + 1;
   const std::string name = MeetingRequestName(request.event_id, request.meta.id);
   TM_RETURN_IF_ERROR(Write("replacing", name, "", [&](Connection& c) -> absl::Status {
-    TM_ASSIGN_OR_RETURN(bool stored, MeetingRequestRows::Update(c, request, expected_revision));
+    TM_ASSIGN_OR_RETURN(std::optional<absl::Time> stored,
+                        MeetingRequestRows::Update(c, request, expected_revision));
     if (!stored) {
       if (!MeetingRequestRows::Find(c, request.event_id, request.meta.id)) {
         return absl::NotFoundError(absl::StrCat(name, " not found"));
@@ -770,7 +760,8 @@ absl::StatusOr<Meeting> SqliteRepository::ReplaceMeeting(const Meeting& input,
   meeting.meta.revision = expected_revision + 1;
   const std::string name = MeetingName(meeting.event_id, meeting.meta.id);
   TM_RETURN_IF_ERROR(Write("replacing", name, "", [&](Connection& c) -> absl::Status {
-    TM_ASSIGN_OR_RETURN(bool stored, MeetingRows::Update(c, meeting, expected_revision));
+    TM_ASSIGN_OR_RETURN(std::optional<absl::Time> stored,
+                        MeetingRows::Update(c, meeting, expected_revision));
     if (!stored) {
       if (!MeetingRows::Find(c, meeting.event_id, meeting.meta.id)) {
         return absl::NotFoundError(absl::StrCat(name, " not found"));

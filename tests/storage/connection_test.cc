@@ -20,13 +20,13 @@ namespace {
 class ConnectionTest : public ::testing::Test {
  protected:
   ConnectionTest() : connection_(dir_.File("c.db"), ConnectionOptions{.create = true}) {
-    connection_.Exec("CREATE TABLE t (k TEXT PRIMARY KEY, s TEXT, n INTEGER, b BLOB)");
+    connection_.Run("CREATE TABLE t (k TEXT PRIMARY KEY, s TEXT, n INTEGER, b BLOB)");
   }
 
   // True when any statement of the connection is inside a step (holds its read transaction).
   bool AnyStatementBusy() {
-    for (sqlite3_stmt* s = sqlite3_next_stmt(connection_.db().getHandle(), nullptr); s != nullptr;
-         s = sqlite3_next_stmt(connection_.db().getHandle(), s)) {
+    for (sqlite3_stmt* s = sqlite3_next_stmt(connection_.handle(), nullptr); s != nullptr;
+         s = sqlite3_next_stmt(connection_.handle(), s)) {
       if (sqlite3_stmt_busy(s)) return true;
     }
     return false;
@@ -95,7 +95,7 @@ TEST_F(ConnectionTest, ErrorsThrowWithSqliteCodes) {
 }
 
 TEST_F(ConnectionTest, StatementOutOfScopeHoldsNoReadTransaction) {
-  connection_.Exec("INSERT INTO t (k) VALUES ('a'), ('b')");
+  connection_.Run("INSERT INTO t (k) VALUES ('a'), ('b')");
   {
     ScopedStatement select = connection_.Prepare("SELECT k FROM t ORDER BY k");
     ASSERT_TRUE(select.Step());  // left mid-iteration
@@ -106,6 +106,48 @@ TEST_F(ConnectionTest, StatementOutOfScopeHoldsNoReadTransaction) {
   ScopedStatement again = connection_.Prepare("SELECT k FROM t ORDER BY k");
   ASSERT_TRUE(again.Step());
   EXPECT_EQ(again.Row().Text(0), "a");
+}
+
+// How many statements the connection holds prepared (its cache, and any in use).
+int PreparedStatements(Connection& connection) {
+  int count = 0;
+  for (sqlite3_stmt* s = sqlite3_next_stmt(connection.handle(), nullptr); s != nullptr;
+       s = sqlite3_next_stmt(connection.handle(), s)) {
+    ++count;
+  }
+  return count;
+}
+
+TEST_F(ConnectionTest, RunCachesOneStatementAndRunsAScriptInOrder) {
+  const int before = PreparedStatements(connection_);
+  connection_.Run("INSERT INTO t (k) VALUES ('once')");
+  EXPECT_EQ(PreparedStatements(connection_), before + 1);
+  connection_.Run("DELETE FROM t WHERE k = 'once'");
+  connection_.Run("INSERT INTO t (k) VALUES ('once')");  // The same text: the cached statement.
+  EXPECT_EQ(PreparedStatements(connection_), before + 2);
+
+  // Each statement of a script is prepared after the ones before it ran (the index needs the
+  // table), and none is kept.
+  connection_.Run(
+      "CREATE TABLE u (x INTEGER);\n"
+      "CREATE INDEX u_by_x ON u (x);\n"
+      "INSERT INTO u (x) VALUES (1), (2); -- a comment at the end\n");
+  EXPECT_EQ(PreparedStatements(connection_), before + 2);
+  ScopedStatement count = connection_.Prepare("SELECT count(*) FROM u");
+  ASSERT_TRUE(count.Step());
+  EXPECT_EQ(count.Row().Int64(0), 2);
+
+  connection_.Run("  -- nothing but a comment\n");
+  EXPECT_THROW(connection_.Run("INSERT INTO u (x) VALUES (3); SELECT nonsense FROM nowhere"),
+               SQLite::Exception);
+}
+
+TEST_F(ConnectionTest, PrepareRefusesMoreThanOneStatement) {
+  // The second statement would otherwise be dropped without a word.
+  EXPECT_THROW(connection_.Prepare("SELECT 1; DELETE FROM t"), SQLite::Exception);
+  EXPECT_THROW(connection_.Prepare("   "), SQLite::Exception);
+  ScopedStatement trailing_space = connection_.Prepare("SELECT 1;  \n");
+  EXPECT_TRUE(trailing_space.Step());
 }
 
 }  // namespace

@@ -29,9 +29,9 @@ class GroupCommitTest : public ::testing::Test {
     ConnectionOptions options;
     options.create = true;
     auto writer = std::make_unique<Connection>(dir_.File("group.db"), options);
-    writer->Exec("PRAGMA journal_mode = WAL");
-    writer->Exec("CREATE TABLE parent (id TEXT PRIMARY KEY)");
-    writer->Exec(
+    writer->Run("PRAGMA journal_mode = WAL");
+    writer->Run("CREATE TABLE parent (id TEXT PRIMARY KEY)");
+    writer->Run(
         "CREATE TABLE item (id TEXT PRIMARY KEY, parent TEXT REFERENCES parent (id) "
         "DEFERRABLE INITIALLY DEFERRED)");
     group_ = std::make_unique<GroupCommit>(std::move(writer));
@@ -80,7 +80,7 @@ class GroupCommitTest : public ::testing::Test {
         // Hold the writer until every other write is about to queue, then a little longer.
         while (started.load() < static_cast<int>(writes.size())) std::this_thread::yield();
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
-        c.Exec("INSERT INTO item (id) VALUES ('slow')");
+        c.Run("INSERT INTO item (id) VALUES ('slow')");
         return absl::OkStatus();
       };
       const auto failure = [](const std::exception*) { return absl::InternalError("slow"); };

@@ -8,6 +8,7 @@
 #include "SQLiteCpp/Statement.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "storage/sqlite/connection.h"
 #include "tests/common/status_matchers.h"
 #include "tests/storage/test_db.h"
 
@@ -64,8 +65,9 @@ TEST(MigrationsTest, EachEarlierVersionMigratesToLatest) {
     testing::TempDir dir;
     const std::string path = dir.File("old.db");
     {
-      SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-      ASSERT_THAT(ApplyMigrations(db, version), IsOk());
+      Connection connection(path, ConnectionOptions{.create = true});
+      ASSERT_THAT(ApplyMigrations(connection, version), IsOk());
+      EXPECT_EQ(SchemaVersion(connection), version);
     }
     EXPECT_EQ(UserVersion(path), version);
     TM_ASSERT_OK_AND_ASSIGN(auto repo, SqliteRepository::Open(path));

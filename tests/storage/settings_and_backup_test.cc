@@ -60,7 +60,7 @@ TEST(SettingsCheckTest, ForeignKeysOffAndNoBusyTimeoutAreRefused) {
   ConnectionOptions options;
   options.busy_timeout_ms = 0;
   Connection connection(dir.File("fk.db"), options);
-  connection.Exec("PRAGMA foreign_keys = OFF");
+  connection.Run("PRAGMA foreign_keys = OFF");
   EXPECT_THAT(CheckStorageSettings(connection, dir.File("fk.db")),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        AllOf(HasSubstr("foreign_keys is '0'"), HasSubstr("busy_timeout is '0'"),
