@@ -11,7 +11,7 @@ constexpr absl::string_view kInsert =
 
 }  // namespace
 
-std::optional<std::string> FindRequest(Connection& connection, RequestKey key) {
+std::optional<std::string> RequestIdRows::Find(Connection& connection, RequestKey key) {
   ScopedStatement find = connection.Prepare(kFind);
   find.BindText(1, key.method);
   find.BindText(2, key.request_id);
@@ -19,8 +19,8 @@ std::optional<std::string> FindRequest(Connection& connection, RequestKey key) {
   return find.Row().Text(0);
 }
 
-void RecordRequest(Connection& connection, RequestKey key, absl::string_view resource_id,
-                   int64_t create_time_nanos) {
+void RequestIdRows::Insert(Connection& connection, RequestKey key, absl::string_view resource_id,
+                           int64_t create_time_nanos) {
   ScopedStatement insert = connection.Prepare(kInsert);
   insert.BindText(1, key.method);
   insert.BindText(2, key.request_id);

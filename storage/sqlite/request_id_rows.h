@@ -15,11 +15,13 @@
 
 namespace techmatch::storage::sqlite {
 
-// The id of the resource `key` created before, if any. Throws SQLite::Exception.
-std::optional<std::string> FindRequest(Connection& connection, RequestKey key);
-// Records that `key` created `resource_id`. Throws SQLite::Exception.
-void RecordRequest(Connection& connection, RequestKey key, absl::string_view resource_id,
-                   int64_t create_time_nanos);
+struct RequestIdRows {
+  // The id of the resource `key` created before, if any. Throws SQLite::Exception.
+  static std::optional<std::string> Find(Connection& connection, RequestKey key);
+  // Records that `key` created `resource_id`. Throws SQLite::Exception.
+  static void Insert(Connection& connection, RequestKey key, absl::string_view resource_id,
+                     int64_t create_time_nanos);
+};
 
 }  // namespace techmatch::storage::sqlite
 

@@ -3,11 +3,13 @@
 #include <sqlite3.h>
 #include <sys/random.h>
 
+#include <algorithm>
 #include <memory>
 #include <type_traits>
 #include <utility>
 
 #include "SQLiteCpp/Exception.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "core/common/resource_id.h"
@@ -18,6 +20,7 @@
 #include "storage/sqlite/agreement_rows.h"
 #include "storage/sqlite/api_key_rows.h"
 #include "storage/sqlite/audit_rows.h"
+#include "storage/sqlite/connection.h"
 #include "storage/sqlite/connection_pool.h"
 #include "storage/sqlite/event_rows.h"
 #include "storage/sqlite/group_commit.h"
@@ -44,7 +47,6 @@ using sqlite::Connection;
 using sqlite::ConnectionOptions;
 using sqlite::ConnectionPool;
 using sqlite::EventRows;
-using sqlite::FindRequest;
 using sqlite::GroupCommit;
 using sqlite::IndustryRows;
 using sqlite::MeetingPlanRows;
@@ -54,7 +56,8 @@ using sqlite::NeedRows;
 using sqlite::OfferingRows;
 using sqlite::OrganizationRows;
 using sqlite::ParticipantRows;
-using sqlite::RecordRequest;
+using sqlite::RequestIdRows;
+using sqlite::Savepoint;
 using sqlite::ScopedStatement;
 using sqlite::StatusFromException;
 using sqlite::StatusFromUnknownException;
@@ -67,15 +70,29 @@ namespace {
 constexpr int64_t kReaderMmapBytes = int64_t{256} << 20;
 
 constexpr int kMaxReaderConnections = 64;
+constexpr absl::string_view kKeys = "keys";
 constexpr size_t kPageTokenKeyBytes = 32;
 
 std::string NameOf(absl::string_view collection, absl::string_view id) {
   return id.empty() ? std::string(collection) : ResourceName(collection, id);
 }
 
-absl::Status NotFound(absl::string_view collection, absl::string_view id) {
-  return absl::NotFoundError(absl::StrCat(ResourceName(collection, id), " not found"));
+absl::Status NotFound(absl::string_view collection, absl::string_view id = {}) {
+  return absl::NotFoundError(absl::StrCat(NameOf(collection, id), " not found"));
 }
+
+// For Replace: nothing more to do in the transaction.
+constexpr auto kNothingMore = [](Connection&, const auto&) { return absl::OkStatus(); };
+
+// T, or the T of a StatusOr<T>: what a read returns on success.
+template <typename T>
+struct ReadValue {
+  using type = T;
+};
+template <typename T>
+struct ReadValue<absl::StatusOr<T>> {
+  using type = T;
+};
 
 // Sets the journal mode, which belongs to the file: readers opened later inherit it.
 absl::Status EnableWal(Connection& connection, const std::string& path) {
@@ -111,6 +128,10 @@ absl::StatusOr<std::string> EnsurePageTokenKey(Connection& connection) {
 }
 
 }  // namespace
+
+std::string SqliteRepository::Subject::Name() const { return NameOf(collection, id); }
+
+// --- Opening --------------------------------------------------------------------------------
 
 absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const std::string& path,
                                                                          SqliteOptions options) {
@@ -168,11 +189,10 @@ absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const s
 SqliteRepository::SqliteRepository(std::unique_ptr<Connection> writer,
                                    std::unique_ptr<ConnectionPool> readers,
                                    std::string page_token_key, size_t record_cache_entries)
-    : writer_(std::make_unique<GroupCommit>(std::move(writer))),
+    : CachingRepository(record_cache_entries),
+      writer_(std::make_unique<GroupCommit>(std::move(writer))),
       readers_(std::move(readers)),
-      page_token_key_(std::move(page_token_key)),
-      need_cache_(record_cache_entries),
-      offering_cache_(record_cache_entries) {}
+      page_token_key_(std::move(page_token_key)) {}
 
 SqliteRepository::~SqliteRepository() = default;
 
@@ -181,8 +201,61 @@ SqliteRepository::WriteStats SqliteRepository::CommitStats() {
   return WriteStats{stats.commits, stats.writes};
 }
 
-absl::Status SqliteRepository::Write(absl::string_view action, absl::string_view collection,
-                                     absl::string_view id,
+// --- The read, write and replace paths --------------------------------------------------------
+
+absl::Status SqliteRepository::OnReader(const Subject& subject, View view,
+                                        absl::FunctionRef<absl::Status(Connection&)> body) {
+  try {
+    ConnectionPool::Lease connection = readers_->Borrow();
+    if (view == View::kStatement) return body(*connection);
+    Transaction snapshot(*connection, TransactionMode::kDeferred);
+    const absl::Status status = body(*connection);
+    // A read transaction has nothing to keep: ending it either way releases the snapshot.
+    snapshot.Commit();
+    return status;
+  } catch (const std::exception& e) {
+    return StatusFromException(e, subject.action, subject.Name());
+  } catch (...) {
+    return StatusFromUnknownException(subject.action, subject.Name());
+  }
+}
+
+template <typename Fn>
+auto SqliteRepository::Read(const Subject& subject, View view, Fn&& read) {
+  using Result = std::invoke_result_t<Fn&, Connection&>;
+  if constexpr (std::is_same_v<Result, absl::Status>) {
+    return OnReader(subject, view, read);
+  } else {
+    absl::StatusOr<typename ReadValue<Result>::type> result;
+    const absl::Status status = OnReader(subject, view, [&](Connection& c) {
+      result = read(c);
+      return absl::OkStatus();
+    });
+    if (!status.ok()) result = status;
+    return result;
+  }
+}
+
+template <typename Fn>
+auto SqliteRepository::Find(const Subject& subject, View view, Fn&& find) {
+  using Found = std::invoke_result_t<Fn&, Connection&>;  // A std::optional.
+  Found found;
+  const absl::Status status = OnReader(subject, view, [&](Connection& c) {
+    found = find(c);
+    return absl::OkStatus();
+  });
+  absl::StatusOr<typename Found::value_type> result;
+  if (!status.ok()) {
+    result = status;
+  } else if (!found) {
+    result = NotFound(subject.collection, subject.id);
+  } else {
+    result = *std::move(found);
+  }
+  return result;
+}
+
+absl::Status SqliteRepository::Write(const Subject& subject,
                                      absl::FunctionRef<absl::Status(Connection&)> body,
                                      bool audited) {
   // Read on the calling thread: the write may run on another caller's
@@ -194,12 +267,12 @@ absl::Status SqliteRepository::Write(absl::string_view action, absl::string_view
     AuditEvent event = audit->event;
     event.event_time = absl::Now();
     event.outcome = "OK";
-    if (event.resource.empty()) event.resource = NameOf(collection, id);
+    if (event.resource.empty()) event.resource = subject.Name();
     return AuditRows::Append(connection, std::move(event));
   };
   const auto failure = [&](const std::exception* e) {
-    return e != nullptr ? StatusFromException(*e, action, NameOf(collection, id))
-                        : StatusFromUnknownException(action, NameOf(collection, id));
+    return e != nullptr ? StatusFromException(*e, subject.action, subject.Name())
+                        : StatusFromUnknownException(subject.action, subject.Name());
   };
   const auto committed = [&] {
     if (audit != nullptr) audit->recorded = true;
@@ -207,18 +280,29 @@ absl::Status SqliteRepository::Write(absl::string_view action, absl::string_view
   return writer_->Run(GroupCommit::Write{change, failure, committed});
 }
 
-absl::Status SqliteRepository::Read(absl::string_view action, absl::string_view collection,
-                                    absl::string_view id,
-                                    absl::FunctionRef<absl::Status(Connection&)> body) {
-  try {
-    ConnectionPool::Lease connection = readers_->Borrow();
-    return body(*connection);
-  } catch (const std::exception& e) {
-    return StatusFromException(e, action, NameOf(collection, id));
-  } catch (...) {
-    return StatusFromUnknownException(action, NameOf(collection, id));
-  }
+template <typename Record>
+absl::StatusOr<Record> SqliteRepository::Replace(
+    const Subject& subject, const Record& input, int64_t expected_revision,
+    absl::FunctionRef<absl::StatusOr<std::optional<absl::Time>>(Connection&, const Record&)> update,
+    absl::FunctionRef<bool(Connection&)> exists,
+    absl::FunctionRef<absl::Status(Connection&, const Record&)> also) {
+  Record record = input;
+  record.meta.update_time = absl::Now();
+  record.meta.revision = expected_revision + 1;
+  TM_RETURN_IF_ERROR(Write(subject, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(std::optional<absl::Time> create_time, update(c, record));
+    if (!create_time) {
+      if (!exists(c)) return NotFound(subject.collection, subject.id);
+      return absl::AbortedError(
+          absl::StrCat(subject.Name(), " changed since it was read; read it again"));
+    }
+    record.meta.create_time = *create_time;
+    return also(c, record);
+  }));
+  return record;
 }
+
+// --- Records keyed by one id ------------------------------------------------------------------
 
 template <typename Rows>
 absl::StatusOr<typename Rows::Record> SqliteRepository::CreateRecord(
@@ -230,90 +314,46 @@ absl::StatusOr<typename Rows::Record> SqliteRepository::CreateRecord(
   record.meta.create_time = now;
   record.meta.update_time = now;
   record.meta.revision = 1;
-  std::optional<Record> result;
+  std::optional<Record> first;  // What an earlier call with the same request id created.
   TM_RETURN_IF_ERROR(
-      Write("creating", Rows::kCollection, record.meta.id, [&](Connection& c) -> absl::Status {
+      Write({"creating", Rows::kCollection, record.meta.id}, [&](Connection& c) -> absl::Status {
         if (!key.request_id.empty()) {
-          if (std::optional<std::string> earlier = FindRequest(c, key)) {
+          if (std::optional<std::string> earlier = RequestIdRows::Find(c, key)) {
             // A retry: answer with what the first call created, create nothing.
-            result = Rows::Find(c, *earlier);
-            if (!result) return NotFound(Rows::kCollection, *earlier);
+            first = Rows::Find(c, *earlier);
+            if (!first) return NotFound(Rows::kCollection, *earlier);
             return absl::OkStatus();
           }
         }
         TM_RETURN_IF_ERROR(Rows::Insert(c, record));
-        if (!key.request_id.empty()) RecordRequest(c, key, record.meta.id, now_nanos);
+        if (!key.request_id.empty()) RequestIdRows::Insert(c, key, record.meta.id, now_nanos);
         return absl::OkStatus();
       }));
-  // Nothing to invalidate: a record that did not exist was never cached.
-  if (result) return *std::move(result);
+  if (first) return *std::move(first);
   return record;
 }
 
 template <typename Rows>
 absl::StatusOr<typename Rows::Record> SqliteRepository::GetRecord(absl::string_view id) {
-  using Record = typename Rows::Record;
-  RecordCache<Record>* const cache = CacheOf<Rows>();
-  typename RecordCache<Record>::Found cached;
-  if (cache != nullptr) {
-    cached = cache->Lookup(id);
-    if (cached.record) return *cached.record;
-  }
-  std::optional<Record> result;
-  TM_RETURN_IF_ERROR(Read("reading", Rows::kCollection, id, [&](Connection& c) {
-    result = Rows::Find(c, id);
-    return absl::OkStatus();
-  }));
-  if (!result) return NotFound(Rows::kCollection, id);
-  if (cache == nullptr || !cache->enabled()) return *std::move(result);
-  auto shared = std::make_shared<const Record>(*std::move(result));
-  cache->Insert(cached.ticket, id, shared);
-  return *shared;
+  return Find({"reading", Rows::kCollection, id}, View::kStatement,
+              [&](Connection& c) { return Rows::Find(c, id); });
 }
 
 template <typename Rows>
-RecordCache<typename Rows::Record>* SqliteRepository::CacheOf() {
-  if constexpr (std::is_same_v<Rows, NeedRows>) {
-    return &need_cache_;
-  } else if constexpr (std::is_same_v<Rows, OfferingRows>) {
-    return &offering_cache_;
-  } else {
-    return nullptr;
-  }
+absl::StatusOr<Page<typename Rows::Record>> SqliteRepository::ListRecords(const ListQuery& query) {
+  return Read({"listing", Rows::kCollection}, View::kStatement,
+              [&](Connection& c) { return Rows::List(c, query); });
 }
 
 template <typename Rows>
 absl::StatusOr<typename Rows::Record> SqliteRepository::ReplaceRecord(
     const typename Rows::Record& input, int64_t expected_revision) {
   using Record = typename Rows::Record;
-  Record record = input;
-  record.meta.update_time = absl::Now();
-  record.meta.revision = expected_revision + 1;
-  const absl::Status written =
-      Write("replacing", Rows::kCollection, record.meta.id, [&](Connection& c) -> absl::Status {
-        TM_ASSIGN_OR_RETURN(std::optional<absl::Time> create_time,
-                            Rows::Update(c, record, expected_revision));
-        if (!create_time) {
-          if (!Rows::Exists(c, record.meta.id)) return NotFound(Rows::kCollection, record.meta.id);
-          return absl::AbortedError(absl::StrCat(ResourceName(Rows::kCollection, record.meta.id),
-                                                 " changed since it was read; read it again"));
-        }
-        record.meta.create_time = *create_time;
-        return absl::OkStatus();
-      });
-  if (RecordCache<Record>* cache = CacheOf<Rows>()) cache->Invalidate(record.meta.id);
-  TM_RETURN_IF_ERROR(written);
-  return record;
-}
-
-template <typename Rows>
-absl::StatusOr<Page<typename Rows::Record>> SqliteRepository::ListRecords(const ListQuery& query) {
-  absl::StatusOr<Page<typename Rows::Record>> page;
-  TM_RETURN_IF_ERROR(Read("listing", Rows::kCollection, "", [&](Connection& c) {
-    page = Rows::List(c, query);
-    return absl::OkStatus();
-  }));
-  return page;
+  const absl::string_view id = input.meta.id;
+  return Replace<Record>(
+      {"replacing", Rows::kCollection, id}, input, expected_revision,
+      [&](Connection& c, const Record& r) { return Rows::Update(c, r, expected_revision); },
+      [&](Connection& c) { return Rows::Exists(c, id); }, kNothingMore);
 }
 
 template <typename Rows>
@@ -322,8 +362,7 @@ absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>> SqliteReposit
   using Record = typename Rows::Record;
   const absl::Time now = absl::Now();
   std::vector<absl::StatusOr<Record>> results;
-  // Nothing to invalidate, as in CreateRecord: only new records are inserted.
-  TM_RETURN_IF_ERROR(Write("importing", Rows::kCollection, "", [&](Connection& c) {
+  TM_RETURN_IF_ERROR(Write({"importing", Rows::kCollection}, [&](Connection& c) {
     results.clear();
     results.reserve(inputs.size());
     for (const Record& input : inputs) {
@@ -333,7 +372,7 @@ absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>> SqliteReposit
       record.meta.revision = 1;
       // A savepoint per row: a failing row is undone alone and the batch goes on. A fault that
       // breaks the whole transaction makes RollBack throw, which fails the batch.
-      sqlite::Savepoint row(c);
+      Savepoint row(c);
       absl::Status row_status;
       try {
         row_status = Rows::Insert(c, record);
@@ -354,114 +393,29 @@ absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>> SqliteReposit
   return results;
 }
 
-absl::Status SqliteRepository::CreateApiKey(const ApiKey& key) {
-  if (RoleNeedsOrganization(key.role) == key.organization_id.empty()) {
-    return absl::InvalidArgumentError(
-        "INSTITUTE and ENTERPRISE keys name their organization; other roles name none");
-  }
-  return Write("creating", "keys", key.key_id, [&](Connection& c) -> absl::Status {
-    if (!key.organization_id.empty() && !OrganizationRows::Exists(c, key.organization_id)) {
-      return NotFound(kOrganizations, key.organization_id);
-    }
-    if (ApiKeyRows::Find(c, key.key_id)) {
-      return absl::AlreadyExistsError(absl::StrCat("keys/", key.key_id, " already exists"));
-    }
-    return ApiKeyRows::Insert(c, key);
-  });
-}
-
-absl::StatusOr<std::optional<ApiKey>> SqliteRepository::FindApiKey(absl::string_view key_id) {
-  std::optional<ApiKey> key;
-  TM_RETURN_IF_ERROR(Read("looking up", "keys", key_id, [&](Connection& c) {
-    key = ApiKeyRows::Find(c, key_id);
-    return absl::OkStatus();
-  }));
-  return key;
-}
-
-absl::StatusOr<std::vector<ApiKey>> SqliteRepository::ListApiKeys() {
-  std::vector<ApiKey> keys;
-  TM_RETURN_IF_ERROR(Read("listing", "keys", "", [&](Connection& c) {
-    keys = ApiKeyRows::List(c);
-    return absl::OkStatus();
-  }));
-  return keys;
-}
-
-absl::StatusOr<ApiKey> SqliteRepository::RevokeApiKey(absl::string_view key_id) {
-  std::optional<ApiKey> key;
-  TM_RETURN_IF_ERROR(Write("revoking", "keys", key_id, [&](Connection& c) -> absl::Status {
-    if (!ApiKeyRows::Revoke(c, key_id, absl::Now())) {
-      return absl::NotFoundError(absl::StrCat("keys/", key_id, " not found"));
-    }
-    key = ApiKeyRows::Find(c, key_id);
-    return absl::OkStatus();
-  }));
-  return *std::move(key);
-}
-
-absl::Status SqliteRepository::AppendAuditEvent(const AuditEvent& event) {
-  return Write(
-      "recording", "auditEvents", "", [&](Connection& c) { return AuditRows::Append(c, event); },
-      /*audited=*/false);
-}
-
-absl::StatusOr<Page<AuditEvent>> SqliteRepository::ListAuditEvents(const ListQuery& query) {
-  absl::StatusOr<Page<AuditEvent>> page;
-  TM_RETURN_IF_ERROR(Read("listing", "auditEvents", "", [&](Connection& c) {
-    page = AuditRows::List(c, query);
-    return absl::OkStatus();
-  }));
-  return page;
-}
-
-absl::StatusOr<int64_t> SqliteRepository::VerifyAuditTrail() {
-  absl::StatusOr<int64_t> count;
-  // One snapshot: records appended meanwhile by the server are not half-seen.
-  TM_RETURN_IF_ERROR(ReadSnapshot("verifying", "auditEvents", "", [&](Connection& c) {
-    count = AuditRows::Verify(c);
-    return absl::OkStatus();
-  }));
-  return count;
-}
-
-absl::StatusOr<int> SqliteRepository::SchemaVersion() {
-  int version = 0;
-  TM_RETURN_IF_ERROR(Read("reading", "schema version", "", [&](Connection& c) {
-    version = sqlite::SchemaVersion(c);
-    return absl::OkStatus();
-  }));
-  return version;
-}
+// --- Reference data, events, participants ---------------------------------------------------
 
 absl::StatusOr<std::string> SqliteRepository::PageTokenKey() { return page_token_key_; }
 
+absl::StatusOr<int> SqliteRepository::SchemaVersion() {
+  return Read({"reading", "schema version"}, View::kStatement,
+              [](Connection& c) { return sqlite::SchemaVersion(c); });
+}
+
 absl::StatusOr<bool> SqliteRepository::IndustryExists(absl::string_view code) {
-  bool exists = false;
-  TM_RETURN_IF_ERROR(Read("looking up", kIndustries, code, [&](Connection& c) {
-    exists = IndustryRows::Exists(c, code);
-    return absl::OkStatus();
-  }));
-  return exists;
+  return Read({"looking up", kIndustries, code}, View::kStatement,
+              [&](Connection& c) { return IndustryRows::Exists(c, code); });
 }
 
 absl::StatusOr<bool> SqliteRepository::EventExists(absl::string_view id) {
-  bool exists = false;
-  TM_RETURN_IF_ERROR(Read("looking up", kEvents, id, [&](Connection& c) {
-    exists = EventRows::Exists(c, id);
-    return absl::OkStatus();
-  }));
-  return exists;
+  return Read({"looking up", kEvents, id}, View::kStatement,
+              [&](Connection& c) { return EventRows::Exists(c, id); });
 }
 
 absl::StatusOr<std::optional<OrganizationKind>> SqliteRepository::FindOrganizationKind(
     absl::string_view id) {
-  std::optional<OrganizationKind> kind;
-  TM_RETURN_IF_ERROR(Read("looking up", kOrganizations, id, [&](Connection& c) {
-    kind = OrganizationRows::FindKind(c, id);
-    return absl::OkStatus();
-  }));
-  return kind;
+  return Read({"looking up", kOrganizations, id}, View::kStatement,
+              [&](Connection& c) { return OrganizationRows::FindKind(c, id); });
 }
 
 absl::StatusOr<Industry> SqliteRepository::CreateIndustry(const Industry& industry,
@@ -515,7 +469,7 @@ absl::StatusOr<Participant> SqliteRepository::RegisterParticipant(
   participant.late_registration = options.late_registration;
   const std::string name =
       absl::StrCat(ResourceName(kEvents, event_id), "/", kParticipants, "/", organization_id);
-  TM_RETURN_IF_ERROR(Write("registering", name, "", [&](Connection& c) -> absl::Status {
+  TM_RETURN_IF_ERROR(Write({"registering", name}, [&](Connection& c) -> absl::Status {
     if (!EventRows::Exists(c, event_id)) return NotFound(kEvents, event_id);
     if (!OrganizationRows::Exists(c, organization_id)) {
       return NotFound(kOrganizations, organization_id);
@@ -536,38 +490,32 @@ absl::StatusOr<Participant> SqliteRepository::RegisterParticipant(
 
 absl::StatusOr<std::optional<Participant>> SqliteRepository::FindParticipant(
     absl::string_view event_id, absl::string_view organization_id) {
-  std::optional<Participant> participant;
-  TM_RETURN_IF_ERROR(Read("looking up participants of", kEvents, event_id, [&](Connection& c) {
-    participant = ParticipantRows::Find(c, event_id, organization_id);
-    return absl::OkStatus();
-  }));
-  return participant;
+  return Read({"looking up participants of", kEvents, event_id}, View::kStatement,
+              [&](Connection& c) { return ParticipantRows::Find(c, event_id, organization_id); });
 }
 
 absl::StatusOr<Page<Participant>> SqliteRepository::ListParticipants(absl::string_view event_id,
                                                                      const ListQuery& query) {
-  absl::StatusOr<Page<Participant>> page;
-  TM_RETURN_IF_ERROR(Read("listing participants of", kEvents, event_id, [&](Connection& c) {
-    if (!EventRows::Exists(c, event_id)) {
-      page = NotFound(kEvents, event_id);
-    } else {
-      page = ParticipantRows::List(c, event_id, query);
-    }
-    return absl::OkStatus();
-  }));
-  return page;
+  return Read({"listing participants of", kEvents, event_id}, View::kStatement,
+              [&](Connection& c) -> absl::StatusOr<Page<Participant>> {
+                if (!EventRows::Exists(c, event_id)) return NotFound(kEvents, event_id);
+                return ParticipantRows::List(c, event_id, query);
+              });
 }
+
+// --- Needs and offerings ----------------------------------------------------------------------
 
 absl::StatusOr<Need> SqliteRepository::CreateNeed(const Need& need, RequestKey key) {
   return CreateRecord<NeedRows>(need, key);
 }
-absl::StatusOr<Need> SqliteRepository::GetNeed(absl::string_view id) {
+absl::StatusOr<Need> SqliteRepository::GetNeedUncached(absl::string_view id) {
   return GetRecord<NeedRows>(id);
 }
 absl::StatusOr<Page<Need>> SqliteRepository::ListNeeds(const ListQuery& query) {
   return ListRecords<NeedRows>(query);
 }
-absl::StatusOr<Need> SqliteRepository::ReplaceNeed(const Need& need, int64_t expected_revision) {
+absl::StatusOr<Need> SqliteRepository::ReplaceNeedUncached(const Need& need,
+                                                           int64_t expected_revision) {
   return ReplaceRecord<NeedRows>(need, expected_revision);
 }
 absl::StatusOr<std::vector<absl::StatusOr<Need>>> SqliteRepository::CreateNeeds(
@@ -579,14 +527,14 @@ absl::StatusOr<Offering> SqliteRepository::CreateOffering(const Offering& offeri
                                                           RequestKey key) {
   return CreateRecord<OfferingRows>(offering, key);
 }
-absl::StatusOr<Offering> SqliteRepository::GetOffering(absl::string_view id) {
+absl::StatusOr<Offering> SqliteRepository::GetOfferingUncached(absl::string_view id) {
   return GetRecord<OfferingRows>(id);
 }
 absl::StatusOr<Page<Offering>> SqliteRepository::ListOfferings(const ListQuery& query) {
   return ListRecords<OfferingRows>(query);
 }
-absl::StatusOr<Offering> SqliteRepository::ReplaceOffering(const Offering& offering,
-                                                           int64_t expected_revision) {
+absl::StatusOr<Offering> SqliteRepository::ReplaceOfferingUncached(const Offering& offering,
+                                                                   int64_t expected_revision) {
   return ReplaceRecord<OfferingRows>(offering, expected_revision);
 }
 absl::StatusOr<std::vector<absl::StatusOr<Offering>>> SqliteRepository::CreateOfferings(
@@ -594,26 +542,12 @@ absl::StatusOr<std::vector<absl::StatusOr<Offering>>> SqliteRepository::CreateOf
   return CreateRecords<OfferingRows>(offerings);
 }
 
-absl::Status SqliteRepository::ReadSnapshot(absl::string_view action, absl::string_view collection,
-                                            absl::string_view id,
-                                            absl::FunctionRef<absl::Status(Connection&)> body) {
-  return Read(action, collection, id, [&](Connection& c) -> absl::Status {
-    Transaction snapshot(c, TransactionMode::kDeferred);
-    const absl::Status status = body(c);
-    // A read transaction has nothing to keep: ending it either way releases the snapshot.
-    snapshot.Commit();
-    return status;
-  });
-}
+// --- Meetings ----------------------------------------------------------------------------------
 
 absl::StatusOr<MeetingPlan> SqliteRepository::GetMeetingPlan(absl::string_view event_id) {
-  std::optional<MeetingPlan> plan;
-  TM_RETURN_IF_ERROR(ReadSnapshot("reading", kEvents, event_id, [&](Connection& c) {
-    plan = MeetingPlanRows::Find(c, event_id);
-    return absl::OkStatus();
-  }));
-  if (!plan) return absl::NotFoundError(absl::StrCat(MeetingPlanName(event_id), " not found"));
-  return *std::move(plan);
+  const std::string name = MeetingPlanName(event_id);
+  return Find({"reading", name}, View::kSnapshot,
+              [&](Connection& c) { return MeetingPlanRows::Find(c, event_id); });
 }
 
 absl::StatusOr<MeetingPlan> SqliteRepository::PutMeetingPlan(const MeetingPlan& input,
@@ -621,26 +555,26 @@ absl::StatusOr<MeetingPlan> SqliteRepository::PutMeetingPlan(const MeetingPlan& 
   MeetingPlan plan = input;
   const absl::Time now = absl::Now();
   plan.meta.update_time = now;
-  TM_RETURN_IF_ERROR(
-      Write("storing", MeetingPlanName(plan.meta.id), "", [&](Connection& c) -> absl::Status {
-        if (!EventRows::Exists(c, plan.meta.id)) return NotFound(kEvents, plan.meta.id);
-        std::optional<MeetingPlan> stored = MeetingPlanRows::Find(c, plan.meta.id);
-        if (expected_revision != 0 && (!stored || stored->meta.revision != expected_revision)) {
-          return absl::AbortedError(absl::StrCat(MeetingPlanName(plan.meta.id),
-                                                 " changed since it was read; read it again"));
-        }
-        if (std::optional<Meeting> outside = MeetingRows::LockedOutside(
-                c, plan.meta.id, static_cast<int>(plan.slots.size()), plan.table_count)) {
-          return absl::FailedPreconditionError(
-              absl::StrCat("locked meeting ", MeetingName(plan.meta.id, outside->meta.id),
-                           " is at slot ", outside->slot + 1, ", table ", outside->table + 1,
-                           ", which the new plan does not have; unlock or cancel it first"));
-        }
-        plan.meta.create_time = stored ? stored->meta.create_time : now;
-        plan.meta.revision = stored ? stored->meta.revision + 1 : 1;
-        MeetingRows::DeleteUnlocked(c, plan.meta.id);
-        return MeetingPlanRows::Put(c, plan, stored.has_value());
-      }));
+  const std::string name = MeetingPlanName(plan.meta.id);
+  TM_RETURN_IF_ERROR(Write({"storing", name}, [&](Connection& c) -> absl::Status {
+    if (!EventRows::Exists(c, plan.meta.id)) return NotFound(kEvents, plan.meta.id);
+    std::optional<MeetingPlan> stored = MeetingPlanRows::Find(c, plan.meta.id);
+    // 0 takes whatever is stored (or nothing).
+    if (expected_revision != 0 && (!stored || stored->meta.revision != expected_revision)) {
+      return absl::AbortedError(absl::StrCat(name, " changed since it was read; read it again"));
+    }
+    if (std::optional<Meeting> outside = MeetingRows::LockedOutside(
+            c, plan.meta.id, static_cast<int>(plan.slots.size()), plan.table_count)) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("locked meeting ", MeetingName(plan.meta.id, outside->meta.id),
+                       " is at slot ", outside->slot + 1, ", table ", outside->table + 1,
+                       ", which the new plan does not have; unlock or cancel it first"));
+    }
+    plan.meta.create_time = stored ? stored->meta.create_time : now;
+    plan.meta.revision = stored ? stored->meta.revision + 1 : 1;
+    MeetingRows::DeleteUnlocked(c, plan.meta.id);
+    return MeetingPlanRows::Put(c, plan, stored.has_value());
+  }));
   return plan;
 }
 
@@ -653,15 +587,14 @@ absl::StatusOr<MeetingRequest> SqliteRepository::CreateMeetingRequest(const Meet
   request.meta.update_time = now;
   request.meta.revision = 1;
   const std::string name = MeetingRequestName(request.event_id, request.meta.id);
-  TM_RETURN_IF_ERROR(Write("creating", name, "", [&](Connection& c) -> absl::Status {
+  TM_RETURN_IF_ERROR(Write({"creating", name}, [&](Connection& c) -> absl::Status {
     if (!key.request_id.empty()) {
-      if (std::optional<std::string> earlier = FindRequest(c, key)) {
-        std::optional<MeetingRequest> found =
+      if (std::optional<std::string> earlier = RequestIdRows::Find(c, key)) {
+        // A retry: answer with what the first call created or merged into.
+        std::optional<MeetingRequest> first =
             MeetingRequestRows::Find(c, request.event_id, *earlier);
-        if (!found)
-          return absl::NotFoundError(
-              absl::StrCat(MeetingRequestName(request.event_id, *earlier), " not found"));
-        request = *std::move(found);
+        if (!first) return NotFound(MeetingRequestName(request.event_id, *earlier));
+        request = *std::move(first);
         return absl::OkStatus();
       }
     }
@@ -673,9 +606,10 @@ absl::StatusOr<MeetingRequest> SqliteRepository::CreateMeetingRequest(const Meet
         merged.meta.update_time = now;
         TM_ASSIGN_OR_RETURN(std::optional<absl::Time> stored,
                             MeetingRequestRows::Update(c, merged, existing->meta.revision));
-        if (!stored)
+        if (!stored) {
           return absl::AbortedError(absl::StrCat(
               MeetingRequestName(merged.event_id, merged.meta.id), " changed; try again"));
+        }
         merged.meta.revision = existing->meta.revision + 1;
       }
       request = std::move(merged);
@@ -685,7 +619,7 @@ absl::StatusOr<MeetingRequest> SqliteRepository::CreateMeetingRequest(const Meet
       }
       TM_RETURN_IF_ERROR(MeetingRequestRows::Insert(c, request));
     }
-    if (!key.request_id.empty()) RecordRequest(c, key, request.meta.id, now_nanos);
+    if (!key.request_id.empty()) RequestIdRows::Insert(c, key, request.meta.id, now_nanos);
     return absl::OkStatus();
   }));
   return request;
@@ -693,119 +627,87 @@ absl::StatusOr<MeetingRequest> SqliteRepository::CreateMeetingRequest(const Meet
 
 absl::StatusOr<MeetingRequest> SqliteRepository::GetMeetingRequest(absl::string_view event_id,
                                                                    absl::string_view id) {
-  std::optional<MeetingRequest> request;
-  TM_RETURN_IF_ERROR(Read("reading", MeetingRequestName(event_id, id), "", [&](Connection& c) {
-    request = MeetingRequestRows::Find(c, event_id, id);
-    return absl::OkStatus();
-  }));
-  if (!request) {
-    return absl::NotFoundError(absl::StrCat(MeetingRequestName(event_id, id), " not found"));
-  }
-  return *std::move(request);
+  const std::string name = MeetingRequestName(event_id, id);
+  return Find({"reading", name}, View::kStatement,
+              [&](Connection& c) { return MeetingRequestRows::Find(c, event_id, id); });
 }
 
 absl::StatusOr<Page<MeetingRequest>> SqliteRepository::ListMeetingRequests(
     absl::string_view event_id, const ListQuery& query) {
-  absl::StatusOr<Page<MeetingRequest>> page;
-  TM_RETURN_IF_ERROR(Read("listing meeting requests of", kEvents, event_id, [&](Connection& c) {
-    if (!EventRows::Exists(c, event_id)) {
-      page = NotFound(kEvents, event_id);
-    } else {
-      page = MeetingRequestRows::List(c, event_id, query);
-    }
-    return absl::OkStatus();
-  }));
-  return page;
+  return Read({"listing meeting requests of", kEvents, event_id}, View::kStatement,
+              [&](Connection& c) -> absl::StatusOr<Page<MeetingRequest>> {
+                if (!EventRows::Exists(c, event_id)) return NotFound(kEvents, event_id);
+                return MeetingRequestRows::List(c, event_id, query);
+              });
 }
 
 absl::StatusOr<MeetingRequest> SqliteRepository::ReplaceMeetingRequest(const MeetingRequest& input,
                                                                        int64_t expected_revision) {
-  MeetingRequest request = input;
-  request.meta.update_time = absl::Now();
-  request.meta.revision = expected_revision + 1;
-  const std::string name = MeetingRequestName(request.event_id, request.meta.id);
-  TM_RETURN_IF_ERROR(Write("replacing", name, "", [&](Connection& c) -> absl::Status {
-    TM_ASSIGN_OR_RETURN(std::optional<absl::Time> stored,
-                        MeetingRequestRows::Update(c, request, expected_revision));
-    if (!stored) {
-      if (!MeetingRequestRows::Find(c, request.event_id, request.meta.id)) {
-        return absl::NotFoundError(absl::StrCat(name, " not found"));
-      }
-      return absl::AbortedError(absl::StrCat(name, " changed since it was read; read it again"));
-    }
-    if (request.state == MeetingRequestState::kDeclined ||
-        request.state == MeetingRequestState::kCancelled) {
-      MeetingRows::Delete(c, request.event_id, request.meta.id);
-    }
-    return absl::OkStatus();
-  }));
-  return request;
+  const std::string name = MeetingRequestName(input.event_id, input.meta.id);
+  return Replace<MeetingRequest>(
+      {"replacing", name}, input, expected_revision,
+      [&](Connection& c, const MeetingRequest& r) {
+        return MeetingRequestRows::Update(c, r, expected_revision);
+      },
+      [&](Connection& c) {
+        return MeetingRequestRows::Find(c, input.event_id, input.meta.id).has_value();
+      },
+      // A declined or cancelled request loses its meeting.
+      [](Connection& c, const MeetingRequest& r) {
+        if (r.state == MeetingRequestState::kDeclined ||
+            r.state == MeetingRequestState::kCancelled) {
+          MeetingRows::Delete(c, r.event_id, r.meta.id);
+        }
+        return absl::OkStatus();
+      });
 }
 
 absl::StatusOr<Meeting> SqliteRepository::GetMeeting(absl::string_view event_id,
                                                      absl::string_view id) {
-  std::optional<Meeting> meeting;
-  TM_RETURN_IF_ERROR(Read("reading", MeetingName(event_id, id), "", [&](Connection& c) {
-    meeting = MeetingRows::Find(c, event_id, id);
-    return absl::OkStatus();
-  }));
-  if (!meeting) return absl::NotFoundError(absl::StrCat(MeetingName(event_id, id), " not found"));
-  return *std::move(meeting);
+  const std::string name = MeetingName(event_id, id);
+  return Find({"reading", name}, View::kStatement,
+              [&](Connection& c) { return MeetingRows::Find(c, event_id, id); });
 }
 
 absl::StatusOr<Meeting> SqliteRepository::ReplaceMeeting(const Meeting& input,
                                                          int64_t expected_revision) {
-  Meeting meeting = input;
-  meeting.meta.update_time = absl::Now();
-  meeting.meta.revision = expected_revision + 1;
-  const std::string name = MeetingName(meeting.event_id, meeting.meta.id);
-  TM_RETURN_IF_ERROR(Write("replacing", name, "", [&](Connection& c) -> absl::Status {
-    TM_ASSIGN_OR_RETURN(std::optional<absl::Time> stored,
-                        MeetingRows::Update(c, meeting, expected_revision));
-    if (!stored) {
-      if (!MeetingRows::Find(c, meeting.event_id, meeting.meta.id)) {
-        return absl::NotFoundError(absl::StrCat(name, " not found"));
-      }
-      return absl::AbortedError(absl::StrCat(name, " changed since it was read; read it again"));
-    }
-    return absl::OkStatus();
-  }));
-  return meeting;
+  const std::string name = MeetingName(input.event_id, input.meta.id);
+  return Replace<Meeting>(
+      {"replacing", name}, input, expected_revision,
+      [&](Connection& c, const Meeting& m) { return MeetingRows::Update(c, m, expected_revision); },
+      [&](Connection& c) {
+        return MeetingRows::Find(c, input.event_id, input.meta.id).has_value();
+      },
+      kNothingMore);
 }
 
 absl::StatusOr<FairScheduleInput> SqliteRepository::ReadFairScheduleInput(
     absl::string_view event_id) {
-  FairScheduleInput input;
-  input.event_id = std::string(event_id);
-  absl::Status found = absl::OkStatus();
-  TM_RETURN_IF_ERROR(ReadSnapshot("reading the schedule of", kEvents, event_id, [&](Connection& c) {
-    if (!EventRows::Exists(c, event_id)) {
-      found = NotFound(kEvents, event_id);
-      return absl::OkStatus();
-    }
-    std::optional<MeetingPlan> plan = MeetingPlanRows::Find(c, event_id);
-    if (!plan) {
-      found = absl::FailedPreconditionError(
-          absl::StrCat(ResourceName(kEvents, event_id),
-                       " has no meeting plan; set one with "
-                       "UpdateMeetingPlan (techmatch meeting plan) before scheduling"));
-      return absl::OkStatus();
-    }
-    input.plan = *std::move(plan);
-    input.delegates = ParticipantRows::Delegates(c, event_id);
-    input.requests = MeetingRequestRows::Schedulable(c, event_id);
-    input.meetings = MeetingRows::OfEvent(c, event_id);
-    input.inactive = MeetingRequestRows::Inactive(c, event_id);
-    return absl::OkStatus();
-  }));
-  TM_RETURN_IF_ERROR(found);
-  return input;
+  return Read({"reading the schedule of", kEvents, event_id}, View::kSnapshot,
+              [&](Connection& c) -> absl::StatusOr<FairScheduleInput> {
+                if (!EventRows::Exists(c, event_id)) return NotFound(kEvents, event_id);
+                std::optional<MeetingPlan> plan = MeetingPlanRows::Find(c, event_id);
+                if (!plan) {
+                  return absl::FailedPreconditionError(
+                      absl::StrCat(ResourceName(kEvents, event_id),
+                                   " has no meeting plan; set one with "
+                                   "UpdateMeetingPlan (techmatch meeting plan) before scheduling"));
+                }
+                FairScheduleInput input;
+                input.event_id = std::string(event_id);
+                input.plan = *std::move(plan);
+                input.delegates = ParticipantRows::Delegates(c, event_id);
+                input.requests = MeetingRequestRows::Schedulable(c, event_id);
+                input.meetings = MeetingRows::OfEvent(c, event_id);
+                input.inactive = MeetingRequestRows::Inactive(c, event_id);
+                return input;
+              });
 }
 
 absl::Status SqliteRepository::ReplaceSchedule(absl::string_view event_id, int64_t plan_revision,
                                                const std::vector<Meeting>& meetings) {
   const absl::Time now = absl::Now();
-  return Write("scheduling", kEvents, event_id, [&](Connection& c) -> absl::Status {
+  return Write({"scheduling", kEvents, event_id}, [&](Connection& c) -> absl::Status {
     std::optional<MeetingPlan> plan = MeetingPlanRows::Find(c, event_id);
     if (!plan || plan->meta.revision != plan_revision) {
       return absl::AbortedError(
@@ -841,17 +743,14 @@ absl::Status SqliteRepository::ReplaceSchedule(absl::string_view event_id, int64
 
 absl::StatusOr<std::vector<MeetingDetails>> SqliteRepository::ListMeetings(
     absl::string_view event_id, absl::string_view organization_id) {
-  absl::StatusOr<std::vector<MeetingDetails>> details;
-  TM_RETURN_IF_ERROR(ReadSnapshot("listing meetings of", kEvents, event_id, [&](Connection& c) {
-    if (!EventRows::Exists(c, event_id)) {
-      details = NotFound(kEvents, event_id);
-    } else {
-      details = MeetingRows::Details(c, event_id, organization_id);
-    }
-    return absl::OkStatus();
-  }));
-  return details;
+  return Read({"listing meetings of", kEvents, event_id}, View::kSnapshot,
+              [&](Connection& c) -> absl::StatusOr<std::vector<MeetingDetails>> {
+                if (!EventRows::Exists(c, event_id)) return NotFound(kEvents, event_id);
+                return MeetingRows::Details(c, event_id, organization_id);
+              });
 }
+
+// --- Agreements ----------------------------------------------------------------------------------
 
 absl::StatusOr<Agreement> SqliteRepository::CreateAgreement(const Agreement& agreement,
                                                             RequestKey key) {
@@ -869,96 +768,122 @@ absl::StatusOr<Page<Agreement>> SqliteRepository::ListAgreements(const ListQuery
 absl::StatusOr<Agreement> SqliteRepository::ReplaceAgreement(
     const Agreement& agreement, int64_t expected_revision,
     const std::vector<AmountChange>& changes) {
-  Agreement record = agreement;
-  record.meta.update_time = absl::Now();
-  record.meta.revision = expected_revision + 1;
-  TM_RETURN_IF_ERROR(
-      Write("replacing", kAgreements, record.meta.id, [&](Connection& c) -> absl::Status {
-        TM_ASSIGN_OR_RETURN(std::optional<absl::Time> create_time,
-                            AgreementRows::Update(c, record, expected_revision));
-        if (!create_time) {
-          if (!AgreementRows::Exists(c, record.meta.id)) {
-            return NotFound(kAgreements, record.meta.id);
-          }
-          return absl::AbortedError(absl::StrCat(ResourceName(kAgreements, record.meta.id),
-                                                 " changed since it was read; read it again"));
-        }
-        record.meta.create_time = *create_time;
-        AgreementRows::InsertHistory(c, record.meta.id, record.meta.revision, changes);
+  const absl::string_view id = agreement.meta.id;
+  return Replace<Agreement>(
+      {"replacing", kAgreements, id}, agreement, expected_revision,
+      [&](Connection& c, const Agreement& a) {
+        return AgreementRows::Update(c, a, expected_revision);
+      },
+      [&](Connection& c) { return AgreementRows::Exists(c, id); },
+      // The money figures' history grows with the revision that changed them.
+      [&](Connection& c, const Agreement& a) {
+        AgreementRows::InsertHistory(c, a.meta.id, a.meta.revision, changes);
         return absl::OkStatus();
-      }));
-  return record;
+      });
 }
 
 absl::StatusOr<std::vector<AmountChange>> SqliteRepository::GetAgreementHistory(
     absl::string_view id) {
-  absl::StatusOr<std::vector<AmountChange>> history;
-  TM_RETURN_IF_ERROR(ReadSnapshot("reading history of", kAgreements, id, [&](Connection& c) {
-    if (!AgreementRows::Exists(c, id)) {
-      history = NotFound(kAgreements, id);
-    } else {
-      history = AgreementRows::History(c, id);
-    }
-    return absl::OkStatus();
-  }));
-  return history;
+  return Read({"reading history of", kAgreements, id}, View::kSnapshot,
+              [&](Connection& c) -> absl::StatusOr<std::vector<AmountChange>> {
+                if (!AgreementRows::Exists(c, id)) return NotFound(kAgreements, id);
+                return AgreementRows::History(c, id);
+              });
 }
 
 absl::Status SqliteRepository::ExportAgreements(
     const std::vector<FilterTerm>& filter, absl::FunctionRef<absl::Status(const Agreement&)> sink) {
-  return ReadSnapshot("exporting", kAgreements, "",
-                      [&](Connection& c) { return AgreementRows::Export(c, filter, sink); });
+  return Read({"exporting", kAgreements}, View::kSnapshot,
+              [&](Connection& c) { return AgreementRows::Export(c, filter, sink); });
 }
 
 absl::StatusOr<AgreementReport> SqliteRepository::SummarizeAgreements(
     const std::vector<FilterTerm>& filter, const std::vector<GroupDimension>& group_by) {
-  absl::StatusOr<AgreementReport> report;
-  TM_RETURN_IF_ERROR(ReadSnapshot("summarizing", kAgreements, "", [&](Connection& c) {
-    report = AgreementRows::Summarize(c, filter, group_by);
-    return absl::OkStatus();
-  }));
-  return report;
+  return Read({"summarizing", kAgreements}, View::kSnapshot,
+              [&](Connection& c) { return AgreementRows::Summarize(c, filter, group_by); });
 }
 
 absl::StatusOr<EventFigures> SqliteRepository::GetEventFigures(absl::string_view event_id) {
-  absl::StatusOr<std::optional<EventFigures>> figures;
-  TM_RETURN_IF_ERROR(ReadSnapshot("summarizing", kEvents, event_id, [&](Connection& c) {
-    figures = AgreementRows::EventFiguresOf(c, event_id);
-    return absl::OkStatus();
-  }));
-  if (!figures.ok()) return figures.status();
-  if (!*figures) return NotFound(kEvents, event_id);
-  return **std::move(figures);
+  return Read({"summarizing", kEvents, event_id}, View::kSnapshot,
+              [&](Connection& c) -> absl::StatusOr<EventFigures> {
+                TM_ASSIGN_OR_RETURN(std::optional<EventFigures> figures,
+                                    AgreementRows::EventFiguresOf(c, event_id));
+                if (!figures) return NotFound(kEvents, event_id);
+                return *std::move(figures);
+              });
 }
 
 absl::StatusOr<std::optional<AgreementLookup::OrganizationFacts>>
 SqliteRepository::FindOrganizationFacts(absl::string_view id) {
-  std::optional<AgreementLookup::OrganizationFacts> facts;
-  TM_RETURN_IF_ERROR(Read("looking up", kOrganizations, id, [&](Connection& c) {
-    facts = AgreementRows::FindOrganizationFacts(c, id);
-    return absl::OkStatus();
-  }));
-  return facts;
+  return Read({"looking up", kOrganizations, id}, View::kStatement,
+              [&](Connection& c) { return AgreementRows::FindOrganizationFacts(c, id); });
 }
 
 absl::StatusOr<std::optional<std::string>> SqliteRepository::FindNeedEnterprise(
     absl::string_view id) {
-  std::optional<std::string> enterprise;
-  TM_RETURN_IF_ERROR(Read("looking up", kNeeds, id, [&](Connection& c) {
-    enterprise = AgreementRows::FindNeedEnterprise(c, id);
-    return absl::OkStatus();
-  }));
-  return enterprise;
+  return Read({"looking up", kNeeds, id}, View::kStatement,
+              [&](Connection& c) { return AgreementRows::FindNeedEnterprise(c, id); });
 }
 
 absl::StatusOr<std::optional<std::string>> SqliteRepository::FindOfferingInstitute(
     absl::string_view id) {
-  std::optional<std::string> institute;
-  TM_RETURN_IF_ERROR(Read("looking up", kOfferings, id, [&](Connection& c) {
-    institute = AgreementRows::FindOfferingInstitute(c, id);
+  return Read({"looking up", kOfferings, id}, View::kStatement,
+              [&](Connection& c) { return AgreementRows::FindOfferingInstitute(c, id); });
+}
+
+// --- API keys and the audit trail ---------------------------------------------------------------
+
+absl::Status SqliteRepository::CreateApiKey(const ApiKey& key) {
+  if (RoleNeedsOrganization(key.role) == key.organization_id.empty()) {
+    return absl::InvalidArgumentError(
+        "INSTITUTE and ENTERPRISE keys name their organization; other roles name none");
+  }
+  return Write({"creating", kKeys, key.key_id}, [&](Connection& c) -> absl::Status {
+    if (!key.organization_id.empty() && !OrganizationRows::Exists(c, key.organization_id)) {
+      return NotFound(kOrganizations, key.organization_id);
+    }
+    if (ApiKeyRows::Find(c, key.key_id)) {
+      return absl::AlreadyExistsError(absl::StrCat(NameOf(kKeys, key.key_id), " already exists"));
+    }
+    return ApiKeyRows::Insert(c, key);
+  });
+}
+
+absl::StatusOr<std::optional<ApiKey>> SqliteRepository::FindApiKey(absl::string_view key_id) {
+  return Read({"looking up", kKeys, key_id}, View::kStatement,
+              [&](Connection& c) { return ApiKeyRows::Find(c, key_id); });
+}
+
+absl::StatusOr<std::vector<ApiKey>> SqliteRepository::ListApiKeys() {
+  return Read({"listing", kKeys}, View::kStatement,
+              [](Connection& c) { return ApiKeyRows::List(c); });
+}
+
+absl::StatusOr<ApiKey> SqliteRepository::RevokeApiKey(absl::string_view key_id) {
+  std::optional<ApiKey> key;
+  TM_RETURN_IF_ERROR(Write({"revoking", kKeys, key_id}, [&](Connection& c) -> absl::Status {
+    if (!ApiKeyRows::Revoke(c, key_id, absl::Now())) return NotFound(kKeys, key_id);
+    key = ApiKeyRows::Find(c, key_id);
     return absl::OkStatus();
   }));
-  return institute;
+  return *std::move(key);
+}
+
+absl::Status SqliteRepository::AppendAuditEvent(const AuditEvent& event) {
+  return Write(
+      {"recording", kAuditEvents}, [&](Connection& c) { return AuditRows::Append(c, event); },
+      /*audited=*/false);
+}
+
+absl::StatusOr<Page<AuditEvent>> SqliteRepository::ListAuditEvents(const ListQuery& query) {
+  return Read({"listing", kAuditEvents}, View::kStatement,
+              [&](Connection& c) { return AuditRows::List(c, query); });
+}
+
+absl::StatusOr<int64_t> SqliteRepository::VerifyAuditTrail() {
+  // One snapshot: records appended meanwhile by the server are not half-seen.
+  return Read({"verifying", kAuditEvents}, View::kSnapshot,
+              [](Connection& c) { return AuditRows::Verify(c); });
 }
 
 }  // namespace techmatch::storage

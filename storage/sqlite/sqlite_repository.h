@@ -2,14 +2,13 @@
 //
 // Concurrency: one writer connection (SQLite allows one writer at a time anyway) whose
 // transactions group the writes that queue up while one commits (storage/sqlite/group_commit.h),
-// and a pool of reader connections that WAL lets run beside it and beside each other. No connection
-// is ever used by two threads at once.
+// and a pool of reader connections that WAL lets run beside it and beside each other. No
+// connection is ever used by two threads at once.
 #ifndef TECHMATCH_STORAGE_SQLITE_SQLITE_REPOSITORY_H_
 #define TECHMATCH_STORAGE_SQLITE_SQLITE_REPOSITORY_H_
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +17,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "storage/record_cache.h"
+#include "absl/time/time.h"
+#include "storage/caching_repository.h"
 #include "storage/repository.h"
 #include "storage/sqlite/sqlite_options.h"
 
@@ -30,7 +30,7 @@ class ConnectionPool;
 class GroupCommit;
 }  // namespace sqlite
 
-class SqliteRepository final : public Repository {
+class SqliteRepository final : public CachingRepository {
  public:
   // Opens (creating when missing) the database at `path`, applies pending migrations and
   // creates the page-token key on first open. FAILED_PRECONDITION for a file from a newer
@@ -43,9 +43,6 @@ class SqliteRepository final : public Repository {
   // The schema version the file is at (PRAGMA user_version).
   absl::StatusOr<int> SchemaVersion();
 
-  // How the record caches have served so far (storage/record_cache.h).
-  RecordCacheStats NeedCacheStats() { return need_cache_.Stats(); }
-  RecordCacheStats OfferingCacheStats() { return offering_cache_.Stats(); }
   // Write transactions committed so far and the writes they held (storage/sqlite/group_commit.h).
   struct WriteStats {
     int64_t commits = 0;
@@ -84,17 +81,12 @@ class SqliteRepository final : public Repository {
                                                      const ListQuery& query) override;
 
   absl::StatusOr<Need> CreateNeed(const Need& need, RequestKey key) override;
-  absl::StatusOr<Need> GetNeed(absl::string_view id) override;
   absl::StatusOr<Page<Need>> ListNeeds(const ListQuery& query) override;
-  absl::StatusOr<Need> ReplaceNeed(const Need& need, int64_t expected_revision) override;
   absl::StatusOr<std::vector<absl::StatusOr<Need>>> CreateNeeds(
       const std::vector<Need>& needs) override;
 
   absl::StatusOr<Offering> CreateOffering(const Offering& offering, RequestKey key) override;
-  absl::StatusOr<Offering> GetOffering(absl::string_view id) override;
   absl::StatusOr<Page<Offering>> ListOfferings(const ListQuery& query) override;
-  absl::StatusOr<Offering> ReplaceOffering(const Offering& offering,
-                                           int64_t expected_revision) override;
   absl::StatusOr<std::vector<absl::StatusOr<Offering>>> CreateOfferings(
       const std::vector<Offering>& offerings) override;
 
@@ -142,45 +134,78 @@ class SqliteRepository final : public Repository {
   absl::StatusOr<std::optional<std::string>> FindOfferingInstitute(absl::string_view id) override;
 
  private:
-  // Runs `body` on a borrowed reader inside one read transaction (BEGIN ... COMMIT), so every
-  // statement in it sees the same snapshot.
-  absl::Status ReadSnapshot(absl::string_view action, absl::string_view collection,
-                            absl::string_view id,
-                            absl::FunctionRef<absl::Status(sqlite::Connection&)> body);
+  // What a call works on, for its error messages ("reading needs/x"): `collection`/`id`, or
+  // `collection` alone when `id` is empty (it may then be a whole name, such as a meeting
+  // request's). Views: the caller keeps the strings alive and unchanged for the call.
+  struct Subject {
+    absl::string_view action;
+    absl::string_view collection;
+    absl::string_view id = {};
+    std::string Name() const;
+  };
+  // Which reads of a call see the same database: each statement its own latest state, or all
+  // of them one snapshot (one read transaction).
+  enum class View { kStatement, kSnapshot };
 
   SqliteRepository(std::unique_ptr<sqlite::Connection> writer,
                    std::unique_ptr<sqlite::ConnectionPool> readers, std::string page_token_key,
                    size_t record_cache_entries);
 
-  // Runs `body` on the writer inside BEGIN IMMEDIATE ... COMMIT, possibly together with
-  // other callers' writes, each in its own savepoint (storage/sqlite/group_commit.h); undoes it
-  // when it fails or throws, and returns once it is committed or undone. `action`, `collection` and
-  // `id` (may be empty) name the work in error messages
-  // ("creating", "needs", "x"); the name is only assembled when something fails. Inside an
-  // AuditScope, the scope's record is appended to the same transaction (resource defaulting to
-  // `collection`/`id`) unless `audited` is false.
-  absl::Status Write(absl::string_view action, absl::string_view collection, absl::string_view id,
+  absl::StatusOr<Need> GetNeedUncached(absl::string_view id) override;
+  absl::StatusOr<Offering> GetOfferingUncached(absl::string_view id) override;
+  absl::StatusOr<Need> ReplaceNeedUncached(const Need& need, int64_t expected_revision) override;
+  absl::StatusOr<Offering> ReplaceOfferingUncached(const Offering& offering,
+                                                   int64_t expected_revision) override;
+
+  // The one read path. Runs `read(Connection&)` on a borrowed reader connection, in `view`, and
+  // returns what it returns: a value, a StatusOr, or a Status. An exception becomes a status
+  // naming `subject` (details logged).
+  template <typename Fn>
+  auto Read(const Subject& subject, View view, Fn&& read);
+  // Read for one record: `find` returns a std::optional, and nullopt is NOT_FOUND naming
+  // `subject`.
+  template <typename Fn>
+  auto Find(const Subject& subject, View view, Fn&& find);
+  // Read's untyped core.
+  absl::Status OnReader(const Subject& subject, View view,
+                        absl::FunctionRef<absl::Status(sqlite::Connection&)> body);
+
+  // The one write path. Runs `body` on the writer inside BEGIN IMMEDIATE ... COMMIT, possibly
+  // together with other callers' writes, each in its own savepoint
+  // (storage/sqlite/group_commit.h); undoes it when it fails or throws, and returns once it is
+  // committed or undone. Inside an AuditScope, the scope's record is appended to the same
+  // transaction (resource defaulting to the subject's name) unless `audited` is false.
+  absl::Status Write(const Subject& subject,
                      absl::FunctionRef<absl::Status(sqlite::Connection&)> body,
                      bool audited = true);
-  // Runs `body` on a borrowed reader, turning exceptions into a status.
-  absl::Status Read(absl::string_view action, absl::string_view collection, absl::string_view id,
-                    absl::FunctionRef<absl::Status(sqlite::Connection&)> body);
 
-  // The shared shape of create, get, replace, list and batch create; `Rows` is one of the
-  // *Rows classes.
+  // The optimistic replace every Replace* shares: stores `input` with the time now and
+  // `expected_revision` + 1 through `update`, which changes the row only while its revision is
+  // still `expected_revision` and returns the stored create_time (nullopt when no row
+  // matched); then runs `also` in the same transaction (agreement history, a declined
+  // request's meeting). When no row matched: NOT_FOUND if `exists` finds none, else ABORTED
+  // (it changed since it was read).
+  template <typename Record>
+  absl::StatusOr<Record> Replace(
+      const Subject& subject, const Record& input, int64_t expected_revision,
+      absl::FunctionRef<absl::StatusOr<std::optional<absl::Time>>(sqlite::Connection&,
+                                                                  const Record&)>
+          update,
+      absl::FunctionRef<bool(sqlite::Connection&)> exists,
+      absl::FunctionRef<absl::Status(sqlite::Connection&, const Record&)> also);
+
+  // Create, get, list, replace and batch create of the kinds stored by one *Rows class keyed
+  // by one id (Rows::kCollection).
   template <typename Rows>
   absl::StatusOr<typename Rows::Record> CreateRecord(const typename Rows::Record& input,
                                                      RequestKey key);
   template <typename Rows>
   absl::StatusOr<typename Rows::Record> GetRecord(absl::string_view id);
-  // The cache of `Rows`' records, or null for kinds that are not cached.
   template <typename Rows>
-  RecordCache<typename Rows::Record>* CacheOf();
+  absl::StatusOr<Page<typename Rows::Record>> ListRecords(const ListQuery& query);
   template <typename Rows>
   absl::StatusOr<typename Rows::Record> ReplaceRecord(const typename Rows::Record& input,
                                                       int64_t expected_revision);
-  template <typename Rows>
-  absl::StatusOr<Page<typename Rows::Record>> ListRecords(const ListQuery& query);
   template <typename Rows>
   absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>> CreateRecords(
       const std::vector<typename Rows::Record>& inputs);
@@ -189,10 +214,6 @@ class SqliteRepository final : public Repository {
   std::unique_ptr<sqlite::GroupCommit> writer_;
   std::unique_ptr<sqlite::ConnectionPool> readers_;
   const std::string page_token_key_;  // Read once at open: it never changes.
-  // A replaced record is invalidated after its transaction ends (ReplaceRecord, the only path
-  // that changes a stored need or offering; creates add records no cache can hold yet).
-  RecordCache<Need> need_cache_;
-  RecordCache<Offering> offering_cache_;
 };
 
 }  // namespace techmatch::storage
