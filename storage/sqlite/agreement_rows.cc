@@ -54,6 +54,12 @@ constexpr absl::string_view kDeleteIndustries =
 constexpr absl::string_view kInsertHistory =
     "INSERT INTO agreement_history (agreement_id, revision, field, change_time, old_value, "
     "new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+// The SUPPLIER parties of an event's framework agreements, by first signature.
+constexpr absl::string_view kFrameworkPartners =
+    "SELECT o.display_name FROM agreements AS a JOIN agreement_parties AS p "
+    "ON p.agreement_id = a.id AND p.role = 'SUPPLIER' JOIN organizations AS o "
+    "ON o.id = p.organization_id WHERE a.event_id = ?1 AND a.kind = 'FRAMEWORK_COOPERATION' "
+    "GROUP BY o.id ORDER BY min(a.sign_time), o.id";
 constexpr absl::string_view kHistory =
     "SELECT field, change_time, old_value, new_value FROM agreement_history "
     "WHERE agreement_id = ?1 ORDER BY revision, field";
@@ -328,12 +334,6 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
   return absl::OkStatus();
 }
 
-int64_t CountOf(Connection& connection, absl::string_view sql, absl::string_view id) {
-  ScopedStatement query = connection.Prepare(sql);
-  query.BindText(1, id);
-  return query.Step() ? query.Row().Int64(0) : 0;
-}
-
 }  // namespace
 
 absl::Status AgreementRows::Insert(Connection& connection, const Agreement& agreement) {
@@ -460,55 +460,8 @@ absl::StatusOr<AgreementReport> AgreementRows::Summarize(
   return report;
 }
 
-absl::StatusOr<std::optional<EventFigures>> AgreementRows::EventFiguresOf(
-    Connection& connection, absl::string_view event_id) {
-  EventFigures figures;
-  {
-    ScopedStatement event = connection.Prepare("SELECT display_name FROM events WHERE id = ?1");
-    event.BindText(1, event_id);
-    if (!event.Step()) return std::optional<EventFigures>();
-    figures.event_display_name = event.Row().Text(0);
-  }
-  figures.needs_count =
-      CountOf(connection,
-              "SELECT count(*) FROM need_events AS e JOIN needs AS n ON n.id = e.need_id "
-              "WHERE e.event_id = ?1 AND n.state <> 'WITHDRAWN'",
-              event_id);
-  figures.offerings_count = CountOf(
-      connection,
-      "SELECT count(*) FROM offering_events AS e JOIN offerings AS o ON o.id = e.offering_id "
-      "WHERE e.event_id = ?1 AND o.state <> 'WITHDRAWN'",
-      event_id);
-  {
-    ScopedStatement kinds = connection.Prepare(
-        "SELECT o.kind, count(*) FROM participants AS p JOIN organizations AS o "
-        "ON o.id = p.organization_id WHERE p.event_id = ?1 GROUP BY o.kind");
-    kinds.BindText(1, event_id);
-    while (kinds.Step()) {
-      const std::string kind = kinds.Row().Text(0);
-      const int64_t count = kinds.Row().Int64(1);
-      if (kind == "ENTERPRISE") {
-        figures.enterprise_count += count;
-      } else if (kind == "UNIVERSITY") {
-        figures.university_count += count;
-      } else if (kind == "RESEARCH_INSTITUTE") {
-        figures.research_institute_count += count;
-      } else if (kind == "GOVERNMENT") {
-        figures.government_count += count;
-      } else {
-        figures.other_count += count;
-      }
-    }
-  }
-  {
-    ScopedStatement partners = connection.Prepare(
-        "SELECT o.display_name FROM agreements AS a JOIN agreement_parties AS p "
-        "ON p.agreement_id = a.id AND p.role = 'SUPPLIER' JOIN organizations AS o "
-        "ON o.id = p.organization_id WHERE a.event_id = ?1 AND a.kind = 'FRAMEWORK_COOPERATION' "
-        "GROUP BY o.id ORDER BY min(a.sign_time), o.id");
-    partners.BindText(1, event_id);
-    while (partners.Step()) figures.framework_partners.push_back(partners.Row().Text(0));
-  }
+absl::Status AgreementRows::SummarizeEvent(Connection& connection, absl::string_view event_id,
+                                           EventFigures& figures) {
   const FilterTerm in_event{"event", FilterOp::kEq, std::string(event_id)};
   const FilterTerm framework{"kind", FilterOp::kEq,
                              std::string(AgreementKindName(AgreementKind::kFrameworkCooperation))};
@@ -530,38 +483,11 @@ absl::StatusOr<std::optional<EventFigures>> AgreementRows::EventFiguresOf(
   TM_ASSIGN_OR_RETURN(AgreementReport technology_report,
                       Summarize(connection, {in_event, technology}, {}));
   figures.technology = technology_report.total;
-  return std::optional<EventFigures>(std::move(figures));
-}
 
-std::optional<AgreementLookup::OrganizationFacts> AgreementRows::FindOrganizationFacts(
-    Connection& connection, absl::string_view id) {
-  ScopedStatement find = connection.Prepare(
-      "SELECT o.kind, coalesce(o.parent_id, ''), p.kind FROM organizations AS o "
-      "LEFT JOIN organizations AS p ON p.id = o.parent_id WHERE o.id = ?1");
-  find.BindText(1, id);
-  if (!find.Step()) return std::nullopt;
-  const RowReader row = find.Row();
-  AgreementLookup::OrganizationFacts facts{
-      OrganizationKindFromName(row.Text(0)).value_or(OrganizationKind::kEnterprise), row.Text(1),
-      std::nullopt};
-  if (!row.IsNull(2)) facts.parent_kind = OrganizationKindFromName(row.Text(2));
-  return facts;
-}
-
-std::optional<std::string> AgreementRows::FindNeedEnterprise(Connection& connection,
-                                                             absl::string_view id) {
-  ScopedStatement find = connection.Prepare("SELECT enterprise_id FROM needs WHERE id = ?1");
-  find.BindText(1, id);
-  if (!find.Step()) return std::nullopt;
-  return find.Row().Text(0);
-}
-
-std::optional<std::string> AgreementRows::FindOfferingInstitute(Connection& connection,
-                                                                absl::string_view id) {
-  ScopedStatement find = connection.Prepare("SELECT institute_id FROM offerings WHERE id = ?1");
-  find.BindText(1, id);
-  if (!find.Step()) return std::nullopt;
-  return find.Row().Text(0);
+  ScopedStatement partners = connection.Prepare(kFrameworkPartners);
+  partners.BindText(1, event_id);
+  while (partners.Step()) figures.framework_partners.push_back(partners.Row().Text(0));
+  return absl::OkStatus();
 }
 
 }  // namespace techmatch::storage::sqlite

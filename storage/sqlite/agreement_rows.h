@@ -1,6 +1,6 @@
 // SQL for agreements: the `agreements` row, its agreement_parties / agreement_industries sets,
 // the history of its money figures, the consistent export, the GROUP BY summaries and the
-// figures of one event.
+// agreement figures of one event.
 //
 // Same shape as the other *Rows classes (SqliteRepository's generic create/get/list rely on
 // it); functions run on a connection the caller holds and throw SQLite::Exception.
@@ -54,16 +54,11 @@ struct AgreementRows {
                                                    const std::vector<FilterTerm>& filter,
                                                    const std::vector<GroupDimension>& group_by);
 
-  // Everything GetEventFigures promises; nullopt for an unknown event.
-  static absl::StatusOr<std::optional<EventFigures>> EventFiguresOf(Connection& connection,
-                                                                    absl::string_view event_id);
-
-  static std::optional<AgreementLookup::OrganizationFacts> FindOrganizationFacts(
-      Connection& connection, absl::string_view id);
-  static std::optional<std::string> FindNeedEnterprise(Connection& connection,
-                                                       absl::string_view id);
-  static std::optional<std::string> FindOfferingInstitute(Connection& connection,
-                                                          absl::string_view id);
+  // The agreement part of an event's figures: the totals by kind, of framework agreements, of
+  // the others, of all, and the framework agreements' SUPPLIER display names in first-signed
+  // order.
+  static absl::Status SummarizeEvent(Connection& connection, absl::string_view event_id,
+                                     EventFigures& figures);
 };
 
 }  // namespace techmatch::storage::sqlite

@@ -28,6 +28,7 @@ constexpr absl::string_view kUpdate =
     "registration_close_time = ?6, organizers = ?7, update_time = ?9, revision = revision + 1 "
     "WHERE id = ?1 AND revision = ?10 RETURNING create_time";
 constexpr absl::string_view kExists = "SELECT 1 FROM events WHERE id = ?1";
+constexpr absl::string_view kFindDisplayName = "SELECT display_name FROM events WHERE id = ?1";
 constexpr absl::string_view kInsertOrganizer =
     "INSERT OR IGNORE INTO event_organizers (event_id, organization_id) VALUES (?1, ?2)";
 constexpr absl::string_view kDeleteOrganizers = "DELETE FROM event_organizers WHERE event_id = ?1";
@@ -120,6 +121,14 @@ absl::StatusOr<Page<Event>> EventRows::List(Connection& connection, const ListQu
   SqlWhere where;
   TM_RETURN_IF_ERROR(where.AddFilter(query.filter, Fields(), "id"));
   return RunPageQuery<Event>(connection, kSelect, "id", std::move(where), query, ReadEvent);
+}
+
+std::optional<std::string> EventRows::FindDisplayName(Connection& connection,
+                                                      absl::string_view id) {
+  ScopedStatement find = connection.Prepare(kFindDisplayName);
+  find.BindText(1, id);
+  if (!find.Step()) return std::nullopt;
+  return find.Row().Text(0);
 }
 
 }  // namespace techmatch::storage::sqlite

@@ -32,6 +32,10 @@ constexpr absl::string_view kUpdate =
     "state = ?11, update_time = ?13, late_events = ?15, revision = revision + 1 "
     "WHERE id = ?1 AND revision = ?14 RETURNING create_time";
 constexpr absl::string_view kExists = "SELECT 1 FROM needs WHERE id = ?1";
+constexpr absl::string_view kFindEnterprise = "SELECT enterprise_id FROM needs WHERE id = ?1";
+constexpr absl::string_view kCountAtEvent =
+    "SELECT count(*) FROM need_events AS e JOIN needs AS n ON n.id = e.need_id "
+    "WHERE e.event_id = ?1 AND n.state <> 'WITHDRAWN'";
 constexpr absl::string_view kInsertIndustry =
     "INSERT OR IGNORE INTO need_industries (need_id, industry_code) VALUES (?1, ?2)";
 constexpr absl::string_view kDeleteIndustries = "DELETE FROM need_industries WHERE need_id = ?1";
@@ -147,6 +151,19 @@ absl::StatusOr<Page<Need>> NeedRows::List(Connection& connection, const ListQuer
   SqlWhere where;
   TM_RETURN_IF_ERROR(where.AddFilter(query.filter, Fields(), "id"));
   return RunPageQuery<Need>(connection, kSelect, "id", std::move(where), query, ReadNeed);
+}
+
+std::optional<std::string> NeedRows::FindEnterprise(Connection& connection, absl::string_view id) {
+  ScopedStatement find = connection.Prepare(kFindEnterprise);
+  find.BindText(1, id);
+  if (!find.Step()) return std::nullopt;
+  return find.Row().Text(0);
+}
+
+int64_t NeedRows::CountAtEvent(Connection& connection, absl::string_view event_id) {
+  ScopedStatement count = connection.Prepare(kCountAtEvent);
+  count.BindText(1, event_id);
+  return count.Step() ? count.Row().Int64(0) : 0;
 }
 
 }  // namespace techmatch::storage::sqlite

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -35,6 +36,10 @@ struct NeedRows {
   static std::optional<Need> Find(Connection& connection, absl::string_view id);
   static bool Exists(Connection& connection, absl::string_view id);
   static absl::StatusOr<Page<Need>> List(Connection& connection, const ListQuery& query);
+  // The need's enterprise id alone, or nullopt when there is no such need.
+  static std::optional<std::string> FindEnterprise(Connection& connection, absl::string_view id);
+  // The needs registered for the event, withdrawn ones left out.
+  static int64_t CountAtEvent(Connection& connection, absl::string_view event_id);
 };
 
 }  // namespace techmatch::storage::sqlite

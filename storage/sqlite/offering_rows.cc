@@ -33,6 +33,10 @@ constexpr absl::string_view kUpdate =
     "revision = revision + 1 "
     "WHERE id = ?1 AND revision = ?15 RETURNING create_time";
 constexpr absl::string_view kExists = "SELECT 1 FROM offerings WHERE id = ?1";
+constexpr absl::string_view kFindInstitute = "SELECT institute_id FROM offerings WHERE id = ?1";
+constexpr absl::string_view kCountAtEvent =
+    "SELECT count(*) FROM offering_events AS e JOIN offerings AS o ON o.id = e.offering_id "
+    "WHERE e.event_id = ?1 AND o.state <> 'WITHDRAWN'";
 constexpr absl::string_view kInsertIndustry =
     "INSERT OR IGNORE INTO offering_industries (offering_id, industry_code) VALUES (?1, ?2)";
 constexpr absl::string_view kDeleteIndustries =
@@ -153,6 +157,20 @@ absl::StatusOr<Page<Offering>> OfferingRows::List(Connection& connection, const 
   SqlWhere where;
   TM_RETURN_IF_ERROR(where.AddFilter(query.filter, Fields(), "id"));
   return RunPageQuery<Offering>(connection, kSelect, "id", std::move(where), query, ReadOffering);
+}
+
+std::optional<std::string> OfferingRows::FindInstitute(Connection& connection,
+                                                       absl::string_view id) {
+  ScopedStatement find = connection.Prepare(kFindInstitute);
+  find.BindText(1, id);
+  if (!find.Step()) return std::nullopt;
+  return find.Row().Text(0);
+}
+
+int64_t OfferingRows::CountAtEvent(Connection& connection, absl::string_view event_id) {
+  ScopedStatement count = connection.Prepare(kCountAtEvent);
+  count.BindText(1, event_id);
+  return count.Step() ? count.Row().Int64(0) : 0;
 }
 
 }  // namespace techmatch::storage::sqlite

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -36,6 +37,10 @@ struct OfferingRows {
   static std::optional<Offering> Find(Connection& connection, absl::string_view id);
   static bool Exists(Connection& connection, absl::string_view id);
   static absl::StatusOr<Page<Offering>> List(Connection& connection, const ListQuery& query);
+  // The offering's institute id alone, or nullopt when there is no such offering.
+  static std::optional<std::string> FindInstitute(Connection& connection, absl::string_view id);
+  // The offerings registered for the event, withdrawn ones left out.
+  static int64_t CountAtEvent(Connection& connection, absl::string_view event_id);
 };
 
 }  // namespace techmatch::storage::sqlite

@@ -29,6 +29,9 @@ constexpr absl::string_view kUpdate =
     "WHERE id = ?1 AND revision = ?9 RETURNING create_time";
 constexpr absl::string_view kExists = "SELECT 1 FROM organizations WHERE id = ?1";
 constexpr absl::string_view kFindKind = "SELECT kind FROM organizations WHERE id = ?1";
+constexpr absl::string_view kFindFacts =
+    "SELECT o.kind, coalesce(o.parent_id, ''), p.kind FROM organizations AS o "
+    "LEFT JOIN organizations AS p ON p.id = o.parent_id WHERE o.id = ?1";
 constexpr absl::string_view kInsertIndustry =
     "INSERT OR IGNORE INTO organization_industries (organization_id, industry_code) "
     "VALUES (?1, ?2)";
@@ -123,6 +126,19 @@ std::optional<OrganizationKind> OrganizationRows::FindKind(Connection& connectio
   find.BindText(1, id);
   if (!find.Step()) return std::nullopt;
   return OrganizationKindFromName(find.Row().Text(0));
+}
+
+std::optional<AgreementLookup::OrganizationFacts> OrganizationRows::FindFacts(
+    Connection& connection, absl::string_view id) {
+  ScopedStatement find = connection.Prepare(kFindFacts);
+  find.BindText(1, id);
+  if (!find.Step()) return std::nullopt;
+  const RowReader row = find.Row();
+  AgreementLookup::OrganizationFacts facts{
+      OrganizationKindFromName(row.View(0)).value_or(OrganizationKind::kEnterprise), row.Text(1),
+      std::nullopt};
+  if (!row.IsNull(2)) facts.parent_kind = OrganizationKindFromName(row.View(2));
+  return facts;
 }
 
 absl::StatusOr<Page<Organization>> OrganizationRows::List(Connection& connection,

@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "core/agreements/agreement.h"
 #include "core/common/paging.h"
 #include "core/common/resource_id.h"
 #include "core/reference/organization.h"
@@ -30,6 +31,9 @@ struct OrganizationRows {
   static bool Exists(Connection& connection, absl::string_view id);
   // The kind alone (reference checks ask for nothing else), or nullopt when missing.
   static std::optional<OrganizationKind> FindKind(Connection& connection, absl::string_view id);
+  // The kind and parent (with its kind) agreement rules ask about, or nullopt when missing.
+  static std::optional<AgreementLookup::OrganizationFacts> FindFacts(Connection& connection,
+                                                                     absl::string_view id);
   static absl::StatusOr<Page<Organization>> List(Connection& connection, const ListQuery& query);
 };
 

@@ -23,6 +23,9 @@ constexpr absl::string_view kInsert =
     "late_registration) VALUES (?1, ?2, ?3, ?4, ?5)";
 constexpr absl::string_view kSetDelegates =
     "UPDATE participants SET delegate_count = ?3 WHERE event_id = ?1 AND organization_id = ?2";
+constexpr absl::string_view kCountByKind =
+    "SELECT o.kind, count(*) FROM participants AS p JOIN organizations AS o "
+    "ON o.id = p.organization_id WHERE p.event_id = ?1 GROUP BY o.kind";
 constexpr absl::string_view kDelegates =
     "SELECT organization_id, delegate_count FROM participants WHERE event_id = ?1";
 
@@ -95,6 +98,20 @@ absl::StatusOr<Page<Participant>> ParticipantRows::List(Connection& connection,
   TM_RETURN_IF_ERROR(where.AddFilter(query.filter, Fields(), "p.organization_id"));
   return RunPageQuery<Participant>(connection, kSelect, "p.organization_id", std::move(where),
                                    query, ReadParticipant);
+}
+
+std::vector<std::pair<OrganizationKind, int64_t>> ParticipantRows::CountByKind(
+    Connection& connection, absl::string_view event_id) {
+  ScopedStatement select = connection.Prepare(kCountByKind);
+  select.BindText(1, event_id);
+  std::vector<std::pair<OrganizationKind, int64_t>> counts;
+  while (select.Step()) {
+    // The CHECK constraint on organizations.kind admits only the kinds core names.
+    if (std::optional<OrganizationKind> kind = OrganizationKindFromName(select.Row().View(0))) {
+      counts.emplace_back(*kind, select.Row().Int64(1));
+    }
+  }
+  return counts;
 }
 
 }  // namespace techmatch::storage::sqlite

@@ -2,8 +2,11 @@
 #ifndef TECHMATCH_STORAGE_SQLITE_PARTICIPANT_ROWS_H_
 #define TECHMATCH_STORAGE_SQLITE_PARTICIPANT_ROWS_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
@@ -11,6 +14,7 @@
 #include "absl/strings/string_view.h"
 #include "core/common/paging.h"
 #include "core/events/event.h"
+#include "core/reference/organization.h"
 #include "storage/repository.h"
 #include "storage/sqlite/connection.h"
 
@@ -28,6 +32,10 @@ struct ParticipantRows {
   // The event's participants in organization-id order; `query.after_id` is an organization id.
   static absl::StatusOr<Page<Participant>> List(Connection& connection, absl::string_view event_id,
                                                 const ListQuery& query);
+  // How many of the event's participants are organizations of each kind (kinds without any
+  // left out).
+  static std::vector<std::pair<OrganizationKind, int64_t>> CountByKind(Connection& connection,
+                                                                       absl::string_view event_id);
 };
 
 }  // namespace techmatch::storage::sqlite

@@ -81,6 +81,24 @@ absl::Status NotFound(absl::string_view collection, absl::string_view id = {}) {
   return absl::NotFoundError(absl::StrCat(NameOf(collection, id), " not found"));
 }
 
+// The counter of EventFigures that participants of `kind` add to.
+int64_t& ParticipantsOfKind(OrganizationKind kind, EventFigures& figures) {
+  switch (kind) {
+    case OrganizationKind::kEnterprise:
+      return figures.enterprise_count;
+    case OrganizationKind::kUniversity:
+      return figures.university_count;
+    case OrganizationKind::kResearchInstitute:
+      return figures.research_institute_count;
+    case OrganizationKind::kGovernment:
+      return figures.government_count;
+    case OrganizationKind::kIntermediary:
+    case OrganizationKind::kFinancialInstitution:
+      break;
+  }
+  return figures.other_count;
+}
+
 // For Replace: nothing more to do in the transaction.
 constexpr auto kNothingMore = [](Connection&, const auto&) { return absl::OkStatus(); };
 
@@ -416,6 +434,24 @@ absl::StatusOr<std::optional<OrganizationKind>> SqliteRepository::FindOrganizati
     absl::string_view id) {
   return Read({"looking up", kOrganizations, id}, View::kStatement,
               [&](Connection& c) { return OrganizationRows::FindKind(c, id); });
+}
+
+absl::StatusOr<std::optional<AgreementLookup::OrganizationFacts>>
+SqliteRepository::FindOrganizationFacts(absl::string_view id) {
+  return Read({"looking up", kOrganizations, id}, View::kStatement,
+              [&](Connection& c) { return OrganizationRows::FindFacts(c, id); });
+}
+
+absl::StatusOr<std::optional<std::string>> SqliteRepository::FindNeedEnterprise(
+    absl::string_view id) {
+  return Read({"looking up", kNeeds, id}, View::kStatement,
+              [&](Connection& c) { return NeedRows::FindEnterprise(c, id); });
+}
+
+absl::StatusOr<std::optional<std::string>> SqliteRepository::FindOfferingInstitute(
+    absl::string_view id) {
+  return Read({"looking up", kOfferings, id}, View::kStatement,
+              [&](Connection& c) { return OfferingRows::FindInstitute(c, id); });
 }
 
 absl::StatusOr<Industry> SqliteRepository::CreateIndustry(const Industry& industry,
@@ -806,29 +842,18 @@ absl::StatusOr<AgreementReport> SqliteRepository::SummarizeAgreements(
 absl::StatusOr<EventFigures> SqliteRepository::GetEventFigures(absl::string_view event_id) {
   return Read({"summarizing", kEvents, event_id}, View::kSnapshot,
               [&](Connection& c) -> absl::StatusOr<EventFigures> {
-                TM_ASSIGN_OR_RETURN(std::optional<EventFigures> figures,
-                                    AgreementRows::EventFiguresOf(c, event_id));
-                if (!figures) return NotFound(kEvents, event_id);
-                return *std::move(figures);
+                EventFigures figures;
+                std::optional<std::string> name = EventRows::FindDisplayName(c, event_id);
+                if (!name) return NotFound(kEvents, event_id);
+                figures.event_display_name = *std::move(name);
+                figures.needs_count = NeedRows::CountAtEvent(c, event_id);
+                figures.offerings_count = OfferingRows::CountAtEvent(c, event_id);
+                for (const auto& [kind, count] : ParticipantRows::CountByKind(c, event_id)) {
+                  ParticipantsOfKind(kind, figures) += count;
+                }
+                TM_RETURN_IF_ERROR(AgreementRows::SummarizeEvent(c, event_id, figures));
+                return figures;
               });
-}
-
-absl::StatusOr<std::optional<AgreementLookup::OrganizationFacts>>
-SqliteRepository::FindOrganizationFacts(absl::string_view id) {
-  return Read({"looking up", kOrganizations, id}, View::kStatement,
-              [&](Connection& c) { return AgreementRows::FindOrganizationFacts(c, id); });
-}
-
-absl::StatusOr<std::optional<std::string>> SqliteRepository::FindNeedEnterprise(
-    absl::string_view id) {
-  return Read({"looking up", kNeeds, id}, View::kStatement,
-              [&](Connection& c) { return AgreementRows::FindNeedEnterprise(c, id); });
-}
-
-absl::StatusOr<std::optional<std::string>> SqliteRepository::FindOfferingInstitute(
-    absl::string_view id) {
-  return Read({"looking up", kOfferings, id}, View::kStatement,
-              [&](Connection& c) { return AgreementRows::FindOfferingInstitute(c, id); });
 }
 
 // --- API keys and the audit trail ---------------------------------------------------------------
