@@ -7,13 +7,13 @@
 #include <vector>
 
 #include "SQLiteCpp/Exception.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "core/common/status_macros.h"
 #include "spdlog/spdlog.h"
 #include "storage/codec.h"
+#include "storage/sqlite/checked_sum.h"
 #include "storage/sqlite/row_helpers.h"
 #include "storage/sqlite/sql_filter.h"
 
@@ -65,35 +65,34 @@ constexpr absl::string_view kHistory =
     "WHERE agreement_id = ?1 ORDER BY revision, field";
 
 // Shared by ListAgreements, ExportAgreements and SummarizeAgreements: the table is `a`.
-const std::vector<SqlField>& Fields() {
-  static const std::vector<SqlField>* const kFields = new std::vector<SqlField>{
-      {"event", SqlField::Kind::kColumn, "a.event_id"},
-      {"kind", SqlField::Kind::kColumn, "a.kind"},
-      {"state", SqlField::Kind::kColumn, "a.state"},
-      {"industry", SqlField::Kind::kMembership,
-       "SELECT agreement_id FROM agreement_industries WHERE industry_code = ?"},
-      {"supplier", SqlField::Kind::kMembership,
-       "SELECT agreement_id FROM agreement_parties WHERE role = 'SUPPLIER' AND "
-       "organization_id = ?"},
-      {"demander", SqlField::Kind::kMembership,
-       "SELECT agreement_id FROM agreement_parties WHERE role = 'DEMANDER' AND "
-       "organization_id = ?"},
-      {"region_code", SqlField::Kind::kMembership,
-       "SELECT fp.agreement_id FROM agreement_parties AS fp JOIN organizations AS fo "
-       "ON fo.id = fp.organization_id WHERE fo.region_code = ?"},
-      {"sign_time", SqlField::Kind::kColumn, "a.sign_time"},
-      {"need", SqlField::Kind::kColumn, "a.need_id"},
-      {"offering", SqlField::Kind::kColumn, "a.offering_id"},
-      // An amount not given compares as zero, as it counts in sums.
-      {"contract_amount", SqlField::Kind::kColumn, "coalesce(a.contract_amount, 0)"},
-      {"total_investment", SqlField::Kind::kColumn, "coalesce(a.total_investment, 0)"},
-      {"expected_sales_revenue", SqlField::Kind::kColumn, "coalesce(a.expected_sales_revenue, 0)"},
-      {"expected_profit_tax", SqlField::Kind::kColumn, "coalesce(a.expected_profit_tax, 0)"},
-      {"realized_output_value", SqlField::Kind::kColumn, "coalesce(a.realized_output_value, 0)"},
-      {"realized_profit_tax", SqlField::Kind::kColumn, "coalesce(a.realized_profit_tax, 0)"},
-  };
-  return *kFields;
-}
+constexpr SqlField kFilterFields[] = {
+    Column("event", FilterFieldType::kResource, "a.event_id"),
+    Column("kind", FilterFieldType::kEnum, "a.kind"),
+    Column("state", FilterFieldType::kEnum, "a.state"),
+    Membership("industry", FilterFieldType::kResource,
+               "SELECT agreement_id FROM agreement_industries WHERE industry_code = ?"),
+    Membership("supplier", FilterFieldType::kResource,
+               "SELECT agreement_id FROM agreement_parties WHERE role = 'SUPPLIER' AND "
+               "organization_id = ?"),
+    Membership("demander", FilterFieldType::kResource,
+               "SELECT agreement_id FROM agreement_parties WHERE role = 'DEMANDER' AND "
+               "organization_id = ?"),
+    Membership("region_code", FilterFieldType::kString,
+               "SELECT fp.agreement_id FROM agreement_parties AS fp JOIN organizations AS fo "
+               "ON fo.id = fp.organization_id WHERE fo.region_code = ?"),
+    Column("sign_time", FilterFieldType::kTime, "a.sign_time"),
+    Column("need", FilterFieldType::kResource, "a.need_id"),
+    Column("offering", FilterFieldType::kResource, "a.offering_id"),
+    // An amount not given compares as zero, as it counts in sums.
+    Column("contract_amount", FilterFieldType::kAmount, "coalesce(a.contract_amount, 0)"),
+    Column("total_investment", FilterFieldType::kAmount, "coalesce(a.total_investment, 0)"),
+    Column("expected_sales_revenue", FilterFieldType::kAmount,
+           "coalesce(a.expected_sales_revenue, 0)"),
+    Column("expected_profit_tax", FilterFieldType::kAmount, "coalesce(a.expected_profit_tax, 0)"),
+    Column("realized_output_value", FilterFieldType::kAmount,
+           "coalesce(a.realized_output_value, 0)"),
+    Column("realized_profit_tax", FilterFieldType::kAmount, "coalesce(a.realized_profit_tax, 0)"),
+};
 
 std::string Select() { return absl::StrCat("SELECT ", kColumns, " FROM agreements AS a"); }
 
@@ -260,10 +259,6 @@ std::string GroupValueText(GroupDimension dimension, const std::string& raw) {
   return raw;
 }
 
-bool IsIntegerOverflow(const SQLite::Exception& e) {
-  return absl::StrContains(e.what(), "integer overflow");
-}
-
 absl::Status OverflowError() {
   return absl::OutOfRangeError(
       "a sum of amounts in this summary exceeds the largest amount that can be represented "
@@ -280,9 +275,10 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
   const size_t k = group_by.size();
   const std::string sums_sql =
       absl::StrCat("SELECT ", grouping.columns,
-                   "count(*), sum(a.contract_amount), sum(a.total_investment), "
-                   "sum(a.expected_sales_revenue), sum(a.expected_profit_tax), "
-                   "sum(a.realized_output_value), sum(a.realized_profit_tax) FROM agreements AS a",
+                   "count(*), checked_sum(a.contract_amount), checked_sum(a.total_investment), "
+                   "checked_sum(a.expected_sales_revenue), checked_sum(a.expected_profit_tax), "
+                   "checked_sum(a.realized_output_value), checked_sum(a.realized_profit_tax) "
+                   "FROM agreements AS a",
                    grouping.joins, where.Clause(), grouping.group_by);
   // Over every agreement the parties table alone answers: no join needed.
   const bool everything = group_by.empty() && where.Clause().empty();
@@ -319,7 +315,7 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
       }
     }
   } catch (const SQLite::Exception& e) {
-    if (IsIntegerOverflow(e)) return OverflowError();
+    if (e.getErrorCode() == kSumOverflowCode) return OverflowError();
     throw;
   }
   ScopedStatement parties = connection.Prepare(parties_sql);
@@ -381,7 +377,7 @@ bool AgreementRows::Exists(Connection& connection, absl::string_view id) {
 absl::StatusOr<Page<Agreement>> AgreementRows::List(Connection& connection,
                                                     const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, Fields(), "a.id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "a.id"));
   return RunPageQuery<Agreement>(connection, Select(), "a.id", std::move(where), query,
                                  ReadAgreement);
 }
@@ -426,7 +422,7 @@ std::vector<AmountChange> AgreementRows::History(Connection& connection, absl::s
 absl::Status AgreementRows::Export(Connection& connection, const std::vector<FilterTerm>& filter,
                                    absl::FunctionRef<absl::Status(const Agreement&)> sink) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(filter, Fields(), "a.id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(filter, kFilterFields, "a.id"));
   ScopedStatement query =
       connection.Prepare(absl::StrCat(Select(), where.Clause(), " ORDER BY a.id"));
   where.Bind(query);
@@ -440,7 +436,7 @@ absl::StatusOr<AgreementReport> AgreementRows::Summarize(
     Connection& connection, const std::vector<FilterTerm>& filter,
     const std::vector<GroupDimension>& group_by) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(filter, Fields(), "a.id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(filter, kFilterFields, "a.id"));
   AgreementReport report;
   std::map<GroupKey, AgreementTotals> groups;
   if (!group_by.empty()) {
@@ -489,5 +485,7 @@ absl::Status AgreementRows::SummarizeEvent(Connection& connection, absl::string_
   while (partners.Step()) figures.framework_partners.push_back(partners.Row().Text(0));
   return absl::OkStatus();
 }
+
+SqlFields AgreementRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

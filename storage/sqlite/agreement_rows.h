@@ -23,6 +23,7 @@
 #include "core/reports/agreement_report.h"
 #include "storage/repository.h"
 #include "storage/sqlite/connection.h"
+#include "storage/sqlite/sql_filter.h"
 
 namespace techmatch::storage::sqlite {
 
@@ -49,7 +50,7 @@ struct AgreementRows {
                              absl::FunctionRef<absl::Status(const Agreement&)> sink);
 
   // One GROUP BY per call for the sums and one for the distinct parties, plus the same two
-  // without grouping for the total. OUT_OF_RANGE when SQLite reports an integer overflow.
+  // without grouping for the total. OUT_OF_RANGE when a sum overflows 64 bits (checked_sum).
   static absl::StatusOr<AgreementReport> Summarize(Connection& connection,
                                                    const std::vector<FilterTerm>& filter,
                                                    const std::vector<GroupDimension>& group_by);
@@ -59,6 +60,8 @@ struct AgreementRows {
   // order.
   static absl::Status SummarizeEvent(Connection& connection, absl::string_view event_id,
                                      EventFigures& figures);
+  // The filter fields List accepts (Repository's list for the kind), with their SQL.
+  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

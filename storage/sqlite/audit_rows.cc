@@ -23,17 +23,14 @@ constexpr absl::string_view kAll =
     "SELECT seq, event_time, principal, role, method, resource, request_id, outcome, hash "
     "FROM audit_events ORDER BY seq";
 
-const std::vector<SqlField>& Fields() {
-  static const std::vector<SqlField>* const kFields = new std::vector<SqlField>{
-      {"principal", SqlField::Kind::kColumn, "principal"},
-      {"role", SqlField::Kind::kColumn, "role"},
-      {"method", SqlField::Kind::kColumn, "method"},
-      {"resource", SqlField::Kind::kColumn, "resource"},
-      {"outcome", SqlField::Kind::kColumn, "outcome"},
-      {"event_time", SqlField::Kind::kColumn, "event_time"},
-  };
-  return *kFields;
-}
+constexpr SqlField kFilterFields[] = {
+    Column("principal", FilterFieldType::kString, "principal"),
+    Column("role", FilterFieldType::kEnum, "role"),
+    Column("method", FilterFieldType::kString, "method"),
+    Column("resource", FilterFieldType::kString, "resource"),
+    Column("outcome", FilterFieldType::kEnum, "outcome"),
+    Column("event_time", FilterFieldType::kTime, "event_time"),
+};
 
 AuditEvent ReadEvent(const RowReader& row) {
   AuditEvent event;
@@ -86,7 +83,7 @@ absl::Status AuditRows::Append(Connection& connection, AuditEvent event) {
 
 absl::StatusOr<Page<AuditEvent>> AuditRows::List(Connection& connection, const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, Fields(), "seq"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "seq"));
   // seq is INTEGER: SQLite compares the decimal after_id numerically against it.
   return RunPageQuery<AuditEvent>(connection, kSelect, "seq", std::move(where), query, ReadEvent);
 }
@@ -110,5 +107,7 @@ absl::StatusOr<int64_t> AuditRows::Verify(Connection& connection) {
   }
   return expected_seq - 1;
 }
+
+SqlFields AuditRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

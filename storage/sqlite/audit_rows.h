@@ -10,6 +10,7 @@
 #include "core/common/paging.h"
 #include "storage/repository.h"
 #include "storage/sqlite/connection.h"
+#include "storage/sqlite/sql_filter.h"
 
 namespace techmatch::storage::sqlite {
 
@@ -22,6 +23,8 @@ struct AuditRows {
   // Recomputes the chain from the first record. OK with the count of records; DATA_LOSS naming
   // the first record (auditEvents/{seq}) whose hash, order or position does not match.
   static absl::StatusOr<int64_t> Verify(Connection& connection);
+  // The filter fields List accepts (Repository's list for the kind), with their SQL.
+  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

@@ -5,6 +5,7 @@
 
 #include "SQLiteCpp/Exception.h"
 #include "absl/strings/ascii.h"
+#include "storage/sqlite/checked_sum.h"
 
 namespace techmatch::storage::sqlite {
 
@@ -93,6 +94,9 @@ Connection::Connection(const std::string& path, const ConnectionOptions& options
                                                 : "PRAGMA synchronous = NORMAL");
   if (options.read_only) Run("PRAGMA query_only = ON");
   if (options.mmap_size > 0) Run("PRAGMA mmap_size = " + std::to_string(options.mmap_size));
+  if (const int result = RegisterCheckedSum(handle()); result != SQLITE_OK) {
+    throw SQLite::Exception(handle(), result);
+  }
 }
 
 Connection::OwnedStatement Connection::Compile(absl::string_view sql, absl::string_view& rest) {

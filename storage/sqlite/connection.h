@@ -91,7 +91,8 @@ struct ConnectionOptions {
 class Connection {
  public:
   // Opens the database file with the per-connection settings the repository relies on:
-  // foreign keys, busy timeout, synchronous. Throws SQLite::Exception.
+  // foreign keys, busy timeout, synchronous; adds checked_sum (storage/sqlite/checked_sum.h).
+  // Throws SQLite::Exception.
   Connection(const std::string& path, const ConnectionOptions& options);
 
   // The cached statement for `sql` (one statement), reset and with its bindings cleared. `sql`

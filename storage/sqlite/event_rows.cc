@@ -33,12 +33,9 @@ constexpr absl::string_view kInsertOrganizer =
     "INSERT OR IGNORE INTO event_organizers (event_id, organization_id) VALUES (?1, ?2)";
 constexpr absl::string_view kDeleteOrganizers = "DELETE FROM event_organizers WHERE event_id = ?1";
 
-const std::vector<SqlField>& Fields() {
-  static const std::vector<SqlField>* const kFields = new std::vector<SqlField>{
-      {"start_time", SqlField::Kind::kColumn, "start_time"},
-  };
-  return *kFields;
-}
+constexpr SqlField kFilterFields[] = {
+    Column("start_time", FilterFieldType::kTime, "start_time"),
+};
 
 absl::Status BindEvent(ScopedStatement& statement, const Event& event, int64_t revision) {
   TM_ASSIGN_OR_RETURN(std::string organizers, EncodeList(event.organizer_ids, "organizers"));
@@ -119,7 +116,7 @@ bool EventRows::Exists(Connection& connection, absl::string_view id) {
 
 absl::StatusOr<Page<Event>> EventRows::List(Connection& connection, const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, Fields(), "id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "id"));
   return RunPageQuery<Event>(connection, kSelect, "id", std::move(where), query, ReadEvent);
 }
 
@@ -130,5 +127,7 @@ std::optional<std::string> EventRows::FindDisplayName(Connection& connection,
   if (!find.Step()) return std::nullopt;
   return find.Row().Text(0);
 }
+
+SqlFields EventRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

@@ -60,9 +60,8 @@ bool IndustryRows::Exists(Connection& connection, absl::string_view id) {
 }
 
 absl::StatusOr<Page<Industry>> IndustryRows::List(Connection& connection, const ListQuery& query) {
-  static const std::vector<SqlField>* const kNoFields = new std::vector<SqlField>();
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, *kNoFields, "code"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, {}, "code"));  // Industries have no filter.
   return RunPageQuery<Industry>(connection, kSelect, "code", std::move(where), query, ReadIndustry);
 }
 

@@ -95,17 +95,14 @@ constexpr absl::string_view kDetails =
     "WHERE m.event_id = ?1 AND (?2 = '' OR r.enterprise_id = ?2 OR r.institute_id = ?2) "
     "ORDER BY m.slot, m.table_number";
 
-const std::vector<SqlField>& RequestFields() {
-  static const std::vector<SqlField>* const kFields = new std::vector<SqlField>{
-      {"state", SqlField::Kind::kColumn, "state"},
-      {"need", SqlField::Kind::kColumn, "need_id"},
-      {"offering", SqlField::Kind::kColumn, "offering_id"},
-      {"enterprise", SqlField::Kind::kColumn, "enterprise_id"},
-      {"institute", SqlField::Kind::kColumn, "institute_id"},
-      {"requested_by", SqlField::Kind::kColumn, "requested_by"},
-  };
-  return *kFields;
-}
+constexpr SqlField kRequestFilterFields[] = {
+    Column("state", FilterFieldType::kEnum, "state"),
+    Column("need", FilterFieldType::kResource, "need_id"),
+    Column("offering", FilterFieldType::kResource, "offering_id"),
+    Column("enterprise", FilterFieldType::kResource, "enterprise_id"),
+    Column("institute", FilterFieldType::kResource, "institute_id"),
+    Column("requested_by", FilterFieldType::kEnum, "requested_by"),
+};
 
 MeetingRequest ReadRequest(const RowReader& row, int at = 0) {
   MeetingRequest request;
@@ -274,7 +271,7 @@ absl::StatusOr<Page<MeetingRequest>> MeetingRequestRows::List(Connection& connec
                                                               const ListQuery& query) {
   SqlWhere where;
   where.Add("event_id = ?", std::string(event_id));
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, RequestFields(), "id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kRequestFilterFields, "id"));
   return RunPageQuery<MeetingRequest>(connection, kSelectRequest, "id", std::move(where), query,
                                       [](const RowReader& row) { return ReadRequest(row); });
 }
@@ -387,5 +384,7 @@ std::vector<MeetingDetails> MeetingRows::Details(Connection& connection, absl::s
   }
   return details;
 }
+
+SqlFields MeetingRequestRows::FilterFields() { return kRequestFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

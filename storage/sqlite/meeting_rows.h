@@ -16,6 +16,7 @@
 #include "core/events/meeting.h"
 #include "storage/repository.h"
 #include "storage/sqlite/connection.h"
+#include "storage/sqlite/sql_filter.h"
 
 namespace techmatch::storage::sqlite {
 
@@ -47,6 +48,8 @@ struct MeetingRequestRows {
   // resource name, with their state.
   static absl::flat_hash_map<std::string, std::string> Inactive(Connection& connection,
                                                                 absl::string_view event_id);
+  // The filter fields List accepts (Repository's list for the kind), with their SQL.
+  static SqlFields FilterFields();
 };
 
 struct MeetingRows {

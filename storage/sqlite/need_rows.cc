@@ -43,23 +43,22 @@ constexpr absl::string_view kInsertEvent =
     "INSERT OR IGNORE INTO need_events (need_id, event_id) VALUES (?1, ?2)";
 constexpr absl::string_view kDeleteEvents = "DELETE FROM need_events WHERE need_id = ?1";
 
-const std::vector<SqlField>& Fields() {
-  static const std::vector<SqlField>* const kFields = new std::vector<SqlField>{
-      {"enterprise", SqlField::Kind::kColumn, "enterprise_id"},
-      // need_industries and need_events hold each (need, value) once (their primary keys), so
-      // they can drive a list (storage/sqlite/sql_filter.h).
-      {"industry", SqlField::Kind::kMembership,
-       "SELECT need_id FROM need_industries WHERE industry_code = ?",
-       " JOIN need_industries AS driver ON driver.need_id = needs.id AND driver.industry_code = ?",
-       "driver.need_id"},
-      {"state", SqlField::Kind::kColumn, "state"},
-      {"event", SqlField::Kind::kMembership, "SELECT need_id FROM need_events WHERE event_id = ?",
-       " JOIN need_events AS driver ON driver.need_id = needs.id AND driver.event_id = ?",
-       "driver.need_id"},
-      {"create_time", SqlField::Kind::kColumn, "create_time"},
-  };
-  return *kFields;
-}
+constexpr SqlField kFilterFields[] = {
+    Column("enterprise", FilterFieldType::kResource, "enterprise_id"),
+    // need_industries and need_events hold each (need, value) once (their primary keys), so
+    // they can drive a list (storage/sqlite/sql_filter.h).
+    Membership(
+        "industry", FilterFieldType::kResource,
+        "SELECT need_id FROM need_industries WHERE industry_code = ?",
+        " JOIN need_industries AS driver ON driver.need_id = needs.id AND driver.industry_code = ?",
+        "driver.need_id"),
+    Column("state", FilterFieldType::kEnum, "state"),
+    Membership("event", FilterFieldType::kResource,
+               "SELECT need_id FROM need_events WHERE event_id = ?",
+               " JOIN need_events AS driver ON driver.need_id = needs.id AND driver.event_id = ?",
+               "driver.need_id"),
+    Column("create_time", FilterFieldType::kTime, "create_time"),
+};
 
 // Binds ?1..?15 (the revision as `revision`).
 absl::Status BindNeed(ScopedStatement& statement, const Need& need, int64_t revision) {
@@ -149,7 +148,7 @@ bool NeedRows::Exists(Connection& connection, absl::string_view id) {
 
 absl::StatusOr<Page<Need>> NeedRows::List(Connection& connection, const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, Fields(), "id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "id"));
   return RunPageQuery<Need>(connection, kSelect, "id", std::move(where), query, ReadNeed);
 }
 
@@ -165,5 +164,7 @@ int64_t NeedRows::CountAtEvent(Connection& connection, absl::string_view event_i
   count.BindText(1, event_id);
   return count.Step() ? count.Row().Int64(0) : 0;
 }
+
+SqlFields NeedRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

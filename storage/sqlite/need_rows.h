@@ -19,6 +19,7 @@
 #include "core/listings/need.h"
 #include "storage/repository.h"
 #include "storage/sqlite/connection.h"
+#include "storage/sqlite/sql_filter.h"
 
 namespace techmatch::storage::sqlite {
 
@@ -40,6 +41,8 @@ struct NeedRows {
   static std::optional<std::string> FindEnterprise(Connection& connection, absl::string_view id);
   // The needs registered for the event, withdrawn ones left out.
   static int64_t CountAtEvent(Connection& connection, absl::string_view event_id);
+  // The filter fields List accepts (Repository's list for the kind), with their SQL.
+  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

@@ -45,26 +45,23 @@ constexpr absl::string_view kInsertEvent =
     "INSERT OR IGNORE INTO offering_events (offering_id, event_id) VALUES (?1, ?2)";
 constexpr absl::string_view kDeleteEvents = "DELETE FROM offering_events WHERE offering_id = ?1";
 
-const std::vector<SqlField>& Fields() {
-  static const std::vector<SqlField>* const kFields = new std::vector<SqlField>{
-      {"institute", SqlField::Kind::kColumn, "institute_id"},
-      // offering_industries and offering_events hold each (offering, value) once (their
-      // primary keys), so they can drive a list (storage/sqlite/sql_filter.h).
-      {"industry", SqlField::Kind::kMembership,
-       "SELECT offering_id FROM offering_industries WHERE industry_code = ?",
-       " JOIN offering_industries AS driver ON driver.offering_id = offerings.id AND "
-       "driver.industry_code = ?",
-       "driver.offering_id"},
-      {"state", SqlField::Kind::kColumn, "state"},
-      {"event", SqlField::Kind::kMembership,
-       "SELECT offering_id FROM offering_events WHERE event_id = ?",
-       " JOIN offering_events AS driver ON driver.offering_id = offerings.id AND "
-       "driver.event_id = ?",
-       "driver.offering_id"},
-      {"trl", SqlField::Kind::kColumn, "trl"},
-  };
-  return *kFields;
-}
+constexpr SqlField kFilterFields[] = {
+    Column("institute", FilterFieldType::kResource, "institute_id"),
+    // offering_industries and offering_events hold each (offering, value) once (their primary
+    // keys), so they can drive a list (storage/sqlite/sql_filter.h).
+    Membership("industry", FilterFieldType::kResource,
+               "SELECT offering_id FROM offering_industries WHERE industry_code = ?",
+               " JOIN offering_industries AS driver ON driver.offering_id = offerings.id AND "
+               "driver.industry_code = ?",
+               "driver.offering_id"),
+    Column("state", FilterFieldType::kEnum, "state"),
+    Membership("event", FilterFieldType::kResource,
+               "SELECT offering_id FROM offering_events WHERE event_id = ?",
+               " JOIN offering_events AS driver ON driver.offering_id = offerings.id AND "
+               "driver.event_id = ?",
+               "driver.offering_id"),
+    Column("trl", FilterFieldType::kInteger, "trl"),
+};
 
 // Binds ?1..?16 (the revision as `revision`).
 absl::Status BindOffering(ScopedStatement& statement, const Offering& offering, int64_t revision) {
@@ -155,7 +152,7 @@ bool OfferingRows::Exists(Connection& connection, absl::string_view id) {
 
 absl::StatusOr<Page<Offering>> OfferingRows::List(Connection& connection, const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, Fields(), "id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "id"));
   return RunPageQuery<Offering>(connection, kSelect, "id", std::move(where), query, ReadOffering);
 }
 
@@ -172,5 +169,7 @@ int64_t OfferingRows::CountAtEvent(Connection& connection, absl::string_view eve
   count.BindText(1, event_id);
   return count.Step() ? count.Row().Int64(0) : 0;
 }
+
+SqlFields OfferingRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

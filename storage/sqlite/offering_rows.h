@@ -19,6 +19,7 @@
 #include "core/listings/offering.h"
 #include "storage/repository.h"
 #include "storage/sqlite/connection.h"
+#include "storage/sqlite/sql_filter.h"
 
 namespace techmatch::storage::sqlite {
 
@@ -41,6 +42,8 @@ struct OfferingRows {
   static std::optional<std::string> FindInstitute(Connection& connection, absl::string_view id);
   // The offerings registered for the event, withdrawn ones left out.
   static int64_t CountAtEvent(Connection& connection, absl::string_view event_id);
+  // The filter fields List accepts (Repository's list for the kind), with their SQL.
+  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

@@ -38,14 +38,11 @@ constexpr absl::string_view kInsertIndustry =
 constexpr absl::string_view kDeleteIndustries =
     "DELETE FROM organization_industries WHERE organization_id = ?1";
 
-const std::vector<SqlField>& Fields() {
-  static const std::vector<SqlField>* const kFields = new std::vector<SqlField>{
-      {"kind", SqlField::Kind::kColumn, "kind"},
-      {"region_code", SqlField::Kind::kColumn, "region_code"},
-      {"parent", SqlField::Kind::kColumn, "parent_id"},
-  };
-  return *kFields;
-}
+constexpr SqlField kFilterFields[] = {
+    Column("kind", FilterFieldType::kEnum, "kind"),
+    Column("region_code", FilterFieldType::kString, "region_code"),
+    Column("parent", FilterFieldType::kResource, "parent_id"),
+};
 
 absl::Status BindOrganization(ScopedStatement& statement, const Organization& org,
                               int64_t revision) {
@@ -144,9 +141,11 @@ std::optional<AgreementLookup::OrganizationFacts> OrganizationRows::FindFacts(
 absl::StatusOr<Page<Organization>> OrganizationRows::List(Connection& connection,
                                                           const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, Fields(), "id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "id"));
   return RunPageQuery<Organization>(connection, kSelect, "id", std::move(where), query,
                                     ReadOrganization);
 }
+
+SqlFields OrganizationRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

@@ -15,6 +15,7 @@
 #include "core/reference/organization.h"
 #include "storage/repository.h"
 #include "storage/sqlite/connection.h"
+#include "storage/sqlite/sql_filter.h"
 
 namespace techmatch::storage::sqlite {
 
@@ -35,6 +36,8 @@ struct OrganizationRows {
   static std::optional<AgreementLookup::OrganizationFacts> FindFacts(Connection& connection,
                                                                      absl::string_view id);
   static absl::StatusOr<Page<Organization>> List(Connection& connection, const ListQuery& query);
+  // The filter fields List accepts (Repository's list for the kind), with their SQL.
+  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

@@ -29,13 +29,10 @@ constexpr absl::string_view kCountByKind =
 constexpr absl::string_view kDelegates =
     "SELECT organization_id, delegate_count FROM participants WHERE event_id = ?1";
 
-const std::vector<SqlField>& Fields() {
-  static const std::vector<SqlField>* const kFields = new std::vector<SqlField>{
-      // A participant's kind is its organization's.
-      {"kind", SqlField::Kind::kColumn, "o.kind"},
-  };
-  return *kFields;
-}
+constexpr SqlField kFilterFields[] = {
+    // A participant's kind is its organization's.
+    Column("kind", FilterFieldType::kEnum, "o.kind"),
+};
 
 Participant ReadParticipant(const RowReader& row) {
   Participant participant;
@@ -95,7 +92,7 @@ absl::StatusOr<Page<Participant>> ParticipantRows::List(Connection& connection,
                                                         const ListQuery& query) {
   SqlWhere where;
   where.Add("p.event_id = ?", std::string(event_id));
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, Fields(), "p.organization_id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "p.organization_id"));
   return RunPageQuery<Participant>(connection, kSelect, "p.organization_id", std::move(where),
                                    query, ReadParticipant);
 }
@@ -113,5 +110,7 @@ std::vector<std::pair<OrganizationKind, int64_t>> ParticipantRows::CountByKind(
   }
   return counts;
 }
+
+SqlFields ParticipantRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

@@ -17,6 +17,7 @@
 #include "core/reference/organization.h"
 #include "storage/repository.h"
 #include "storage/sqlite/connection.h"
+#include "storage/sqlite/sql_filter.h"
 
 namespace techmatch::storage::sqlite {
 
@@ -36,6 +37,8 @@ struct ParticipantRows {
   // left out).
   static std::vector<std::pair<OrganizationKind, int64_t>> CountByKind(Connection& connection,
                                                                        absl::string_view event_id);
+  // The filter fields List accepts (Repository's list for the kind), with their SQL.
+  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

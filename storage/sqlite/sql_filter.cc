@@ -26,6 +26,22 @@ absl::string_view OpSql(FilterOp op) {
   return " = ?";
 }
 
+// Whether `term`'s value is what a field of `type` holds (core/common/filter.h).
+bool ValueFits(const FilterTerm& term, FilterFieldType type) {
+  switch (type) {
+    case FilterFieldType::kString:
+    case FilterFieldType::kResource:
+    case FilterFieldType::kEnum:
+      return std::holds_alternative<std::string>(term.value);
+    case FilterFieldType::kInteger:
+    case FilterFieldType::kAmount:
+      return std::holds_alternative<int64_t>(term.value);
+    case FilterFieldType::kTime:
+      return std::holds_alternative<absl::Time>(term.value);
+  }
+  return false;
+}
+
 SqlWhere::Param ParamOf(const FilterTerm& term) {
   if (const auto* text = std::get_if<std::string>(&term.value)) return *text;
   if (const auto* number = std::get_if<int64_t>(&term.value)) return *number;
@@ -39,8 +55,8 @@ void SqlWhere::Add(absl::string_view condition, Param param) {
   params_.push_back(std::move(param));
 }
 
-absl::Status SqlWhere::AddFilter(const std::vector<FilterTerm>& terms,
-                                 const std::vector<SqlField>& fields, absl::string_view id_column) {
+absl::Status SqlWhere::AddFilter(const std::vector<FilterTerm>& terms, SqlFields fields,
+                                 absl::string_view id_column) {
   for (const FilterTerm& term : terms) {
     const SqlField* field = nullptr;
     for (const SqlField& f : fields) {
@@ -48,6 +64,10 @@ absl::Status SqlWhere::AddFilter(const std::vector<FilterTerm>& terms,
     }
     if (field == nullptr) {
       return InvalidFieldError("filter", absl::StrCat("unknown field '", term.field, "'"));
+    }
+    if (!ValueFits(term, field->type)) {
+      return InvalidFieldError(
+          "filter", absl::StrCat("field '", term.field, "' got a value of another type"));
     }
     if (field->kind == SqlField::Kind::kColumn) {
       conditions_.push_back(absl::StrCat(field->sql, OpSql(term.op)));

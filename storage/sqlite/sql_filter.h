@@ -1,5 +1,5 @@
-// Filter terms (core/common/filter.h) as SQL: fixed fragments per field, values as bound
-// parameters.
+// Filter terms (core/common/filter.h) compiled to SQLite SQL: fixed fragments per field, values
+// as bound parameters.
 //
 // SQL text here is only ever assembled from the fragments below and from constants; every
 // value a caller supplied travels as a parameter. That keeps injection impossible and lets the
@@ -14,12 +14,16 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "core/common/filter.h"
 #include "storage/sqlite/connection.h"
 
 namespace techmatch::storage::sqlite {
 
-// How one filter field reads in SQL.
+// One filter field of a resource in SQL: its name and value type as the API declares them
+// (Repository::*FilterFields; tests/storage/filter_fields_test.cc checks each resource's table
+// against them) and how it reads in SQL. Each resource's *_rows.cc declares its fields in one
+// table of these.
 struct SqlField {
   enum class Kind {
     // `expression op ?`; != also matches NULL (a missing parent is "not X").
@@ -29,6 +33,7 @@ struct SqlField {
     kMembership,
   };
   absl::string_view name;
+  FilterFieldType type;
   Kind kind;
   absl::string_view sql;
   // Optional, for kMembership fields whose join table holds each (record, value) once: a JOIN
@@ -41,6 +46,20 @@ struct SqlField {
   absl::string_view driver_key = {};
 };
 
+// A field compared as `expression op ?`.
+constexpr SqlField Column(absl::string_view name, FilterFieldType type,
+                          absl::string_view expression) {
+  return {name, type, SqlField::Kind::kColumn, expression};
+}
+// A field matched by membership in `subquery` (see SqlField::driver_join for the last two).
+constexpr SqlField Membership(absl::string_view name, FilterFieldType type,
+                              absl::string_view subquery, absl::string_view driver_join = {},
+                              absl::string_view driver_key = {}) {
+  return {name, type, SqlField::Kind::kMembership, subquery, driver_join, driver_key};
+}
+
+using SqlFields = absl::Span<const SqlField>;
+
 // WHERE conditions with their parameters, in order.
 class SqlWhere {
  public:
@@ -48,10 +67,10 @@ class SqlWhere {
 
   // Adds a fixed condition with one `?`.
   void Add(absl::string_view condition, Param param);
-  // Adds one condition per term. INVALID_ARGUMENT on "filter" for a field not in `fields` or an
-  // operator the field does not support (the server parses against the same lists, so this is a
-  // guard, not the main check).
-  absl::Status AddFilter(const std::vector<FilterTerm>& terms, const std::vector<SqlField>& fields,
+  // Adds one condition per term. INVALID_ARGUMENT on "filter" for a field not in `fields`, a
+  // value not of the field's type, or an operator the field does not support (the server parses
+  // against the same fields, so this is a guard, not the main check).
+  absl::Status AddFilter(const std::vector<FilterTerm>& terms, SqlFields fields,
                          absl::string_view id_column);
 
   // The driver's JOIN (see SqlField::driver_join), or "" when no term became one. It goes

@@ -7,11 +7,13 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 
 #include "SQLiteCpp/Exception.h"
 #include "gtest/gtest.h"
+#include "storage/sqlite/checked_sum.h"
 #include "tests/storage/test_db.h"
 
 namespace techmatch::storage::sqlite {
@@ -148,6 +150,41 @@ TEST_F(ConnectionTest, PrepareRefusesMoreThanOneStatement) {
   EXPECT_THROW(connection_.Prepare("   "), SQLite::Exception);
   ScopedStatement trailing_space = connection_.Prepare("SELECT 1;  \n");
   EXPECT_TRUE(trailing_space.Step());
+}
+
+TEST_F(ConnectionTest, CheckedSumIsSumThatFailsWithItsOwnCodeOnOverflow) {
+  connection_.Run("CREATE TABLE m (g TEXT, v INTEGER) STRICT");
+  connection_.Run(
+      "INSERT INTO m (g, v) VALUES ('a', 9223372036854775806), ('a', 1), ('a', NULL), "
+      "('b', NULL), ('c', 9223372036854775807), ('c', 1)");
+  {
+    // Exact up to the largest int64; NULLs are skipped; only NULLs, or no rows, sum to NULL.
+    ScopedStatement sums =
+        connection_.Prepare("SELECT g, checked_sum(v) FROM m WHERE g <> 'c' GROUP BY g ORDER BY g");
+    ASSERT_TRUE(sums.Step());
+    EXPECT_EQ(sums.Row().Int64(1), std::numeric_limits<int64_t>::max());
+    ASSERT_TRUE(sums.Step());
+    EXPECT_TRUE(sums.Row().IsNull(1));
+    EXPECT_FALSE(sums.Step());
+    ScopedStatement none = connection_.Prepare("SELECT checked_sum(v) FROM m WHERE g = 'x'");
+    ASSERT_TRUE(none.Step());
+    EXPECT_TRUE(none.Row().IsNull(0));
+  }
+  ScopedStatement overflow = connection_.Prepare("SELECT checked_sum(v) FROM m WHERE g = 'c'");
+  try {
+    overflow.Step();
+    FAIL() << "an overflowing sum returned a value";
+  } catch (const SQLite::Exception& e) {
+    EXPECT_EQ(e.getErrorCode(), kSumOverflowCode);
+  }
+  ScopedStatement text = connection_.Prepare("SELECT checked_sum(k) FROM t");
+  connection_.Run("INSERT INTO t (k) VALUES ('not a number')");
+  try {
+    text.Step();
+    FAIL() << "checked_sum added text";
+  } catch (const SQLite::Exception& e) {
+    EXPECT_EQ(e.getErrorCode(), SQLITE_MISMATCH);
+  }
 }
 
 }  // namespace
