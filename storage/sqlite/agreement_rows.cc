@@ -11,7 +11,6 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "core/common/status_macros.h"
-#include "spdlog/spdlog.h"
 #include "storage/codec.h"
 #include "storage/sqlite/checked_sum.h"
 #include "storage/sqlite/row_helpers.h"

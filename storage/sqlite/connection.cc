@@ -135,8 +135,9 @@ void Connection::Run(absl::string_view sql) {
   absl::string_view rest;
   OwnedStatement statement = Compile(sql, rest);
   if (IsBlank(rest)) {
-    if (statement != nullptr)
+    if (statement != nullptr) {
       ScopedStatement(Cache(sql, std::move(statement)), live_statements_).Run();
+    }
     return;
   }
   // A script: each statement is prepared only once the ones before it ran (a CREATE INDEX

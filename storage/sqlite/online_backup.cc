@@ -49,6 +49,7 @@ void SyncDirectoryOf(const std::string& path) {
     close(fd);
   }
 }
+
 // Copies every page of `from` into `to`, `options.pages_per_step` at a time.
 absl::Status CopyPages(Connection& from, Connection& to, const std::string& source,
                        const std::string& destination, const BackupOptions& options,
@@ -86,7 +87,7 @@ absl::Status CopyInto(const std::string& source, const std::string& temp,
   Connection from(source, source_options);
   // One read transaction around every step: the backup copies this snapshot, whatever the
   // server commits meanwhile (WAL lets both go on), and never restarts. Its first read starts
-  // the snapshot.
+  // the snapshot; the scope's end releases it (a read transaction has nothing to commit).
   Transaction snapshot(from, TransactionMode::kDeferred);
   QueryText(from, "SELECT count(*) FROM sqlite_schema");
 
@@ -98,7 +99,7 @@ absl::Status CopyInto(const std::string& source, const std::string& temp,
     return s;
   }
   // The copy carries the source's WAL flag; a backup is one self-contained file instead.
-  QueryText(to, "PRAGMA journal_mode = DELETE");
+  to.Run("PRAGMA journal_mode = DELETE");
   if (const std::string check = QueryText(to, "PRAGMA integrity_check"); check != "ok") {
     return absl::FailedPreconditionError(
         absl::StrCat("the copy of '", source, "' failed its integrity check: ", check));

@@ -2,9 +2,6 @@
 
 #include <algorithm>
 
-#include "core/common/status_macros.h"
-#include "storage/codec.h"
-
 namespace techmatch::storage::sqlite {
 
 int ClampPageSize(int page_size) {

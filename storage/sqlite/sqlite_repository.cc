@@ -3,7 +3,6 @@
 #include <sqlite3.h>
 #include <sys/random.h>
 
-#include <algorithm>
 #include <memory>
 #include <type_traits>
 #include <utility>

@@ -323,7 +323,9 @@ class FairScaleTest : public SeededServerTest {
         names.insert(m.name());
         EXPECT_TRUE(m.enterprise() == org || m.institute() == org) << org << " " << m.name();
         EXPECT_EQ(m.counterpart(), m.enterprise() == org ? m.institute() : m.enterprise());
-        if (i > 0) EXPECT_LE(agenda[i - 1].start_time().seconds(), m.start_time().seconds());
+        if (i > 0) {
+          EXPECT_LE(agenda[i - 1].start_time().seconds(), m.start_time().seconds());
+        }
       }
       EXPECT_EQ(names, by_org[org]) << org << "'s agenda differs from the schedule";
     }

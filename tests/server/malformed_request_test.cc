@@ -207,9 +207,15 @@ TEST_F(MalformedRequestTest, GuardRunsFirstAndMalformedWritesAreAudited) {
   EXPECT_THAT(outcomes, ::testing::UnorderedElementsAre("UNAUTHENTICATED", "UNAUTHENTICATED",
                                                         "PERMISSION_DENIED", "INVALID_ARGUMENT"));
   for (const v1::AuditEvent& event : events) {
-    if (event.outcome() == "PERMISSION_DENIED") EXPECT_EQ(event.role(), "OFFICIAL");
-    if (event.outcome() == "INVALID_ARGUMENT") EXPECT_EQ(event.role(), "ADMIN");
-    if (event.outcome() == "UNAUTHENTICATED") EXPECT_EQ(event.role(), "");
+    if (event.outcome() == "PERMISSION_DENIED") {
+      EXPECT_EQ(event.role(), "OFFICIAL");
+    }
+    if (event.outcome() == "INVALID_ARGUMENT") {
+      EXPECT_EQ(event.role(), "ADMIN");
+    }
+    if (event.outcome() == "UNAUTHENTICATED") {
+      EXPECT_EQ(event.role(), "");
+    }
   }
 
   // A malformed server-stream read: refused without a token, audited never.

@@ -301,7 +301,9 @@ TEST_F(MeetingServiceTest, SchedulesRespectingDelegatesTablesLocksAndAgendas) {
     EXPECT_EQ(agenda[i].counterpart(), agenda[i].institute());
     EXPECT_FALSE(agenda[i].need_title().empty());
     EXPECT_EQ(agenda[i].start_time().seconds(), kFairStart + 3600 + (agenda[i].slot() - 1) * 1500);
-    if (i > 0) EXPECT_LT(agenda[i - 1].slot(), agenda[i].slot());
+    if (i > 0) {
+      EXPECT_LT(agenda[i - 1].slot(), agenda[i].slot());
+    }
   }
   EXPECT_EQ(Meetings("", 1).size(), 4u);  // paging by one
 
@@ -411,7 +413,9 @@ TEST_F(MeetingServiceTest, GeneratedRequestsComeFromMatchEventAboveTheScore) {
     EXPECT_EQ(r.state(), v1::MeetingRequest::ACCEPTED);
     EXPECT_EQ(r.requested_by(), v1::MeetingRequest::MATCHING);
     EXPECT_NE(r.enterprise(), r.institute());
-    if (r.offering() == "offerings/own-lab") EXPECT_NE(r.enterprise(), "organizations/acme");
+    if (r.offering() == "offerings/own-lab") {
+      EXPECT_NE(r.enterprise(), "organizations/acme");
+    }
   }
   EXPECT_GT(response.unregistered_count(), 0);  // loner's offering matches but is not registered
   const size_t created = response.meeting_requests_size();
