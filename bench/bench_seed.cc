@@ -8,7 +8,7 @@
 
 #include "CLI/CLI.hpp"
 #include "bench/bench_data.h"
-#include "storage/sqlite_repository.h"
+#include "storage/sqlite/sqlite_repository.h"
 
 int main(int argc, char** argv) {
   using namespace techmatch;

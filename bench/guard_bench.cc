@@ -18,7 +18,7 @@
 #include "grpcpp/grpcpp.h"
 #include "server/key_cache.h"
 #include "server/techmatch_server.h"
-#include "storage/sqlite_repository.h"
+#include "storage/sqlite/sqlite_repository.h"
 #include "techmatch/v1/need.grpc.pb.h"
 #include "techmatch/v1/organization.grpc.pb.h"
 

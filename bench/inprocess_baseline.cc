@@ -24,7 +24,7 @@
 #include "bench/bench_data.h"
 #include "core/matching/matching_engine.h"
 #include "core/text/text_analyzer.h"
-#include "storage/sqlite_repository.h"
+#include "storage/sqlite/sqlite_repository.h"
 
 namespace techmatch::bench {
 namespace {

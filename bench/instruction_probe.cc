@@ -24,7 +24,7 @@
 #include "server/match_service.h"
 #include "server/need_service.h"
 #include "server/service_context.h"
-#include "storage/sqlite_repository.h"
+#include "storage/sqlite/sqlite_repository.h"
 #include "valgrind/callgrind.h"
 
 namespace techmatch::bench {

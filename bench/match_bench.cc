@@ -46,7 +46,7 @@
 #include "server/index_loader.h"
 #include "server/techmatch_server.h"
 #include "spdlog/spdlog.h"
-#include "storage/sqlite_repository.h"
+#include "storage/sqlite/sqlite_repository.h"
 #include "techmatch/v1/match.grpc.pb.h"
 
 namespace techmatch::bench {

@@ -29,7 +29,7 @@
 #include "absl/strings/strip.h"
 #include "core/agreements/agreement.h"
 #include "core/reports/agreement_report.h"
-#include "storage/sqlite_repository.h"
+#include "storage/sqlite/sqlite_repository.h"
 
 namespace techmatch {
 namespace {

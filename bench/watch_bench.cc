@@ -31,7 +31,7 @@
 #include "core/auth/api_key.h"
 #include "grpcpp/grpcpp.h"
 #include "server/techmatch_server.h"
-#include "storage/sqlite_repository.h"
+#include "storage/sqlite/sqlite_repository.h"
 #include "techmatch/v1/match.grpc.pb.h"
 #include "techmatch/v1/need.grpc.pb.h"
 #include "techmatch/v1/offering.grpc.pb.h"

@@ -8,7 +8,7 @@
 #include "core/auth/role.h"
 #include "server/techmatch_server.h"
 #include "spdlog/spdlog.h"
-#include "storage/sqlite_repository.h"
+#include "storage/sqlite/sqlite_repository.h"
 #include "techmatch/v1/event.grpc.pb.h"
 #include "techmatch/v1/organization.grpc.pb.h"
 

@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "spdlog/spdlog.h"
-#include "storage/online_backup.h"
+#include "storage/sqlite/online_backup.h"
 
 namespace techmatch::server {
 

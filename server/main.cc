@@ -16,7 +16,7 @@
 #include "server/protobuf_logging.h"
 #include "server/techmatch_server.h"
 #include "spdlog/spdlog.h"
-#include "storage/sqlite_repository.h"
+#include "storage/sqlite/sqlite_repository.h"
 
 namespace {
 

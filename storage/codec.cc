@@ -5,6 +5,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "core/common/field_violations.h"
+#include "core/common/status_macros.h"
 
 namespace techmatch::storage {
 namespace {
@@ -62,6 +63,17 @@ std::vector<CooperationMode> DecodeModes(absl::string_view text) {
     }
   }
   return modes;
+}
+
+absl::StatusOr<EncodedListing> EncodeListing(const Listing& listing) {
+  EncodedListing encoded;
+  TM_ASSIGN_OR_RETURN(encoded.keywords, EncodeList(listing.keywords, "keywords"));
+  TM_ASSIGN_OR_RETURN(encoded.industries, EncodeList(listing.industry_codes, "industries"));
+  TM_ASSIGN_OR_RETURN(encoded.events, EncodeList(listing.event_ids, "events"));
+  TM_ASSIGN_OR_RETURN(encoded.late_events,
+                      EncodeList(listing.late_event_ids, "late_registration_events"));
+  encoded.cooperation_modes = EncodeModes(listing.cooperation_modes);
+  return encoded;
 }
 
 }  // namespace techmatch::storage

@@ -15,6 +15,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "core/listings/listing.h"
 #include "core/reference/cooperation_mode.h"
 
 namespace techmatch::storage {
@@ -38,6 +39,16 @@ std::vector<std::string> DecodeList(absl::string_view text);
 std::string EncodeModes(const std::vector<CooperationMode>& modes);
 // Unknown names are skipped (a later schema may know more modes than this build).
 std::vector<CooperationMode> DecodeModes(absl::string_view text);
+
+// The listing's list columns, encoded.
+struct EncodedListing {
+  std::string keywords;
+  std::string industries;
+  std::string cooperation_modes;
+  std::string events;
+  std::string late_events;
+};
+absl::StatusOr<EncodedListing> EncodeListing(const Listing& listing);
 
 }  // namespace techmatch::storage
 

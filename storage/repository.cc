@@ -1,5 +1,7 @@
 #include "storage/repository.h"
 
+#include "absl/status/status.h"
+#include "core/auth/role.h"
 #include "core/common/resource_id.h"
 
 namespace techmatch::storage {
@@ -15,9 +17,21 @@ FilterField Of(std::string name, FilterFieldType type) {
   return FilterField{std::move(name), type, "", {}};
 }
 
+// The outcomes an audit record can carry: the name of each canonical status code, as the server
+// records them (absl::StatusCodeToString).
+std::vector<std::string> StatusCodeNames() {
+  std::vector<std::string> names;
+  for (int code = 0; code <= static_cast<int>(absl::StatusCode::kUnauthenticated); ++code) {
+    names.push_back(absl::StatusCodeToString(static_cast<absl::StatusCode>(code)));
+  }
+  return names;
+}
+
 }  // namespace
 
-// Each list here must match the SQL fragments of the resource's *_rows.cc.
+// What the API allows. A backend's filter compiler declares the same names and types (for
+// SQLite, a table per resource in storage/sqlite/*_rows.cc; tests/storage/filter_fields_test.cc
+// checks each against its list here).
 
 std::vector<FilterField> Repository::OrganizationFilterFields() {
   return {Enum("kind", OrganizationKindNames()), Of("region_code", FilterFieldType::kString),
@@ -70,15 +84,9 @@ std::vector<FilterField> Repository::AgreementFilterFields(int minor_digits) {
 }
 
 std::vector<FilterField> Repository::AuditEventFilterFields() {
-  return {Of("principal", FilterFieldType::kString),
-          Enum("role", {"ADMIN", "ORGANIZER", "INSTITUTE", "ENTERPRISE", "OFFICIAL"}),
-          Of("method", FilterFieldType::kString),
-          Of("resource", FilterFieldType::kString),
-          Enum("outcome", {"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED",
-                           "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED",
-                           "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED",
-                           "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED"}),
-          Of("event_time", FilterFieldType::kTime)};
+  return {Of("principal", FilterFieldType::kString), Enum("role", RoleNames()),
+          Of("method", FilterFieldType::kString),    Of("resource", FilterFieldType::kString),
+          Enum("outcome", StatusCodeNames()),        Of("event_time", FilterFieldType::kTime)};
 }
 
 }  // namespace techmatch::storage

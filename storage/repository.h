@@ -1,8 +1,17 @@
-// The storage interface the server talks to. Implementations: SqliteRepository.
+// The storage interface the server talks to.
 //
 // Every method is safe to call from many threads at once. Methods never throw: failures come
 // back as absl::Status (NOT_FOUND, ALREADY_EXISTS, ABORTED for a stale revision, INTERNAL for a
 // storage fault whose details are logged, never returned).
+//
+// Layout. storage/ holds what every backend shares and no SQL: this interface with ListQuery,
+// RequestKey and the filter fields each List accepts; the record cache and the base class that
+// applies its coherence rule (record_cache.h, caching_repository.h); the ambient audit record a
+// write carries (audit_scope.h); how domain values are laid out in row values (codec.h).
+// storage/sqlite/ is the SQLite implementation, SqliteRepository: connections, statements,
+// transactions, pragmas, migrations, group commit, backup, the filter compiler and one *_rows
+// file of SQL per table family; its internals are in namespace storage::sqlite. A second
+// backend is a sibling folder that derives from CachingRepository.
 #ifndef TECHMATCH_STORAGE_REPOSITORY_H_
 #define TECHMATCH_STORAGE_REPOSITORY_H_
 

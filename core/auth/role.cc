@@ -1,30 +1,25 @@
 #include "core/auth/role.h"
 
+#include "core/common/enum_names.h"
+
 namespace techmatch {
+namespace {
 
-absl::string_view RoleName(Role role) {
-  switch (role) {
-    case Role::kAdmin:
-      return "ADMIN";
-    case Role::kOrganizer:
-      return "ORGANIZER";
-    case Role::kInstitute:
-      return "INSTITUTE";
-    case Role::kEnterprise:
-      return "ENTERPRISE";
-    case Role::kOfficial:
-      return "OFFICIAL";
-  }
-  return "OFFICIAL";
-}
+constexpr EnumNames<Role, 5> kRoleNames({{
+    {Role::kAdmin, "ADMIN"},
+    {Role::kOrganizer, "ORGANIZER"},
+    {Role::kInstitute, "INSTITUTE"},
+    {Role::kEnterprise, "ENTERPRISE"},
+    {Role::kOfficial, "OFFICIAL"},
+}});
 
-std::optional<Role> RoleFromName(absl::string_view name) {
-  for (Role role :
-       {Role::kAdmin, Role::kOrganizer, Role::kInstitute, Role::kEnterprise, Role::kOfficial}) {
-    if (RoleName(role) == name) return role;
-  }
-  return std::nullopt;
-}
+}  // namespace
+
+absl::string_view RoleName(Role role) { return kRoleNames.Name(role); }
+
+std::optional<Role> RoleFromName(absl::string_view name) { return kRoleNames.FromName(name); }
+
+std::vector<std::string> RoleNames() { return kRoleNames.Names(); }
 
 bool RoleNeedsOrganization(Role role) {
   return role == Role::kInstitute || role == Role::kEnterprise;

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 
@@ -20,6 +21,8 @@ enum class Role {
 // "ADMIN", "ORGANIZER", ...
 absl::string_view RoleName(Role role);
 std::optional<Role> RoleFromName(absl::string_view name);
+// The names of every role, for filters.
+std::vector<std::string> RoleNames();
 // Institutes and enterprises act for one organization; their keys must name it.
 bool RoleNeedsOrganization(Role role);
 

@@ -17,7 +17,7 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "server/techmatch_server.h"
-#include "storage/sqlite_repository.h"
+#include "storage/sqlite/sqlite_repository.h"
 #include "techmatch/v1/event.grpc.pb.h"
 #include "techmatch/v1/industry.grpc.pb.h"
 #include "techmatch/v1/need.grpc.pb.h"

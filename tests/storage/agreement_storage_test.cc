@@ -252,6 +252,13 @@ TEST_F(AgreementStorageTest, EventFigures) {
   Organization cas = University("cas");
   cas.kind = OrganizationKind::kResearchInstitute;
   MustCreate(cas);
+  for (OrganizationKind kind :
+       {OrganizationKind::kIntermediary, OrganizationKind::kFinancialInstitution}) {
+    Organization other = Enterprise(absl::StrCat("other-", static_cast<int>(kind)));
+    other.kind = kind;
+    MustCreate(other);
+    ASSERT_THAT(repo().RegisterParticipant("fair", other.meta.id), IsOk());
+  }
   for (const char* org : {"acme", "scu", "gov", "cas"}) {
     ASSERT_THAT(repo().RegisterParticipant("fair", org), IsOk());
   }
@@ -283,7 +290,7 @@ TEST_F(AgreementStorageTest, EventFigures) {
   EXPECT_EQ(f.university_count, 1);
   EXPECT_EQ(f.research_institute_count, 1);
   EXPECT_EQ(f.government_count, 1);
-  EXPECT_EQ(f.other_count, 0);
+  EXPECT_EQ(f.other_count, 2);
   EXPECT_EQ(f.framework.agreement_count, 1);
   EXPECT_EQ(f.technology.agreement_count, 2);
   EXPECT_EQ(f.technology.supplier_count, 2);

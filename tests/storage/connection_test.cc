@@ -2,31 +2,33 @@
 // read back exactly (an empty text stays '' and is not NULL), errors throw SQLite::Exception
 // with SQLite's codes (the repository maps those to statuses), and a statement left its scope
 // holds no read transaction.
-#include "storage/connection.h"
+#include "storage/sqlite/connection.h"
 
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 
 #include "SQLiteCpp/Exception.h"
 #include "gtest/gtest.h"
+#include "storage/sqlite/checked_sum.h"
 #include "tests/storage/test_db.h"
 
-namespace techmatch::storage {
+namespace techmatch::storage::sqlite {
 namespace {
 
 class ConnectionTest : public ::testing::Test {
  protected:
   ConnectionTest() : connection_(dir_.File("c.db"), ConnectionOptions{.create = true}) {
-    connection_.Exec("CREATE TABLE t (k TEXT PRIMARY KEY, s TEXT, n INTEGER, b BLOB)");
+    connection_.Run("CREATE TABLE t (k TEXT PRIMARY KEY, s TEXT, n INTEGER, b BLOB)");
   }
 
   // True when any statement of the connection is inside a step (holds its read transaction).
   bool AnyStatementBusy() {
-    for (sqlite3_stmt* s = sqlite3_next_stmt(connection_.db().getHandle(), nullptr); s != nullptr;
-         s = sqlite3_next_stmt(connection_.db().getHandle(), s)) {
+    for (sqlite3_stmt* s = sqlite3_next_stmt(connection_.handle(), nullptr); s != nullptr;
+         s = sqlite3_next_stmt(connection_.handle(), s)) {
       if (sqlite3_stmt_busy(s)) return true;
     }
     return false;
@@ -95,7 +97,7 @@ TEST_F(ConnectionTest, ErrorsThrowWithSqliteCodes) {
 }
 
 TEST_F(ConnectionTest, StatementOutOfScopeHoldsNoReadTransaction) {
-  connection_.Exec("INSERT INTO t (k) VALUES ('a'), ('b')");
+  connection_.Run("INSERT INTO t (k) VALUES ('a'), ('b')");
   {
     ScopedStatement select = connection_.Prepare("SELECT k FROM t ORDER BY k");
     ASSERT_TRUE(select.Step());  // left mid-iteration
@@ -108,5 +110,82 @@ TEST_F(ConnectionTest, StatementOutOfScopeHoldsNoReadTransaction) {
   EXPECT_EQ(again.Row().Text(0), "a");
 }
 
+// How many statements the connection holds prepared (its cache, and any in use).
+int PreparedStatements(Connection& connection) {
+  int count = 0;
+  for (sqlite3_stmt* s = sqlite3_next_stmt(connection.handle(), nullptr); s != nullptr;
+       s = sqlite3_next_stmt(connection.handle(), s)) {
+    ++count;
+  }
+  return count;
+}
+
+TEST_F(ConnectionTest, RunCachesOneStatementAndRunsAScriptInOrder) {
+  const int before = PreparedStatements(connection_);
+  connection_.Run("INSERT INTO t (k) VALUES ('once')");
+  EXPECT_EQ(PreparedStatements(connection_), before + 1);
+  connection_.Run("DELETE FROM t WHERE k = 'once'");
+  connection_.Run("INSERT INTO t (k) VALUES ('once')");  // The same text: the cached statement.
+  EXPECT_EQ(PreparedStatements(connection_), before + 2);
+
+  // Each statement of a script is prepared after the ones before it ran (the index needs the
+  // table), and none is kept.
+  connection_.Run(
+      "CREATE TABLE u (x INTEGER);\n"
+      "CREATE INDEX u_by_x ON u (x);\n"
+      "INSERT INTO u (x) VALUES (1), (2); -- a comment at the end\n");
+  EXPECT_EQ(PreparedStatements(connection_), before + 2);
+  ScopedStatement count = connection_.Prepare("SELECT count(*) FROM u");
+  ASSERT_TRUE(count.Step());
+  EXPECT_EQ(count.Row().Int64(0), 2);
+
+  connection_.Run("  -- nothing but a comment\n");
+  EXPECT_THROW(connection_.Run("INSERT INTO u (x) VALUES (3); SELECT nonsense FROM nowhere"),
+               SQLite::Exception);
+}
+
+TEST_F(ConnectionTest, PrepareRefusesMoreThanOneStatement) {
+  // The second statement would otherwise be dropped without a word.
+  EXPECT_THROW(connection_.Prepare("SELECT 1; DELETE FROM t"), SQLite::Exception);
+  EXPECT_THROW(connection_.Prepare("   "), SQLite::Exception);
+  ScopedStatement trailing_space = connection_.Prepare("SELECT 1;  \n");
+  EXPECT_TRUE(trailing_space.Step());
+}
+
+TEST_F(ConnectionTest, CheckedSumIsSumThatFailsWithItsOwnCodeOnOverflow) {
+  connection_.Run("CREATE TABLE m (g TEXT, v INTEGER) STRICT");
+  connection_.Run(
+      "INSERT INTO m (g, v) VALUES ('a', 9223372036854775806), ('a', 1), ('a', NULL), "
+      "('b', NULL), ('c', 9223372036854775807), ('c', 1)");
+  {
+    // Exact up to the largest int64; NULLs are skipped; only NULLs, or no rows, sum to NULL.
+    ScopedStatement sums =
+        connection_.Prepare("SELECT g, checked_sum(v) FROM m WHERE g <> 'c' GROUP BY g ORDER BY g");
+    ASSERT_TRUE(sums.Step());
+    EXPECT_EQ(sums.Row().Int64(1), std::numeric_limits<int64_t>::max());
+    ASSERT_TRUE(sums.Step());
+    EXPECT_TRUE(sums.Row().IsNull(1));
+    EXPECT_FALSE(sums.Step());
+    ScopedStatement none = connection_.Prepare("SELECT checked_sum(v) FROM m WHERE g = 'x'");
+    ASSERT_TRUE(none.Step());
+    EXPECT_TRUE(none.Row().IsNull(0));
+  }
+  ScopedStatement overflow = connection_.Prepare("SELECT checked_sum(v) FROM m WHERE g = 'c'");
+  try {
+    overflow.Step();
+    FAIL() << "an overflowing sum returned a value";
+  } catch (const SQLite::Exception& e) {
+    EXPECT_EQ(e.getErrorCode(), kSumOverflowCode);
+  }
+  ScopedStatement text = connection_.Prepare("SELECT checked_sum(k) FROM t");
+  connection_.Run("INSERT INTO t (k) VALUES ('not a number')");
+  try {
+    text.Step();
+    FAIL() << "checked_sum added text";
+  } catch (const SQLite::Exception& e) {
+    EXPECT_EQ(e.getErrorCode(), SQLITE_MISMATCH);
+  }
+}
+
 }  // namespace
-}  // namespace techmatch::storage
+}  // namespace techmatch::storage::sqlite

@@ -1,7 +1,7 @@
-// Group commit (storage/group_commit.h): writes that queue up while one commits share the next
-// transaction, each keeps its own outcome, and a failure of the transaction itself stores none
+// Group commit (storage/sqlite/group_commit.h): writes that queue up while one commits share the
+// next transaction, each keeps its own outcome, and a failure of the transaction itself stores none
 // of the batch.
-#include "storage/group_commit.h"
+#include "storage/sqlite/group_commit.h"
 
 #include <atomic>
 #include <chrono>
@@ -13,11 +13,11 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "storage/connection.h"
+#include "storage/sqlite/connection.h"
 #include "tests/common/status_matchers.h"
 #include "tests/storage/test_db.h"
 
-namespace techmatch::storage {
+namespace techmatch::storage::sqlite {
 namespace {
 
 using ::techmatch::testing::IsOk;
@@ -29,9 +29,9 @@ class GroupCommitTest : public ::testing::Test {
     ConnectionOptions options;
     options.create = true;
     auto writer = std::make_unique<Connection>(dir_.File("group.db"), options);
-    writer->Exec("PRAGMA journal_mode = WAL");
-    writer->Exec("CREATE TABLE parent (id TEXT PRIMARY KEY)");
-    writer->Exec(
+    writer->Run("PRAGMA journal_mode = WAL");
+    writer->Run("CREATE TABLE parent (id TEXT PRIMARY KEY)");
+    writer->Run(
         "CREATE TABLE item (id TEXT PRIMARY KEY, parent TEXT REFERENCES parent (id) "
         "DEFERRABLE INITIALLY DEFERRED)");
     group_ = std::make_unique<GroupCommit>(std::move(writer));
@@ -80,7 +80,7 @@ class GroupCommitTest : public ::testing::Test {
         // Hold the writer until every other write is about to queue, then a little longer.
         while (started.load() < static_cast<int>(writes.size())) std::this_thread::yield();
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
-        c.Exec("INSERT INTO item (id) VALUES ('slow')");
+        c.Run("INSERT INTO item (id) VALUES ('slow')");
         return absl::OkStatus();
       };
       const auto failure = [](const std::exception*) { return absl::InternalError("slow"); };
@@ -185,4 +185,4 @@ TEST_F(GroupCommitTest, FailedCommitStoresNoneOfTheBatch) {
 }
 
 }  // namespace
-}  // namespace techmatch::storage
+}  // namespace techmatch::storage::sqlite

@@ -195,7 +195,7 @@ TEST_F(ListTest, NeedFilters) {
 }
 
 // An `industry =` or `event =` term drives the query through its join table's index
-// (storage/sql_filter.h); every combination walks exactly the records a brute-force filter
+// (storage/sqlite/sql_filter.h); every combination walks exactly the records a brute-force filter
 // keeps, in id order, at every page size, including with a ranked query's id list.
 TEST_F(ListTest, DrivenWalksMatchBruteForce) {
   MustCreate(Enterprise("e1"));

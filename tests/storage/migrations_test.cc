@@ -1,5 +1,5 @@
 // Opening a database: migrations from an empty file, reopening, seeds, the page-token key.
-#include "storage/migrations.h"
+#include "storage/sqlite/migrations.h"
 
 #include <string>
 #include <vector>
@@ -8,10 +8,11 @@
 #include "SQLiteCpp/Statement.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "storage/sqlite/connection.h"
 #include "tests/common/status_matchers.h"
 #include "tests/storage/test_db.h"
 
-namespace techmatch::storage {
+namespace techmatch::storage::sqlite {
 namespace {
 
 using ::techmatch::testing::IsOk;
@@ -64,8 +65,9 @@ TEST(MigrationsTest, EachEarlierVersionMigratesToLatest) {
     testing::TempDir dir;
     const std::string path = dir.File("old.db");
     {
-      SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-      ASSERT_THAT(ApplyMigrations(db, version), IsOk());
+      Connection connection(path, ConnectionOptions{.create = true});
+      ASSERT_THAT(ApplyMigrations(connection, version), IsOk());
+      EXPECT_EQ(SchemaVersion(connection), version);
     }
     EXPECT_EQ(UserVersion(path), version);
     TM_ASSERT_OK_AND_ASSIGN(auto repo, SqliteRepository::Open(path));
@@ -165,4 +167,4 @@ TEST_F(SeedTest, PageTokenKeyIsRandomAndStable) {
 }
 
 }  // namespace
-}  // namespace techmatch::storage
+}  // namespace techmatch::storage::sqlite

@@ -7,13 +7,13 @@
 #include "SQLiteCpp/Statement.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "storage/connection.h"
-#include "storage/online_backup.h"
-#include "storage/settings_check.h"
+#include "storage/sqlite/connection.h"
+#include "storage/sqlite/online_backup.h"
+#include "storage/sqlite/settings_check.h"
 #include "tests/common/status_matchers.h"
 #include "tests/storage/test_db.h"
 
-namespace techmatch::storage {
+namespace techmatch::storage::sqlite {
 namespace {
 
 using ::techmatch::testing::IsOk;
@@ -60,7 +60,7 @@ TEST(SettingsCheckTest, ForeignKeysOffAndNoBusyTimeoutAreRefused) {
   ConnectionOptions options;
   options.busy_timeout_ms = 0;
   Connection connection(dir.File("fk.db"), options);
-  connection.Exec("PRAGMA foreign_keys = OFF");
+  connection.Run("PRAGMA foreign_keys = OFF");
   EXPECT_THAT(CheckStorageSettings(connection, dir.File("fk.db")),
               StatusIs(absl::StatusCode::kFailedPrecondition,
                        AllOf(HasSubstr("foreign_keys is '0'"), HasSubstr("busy_timeout is '0'"),
@@ -131,4 +131,4 @@ TEST_F(BackupTest, BadArgumentsAreRefused) {
 }
 
 }  // namespace
-}  // namespace techmatch::storage
+}  // namespace techmatch::storage::sqlite

@@ -10,7 +10,7 @@
 #include "core/listings/offering.h"
 #include "core/reference/organization.h"
 #include "gtest/gtest.h"
-#include "storage/sqlite_repository.h"
+#include "storage/sqlite/sqlite_repository.h"
 
 namespace techmatch::storage::testing {
 

@@ -1,0 +1,32 @@
+// SQL for the audit trail: appending to the hash chain, listing, verifying.
+#ifndef TECHMATCH_STORAGE_SQLITE_AUDIT_ROWS_H_
+#define TECHMATCH_STORAGE_SQLITE_AUDIT_ROWS_H_
+
+#include <cstdint>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "core/auth/audit_event.h"
+#include "core/common/paging.h"
+#include "storage/repository.h"
+#include "storage/sqlite/connection.h"
+#include "storage/sqlite/sql_filter.h"
+
+namespace techmatch::storage::sqlite {
+
+struct AuditRows {
+  // Appends `event` after the last record: assigns seq and hash (event_time as given). Must run
+  // inside a write transaction, which is what keeps the chain linear across processes.
+  static absl::Status Append(Connection& connection, AuditEvent event);
+  // `query.after_id` is a decimal seq; records come in seq order.
+  static absl::StatusOr<Page<AuditEvent>> List(Connection& connection, const ListQuery& query);
+  // Recomputes the chain from the first record. OK with the count of records; DATA_LOSS naming
+  // the first record (auditEvents/{seq}) whose hash, order or position does not match.
+  static absl::StatusOr<int64_t> Verify(Connection& connection);
+  // The filter fields List accepts (Repository's list for the kind), with their SQL.
+  static SqlFields FilterFields();
+};
+
+}  // namespace techmatch::storage::sqlite
+
+#endif  // TECHMATCH_STORAGE_SQLITE_AUDIT_ROWS_H_
