@@ -38,6 +38,38 @@ constexpr uint32_t kNoSlot = std::numeric_limits<uint32_t>::max();
 // when it misses θ by more than this (scores are 0..1; float sums of ≤ 40 terms err by
 // well under 1e-5).
 constexpr double kEpsilon = 1e-5;
+// A compaction step's cost of mapping one slot, in postings read: copying its record, its
+// profile's industry codes into the industry lists.
+constexpr size_t kSlotWork = 8;
+
+// Appends with capacity grown by a sixteenth (not doubled): a list just rewritten at its
+// exact size, or a per-slot array, then carries at most 1/16 of spare room, which keeps an
+// edited index near a fresh one's size. Amortized, an element is copied 16 times.
+template <typename T>
+void Append(std::vector<T>& v, T value) {
+  if (v.size() == v.capacity()) v.reserve(v.size() + std::max<size_t>(v.size() / 16, 2));
+  v.push_back(std::move(value));
+}
+
+template <typename T>
+size_t VectorBytes(const std::vector<T>& v) {
+  return v.capacity() * sizeof(T);
+}
+
+// Heap bytes of a string beyond the object (libstdc++ keeps up to 15 characters inline).
+size_t HeapBytes(const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; }
+
+size_t HeapBytes(const std::vector<std::string>& v) {
+  size_t bytes = VectorBytes(v);
+  for (const std::string& s : v) bytes += HeapBytes(s);
+  return bytes;
+}
+
+// A hash table's slots and control bytes (absl's flat tables: one control byte per slot).
+template <typename Map>
+size_t TableBytes(const Map& map) {
+  return map.capacity() * (sizeof(typename Map::value_type) + 1);
+}
 
 bool Contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
@@ -100,6 +132,41 @@ struct InvertedIndex::Query {
   }
 };
 
+// The next generation being built (see the top of inverted_index.h). It is built in rounds:
+// the first maps every slot there was when it started and copies every list's postings of
+// them; each later round does the same for the slots added during the round before, and only
+// for the terms those slots used. A round that finds nothing added swaps.
+struct InvertedIndex::Compaction {
+  Slots next;
+  std::vector<uint32_t> slot_map;  // Old slot → new slot (kNoSlot: dropped), for mapped slots.
+  uint32_t round_end = 0;          // This round covers old slots below this.
+  uint32_t round = 1;
+  // The terms this round copies postings of: ids [0, all_terms) in the first round, else
+  // `round_terms`.
+  uint32_t all_terms = 0;
+  std::vector<uint32_t> round_terms;
+  size_t term_index = 0;  // Position in this round's terms.
+  // Per term id: old postings copied so far (the next start), and the last round whose
+  // slots gave the term postings.
+  std::vector<uint32_t> consumed;
+  std::vector<uint32_t> touched_in;
+  std::vector<uint32_t> touched;  // Terms given postings by slots after `round_end`.
+  // The first round's list being copied, so that the list is allocated once at its size.
+  std::vector<uint32_t> scratch;
+  std::vector<uint32_t> emptied;  // Terms whose new list came out empty (maybe freed).
+
+  size_t terms_in_round() const { return round == 1 ? all_terms : round_terms.size(); }
+  uint32_t term_at(size_t i) const {
+    return round == 1 ? static_cast<uint32_t>(i) : round_terms[i];
+  }
+};
+
+InvertedIndex::InvertedIndex() : InvertedIndex(CompactionOptions{}) {}
+
+InvertedIndex::InvertedIndex(CompactionOptions options) : options_(options) {}
+
+InvertedIndex::~InvertedIndex() = default;
+
 InvertedIndex::DocFacts InvertedIndex::FactsOf(const MatchProfile& profile) const {
   DocFacts facts;
   for (size_t i = 0; i < profile.industry_codes.size(); ++i) {
@@ -126,30 +193,51 @@ InvertedIndex::DocFacts InvertedIndex::FactsOf(const MatchProfile& profile) cons
 }
 
 absl::Status InvertedIndex::Upsert(MatchProfile profile, const AnalyzedText& text) {
-  auto existing = slot_of_id_.find(profile.id);
-  if (existing != slot_of_id_.end()) {
-    if (profiles_[existing->second].revision > profile.revision) return absl::OkStatus();
-    facts_[existing->second].flags &= static_cast<uint8_t>(~kLive);
-    live_length_ -= lengths_[existing->second];
-    --live_count_;
+  auto [existing, is_new] = doc_of_id_.try_emplace(profile.id, 0);
+  uint32_t doc;
+  if (!is_new) {
+    doc = existing->second;
+    if (docs_[doc].revision > profile.revision) return absl::OkStatus();
   }
-  if (profiles_.size() >= kMaxSlots) {
-    return absl::ResourceExhaustedError(absl::StrCat("the match index holds at most ", kMaxSlots,
-                                                     " revisions; restart to compact"));
+  if (slots_.facts.size() >= kMaxSlots) {
+    if (is_new) doc_of_id_.erase(existing);
+    return absl::ResourceExhaustedError(
+        absl::StrCat("the match index holds at most ", kMaxSlots,
+                     " slots (documents and revisions not yet compacted away)"));
   }
-  const auto slot = static_cast<uint32_t>(profiles_.size());
+  if (is_new) {
+    doc = static_cast<uint32_t>(docs_.size());
+    existing->second = doc;
+    docs_.emplace_back();
+    Append(slots_.slot_of_doc, kNoSlot);
+  } else {
+    const uint32_t old_slot = slots_.slot_of_doc[doc];
+    Kill(slots_, old_slot);
+    if (compaction_ != nullptr && old_slot < compaction_->slot_map.size()) {
+      const uint32_t mapped = compaction_->slot_map[old_slot];
+      if (mapped != kNoSlot) Kill(compaction_->next, mapped);
+    }
+  }
+  const auto slot = static_cast<uint32_t>(slots_.facts.size());
   const auto length = static_cast<uint32_t>(text.length);
   for (const AnalyzedTerm& term : text.terms) {
-    auto [it, inserted] = term_ids_.try_emplace(term.term, static_cast<uint32_t>(terms_.size()));
-    if (inserted) terms_.emplace_back();
-    Term& entry = terms_[it->second];
+    const uint32_t id = TermId(term.term);
+    Term& entry = slots_.terms[id];
     const uint32_t tf = std::min<uint32_t>(static_cast<uint32_t>(term.count), kMaxTf);
-    entry.postings.push_back((slot << kTfBits) | tf);
+    Append(entry.postings, (slot << kTfBits) | tf);
     entry.max_tf = std::max(entry.max_tf, tf);
     entry.min_length = std::min(entry.min_length, length);
+    if (compaction_ != nullptr) {
+      Compaction& c = *compaction_;
+      if (id >= c.touched_in.size()) c.touched_in.resize(id + 1, 0);
+      if (c.touched_in[id] != c.round + 1) {
+        c.touched_in[id] = c.round + 1;
+        c.touched.push_back(id);
+      }
+    }
   }
   for (const std::string& code : profile.industry_codes) {
-    industry_slots_[code].push_back(slot);
+    Append(slots_.industry_slots[code], slot);
     if (industry_ids_.size() < 64) {
       industry_ids_.try_emplace(code, static_cast<uint8_t>(industry_ids_.size()));
     }
@@ -157,50 +245,262 @@ absl::Status InvertedIndex::Upsert(MatchProfile profile, const AnalyzedText& tex
   owner_ids_.try_emplace(profile.owner_id, static_cast<uint32_t>(owner_ids_.size()));
   DocFacts facts = FactsOf(profile);
   facts.flags |= kLive;
-  facts_.push_back(facts);
-  amounts_.push_back(profile.amount_minor.value_or(0));
-  slot_of_id_[profile.id] = slot;
-  lengths_.push_back(length);
-  live_length_ += length;
-  ++live_count_;
-  profiles_.push_back(std::move(profile));
+  Append(slots_.facts, facts);
+  Append(slots_.amounts, profile.amount_minor.value_or(0));
+  Append(slots_.lengths, length);
+  Append(slots_.docs, doc);
+  Append(slots_.term_counts, static_cast<uint32_t>(text.terms.size()));
+  slots_.slot_of_doc[doc] = slot;
+  slots_.live_length += length;
+  ++slots_.live_count;
+  slots_.postings += text.terms.size();
+  docs_[doc] = std::move(profile);
+
+  if (compaction_ == nullptr && CompactionDue()) StartCompaction();
+  if (compaction_ != nullptr) StepCompaction(options_.step_work);
   return absl::OkStatus();
 }
 
+uint32_t InvertedIndex::TermId(const std::string& term) {
+  auto [it, inserted] = term_ids_.try_emplace(term, 0);
+  if (!inserted) return it->second;
+  if (!free_term_ids_.empty()) {
+    it->second = free_term_ids_.back();
+    free_term_ids_.pop_back();
+    term_text_[it->second] = term;
+  } else {
+    it->second = static_cast<uint32_t>(term_text_.size());
+    Append(term_text_, term);
+    Append(slots_.terms, Term{});
+  }
+  return it->second;
+}
+
+void InvertedIndex::Kill(Slots& slots, uint32_t slot) {
+  DocFacts& facts = slots.facts[slot];
+  if (!(facts.flags & kLive)) return;
+  facts.flags &= static_cast<uint8_t>(~kLive);
+  slots.live_length -= slots.lengths[slot];
+  --slots.live_count;
+  slots.dead_postings += slots.term_counts[slot];
+}
+
+bool InvertedIndex::CompactionDue() const {
+  const size_t dead_slots = slots_.facts.size() - slots_.live_count;
+  if (dead_slots < kMinDeadSlots) return false;
+  return static_cast<double>(dead_slots) > options_.dead_share * slots_.facts.size() ||
+         static_cast<double>(slots_.dead_postings) > options_.dead_share * slots_.postings;
+}
+
+void InvertedIndex::StartCompaction() {
+  compaction_ = std::make_unique<Compaction>();
+  Compaction& c = *compaction_;
+  c.round_end = static_cast<uint32_t>(slots_.facts.size());
+  c.all_terms = static_cast<uint32_t>(slots_.terms.size());
+  c.consumed.assign(slots_.terms.size(), 0);
+  c.touched_in.assign(slots_.terms.size(), 0);
+  c.slot_map.reserve(c.round_end);
+  Slots& next = c.next;
+  const size_t live = slots_.live_count;
+  next.facts.reserve(live);
+  next.amounts.reserve(live);
+  next.lengths.reserve(live);
+  next.docs.reserve(live);
+  next.term_counts.reserve(live);
+  next.slot_of_doc.assign(docs_.size(), kNoSlot);
+  next.terms.resize(slots_.terms.size());
+}
+
+bool InvertedIndex::StepCompaction(size_t budget) {
+  Compaction& c = *compaction_;
+  while (true) {
+    while (c.slot_map.size() < c.round_end) {
+      if (budget < kSlotWork) return false;
+      budget -= kSlotWork;
+      MapSlot(static_cast<uint32_t>(c.slot_map.size()));
+    }
+    while (c.term_index < c.terms_in_round()) {
+      if (!CopyPostings(c.term_at(c.term_index), budget)) return false;
+      ++c.term_index;
+    }
+    if (slots_.facts.size() == c.round_end) {
+      FinishCompaction();
+      return true;
+    }
+    StartRound();
+  }
+}
+
+void InvertedIndex::StartRound() {
+  Compaction& c = *compaction_;
+  ++c.round;
+  c.round_end = static_cast<uint32_t>(slots_.facts.size());
+  c.round_terms.swap(c.touched);
+  c.touched.clear();
+  c.term_index = 0;
+  const size_t terms = slots_.terms.size();
+  c.consumed.resize(terms, 0);
+  c.touched_in.resize(terms, 0);
+  c.next.terms.resize(terms);
+  c.next.slot_of_doc.resize(docs_.size(), kNoSlot);
+}
+
+void InvertedIndex::MapSlot(uint32_t old_slot) {
+  Compaction& c = *compaction_;
+  const DocFacts& facts = slots_.facts[old_slot];
+  if (!(facts.flags & kLive)) {
+    Append(c.slot_map, kNoSlot);
+    return;
+  }
+  Slots& next = c.next;
+  const auto slot = static_cast<uint32_t>(next.facts.size());
+  Append(c.slot_map, slot);
+  const uint32_t doc = slots_.docs[old_slot];
+  Append(next.facts, facts);
+  Append(next.amounts, slots_.amounts[old_slot]);
+  Append(next.lengths, slots_.lengths[old_slot]);
+  Append(next.docs, doc);
+  Append(next.term_counts, slots_.term_counts[old_slot]);
+  next.slot_of_doc[doc] = slot;
+  for (const std::string& code : docs_[doc].industry_codes) {
+    Append(next.industry_slots[code], slot);
+  }
+  next.live_length += slots_.lengths[old_slot];
+  ++next.live_count;
+  next.postings += slots_.term_counts[old_slot];
+}
+
+bool InvertedIndex::CopyPostings(uint32_t term, size_t& budget) {
+  Compaction& c = *compaction_;
+  const std::vector<uint32_t>& from = slots_.terms[term].postings;
+  Term& to = c.next.terms[term];
+  const bool first_round = c.round == 1;
+  std::vector<uint32_t>& out = first_round ? c.scratch : to.postings;
+  const uint32_t key_end = c.round_end << kTfBits;
+  size_t pos = c.consumed[term];
+  const size_t stop = budget >= from.size() - pos ? from.size() : pos + budget;
+  for (; pos < stop && from[pos] < key_end; ++pos) {
+    const uint32_t slot = c.slot_map[from[pos] >> kTfBits];
+    if (slot == kNoSlot) continue;
+    const uint32_t tf = from[pos] & kMaxTf;
+    if (first_round) {
+      out.push_back((slot << kTfBits) | tf);
+    } else {
+      Append(out, (slot << kTfBits) | tf);
+    }
+    to.max_tf = std::max(to.max_tf, tf);
+    to.min_length = std::min(to.min_length, c.next.lengths[slot]);
+  }
+  budget -= pos - c.consumed[term];
+  c.consumed[term] = static_cast<uint32_t>(pos);
+  if (pos < from.size() && from[pos] < key_end) return false;
+  if (first_round) {
+    to.postings.assign(c.scratch.begin(), c.scratch.end());
+    c.scratch.clear();
+  }
+  if (to.postings.empty()) c.emptied.push_back(term);
+  return true;
+}
+
+void InvertedIndex::FinishCompaction() {
+  Compaction& c = *compaction_;
+  for (uint32_t term : c.emptied) {
+    if (!c.next.terms[term].postings.empty() || term_text_[term].empty()) continue;
+    term_ids_.erase(term_text_[term]);
+    std::string().swap(term_text_[term]);
+    c.next.terms[term] = Term{};
+    free_term_ids_.push_back(term);
+  }
+  for (auto& [code, list] : c.next.industry_slots) list.shrink_to_fit();
+  std::swap(slots_, c.next);
+  compaction_.reset();
+  ++compactions_;
+}
+
 const MatchProfile* InvertedIndex::Find(const std::string& id) const {
-  auto it = slot_of_id_.find(id);
-  return it == slot_of_id_.end() ? nullptr : &profiles_[it->second];
+  auto it = doc_of_id_.find(id);
+  return it == doc_of_id_.end() ? nullptr : &docs_[it->second];
 }
 
 size_t InvertedIndex::posting_bytes() const {
   size_t bytes = 0;
-  for (const Term& term : terms_) bytes += term.postings.capacity() * sizeof(uint32_t);
+  for (const Term& term : slots_.terms) bytes += VectorBytes(term.postings);
   return bytes;
 }
 
+size_t InvertedIndex::SlotsBytes(const Slots& slots, bool postings) {
+  size_t bytes = 0;
+  if (postings) {
+    for (const Term& term : slots.terms) bytes += VectorBytes(term.postings);
+    return bytes;
+  }
+  bytes += VectorBytes(slots.facts) + VectorBytes(slots.amounts) + VectorBytes(slots.lengths) +
+           VectorBytes(slots.docs) + VectorBytes(slots.term_counts) +
+           VectorBytes(slots.slot_of_doc) + VectorBytes(slots.terms) +
+           TableBytes(slots.industry_slots);
+  for (const auto& [code, list] : slots.industry_slots)
+    bytes += HeapBytes(code) + VectorBytes(list);
+  return bytes;
+}
+
+IndexMemory InvertedIndex::memory() const {
+  IndexMemory memory;
+  memory.postings = SlotsBytes(slots_, true);
+  memory.slots = SlotsBytes(slots_, false);
+  memory.profiles = docs_.size() * sizeof(MatchProfile) + TableBytes(doc_of_id_);
+  for (const MatchProfile& doc : docs_) {
+    memory.profiles += HeapBytes(doc.id) + HeapBytes(doc.owner_id) + HeapBytes(doc.industry_codes) +
+                       HeapBytes(doc.event_ids);
+  }
+  for (const auto& [id, doc] : doc_of_id_) memory.profiles += HeapBytes(id);
+  memory.dictionary = TableBytes(term_ids_) + HeapBytes(term_text_) + VectorBytes(free_term_ids_) +
+                      TableBytes(owner_ids_) + TableBytes(industry_ids_);
+  for (const auto& [term, id] : term_ids_) memory.dictionary += HeapBytes(term);
+  for (const auto& [owner, id] : owner_ids_) memory.dictionary += HeapBytes(owner);
+  for (const auto& [code, id] : industry_ids_) memory.dictionary += HeapBytes(code);
+  if (compaction_ != nullptr) {
+    const Compaction& c = *compaction_;
+    memory.compaction = SlotsBytes(c.next, true) + SlotsBytes(c.next, false) +
+                        VectorBytes(c.slot_map) + VectorBytes(c.round_terms) +
+                        VectorBytes(c.consumed) + VectorBytes(c.touched_in) +
+                        VectorBytes(c.touched) + VectorBytes(c.scratch) + VectorBytes(c.emptied);
+  }
+  return memory;
+}
+
+IndexCounts InvertedIndex::counts() const {
+  IndexCounts counts;
+  counts.slots = slots_.facts.size();
+  counts.dead_slots = counts.slots - slots_.live_count;
+  counts.postings = slots_.postings;
+  counts.dead_postings = slots_.dead_postings;
+  counts.compactions = compactions_;
+  counts.compacting = compaction_ != nullptr;
+  return counts;
+}
+
 void InvertedIndex::Compact() {
-  for (Term& term : terms_) term.postings.shrink_to_fit();
-  terms_.shrink_to_fit();
-  for (auto& [code, list] : industry_slots_) list.shrink_to_fit();
-  profiles_.shrink_to_fit();
-  facts_.shrink_to_fit();
-  amounts_.shrink_to_fit();
-  lengths_.shrink_to_fit();
+  // One in progress is finished first: it may hold slots that died while it ran, and lists
+  // grown while catching up.
+  if (compaction_ != nullptr) StepCompaction(std::numeric_limits<size_t>::max());
+  StartCompaction();
+  StepCompaction(std::numeric_limits<size_t>::max());
+  docs_.shrink_to_fit();
 }
 
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool InvertedIndex::Eligible(const Query& q,
                                                                  uint32_t slot) const {
-  const DocFacts& f = facts_[slot];
+  const DocFacts& f = slots_.facts[slot];
   if (!(f.flags & kLive)) return false;
   if (!q.matching) return true;
   if (!(f.flags & kActive) || f.owner == q.facts.owner || slot == q.self_slot) return false;
   const Eligibility& e = *q.eligibility;
   if (!e.all_industries && (f.industries & q.facts.industries) == 0) {
     if (!(q.fallback || (f.flags & kOverflow))) return false;
-    if (!SharesIndustry(profiles_[slot], *e.query)) return false;
+    if (!SharesIndustry(ProfileAt(slot), *e.query)) return false;
   }
   if (!e.event_id.empty()) {
-    if (!(f.flags & kHasEvents) || !Contains(profiles_[slot].event_ids, e.event_id)) return false;
+    if (!(f.flags & kHasEvents) || !Contains(ProfileAt(slot).event_ids, e.event_id)) return false;
   }
   return true;
 }
@@ -208,13 +508,13 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool InvertedIndex::Eligible(const Query& q,
 double InvertedIndex::NonText(const Query& q, uint32_t slot) const {
   if (!q.matching) return 0;
   const Eligibility& e = *q.eligibility;
-  return e.query_is_need ? NonTextScore(*e.query, profiles_[slot])
-                         : NonTextScore(profiles_[slot], *e.query);
+  return e.query_is_need ? NonTextScore(*e.query, ProfileAt(slot))
+                         : NonTextScore(ProfileAt(slot), *e.query);
 }
 
 double InvertedIndex::NonTextBound(const Query& q, uint32_t slot) const {
   if (!q.matching) return 0;
-  const DocFacts& doc = facts_[slot];
+  const DocFacts& doc = slots_.facts[slot];
   if (q.fallback || (doc.flags & kOverflow)) return NonText(q, slot);
   const bool query_is_need = q.eligibility->query_is_need;
   const DocFacts& need = query_is_need ? q.facts : doc;
@@ -235,8 +535,8 @@ double InvertedIndex::NonTextBound(const Query& q, uint32_t slot) const {
   }
   double price = 1.0;
   if ((need.flags & kHasAmount) && (offering.flags & kHasAmount)) {
-    const double budget = static_cast<double>(query_is_need ? q.amount : amounts_[slot]);
-    const double asking = static_cast<double>(query_is_need ? amounts_[slot] : q.amount);
+    const double budget = static_cast<double>(query_is_need ? q.amount : slots_.amounts[slot]);
+    const double asking = static_cast<double>(query_is_need ? slots_.amounts[slot] : q.amount);
     if (asking <= budget) {
       price = 1.0;
     } else if (budget <= 0) {
@@ -270,16 +570,16 @@ InvertedIndex::Query InvertedIndex::PrepareEligibility(const Eligibility& eligib
     q.facts = FactsOf(*eligibility.query);
     q.fallback = (q.facts.flags & kOverflow) != 0;
     q.amount = eligibility.query->amount_minor.value_or(0);
-    auto self = slot_of_id_.find(eligibility.query->id);
-    if (self != slot_of_id_.end()) q.self_slot = self->second;
+    auto self = doc_of_id_.find(eligibility.query->id);
+    if (self != doc_of_id_.end()) q.self_slot = slots_.slot_of_doc[self->second];
   }
   return q;
 }
 
 void InvertedIndex::PlanText(const AnalyzedText& query, Query& q) const {
-  if (live_count_ == 0 || query.terms.empty()) return;
-  const double n = static_cast<double>(live_count_);
-  const double average_length = std::max(1.0, static_cast<double>(live_length_) / n);
+  if (slots_.live_count == 0 || query.terms.empty()) return;
+  const double n = static_cast<double>(slots_.live_count);
+  const double average_length = std::max(1.0, static_cast<double>(slots_.live_length) / n);
   q.norm_base = static_cast<float>(kK1 * (1 - kB));
   q.norm_per_term = static_cast<float>(kK1 * kB / average_length);
   const double query_norm = kK1 * (1 - kB + kB * query.length / average_length);
@@ -291,7 +591,7 @@ void InvertedIndex::PlanText(const AnalyzedText& query, Query& q) const {
   std::vector<Weighted> weighted;
   for (const AnalyzedTerm& term : query.terms) {
     auto it = term_ids_.find(term.term);
-    const Term* entry = it == term_ids_.end() ? nullptr : &terms_[it->second];
+    const Term* entry = it == term_ids_.end() ? nullptr : &slots_.terms[it->second];
     const double df = entry == nullptr ? 0.0 : static_cast<double>(entry->postings.size());
     const double idf = std::log(1.0 + (n - std::min(df, n) + 0.5) / (std::min(df, n) + 0.5));
     weighted.push_back(
@@ -336,21 +636,20 @@ void InvertedIndex::FillWithoutText(const Query& q, size_t k,
   // Fewer than k: θ never existed, so nothing was pruned and `results` holds every eligible
   // document with shared text.
   const Eligibility& eligibility = *q.eligibility;
-  absl::flat_hash_set<uint32_t> seen;
-  for (const ScoredDocument& doc : results) {
-    seen.insert(static_cast<uint32_t>(doc.profile - profiles_.data()));
-  }
+  absl::flat_hash_set<const MatchProfile*> seen;
+  for (const ScoredDocument& doc : results) seen.insert(doc.profile);
   std::vector<ScoredDocument> extra;
   auto consider = [&](uint32_t slot) {
-    if (!seen.insert(slot).second || !Eligible(q, slot)) return;
-    extra.push_back({&profiles_[slot], 0, NonText(q, slot)});
+    // Eligible first: a dead slot's document is the same profile as its live slot's.
+    if (!Eligible(q, slot) || !seen.insert(&ProfileAt(slot)).second) return;
+    extra.push_back({&ProfileAt(slot), 0, NonText(q, slot)});
   };
   if (eligibility.all_industries) {
-    for (uint32_t slot = 0; slot < profiles_.size(); ++slot) consider(slot);
+    for (uint32_t slot = 0; slot < slots_.facts.size(); ++slot) consider(slot);
   } else {
     for (const std::string& code : eligibility.query->industry_codes) {
-      auto it = industry_slots_.find(code);
-      if (it == industry_slots_.end()) continue;
+      auto it = slots_.industry_slots.find(code);
+      if (it == slots_.industry_slots.end()) continue;
       for (uint32_t slot : it->second) consider(slot);
     }
   }
@@ -392,8 +691,8 @@ std::vector<ScoredDocument> InvertedIndex::Run(const Query& q, size_t k, bool pr
     lap_start = now;
   };
 
-  const size_t slot_count = profiles_.size();
-  const uint32_t* lengths = lengths_.data();
+  const size_t slot_count = slots_.facts.size();
+  const uint32_t* lengths = slots_.lengths.data();
   const std::vector<PlannedTerm>& plan = q.plan;
   const size_t n = plan.size();
   st.terms += n;
@@ -551,7 +850,7 @@ std::vector<ScoredDocument> InvertedIndex::Run(const Query& q, size_t k, bool pr
       const double text = std::min<double>(acc[slot - base], q.text_weight);
       if (text + non_text[c] < floor()) continue;
       ++st.rescored;
-      offer({&profiles_[slot], text / q.text_weight, text + NonText(q, slot)});
+      offer({&ProfileAt(slot), text / q.text_weight, text + NonText(q, slot)});
     }
     std::fill(acc, acc + (limit - base), 0.0f);
     lap(4);
@@ -566,9 +865,9 @@ std::vector<ScoredDocument> InvertedIndex::Run(const Query& q, size_t k, bool pr
 std::optional<ScoredDocument> InvertedIndex::Score(const AnalyzedText& query,
                                                    const Eligibility& eligibility,
                                                    const std::string& id, double min_score) const {
-  auto found = slot_of_id_.find(id);
-  if (found == slot_of_id_.end()) return std::nullopt;
-  const uint32_t slot = found->second;
+  auto found = doc_of_id_.find(id);
+  if (found == doc_of_id_.end()) return std::nullopt;
+  const uint32_t slot = slots_.slot_of_doc[found->second];
   // The cheap checks first: most changes are not eligible for most watches (another
   // industry), and planning the query's text (a lookup and a logarithm per query term, a sort)
   // is most of the cost.
@@ -584,11 +883,11 @@ std::optional<ScoredDocument> InvertedIndex::Score(const AnalyzedText& query,
     const std::vector<uint32_t>& postings = term.term->postings;
     auto posting = std::lower_bound(postings.begin(), postings.end(), key);
     if (posting == postings.end() || (*posting >> kTfBits) != slot) continue;
-    text_sum += q.Contribution(term, *posting, lengths_.data());
+    text_sum += q.Contribution(term, *posting, slots_.lengths.data());
   }
   if (!(text_sum > 0.0f)) return std::nullopt;
   const double text = std::min<double>(text_sum, q.text_weight);
-  return ScoredDocument{&profiles_[slot], text / q.text_weight, text + non_text};
+  return ScoredDocument{&ProfileAt(slot), text / q.text_weight, text + non_text};
 }
 
 }  // namespace techmatch
