@@ -38,16 +38,26 @@ constexpr uint32_t kNoSlot = std::numeric_limits<uint32_t>::max();
 // when it misses θ by more than this (scores are 0..1; float sums of ≤ 40 terms err by
 // well under 1e-5).
 constexpr double kEpsilon = 1e-5;
-// A compaction step's cost of mapping one slot, in postings read: copying its record, its
-// profile's industry codes into the industry lists.
-constexpr size_t kSlotWork = 8;
+// A compaction step's costs, in postings read (a few nanoseconds each): mapping one slot
+// (its record copied, its profile's industry codes looked up: cache misses at 1,000,000
+// documents), and starting or releasing one list (an allocation or a free; most lists are
+// short, and there are as many as terms). Releasing a long list also costs a unit per 32
+// postings: its pages go back to the system.
+constexpr size_t kSlotWork = 64;
+constexpr size_t kTermWork = 16;
+constexpr size_t kPostingsPerReleaseWork = 32;
+// The new generation's document → slot array is filled this many entries per unit of work.
+constexpr size_t kFillPerWork = 8;
 
-// Appends with capacity grown by a sixteenth (not doubled): a list just rewritten at its
-// exact size, or a per-slot array, then carries at most 1/16 of spare room, which keeps an
-// edited index near a fresh one's size. Amortized, an element is copied 16 times.
+// Room for an eighth more: what a compaction leaves in every list and per-slot array (about
+// what a compaction cycle adds at dead_share 0.1, so long lists are rarely copied to grow
+// between compactions: each such copy holds the writer lock), and how far a full one grows
+// (not doubled: an edited index stays near a fresh one's size).
+size_t WithRoom(size_t n) { return n + n / 8 + 2; }
+
 template <typename T>
 void Append(std::vector<T>& v, T value) {
-  if (v.size() == v.capacity()) v.reserve(v.size() + std::max<size_t>(v.size() / 16, 2));
+  if (v.size() == v.capacity()) v.reserve(WithRoom(v.size()));
   v.push_back(std::move(value));
 }
 
@@ -56,10 +66,16 @@ size_t VectorBytes(const std::vector<T>& v) {
   return v.capacity() * sizeof(T);
 }
 
+template <typename T>
+size_t VectorBytes(const std::deque<T>& v) {
+  return v.size() * sizeof(T);
+}
+
 // Heap bytes of a string beyond the object (libstdc++ keeps up to 15 characters inline).
 size_t HeapBytes(const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; }
 
-size_t HeapBytes(const std::vector<std::string>& v) {
+template <typename Strings>
+size_t StringsBytes(const Strings& v) {
   size_t bytes = VectorBytes(v);
   for (const std::string& s : v) bytes += HeapBytes(s);
   return bytes;
@@ -137,23 +153,27 @@ struct InvertedIndex::Query {
 // them; each later round does the same for the slots added during the round before, and only
 // for the terms those slots used. A round that finds nothing added swaps.
 struct InvertedIndex::Compaction {
+  static constexpr size_t kNotStarted = ~size_t{0};
+
   Slots next;
   std::vector<uint32_t> slot_map;  // Old slot → new slot (kNoSlot: dropped), for mapped slots.
-  uint32_t round_end = 0;          // This round covers old slots below this.
+  // This round covers old slots [round_start, round_end).
+  uint32_t round_start = 0;
+  uint32_t round_end = 0;
   uint32_t round = 1;
   // The terms this round copies postings of: ids [0, all_terms) in the first round, else
   // `round_terms`.
   uint32_t all_terms = 0;
   std::vector<uint32_t> round_terms;
-  size_t term_index = 0;  // Position in this round's terms.
-  // Per term id: old postings copied so far (the next start), and the last round whose
-  // slots gave the term postings.
-  std::vector<uint32_t> consumed;
-  std::vector<uint32_t> touched_in;
-  std::vector<uint32_t> touched;  // Terms given postings by slots after `round_end`.
-  // The first round's list being copied, so that the list is allocated once at its size.
-  std::vector<uint32_t> scratch;
+  size_t term_index = 0;                  // Position in this round's terms.
+  size_t cursor = kNotStarted;            // The next old posting to read of the list being copied.
+  absl::flat_hash_set<uint32_t> touched;  // Terms given postings by slots after `round_end`.
+  bool counting = false;  // The first round counts a list's live postings before copying.
+  size_t count = 0;
   std::vector<uint32_t> emptied;  // Terms whose new list came out empty (maybe freed).
+  // Swapped in: `next` holds the old generation, released a step at a time; `term_index`
+  // walks `emptied`.
+  bool retiring = false;
 
   size_t terms_in_round() const { return round == 1 ? all_terms : round_terms.size(); }
   uint32_t term_at(size_t i) const {
@@ -213,7 +233,8 @@ absl::Status InvertedIndex::Upsert(MatchProfile profile, const AnalyzedText& tex
   } else {
     const uint32_t old_slot = slots_.slot_of_doc[doc];
     Kill(slots_, old_slot);
-    if (compaction_ != nullptr && old_slot < compaction_->slot_map.size()) {
+    if (compaction_ != nullptr && !compaction_->retiring &&
+        old_slot < compaction_->slot_map.size()) {
       const uint32_t mapped = compaction_->slot_map[old_slot];
       if (mapped != kNoSlot) Kill(compaction_->next, mapped);
     }
@@ -227,14 +248,7 @@ absl::Status InvertedIndex::Upsert(MatchProfile profile, const AnalyzedText& tex
     Append(entry.postings, (slot << kTfBits) | tf);
     entry.max_tf = std::max(entry.max_tf, tf);
     entry.min_length = std::min(entry.min_length, length);
-    if (compaction_ != nullptr) {
-      Compaction& c = *compaction_;
-      if (id >= c.touched_in.size()) c.touched_in.resize(id + 1, 0);
-      if (c.touched_in[id] != c.round + 1) {
-        c.touched_in[id] = c.round + 1;
-        c.touched.push_back(id);
-      }
-    }
+    if (compaction_ != nullptr && !compaction_->retiring) compaction_->touched.insert(id);
   }
   for (const std::string& code : profile.industry_codes) {
     Append(slots_.industry_slots[code], slot);
@@ -257,7 +271,12 @@ absl::Status InvertedIndex::Upsert(MatchProfile profile, const AnalyzedText& tex
   docs_[doc] = std::move(profile);
 
   if (compaction_ == nullptr && CompactionDue()) StartCompaction();
-  if (compaction_ != nullptr) StepCompaction(options_.step_work);
+  if (compaction_ != nullptr) {
+    // Twice the work this document adds to a compaction's next round on top of the fixed
+    // step: the rounds converge however long the documents written meanwhile are.
+    const size_t added = kSlotWork + text.terms.size() * (kTermWork + 1);
+    StepCompaction(options_.step_work + 2 * added);
+  }
   return absl::OkStatus();
 }
 
@@ -270,8 +289,8 @@ uint32_t InvertedIndex::TermId(const std::string& term) {
     term_text_[it->second] = term;
   } else {
     it->second = static_cast<uint32_t>(term_text_.size());
-    Append(term_text_, term);
-    Append(slots_.terms, Term{});
+    term_text_.push_back(term);
+    slots_.terms.emplace_back();
   }
   return it->second;
 }
@@ -297,52 +316,64 @@ void InvertedIndex::StartCompaction() {
   Compaction& c = *compaction_;
   c.round_end = static_cast<uint32_t>(slots_.facts.size());
   c.all_terms = static_cast<uint32_t>(slots_.terms.size());
-  c.consumed.assign(slots_.terms.size(), 0);
-  c.touched_in.assign(slots_.terms.size(), 0);
-  c.slot_map.reserve(c.round_end);
+  // Reserved, not written (the pages are touched as slots fill them), with room for the slots
+  // added while this compaction runs and, once swapped in, until the next one: the arrays
+  // then rarely grow (a growth copies them all at once, tens of milliseconds at 1,000,000).
+  c.slot_map.reserve(WithRoom(c.round_end));
   Slots& next = c.next;
-  const size_t live = slots_.live_count;
-  next.facts.reserve(live);
-  next.amounts.reserve(live);
-  next.lengths.reserve(live);
-  next.docs.reserve(live);
-  next.term_counts.reserve(live);
-  next.slot_of_doc.assign(docs_.size(), kNoSlot);
-  next.terms.resize(slots_.terms.size());
+  const size_t room = WithRoom(slots_.live_count);
+  next.facts.reserve(room);
+  next.amounts.reserve(room);
+  next.lengths.reserve(room);
+  next.docs.reserve(room);
+  next.term_counts.reserve(room);
+  next.slot_of_doc.reserve(docs_.size() + docs_.size() / 16);
+  for (const auto& [code, list] : slots_.industry_slots) {
+    next.industry_slots[code].reserve(WithRoom(list.size()));
+  }
 }
 
-bool InvertedIndex::StepCompaction(size_t budget) {
+bool InvertedIndex::BuildStep(size_t budget) {
   Compaction& c = *compaction_;
   while (true) {
+    std::vector<uint32_t>& slot_of_doc = c.next.slot_of_doc;
+    while (slot_of_doc.size() < docs_.size()) {
+      if (budget < kTermWork) return false;
+      budget -= kTermWork;
+      const size_t fill = std::min(docs_.size() - slot_of_doc.size(), kTermWork * kFillPerWork);
+      slot_of_doc.resize(slot_of_doc.size() + fill, kNoSlot);
+    }
     while (c.slot_map.size() < c.round_end) {
       if (budget < kSlotWork) return false;
       budget -= kSlotWork;
       MapSlot(static_cast<uint32_t>(c.slot_map.size()));
     }
     while (c.term_index < c.terms_in_round()) {
+      if (budget < kTermWork) return false;
       if (!CopyPostings(c.term_at(c.term_index), budget)) return false;
+      budget -= std::min(budget, kTermWork);
       ++c.term_index;
     }
-    if (slots_.facts.size() == c.round_end) {
-      FinishCompaction();
-      return true;
-    }
+    if (slots_.facts.size() == c.round_end) break;
     StartRound();
   }
+  SwapGenerations();
+  return RetireStep(budget);
+}
+
+bool InvertedIndex::StepCompaction(size_t budget) {
+  if (!compaction_->retiring) return BuildStep(budget);
+  return RetireStep(budget);
 }
 
 void InvertedIndex::StartRound() {
   Compaction& c = *compaction_;
   ++c.round;
+  c.round_start = c.round_end;
   c.round_end = static_cast<uint32_t>(slots_.facts.size());
-  c.round_terms.swap(c.touched);
+  c.round_terms.assign(c.touched.begin(), c.touched.end());
   c.touched.clear();
   c.term_index = 0;
-  const size_t terms = slots_.terms.size();
-  c.consumed.resize(terms, 0);
-  c.touched_in.resize(terms, 0);
-  c.next.terms.resize(terms);
-  c.next.slot_of_doc.resize(docs_.size(), kNoSlot);
 }
 
 void InvertedIndex::MapSlot(uint32_t old_slot) {
@@ -372,49 +403,86 @@ void InvertedIndex::MapSlot(uint32_t old_slot) {
 
 bool InvertedIndex::CopyPostings(uint32_t term, size_t& budget) {
   Compaction& c = *compaction_;
+  if (term >= c.next.terms.size()) c.next.terms.resize(term + 1);
   const std::vector<uint32_t>& from = slots_.terms[term].postings;
   Term& to = c.next.terms[term];
-  const bool first_round = c.round == 1;
-  std::vector<uint32_t>& out = first_round ? c.scratch : to.postings;
   const uint32_t key_end = c.round_end << kTfBits;
-  size_t pos = c.consumed[term];
-  const size_t stop = budget >= from.size() - pos ? from.size() : pos + budget;
-  for (; pos < stop && from[pos] < key_end; ++pos) {
+  if (c.cursor == Compaction::kNotStarted) {
+    c.counting = c.round == 1;
+    c.count = 0;
+    // Later rounds copy only the postings of the slots added since: a search, not a scan.
+    c.cursor = c.round == 1 ? 0
+                            : static_cast<size_t>(std::lower_bound(from.begin(), from.end(),
+                                                                   c.round_start << kTfBits) -
+                                                  from.begin());
+  }
+  auto stop = [&](size_t pos) { return budget >= from.size() - pos ? from.size() : pos + budget; };
+  auto more = [&](size_t pos) { return pos < from.size() && from[pos] < key_end; };
+  // The first round reads each list twice: to count its live postings, then to copy them into
+  // a list allocated at that size and room (copying a long list once it is read, or on its
+  // next append, would stall a step).
+  if (c.counting) {
+    size_t pos = c.cursor;
+    for (const size_t end = stop(pos); pos < end && from[pos] < key_end; ++pos) {
+      c.count += c.slot_map[from[pos] >> kTfBits] != kNoSlot ? 1 : 0;
+    }
+    budget -= pos - c.cursor;
+    c.cursor = pos;
+    if (more(pos)) return false;
+    c.counting = false;
+    c.cursor = 0;
+    to.postings.reserve(WithRoom(c.count));
+  }
+  size_t pos = c.cursor;
+  for (const size_t end = stop(pos); pos < end && from[pos] < key_end; ++pos) {
     const uint32_t slot = c.slot_map[from[pos] >> kTfBits];
     if (slot == kNoSlot) continue;
     const uint32_t tf = from[pos] & kMaxTf;
-    if (first_round) {
-      out.push_back((slot << kTfBits) | tf);
-    } else {
-      Append(out, (slot << kTfBits) | tf);
-    }
+    Append(to.postings, (slot << kTfBits) | tf);
     to.max_tf = std::max(to.max_tf, tf);
     to.min_length = std::min(to.min_length, c.next.lengths[slot]);
   }
-  budget -= pos - c.consumed[term];
-  c.consumed[term] = static_cast<uint32_t>(pos);
-  if (pos < from.size() && from[pos] < key_end) return false;
-  if (first_round) {
-    to.postings.assign(c.scratch.begin(), c.scratch.end());
-    c.scratch.clear();
-  }
+  budget -= pos - c.cursor;
+  c.cursor = pos;
+  if (more(pos)) return false;
+  c.cursor = Compaction::kNotStarted;
   if (to.postings.empty()) c.emptied.push_back(term);
   return true;
 }
 
-void InvertedIndex::FinishCompaction() {
+void InvertedIndex::SwapGenerations() {
   Compaction& c = *compaction_;
-  for (uint32_t term : c.emptied) {
-    if (!c.next.terms[term].postings.empty() || term_text_[term].empty()) continue;
+  if (c.next.terms.size() < slots_.terms.size()) c.next.terms.resize(slots_.terms.size());
+  std::swap(slots_, c.next);
+  c.retiring = true;
+  c.term_index = 0;
+  ++compactions_;
+}
+
+bool InvertedIndex::RetireStep(size_t budget) {
+  Compaction& c = *compaction_;
+  // The old generation's lists, a budget of them at a time: freeing a million lists at once
+  // would hold the lock for tens of milliseconds.
+  std::deque<Term>& old_terms = c.next.terms;
+  while (!old_terms.empty()) {
+    const size_t work = kTermWork + old_terms.back().postings.capacity() / kPostingsPerReleaseWork;
+    if (budget < work && budget < options_.step_work) return false;
+    budget -= std::min(budget, work);
+    old_terms.pop_back();
+  }
+  // Terms whose every posting was dead: their ids are freed (unless an Upsert used them since).
+  while (c.term_index < c.emptied.size()) {
+    if (budget < kTermWork) return false;
+    budget -= kTermWork;
+    const uint32_t term = c.emptied[c.term_index++];
+    if (!slots_.terms[term].postings.empty() || term_text_[term].empty()) continue;
     term_ids_.erase(term_text_[term]);
     std::string().swap(term_text_[term]);
-    c.next.terms[term] = Term{};
+    slots_.terms[term] = Term{};
     free_term_ids_.push_back(term);
   }
-  for (auto& [code, list] : c.next.industry_slots) list.shrink_to_fit();
-  std::swap(slots_, c.next);
-  compaction_.reset();
-  ++compactions_;
+  compaction_.reset();  // The old per-slot arrays and the maps: a few large blocks.
+  return true;
 }
 
 const MatchProfile* InvertedIndex::Find(const std::string& id) const {
@@ -449,12 +517,13 @@ IndexMemory InvertedIndex::memory() const {
   memory.slots = SlotsBytes(slots_, false);
   memory.profiles = docs_.size() * sizeof(MatchProfile) + TableBytes(doc_of_id_);
   for (const MatchProfile& doc : docs_) {
-    memory.profiles += HeapBytes(doc.id) + HeapBytes(doc.owner_id) + HeapBytes(doc.industry_codes) +
-                       HeapBytes(doc.event_ids);
+    memory.profiles += HeapBytes(doc.id) + HeapBytes(doc.owner_id) +
+                       StringsBytes(doc.industry_codes) + StringsBytes(doc.event_ids);
   }
   for (const auto& [id, doc] : doc_of_id_) memory.profiles += HeapBytes(id);
-  memory.dictionary = TableBytes(term_ids_) + HeapBytes(term_text_) + VectorBytes(free_term_ids_) +
-                      TableBytes(owner_ids_) + TableBytes(industry_ids_);
+  memory.dictionary = TableBytes(term_ids_) + StringsBytes(term_text_) +
+                      VectorBytes(free_term_ids_) + TableBytes(owner_ids_) +
+                      TableBytes(industry_ids_);
   for (const auto& [term, id] : term_ids_) memory.dictionary += HeapBytes(term);
   for (const auto& [owner, id] : owner_ids_) memory.dictionary += HeapBytes(owner);
   for (const auto& [code, id] : industry_ids_) memory.dictionary += HeapBytes(code);
@@ -462,8 +531,7 @@ IndexMemory InvertedIndex::memory() const {
     const Compaction& c = *compaction_;
     memory.compaction = SlotsBytes(c.next, true) + SlotsBytes(c.next, false) +
                         VectorBytes(c.slot_map) + VectorBytes(c.round_terms) +
-                        VectorBytes(c.consumed) + VectorBytes(c.touched_in) +
-                        VectorBytes(c.touched) + VectorBytes(c.scratch) + VectorBytes(c.emptied);
+                        TableBytes(c.touched) + VectorBytes(c.emptied);
   }
   return memory;
 }

@@ -11,17 +11,18 @@
 // Compaction reclaims dead slots while serving. Once dead postings or dead slots pass
 // CompactionOptions::dead_share of the whole, the next generation of slots and posting lists
 // is built aside: live slots renumbered in their order (so every list stays sorted and is
-// rewritten in one forward pass), dead postings dropped, lists at their exact size. Each
+// rewritten in one forward pass), dead postings dropped, lists sized to what they hold. Each
 // Upsert carries a bounded step of that work (CompactionOptions::step_work) under the lock it
 // already holds; when the new generation has caught up with the slots added meanwhile it is
-// swapped in whole, so queries never see a half-built one. Steps, rather than one pass or a
-// thread: a whole pass over 1,000,000 offerings would hold the writer lock for a large part of
-// a second, and a builder thread would need the index to be safe for reading while appending;
-// a step holds it for about a tenth of a millisecond. Until the swap, BM25's document
-// frequencies still count dead postings (as Lucene's do until a merge): the compacted index
-// answers exactly as a fresh index of the same records. Terms and interned owners and
-// industries outlive their documents: a term left without postings is dropped at the swap,
-// owners and the first 64 industry codes stay interned.
+// swapped in whole, so queries never see a half-built one, and the old one is released in
+// further steps (freeing a list per term at once would stall too). Steps, rather than one
+// pass or a thread: a whole pass over 1,000,000 offerings holds the writer lock for seconds,
+// and a builder thread would need the index to be safe for reading while appending; a step
+// holds it for a fraction of a millisecond. Until the swap, BM25's document frequencies still
+// count dead postings (as Lucene's do until a merge): the compacted index answers exactly as a
+// fresh index of the same records. Terms and interned owners and industries outlive their
+// documents: a term left without postings is dropped after the swap, owners and the first 64
+// industry codes stay interned.
 //
 // Query (MaxScore, a range of slots at a time):
 //  1. The query's terms are ordered by the most each can add to one document: its weight times
@@ -112,11 +113,12 @@ struct TopKStats {
 // When compaction starts and how much of it each Upsert carries (see the top of this file).
 struct CompactionOptions {
   // A compaction starts once dead postings or dead slots are more than this share of all
-  // (and there are at least kMinDeadSlots dead slots). Memory stays within about
-  // 1 / (1 - dead_share) of a fresh index's, plus the lists' growth slack (1/16).
+  // (and there are at least kMinDeadSlots dead slots). Lists and per-slot arrays keep room for
+  // an eighth more (a cycle's growth at 0.1), so an edited index stays near a fresh one's
+  // size: its dead entries mostly fill room that a fresh index holds empty.
   double dead_share = 0.1;
-  // Work units per Upsert while a compaction runs: a posting read costs 1, a slot 8. At the
-  // default a step takes about 0.1 ms.
+  // Work units per Upsert while a compaction runs (plus twice what the Upsert's own document
+  // adds to it): a posting read costs 1, a slot 64, a list 16.
   size_t step_work = size_t{1} << 15;
 };
 
@@ -180,9 +182,10 @@ class InvertedIndex {
   size_t posting_bytes() const;
   IndexMemory memory() const;
   IndexCounts counts() const;
-  // Compacts now, whole (after finishing one in progress): nothing dead is left and every list
-  // and per-slot array is at its exact size. Call after a bulk load; it holds the caller's
-  // writer lock for the whole pass (bench/README.md, "Index compaction", has its time).
+  // Compacts now, whole (after finishing one in progress): nothing dead is left, and every list
+  // and per-slot array has room for an eighth more and no more. Call after a bulk load; it
+  // holds the caller's writer lock for the whole pass (bench/README.md, "Index compaction",
+  // has its time).
   void Compact();
 
  private:
@@ -217,7 +220,7 @@ class InvertedIndex {
     std::vector<uint32_t> docs;         // The document (index into docs_) a slot holds.
     std::vector<uint32_t> term_counts;  // Postings of the slot, for the dead share.
     std::vector<uint32_t> slot_of_doc;  // Each document's live slot.
-    std::vector<Term> terms;            // By term id.
+    std::deque<Term> terms;             // By term id (growing never moves the lists).
     // Slots per primary-or-secondary industry code (dead ones too), for the zero-text fill.
     absl::flat_hash_map<std::string, std::vector<uint32_t>> industry_slots;
     uint64_t live_length = 0;
@@ -237,14 +240,16 @@ class InvertedIndex {
 
   bool CompactionDue() const;
   void StartCompaction();
-  // Does up to `budget` units of the compaction in progress; swaps the new generation in and
-  // returns true when it is done.
+  // Does up to `budget` units of the compaction in progress; true when it is over (the new
+  // generation swapped in, the old one released).
   bool StepCompaction(size_t budget);
+  bool BuildStep(size_t budget);
   void StartRound();
   void MapSlot(uint32_t old_slot);
   // Copies the term's postings of the round's slots; false when the budget ran out first.
   bool CopyPostings(uint32_t term, size_t& budget);
-  void FinishCompaction();
+  void SwapGenerations();
+  bool RetireStep(size_t budget);
   static size_t SlotsBytes(const Slots& slots, bool postings);
 
   Query Prepare(const AnalyzedText& query, const Eligibility& eligibility) const;
@@ -267,7 +272,7 @@ class InvertedIndex {
   Slots slots_;
   // Term ids outlive generations; an id whose list emptied is freed at a swap and reused.
   absl::flat_hash_map<std::string, uint32_t> term_ids_;
-  std::vector<std::string> term_text_;  // By term id ("" when free).
+  std::deque<std::string> term_text_;  // By term id ("" when free).
   std::vector<uint32_t> free_term_ids_;
   absl::flat_hash_map<std::string, uint32_t> owner_ids_;
   absl::flat_hash_map<std::string, uint8_t> industry_ids_;  // Only the first 64 codes.
