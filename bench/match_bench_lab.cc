@@ -12,14 +12,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
-#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "bench/analysed_offerings.h"
 #include "bench/generators/offering_generator.h"
 #include "core/matching/inverted_index.h"
 #include "core/matching/match_profile.h"
@@ -42,71 +41,6 @@ double ResidentMiB() {
     if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6) / 1024.0;
   }
   return 0;
-}
-
-void WriteString(std::ofstream& out, const std::string& s) {
-  const uint32_t n = static_cast<uint32_t>(s.size());
-  out.write(reinterpret_cast<const char*>(&n), sizeof n);
-  out.write(s.data(), n);
-}
-
-std::string ReadString(std::ifstream& in) {
-  uint32_t n = 0;
-  in.read(reinterpret_cast<char*>(&n), sizeof n);
-  std::string s(n, '\0');
-  in.read(s.data(), n);
-  return s;
-}
-
-template <typename T>
-void WritePod(std::ofstream& out, T v) {
-  out.write(reinterpret_cast<const char*>(&v), sizeof v);
-}
-
-template <typename T>
-T ReadPod(std::ifstream& in) {
-  T v{};
-  in.read(reinterpret_cast<char*>(&v), sizeof v);
-  return v;
-}
-
-void WriteDoc(std::ofstream& out, const MatchProfile& p, const AnalyzedText& text) {
-  WriteString(out, p.id);
-  WriteString(out, p.owner_id);
-  WritePod<uint32_t>(out, static_cast<uint32_t>(p.industry_codes.size()));
-  for (const auto& c : p.industry_codes) WriteString(out, c);
-  WritePod<uint32_t>(out, static_cast<uint32_t>(p.event_ids.size()));
-  for (const auto& e : p.event_ids) WriteString(out, e);
-  WritePod<uint8_t>(out, p.cooperation_modes);
-  WritePod<int32_t>(out, p.trl);
-  WritePod<int64_t>(out, p.amount_minor.value_or(-1));
-  WritePod<int32_t>(out, text.length);
-  WritePod<uint32_t>(out, static_cast<uint32_t>(text.terms.size()));
-  for (const AnalyzedTerm& t : text.terms) {
-    WriteString(out, t.term);
-    WritePod<int32_t>(out, t.count);
-  }
-}
-
-void ReadDoc(std::ifstream& in, MatchProfile& p, AnalyzedText& text) {
-  p.id = ReadString(in);
-  p.owner_id = ReadString(in);
-  p.industry_codes.resize(ReadPod<uint32_t>(in));
-  for (auto& c : p.industry_codes) c = ReadString(in);
-  p.event_ids.resize(ReadPod<uint32_t>(in));
-  for (auto& e : p.event_ids) e = ReadString(in);
-  p.cooperation_modes = ReadPod<uint8_t>(in);
-  p.trl = ReadPod<int32_t>(in);
-  const int64_t amount = ReadPod<int64_t>(in);
-  if (amount >= 0) p.amount_minor = amount;
-  p.revision = 1;
-  p.active = true;
-  text.length = ReadPod<int32_t>(in);
-  text.terms.resize(ReadPod<uint32_t>(in));
-  for (AnalyzedTerm& t : text.terms) {
-    t.term = ReadString(in);
-    t.count = ReadPod<int32_t>(in);
-  }
 }
 
 }  // namespace
@@ -142,30 +76,17 @@ int main(int argc, char** argv) {
   auto analyzer = TextAnalyzer::Create();
   auto generator = OfferingGenerator::Create(20260101);
   if (!analyzer.ok() || !generator.ok()) return 1;
-
-  std::filesystem::create_directories(cache_dir);
-  const std::string path = absl::StrCat(cache_dir, "/offerings-20260101-", offerings, ".bin");
-  if (!std::filesystem::exists(path)) {
-    const std::string tmp = path + ".tmp";
-    std::ofstream out(tmp, std::ios::binary);
-    for (size_t i = 0; i < offerings; ++i) {
-      const Offering o = (*generator)->MakeOffering(i);
-      WriteDoc(out, ProfileOfOffering(o), (*analyzer)->Analyze(MatchText(o.listing)));
-      if ((i + 1) % 100000 == 0) std::fprintf(stderr, "  analysed %zu\n", i + 1);
-    }
-    out.close();
-    std::filesystem::rename(tmp, path);
-  }
+  const absl::StatusOr<std::string> path = EnsureAnalysedOfferings(cache_dir, offerings);
+  if (!path.ok()) return 1;
   const double rss_before = ResidentMiB();
   InvertedIndex index;
   {
-    std::ifstream in(path, std::ios::binary);
+    AnalysedOfferingReader reader(*path, offerings);
     const auto start = Clock::now();
     MatchProfile p;
     AnalyzedText text;
     for (size_t i = 0; i < offerings; ++i) {
-      p = MatchProfile{};
-      ReadDoc(in, p, text);
+      reader.Next(p, text);
       if (!index.Upsert(p, text).ok()) return 1;
     }
     index.Compact();

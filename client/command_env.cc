@@ -3,8 +3,8 @@
 #include <cstdlib>
 
 #include "absl/time/time.h"
-#include "client/money_text.h"
 #include "client/status_report.h"
+#include "core/money/money_text.h"
 
 namespace techmatch::client {
 
@@ -28,7 +28,7 @@ Output& CommandEnv::output() {
   if (!output_) {
     ValueFormat values;
     // --unit is checked against yuan|wan|yi while parsing, so this cannot fail.
-    values.unit = ParseMoneyUnit(options_.unit).value_or(MoneyUnit::kYuan);
+    values.unit = ParseMoneyUnit(options_.unit).value_or(MoneyUnit::kOne);
     values.currency = options_.currency;
     const OutputFormat format = options_.json  ? OutputFormat::kJson
                                 : options_.csv ? OutputFormat::kCsv

@@ -9,20 +9,25 @@
 namespace techmatch::client {
 
 absl::StatusOr<google::type::Money> ParseMoney(absl::string_view text, absl::string_view currency) {
-  absl::StatusOr<MoneyAmount> amount = ParseMoneyText(text);
-  if (!amount.ok()) return amount.status();
+  const int digits = MinorDigitsOf(currency);
+  absl::StatusOr<int64_t> minor_units = ParseMoneyText(text, digits);
+  if (!minor_units.ok()) return minor_units.status();
+  const MoneyAmount amount = AmountOfMinorUnits(*minor_units, digits);
   google::type::Money money;
   money.set_currency_code(std::string(currency));
-  money.set_units(amount->units);
-  money.set_nanos(amount->nanos);
+  money.set_units(amount.units);
+  money.set_nanos(amount.nanos);
   return money;
 }
 
 std::string FormatMoney(const google::type::Money& money, const ValueFormat& format) {
-  std::string text = FormatMoneyText(money.units(), money.nanos(), format.unit);
-  if (!money.currency_code().empty() && money.currency_code() != format.currency) {
-    absl::StrAppend(&text, " ", money.currency_code());
-  }
+  const bool expected = money.currency_code().empty() || money.currency_code() == format.currency;
+  MoneyStyle style;
+  style.unit = format.unit;
+  std::string text =
+      FormatMoneyText(MoneyAmount{money.units(), money.nanos()},
+                      MinorDigitsOf(expected ? format.currency : money.currency_code()), style);
+  if (!expected) absl::StrAppend(&text, " ", money.currency_code());
   return text;
 }
 

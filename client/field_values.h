@@ -6,7 +6,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "client/money_text.h"
+#include "core/money/money_text.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "google/type/money.pb.h"
 
@@ -14,14 +14,16 @@ namespace techmatch::client {
 
 // How values are printed.
 struct ValueFormat {
-  MoneyUnit unit = MoneyUnit::kYuan;
+  MoneyUnit unit = MoneyUnit::kOne;
   // The currency amounts are expected in; others are printed with their code appended.
   std::string currency = "CNY";
 };
 
-// An amount as people write it (see ParseMoneyText) in `currency`.
+// An amount as people write it (see ParseMoneyText) in `currency`, to its minor unit (ISO
+// 4217: `1,234` yen, `1,234.567` dinars): finer amounts are refused, never rounded.
 absl::StatusOr<google::type::Money> ParseMoney(absl::string_view text, absl::string_view currency);
-// `230万`, or `230万 USD` when the currency is not the expected one.
+// `230万`, `1,234.50`, or `230万 USD` when the currency is not the expected one; exact, in the
+// money's own currency's minor digits.
 std::string FormatMoney(const google::type::Money& money, const ValueFormat& format);
 
 // A technology readiness level: an integer 1–9 (the server re-checks the range).

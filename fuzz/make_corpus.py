@@ -47,13 +47,21 @@ FILTERS = [
 for i, (selector, text) in enumerate(FILTERS):
     write("filter", f"seed-{i:02d}", bytes([selector]) + text.encode())
 
-# --- money: mode byte 0 = text, 1/3 = wire parts (units int64 BE, nanos int32 BE) ------------
+# --- money: mode byte even = text, odd = wire parts (units int64 BE, nanos int32 BE); bits 2-3
+# the currency: 0 CNY, 4 JPY (no decimals), 8 KWD (three) ----------------------------------------
 for i, text in enumerate(["1,234.56", "230萬", "230万", "2.8億", "2.8亿元", "¥12", "￥0.01",
                           "0", "9,223,372,036,854,775,807", "1.234", "12,34", "-5", "1e3"]):
     write("money", f"text-{i:02d}", b"\x00" + text.encode())
+for i, (mode, text) in enumerate([(4, "1,234"), (4, "1.2345万"), (4, "1.5"), (4, "¥9,999,999"),
+                                  (8, "1,234.567"), (8, "0.00000000001亿"), (8, "1.2345"),
+                                  (8, "9999.999")]):
+    write("money", f"text-currency-{i:02d}", bytes([mode]) + text.encode())
 for i, (units, nanos) in enumerate([(2300000, 500000000), (0, 10000000), (-1, 0),
                                     (92233720368547758, 70000000), (1, 1)]):
     write("money", f"parts-{i:02d}", b"\x01" + struct.pack(">qi", units, nanos))
+for i, (mode, units, nanos) in enumerate([(5, 1234, 0), (5, 1, 500000000), (9, 1234, 567000000),
+                                          (9, 9223372036854775, 807000000), (11, 1, 0)]):
+    write("money", f"parts-currency-{i:02d}", bytes([mode]) + struct.pack(">qi", units, nanos))
 
 # --- text -------------------------------------------------------------------------------------
 for i, text in enumerate([

@@ -38,6 +38,54 @@ constexpr uint32_t kNoSlot = std::numeric_limits<uint32_t>::max();
 // when it misses θ by more than this (scores are 0..1; float sums of ≤ 40 terms err by
 // well under 1e-5).
 constexpr double kEpsilon = 1e-5;
+// A compaction step's costs, in postings read (a few nanoseconds each): mapping one slot
+// (its record copied, its profile's industry codes looked up: cache misses at 1,000,000
+// documents), and starting or releasing one list (an allocation or a free; most lists are
+// short, and there are as many as terms). Releasing a long list also costs a unit per 32
+// postings: its pages go back to the system.
+constexpr size_t kSlotWork = 64;
+constexpr size_t kTermWork = 16;
+constexpr size_t kPostingsPerReleaseWork = 32;
+// The new generation's document → slot array is filled this many entries per unit of work.
+constexpr size_t kFillPerWork = 8;
+
+// Room for an eighth more: what a compaction leaves in every list and per-slot array (about
+// what a compaction cycle adds at dead_share 0.1, so long lists are rarely copied to grow
+// between compactions: each such copy holds the writer lock), and how far a full one grows
+// (not doubled: an edited index stays near a fresh one's size).
+size_t WithRoom(size_t n) { return n + n / 8 + 2; }
+
+template <typename T>
+void Append(std::vector<T>& v, T value) {
+  if (v.size() == v.capacity()) v.reserve(WithRoom(v.size()));
+  v.push_back(std::move(value));
+}
+
+template <typename T>
+size_t VectorBytes(const std::vector<T>& v) {
+  return v.capacity() * sizeof(T);
+}
+
+template <typename T>
+size_t VectorBytes(const std::deque<T>& v) {
+  return v.size() * sizeof(T);
+}
+
+// Heap bytes of a string beyond the object (libstdc++ keeps up to 15 characters inline).
+size_t HeapBytes(const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; }
+
+template <typename Strings>
+size_t StringsBytes(const Strings& v) {
+  size_t bytes = VectorBytes(v);
+  for (const std::string& s : v) bytes += HeapBytes(s);
+  return bytes;
+}
+
+// A hash table's slots and control bytes (absl's flat tables: one control byte per slot).
+template <typename Map>
+size_t TableBytes(const Map& map) {
+  return map.capacity() * (sizeof(typename Map::value_type) + 1);
+}
 
 bool Contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
@@ -100,6 +148,45 @@ struct InvertedIndex::Query {
   }
 };
 
+// The next generation being built (see the top of inverted_index.h). It is built in rounds:
+// the first maps every slot there was when it started and copies every list's postings of
+// them; each later round does the same for the slots added during the round before, and only
+// for the terms those slots used. A round that finds nothing added swaps.
+struct InvertedIndex::Compaction {
+  static constexpr size_t kNotStarted = ~size_t{0};
+
+  Slots next;
+  std::vector<uint32_t> slot_map;  // Old slot → new slot (kNoSlot: dropped), for mapped slots.
+  // This round covers old slots [round_start, round_end).
+  uint32_t round_start = 0;
+  uint32_t round_end = 0;
+  uint32_t round = 1;
+  // The terms this round copies postings of: ids [0, all_terms) in the first round, else
+  // `round_terms`.
+  uint32_t all_terms = 0;
+  std::vector<uint32_t> round_terms;
+  size_t term_index = 0;                  // Position in this round's terms.
+  size_t cursor = kNotStarted;            // The next old posting to read of the list being copied.
+  absl::flat_hash_set<uint32_t> touched;  // Terms given postings by slots after `round_end`.
+  bool counting = false;  // The first round counts a list's live postings before copying.
+  size_t count = 0;
+  std::vector<uint32_t> emptied;  // Terms whose new list came out empty (maybe freed).
+  // Swapped in: `next` holds the old generation, released a step at a time; `term_index`
+  // walks `emptied`.
+  bool retiring = false;
+
+  size_t terms_in_round() const { return round == 1 ? all_terms : round_terms.size(); }
+  uint32_t term_at(size_t i) const {
+    return round == 1 ? static_cast<uint32_t>(i) : round_terms[i];
+  }
+};
+
+InvertedIndex::InvertedIndex() : InvertedIndex(CompactionOptions{}) {}
+
+InvertedIndex::InvertedIndex(CompactionOptions options) : options_(options) {}
+
+InvertedIndex::~InvertedIndex() = default;
+
 InvertedIndex::DocFacts InvertedIndex::FactsOf(const MatchProfile& profile) const {
   DocFacts facts;
   for (size_t i = 0; i < profile.industry_codes.size(); ++i) {
@@ -126,30 +213,45 @@ InvertedIndex::DocFacts InvertedIndex::FactsOf(const MatchProfile& profile) cons
 }
 
 absl::Status InvertedIndex::Upsert(MatchProfile profile, const AnalyzedText& text) {
-  auto existing = slot_of_id_.find(profile.id);
-  if (existing != slot_of_id_.end()) {
-    if (profiles_[existing->second].revision > profile.revision) return absl::OkStatus();
-    facts_[existing->second].flags &= static_cast<uint8_t>(~kLive);
-    live_length_ -= lengths_[existing->second];
-    --live_count_;
+  auto [existing, is_new] = doc_of_id_.try_emplace(profile.id, 0);
+  uint32_t doc;
+  if (!is_new) {
+    doc = existing->second;
+    if (docs_[doc].revision > profile.revision) return absl::OkStatus();
   }
-  if (profiles_.size() >= kMaxSlots) {
-    return absl::ResourceExhaustedError(absl::StrCat("the match index holds at most ", kMaxSlots,
-                                                     " revisions; restart to compact"));
+  if (slots_.facts.size() >= kMaxSlots) {
+    if (is_new) doc_of_id_.erase(existing);
+    return absl::ResourceExhaustedError(
+        absl::StrCat("the match index holds at most ", kMaxSlots,
+                     " slots (documents and revisions not yet compacted away)"));
   }
-  const auto slot = static_cast<uint32_t>(profiles_.size());
+  if (is_new) {
+    doc = static_cast<uint32_t>(docs_.size());
+    existing->second = doc;
+    docs_.emplace_back();
+    Append(slots_.slot_of_doc, kNoSlot);
+  } else {
+    const uint32_t old_slot = slots_.slot_of_doc[doc];
+    Kill(slots_, old_slot);
+    if (compaction_ != nullptr && !compaction_->retiring &&
+        old_slot < compaction_->slot_map.size()) {
+      const uint32_t mapped = compaction_->slot_map[old_slot];
+      if (mapped != kNoSlot) Kill(compaction_->next, mapped);
+    }
+  }
+  const auto slot = static_cast<uint32_t>(slots_.facts.size());
   const auto length = static_cast<uint32_t>(text.length);
   for (const AnalyzedTerm& term : text.terms) {
-    auto [it, inserted] = term_ids_.try_emplace(term.term, static_cast<uint32_t>(terms_.size()));
-    if (inserted) terms_.emplace_back();
-    Term& entry = terms_[it->second];
+    const uint32_t id = TermId(term.term);
+    Term& entry = slots_.terms[id];
     const uint32_t tf = std::min<uint32_t>(static_cast<uint32_t>(term.count), kMaxTf);
-    entry.postings.push_back((slot << kTfBits) | tf);
+    Append(entry.postings, (slot << kTfBits) | tf);
     entry.max_tf = std::max(entry.max_tf, tf);
     entry.min_length = std::min(entry.min_length, length);
+    if (compaction_ != nullptr && !compaction_->retiring) compaction_->touched.insert(id);
   }
   for (const std::string& code : profile.industry_codes) {
-    industry_slots_[code].push_back(slot);
+    Append(slots_.industry_slots[code], slot);
     if (industry_ids_.size() < 64) {
       industry_ids_.try_emplace(code, static_cast<uint8_t>(industry_ids_.size()));
     }
@@ -157,50 +259,316 @@ absl::Status InvertedIndex::Upsert(MatchProfile profile, const AnalyzedText& tex
   owner_ids_.try_emplace(profile.owner_id, static_cast<uint32_t>(owner_ids_.size()));
   DocFacts facts = FactsOf(profile);
   facts.flags |= kLive;
-  facts_.push_back(facts);
-  amounts_.push_back(profile.amount_minor.value_or(0));
-  slot_of_id_[profile.id] = slot;
-  lengths_.push_back(length);
-  live_length_ += length;
-  ++live_count_;
-  profiles_.push_back(std::move(profile));
+  Append(slots_.facts, facts);
+  Append(slots_.amounts, profile.amount_minor.value_or(0));
+  Append(slots_.lengths, length);
+  Append(slots_.docs, doc);
+  Append(slots_.term_counts, static_cast<uint32_t>(text.terms.size()));
+  slots_.slot_of_doc[doc] = slot;
+  slots_.live_length += length;
+  ++slots_.live_count;
+  slots_.postings += text.terms.size();
+  docs_[doc] = std::move(profile);
+
+  if (compaction_ == nullptr && CompactionDue()) StartCompaction();
+  if (compaction_ != nullptr) {
+    // Twice the work this document adds to a compaction's next round on top of the fixed
+    // step: the rounds converge however long the documents written meanwhile are.
+    const size_t added = kSlotWork + text.terms.size() * (kTermWork + 1);
+    StepCompaction(options_.step_work + 2 * added);
+  }
   return absl::OkStatus();
 }
 
+uint32_t InvertedIndex::TermId(const std::string& term) {
+  auto [it, inserted] = term_ids_.try_emplace(term, 0);
+  if (!inserted) return it->second;
+  if (!free_term_ids_.empty()) {
+    it->second = free_term_ids_.back();
+    free_term_ids_.pop_back();
+    term_text_[it->second] = term;
+  } else {
+    it->second = static_cast<uint32_t>(term_text_.size());
+    term_text_.push_back(term);
+    slots_.terms.emplace_back();
+  }
+  return it->second;
+}
+
+void InvertedIndex::Kill(Slots& slots, uint32_t slot) {
+  DocFacts& facts = slots.facts[slot];
+  if (!(facts.flags & kLive)) return;
+  facts.flags &= static_cast<uint8_t>(~kLive);
+  slots.live_length -= slots.lengths[slot];
+  --slots.live_count;
+  slots.dead_postings += slots.term_counts[slot];
+}
+
+bool InvertedIndex::CompactionDue() const {
+  const size_t dead_slots = slots_.facts.size() - slots_.live_count;
+  if (dead_slots < kMinDeadSlots) return false;
+  return static_cast<double>(dead_slots) > options_.dead_share * slots_.facts.size() ||
+         static_cast<double>(slots_.dead_postings) > options_.dead_share * slots_.postings;
+}
+
+void InvertedIndex::StartCompaction() {
+  compaction_ = std::make_unique<Compaction>();
+  Compaction& c = *compaction_;
+  c.round_end = static_cast<uint32_t>(slots_.facts.size());
+  c.all_terms = static_cast<uint32_t>(slots_.terms.size());
+  // Reserved, not written (the pages are touched as slots fill them), with room for the slots
+  // added while this compaction runs and, once swapped in, until the next one: the arrays
+  // then rarely grow (a growth copies them all at once, tens of milliseconds at 1,000,000).
+  c.slot_map.reserve(WithRoom(c.round_end));
+  Slots& next = c.next;
+  const size_t room = WithRoom(slots_.live_count);
+  next.facts.reserve(room);
+  next.amounts.reserve(room);
+  next.lengths.reserve(room);
+  next.docs.reserve(room);
+  next.term_counts.reserve(room);
+  next.slot_of_doc.reserve(docs_.size() + docs_.size() / 16);
+  for (const auto& [code, list] : slots_.industry_slots) {
+    next.industry_slots[code].reserve(WithRoom(list.size()));
+  }
+}
+
+bool InvertedIndex::BuildStep(size_t budget) {
+  Compaction& c = *compaction_;
+  while (true) {
+    std::vector<uint32_t>& slot_of_doc = c.next.slot_of_doc;
+    while (slot_of_doc.size() < docs_.size()) {
+      if (budget < kTermWork) return false;
+      budget -= kTermWork;
+      const size_t fill = std::min(docs_.size() - slot_of_doc.size(), kTermWork * kFillPerWork);
+      slot_of_doc.resize(slot_of_doc.size() + fill, kNoSlot);
+    }
+    while (c.slot_map.size() < c.round_end) {
+      if (budget < kSlotWork) return false;
+      budget -= kSlotWork;
+      MapSlot(static_cast<uint32_t>(c.slot_map.size()));
+    }
+    while (c.term_index < c.terms_in_round()) {
+      if (budget < kTermWork) return false;
+      if (!CopyPostings(c.term_at(c.term_index), budget)) return false;
+      budget -= std::min(budget, kTermWork);
+      ++c.term_index;
+    }
+    if (slots_.facts.size() == c.round_end) break;
+    StartRound();
+  }
+  SwapGenerations();
+  return RetireStep(budget);
+}
+
+bool InvertedIndex::StepCompaction(size_t budget) {
+  if (!compaction_->retiring) return BuildStep(budget);
+  return RetireStep(budget);
+}
+
+void InvertedIndex::StartRound() {
+  Compaction& c = *compaction_;
+  ++c.round;
+  c.round_start = c.round_end;
+  c.round_end = static_cast<uint32_t>(slots_.facts.size());
+  c.round_terms.assign(c.touched.begin(), c.touched.end());
+  c.touched.clear();
+  c.term_index = 0;
+}
+
+void InvertedIndex::MapSlot(uint32_t old_slot) {
+  Compaction& c = *compaction_;
+  const DocFacts& facts = slots_.facts[old_slot];
+  if (!(facts.flags & kLive)) {
+    Append(c.slot_map, kNoSlot);
+    return;
+  }
+  Slots& next = c.next;
+  const auto slot = static_cast<uint32_t>(next.facts.size());
+  Append(c.slot_map, slot);
+  const uint32_t doc = slots_.docs[old_slot];
+  Append(next.facts, facts);
+  Append(next.amounts, slots_.amounts[old_slot]);
+  Append(next.lengths, slots_.lengths[old_slot]);
+  Append(next.docs, doc);
+  Append(next.term_counts, slots_.term_counts[old_slot]);
+  next.slot_of_doc[doc] = slot;
+  for (const std::string& code : docs_[doc].industry_codes) {
+    Append(next.industry_slots[code], slot);
+  }
+  next.live_length += slots_.lengths[old_slot];
+  ++next.live_count;
+  next.postings += slots_.term_counts[old_slot];
+}
+
+bool InvertedIndex::CopyPostings(uint32_t term, size_t& budget) {
+  Compaction& c = *compaction_;
+  if (term >= c.next.terms.size()) c.next.terms.resize(term + 1);
+  const std::vector<uint32_t>& from = slots_.terms[term].postings;
+  Term& to = c.next.terms[term];
+  const uint32_t key_end = c.round_end << kTfBits;
+  if (c.cursor == Compaction::kNotStarted) {
+    c.counting = c.round == 1;
+    c.count = 0;
+    // Later rounds copy only the postings of the slots added since: a search, not a scan.
+    c.cursor = c.round == 1 ? 0
+                            : static_cast<size_t>(std::lower_bound(from.begin(), from.end(),
+                                                                   c.round_start << kTfBits) -
+                                                  from.begin());
+  }
+  auto stop = [&](size_t pos) { return budget >= from.size() - pos ? from.size() : pos + budget; };
+  auto more = [&](size_t pos) { return pos < from.size() && from[pos] < key_end; };
+  // The first round reads each list twice: to count its live postings, then to copy them into
+  // a list allocated at that size and room (copying a long list once it is read, or on its
+  // next append, would stall a step).
+  if (c.counting) {
+    size_t pos = c.cursor;
+    for (const size_t end = stop(pos); pos < end && from[pos] < key_end; ++pos) {
+      c.count += c.slot_map[from[pos] >> kTfBits] != kNoSlot ? 1 : 0;
+    }
+    budget -= pos - c.cursor;
+    c.cursor = pos;
+    if (more(pos)) return false;
+    c.counting = false;
+    c.cursor = 0;
+    to.postings.reserve(WithRoom(c.count));
+  }
+  size_t pos = c.cursor;
+  for (const size_t end = stop(pos); pos < end && from[pos] < key_end; ++pos) {
+    const uint32_t slot = c.slot_map[from[pos] >> kTfBits];
+    if (slot == kNoSlot) continue;
+    const uint32_t tf = from[pos] & kMaxTf;
+    Append(to.postings, (slot << kTfBits) | tf);
+    to.max_tf = std::max(to.max_tf, tf);
+    to.min_length = std::min(to.min_length, c.next.lengths[slot]);
+  }
+  budget -= pos - c.cursor;
+  c.cursor = pos;
+  if (more(pos)) return false;
+  c.cursor = Compaction::kNotStarted;
+  if (to.postings.empty()) c.emptied.push_back(term);
+  return true;
+}
+
+void InvertedIndex::SwapGenerations() {
+  Compaction& c = *compaction_;
+  if (c.next.terms.size() < slots_.terms.size()) c.next.terms.resize(slots_.terms.size());
+  std::swap(slots_, c.next);
+  c.retiring = true;
+  c.term_index = 0;
+  ++compactions_;
+}
+
+bool InvertedIndex::RetireStep(size_t budget) {
+  Compaction& c = *compaction_;
+  // The old generation's lists, a budget of them at a time: freeing a million lists at once
+  // would hold the lock for tens of milliseconds.
+  std::deque<Term>& old_terms = c.next.terms;
+  while (!old_terms.empty()) {
+    const size_t work = kTermWork + old_terms.back().postings.capacity() / kPostingsPerReleaseWork;
+    if (budget < work && budget < options_.step_work) return false;
+    budget -= std::min(budget, work);
+    old_terms.pop_back();
+  }
+  // Terms whose every posting was dead: their ids are freed (unless an Upsert used them since).
+  while (c.term_index < c.emptied.size()) {
+    if (budget < kTermWork) return false;
+    budget -= kTermWork;
+    const uint32_t term = c.emptied[c.term_index++];
+    if (!slots_.terms[term].postings.empty() || term_text_[term].empty()) continue;
+    term_ids_.erase(term_text_[term]);
+    std::string().swap(term_text_[term]);
+    slots_.terms[term] = Term{};
+    free_term_ids_.push_back(term);
+  }
+  compaction_.reset();  // The old per-slot arrays and the maps: a few large blocks.
+  return true;
+}
+
 const MatchProfile* InvertedIndex::Find(const std::string& id) const {
-  auto it = slot_of_id_.find(id);
-  return it == slot_of_id_.end() ? nullptr : &profiles_[it->second];
+  auto it = doc_of_id_.find(id);
+  return it == doc_of_id_.end() ? nullptr : &docs_[it->second];
 }
 
 size_t InvertedIndex::posting_bytes() const {
   size_t bytes = 0;
-  for (const Term& term : terms_) bytes += term.postings.capacity() * sizeof(uint32_t);
+  for (const Term& term : slots_.terms) bytes += VectorBytes(term.postings);
   return bytes;
 }
 
+size_t InvertedIndex::SlotsBytes(const Slots& slots, bool postings) {
+  size_t bytes = 0;
+  if (postings) {
+    for (const Term& term : slots.terms) bytes += VectorBytes(term.postings);
+    return bytes;
+  }
+  bytes += VectorBytes(slots.facts) + VectorBytes(slots.amounts) + VectorBytes(slots.lengths) +
+           VectorBytes(slots.docs) + VectorBytes(slots.term_counts) +
+           VectorBytes(slots.slot_of_doc) + VectorBytes(slots.terms) +
+           TableBytes(slots.industry_slots);
+  for (const auto& [code, list] : slots.industry_slots)
+    bytes += HeapBytes(code) + VectorBytes(list);
+  return bytes;
+}
+
+IndexMemory InvertedIndex::memory() const {
+  IndexMemory memory;
+  memory.postings = SlotsBytes(slots_, true);
+  memory.slots = SlotsBytes(slots_, false);
+  memory.profiles = docs_.size() * sizeof(MatchProfile) + TableBytes(doc_of_id_);
+  for (const MatchProfile& doc : docs_) {
+    memory.profiles += HeapBytes(doc.id) + HeapBytes(doc.owner_id) +
+                       StringsBytes(doc.industry_codes) + StringsBytes(doc.event_ids);
+  }
+  for (const auto& [id, doc] : doc_of_id_) memory.profiles += HeapBytes(id);
+  memory.dictionary = TableBytes(term_ids_) + StringsBytes(term_text_) +
+                      VectorBytes(free_term_ids_) + TableBytes(owner_ids_) +
+                      TableBytes(industry_ids_);
+  for (const auto& [term, id] : term_ids_) memory.dictionary += HeapBytes(term);
+  for (const auto& [owner, id] : owner_ids_) memory.dictionary += HeapBytes(owner);
+  for (const auto& [code, id] : industry_ids_) memory.dictionary += HeapBytes(code);
+  if (compaction_ != nullptr) {
+    const Compaction& c = *compaction_;
+    memory.compaction = SlotsBytes(c.next, true) + SlotsBytes(c.next, false) +
+                        VectorBytes(c.slot_map) + VectorBytes(c.round_terms) +
+                        TableBytes(c.touched) + VectorBytes(c.emptied);
+  }
+  return memory;
+}
+
+IndexCounts InvertedIndex::counts() const {
+  IndexCounts counts;
+  counts.slots = slots_.facts.size();
+  counts.dead_slots = counts.slots - slots_.live_count;
+  counts.postings = slots_.postings;
+  counts.dead_postings = slots_.dead_postings;
+  counts.compactions = compactions_;
+  counts.compacting = compaction_ != nullptr;
+  return counts;
+}
+
 void InvertedIndex::Compact() {
-  for (Term& term : terms_) term.postings.shrink_to_fit();
-  terms_.shrink_to_fit();
-  for (auto& [code, list] : industry_slots_) list.shrink_to_fit();
-  profiles_.shrink_to_fit();
-  facts_.shrink_to_fit();
-  amounts_.shrink_to_fit();
-  lengths_.shrink_to_fit();
+  // One in progress is finished first: it may hold slots that died while it ran, and lists
+  // grown while catching up.
+  if (compaction_ != nullptr) StepCompaction(std::numeric_limits<size_t>::max());
+  StartCompaction();
+  StepCompaction(std::numeric_limits<size_t>::max());
+  docs_.shrink_to_fit();
 }
 
 ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool InvertedIndex::Eligible(const Query& q,
                                                                  uint32_t slot) const {
-  const DocFacts& f = facts_[slot];
+  const DocFacts& f = slots_.facts[slot];
   if (!(f.flags & kLive)) return false;
   if (!q.matching) return true;
   if (!(f.flags & kActive) || f.owner == q.facts.owner || slot == q.self_slot) return false;
   const Eligibility& e = *q.eligibility;
   if (!e.all_industries && (f.industries & q.facts.industries) == 0) {
     if (!(q.fallback || (f.flags & kOverflow))) return false;
-    if (!SharesIndustry(profiles_[slot], *e.query)) return false;
+    if (!SharesIndustry(ProfileAt(slot), *e.query)) return false;
   }
   if (!e.event_id.empty()) {
-    if (!(f.flags & kHasEvents) || !Contains(profiles_[slot].event_ids, e.event_id)) return false;
+    if (!(f.flags & kHasEvents) || !Contains(ProfileAt(slot).event_ids, e.event_id)) return false;
   }
   return true;
 }
@@ -208,13 +576,13 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool InvertedIndex::Eligible(const Query& q,
 double InvertedIndex::NonText(const Query& q, uint32_t slot) const {
   if (!q.matching) return 0;
   const Eligibility& e = *q.eligibility;
-  return e.query_is_need ? NonTextScore(*e.query, profiles_[slot])
-                         : NonTextScore(profiles_[slot], *e.query);
+  return e.query_is_need ? NonTextScore(*e.query, ProfileAt(slot))
+                         : NonTextScore(ProfileAt(slot), *e.query);
 }
 
 double InvertedIndex::NonTextBound(const Query& q, uint32_t slot) const {
   if (!q.matching) return 0;
-  const DocFacts& doc = facts_[slot];
+  const DocFacts& doc = slots_.facts[slot];
   if (q.fallback || (doc.flags & kOverflow)) return NonText(q, slot);
   const bool query_is_need = q.eligibility->query_is_need;
   const DocFacts& need = query_is_need ? q.facts : doc;
@@ -235,8 +603,8 @@ double InvertedIndex::NonTextBound(const Query& q, uint32_t slot) const {
   }
   double price = 1.0;
   if ((need.flags & kHasAmount) && (offering.flags & kHasAmount)) {
-    const double budget = static_cast<double>(query_is_need ? q.amount : amounts_[slot]);
-    const double asking = static_cast<double>(query_is_need ? amounts_[slot] : q.amount);
+    const double budget = static_cast<double>(query_is_need ? q.amount : slots_.amounts[slot]);
+    const double asking = static_cast<double>(query_is_need ? slots_.amounts[slot] : q.amount);
     if (asking <= budget) {
       price = 1.0;
     } else if (budget <= 0) {
@@ -270,16 +638,16 @@ InvertedIndex::Query InvertedIndex::PrepareEligibility(const Eligibility& eligib
     q.facts = FactsOf(*eligibility.query);
     q.fallback = (q.facts.flags & kOverflow) != 0;
     q.amount = eligibility.query->amount_minor.value_or(0);
-    auto self = slot_of_id_.find(eligibility.query->id);
-    if (self != slot_of_id_.end()) q.self_slot = self->second;
+    auto self = doc_of_id_.find(eligibility.query->id);
+    if (self != doc_of_id_.end()) q.self_slot = slots_.slot_of_doc[self->second];
   }
   return q;
 }
 
 void InvertedIndex::PlanText(const AnalyzedText& query, Query& q) const {
-  if (live_count_ == 0 || query.terms.empty()) return;
-  const double n = static_cast<double>(live_count_);
-  const double average_length = std::max(1.0, static_cast<double>(live_length_) / n);
+  if (slots_.live_count == 0 || query.terms.empty()) return;
+  const double n = static_cast<double>(slots_.live_count);
+  const double average_length = std::max(1.0, static_cast<double>(slots_.live_length) / n);
   q.norm_base = static_cast<float>(kK1 * (1 - kB));
   q.norm_per_term = static_cast<float>(kK1 * kB / average_length);
   const double query_norm = kK1 * (1 - kB + kB * query.length / average_length);
@@ -291,7 +659,7 @@ void InvertedIndex::PlanText(const AnalyzedText& query, Query& q) const {
   std::vector<Weighted> weighted;
   for (const AnalyzedTerm& term : query.terms) {
     auto it = term_ids_.find(term.term);
-    const Term* entry = it == term_ids_.end() ? nullptr : &terms_[it->second];
+    const Term* entry = it == term_ids_.end() ? nullptr : &slots_.terms[it->second];
     const double df = entry == nullptr ? 0.0 : static_cast<double>(entry->postings.size());
     const double idf = std::log(1.0 + (n - std::min(df, n) + 0.5) / (std::min(df, n) + 0.5));
     weighted.push_back(
@@ -336,21 +704,20 @@ void InvertedIndex::FillWithoutText(const Query& q, size_t k,
   // Fewer than k: θ never existed, so nothing was pruned and `results` holds every eligible
   // document with shared text.
   const Eligibility& eligibility = *q.eligibility;
-  absl::flat_hash_set<uint32_t> seen;
-  for (const ScoredDocument& doc : results) {
-    seen.insert(static_cast<uint32_t>(doc.profile - profiles_.data()));
-  }
+  absl::flat_hash_set<const MatchProfile*> seen;
+  for (const ScoredDocument& doc : results) seen.insert(doc.profile);
   std::vector<ScoredDocument> extra;
   auto consider = [&](uint32_t slot) {
-    if (!seen.insert(slot).second || !Eligible(q, slot)) return;
-    extra.push_back({&profiles_[slot], 0, NonText(q, slot)});
+    // Eligible first: a dead slot's document is the same profile as its live slot's.
+    if (!Eligible(q, slot) || !seen.insert(&ProfileAt(slot)).second) return;
+    extra.push_back({&ProfileAt(slot), 0, NonText(q, slot)});
   };
   if (eligibility.all_industries) {
-    for (uint32_t slot = 0; slot < profiles_.size(); ++slot) consider(slot);
+    for (uint32_t slot = 0; slot < slots_.facts.size(); ++slot) consider(slot);
   } else {
     for (const std::string& code : eligibility.query->industry_codes) {
-      auto it = industry_slots_.find(code);
-      if (it == industry_slots_.end()) continue;
+      auto it = slots_.industry_slots.find(code);
+      if (it == slots_.industry_slots.end()) continue;
       for (uint32_t slot : it->second) consider(slot);
     }
   }
@@ -392,8 +759,8 @@ std::vector<ScoredDocument> InvertedIndex::Run(const Query& q, size_t k, bool pr
     lap_start = now;
   };
 
-  const size_t slot_count = profiles_.size();
-  const uint32_t* lengths = lengths_.data();
+  const size_t slot_count = slots_.facts.size();
+  const uint32_t* lengths = slots_.lengths.data();
   const std::vector<PlannedTerm>& plan = q.plan;
   const size_t n = plan.size();
   st.terms += n;
@@ -551,7 +918,7 @@ std::vector<ScoredDocument> InvertedIndex::Run(const Query& q, size_t k, bool pr
       const double text = std::min<double>(acc[slot - base], q.text_weight);
       if (text + non_text[c] < floor()) continue;
       ++st.rescored;
-      offer({&profiles_[slot], text / q.text_weight, text + NonText(q, slot)});
+      offer({&ProfileAt(slot), text / q.text_weight, text + NonText(q, slot)});
     }
     std::fill(acc, acc + (limit - base), 0.0f);
     lap(4);
@@ -566,9 +933,9 @@ std::vector<ScoredDocument> InvertedIndex::Run(const Query& q, size_t k, bool pr
 std::optional<ScoredDocument> InvertedIndex::Score(const AnalyzedText& query,
                                                    const Eligibility& eligibility,
                                                    const std::string& id, double min_score) const {
-  auto found = slot_of_id_.find(id);
-  if (found == slot_of_id_.end()) return std::nullopt;
-  const uint32_t slot = found->second;
+  auto found = doc_of_id_.find(id);
+  if (found == doc_of_id_.end()) return std::nullopt;
+  const uint32_t slot = slots_.slot_of_doc[found->second];
   // The cheap checks first: most changes are not eligible for most watches (another
   // industry), and planning the query's text (a lookup and a logarithm per query term, a sort)
   // is most of the cost.
@@ -584,11 +951,11 @@ std::optional<ScoredDocument> InvertedIndex::Score(const AnalyzedText& query,
     const std::vector<uint32_t>& postings = term.term->postings;
     auto posting = std::lower_bound(postings.begin(), postings.end(), key);
     if (posting == postings.end() || (*posting >> kTfBits) != slot) continue;
-    text_sum += q.Contribution(term, *posting, lengths_.data());
+    text_sum += q.Contribution(term, *posting, slots_.lengths.data());
   }
   if (!(text_sum > 0.0f)) return std::nullopt;
   const double text = std::min<double>(text_sum, q.text_weight);
-  return ScoredDocument{&profiles_[slot], text / q.text_weight, text + non_text};
+  return ScoredDocument{&ProfileAt(slot), text / q.text_weight, text + non_text};
 }
 
 }  // namespace techmatch

@@ -1,21 +1,13 @@
 #include "core/money/money.h"
 
-#include <limits>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "core/money/money_text.h"
 
 namespace techmatch {
 namespace {
 
 constexpr int32_t kNanosPerUnit = 1'000'000'000;
-
-// ISO 4217 currencies whose minor unit is not 1/100.
-int MinorDigitsOf(absl::string_view code) {
-  if (code == "JPY" || code == "KRW" || code == "VND" || code == "ISK") return 0;
-  if (code == "BHD" || code == "KWD" || code == "OMR" || code == "JOD" || code == "TND") return 3;
-  return 2;
-}
 
 int64_t Pow10(int digits) {
   int64_t p = 1;
@@ -67,21 +59,16 @@ std::optional<int64_t> MinorUnitsFromParts(const MoneyParts& parts, const Curren
   }
   if (violations.list().size() != before) return std::nullopt;
 
-  const int64_t per_unit = currency.minor_per_unit();
-  if (parts.units > std::numeric_limits<int64_t>::max() / per_unit - 1) {
-    violations.Add(absl::StrCat(field, ".units"), "is too large");
-    return std::nullopt;
-  }
-  return parts.units * per_unit + parts.nanos / (kNanosPerUnit / per_unit);
+  // Exact to the largest amount 64-bit minor units hold, as the CLI parses (money_text.h).
+  const std::optional<int64_t> minor =
+      MinorUnitsOfAmount(MoneyAmount{parts.units, parts.nanos}, currency.minor_digits());
+  if (!minor) violations.Add(absl::StrCat(field, ".units"), "is too large");
+  return minor;
 }
 
 MoneyParts PartsFromMinorUnits(int64_t minor_units, const Currency& currency) {
-  const int64_t per_unit = currency.minor_per_unit();
-  MoneyParts parts;
-  parts.currency_code = currency.code();
-  parts.units = minor_units / per_unit;
-  parts.nanos = static_cast<int32_t>((minor_units % per_unit) * (kNanosPerUnit / per_unit));
-  return parts;
+  const MoneyAmount amount = AmountOfMinorUnits(minor_units, currency.minor_digits());
+  return MoneyParts{currency.code(), amount.units, amount.nanos};
 }
 
 absl::StatusOr<int64_t> CheckedAdd(int64_t a, int64_t b) {

@@ -18,7 +18,8 @@ namespace techmatch {
 // The deployment's base currency and how many decimal places its minor unit has.
 class Currency {
  public:
-  // `code` must be three upper-case letters (ISO 4217).
+  // `code` must be three upper-case letters (ISO 4217); its minor digits are the ISO 4217
+  // table's (MinorDigitsOf in money_text.h, which the CLI uses too).
   static absl::StatusOr<Currency> FromCode(absl::string_view code);
 
   const std::string& code() const { return code_; }

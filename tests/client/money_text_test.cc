@@ -1,8 +1,8 @@
-#include "client/money_text.h"
+// The CLI's money: amounts typed in the --currency's minor unit (yen whole, dinars to the
+// thousandth) and shown exactly in --unit (field_values.h, over core/money/money_text).
+#include <string>
 
-#include <cstdint>
-#include <limits>
-
+#include "client/field_values.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -11,96 +11,84 @@ namespace {
 
 using ::testing::HasSubstr;
 
-MoneyAmount Parse(absl::string_view text) {
-  absl::StatusOr<MoneyAmount> amount = ParseMoneyText(text);
-  EXPECT_TRUE(amount.ok()) << text << ": " << amount.status();
-  return amount.value_or(MoneyAmount{-1, -1});
+google::type::Money Money(const std::string& currency, int64_t units, int32_t nanos) {
+  google::type::Money money;
+  money.set_currency_code(currency);
+  money.set_units(units);
+  money.set_nanos(nanos);
+  return money;
 }
 
-TEST(ParseMoneyTextTest, PlainAndGroupedYuan) {
-  EXPECT_EQ(Parse("0"), (MoneyAmount{0, 0}));
-  EXPECT_EQ(Parse("1234"), (MoneyAmount{1234, 0}));
-  EXPECT_EQ(Parse("1,234.56"), (MoneyAmount{1234, 560'000'000}));
-  EXPECT_EQ(Parse("12,345,678"), (MoneyAmount{12'345'678, 0}));
-  EXPECT_EQ(Parse("0.05"), (MoneyAmount{0, 50'000'000}));
-  EXPECT_EQ(Parse("  99.9 "), (MoneyAmount{99, 900'000'000}));
+void ExpectParses(absl::string_view text, const std::string& currency, int64_t units,
+                  int32_t nanos) {
+  absl::StatusOr<google::type::Money> money = ParseMoney(text, currency);
+  ASSERT_TRUE(money.ok()) << text << " in " << currency << ": " << money.status();
+  EXPECT_EQ(money->currency_code(), currency) << text;
+  EXPECT_EQ(money->units(), units) << text << " in " << currency;
+  EXPECT_EQ(money->nanos(), nanos) << text << " in " << currency;
 }
 
-TEST(ParseMoneyTextTest, WanAndYiInBothScripts) {
-  EXPECT_EQ(Parse("230万"), (MoneyAmount{2'300'000, 0}));
-  EXPECT_EQ(Parse("230萬"), (MoneyAmount{2'300'000, 0}));
-  EXPECT_EQ(Parse("2.8亿"), (MoneyAmount{280'000'000, 0}));
-  EXPECT_EQ(Parse("2.8億"), (MoneyAmount{280'000'000, 0}));
-  EXPECT_EQ(Parse("1.234567万"), (MoneyAmount{12'345, 670'000'000}));
-  EXPECT_EQ(Parse("0.0000000001亿"), (MoneyAmount{0, 10'000'000}));
+std::string Shown(const google::type::Money& money, MoneyUnit unit,
+                  const std::string& currency = "CNY") {
+  return FormatMoney(money, ValueFormat{unit, currency});
 }
 
-TEST(ParseMoneyTextTest, YuanSuffixAndCurrencySign) {
-  EXPECT_EQ(Parse("500元"), (MoneyAmount{500, 0}));
-  EXPECT_EQ(Parse("230万元"), (MoneyAmount{2'300'000, 0}));
-  EXPECT_EQ(Parse("¥1,000"), (MoneyAmount{1000, 0}));
-  EXPECT_EQ(Parse("￥3.5萬元"), (MoneyAmount{35'000, 0}));
+TEST(ParseMoneyTest, Yuan) {
+  ExpectParses("1,234.56", "CNY", 1234, 560'000'000);
+  ExpectParses("230万", "CNY", 2'300'000, 0);
+  ExpectParses("2.8億元", "CNY", 280'000'000, 0);
+  ExpectParses("92,233,720,368,547,758.07", "CNY", 92'233'720'368'547'758, 70'000'000);
+  EXPECT_THAT(std::string(ParseMoney("1.234", "CNY").status().message()),
+              HasSubstr("2 decimal places"));
 }
 
-TEST(ParseMoneyTextTest, ExactWhereAFloatWouldNotBe) {
-  // 0.1 + 0.2 style inputs stay exact.
-  EXPECT_EQ(Parse("0.29"), (MoneyAmount{0, 290'000'000}));
-  EXPECT_EQ(Parse("92,233,720,368,547,758.07"), (MoneyAmount{92'233'720'368'547'758, 70'000'000}));
+TEST(ParseMoneyTest, YenAreWhole) {
+  ExpectParses("1,234", "JPY", 1234, 0);
+  ExpectParses("¥1,234", "JPY", 1234, 0);
+  ExpectParses("1.2345万", "JPY", 12345, 0);
+  EXPECT_FALSE(ParseMoney("1,234.5", "JPY").ok());
+  EXPECT_THAT(std::string(ParseMoney("1.5", "JPY").status().message()), HasSubstr("no minor unit"));
 }
 
-TEST(ParseMoneyTextTest, RejectsBadInput) {
-  for (const char* bad : {"1.234", "abc", "-5", "1,23", "", "万", "1,2345", ",123", "1.", ".5",
-                          "1..2", "1.2.3", "12a", "1 234", "1.2,3", "1.2345678万",
-                          "0.00000000001亿", "99999999999999999999", "92,233,720,368,547,758.08"}) {
-    EXPECT_FALSE(ParseMoneyText(bad).ok()) << "accepted '" << bad << "'";
-  }
+TEST(ParseMoneyTest, DinarsToTheThousandth) {
+  ExpectParses("1,234.567", "KWD", 1234, 567'000'000);
+  ExpectParses("0.001", "KWD", 0, 1'000'000);
+  ExpectParses("2.5万", "KWD", 25'000, 0);
+  EXPECT_FALSE(ParseMoney("1.2345", "KWD").ok());
 }
 
-TEST(ParseMoneyTextTest, ErrorsSayWhy) {
-  EXPECT_THAT(std::string(ParseMoneyText("1.234").status().message()), HasSubstr("fen"));
-  EXPECT_THAT(std::string(ParseMoneyText("-5").status().message()), HasSubstr("negative"));
-  EXPECT_THAT(std::string(ParseMoneyText("1,23").status().message()), HasSubstr("three"));
+TEST(FormatMoneyTest, InTheExpectedCurrency) {
+  EXPECT_EQ(Shown(Money("CNY", 1234, 500'000'000), MoneyUnit::kOne), "1,234.50");
+  EXPECT_EQ(Shown(Money("CNY", 2'300'000, 0), MoneyUnit::kWan), "230万");
+  EXPECT_EQ(Shown(Money("CNY", 280'000'000, 0), MoneyUnit::kYi), "2.8亿");
+  EXPECT_EQ(Shown(Money("JPY", 1234, 0), MoneyUnit::kOne, "JPY"), "1,234");
+  EXPECT_EQ(Shown(Money("JPY", 1234, 0), MoneyUnit::kWan, "JPY"), "0.1234万");
+  EXPECT_EQ(Shown(Money("KWD", 1, 500'000'000), MoneyUnit::kOne, "KWD"), "1.500");
+  EXPECT_EQ(Shown(Money("", 7, 0), MoneyUnit::kOne), "7");
 }
 
-TEST(FormatMoneyTextTest, Yuan) {
-  EXPECT_EQ(FormatMoneyText(1234, 560'000'000, MoneyUnit::kYuan), "1,234.56");
-  EXPECT_EQ(FormatMoneyText(1234, 500'000'000, MoneyUnit::kYuan), "1,234.50");
-  EXPECT_EQ(FormatMoneyText(2'300'000, 0, MoneyUnit::kYuan), "2,300,000");
-  EXPECT_EQ(FormatMoneyText(0, 0, MoneyUnit::kYuan), "0");
-  EXPECT_EQ(FormatMoneyText(999, 0, MoneyUnit::kYuan), "999");
-  EXPECT_EQ(FormatMoneyText(0, 1, MoneyUnit::kYuan), "0.000000001");
-  EXPECT_EQ(FormatMoneyText(-1234, -500'000'000, MoneyUnit::kYuan), "-1,234.50");
+TEST(FormatMoneyTest, AnotherCurrencyNamesItsCodeAndUsesItsDigits) {
+  EXPECT_EQ(Shown(Money("USD", 2'300'000, 0), MoneyUnit::kWan), "230万 USD");
+  EXPECT_EQ(Shown(Money("KWD", 1, 500'000'000), MoneyUnit::kOne), "1.500 KWD");
+  EXPECT_EQ(Shown(Money("CNY", 1, 500'000'000), MoneyUnit::kOne, "JPY"), "1.50 CNY");
 }
 
-TEST(FormatMoneyTextTest, WanAndYiTrimTrailingZeros) {
-  EXPECT_EQ(FormatMoneyText(2'300'000, 0, MoneyUnit::kWan), "230万");
-  EXPECT_EQ(FormatMoneyText(280'000'000, 0, MoneyUnit::kYi), "2.8亿");
-  EXPECT_EQ(FormatMoneyText(280'000'000, 0, MoneyUnit::kWan), "28,000万");
-  EXPECT_EQ(FormatMoneyText(12'345, 670'000'000, MoneyUnit::kWan), "1.234567万");
-  EXPECT_EQ(FormatMoneyText(5'000, 0, MoneyUnit::kYi), "0.00005亿");
-}
-
-TEST(FormatMoneyTextTest, ExtremesDoNotOverflow) {
-  const int64_t min = std::numeric_limits<int64_t>::min();
-  EXPECT_EQ(FormatMoneyText(min, -999'999'999, MoneyUnit::kYuan),
-            "-9,223,372,036,854,775,808.999999999");
-}
-
-TEST(MoneyTextTest, RoundTripsThroughEveryUnit) {
-  for (const char* text : {"1,234.56", "230万", "2.8亿", "0.01", "12,345,678.9"}) {
-    const MoneyAmount amount = Parse(text);
-    for (MoneyUnit unit : {MoneyUnit::kYuan, MoneyUnit::kWan, MoneyUnit::kYi}) {
-      EXPECT_EQ(Parse(FormatMoneyText(amount.units, amount.nanos, unit)), amount)
-          << text << " via unit " << static_cast<int>(unit);
+// What the CLI shows, typed back in, is the same amount: every unit, currencies with 0, 2 and
+// 3 decimals.
+TEST(MoneyTextTest, WhatIsShownParsesBack) {
+  for (const std::string currency : {"JPY", "CNY", "KWD"}) {
+    for (const char* text : {"1,234", "230万", "2.8亿", "0.0001万", "12,345,678"}) {
+      absl::StatusOr<google::type::Money> money = ParseMoney(text, currency);
+      ASSERT_TRUE(money.ok()) << text << " " << currency;
+      for (MoneyUnit unit : {MoneyUnit::kOne, MoneyUnit::kWan, MoneyUnit::kYi}) {
+        const std::string shown = Shown(*money, unit, currency);
+        absl::StatusOr<google::type::Money> again = ParseMoney(shown, currency);
+        ASSERT_TRUE(again.ok()) << shown << " " << currency;
+        EXPECT_EQ(again->units(), money->units()) << shown;
+        EXPECT_EQ(again->nanos(), money->nanos()) << shown;
+      }
     }
   }
-}
-
-TEST(ParseMoneyUnitTest, Names) {
-  EXPECT_EQ(ParseMoneyUnit("wan").value(), MoneyUnit::kWan);
-  EXPECT_EQ(ParseMoneyUnit("億").value(), MoneyUnit::kYi);
-  EXPECT_EQ(ParseMoneyUnit("Yuan").value(), MoneyUnit::kYuan);
-  EXPECT_FALSE(ParseMoneyUnit("thousand").ok());
 }
 
 }  // namespace

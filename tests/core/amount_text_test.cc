@@ -1,4 +1,5 @@
-// Amounts in Chinese (萬/億, Simplified 万/亿) and English, exact to the fen.
+// Amounts in summaries: Chinese (萬/億, Simplified 万/亿) rounded half up to two decimals from
+// exact fen, English exact with every minor digit.
 #include "core/money/amount_text.h"
 
 #include <cstdint>
@@ -68,17 +69,16 @@ TEST(AmountTextTest, EnglishTable) {
   EXPECT_EQ(EnglishAmount(std::numeric_limits<int64_t>::max(), Cny()),
             "CNY 92,233,720,368,547,758.07");
   EXPECT_EQ(EnglishAmount(1234567, *Currency::FromCode("JPY")), "JPY 1,234,567");
+  EXPECT_EQ(EnglishAmount(1234567, *Currency::FromCode("KWD")), "KWD 1,234.567");
+  EXPECT_EQ(EnglishAmount(1000, *Currency::FromCode("KWD")), "KWD 1.000");
 }
 
-TEST(AmountTextTest, ThousandsSeparators) {
-  EXPECT_EQ(WithThousandsSeparators(0), "0");
-  EXPECT_EQ(WithThousandsSeparators(999), "999");
-  EXPECT_EQ(WithThousandsSeparators(1000), "1,000");
-  EXPECT_EQ(WithThousandsSeparators(123456), "123,456");
-  EXPECT_EQ(WithThousandsSeparators(1234567), "1,234,567");
-  EXPECT_EQ(WithThousandsSeparators(-1234567), "-1,234,567");
-  EXPECT_EQ(WithThousandsSeparators(std::numeric_limits<int64_t>::min()),
-            "-9,223,372,036,854,775,808");
+TEST(AmountTextTest, ChineseRoundsEveryCurrencyAlike) {
+  // 1234.565 dinars: half up to two decimals; below 1萬 in ones.
+  EXPECT_EQ(ChineseAmount(1234565, *Currency::FromCode("KWD"), ChineseScript::kSimplified),
+            "1234.57 KWD");
+  EXPECT_EQ(ChineseAmount(123456789, *Currency::FromCode("JPY"), ChineseScript::kSimplified),
+            "1.23亿 JPY");
 }
 
 }  // namespace

@@ -1,11 +1,12 @@
 // The inverted index: top-k equals a brute-force scorer (MaxScore pruning never changes the
-// answer), revisions replace documents, and eligibility follows the ranking rules (README,
-// "Matching").
+// answer), revisions replace documents, eligibility follows the ranking rules (README,
+// "Matching"), and compaction reclaims dead slots without changing an answer.
 #include "core/matching/inverted_index.h"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <optional>
 #include <random>
 #include <string>
@@ -461,6 +462,313 @@ TEST(InvertedIndexTest, ScoreOfUnknownIneligibleOrReplacedDocument) {
   ASSERT_TRUE(index.Upsert(b, Text({{"白酒", 3}})).ok());
   EXPECT_FALSE(index.Score(query, eligibility, "b").has_value());
   EXPECT_TRUE(index.Score(Text({{"白酒", 1}}), eligibility, "b").has_value());
+}
+
+// Records edited at random, as a server sees them over months: text, industries, owner, state,
+// price and events change; some edits add a word no other record has (a model number), and
+// new records keep arriving.
+class Churn {
+ public:
+  // Texts have 4 to 3 + `most_occurrences` words of a Zipf vocabulary.
+  explicit Churn(uint32_t seed, size_t vocabulary = 400, size_t most_occurrences = 50)
+      : rng_(seed), most_occurrences_(most_occurrences) {
+    std::vector<double> weights;
+    for (size_t i = 0; i < vocabulary; ++i) weights.push_back(1.0 / std::pow(i + 1.0, 1.05));
+    pick_ = std::discrete_distribution<size_t>(weights.begin(), weights.end());
+  }
+
+  // A new revision of record `i` (revision one above the last).
+  std::pair<MatchProfile, AnalyzedText> Edit(size_t i) {
+    const std::string id = absl::StrCat("d", i);
+    const int64_t revision = ++revisions_[id];
+    std::vector<std::string> codes;
+    for (size_t n = 1 + rng_() % 3; n > 0; --n) {
+      const std::string code = absl::StrCat("ind", rng_() % 12);
+      if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+    }
+    MatchProfile profile = Profile(id, absl::StrCat("org", rng_() % 30), codes, revision);
+    profile.trl = static_cast<int>(rng_() % 10);
+    if (rng_() % 2) profile.amount_minor = static_cast<int64_t>(rng_() % 100) * 1000;
+    profile.cooperation_modes = static_cast<uint8_t>(rng_() % 16);
+    if (rng_() % 4 == 0) profile.event_ids.push_back(absl::StrCat("e", rng_() % 3));
+    profile.active = rng_() % 10 != 0;
+    AnalyzedText text = RandomText(4 + rng_() % most_occurrences_);
+    if (rng_() % 2) {
+      text.terms.push_back({absl::StrCat("model-", rng_()), "", 1});
+      text.length += 1;
+    }
+    latest_[id] = {profile, text};
+    return {profile, text};
+  }
+
+  AnalyzedText RandomText(size_t occurrences) {
+    std::map<size_t, int> counts;
+    for (size_t i = 0; i < occurrences; ++i) ++counts[pick_(rng_)];
+    std::vector<std::pair<std::string, int>> terms;
+    for (const auto& [term, count] : counts) terms.emplace_back(absl::StrCat("t", term), count);
+    std::shuffle(terms.begin(), terms.end(), rng_);
+    return Text(terms);
+  }
+
+  MatchProfile RandomQuery() {
+    MatchProfile query =
+        Profile("q", absl::StrCat("org", rng_() % 30),
+                {absl::StrCat("ind", rng_() % 12), absl::StrCat("ind", rng_() % 12)});
+    query.trl = static_cast<int>(rng_() % 10);
+    if (rng_() % 2) query.amount_minor = static_cast<int64_t>(rng_() % 100) * 1000;
+    query.cooperation_modes = static_cast<uint8_t>(rng_() % 16);
+    query.event_ids = {"e0"};
+    return query;
+  }
+
+  // A fresh index of every record's latest revision, added in random order, then compacted as
+  // the server does after loading.
+  std::unique_ptr<InvertedIndex> Fresh() {
+    std::vector<const std::pair<MatchProfile, AnalyzedText>*> records;
+    for (const auto& [id, record] : latest_) records.push_back(&record);
+    std::shuffle(records.begin(), records.end(), rng_);
+    auto index = std::make_unique<InvertedIndex>();
+    for (const auto* record : records) {
+      EXPECT_TRUE(index->Upsert(record->first, record->second).ok());
+    }
+    index->Compact();
+    return index;
+  }
+
+  std::mt19937& rng() { return rng_; }
+  size_t records() const { return latest_.size(); }
+
+ private:
+  std::mt19937 rng_;
+  size_t most_occurrences_;
+  std::discrete_distribution<size_t> pick_;
+  std::map<std::string, int64_t> revisions_;
+  std::map<std::string, std::pair<MatchProfile, AnalyzedText>> latest_;
+};
+
+// Queries of every kind (matching both ways, all industries, an event, free text, k from 1 to
+// 100) must get bit-for-bit the same answers from both indexes.
+void ExpectSameAnswers(const InvertedIndex& got, const InvertedIndex& want, Churn& churn,
+                       const std::string& trace) {
+  for (int n = 0; n < 60; ++n) {
+    const MatchProfile query = churn.RandomQuery();
+    Eligibility eligibility{&query, n % 4 != 3, "", n % 5 == 1};
+    if (n % 7 == 2) eligibility.event_id = "e0";
+    if (n % 6 == 5) eligibility = Eligibility{};
+    const AnalyzedText text = churn.RandomText(2 + churn.rng()() % 30);
+    for (size_t k : {1u, 20u, 100u}) {
+      const std::string where = absl::StrCat(trace, " query ", n, " k ", k);
+      const std::vector<ScoredDocument> a = got.TopK(text, eligibility, k);
+      const std::vector<ScoredDocument> b = want.TopK(text, eligibility, k);
+      ASSERT_EQ(Ids(a), Ids(b)) << where;
+      for (size_t i = 0; i < a.size(); ++i) {
+        ASSERT_EQ(a[i].score, b[i].score) << where << " rank " << i;
+        ASSERT_EQ(a[i].text, b[i].text) << where << " rank " << i;
+        if (a[i].text == 0) continue;
+        const std::optional<ScoredDocument> one = got.Score(text, eligibility, a[i].profile->id);
+        ASSERT_TRUE(one.has_value()) << where << " rank " << i;
+        ASSERT_EQ(one->score, a[i].score) << where << " rank " << i;
+      }
+    }
+  }
+}
+
+void ExpectPrunedEqualsExhaustive(const InvertedIndex& index, Churn& churn,
+                                  const std::string& trace) {
+  for (int n = 0; n < 8; ++n) {
+    const MatchProfile query = churn.RandomQuery();
+    Eligibility eligibility{&query, n % 2 == 0, "", n % 3 == 1};
+    if (n == 7) eligibility = Eligibility{};
+    const AnalyzedText text = churn.RandomText(2 + churn.rng()() % 30);
+    const std::vector<ScoredDocument> a = index.TopK(text, eligibility, 20);
+    const std::vector<ScoredDocument> b = index.TopKExhaustive(text, eligibility, 20);
+    ASSERT_EQ(Ids(a), Ids(b)) << trace << " query " << n;
+    for (size_t i = 0; i < a.size(); ++i) ASSERT_EQ(a[i].score, b[i].score) << trace;
+  }
+}
+
+// Edits compact the index online, in small steps interleaved with more edits (edits of slots
+// already copied to the generation being built, of slots not yet reached, new records and new
+// terms). Throughout, pruning stays exact; once compacted, the index answers exactly as a fresh
+// index of the same records.
+TEST(InvertedIndexTest, CompactedIndexAnswersAsAFreshIndex) {
+  for (uint32_t seed = 1; seed <= 3; ++seed) {
+    Churn churn(seed);
+    InvertedIndex index(CompactionOptions{.dead_share = 0.1, .step_work = 1000});
+    size_t records = 3000;
+    for (size_t i = 0; i < records; ++i) {
+      auto [profile, text] = churn.Edit(i);
+      ASSERT_TRUE(index.Upsert(profile, text).ok());
+    }
+    size_t checks_while_compacting = 0;
+    for (int edit = 0; edit < 12000; ++edit) {
+      const size_t i = churn.rng()() % 50 == 0 ? records++ : churn.rng()() % records;
+      auto [profile, text] = churn.Edit(i);
+      ASSERT_TRUE(index.Upsert(profile, text).ok());
+      if (edit % 500 == 0) {
+        checks_while_compacting += index.counts().compacting ? 1 : 0;
+        ExpectPrunedEqualsExhaustive(index, churn, absl::StrCat("seed ", seed, " edit ", edit));
+      }
+    }
+    const IndexCounts counts = index.counts();
+    EXPECT_GE(counts.compactions, 3u) << "seed " << seed;
+    EXPECT_GT(checks_while_compacting, 0u) << "seed " << seed;
+    // Dead slots stay near the share that starts a compaction, not one per edit.
+    EXPECT_LT(counts.dead_slots, counts.slots / 4) << "seed " << seed;
+    EXPECT_EQ(index.live_documents(), churn.records());
+
+    index.Compact();
+    EXPECT_EQ(index.counts().dead_slots, 0u);
+    EXPECT_EQ(index.counts().dead_postings, 0u);
+    const std::unique_ptr<InvertedIndex> fresh = churn.Fresh();
+    EXPECT_EQ(index.counts().postings, fresh->counts().postings);
+    ExpectSameAnswers(index, *fresh, churn, absl::StrCat("seed ", seed));
+    for (size_t i = 0; i < churn.records(); i += 97) {
+      const std::string id = absl::StrCat("d", i);
+      ASSERT_NE(index.Find(id), nullptr);
+      EXPECT_EQ(index.Find(id)->revision, fresh->Find(id)->revision);
+    }
+  }
+}
+
+// A compaction finished online, with only new records arriving while it ran (so nothing died
+// after it started), leaves no dead slot and answers exactly as a fresh index: the generation
+// swapped in is the fresh index's, slots numbered in another order. Each record adds more to
+// the next round than the fixed step does, and the rounds must still converge.
+TEST(InvertedIndexTest, OnlineCompactionLeavesTheFreshIndex) {
+  Churn churn(7);
+  InvertedIndex index(CompactionOptions{.dead_share = 0.1, .step_work = 200});
+  size_t records = 2000;
+  for (size_t i = 0; i < records; ++i) {
+    auto [profile, text] = churn.Edit(i);
+    ASSERT_TRUE(index.Upsert(profile, text).ok());
+  }
+  while (!index.counts().compacting) {
+    auto [profile, text] = churn.Edit(churn.rng()() % records);
+    ASSERT_TRUE(index.Upsert(profile, text).ok());
+  }
+  // From here only new records: an edit now would leave a dead slot in the generation being
+  // built (reclaimed by the next compaction).
+  size_t added = 0;
+  while (index.counts().compacting) {
+    auto [profile, text] = churn.Edit(records++);
+    ASSERT_TRUE(index.Upsert(profile, text).ok());
+    ++added;
+  }
+  EXPECT_GT(added, 10u);  // The build took many steps, with rounds for the records added.
+  EXPECT_EQ(index.counts().dead_slots, 0u);
+  EXPECT_EQ(index.counts().dead_postings, 0u);
+  ExpectSameAnswers(index, *churn.Fresh(), churn, "online");
+}
+
+// Compact on an index with nothing dead changes no answer (slots keep their order; only
+// spare capacity goes).
+TEST(InvertedIndexTest, CompactWithNothingDeadChangesNoAnswer) {
+  RandomCorpus corpus(31, 1500, 300);
+  std::vector<std::vector<ScoredDocument>> before;
+  std::vector<AnalyzedText> queries;
+  for (int q = 0; q < 30; ++q) {
+    queries.push_back(corpus.RandomText(1 + corpus.rng() % 12));
+    before.push_back(corpus.index.TopK(queries.back(), Eligibility{}, 20));
+  }
+  std::vector<std::vector<std::string>> before_ids;
+  std::vector<std::vector<double>> before_scores;
+  for (const auto& docs : before) {
+    before_ids.push_back(Ids(docs));
+    std::vector<double> scores;
+    for (const ScoredDocument& doc : docs) scores.push_back(doc.score);
+    before_scores.push_back(scores);
+  }
+  corpus.index.Compact();
+  for (size_t q = 0; q < queries.size(); ++q) {
+    const std::vector<ScoredDocument> after = corpus.index.TopK(queries[q], Eligibility{}, 20);
+    EXPECT_EQ(Ids(after), before_ids[q]);
+    for (size_t i = 0; i < after.size(); ++i) EXPECT_EQ(after[i].score, before_scores[q][i]);
+  }
+}
+
+// A record replaced while a compaction runs: the answer reflects the last revision whether
+// its old slot was already copied into the generation being built or not yet reached.
+TEST(InvertedIndexTest, EditsDuringACompactionAreKept) {
+  InvertedIndex index(CompactionOptions{.dead_share = 0.1, .step_work = 40});
+  for (int i = 0; i < 200; ++i) {
+    ASSERT_TRUE(index
+                    .Upsert(Profile(absl::StrCat("d", i), "inst", {"energy"}),
+                            Text({{"光伏", 1}, {absl::StrCat("w", i), 1}}))
+                    .ok());
+  }
+  int64_t revision = 1;
+  while (!index.counts().compacting) {
+    ASSERT_TRUE(index
+                    .Upsert(Profile("d199", "inst", {"energy"}, ++revision),
+                            Text({{"光伏", 1}, {"w199", 1}}))
+                    .ok());
+  }
+  // d0 is among the first slots (copied by now), d150 among the last (not yet reached).
+  ASSERT_TRUE(index.Upsert(Profile("d0", "inst", {"energy"}, 2), Text({{"风电", 2}})).ok());
+  MatchProfile withdrawn = Profile("d150", "inst", {"energy"}, 2);
+  withdrawn.active = false;
+  ASSERT_TRUE(index.Upsert(withdrawn, Text({{"风电", 1}})).ok());
+  ASSERT_TRUE(index.Upsert(Profile("new", "inst", {"energy"}), Text({{"潮汐", 1}})).ok());
+  ASSERT_TRUE(index.counts().compacting);
+  while (index.counts().compacting) {
+    ASSERT_TRUE(index
+                    .Upsert(Profile("d199", "inst", {"energy"}, ++revision),
+                            Text({{"光伏", 1}, {"w199", 1}}))
+                    .ok());
+  }
+  EXPECT_THAT(Ids(index.TopK(Text({{"w0", 1}}), Eligibility{}, 10)), IsEmpty());
+  EXPECT_THAT(Ids(index.TopK(Text({{"风电", 1}}), Eligibility{}, 10)), ElementsAre("d0", "d150"));
+  EXPECT_THAT(Ids(index.TopK(Text({{"潮汐", 1}}), Eligibility{}, 10)), ElementsAre("new"));
+  const MatchProfile need = Profile("n", "ent", {"energy"});
+  EXPECT_THAT(Ids(index.TopK(Text({{"风电", 1}}), Eligibility{&need, true, "", false}, 1)),
+              ElementsAre("d0"));
+  EXPECT_FALSE(index.Score(Text({{"风电", 1}}), Eligibility{&need, true, "", false}, "d150"));
+  EXPECT_EQ(index.Find("d150")->revision, 2);
+  EXPECT_EQ(index.live_documents(), 201u);
+  EXPECT_EQ(index.TopK(Text({{"光伏", 1}}), Eligibility{}, 500).size(), 198u);
+}
+
+// The memory bound on a scaled run (10,000 records, 100,000 edits: the proportions of
+// 100,000 offerings and 1,000,000 updates), in the index's own byte accounting: within 1.2× of
+// a fresh index of the same records when no compaction runs, and the generation being built
+// adds at most the fresh index's postings and slots.
+TEST(InvertedIndexTest, EditedIndexStaysWithinMemoryBound) {
+  // About 50 distinct terms a record, as the generated offerings of bench/ have: postings
+  // are a third of a fresh index's bytes, the profiles most of the rest.
+  Churn churn(2027, 3000, 150);
+  InvertedIndex index;
+  const size_t records = 10000;
+  for (size_t i = 0; i < records; ++i) {
+    auto [profile, text] = churn.Edit(i);
+    ASSERT_TRUE(index.Upsert(profile, text).ok());
+  }
+  index.Compact();
+  size_t most_outside = 0, most_during = 0;
+  for (int edit = 1; edit <= 100000; ++edit) {
+    auto [profile, text] = churn.Edit(churn.rng()() % records);
+    ASSERT_TRUE(index.Upsert(profile, text).ok());
+    if (edit % 500 == 0) {
+      const IndexMemory memory = index.memory();
+      most_outside = std::max(most_outside, memory.total() - memory.compaction);
+      most_during = std::max(most_during, memory.total());
+    }
+  }
+  EXPECT_GE(index.counts().compactions, 5u);
+  const std::unique_ptr<InvertedIndex> fresh = churn.Fresh();
+  const IndexMemory fresh_memory = fresh->memory();
+  const IndexMemory memory = index.memory();
+  const double base = static_cast<double>(fresh_memory.total());
+  EXPECT_LE(static_cast<double>(memory.total() - memory.compaction), 1.2 * base);
+  EXPECT_LE(static_cast<double>(most_outside), 1.2 * base);
+  EXPECT_LE(static_cast<double>(most_during),
+            1.2 * base + static_cast<double>(fresh_memory.postings + fresh_memory.slots) * 1.1);
+  // Both hold room for an eighth more in every list: the entries themselves, live and dead,
+  // are within the bound too.
+  EXPECT_LE(static_cast<double>(index.counts().postings), 1.2 * fresh->counts().postings);
+  EXPECT_LE(static_cast<double>(index.counts().slots), 1.2 * fresh->counts().slots);
+  // The term dictionary does not keep the model numbers of replaced revisions.
+  EXPECT_LE(static_cast<double>(memory.dictionary), 1.2 * fresh_memory.dictionary);
 }
 
 }  // namespace

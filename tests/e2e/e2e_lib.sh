@@ -2,8 +2,9 @@
 # database, a `tm` wrapper keeping each command's stdout, stderr and exit code, and checks that
 # print all three on failure.
 #
-# Source it after setting server_bin, cli_bin; it creates an ADMIN key (exported as
-# TECHMATCH_TOKEN), starts the server and sets $port and $tmp.
+# Source it after setting server_bin, cli_bin (and optionally the array server_args, more flags
+# for the server); it creates an ADMIN key (exported as TECHMATCH_TOKEN), starts the server and
+# sets $port and $tmp.
 # Call finish_server at the end: the server must still answer and stop cleanly on SIGTERM.
 
 tmp=$(mktemp -d)
@@ -52,7 +53,7 @@ TECHMATCH_TOKEN=$("$server_bin" --db="$tmp/techmatch.db" keys create --role ADMI
   || { echo "FAIL: keys create" >&2; exit 1; }
 export TECHMATCH_TOKEN
 "$server_bin" --listen=127.0.0.1:0 --port_file="$tmp/port" --db="$tmp/techmatch.db" \
-  >"$tmp/server.log" 2>&1 &
+  ${server_args[@]+"${server_args[@]}"} >"$tmp/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do
   [[ -s "$tmp/port" ]] && break
