@@ -172,6 +172,43 @@ const MatchProfile* InvertedIndex::Find(const std::string& id) const {
   return it == slot_of_id_.end() ? nullptr : &profiles_[it->second];
 }
 
+double InvertedIndex::Idf(const std::string& term) const {
+  auto it = term_ids_.find(term);
+  if (it == term_ids_.end() || terms_[it->second].postings.empty() || live_count_ == 0) return 0;
+  const double n = static_cast<double>(live_count_);
+  const double df = std::min(static_cast<double>(terms_[it->second].postings.size()), n);
+  return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+}
+
+std::vector<int32_t> InvertedIndex::TermIds(const AnalyzedText& terms) const {
+  std::vector<int32_t> ids;
+  ids.reserve(terms.terms.size());
+  for (const AnalyzedTerm& term : terms.terms) {
+    auto it = term_ids_.find(term.term);
+    ids.push_back(it == term_ids_.end() || terms_[it->second].postings.empty()
+                      ? -1
+                      : static_cast<int32_t>(it->second));
+  }
+  return ids;
+}
+
+bool InvertedIndex::TermCounts(const std::string& id, const std::vector<int32_t>& term_ids,
+                               std::vector<uint32_t>& counts) const {
+  counts.assign(term_ids.size(), 0);
+  auto found = slot_of_id_.find(id);
+  if (found == slot_of_id_.end()) return false;
+  const uint32_t key = found->second << kTfBits;
+  for (size_t i = 0; i < term_ids.size(); ++i) {
+    if (term_ids[i] < 0) continue;
+    const std::vector<uint32_t>& postings = terms_[term_ids[i]].postings;
+    auto posting = std::lower_bound(postings.begin(), postings.end(), key);
+    if (posting != postings.end() && (*posting >> kTfBits) == found->second) {
+      counts[i] = *posting & kMaxTf;
+    }
+  }
+  return true;
+}
+
 size_t InvertedIndex::posting_bytes() const {
   size_t bytes = 0;
   for (const Term& term : terms_) bytes += term.postings.capacity() * sizeof(uint32_t);
@@ -284,18 +321,25 @@ void InvertedIndex::PlanText(const AnalyzedText& query, Query& q) const {
   q.norm_per_term = static_cast<float>(kK1 * kB / average_length);
   const double query_norm = kK1 * (1 - kB + kB * query.length / average_length);
   struct Weighted {
-    const Term* term;  // null for a term no document has
+    const Term* term;
     double query_weight;
     int count;
+    bool expansion;
   };
   std::vector<Weighted> weighted;
   for (const AnalyzedTerm& term : query.terms) {
+    if (!(term.weight > 0)) continue;
+    // A term no document has adds nothing to any score; it must not take the place of one
+    // that can (its idf would be the highest of all).
     auto it = term_ids_.find(term.term);
-    const Term* entry = it == term_ids_.end() ? nullptr : &terms_[it->second];
-    const double df = entry == nullptr ? 0.0 : static_cast<double>(entry->postings.size());
-    const double idf = std::log(1.0 + (n - std::min(df, n) + 0.5) / (std::min(df, n) + 0.5));
+    if (it == term_ids_.end() || terms_[it->second].postings.empty()) continue;
+    const Term* entry = &terms_[it->second];
+    const double df = std::min(static_cast<double>(entry->postings.size()), n);
+    const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
     weighted.push_back(
-        {entry, (1.0 + std::log(static_cast<double>(term.count))) * idf, term.count});
+        {entry,
+         (1.0 + std::log(std::max(1.0, static_cast<double>(term.count)))) * idf * term.weight,
+         std::max(term.count, 1), term.expansion});
   }
   // A need is a long text; like "more like this" queries, it is represented by its most
   // telling terms. The common ones left out would add little to any score but cost the most
@@ -305,15 +349,17 @@ void InvertedIndex::PlanText(const AnalyzedText& query, Query& q) const {
   });
   if (weighted.size() > kMaxQueryTerms) weighted.resize(kMaxQueryTerms);
   // The query scored against itself: a document that says everything the query says, as
-  // often, gets text relevance 1.
-  double self_score = 0;
+  // often, gets text relevance 1. Expansion terms are alternatives to what the query says,
+  // not more of it, so they are left out (unless nothing else is left).
+  double self_score = 0, expansion_score = 0;
   for (const Weighted& term : weighted) {
-    self_score += term.query_weight * term.count * (kK1 + 1) / (term.count + query_norm);
+    (term.expansion ? expansion_score : self_score) +=
+        term.query_weight * term.count * (kK1 + 1) / (term.count + query_norm);
   }
+  if (self_score <= 0) self_score = expansion_score;
   if (self_score <= 0) return;
   const double scale = q.text_weight / self_score;
   for (const Weighted& term : weighted) {
-    if (term.term == nullptr || term.term->postings.empty()) continue;
     const double weight = term.query_weight * scale * (kK1 + 1);
     // BM25's factor grows with the term frequency and shrinks with the length, so the
     // list's largest frequency over its shortest document bounds every posting.

@@ -114,6 +114,16 @@ class InvertedIndex {
   std::optional<ScoredDocument> Score(const AnalyzedText& query, const Eligibility& eligibility,
                                       const std::string& id, double min_score = 0) const;
 
+  // For reranking and expansion (see reranker.h): BM25's idf of `term` as TopK weighs it, 0
+  // when no document has it.
+  double Idf(const std::string& term) const;
+  // The terms' ids (looked up once per query), -1 for a term no document has.
+  std::vector<int32_t> TermIds(const AnalyzedText& terms) const;
+  // How often each of `term_ids` occurs in document `id` (0 for -1 or absent); false when
+  // `id` is not indexed. One binary search per term.
+  bool TermCounts(const std::string& id, const std::vector<int32_t>& term_ids,
+                  std::vector<uint32_t>& counts) const;
+
   size_t live_documents() const { return live_count_; }
   // Bytes held by postings (for memory reports).
   size_t posting_bytes() const;

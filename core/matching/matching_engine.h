@@ -5,6 +5,7 @@
 #ifndef TECHMATCH_CORE_MATCHING_MATCHING_ENGINE_H_
 #define TECHMATCH_CORE_MATCHING_MATCHING_ENGINE_H_
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,10 +16,12 @@
 #include "core/listings/need.h"
 #include "core/listings/offering.h"
 #include "core/matching/inverted_index.h"
+#include "core/matching/match_query.h"
 #include "core/matching/match_result.h"
 #include "core/matching/match_signals.h"
 #include "core/matching/match_watch.h"
 #include "core/matching/match_watch_hub.h"
+#include "core/matching/matching_resources.h"
 #include "core/text/text_analyzer.h"
 
 namespace techmatch {
@@ -41,7 +44,17 @@ struct SearchHit {
 
 class MatchingEngine {
  public:
+  // With the process's default thesaurus and lexicon (DefaultMatchingResources).
   explicit MatchingEngine(std::shared_ptr<const TextAnalyzer> analyzer);
+  MatchingEngine(std::shared_ptr<const TextAnalyzer> analyzer, const MatchingResources& resources);
+
+  // Replace the thesaurus or the lexicon (null: none) for every query that starts from now
+  // on; queries under way finish with the snapshot they started with, and live watches
+  // re-read their subject with the new one at the next change they score.
+  void SetThesaurus(std::shared_ptr<const Thesaurus> thesaurus);
+  void SetLexicon(std::shared_ptr<const Lexicon> lexicon);
+  std::shared_ptr<const Thesaurus> thesaurus() const { return thesaurus_.load(); }
+  std::shared_ptr<const Lexicon> lexicon() const { return lexicon_.load(); }
 
   // Adds or replaces a record after it was stored (older revisions are ignored).
   absl::Status IndexNeed(const Need& need);
@@ -81,6 +94,9 @@ class MatchingEngine {
   void DrainWatches();
 
   const TextAnalyzer& analyzer() const { return *analyzer_; }
+  // The query MatchNeed (is_need) or MatchOffering asks for `listing`: read, weighted and
+  // expanded with the current thesaurus and lexicon.
+  MatchQuery QueryOf(const Listing& listing, bool is_need) const;
   size_t indexed_needs() const;
   size_t indexed_offerings() const;
   size_t posting_bytes() const;
@@ -88,8 +104,11 @@ class MatchingEngine {
  private:
   absl::StatusOr<std::vector<SearchHit>> Search(const InvertedIndex& index, absl::string_view query,
                                                 size_t limit) const;
-  // `text` is the subject's matching text (or the free-text query).
-  absl::StatusOr<std::shared_ptr<MatchWatch>> StartWatch(WatchSpec spec, const std::string& text);
+  // `text` is the subject's matching text (or the free-text query), `query` what it asks.
+  absl::StatusOr<std::shared_ptr<MatchWatch>> StartWatch(WatchSpec spec, MatchQuery query,
+                                                         const std::string& text);
+  // The query of a watch's subject from its matching text, with the current snapshots.
+  MatchQuery WatchQueryOf(const WatchSpec& spec, const std::string& text) const;
   // The hub's delivery: scores `change` for each watch (on the hub's worker thread).
   void Deliver(const RecordChange& change,
                const std::vector<std::shared_ptr<MatchWatch>>& watches) const;
@@ -98,6 +117,8 @@ class MatchingEngine {
       ABSL_SHARED_LOCKS_REQUIRED(mutex_);
 
   std::shared_ptr<const TextAnalyzer> analyzer_;
+  std::atomic<std::shared_ptr<const Thesaurus>> thesaurus_;
+  std::atomic<std::shared_ptr<const Lexicon>> lexicon_;
   mutable absl::Mutex mutex_;
   InvertedIndex needs_ ABSL_GUARDED_BY(mutex_);
   InvertedIndex offerings_ ABSL_GUARDED_BY(mutex_);

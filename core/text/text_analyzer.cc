@@ -72,8 +72,8 @@ bool IsChineseStopChar(UChar32 cp) {
   return kStop.contains(cp);
 }
 
-bool IsEnglishStopWord(const std::string& word) {
-  static const absl::flat_hash_set<std::string> kStop = {
+bool IsStopWord(absl::string_view word) {
+  static const absl::flat_hash_set<absl::string_view> kStop = {
       "a",    "an",   "and",  "are",  "as",    "at",   "be",    "by",    "for",   "from",
       "has",  "have", "in",   "into", "is",    "it",   "its",   "of",    "on",    "or",
       "that", "the",  "this", "to",   "was",   "were", "will",  "with",  "we",    "our",
@@ -264,8 +264,7 @@ void AddWordRun(const std::vector<Unit>& units, size_t begin, size_t end, TermSi
       if (i > part_begin) {
         ++parts;
         std::string word = Utf8Of(units, part_begin, i);
-        if (i - part_begin >= 2 && !IsEnglishStopWord(word))
-          sink.Add(EnglishStem(word), part_begin, i);
+        if (i - part_begin >= 2 && !IsStopWord(word)) sink.Add(EnglishStem(word), part_begin, i);
       }
       part_begin = i + 1;
     }
@@ -523,6 +522,13 @@ AnalyzedText TextAnalyzer::Analyze(absl::string_view text) const {
     analyzed.terms.push_back(std::move(term));
   }
   return analyzed;
+}
+
+bool TextAnalyzer::IsEnglishStopWord(absl::string_view word) { return IsStopWord(word); }
+
+std::string TextAnalyzer::NormalizedText(absl::string_view text) const {
+  const std::vector<Unit> units = Prepare(text);
+  return Utf8Of(units, 0, units.size());
 }
 
 std::vector<TextToken> TextAnalyzer::Tokens(absl::string_view text) const {

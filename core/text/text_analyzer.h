@@ -35,6 +35,9 @@ struct AnalyzedTerm {
   double weight = 1.0;
   // Only in the Taiwan-phrase conversion of a Traditional text (服务器 for 伺服器).
   bool taiwan_phrase = false;
+  // As a query term: added by query expansion, not written by the query's author, so not
+  // part of the query's score against itself.
+  bool expansion = false;
 };
 
 struct AnalyzedText {
@@ -70,6 +73,12 @@ class TextAnalyzer {
 
   // Thread-safe; per-thread ICU and OpenCC state is created on first use.
   AnalyzedText Analyze(absl::string_view text) const;
+
+  // Whether an English word (lower case, as written) is a stop word that never becomes a term.
+  static bool IsEnglishStopWord(absl::string_view word);
+
+  // `text` normalized as terms are, before splitting: NFKC, case folded, Simplified.
+  std::string NormalizedText(absl::string_view text) const;
 
   // The tokens of `text` in order (for phrase look-ups; see TextToken).
   std::vector<TextToken> Tokens(absl::string_view text) const;

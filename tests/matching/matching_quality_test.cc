@@ -84,10 +84,20 @@ class MatchingQualityTest : public ::testing::Test {
                     set.kinds[i].c_str(), need.listing.title.c_str(), best.c_str(),
                     best_rank == 0 ? ">10" : std::to_string(best_rank).c_str(),
                     offerings.at(best)->listing.title.c_str());
-        for (size_t r = 0; r < matches->size() && r < 3; ++r) {
+        for (size_t r = 0; r < matches->size(); ++r) {
           const MatchResult& match = (*matches)[r];
-          std::printf("  %zu. %s %.3f %s\n", r + 1, match.offering_id.c_str(), match.score,
+          if (r >= 3 && match.offering_id != best) continue;
+          std::printf("  %zu. %s %.3f %s\n     ", r + 1, match.offering_id.c_str(), match.score,
                       offerings.at(match.offering_id)->listing.title.c_str());
+          for (const Signal& signal : match.signals) {
+            if (signal.contribution() != 0) {
+              std::printf(" %s %.3f", signal.name.c_str(), signal.contribution());
+            }
+          }
+          std::printf("\n");
+          for (size_t b = 0; b < match.bridges.size() && b < 6; ++b) {
+            std::printf("      %s\n", BridgeText(match.bridges[b]).c_str());
+          }
         }
       }
     }

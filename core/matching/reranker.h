@@ -1,0 +1,76 @@
+// The second stage of MatchNeed / MatchOffering: the first stage (InvertedIndex::TopK, BM25
+// over the weighted and expanded query plus the non-text signals) picks the best
+// kRerankDepth candidates; each then gets its final score from richer features of the pair,
+// computed from the index (one binary search per query term), deterministic, and each shown
+// in the explanation as a signal:
+//
+//   score = 0.45·text + 0.25·coverage + 0.10·proximity − 0.10·ruled_out
+//           + 0.08·industry + 0.05·maturity + 0.03·price + 0.03·cooperation_mode + 0.01·event
+//
+//   text       the first stage's BM25 relevance, 0..1 (bridge terms included, weighted below
+//              the query's own terms);
+//   coverage   the share of the ask's weight (title, keywords, ask sentences; each term by its
+//              role weight × idf) the counterpart has, a term reached only through a bridge
+//              (thesaurus, lexicon) counting as much as the bridge is trusted;
+//   proximity  the share of the ask's adjacent term pairs (two Han bigrams overlapping by a
+//              character, i.e. a three-character phrase; two words in a row) the counterpart
+//              has both terms of: what a positional index would call phrase matches;
+//   ruled_out  the share of the weight of terms only ruled-out clauses use (已尝试…无效, "ruled
+//              out") that the counterpart has: a counterpart about what the need already
+//              excluded is a worse answer. Its contribution never exceeds the text features',
+//              so the score stays 0..1;
+//   the rest   as in match_signals.h.
+//
+// BM25 alone rewards whoever repeats the query's words most; coverage rewards whoever answers
+// most of what is asked, which is what a hard distractor (same industry, same generic words,
+// another sub-problem) lacks. The weights keep text-derived evidence at 0.80 as before, so the
+// non-text signals still only order counterparts whose texts fit about equally. Ties break by
+// id; counterparts sharing no text come after every one that does.
+#ifndef TECHMATCH_CORE_MATCHING_RERANKER_H_
+#define TECHMATCH_CORE_MATCHING_RERANKER_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/matching/inverted_index.h"
+#include "core/matching/match_profile.h"
+#include "core/matching/match_query.h"
+#include "core/matching/match_result.h"
+
+namespace techmatch {
+
+inline constexpr size_t kRerankDepth = 100;
+inline constexpr double kRerankTextWeight = 0.45;
+inline constexpr double kCoverageWeight = 0.25;
+inline constexpr double kProximityWeight = 0.10;
+inline constexpr double kRuledOutWeight = -0.10;
+
+// A query prepared against one index for scoring candidates.
+class Reranker {
+ public:
+  Reranker(const MatchQuery& query, const InvertedIndex& index);
+
+  // The final match for a first-stage hit; `subject` is the querying record's profile and
+  // `subject_is_need` its side.
+  MatchResult Score(const ScoredDocument& hit, const MatchProfile& subject,
+                    bool subject_is_need) const;
+
+  // Scores every hit and returns the best `limit`, best first (see the file comment).
+  std::vector<MatchResult> Rank(const std::vector<ScoredDocument>& hits,
+                                const MatchProfile& subject, bool subject_is_need,
+                                size_t limit) const;
+
+ private:
+  const MatchQuery& query_;
+  const InvertedIndex& index_;
+  std::vector<int32_t> term_ids_;
+  std::vector<double> idf_;  // Per query term; a term no document has gets the largest idf.
+  double ask_total_ = 0;
+  double pair_total_ = 0;
+  double ruled_out_total_ = 0;
+};
+
+}  // namespace techmatch
+
+#endif  // TECHMATCH_CORE_MATCHING_RERANKER_H_
