@@ -23,27 +23,38 @@ bool InAsk(TextRole role, bool ask_found) {
   return false;
 }
 
-// Adjacent pairs of `part`'s tokens that are both query terms: Han bigrams overlapping by a
-// character (a trigram), or two words in a row.
-void AddAdjacentPairs(const TextAnalyzer& analyzer, absl::string_view part, MatchQuery& query) {
-  const std::vector<TextToken> tokens = analyzer.Tokens(part);
-  int32_t previous = -1;  // The term the previous window formed.
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    int32_t current = -1;
-    if (tokens[i].han) {
-      if (i + 1 < tokens.size() && tokens[i + 1].han && tokens[i + 1].run == tokens[i].run) {
-        current = query.Find(tokens[i].text + tokens[i + 1].text);
-      }
-    } else {
-      current = query.Find(tokens[i].text);
+// The words of an ask part as units, and the pairs of units next to each other.
+void AddUnits(const TextAnalyzer& analyzer, const TextPart& part,
+              absl::flat_hash_map<std::string, uint32_t>& unit_index, MatchQuery& query) {
+  int32_t previous = -1;
+  uint32_t previous_run = 0;
+  for (const TextWord& word : analyzer.Words(part.text)) {
+    MatchQuery::Unit unit;
+    for (const std::string& term : word.terms) {
+      const int32_t at = query.Find(term);
+      if (at >= 0) unit.terms.push_back(static_cast<uint32_t>(at));
     }
-    const bool joined =
-        i > 0 && tokens[i - 1].run == tokens[i].run && tokens[i - 1].han == tokens[i].han;
-    if (joined && previous >= 0 && current >= 0 && previous != current) {
+    if (unit.terms.empty()) {
+      previous = -1;
+      continue;
+    }
+    auto [it, inserted] = unit_index.try_emplace(word.text, query.units.size());
+    if (inserted) {
+      unit.weight = part.weight;
+      query.units.push_back(std::move(unit));
+    } else {
+      query.units[it->second].weight = std::max(query.units[it->second].weight, part.weight);
+    }
+    const auto current = static_cast<int32_t>(it->second);
+    if (previous >= 0 && previous_run == word.run && previous != current) {
       query.adjacent.emplace_back(static_cast<uint32_t>(previous), static_cast<uint32_t>(current));
     }
     previous = current;
+    previous_run = word.run;
   }
+}
+
+void SortPairs(MatchQuery& query) {
   std::sort(query.adjacent.begin(), query.adjacent.end());
   query.adjacent.erase(std::unique(query.adjacent.begin(), query.adjacent.end()),
                        query.adjacent.end());
@@ -108,9 +119,11 @@ MatchQuery BuildMatchQuery(const TextAnalyzer& analyzer, const Listing& listing,
     term.count = std::max(term.count, 1);
     query.text.length += term.count;
   }
+  absl::flat_hash_map<std::string, uint32_t> unit_index;
   for (const TextPart& part : reading.parts) {
-    if (InAsk(part.role, reading.ask_found)) AddAdjacentPairs(analyzer, part.text, query);
+    if (InAsk(part.role, reading.ask_found)) AddUnits(analyzer, part, unit_index, query);
   }
+  SortPairs(query);
   query.parts = reading.parts;
   return query;
 }
@@ -123,8 +136,10 @@ MatchQuery BuildTextQuery(const TextAnalyzer& analyzer, absl::string_view text) 
   for (size_t i = 0; i < query.text.terms.size(); ++i) {
     query.term_index.emplace(query.text.terms[i].term, static_cast<uint32_t>(i));
   }
-  AddAdjacentPairs(analyzer, text, query);
   query.parts.push_back({std::string(text), TextRole::kAsk, 1.0});
+  absl::flat_hash_map<std::string, uint32_t> unit_index;
+  AddUnits(analyzer, query.parts.back(), unit_index, query);
+  SortPairs(query);
   return query;
 }
 

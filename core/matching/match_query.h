@@ -45,8 +45,15 @@ struct QueryBridge {
 struct MatchQuery {
   AnalyzedText text;  // Terms with weights (AnalyzedTerm::weight): what the index scores.
   std::vector<QueryTermInfo> info;
-  // Pairs of ask terms written next to each other (overlapping Han bigrams, adjacent words):
-  // the reranker's stand-in for phrase proximity.
+  // The ask's words (TextAnalyzer::Words), each once: what coverage counts, so a concept
+  // weighs as one whatever the number of its bigrams.
+  struct Unit {
+    std::vector<uint32_t> terms;  // Indexes in text.terms.
+    double weight = 0;            // Its most telling part's weight.
+  };
+  std::vector<Unit> units;
+  // Pairs of units written next to each other in the ask: the reranker's stand-in for
+  // phrase proximity.
   std::vector<std::pair<uint32_t, uint32_t>> adjacent;
   std::vector<QueryBridge> bridges;
   std::vector<TextPart> parts;  // The text as read, for expansion.

@@ -89,40 +89,53 @@ class Expander {
 
   void Thesaurus(const techmatch::Thesaurus& thesaurus, const TextPart& part,
                  const std::vector<TextToken>& tokens) {
+    std::vector<uint32_t> exact;
     for (const PhraseIndex::Match& match : thesaurus.Find(tokens)) {
       const std::string from(absl::string_view(part.text).substr(
           tokens[match.begin].begin, tokens[match.end - 1].end - tokens[match.begin].begin));
-      const std::vector<uint32_t> from_terms = SourceTerms(from);
-      bool any_in_scope = false;
-      for (uint32_t member : *match.values) {
-        any_in_scope |= InScope(thesaurus.entries()[thesaurus.members()[member].entry], query_);
+      exact.insert(exact.end(), match.values->begin(), match.values->end());
+      LinkMembers(thesaurus, *match.values, from);
+    }
+    // Symptoms said in other words (needs only: they are the need's side of the link).
+    if (!query_.is_need) return;
+    for (uint32_t member : thesaurus.FindSymptoms(analyzer_.Analyze(part.text))) {
+      if (std::find(exact.begin(), exact.end(), member) != exact.end()) continue;
+      LinkMembers(thesaurus, {member}, thesaurus.members()[member].text);
+    }
+  }
+
+  // Links from the members `found` at one place of the query, written there as `from`.
+  void LinkMembers(const techmatch::Thesaurus& thesaurus, const std::vector<uint32_t>& found,
+                   const std::string& from) {
+    const std::vector<uint32_t> from_terms = SourceTerms(from);
+    bool any_in_scope = false;
+    for (uint32_t member : found) {
+      any_in_scope |= InScope(thesaurus.entries()[thesaurus.members()[member].entry], query_);
+    }
+    for (uint32_t member_id : found) {
+      const Thesaurus::Member& member = thesaurus.members()[member_id];
+      const ThesaurusEntry& entry = thesaurus.entries()[member.entry];
+      double weight =
+          entry.kind == ThesaurusKind::kProblem ? kProblemLinkWeight : kEquivalentLinkWeight;
+      if (!InScope(entry, query_)) {
+        if (any_in_scope || entry.kind == ThesaurusKind::kAbbreviation) continue;
+        weight *= kOutOfScopeFactor;
       }
-      for (uint32_t member_id : *match.values) {
-        const Thesaurus::Member& member = thesaurus.members()[member_id];
-        const ThesaurusEntry& entry = thesaurus.entries()[member.entry];
-        double weight =
-            entry.kind == ThesaurusKind::kProblem ? kProblemLinkWeight : kEquivalentLinkWeight;
-        if (!InScope(entry, query_)) {
-          if (any_in_scope || entry.kind == ThesaurusKind::kAbbreviation) continue;
-          weight *= kOutOfScopeFactor;
+      for (uint32_t target_id : thesaurus.members_of(member.entry)) {
+        if (target_id == member_id) continue;
+        const Thesaurus::Member& target = thesaurus.members()[target_id];
+        if (entry.kind == ThesaurusKind::kProblem) {
+          // Symptom (from) → technique (to), from the need's side to the offering's.
+          const bool forward = member.from_side && !target.from_side && query_.is_need;
+          const bool backward = !member.from_side && target.from_side && !query_.is_need;
+          if (!forward && !backward) continue;
         }
-        for (uint32_t target_id : thesaurus.members_of(member.entry)) {
-          if (target_id == member_id) continue;
-          const Thesaurus::Member& target = thesaurus.members()[target_id];
-          if (entry.kind == ThesaurusKind::kProblem) {
-            // Symptom (from) → technique (to), from the need's side to the offering's.
-            const bool forward = member.from_side && !target.from_side && query_.is_need;
-            const bool backward = !member.from_side && target.from_side && !query_.is_need;
-            if (!forward && !backward) continue;
-          }
-          std::vector<std::string> terms, extra;
-          for (const AnalyzedTerm& term : target.terms.terms) {
-            (IsHanTerm(term.term) && CodePoints(term.term) > 2 ? extra : terms)
-                .push_back(term.term);
-          }
-          Link(from, from_terms, target.text, terms, extra, weight * part.weight,
-               BridgeSource::kThesaurus, ThesaurusKindName(entry.kind));
+        std::vector<std::string> terms, extra;
+        for (const AnalyzedTerm& term : target.terms.terms) {
+          (IsHanTerm(term.term) && CodePoints(term.term) > 2 ? extra : terms).push_back(term.term);
         }
+        Link(from, from_terms, target.text, terms, extra, weight * part_weight_,
+             BridgeSource::kThesaurus, ThesaurusKindName(entry.kind));
       }
     }
   }
@@ -153,9 +166,12 @@ class Expander {
     translate(lexicon.ToEnglish(tokens, kLexiconTranslations), false);
   }
 
+  void set_part_weight(double weight) { part_weight_ = weight; }
+
  private:
   const TextAnalyzer& analyzer_;
   MatchQuery& query_;
+  double part_weight_ = 1.0;
 };
 
 }  // namespace
@@ -167,6 +183,7 @@ void ExpandQuery(const TextAnalyzer& analyzer, const Thesaurus* thesaurus, const
   const std::vector<TextPart> parts = query.parts;
   for (const TextPart& part : parts) {
     if (!(part.weight > 0)) continue;
+    expander.set_part_weight(part.weight);
     const std::vector<TextToken> tokens = analyzer.Tokens(part.text);
     if (thesaurus != nullptr) expander.Thesaurus(*thesaurus, part, tokens);
     if (lexicon != nullptr) expander.Lexicon(*lexicon, part, tokens);

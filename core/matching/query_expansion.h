@@ -28,9 +28,9 @@
 
 namespace techmatch {
 
-inline constexpr double kEquivalentLinkWeight = 0.8;  // synonym, abbreviation, formula...
-inline constexpr double kProblemLinkWeight = 0.5;     // symptom → technique
-inline constexpr double kLexiconLinkWeight = 0.6;     // a dictionary translation
+inline constexpr double kEquivalentLinkWeight = 1.0;  // synonym, abbreviation, formula...
+inline constexpr double kProblemLinkWeight = 0.7;     // symptom → technique
+inline constexpr double kLexiconLinkWeight = 0.9;     // a dictionary translation
 inline constexpr double kOutOfScopeFactor = 0.5;
 // Translations looked at per word (the lexicon lists the most specific first); the link's
 // weight is shared among them by the square root of their number.

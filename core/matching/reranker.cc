@@ -14,11 +14,14 @@ Reranker::Reranker(const MatchQuery& query, const InvertedIndex& index)
   idf_.resize(query.text.terms.size());
   for (size_t i = 0; i < idf_.size(); ++i) {
     idf_[i] = term_ids_[i] < 0 ? max_idf : index.Idf(query.text.terms[i].term);
-    const QueryTermInfo& info = query.info[i];
-    if (!info.expansion) ask_total_ += info.ask_weight * idf_[i];
-    if (info.ruled_out && term_ids_[i] >= 0) ruled_out_total_ += idf_[i];
+    if (query.info[i].ruled_out && term_ids_[i] >= 0) ruled_out_total_ += idf_[i];
   }
-  for (const auto& [a, b] : query.adjacent) pair_total_ += std::min(idf_[a], idf_[b]);
+  unit_idf_.resize(query.units.size());
+  for (size_t u = 0; u < query.units.size(); ++u) {
+    for (uint32_t t : query.units[u].terms) unit_idf_[u] = std::max(unit_idf_[u], idf_[t]);
+    ask_total_ += query.units[u].weight * unit_idf_[u];
+  }
+  for (const auto& [a, b] : query.adjacent) pair_total_ += std::min(unit_idf_[a], unit_idf_[b]);
 }
 
 MatchResult Reranker::Score(const ScoredDocument& hit, const MatchProfile& subject,
@@ -36,10 +39,14 @@ MatchResult Reranker::Score(const ScoredDocument& hit, const MatchProfile& subje
   std::vector<double> found(counts.size(), 0.0);
   for (size_t i = 0; i < counts.size(); ++i) found[i] = counts[i] > 0 ? 1.0 : 0.0;
   for (const QueryBridge& bridge : query_.bridges) {
-    bool holds = !bridge.to_terms.empty();
-    for (uint32_t t : bridge.to_terms) holds = holds && counts[t] > 0;
-    if (!holds) continue;
-    for (uint32_t f : bridge.from_terms) found[f] = std::max(found[f], bridge.strength);
+    // A counterpart holds a bridge when it has (most of) the linked wording: all of it, or
+    // enough that the rest is likely written a little otherwise (自动导引车 / 自动导引运输车).
+    size_t present = 0;
+    for (uint32_t t : bridge.to_terms) present += counts[t] > 0 ? 1 : 0;
+    if (bridge.to_terms.empty()) continue;
+    const double share = static_cast<double>(present) / static_cast<double>(bridge.to_terms.size());
+    if (share < kBridgeHoldShare) continue;
+    for (uint32_t f : bridge.from_terms) found[f] = std::max(found[f], bridge.strength * share);
     if (std::find(result.bridges.begin(), result.bridges.end(), bridge.bridge) ==
         result.bridges.end()) {
       result.bridges.push_back(bridge.bridge);
@@ -47,15 +54,17 @@ MatchResult Reranker::Score(const ScoredDocument& hit, const MatchProfile& subje
   }
 
   double coverage = 0, proximity = 0, ruled_out = 0;
-  if (ask_total_ > 0) {
-    for (size_t i = 0; i < found.size(); ++i) {
-      if (!query_.info[i].expansion) coverage += query_.info[i].ask_weight * idf_[i] * found[i];
-    }
-    coverage /= ask_total_;
+  std::vector<double> unit_found(query_.units.size(), 0.0);
+  for (size_t u = 0; u < query_.units.size(); ++u) {
+    const MatchQuery::Unit& unit = query_.units[u];
+    for (uint32_t t : unit.terms) unit_found[u] += found[t];
+    unit_found[u] /= static_cast<double>(unit.terms.size());
+    coverage += unit.weight * unit_idf_[u] * unit_found[u];
   }
+  if (ask_total_ > 0) coverage /= ask_total_;
   if (pair_total_ > 0) {
     for (const auto& [a, b] : query_.adjacent) {
-      if (counts[a] > 0 && counts[b] > 0) proximity += std::min(idf_[a], idf_[b]);
+      proximity += std::min(unit_idf_[a], unit_idf_[b]) * unit_found[a] * unit_found[b];
     }
     proximity /= pair_total_;
   }

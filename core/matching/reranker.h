@@ -9,12 +9,14 @@
 //
 //   text       the first stage's BM25 relevance, 0..1 (bridge terms included, weighted below
 //              the query's own terms);
-//   coverage   the share of the ask's weight (title, keywords, ask sentences; each term by its
-//              role weight × idf) the counterpart has, a term reached only through a bridge
-//              (thesaurus, lexicon) counting as much as the bridge is trusted;
-//   proximity  the share of the ask's adjacent term pairs (two Han bigrams overlapping by a
-//              character, i.e. a three-character phrase; two words in a row) the counterpart
-//              has both terms of: what a positional index would call phrase matches;
+//   coverage   the share of the ask's weight the counterpart has, counted by word (ICU words
+//              of the title, keywords and ask sentences, each by its part's weight × the idf
+//              of its rarest term, found as the share of its bigrams found), so a concept
+//              weighs as one whether written in two characters or five; a term reached only
+//              through a bridge (thesaurus, lexicon) counts as much as the bridge is trusted;
+//   proximity  the share of the ask's adjacent word pairs the counterpart has both of, by
+//              the rarer word's idf: the stand-in for phrase matches (the index keeps no
+//              positions);
 //   ruled_out  the share of the weight of terms only ruled-out clauses use (已尝试…无效, "ruled
 //              out") that the counterpart has: a counterpart about what the need already
 //              excluded is a worse answer. Its contribution never exceeds the text features',
@@ -41,9 +43,11 @@
 namespace techmatch {
 
 inline constexpr size_t kRerankDepth = 100;
-inline constexpr double kRerankTextWeight = 0.45;
-inline constexpr double kCoverageWeight = 0.25;
-inline constexpr double kProximityWeight = 0.10;
+// The share of a bridge's wording (its bigrams and words) a counterpart must have to hold it.
+inline constexpr double kBridgeHoldShare = 0.6;
+inline constexpr double kRerankTextWeight = 0.0;
+inline constexpr double kCoverageWeight = 0.75;
+inline constexpr double kProximityWeight = 0.05;
 inline constexpr double kRuledOutWeight = -0.10;
 
 // A query prepared against one index for scoring candidates.
@@ -65,7 +69,8 @@ class Reranker {
   const MatchQuery& query_;
   const InvertedIndex& index_;
   std::vector<int32_t> term_ids_;
-  std::vector<double> idf_;  // Per query term; a term no document has gets the largest idf.
+  std::vector<double> idf_;       // Per query term; a term no document has gets the largest idf.
+  std::vector<double> unit_idf_;  // Per unit: its rarest term's.
   double ask_total_ = 0;
   double pair_total_ = 0;
   double ruled_out_total_ = 0;

@@ -531,6 +531,71 @@ std::string TextAnalyzer::NormalizedText(absl::string_view text) const {
   return Utf8Of(units, 0, units.size());
 }
 
+std::vector<TextWord> TextAnalyzer::Words(absl::string_view text) const {
+  const std::vector<Unit> units = Prepare(text);
+  std::vector<TextWord> words;
+  uint32_t run = 0;
+  auto add_han = [&](size_t from, size_t to) {
+    TextWord word{Utf8Of(units, from, to), {}, run};
+    for (size_t k = from; k + 1 < to; ++k) {
+      if (IsChineseStopChar(units[k].cp) || IsChineseStopChar(units[k + 1].cp)) continue;
+      word.terms.push_back(Utf8Of(units, k, k + 2));
+    }
+    if (!word.terms.empty()) words.push_back(std::move(word));
+  };
+  size_t i = 0;
+  while (i < units.size()) {
+    size_t j = i + 1;
+    if (IsHan(units[i].cp)) {
+      while (j < units.size() && IsHan(units[j].cp)) ++j;
+      icu::BreakIterator* breaks = State().words.get();
+      std::vector<size_t> bounds = {i};
+      if (breaks != nullptr && j - i > 2) {
+        icu::UnicodeString han;
+        std::vector<size_t> unit_of_utf16;
+        for (size_t k = i; k < j; ++k) {
+          for (int n = 0; n < U16_LENGTH(units[k].cp); ++n) unit_of_utf16.push_back(k);
+          han.append(units[k].cp);
+        }
+        unit_of_utf16.push_back(j);
+        breaks->setText(han);
+        breaks->first();
+        for (int32_t b = breaks->next(); b != icu::BreakIterator::DONE; b = breaks->next()) {
+          bounds.push_back(unit_of_utf16[b]);
+        }
+      } else {
+        bounds.push_back(j);
+      }
+      // Single characters ICU could not place are joined (an unknown word, often), up to a
+      // stop character.
+      size_t single_from = std::string::npos;
+      for (size_t b = 0; b + 1 < bounds.size(); ++b) {
+        const size_t from = bounds[b], to = bounds[b + 1];
+        const bool single = to - from == 1 && !IsChineseStopChar(units[from].cp);
+        if (single) {
+          if (single_from == std::string::npos) single_from = from;
+          continue;
+        }
+        if (single_from != std::string::npos) add_han(single_from, from);
+        single_from = std::string::npos;
+        if (to - from >= 2) add_han(from, to);
+      }
+      if (single_from != std::string::npos) add_han(single_from, j);
+    } else if (IsWordChar(units[i].cp)) {
+      while (j < units.size() && IsWordChar(units[j].cp)) ++j;
+      const std::string word = Utf8Of(units, i, j);
+      if (j - i >= 2 && !IsStopWord(word)) {
+        std::string stem = EnglishStem(word);
+        words.push_back({stem, {stem}, run});
+      }
+    } else if (!u_isspace(units[i].cp) && !IsJoiner(units[i].cp)) {
+      ++run;
+    }
+    i = j;
+  }
+  return words;
+}
+
 std::vector<TextToken> TextAnalyzer::Tokens(absl::string_view text) const {
   const std::vector<Unit> units = Prepare(text);
   std::vector<TextToken> tokens;

@@ -54,6 +54,15 @@ struct SharedPhrase {
 // A text prepared for SharedPhrases (opaque; see PrepareForPhrases).
 struct PhraseText;
 
+// A word of a text as a reader would count it (for query understanding): an ICU dictionary
+// word of a Han run (a stretch of characters ICU leaves single is taken as one word), or an
+// English word.
+struct TextWord {
+  std::string text;                // Normalized (Simplified, case folded, stemmed).
+  std::vector<std::string> terms;  // Its Han bigrams, or its stem: terms Analyze produces.
+  uint32_t run = 0;                // Words of one run follow each other without punctuation.
+};
+
 // One token of a text for phrase look-ups (thesaurus, lexicon): a Han character or a word's
 // stem, normalized as terms are.
 struct TextToken {
@@ -79,6 +88,9 @@ class TextAnalyzer {
 
   // `text` normalized as terms are, before splitting: NFKC, case folded, Simplified.
   std::string NormalizedText(absl::string_view text) const;
+
+  // The words of `text` in order that have terms (see TextWord).
+  std::vector<TextWord> Words(absl::string_view text) const;
 
   // The tokens of `text` in order (for phrase look-ups; see TextToken).
   std::vector<TextToken> Tokens(absl::string_view text) const;

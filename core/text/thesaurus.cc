@@ -121,6 +121,21 @@ absl::StatusOr<std::shared_ptr<const Thesaurus>> Thesaurus::Create(
         thesaurus->members_.push_back({text, e, from_side, analyzer.Analyze(text)});
         thesaurus->by_entry_[e].push_back(id);
         thesaurus->index_.Add(tokens, id);
+        if (entry.kind == ThesaurusKind::kProblem && from_side) {
+          // Bigrams and words only: ICU's longer words depend on the surrounding text.
+          absl::flat_hash_set<std::string> required;
+          for (const AnalyzedTerm& term : thesaurus->members_.back().terms.terms) {
+            const bool long_han =
+                (static_cast<unsigned char>(term.term[0]) & 0x80) != 0 && term.term.size() > 6;
+            if (!long_han) required.insert(term.term);
+          }
+          if (required.size() >= 2) {
+            for (const std::string& term : required) {
+              thesaurus->symptoms_by_term_[term].push_back(id);
+            }
+            thesaurus->symptom_terms_[id] = static_cast<uint32_t>(required.size());
+          }
+        }
       }
     }
   }
@@ -155,6 +170,21 @@ absl::StatusOr<std::shared_ptr<const Thesaurus>> Thesaurus::LoadDirectory(
     for (ThesaurusEntry& entry : *parsed) entries.push_back(std::move(entry));
   }
   return Create(std::move(entries), analyzer);
+}
+
+std::vector<uint32_t> Thesaurus::FindSymptoms(const AnalyzedText& terms) const {
+  absl::flat_hash_map<uint32_t, uint32_t> hits;
+  for (const AnalyzedTerm& term : terms.terms) {
+    auto it = symptoms_by_term_.find(term.term);
+    if (it == symptoms_by_term_.end()) continue;
+    for (uint32_t member : it->second) ++hits[member];
+  }
+  std::vector<uint32_t> found;
+  for (const auto& [member, count] : hits) {
+    if (count == symptom_terms_.at(member)) found.push_back(member);
+  }
+  std::sort(found.begin(), found.end());
+  return found;
 }
 
 std::vector<PhraseIndex::Match> Thesaurus::Find(const std::vector<TextToken>& tokens) const {

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "core/text/phrase_index.h"
@@ -78,6 +79,12 @@ class Thesaurus {
   // members().
   std::vector<PhraseIndex::Match> Find(const std::vector<TextToken>& tokens) const;
 
+  // The symptom phrases of `problem` entries a text part says in its own words: every
+  // bigram and word of the phrase is among `terms` (Analyze of one clause or sentence), as in
+  // 热处理出来的零件变形大 for the symptom 热处理变形. Enterprises describe symptoms freely, so
+  // these are matched as a bag within a clause, not as exact phrases. Members, by index.
+  std::vector<uint32_t> FindSymptoms(const AnalyzedText& terms) const;
+
   const std::vector<ThesaurusEntry>& entries() const { return entries_; }
   const std::vector<Member>& members() const { return members_; }
   // The members of `entry`, `from` first.
@@ -90,6 +97,9 @@ class Thesaurus {
   std::vector<Member> members_;
   std::vector<std::vector<uint32_t>> by_entry_;
   PhraseIndex index_;
+  // Symptom members by each of their required terms, and how many they require.
+  absl::flat_hash_map<std::string, std::vector<uint32_t>> symptoms_by_term_;
+  absl::flat_hash_map<uint32_t, uint32_t> symptom_terms_;
 };
 
 }  // namespace techmatch
