@@ -122,12 +122,11 @@ absl::StatusOr<std::shared_ptr<const Thesaurus>> Thesaurus::Create(
         thesaurus->by_entry_[e].push_back(id);
         thesaurus->index_.Add(tokens, id);
         if (entry.kind == ThesaurusKind::kProblem && from_side) {
-          // Bigrams and words only: ICU's longer words depend on the surrounding text.
+          // The bigrams inside its words (not across them) and its English stems: what a
+          // clause saying the same in its own order and with words between has too.
           absl::flat_hash_set<std::string> required;
-          for (const AnalyzedTerm& term : thesaurus->members_.back().terms.terms) {
-            const bool long_han =
-                (static_cast<unsigned char>(term.term[0]) & 0x80) != 0 && term.term.size() > 6;
-            if (!long_han) required.insert(term.term);
+          for (const TextWord& word : analyzer.Words(text)) {
+            required.insert(word.terms.begin(), word.terms.end());
           }
           if (required.size() >= 2) {
             for (const std::string& term : required) {

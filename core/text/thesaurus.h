@@ -80,9 +80,10 @@ class Thesaurus {
   std::vector<PhraseIndex::Match> Find(const std::vector<TextToken>& tokens) const;
 
   // The symptom phrases of `problem` entries a text part says in its own words: every
-  // bigram and word of the phrase is among `terms` (Analyze of one clause or sentence), as in
-  // 热处理出来的零件变形大 for the symptom 热处理变形. Enterprises describe symptoms freely, so
-  // these are matched as a bag within a clause, not as exact phrases. Members, by index.
+  // bigram inside the phrase's words (TextAnalyzer::Words) is among `terms` (Analyze of one
+  // clause or sentence), as in 镗孔时刀具出现严重振纹 for the symptom 刀具振纹. Enterprises
+  // describe symptoms freely, so these are matched as a bag within a clause, not as exact phrases.
+  // Members, by index.
   std::vector<uint32_t> FindSymptoms(const AnalyzedText& terms) const;
 
   const std::vector<ThesaurusEntry>& entries() const { return entries_; }
