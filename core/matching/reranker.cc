@@ -9,6 +9,20 @@ namespace techmatch {
 
 Reranker::Reranker(const MatchQuery& query, const InvertedIndex& index)
     : query_(query), index_(index), term_ids_(index.TermIds(query.text)) {
+  // Only the terms a feature reads are looked up per candidate: the ask's words, the bridges'
+  // wording and the ruled-out terms (not the background's).
+  std::vector<bool> read(query.text.terms.size(), false);
+  for (const MatchQuery::Unit& unit : query.units) {
+    for (uint32_t t : unit.terms) read[t] = true;
+  }
+  for (const QueryBridge& bridge : query.bridges) {
+    for (uint32_t t : bridge.to_terms) read[t] = true;
+  }
+  for (size_t i = 0; i < read.size(); ++i) read[i] = read[i] || query.info[i].ruled_out;
+  looked_up_ = term_ids_;
+  for (size_t i = 0; i < read.size(); ++i) {
+    if (!read[i]) looked_up_[i] = -1;
+  }
   const double n = static_cast<double>(index.live_documents());
   const double max_idf = std::log(1.0 + (n + 0.5) / 0.5);
   idf_.resize(query.text.terms.size());
@@ -29,7 +43,7 @@ MatchResult Reranker::Score(const ScoredDocument& hit, const MatchProfile& subje
   const MatchProfile& need = subject_is_need ? subject : *hit.profile;
   const MatchProfile& offering = subject_is_need ? *hit.profile : subject;
   std::vector<uint32_t> counts;
-  index_.TermCounts(hit.profile->id, term_ids_, counts);
+  index_.TermCounts(hit.profile->id, looked_up_, counts);
 
   MatchResult result;
   result.need_id = need.id;

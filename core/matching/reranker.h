@@ -69,8 +69,9 @@ class Reranker {
   const MatchQuery& query_;
   const InvertedIndex& index_;
   std::vector<int32_t> term_ids_;
-  std::vector<double> idf_;       // Per query term; a term no document has gets the largest idf.
-  std::vector<double> unit_idf_;  // Per unit: its rarest term's.
+  std::vector<int32_t> looked_up_;  // term_ids_ with -1 for terms no feature reads.
+  std::vector<double> idf_;         // Per query term; a term no document has gets the largest idf.
+  std::vector<double> unit_idf_;    // Per unit: its rarest term's.
   double ask_total_ = 0;
   double pair_total_ = 0;
   double ruled_out_total_ = 0;

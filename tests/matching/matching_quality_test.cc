@@ -9,6 +9,7 @@
 //
 // TECHMATCH_EVAL_VERBOSE=1 also prints every need whose first match is not relevant, with
 // the first three matches and where the expert's pick ranked.
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -54,12 +55,16 @@ class MatchingQualityTest : public ::testing::Test {
     ASSERT_TRUE(fts.ok()) << fts.status();
     engine_.clear();
     fts_.clear();
+    double match_seconds = 0;
     for (size_t i = 0; i < set.needs.size(); ++i) {
       const Need& need = set.needs[i];
       const std::map<std::string, int>& grades = set.grades.at(need.meta.id);
       MatchOptions options;
       options.limit = 10;
+      const auto started = std::chrono::steady_clock::now();
       auto matches = engine.MatchNeed(need, options);
+      match_seconds +=
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       ASSERT_TRUE(matches.ok()) << matches.status();
       std::vector<std::string> ranked;
       for (const MatchResult& match : *matches) ranked.push_back(match.offering_id);
@@ -102,6 +107,8 @@ class MatchingQualityTest : public ::testing::Test {
       }
     }
     eval::PrintTable(set.name, engine_, fts_);
+    std::printf("%s: MatchNeed %.2f ms a need on average (wall)\n", set.name.c_str(),
+                1000 * match_seconds / static_cast<double>(set.needs.size()));
     for (const auto& [kind, summary] : engine_) {
       const eval::Summary mean = summary.Mean();
       const std::string prefix = set.name + (kind.empty() ? "" : "_" + kind);
