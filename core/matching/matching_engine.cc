@@ -13,7 +13,9 @@
 namespace techmatch {
 
 MatchingEngine::MatchingEngine(std::shared_ptr<const TextAnalyzer> analyzer)
-    : MatchingEngine(analyzer, DefaultMatchingResources(*analyzer)) {}
+    : MatchingEngine(std::move(analyzer), MatchingResources{}) {
+  load_defaults_ = true;
+}
 
 MatchingEngine::MatchingEngine(std::shared_ptr<const TextAnalyzer> analyzer,
                                const MatchingResources& resources)
@@ -26,15 +28,37 @@ MatchingEngine::MatchingEngine(std::shared_ptr<const TextAnalyzer> analyzer,
             Deliver(change, watches);
           })) {}
 
+void MatchingEngine::LoadDefaults() const {
+  std::call_once(defaults_loaded_, [this] {
+    if (!load_defaults_) return;
+    const MatchingResources& defaults = DefaultMatchingResources(*analyzer_);
+    thesaurus_.store(defaults.thesaurus);
+    lexicon_.store(defaults.lexicon);
+  });
+}
+
 void MatchingEngine::SetThesaurus(std::shared_ptr<const Thesaurus> thesaurus) {
+  LoadDefaults();
   thesaurus_.store(std::move(thesaurus));
 }
 
 void MatchingEngine::SetLexicon(std::shared_ptr<const Lexicon> lexicon) {
+  LoadDefaults();
   lexicon_.store(std::move(lexicon));
 }
 
+std::shared_ptr<const Thesaurus> MatchingEngine::thesaurus() const {
+  LoadDefaults();
+  return thesaurus_.load();
+}
+
+std::shared_ptr<const Lexicon> MatchingEngine::lexicon() const {
+  LoadDefaults();
+  return lexicon_.load();
+}
+
 MatchQuery MatchingEngine::QueryOf(const Listing& listing, bool is_need) const {
+  LoadDefaults();
   MatchQuery query = BuildMatchQuery(*analyzer_, listing, is_need);
   query.thesaurus = thesaurus_.load();
   query.lexicon = lexicon_.load();
@@ -248,8 +272,7 @@ void MatchingEngine::Deliver(const RecordChange& change,
     } else if (spec.target == change.side) {
       // A replaced thesaurus or lexicon holds for watches from their next score on.
       if (spec.subject != WatchSpec::Subject::kQuery &&
-          (watch->query().thesaurus != thesaurus_.load() ||
-           watch->query().lexicon != lexicon_.load())) {
+          (watch->query().thesaurus != thesaurus() || watch->query().lexicon != lexicon())) {
         const std::string text = watch->query().source;
         watch->set_subject_text(WatchQueryOf(spec, text), analyzer_->PrepareForPhrases(text));
       }

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,7 +45,9 @@ struct SearchHit {
 
 class MatchingEngine {
  public:
-  // With the process's default thesaurus and lexicon (DefaultMatchingResources).
+  // With the process's default thesaurus and lexicon (DefaultMatchingResources), loaded when
+  // the first query needs them (reading the lexicon takes a second or two, which a process
+  // that never matches need not pay).
   explicit MatchingEngine(std::shared_ptr<const TextAnalyzer> analyzer);
   MatchingEngine(std::shared_ptr<const TextAnalyzer> analyzer, const MatchingResources& resources);
 
@@ -53,8 +56,8 @@ class MatchingEngine {
   // re-read their subject with the new one at the next change they score.
   void SetThesaurus(std::shared_ptr<const Thesaurus> thesaurus);
   void SetLexicon(std::shared_ptr<const Lexicon> lexicon);
-  std::shared_ptr<const Thesaurus> thesaurus() const { return thesaurus_.load(); }
-  std::shared_ptr<const Lexicon> lexicon() const { return lexicon_.load(); }
+  std::shared_ptr<const Thesaurus> thesaurus() const;
+  std::shared_ptr<const Lexicon> lexicon() const;
 
   // Adds or replaces a record after it was stored (older revisions are ignored).
   absl::Status IndexNeed(const Need& need);
@@ -116,9 +119,15 @@ class MatchingEngine {
   std::optional<MatchResult> ScoreForWatch(const MatchWatch& watch, const std::string& id) const
       ABSL_SHARED_LOCKS_REQUIRED(mutex_);
 
+  // Puts the default thesaurus and lexicon in place, once, when the engine was made to use
+  // them; everything that reads or replaces them calls it first.
+  void LoadDefaults() const;
+
   std::shared_ptr<const TextAnalyzer> analyzer_;
-  std::atomic<std::shared_ptr<const Thesaurus>> thesaurus_;
-  std::atomic<std::shared_ptr<const Lexicon>> lexicon_;
+  bool load_defaults_ = false;  // Set only by the constructor.
+  mutable std::once_flag defaults_loaded_;
+  mutable std::atomic<std::shared_ptr<const Thesaurus>> thesaurus_;
+  mutable std::atomic<std::shared_ptr<const Lexicon>> lexicon_;
   mutable absl::Mutex mutex_;
   InvertedIndex needs_ ABSL_GUARDED_BY(mutex_);
   InvertedIndex offerings_ ABSL_GUARDED_BY(mutex_);

@@ -46,6 +46,7 @@ class MatchingQualityTest : public ::testing::Test {
     auto analyzer = TextAnalyzer::Create();
     ASSERT_TRUE(analyzer.ok()) << analyzer.status();
     MatchingEngine engine(*analyzer);
+    engine.lexicon();  // The default thesaurus and lexicon load now, not in the first timing.
     std::map<std::string, const Offering*> offerings;
     for (const Offering& offering : set.offerings) {
       ASSERT_TRUE(engine.IndexOffering(offering).ok());
