@@ -39,6 +39,7 @@
 #include "core/matching/match_profile.h"
 #include "core/matching/match_query.h"
 #include "core/matching/match_result.h"
+#include "core/matching/match_signals.h"
 
 namespace techmatch {
 
@@ -49,6 +50,9 @@ inline constexpr double kRerankTextWeight = 0.0;
 inline constexpr double kCoverageWeight = 0.75;
 inline constexpr double kProximityWeight = 0.05;
 inline constexpr double kRuledOutWeight = -0.10;
+// The text-derived signals take the first stage's text share, so bounds computed with it (the
+// index's pruning, InvertedIndex::Score's min_score check) hold for final scores too.
+static_assert(kRerankTextWeight + kCoverageWeight + kProximityWeight <= kTextWeight + 1e-12);
 
 // A query prepared against one index for scoring candidates.
 class Reranker {
