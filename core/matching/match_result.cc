@@ -12,8 +12,6 @@ std::string BridgeText(const Bridge& bridge) {
                           directed ? ": problem" : "", ")");
     case BridgeSource::kLexicon:
       return absl::StrCat(bridge.from, " ≈ ", bridge.to, " (CC-CEDICT)");
-    case BridgeSource::kStem:
-      return absl::StrCat(bridge.from, " ≈ ", bridge.to, " (stem)");
     case BridgeSource::kTaiwanPhrase:
       return absl::StrCat(bridge.from, " ≈ ", bridge.to, " (OpenCC tw2sp)");
   }

@@ -20,11 +20,12 @@ inline constexpr size_t kMaxExplainedPhrases = 12;
 enum class BridgeSource {
   kThesaurus,     // The domain thesaurus (data/thesaurus).
   kLexicon,       // The CC-CEDICT English–Chinese lexicon.
-  kStem,          // The same English stem (fibre / fibers).
   kTaiwanPhrase,  // OpenCC's Taiwan-to-mainland phrases (伺服器 / 服务器).
 };
 
-// A link the match used between words the two sides wrote differently.
+// A link the match used between words the two sides wrote differently. (Words that share an
+// English stem are not bridges: they are the same term, and the explanation's shared terms
+// quote each side's spelling, fibre / fibers.)
 struct Bridge {
   std::string from;  // As the querying side wrote it.
   std::string to;    // The counterpart's wording.

@@ -6,6 +6,21 @@
 #include "core/matching/match_signals.h"
 
 namespace techmatch {
+namespace {
+
+// The first UTF-8 character of `text`.
+std::string FirstChar(const std::string& text) {
+  size_t size = 1;
+  while (size < text.size() && (static_cast<unsigned char>(text[size]) & 0xC0) == 0x80) ++size;
+  return text.substr(0, std::min(size, text.size()));
+}
+
+bool EndsWithChar(const std::string& text, const std::string& character) {
+  return !character.empty() && text.size() >= character.size() &&
+         text.compare(text.size() - character.size(), character.size(), character) == 0;
+}
+
+}  // namespace
 
 Reranker::Reranker(const MatchQuery& query, const InvertedIndex& index)
     : query_(query), index_(index), term_ids_(index.TermIds(query.text)) {
@@ -36,6 +51,15 @@ Reranker::Reranker(const MatchQuery& query, const InvertedIndex& index)
     ask_total_ += query.units[u].weight * unit_idf_[u];
   }
   for (const auto& [a, b] : query.adjacent) pair_total_ += std::min(unit_idf_[a], unit_idf_[b]);
+  for (size_t i = 0; i < query.text.terms.size(); ++i) {
+    const AnalyzedTerm& term = query.text.terms[i];
+    // Bigrams only (ICU's longer words repeat them), in text order.
+    if (term.taiwan_phrase && !term.expansion && term.surface != term.term &&
+        term.term.size() == 6) {
+      taiwan_terms_.push_back(static_cast<uint32_t>(i));
+      looked_up_[i] = term_ids_[i];
+    }
+  }
 }
 
 MatchResult Reranker::Score(const ScoredDocument& hit, const MatchProfile& subject,
@@ -65,6 +89,27 @@ MatchResult Reranker::Score(const ScoredDocument& hit, const MatchProfile& subje
         result.bridges.end()) {
       result.bridges.push_back(bridge.bridge);
     }
+  }
+
+  // Taiwan usage read as mainland usage (伺服器 ≈ 服务器): the bigrams found, in text order,
+  // joined back where they chain on both sides (伺服 + 服器, 服务 + 务器).
+  std::vector<Bridge> taiwan;
+  for (uint32_t t : taiwan_terms_) {
+    if (counts[t] == 0) continue;
+    const AnalyzedTerm& term = query_.text.terms[t];
+    const std::string from_first = FirstChar(term.surface), to_first = FirstChar(term.term);
+    if (!taiwan.empty() && EndsWithChar(taiwan.back().from, from_first) &&
+        EndsWithChar(taiwan.back().to, to_first)) {
+      taiwan.back().from += term.surface.substr(from_first.size());
+      taiwan.back().to += term.term.substr(to_first.size());
+    } else {
+      taiwan.push_back({term.surface, term.term, BridgeSource::kTaiwanPhrase, ""});
+    }
+  }
+  for (Bridge& bridge : taiwan) {
+    bool shown = false;
+    for (const Bridge& known : result.bridges) shown = shown || known.from == bridge.from;
+    if (!shown) result.bridges.push_back(std::move(bridge));
   }
 
   double coverage = 0, proximity = 0, ruled_out = 0;

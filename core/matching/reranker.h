@@ -76,6 +76,8 @@ class Reranker {
   std::vector<int32_t> looked_up_;  // term_ids_ with -1 for terms no feature reads.
   std::vector<double> idf_;         // Per query term; a term no document has gets the largest idf.
   std::vector<double> unit_idf_;    // Per unit: its rarest term's.
+  // Bigrams only the Taiwan-phrase reading of the query has, in text order.
+  std::vector<uint32_t> taiwan_terms_;
   double ask_total_ = 0;
   double pair_total_ = 0;
   double ruled_out_total_ = 0;

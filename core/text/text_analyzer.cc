@@ -472,6 +472,24 @@ std::vector<SharedPhrase> TextAnalyzer::SharedPhrases(const PhraseText& own,
     SharedPhrase phrase{std::string(text.substr(from, to - from)), ""};
     std::vector<UChar32> needle;
     for (size_t k = span.begin; k < span.end; ++k) needle.push_back(units[k].cp);
+    if (!IsHan(units[span.begin].cp)) {
+      // A word: the counterpart's word with the same stem, as written there (fibre / fibers).
+      const std::string stem = EnglishStem(Utf8Of(units, span.begin, span.end));
+      for (size_t k = 0; k < other_units.size();) {
+        size_t end = k;
+        while (end < other_units.size() && IsWordChar(other_units[end].cp)) ++end;
+        if (end > k && EnglishStem(Utf8Of(other_units, k, end)) == stem) {
+          std::string written(
+              counterpart.substr(other_units[k].source_begin,
+                                 other_units[end - 1].source_end - other_units[k].source_begin));
+          if (written != phrase.text) phrase.counterpart_text = std::move(written);
+          break;
+        }
+        k = end > k ? end : k + 1;
+      }
+      phrases.push_back(std::move(phrase));
+      continue;
+    }
     const size_t at = FindUnits(other_units, needle);
     // Shared bigram by bigram but never whole in the counterpart: nothing to quote there.
     if (at != std::string::npos) {

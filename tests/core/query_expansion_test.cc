@@ -140,6 +140,14 @@ TEST_F(QueryExpansionTest, RuledOutTechniqueCountsAgainstACounterpart) {
   }
 }
 
+TEST_F(QueryExpansionTest, TaiwanUsageShowsAsABridge) {
+  ASSERT_TRUE(engine_->IndexOffering(MakeOffering("server", "数据中心服务器液冷")).ok());
+  const std::vector<MatchResult> results = Match(MakeNeed("機房伺服器散熱", ""));
+  ASSERT_FALSE(results.empty());
+  EXPECT_EQ(results[0].offering_id, "server");
+  EXPECT_THAT(BridgeTexts(results[0]), Contains("伺服器 ≈ 服务器 (OpenCC tw2sp)"));
+}
+
 TEST_F(QueryExpansionTest, LexiconCrossesLanguages) {
   auto lexicon = Lexicon::Parse("denitration\t脱硝\nboiler\t锅炉\n", "test");
   ASSERT_TRUE(lexicon.ok());

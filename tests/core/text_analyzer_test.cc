@@ -183,6 +183,14 @@ TEST_F(TextAnalyzerTest, SharedPhrasesQuoteTheCounterpartScript) {
   EXPECT_EQ(phrases[0].counterpart_text, "纤维素乙醇发酵");
 }
 
+TEST_F(TextAnalyzerTest, SharedWordsQuoteTheCounterpartsInflection) {
+  const std::vector<SharedPhrase> phrases =
+      analyzer_->SharedPhrases("bamboo fibre panels", "natural fibers for a panel", 5);
+  std::vector<std::string> pairs;
+  for (const SharedPhrase& p : phrases) pairs.push_back(p.text + "/" + p.counterpart_text);
+  EXPECT_THAT(pairs, ElementsAre("panels/panel", "fibre/fibers"));
+}
+
 TEST_F(TextAnalyzerTest, SharedPhrasesKeepWordsLongestFirstAndLimit) {
   const std::vector<SharedPhrase> phrases =
       analyzer_->SharedPhrases("Fermentation 白酒 PLC", "fermentation plc 白酒", 10);
