@@ -209,6 +209,28 @@ bool InvertedIndex::TermCounts(const std::string& id, const std::vector<int32_t>
   return true;
 }
 
+void InvertedIndex::TermCounts(const std::vector<const MatchProfile*>& docs,
+                               const std::vector<int32_t>& term_ids,
+                               std::vector<std::vector<uint32_t>>& counts) const {
+  counts.assign(docs.size(), std::vector<uint32_t>(term_ids.size(), 0));
+  std::vector<std::pair<uint32_t, size_t>> slots;  // (slot, index in docs), by slot
+  for (size_t d = 0; d < docs.size(); ++d) {
+    auto found = slot_of_id_.find(docs[d]->id);
+    if (found != slot_of_id_.end()) slots.emplace_back(found->second, d);
+  }
+  std::sort(slots.begin(), slots.end());
+  for (size_t i = 0; i < term_ids.size(); ++i) {
+    if (term_ids[i] < 0) continue;
+    const std::vector<uint32_t>& postings = terms_[term_ids[i]].postings;
+    size_t pos = 0;
+    for (const auto& [slot, d] : slots) {
+      pos = Gallop(postings.data(), pos, postings.size(), slot << kTfBits);
+      if (pos == postings.size()) break;
+      if ((postings[pos] >> kTfBits) == slot) counts[d][i] = postings[pos] & kMaxTf;
+    }
+  }
+}
+
 size_t InvertedIndex::posting_bytes() const {
   size_t bytes = 0;
   for (const Term& term : terms_) bytes += term.postings.capacity() * sizeof(uint32_t);

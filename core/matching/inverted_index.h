@@ -126,6 +126,12 @@ class InvertedIndex {
   // `id` is not indexed. One binary search per term.
   bool TermCounts(const std::string& id, const std::vector<int32_t>& term_ids,
                   std::vector<uint32_t>& counts) const;
+  // The same for many documents at once (counts[d] for docs[d]; all zero for one not
+  // indexed): each list is walked forward once through the documents in slot order, which at
+  // a million documents costs far fewer cache misses than a binary search per document.
+  void TermCounts(const std::vector<const MatchProfile*>& docs,
+                  const std::vector<int32_t>& term_ids,
+                  std::vector<std::vector<uint32_t>>& counts) const;
 
   size_t live_documents() const { return live_count_; }
   // Bytes held by postings (for memory reports).

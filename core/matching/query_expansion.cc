@@ -43,7 +43,7 @@ class Expander {
  public:
   Expander(const TextAnalyzer& analyzer, MatchQuery& query) : analyzer_(analyzer), query_(query) {}
 
-  // The query's own terms for the words [from, to) of `text` (the phrase a link starts at).
+  // The query's own terms of `phrase` (where a link starts).
   std::vector<uint32_t> SourceTerms(absl::string_view phrase) const {
     std::vector<uint32_t> terms;
     for (const AnalyzedTerm& term : analyzer_.Analyze(phrase).terms) {
@@ -53,17 +53,19 @@ class Expander {
     return terms;
   }
 
-  // Adds a link from `from` to the counterpart wording `to` whose terms are `terms` (the
-  // terms a counterpart must all have to hold the bridge: bigrams and words, not ICU's
-  // longer words, which a counterpart may segment otherwise) plus `extra` (weighted only).
+  // Adds a link from `from` to the counterpart wording `to` whose terms are `terms` (what a
+  // counterpart must have to hold the bridge: bigrams and words, not ICU's longer words,
+  // which a counterpart may segment otherwise) plus `extra` (weighted only). The terms share
+  // `weight` (the link's weight × the weight of the part it starts in); `strength` is how far
+  // the link is trusted, what a held bridge counts for the query's words it starts at.
   void Link(const std::string& from, const std::vector<uint32_t>& from_terms, const std::string& to,
             const std::vector<std::string>& terms, const std::vector<std::string>& extra,
-            double weight, BridgeSource source, const std::string& detail) {
+            double weight, double strength, BridgeSource source, const std::string& detail) {
     if (terms.empty() || from_terms.empty() || !(weight > 0)) return;
     QueryBridge bridge;
     bridge.bridge = {from, to, source, detail};
     bridge.from_terms = from_terms;
-    bridge.strength = weight;
+    bridge.strength = strength;
     const double each = weight / static_cast<double>(terms.size() + extra.size());
     for (bool holds : {true, false}) {
       for (const std::string& term : holds ? terms : extra) {
@@ -134,7 +136,7 @@ class Expander {
         for (const AnalyzedTerm& term : target.terms.terms) {
           (IsHanTerm(term.term) && CodePoints(term.term) > 2 ? extra : terms).push_back(term.term);
         }
-        Link(from, from_terms, target.text, terms, extra, weight * part_weight_,
+        Link(from, from_terms, target.text, terms, extra, weight * part_weight_, weight,
              BridgeSource::kThesaurus, ThesaurusKindName(entry.kind));
       }
     }
@@ -153,11 +155,11 @@ class Expander {
                               std::sqrt(static_cast<double>(translation.words.size()));
         for (const std::string* word : translation.words) {
           if (to_chinese) {
-            Link(from, from_terms, *word, HanBigrams(*word), {}, weight, BridgeSource::kLexicon,
-                 "");
+            Link(from, from_terms, *word, HanBigrams(*word), {}, weight, kLexiconLinkWeight,
+                 BridgeSource::kLexicon, "");
           } else {
-            Link(from, from_terms, *word, lexicon.TermsOf(word), {}, weight, BridgeSource::kLexicon,
-                 "");
+            Link(from, from_terms, *word, lexicon.TermsOf(word), {}, weight, kLexiconLinkWeight,
+                 BridgeSource::kLexicon, "");
           }
         }
       }

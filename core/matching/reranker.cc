@@ -64,10 +64,16 @@ Reranker::Reranker(const MatchQuery& query, const InvertedIndex& index)
 
 MatchResult Reranker::Score(const ScoredDocument& hit, const MatchProfile& subject,
                             bool subject_is_need) const {
-  const MatchProfile& need = subject_is_need ? subject : *hit.profile;
-  const MatchProfile& offering = subject_is_need ? *hit.profile : subject;
   std::vector<uint32_t> counts;
   index_.TermCounts(hit.profile->id, looked_up_, counts);
+  return ScoreWithCounts(hit, subject, subject_is_need, counts);
+}
+
+MatchResult Reranker::ScoreWithCounts(const ScoredDocument& hit, const MatchProfile& subject,
+                                      bool subject_is_need,
+                                      const std::vector<uint32_t>& counts) const {
+  const MatchProfile& need = subject_is_need ? subject : *hit.profile;
+  const MatchProfile& offering = subject_is_need ? *hit.profile : subject;
 
   MatchResult result;
   result.need_id = need.id;
@@ -162,10 +168,16 @@ std::vector<MatchResult> Reranker::Rank(const std::vector<ScoredDocument>& hits,
     bool has_text;
     const std::string* id;
   };
+  std::vector<const MatchProfile*> docs;
+  for (const ScoredDocument& hit : hits) docs.push_back(hit.profile);
+  std::vector<std::vector<uint32_t>> counts;
+  index_.TermCounts(docs, looked_up_, counts);
   std::vector<Ranked> ranked;
   ranked.reserve(hits.size());
-  for (const ScoredDocument& hit : hits) {
-    ranked.push_back({Score(hit, subject, subject_is_need), hit.text > 0, &hit.profile->id});
+  for (size_t h = 0; h < hits.size(); ++h) {
+    const ScoredDocument& hit = hits[h];
+    ranked.push_back({ScoreWithCounts(hit, subject, subject_is_need, counts[h]), hit.text > 0,
+                      &hit.profile->id});
   }
   std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
     if (a.has_text != b.has_text) return a.has_text;

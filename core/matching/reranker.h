@@ -43,7 +43,7 @@
 
 namespace techmatch {
 
-inline constexpr size_t kRerankDepth = 100;
+inline constexpr size_t kRerankDepth = 50;
 // The share of a bridge's wording (its bigrams and words) a counterpart must have to hold it.
 inline constexpr double kBridgeHoldShare = 0.6;
 inline constexpr double kRerankTextWeight = 0.0;
@@ -70,6 +70,10 @@ class Reranker {
                                 size_t limit) const;
 
  private:
+  // Score with the counts of the looked-up terms in the counterpart already known.
+  MatchResult ScoreWithCounts(const ScoredDocument& hit, const MatchProfile& subject,
+                              bool subject_is_need, const std::vector<uint32_t>& counts) const;
+
   const MatchQuery& query_;
   const InvertedIndex& index_;
   std::vector<int32_t> term_ids_;

@@ -278,6 +278,14 @@ TEST(InvertedIndexTest, IdfAndTermCountsForReranking) {
   ASSERT_TRUE(index.TermCounts("b", ids, counts));
   EXPECT_THAT(counts, ElementsAre(0u, 0u, 2u));
   EXPECT_FALSE(index.TermCounts("unknown", ids, counts));
+  // Many at once: the same counts.
+  const MatchProfile unknown = Profile("unknown", "x", {"liquor"});
+  std::vector<std::vector<uint32_t>> batch;
+  index.TermCounts({index.Find("b"), &unknown, index.Find("a")}, ids, batch);
+  ASSERT_EQ(batch.size(), 3u);
+  EXPECT_THAT(batch[0], ElementsAre(0u, 0u, 2u));
+  EXPECT_THAT(batch[1], ElementsAre(0u, 0u, 0u));
+  EXPECT_THAT(batch[2], ElementsAre(3u, 0u, 1u));
 }
 
 TEST(InvertedIndexTest, TopKEqualsBruteForceForMatching) {
