@@ -490,6 +490,72 @@ const MatchProfile* InvertedIndex::Find(const std::string& id) const {
   return it == doc_of_id_.end() ? nullptr : &docs_[it->second];
 }
 
+double InvertedIndex::Idf(const std::string& term) const {
+  auto it = term_ids_.find(term);
+  if (it == term_ids_.end() || slots_.terms[it->second].postings.empty() ||
+      slots_.live_count == 0) {
+    return 0;
+  }
+  const double n = static_cast<double>(slots_.live_count);
+  const double df = std::min(static_cast<double>(slots_.terms[it->second].postings.size()), n);
+  return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+}
+
+std::vector<int32_t> InvertedIndex::TermIds(const AnalyzedText& terms) const {
+  std::vector<int32_t> ids;
+  ids.reserve(terms.terms.size());
+  for (const AnalyzedTerm& term : terms.terms) {
+    auto it = term_ids_.find(term.term);
+    ids.push_back(it == term_ids_.end() || slots_.terms[it->second].postings.empty()
+                      ? -1
+                      : static_cast<int32_t>(it->second));
+  }
+  return ids;
+}
+
+bool InvertedIndex::TermCounts(const std::string& id, const std::vector<int32_t>& term_ids,
+                               std::vector<uint32_t>& counts) const {
+  counts.assign(term_ids.size(), 0);
+  auto found = doc_of_id_.find(id);
+  if (found == doc_of_id_.end()) return false;
+  const uint32_t slot = slots_.slot_of_doc[found->second];
+  if (slot == kNoSlot) return false;
+  const uint32_t key = slot << kTfBits;
+  for (size_t i = 0; i < term_ids.size(); ++i) {
+    if (term_ids[i] < 0) continue;
+    const std::vector<uint32_t>& postings = slots_.terms[term_ids[i]].postings;
+    auto posting = std::lower_bound(postings.begin(), postings.end(), key);
+    if (posting != postings.end() && (*posting >> kTfBits) == slot) {
+      counts[i] = *posting & kMaxTf;
+    }
+  }
+  return true;
+}
+
+void InvertedIndex::TermCounts(const std::vector<const MatchProfile*>& docs,
+                               const std::vector<int32_t>& term_ids,
+                               std::vector<std::vector<uint32_t>>& counts) const {
+  counts.assign(docs.size(), std::vector<uint32_t>(term_ids.size(), 0));
+  std::vector<std::pair<uint32_t, size_t>> slots;  // (slot, index in docs), by slot
+  for (size_t d = 0; d < docs.size(); ++d) {
+    auto found = doc_of_id_.find(docs[d]->id);
+    if (found == doc_of_id_.end()) continue;
+    const uint32_t slot = slots_.slot_of_doc[found->second];
+    if (slot != kNoSlot) slots.emplace_back(slot, d);
+  }
+  std::sort(slots.begin(), slots.end());
+  for (size_t i = 0; i < term_ids.size(); ++i) {
+    if (term_ids[i] < 0) continue;
+    const std::vector<uint32_t>& postings = slots_.terms[term_ids[i]].postings;
+    size_t pos = 0;
+    for (const auto& [slot, d] : slots) {
+      pos = Gallop(postings.data(), pos, postings.size(), slot << kTfBits);
+      if (pos == postings.size()) break;
+      if ((postings[pos] >> kTfBits) == slot) counts[d][i] = postings[pos] & kMaxTf;
+    }
+  }
+}
+
 size_t InvertedIndex::posting_bytes() const {
   size_t bytes = 0;
   for (const Term& term : slots_.terms) bytes += VectorBytes(term.postings);
@@ -652,18 +718,25 @@ void InvertedIndex::PlanText(const AnalyzedText& query, Query& q) const {
   q.norm_per_term = static_cast<float>(kK1 * kB / average_length);
   const double query_norm = kK1 * (1 - kB + kB * query.length / average_length);
   struct Weighted {
-    const Term* term;  // null for a term no document has
+    const Term* term;
     double query_weight;
     int count;
+    bool expansion;
   };
   std::vector<Weighted> weighted;
   for (const AnalyzedTerm& term : query.terms) {
+    if (!(term.weight > 0)) continue;
+    // A term no document has adds nothing to any score; it must not take the place of one
+    // that can (its idf would be the highest of all).
     auto it = term_ids_.find(term.term);
-    const Term* entry = it == term_ids_.end() ? nullptr : &slots_.terms[it->second];
-    const double df = entry == nullptr ? 0.0 : static_cast<double>(entry->postings.size());
-    const double idf = std::log(1.0 + (n - std::min(df, n) + 0.5) / (std::min(df, n) + 0.5));
+    if (it == term_ids_.end() || slots_.terms[it->second].postings.empty()) continue;
+    const Term* entry = &slots_.terms[it->second];
+    const double df = std::min(static_cast<double>(entry->postings.size()), n);
+    const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
     weighted.push_back(
-        {entry, (1.0 + std::log(static_cast<double>(term.count))) * idf, term.count});
+        {entry,
+         (1.0 + std::log(std::max(1.0, static_cast<double>(term.count)))) * idf * term.weight,
+         std::max(term.count, 1), term.expansion});
   }
   // A need is a long text; like "more like this" queries, it is represented by its most
   // telling terms. The common ones left out would add little to any score but cost the most
@@ -673,15 +746,17 @@ void InvertedIndex::PlanText(const AnalyzedText& query, Query& q) const {
   });
   if (weighted.size() > kMaxQueryTerms) weighted.resize(kMaxQueryTerms);
   // The query scored against itself: a document that says everything the query says, as
-  // often, gets text relevance 1.
-  double self_score = 0;
+  // often, gets text relevance 1. Expansion terms are alternatives to what the query says,
+  // not more of it, so they are left out (unless nothing else is left).
+  double self_score = 0, expansion_score = 0;
   for (const Weighted& term : weighted) {
-    self_score += term.query_weight * term.count * (kK1 + 1) / (term.count + query_norm);
+    (term.expansion ? expansion_score : self_score) +=
+        term.query_weight * term.count * (kK1 + 1) / (term.count + query_norm);
   }
+  if (self_score <= 0) self_score = expansion_score;
   if (self_score <= 0) return;
   const double scale = q.text_weight / self_score;
   for (const Weighted& term : weighted) {
-    if (term.term == nullptr || term.term->postings.empty()) continue;
     const double weight = term.query_weight * scale * (kK1 + 1);
     // BM25's factor grows with the term frequency and shrinks with the length, so the
     // list's largest frequency over its shortest document bounds every posting.

@@ -64,7 +64,10 @@
 
 namespace techmatch {
 
-// How many of a query's terms take part: those with the highest query weight (tf × idf).
+// How many of a query's terms take part: those with the highest query weight (tf × idf × the
+// term's weight); terms no document has, or of weight 0, take no part and no place. The first
+// stage only picks candidates: the reranker reads every term of the ask and the bridges, so
+// raising this changed no ranking on the labelled sets (it costs the longest lists).
 inline constexpr size_t kMaxQueryTerms = 40;
 
 // Which documents may be returned for a query.
@@ -176,6 +179,22 @@ class InvertedIndex {
   // cheap enough for every stored change (match watches).
   std::optional<ScoredDocument> Score(const AnalyzedText& query, const Eligibility& eligibility,
                                       const std::string& id, double min_score = 0) const;
+
+  // For reranking and expansion (see reranker.h): BM25's idf of `term` as TopK weighs it, 0
+  // when no document has it.
+  double Idf(const std::string& term) const;
+  // The terms' ids (looked up once per query), -1 for a term no document has.
+  std::vector<int32_t> TermIds(const AnalyzedText& terms) const;
+  // How often each of `term_ids` occurs in document `id` (0 for -1 or absent); false when
+  // `id` is not indexed. One binary search per term.
+  bool TermCounts(const std::string& id, const std::vector<int32_t>& term_ids,
+                  std::vector<uint32_t>& counts) const;
+  // The same for many documents at once (counts[d] for docs[d]; all zero for one not
+  // indexed): each list is walked forward once through the documents in slot order, which at
+  // a million documents costs far fewer cache misses than a binary search per document.
+  void TermCounts(const std::vector<const MatchProfile*>& docs,
+                  const std::vector<int32_t>& term_ids,
+                  std::vector<std::vector<uint32_t>>& counts) const;
 
   size_t live_documents() const { return slots_.live_count; }
   // Bytes held by postings (for memory reports).

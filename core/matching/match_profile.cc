@@ -1,6 +1,7 @@
 #include "core/matching/match_profile.h"
 
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 
 namespace techmatch {
 namespace {
@@ -26,9 +27,19 @@ MatchProfile ProfileOfListing(const std::string& id, const std::string& owner,
 }  // namespace
 
 std::string MatchText(const Listing& listing) {
-  const std::string keywords = absl::StrJoin(listing.keywords, " ");
-  return absl::StrJoin({listing.title, listing.title, keywords, keywords, listing.description},
+  return absl::StrJoin({listing.title, absl::StrJoin(listing.keywords, " "), listing.description},
                        "\n");
+}
+
+Listing ListingOfMatchText(absl::string_view text) {
+  std::vector<absl::string_view> lines = absl::StrSplit(text, absl::MaxSplits('\n', 2));
+  Listing listing;
+  if (!lines.empty()) listing.title = std::string(lines[0]);
+  if (lines.size() > 1) {
+    listing.keywords = absl::StrSplit(lines[1], ' ', absl::SkipEmpty());
+  }
+  if (lines.size() > 2) listing.description = std::string(lines[2]);
+  return listing;
 }
 
 MatchProfile ProfileOfNeed(const Need& need) {

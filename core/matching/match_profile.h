@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "core/listings/need.h"
 #include "core/listings/offering.h"
 #include "core/reference/cooperation_mode.h"
@@ -26,8 +27,12 @@ struct MatchProfile {
   int64_t revision = 0;
 };
 
-// The text matching reads: title and keywords count twice, as a person weighs them.
+// The text matching reads: title, keywords and description, a line each (title and keywords
+// hold no line breaks).
 std::string MatchText(const Listing& listing);
+// The title, keywords and description back from a MatchText (for a live watch whose subject
+// was edited: the change carries the text only).
+Listing ListingOfMatchText(absl::string_view text);
 
 MatchProfile ProfileOfNeed(const Need& need);
 MatchProfile ProfileOfOffering(const Offering& offering);

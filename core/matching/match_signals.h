@@ -1,16 +1,18 @@
 // The non-text ranking signals and their fixed weights.
 //
-//   score = 0.80·text + 0.08·industry + 0.05·maturity + 0.03·price + 0.03·cooperation_mode
-//           + 0.01·event
+//   first stage:  0.80·text + 0.08·industry + 0.05·maturity + 0.03·price
+//                 + 0.03·cooperation_mode + 0.01·event
 //
-// Every signal is 0..1, so the score is 0..1. Text dominates: the other signals order
-// candidates whose texts fit about equally, and an absent constraint (no minimum TRL, no
-// budget, no modes listed) never counts against a pair. The non-text signals together can
-// move a pair by at most 0.20: on the labelled set (tests/data/matching) the expert's pick
-// leads the best other offering by 0.09–0.40 of weighted text (at a 0.70 text weight), the
-// smallest margins for needs written in English with a few Chinese keywords; with the
-// non-text share at 0.30, a same-industry distractor with a better TRL, price and mode fit
-// could overtake it.
+// Every signal is 0..1, so the score is 0..1. This is what the index (InvertedIndex::TopK)
+// ranks and prunes by to pick the candidates; their final score replaces `text` with the
+// reranker's text-derived signals, which share the same 0.80 (reranker.h), and keeps the
+// non-text signals and weights below. Text dominates: the other signals order candidates whose
+// texts fit about equally, and an absent constraint (no minimum TRL, no budget, no modes
+// listed) never counts against a pair. The non-text signals together can move a pair by at
+// most 0.20: on the labelled set (tests/data/matching) the expert's pick leads the best other
+// offering by 0.09–0.40 of weighted text (at a 0.70 text weight), the smallest margins for
+// needs written in English with a few Chinese keywords; with the non-text share at 0.30, a
+// same-industry distractor with a better TRL, price and mode fit could overtake it.
 #ifndef TECHMATCH_CORE_MATCHING_MATCH_SIGNALS_H_
 #define TECHMATCH_CORE_MATCHING_MATCH_SIGNALS_H_
 

@@ -19,6 +19,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "core/matching/match_query.h"
 #include "core/matching/match_result.h"
 #include "core/text/text_analyzer.h"
 
@@ -46,17 +47,17 @@ class MatchWatch {
  public:
   static constexpr size_t kMaxQueued = 1000;
 
-  MatchWatch(WatchSpec spec, AnalyzedText query, std::shared_ptr<const PhraseText> phrases)
+  MatchWatch(WatchSpec spec, MatchQuery query, std::shared_ptr<const PhraseText> phrases)
       : spec_(std::move(spec)), query_(std::move(query)), phrases_(std::move(phrases)) {}
 
   const WatchSpec& spec() const { return spec_; }
 
-  // The subject's text: analyzed (what counterparts are scored against) and prepared for
-  // explanations. Read and replaced (when the subject record is edited) only by the hub's
-  // worker thread, so they need no lock.
-  const AnalyzedText& query() const { return query_; }
+  // The subject's text: its query (what counterparts are scored against) and prepared for
+  // explanations. Read and replaced (when the subject record is edited, or the thesaurus or
+  // lexicon replaced) only by the hub's worker thread, so they need no lock.
+  const MatchQuery& query() const { return query_; }
   const PhraseText& phrases() const { return *phrases_; }
-  void set_subject_text(AnalyzedText query, std::shared_ptr<const PhraseText> phrases) {
+  void set_subject_text(MatchQuery query, std::shared_ptr<const PhraseText> phrases) {
     query_ = std::move(query);
     phrases_ = std::move(phrases);
   }
@@ -76,7 +77,7 @@ class MatchWatch {
 
  private:
   const WatchSpec spec_;
-  AnalyzedText query_;
+  MatchQuery query_;
   std::shared_ptr<const PhraseText> phrases_;
   mutable absl::Mutex mutex_;
   std::deque<MatchResult> queued_ ABSL_GUARDED_BY(mutex_);

@@ -7,20 +7,11 @@
 #include "core/common/status_macros.h"
 #include "core/common/text_rules.h"
 #include "core/matching/match_profile.h"
+#include "core/matching/query_expansion.h"
+#include "core/matching/reranker.h"
 
 namespace techmatch {
 namespace {
-
-MatchResult ToResult(const MatchProfile& need, const MatchProfile& offering,
-                     const ScoredDocument& hit) {
-  MatchResult result;
-  result.need_id = need.id;
-  result.offering_id = offering.id;
-  result.score = hit.score;
-  result.signals = AllSignals(hit.text, need, offering);
-  result.shared_industries = SharedIndustries(need, offering);
-  return result;
-}
 
 absl::Status NotOpen(const Need& need) {
   return absl::FailedPreconditionError(absl::StrCat(
@@ -49,12 +40,58 @@ bool MayMatch(const MatchProfile& need, const MatchProfile& offering, const Matc
 }  // namespace
 
 MatchingEngine::MatchingEngine(std::shared_ptr<const TextAnalyzer> analyzer)
+    : MatchingEngine(std::move(analyzer), MatchingResources{}) {
+  load_defaults_ = true;
+}
+
+MatchingEngine::MatchingEngine(std::shared_ptr<const TextAnalyzer> analyzer,
+                               const MatchingResources& resources)
     : analyzer_(std::move(analyzer)),
+      thesaurus_(resources.thesaurus),
+      lexicon_(resources.lexicon),
       watches_(std::make_unique<MatchWatchHub>(
           [this](const RecordChange& change,
                  const std::vector<std::shared_ptr<MatchWatch>>& watches) {
             Deliver(change, watches);
           })) {}
+
+void MatchingEngine::LoadDefaults() const {
+  std::call_once(defaults_loaded_, [this] {
+    if (!load_defaults_) return;
+    const MatchingResources& defaults = DefaultMatchingResources(*analyzer_);
+    thesaurus_.store(defaults.thesaurus);
+    lexicon_.store(defaults.lexicon);
+  });
+}
+
+void MatchingEngine::SetThesaurus(std::shared_ptr<const Thesaurus> thesaurus) {
+  LoadDefaults();
+  thesaurus_.store(std::move(thesaurus));
+}
+
+void MatchingEngine::SetLexicon(std::shared_ptr<const Lexicon> lexicon) {
+  LoadDefaults();
+  lexicon_.store(std::move(lexicon));
+}
+
+std::shared_ptr<const Thesaurus> MatchingEngine::thesaurus() const {
+  LoadDefaults();
+  return thesaurus_.load();
+}
+
+std::shared_ptr<const Lexicon> MatchingEngine::lexicon() const {
+  LoadDefaults();
+  return lexicon_.load();
+}
+
+MatchQuery MatchingEngine::QueryOf(const Listing& listing, bool is_need) const {
+  LoadDefaults();
+  MatchQuery query = BuildMatchQuery(*analyzer_, listing, is_need);
+  query.thesaurus = thesaurus_.load();
+  query.lexicon = lexicon_.load();
+  ExpandQuery(*analyzer_, query.thesaurus.get(), query.lexicon.get(), query);
+  return query;
+}
 
 absl::Status MatchingEngine::IndexNeed(const Need& need) {
   const std::string raw_text = MatchText(need.listing);
@@ -89,33 +126,33 @@ absl::StatusOr<std::vector<MatchResult>> MatchingEngine::MatchNeed(
     const Need& need, const MatchOptions& options) const {
   if (need.state != NeedState::kOpen) return NotOpen(need);
   const MatchProfile profile = ProfileOfNeed(need);
-  const AnalyzedText query = analyzer_->Analyze(MatchText(need.listing));
+  const MatchQuery query = QueryOf(need.listing, /*is_need=*/true);
   Eligibility eligibility{&profile, true, options.event_id, options.all_industries};
-  std::vector<MatchResult> results;
   absl::ReaderMutexLock lock(&mutex_);
-  for (const ScoredDocument& hit : offerings_.TopK(query, eligibility, options.limit)) {
-    results.push_back(ToResult(profile, *hit.profile, hit));
-  }
-  return results;
+  const Reranker reranker(query, offerings_);
+  return reranker.Rank(
+      offerings_.TopK(query.text, eligibility, std::max(options.limit, kRerankDepth)), profile,
+      /*subject_is_need=*/true, options.limit);
 }
 
 absl::StatusOr<std::optional<MatchResult>> MatchingEngine::ScorePair(
     const Need& need, const std::string& offering_id, const MatchOptions& options) const {
   if (need.state != NeedState::kOpen) return NotOpen(need);
-  // Prepared exactly as MatchNeed prepares its query.
+  // Prepared and scored exactly as MatchNeed prepares its query and reranks its candidates.
   const MatchProfile profile = ProfileOfNeed(need);
-  const AnalyzedText query = analyzer_->Analyze(MatchText(need.listing));
+  const MatchQuery query = QueryOf(need.listing, /*is_need=*/true);
   Eligibility eligibility{&profile, true, options.event_id, options.all_industries};
   absl::ReaderMutexLock lock(&mutex_);
-  if (std::optional<ScoredDocument> hit = offerings_.Score(query, eligibility, offering_id)) {
-    return ToResult(profile, *hit->profile, *hit);
+  const Reranker reranker(query, offerings_);
+  if (std::optional<ScoredDocument> hit = offerings_.Score(query.text, eligibility, offering_id)) {
+    return reranker.Score(*hit, profile, /*subject_is_need=*/true);
   }
   // No shared text, or not eligible at all: MatchNeed fills its list past the offerings that
   // share text with eligible ones scored by their non-text signals alone.
   const MatchProfile* offering = offerings_.Find(offering_id);
   if (offering == nullptr || !MayMatch(profile, *offering, options)) return std::nullopt;
-  return ToResult(profile, *offering,
-                  ScoredDocument{offering, 0, NonTextScore(profile, *offering)});
+  return reranker.Score(ScoredDocument{offering, 0, NonTextScore(profile, *offering)}, profile,
+                        /*subject_is_need=*/true);
 }
 
 absl::StatusOr<std::vector<MatchResult>> MatchingEngine::MatchOffering(
@@ -126,14 +163,13 @@ absl::StatusOr<std::vector<MatchResult>> MatchingEngine::MatchOffering(
                                                       "; only AVAILABLE offerings match"));
   }
   const MatchProfile profile = ProfileOfOffering(offering);
-  const AnalyzedText query = analyzer_->Analyze(MatchText(offering.listing));
+  const MatchQuery query = QueryOf(offering.listing, /*is_need=*/false);
   Eligibility eligibility{&profile, false, options.event_id, options.all_industries};
-  std::vector<MatchResult> results;
   absl::ReaderMutexLock lock(&mutex_);
-  for (const ScoredDocument& hit : needs_.TopK(query, eligibility, options.limit)) {
-    results.push_back(ToResult(*hit.profile, profile, hit));
-  }
-  return results;
+  const Reranker reranker(query, needs_);
+  return reranker.Rank(needs_.TopK(query.text, eligibility, std::max(options.limit, kRerankDepth)),
+                       profile,
+                       /*subject_is_need=*/false, options.limit);
 }
 
 absl::StatusOr<std::vector<SearchHit>> MatchingEngine::Search(const InvertedIndex& index,
@@ -185,7 +221,8 @@ absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchNeed(const Need
   spec.subject_id = need.meta.id;
   spec.target = WatchSide::kOfferings;
   spec.min_score = min_score;
-  return StartWatch(std::move(spec), MatchText(need.listing));
+  return StartWatch(std::move(spec), QueryOf(need.listing, /*is_need=*/true),
+                    MatchText(need.listing));
 }
 
 absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchOffering(const Offering& offering,
@@ -200,7 +237,8 @@ absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchOffering(const 
   spec.subject_id = offering.meta.id;
   spec.target = WatchSide::kNeeds;
   spec.min_score = min_score;
-  return StartWatch(std::move(spec), MatchText(offering.listing));
+  return StartWatch(std::move(spec), QueryOf(offering.listing, /*is_need=*/false),
+                    MatchText(offering.listing));
 }
 
 absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchQuery(
@@ -214,17 +252,27 @@ absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::WatchQuery(
   spec.industry_codes = std::move(industry_codes);
   spec.target = target;
   spec.min_score = min_score;
-  return StartWatch(std::move(spec), std::string(text));
+  return StartWatch(std::move(spec), BuildTextQuery(*analyzer_, text), std::string(text));
+}
+
+MatchQuery MatchingEngine::WatchQueryOf(const WatchSpec& spec, const std::string& text) const {
+  MatchQuery query =
+      spec.subject == WatchSpec::Subject::kQuery
+          ? BuildTextQuery(*analyzer_, text)
+          : QueryOf(ListingOfMatchText(text), spec.subject == WatchSpec::Subject::kNeed);
+  query.source = text;
+  return query;
 }
 
 absl::StatusOr<std::shared_ptr<MatchWatch>> MatchingEngine::StartWatch(WatchSpec spec,
+                                                                       MatchQuery query,
                                                                        const std::string& text) {
   if (!(spec.min_score >= 0 && spec.min_score <= 1)) {  // NaN fails too
     return InvalidFieldError("min_score",
                              absl::StrCat("must be from 0 to 1, got ", spec.min_score));
   }
-  AnalyzedText query = analyzer_->Analyze(text);
   auto phrases = analyzer_->PrepareForPhrases(text);
+  query.source = text;
   auto watch = std::make_shared<MatchWatch>(std::move(spec), std::move(query), std::move(phrases));
   TM_RETURN_IF_ERROR(watches_->Add(watch));
   return watch;
@@ -257,9 +305,16 @@ void MatchingEngine::Deliver(const RecordChange& change,
             absl::StrCat(spec.subject == WatchSpec::Subject::kNeed ? "needs/" : "offerings/",
                          change.id, " is no longer open for matching")));
       } else {
-        watch->set_subject_text(change.text, analyzer_->PrepareForPhrases(change.raw_text));
+        watch->set_subject_text(WatchQueryOf(spec, change.raw_text),
+                                analyzer_->PrepareForPhrases(change.raw_text));
       }
     } else if (spec.target == change.side) {
+      // A replaced thesaurus or lexicon holds for watches from their next score on.
+      if (spec.subject != WatchSpec::Subject::kQuery &&
+          (watch->query().thesaurus != thesaurus() || watch->query().lexicon != lexicon())) {
+        const std::string text = watch->query().source;
+        watch->set_subject_text(WatchQueryOf(spec, text), analyzer_->PrepareForPhrases(text));
+      }
       std::optional<MatchResult> match;
       {
         // Locked per watch and only to score: a writer waits for one score at most.
@@ -289,10 +344,13 @@ std::optional<MatchResult> MatchingEngine::ScoreForWatch(const MatchWatch& watch
     if (subject == nullptr || !subject->active) return std::nullopt;
     Eligibility eligibility{subject, target_offerings, "", false};
     std::optional<ScoredDocument> hit =
-        counterparts.Score(watch.query(), eligibility, id, spec.min_score);
-    if (!hit || hit->score < spec.min_score) return std::nullopt;
-    return target_offerings ? ToResult(*subject, *hit->profile, *hit)
-                            : ToResult(*hit->profile, *subject, *hit);
+        counterparts.Score(watch.query().text, eligibility, id, spec.min_score);
+    if (!hit) return std::nullopt;
+    // The same final score MatchNeed / MatchOffering give the pair.
+    MatchResult result =
+        Reranker(watch.query(), counterparts).Score(*hit, *subject, target_offerings);
+    if (result.score < spec.min_score) return std::nullopt;
+    return result;
   }
   // A free-text watch: text relevance alone, among active records of the chosen industries
   // (checked first: they are cheaper than the text).
@@ -307,7 +365,7 @@ std::optional<MatchResult> MatchingEngine::ScoreForWatch(const MatchWatch& watch
   }
   if (!spec.industry_codes.empty() && shared.empty()) return std::nullopt;
   std::optional<ScoredDocument> hit =
-      counterparts.Score(watch.query(), Eligibility{}, id, spec.min_score);
+      counterparts.Score(watch.query().text, Eligibility{}, id, spec.min_score);
   if (!hit || hit->score < spec.min_score) return std::nullopt;
   MatchResult result;
   (target_offerings ? result.offering_id : result.need_id) = id;

@@ -5,7 +5,9 @@
 #ifndef TECHMATCH_CORE_MATCHING_MATCHING_ENGINE_H_
 #define TECHMATCH_CORE_MATCHING_MATCHING_ENGINE_H_
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,10 +17,12 @@
 #include "core/listings/need.h"
 #include "core/listings/offering.h"
 #include "core/matching/inverted_index.h"
+#include "core/matching/match_query.h"
 #include "core/matching/match_result.h"
 #include "core/matching/match_signals.h"
 #include "core/matching/match_watch.h"
 #include "core/matching/match_watch_hub.h"
+#include "core/matching/matching_resources.h"
 #include "core/text/text_analyzer.h"
 
 namespace techmatch {
@@ -41,7 +45,19 @@ struct SearchHit {
 
 class MatchingEngine {
  public:
+  // With the process's default thesaurus and lexicon (DefaultMatchingResources), loaded when
+  // the first query needs them (reading the lexicon takes a second or two, which a process
+  // that never matches need not pay).
   explicit MatchingEngine(std::shared_ptr<const TextAnalyzer> analyzer);
+  MatchingEngine(std::shared_ptr<const TextAnalyzer> analyzer, const MatchingResources& resources);
+
+  // Replace the thesaurus or the lexicon (null: none) for every query that starts from now
+  // on; queries under way finish with the snapshot they started with, and live watches
+  // re-read their subject with the new one at the next change they score.
+  void SetThesaurus(std::shared_ptr<const Thesaurus> thesaurus);
+  void SetLexicon(std::shared_ptr<const Lexicon> lexicon);
+  std::shared_ptr<const Thesaurus> thesaurus() const;
+  std::shared_ptr<const Lexicon> lexicon() const;
 
   // Adds or replaces a record after it was stored (older revisions are ignored).
   absl::Status IndexNeed(const Need& need);
@@ -91,6 +107,9 @@ class MatchingEngine {
   void DrainWatches();
 
   const TextAnalyzer& analyzer() const { return *analyzer_; }
+  // The query MatchNeed (is_need) or MatchOffering asks for `listing`: read, weighted and
+  // expanded with the current thesaurus and lexicon.
+  MatchQuery QueryOf(const Listing& listing, bool is_need) const;
   size_t indexed_needs() const;
   size_t indexed_offerings() const;
   size_t posting_bytes() const;
@@ -98,8 +117,11 @@ class MatchingEngine {
  private:
   absl::StatusOr<std::vector<SearchHit>> Search(const InvertedIndex& index, absl::string_view query,
                                                 size_t limit) const;
-  // `text` is the subject's matching text (or the free-text query).
-  absl::StatusOr<std::shared_ptr<MatchWatch>> StartWatch(WatchSpec spec, const std::string& text);
+  // `text` is the subject's matching text (or the free-text query), `query` what it asks.
+  absl::StatusOr<std::shared_ptr<MatchWatch>> StartWatch(WatchSpec spec, MatchQuery query,
+                                                         const std::string& text);
+  // The query of a watch's subject from its matching text, with the current snapshots.
+  MatchQuery WatchQueryOf(const WatchSpec& spec, const std::string& text) const;
   // The hub's delivery: scores `change` for each watch (on the hub's worker thread).
   void Deliver(const RecordChange& change,
                const std::vector<std::shared_ptr<MatchWatch>>& watches) const;
@@ -107,7 +129,15 @@ class MatchingEngine {
   std::optional<MatchResult> ScoreForWatch(const MatchWatch& watch, const std::string& id) const
       ABSL_SHARED_LOCKS_REQUIRED(mutex_);
 
+  // Puts the default thesaurus and lexicon in place, once, when the engine was made to use
+  // them; everything that reads or replaces them calls it first.
+  void LoadDefaults() const;
+
   std::shared_ptr<const TextAnalyzer> analyzer_;
+  bool load_defaults_ = false;  // Set only by the constructor.
+  mutable std::once_flag defaults_loaded_;
+  mutable std::atomic<std::shared_ptr<const Thesaurus>> thesaurus_;
+  mutable std::atomic<std::shared_ptr<const Lexicon>> lexicon_;
   mutable absl::Mutex mutex_;
   InvertedIndex needs_ ABSL_GUARDED_BY(mutex_);
   InvertedIndex offerings_ ABSL_GUARDED_BY(mutex_);

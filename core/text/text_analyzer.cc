@@ -13,12 +13,15 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "core/text/english_stemmer.h"
 
 namespace techmatch {
 namespace {
 
-// OpenCC finds the config and its dictionaries in its data directory (libopencc-data).
+// OpenCC finds the configs and their dictionaries in its data directory (libopencc-data).
 constexpr const char* kTraditionalToSimplified = "t2s.json";
+// Taiwan usage to mainland usage, phrase by phrase (伺服器 → 服务器, 資料庫 → 数据库).
+constexpr const char* kTaiwanToMainland = "tw2sp.json";
 // opencc_open() reports failure as (opencc_t)-1.
 const opencc_t kNoOpenCC = reinterpret_cast<opencc_t>(static_cast<intptr_t>(-1));
 
@@ -33,15 +36,18 @@ struct Unit {
 struct ThreadState {
   std::unique_ptr<icu::BreakIterator> words;
   opencc_t t2s = kNoOpenCC;
+  opencc_t tw2sp = kNoOpenCC;
 
   ThreadState() {
     UErrorCode error = U_ZERO_ERROR;
     words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), error));
     if (U_FAILURE(error)) words.reset();
     t2s = opencc_open(kTraditionalToSimplified);
+    tw2sp = opencc_open(kTaiwanToMainland);
   }
   ~ThreadState() {
     if (t2s != kNoOpenCC) opencc_close(t2s);
+    if (tw2sp != kNoOpenCC) opencc_close(tw2sp);
   }
 };
 
@@ -66,8 +72,8 @@ bool IsChineseStopChar(UChar32 cp) {
   return kStop.contains(cp);
 }
 
-bool IsEnglishStopWord(const std::string& word) {
-  static const absl::flat_hash_set<std::string> kStop = {
+bool IsStopWord(absl::string_view word) {
+  static const absl::flat_hash_set<absl::string_view> kStop = {
       "a",    "an",   "and",  "are",  "as",    "at",   "be",    "by",    "for",   "from",
       "has",  "have", "in",   "into", "is",    "it",   "its",   "of",    "on",    "or",
       "that", "the",  "this", "to",   "was",   "were", "will",  "with",  "we",    "our",
@@ -125,9 +131,9 @@ std::vector<Unit> Normalize(absl::string_view text) {
 }
 
 // OpenCC on `utf8`; nullopt when OpenCC is unavailable or fails.
-std::optional<std::string> ConvertT2s(opencc_t t2s, const std::string& utf8) {
-  if (t2s == kNoOpenCC) return std::nullopt;
-  char* converted = opencc_convert_utf8(t2s, utf8.data(), utf8.size());
+std::optional<std::string> Convert(opencc_t converter, const std::string& utf8) {
+  if (converter == kNoOpenCC) return std::nullopt;
+  char* converted = opencc_convert_utf8(converter, utf8.data(), utf8.size());
   if (converted == nullptr) return std::nullopt;
   std::string out(converted);
   opencc_convert_utf8_free(converted);
@@ -148,16 +154,18 @@ std::vector<UChar32> DecodeUtf8(const std::string& text) {
 
 // Step 2: Traditional → Simplified on the Han code points. t2s maps character to character
 // almost always; when a phrase conversion changes the length, each character is converted
-// alone so the mapping to the source stays exact.
-void FoldToSimplified(std::vector<Unit>& units) {
+// alone so the mapping to the source stays exact. True when some character changed: the
+// text is written in Traditional characters.
+bool FoldToSimplified(std::vector<Unit>& units) {
   std::string han;
   for (const Unit& u : units) {
     if (IsHan(u.cp)) AppendUtf8(u.cp, han);
   }
-  if (han.empty()) return;
+  if (han.empty()) return false;
   ThreadState& state = State();
-  std::optional<std::string> converted = ConvertT2s(state.t2s, han);
-  if (!converted) return;
+  std::optional<std::string> converted = Convert(state.t2s, han);
+  if (!converted) return false;
+  if (*converted == han) return false;
   std::vector<UChar32> simplified = DecodeUtf8(*converted);
   size_t next = 0;
   const size_t han_count = DecodeUtf8(han).size();
@@ -169,12 +177,13 @@ void FoldToSimplified(std::vector<Unit>& units) {
     } else {
       std::string one;
       AppendUtf8(u.cp, one);
-      if (auto single = ConvertT2s(state.t2s, one)) {
+      if (auto single = Convert(state.t2s, one)) {
         std::vector<UChar32> cps = DecodeUtf8(*single);
         if (cps.size() == 1) u.cp = cps[0];
       }
     }
   }
+  return true;
 }
 
 // Collects terms with counts and first surface forms.
@@ -255,8 +264,7 @@ void AddWordRun(const std::vector<Unit>& units, size_t begin, size_t end, TermSi
       if (i > part_begin) {
         ++parts;
         std::string word = Utf8Of(units, part_begin, i);
-        if (i - part_begin >= 2 && !IsEnglishStopWord(word))
-          sink.Add(std::move(word), part_begin, i);
+        if (i - part_begin >= 2 && !IsStopWord(word)) sink.Add(EnglishStem(word), part_begin, i);
       }
       part_begin = i + 1;
     }
@@ -264,10 +272,12 @@ void AddWordRun(const std::vector<Unit>& units, size_t begin, size_t end, TermSi
   if (parts >= 2) sink.Add(Utf8Of(units, begin, end), begin, end);
 }
 
-// The normalized units of `text` (steps 1 and 2).
-std::vector<Unit> Prepare(absl::string_view text) {
+// The normalized units of `text` (steps 1 and 2); `traditional`, when given, tells whether
+// the text was written in Traditional characters.
+std::vector<Unit> Prepare(absl::string_view text, bool* traditional = nullptr) {
   std::vector<Unit> units = Normalize(text);
-  FoldToSimplified(units);
+  const bool changed = FoldToSimplified(units);
+  if (traditional != nullptr) *traditional = changed;
   return units;
 }
 
@@ -307,6 +317,74 @@ size_t FindUnits(const std::vector<Unit>& haystack, const std::vector<UChar32>& 
   return std::string::npos;
 }
 
+// The Han runs of `normalized` (NFKC, before t2s) converted with tw2sp; `folded` is the same
+// text after t2s (unit for unit). Where tw2sp changes a run's length, its output is aligned
+// with the t2s run by their longest common subsequence, and the characters in between take
+// the source bytes of what they replace, so surfaces stay exact for whole phrases.
+std::vector<Unit> TaiwanToMainland(const std::vector<Unit>& normalized,
+                                   const std::vector<Unit>& folded) {
+  std::vector<Unit> out;
+  out.reserve(folded.size());
+  ThreadState& state = State();
+  size_t i = 0;
+  while (i < normalized.size()) {
+    if (!IsHan(normalized[i].cp)) {
+      out.push_back(folded[i++]);
+      continue;
+    }
+    size_t j = i;
+    while (j < normalized.size() && IsHan(normalized[j].cp)) ++j;
+    std::optional<std::string> converted = Convert(state.tw2sp, Utf8Of(normalized, i, j));
+    const std::vector<UChar32> p = converted ? DecodeUtf8(*converted) : std::vector<UChar32>();
+    const size_t n = j - i, m = p.size();
+    bool same = m == n;
+    for (size_t k = 0; same && k < n; ++k) same = p[k] == folded[i + k].cp;
+    if (m == 0 || same || n * m > 250000) {
+      out.insert(out.end(), folded.begin() + i, folded.begin() + j);
+    } else if (m == n) {
+      for (size_t k = 0; k < n; ++k)
+        out.push_back({p[k], folded[i + k].source_begin, folded[i + k].source_end});
+    } else {
+      // lcs[a][b]: the longest common subsequence of folded[i+a..j) and p[b..m).
+      std::vector<std::vector<uint16_t>> lcs(n + 1, std::vector<uint16_t>(m + 1, 0));
+      for (size_t a = n; a-- > 0;) {
+        for (size_t b = m; b-- > 0;) {
+          lcs[a][b] = folded[i + a].cp == p[b] ? lcs[a + 1][b + 1] + 1
+                                               : std::max(lcs[a + 1][b], lcs[a][b + 1]);
+        }
+      }
+      // The common characters keep their source; each stretch of p between two of them takes
+      // the source of the t2s stretch it replaces (or of the character before, or after).
+      size_t a = 0, b = 0, a_from = 0, b_from = 0;
+      auto flush = [&](size_t a_to, size_t b_to) {
+        if (b_to == b_from) return;
+        size_t first = a_from, last = a_to;  // [first, last) of the t2s run
+        if (first == last) {
+          first = first > 0 ? first - 1 : 0;
+          last = std::min(first + 1, n);
+        }
+        for (size_t k = b_from; k < b_to; ++k) {
+          out.push_back({p[k], folded[i + first].source_begin, folded[i + last - 1].source_end});
+        }
+      };
+      while (a < n && b < m) {
+        if (folded[i + a].cp == p[b]) {
+          flush(a, b);
+          out.push_back({p[b], folded[i + a].source_begin, folded[i + a].source_end});
+          a_from = ++a;
+          b_from = ++b;
+        } else if (lcs[a + 1][b] >= lcs[a][b + 1]) {
+          ++a;
+        } else {
+          ++b;
+        }
+      }
+      flush(n, m);
+    }
+    i = j;
+  }
+  return out;
+}
 }  // namespace
 
 // A text's normalized units and, for the counterpart side, its analyzed terms (empty for the
@@ -376,7 +454,9 @@ std::vector<SharedPhrase> TextAnalyzer::SharedPhrases(const PhraseText& own,
       if (j - i == 1 && other_terms.contains(Utf8Of(units, i, j))) spans.push_back({i, j});
     } else if (IsWordChar(units[i].cp)) {
       while (j < units.size() && IsWordChar(units[j].cp)) ++j;
-      if (j - i >= 2 && other_terms.contains(Utf8Of(units, i, j))) spans.push_back({i, j});
+      if (j - i >= 2 && other_terms.contains(EnglishStem(Utf8Of(units, i, j)))) {
+        spans.push_back({i, j});
+      }
     }
     i = j;
   }
@@ -392,6 +472,24 @@ std::vector<SharedPhrase> TextAnalyzer::SharedPhrases(const PhraseText& own,
     SharedPhrase phrase{std::string(text.substr(from, to - from)), ""};
     std::vector<UChar32> needle;
     for (size_t k = span.begin; k < span.end; ++k) needle.push_back(units[k].cp);
+    if (!IsHan(units[span.begin].cp)) {
+      // A word: the counterpart's word with the same stem, as written there (fibre / fibers).
+      const std::string stem = EnglishStem(Utf8Of(units, span.begin, span.end));
+      for (size_t k = 0; k < other_units.size();) {
+        size_t end = k;
+        while (end < other_units.size() && IsWordChar(other_units[end].cp)) ++end;
+        if (end > k && EnglishStem(Utf8Of(other_units, k, end)) == stem) {
+          std::string written(
+              counterpart.substr(other_units[k].source_begin,
+                                 other_units[end - 1].source_end - other_units[k].source_begin));
+          if (written != phrase.text) phrase.counterpart_text = std::move(written);
+          break;
+        }
+        k = end > k ? end : k + 1;
+      }
+      phrases.push_back(std::move(phrase));
+      continue;
+    }
     const size_t at = FindUnits(other_units, needle);
     // Shared bigram by bigram but never whole in the counterpart: nothing to quote there.
     if (at != std::string::npos) {
@@ -415,11 +513,137 @@ absl::StatusOr<std::shared_ptr<const TextAnalyzer>> TextAnalyzer::Create() {
         absl::StrCat("OpenCC configuration ", kTraditionalToSimplified,
                      " cannot be loaded (is libopencc-data installed?): ", opencc_error()));
   }
+  if (state.tw2sp == kNoOpenCC) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("OpenCC configuration ", kTaiwanToMainland,
+                     " cannot be loaded (is libopencc-data installed?): ", opencc_error()));
+  }
   return std::shared_ptr<const TextAnalyzer>(new TextAnalyzer());
 }
 
 AnalyzedText TextAnalyzer::Analyze(absl::string_view text) const {
-  return AnalyzeUnits(text, Prepare(text));
+  const std::vector<Unit> normalized = Normalize(text);
+  std::vector<Unit> units = normalized;
+  const bool traditional = FoldToSimplified(units);
+  AnalyzedText analyzed = AnalyzeUnits(text, units);
+  if (!traditional) return analyzed;
+  // Written in Traditional characters: also the terms of its Taiwan phrases converted to
+  // mainland usage (伺服器 → 服务器), so either usage finds it. Mainland text is left alone:
+  // tw2sp would rewrite some of its words (方程式 → 方程序).
+  const std::vector<Unit> mainland = TaiwanToMainland(normalized, units);
+  absl::flat_hash_set<std::string> seen;
+  for (const AnalyzedTerm& term : analyzed.terms) seen.insert(term.term);
+  for (AnalyzedTerm& term : AnalyzeUnits(text, mainland).terms) {
+    if (seen.contains(term.term)) continue;
+    term.taiwan_phrase = true;
+    analyzed.length += term.count;
+    analyzed.terms.push_back(std::move(term));
+  }
+  return analyzed;
+}
+
+bool TextAnalyzer::IsEnglishStopWord(absl::string_view word) { return IsStopWord(word); }
+
+std::string TextAnalyzer::NormalizedText(absl::string_view text) const {
+  const std::vector<Unit> units = Prepare(text);
+  return Utf8Of(units, 0, units.size());
+}
+
+std::vector<TextWord> TextAnalyzer::Words(absl::string_view text) const {
+  const std::vector<Unit> units = Prepare(text);
+  std::vector<TextWord> words;
+  uint32_t run = 0;
+  auto add_han = [&](size_t from, size_t to) {
+    TextWord word{Utf8Of(units, from, to), {}, run};
+    for (size_t k = from; k + 1 < to; ++k) {
+      if (IsChineseStopChar(units[k].cp) || IsChineseStopChar(units[k + 1].cp)) continue;
+      word.terms.push_back(Utf8Of(units, k, k + 2));
+    }
+    if (!word.terms.empty()) words.push_back(std::move(word));
+  };
+  size_t i = 0;
+  while (i < units.size()) {
+    size_t j = i + 1;
+    if (IsHan(units[i].cp)) {
+      while (j < units.size() && IsHan(units[j].cp)) ++j;
+      icu::BreakIterator* breaks = State().words.get();
+      std::vector<size_t> bounds = {i};
+      if (breaks != nullptr && j - i > 2) {
+        icu::UnicodeString han;
+        std::vector<size_t> unit_of_utf16;
+        for (size_t k = i; k < j; ++k) {
+          for (int n = 0; n < U16_LENGTH(units[k].cp); ++n) unit_of_utf16.push_back(k);
+          han.append(units[k].cp);
+        }
+        unit_of_utf16.push_back(j);
+        breaks->setText(han);
+        breaks->first();
+        for (int32_t b = breaks->next(); b != icu::BreakIterator::DONE; b = breaks->next()) {
+          bounds.push_back(unit_of_utf16[b]);
+        }
+      } else {
+        bounds.push_back(j);
+      }
+      // Single characters ICU could not place are joined (an unknown word, often), up to a
+      // stop character.
+      size_t single_from = std::string::npos;
+      for (size_t b = 0; b + 1 < bounds.size(); ++b) {
+        const size_t from = bounds[b], to = bounds[b + 1];
+        const bool single = to - from == 1 && !IsChineseStopChar(units[from].cp);
+        if (single) {
+          if (single_from == std::string::npos) single_from = from;
+          continue;
+        }
+        if (single_from != std::string::npos) add_han(single_from, from);
+        single_from = std::string::npos;
+        if (to - from >= 2) add_han(from, to);
+      }
+      if (single_from != std::string::npos) add_han(single_from, j);
+    } else if (IsWordChar(units[i].cp)) {
+      while (j < units.size() && IsWordChar(units[j].cp)) ++j;
+      const std::string word = Utf8Of(units, i, j);
+      if (j - i >= 2 && !IsStopWord(word)) {
+        std::string stem = EnglishStem(word);
+        words.push_back({stem, {stem}, run});
+      }
+    } else if (!u_isspace(units[i].cp) && !IsJoiner(units[i].cp)) {
+      ++run;
+    }
+    i = j;
+  }
+  return words;
+}
+
+std::vector<TextToken> TextAnalyzer::Tokens(absl::string_view text) const {
+  const std::vector<Unit> units = Prepare(text);
+  std::vector<TextToken> tokens;
+  uint32_t run = 0;
+  bool broken = false;  // Punctuation since the last token (white space does not break).
+  auto add = [&](std::string token, bool han, size_t begin, size_t end) {
+    if (!tokens.empty() && broken) ++run;
+    broken = false;
+    tokens.push_back(
+        {std::move(token), han, units[begin].source_begin, units[end - 1].source_end, run});
+  };
+  size_t i = 0;
+  while (i < units.size()) {
+    const UChar32 cp = units[i].cp;
+    if (IsHan(cp)) {
+      add(Utf8Of(units, i, i + 1), true, i, i + 1);
+      ++i;
+    } else if (IsWordChar(cp)) {
+      size_t j = i;
+      // The parts of a joined run ("pm2.5", "a2/o") are tokens of the same run.
+      while (j < units.size() && IsWordChar(units[j].cp)) ++j;
+      add(EnglishStem(Utf8Of(units, i, j)), false, i, j);
+      i = j;
+      if (i + 1 < units.size() && IsJoiner(units[i].cp) && IsWordChar(units[i + 1].cp)) ++i;
+    } else {
+      if (!u_isspace(cp)) broken = true;
+      ++i;
+    }
+  }
+  return tokens;
 }
 
 }  // namespace techmatch

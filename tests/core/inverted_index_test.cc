@@ -69,12 +69,14 @@ class BruteForce {
       for (const AnalyzedTerm& term : doc.text.terms) df[term.term] += 1;
     }
     const double average = std::max(1.0, total_length / n);
-    // The query's kMaxQueryTerms terms of highest weight (tf × idf), earlier first on ties.
+    // The query's kMaxQueryTerms terms of highest weight (tf × idf × the term's weight),
+    // earlier first on ties; terms no document has, or of weight 0, take no part.
     std::vector<std::pair<const AnalyzedTerm*, double>> weighted;
     for (const AnalyzedTerm& q : query.terms) {
-      const double d = df.contains(q.term) ? df.at(q.term) : 0.0;
+      if (!df.contains(q.term) || !(q.weight > 0)) continue;
+      const double d = df.at(q.term);
       const double idf = std::log(1.0 + (n - d + 0.5) / (d + 0.5));
-      weighted.emplace_back(&q, (1.0 + std::log(q.count)) * idf);
+      weighted.emplace_back(&q, (1.0 + std::log(q.count)) * idf * q.weight);
     }
     std::stable_sort(weighted.begin(), weighted.end(),
                      [](const auto& a, const auto& c) { return a.second > c.second; });
@@ -89,7 +91,14 @@ class BruteForce {
       }
       return score;
     };
-    const double self = bm25(query);
+    // Against itself without expansion terms (with them only when nothing else is left).
+    const double query_norm = k1 * (1 - b + b * query.length / average);
+    double self = 0, expansions = 0;
+    for (const auto& [q, query_weight] : weighted) {
+      (q->expansion ? expansions : self) +=
+          query_weight * q->count * (k1 + 1) / (q->count + query_norm);
+    }
+    if (self <= 0) self = expansions;
     const bool matching = eligibility.query != nullptr;
     const double text_weight = matching ? kTextWeight : 1.0;
     std::vector<std::pair<std::string, double>> scored;
@@ -219,6 +228,65 @@ TEST(InvertedIndexTest, TopKEqualsBruteForceForFreeTextSearch) {
       }
     }
   }
+}
+
+// Query weights (understanding, expansion), terms of weight 0 and terms no document has.
+TEST(InvertedIndexTest, TopKEqualsBruteForceForWeightedQueries) {
+  for (uint32_t seed = 1; seed <= 4; ++seed) {
+    RandomCorpus corpus(seed, 1500, 300);
+    for (int q = 0; q < 40; ++q) {
+      AnalyzedText query = corpus.RandomText(1 + corpus.rng() % 30);
+      for (AnalyzedTerm& term : query.terms) {
+        term.weight = static_cast<double>(corpus.rng() % 5) / 4.0;  // 0, 0.25 ... 1
+        term.expansion = corpus.rng() % 4 == 0;
+      }
+      for (int absent = 0; absent < 45; ++absent) {
+        query.terms.push_back({absl::StrCat("absent", absent), "", 1});
+        ++query.length;
+      }
+      ExpectSameTopK(corpus, query, Eligibility{}, 10, absl::StrCat("seed ", seed, " q ", q));
+    }
+  }
+}
+
+TEST(InvertedIndexTest, TermsNoDocumentHasDoNotCrowdOutTheRest) {
+  InvertedIndex index;
+  ASSERT_TRUE(index.Upsert(Profile("a", "x", {"liquor"}), Text({{"窖泥", 1}})).ok());
+  ASSERT_TRUE(index.Upsert(Profile("b", "x", {"liquor"}), Text({{"酿造", 1}})).ok());
+  std::vector<std::pair<std::string, int>> terms;
+  for (int i = 0; i < 60; ++i) terms.emplace_back(absl::StrCat("rare", i), 1);
+  terms.emplace_back("窖泥", 1);  // 61st: cut before absent terms stopped counting.
+  EXPECT_THAT(Ids(index.TopK(Text(terms), Eligibility{}, 5)), ElementsAre("a"));
+  // Its text relevance is against what any document could have: the one term.
+  EXPECT_DOUBLE_EQ(index.TopK(Text(terms), Eligibility{}, 5)[0].text, 1.0);
+  AnalyzedText zero = Text({{"窖泥", 1}, {"酿造", 1}});
+  zero.terms[0].weight = 0;
+  EXPECT_THAT(Ids(index.TopK(zero, Eligibility{}, 5)), ElementsAre("b"));
+}
+
+TEST(InvertedIndexTest, IdfAndTermCountsForReranking) {
+  InvertedIndex index;
+  ASSERT_TRUE(index.Upsert(Profile("a", "x", {"liquor"}), Text({{"窖泥", 3}, {"白酒", 1}})).ok());
+  ASSERT_TRUE(index.Upsert(Profile("b", "x", {"liquor"}), Text({{"白酒", 2}})).ok());
+  EXPECT_GT(index.Idf("窖泥"), index.Idf("白酒"));
+  EXPECT_EQ(index.Idf("absent"), 0);
+  const std::vector<int32_t> ids = index.TermIds(Text({{"窖泥", 1}, {"absent", 1}, {"白酒", 1}}));
+  ASSERT_EQ(ids.size(), 3u);
+  EXPECT_EQ(ids[1], -1);
+  std::vector<uint32_t> counts;
+  ASSERT_TRUE(index.TermCounts("a", ids, counts));
+  EXPECT_THAT(counts, ElementsAre(3u, 0u, 1u));
+  ASSERT_TRUE(index.TermCounts("b", ids, counts));
+  EXPECT_THAT(counts, ElementsAre(0u, 0u, 2u));
+  EXPECT_FALSE(index.TermCounts("unknown", ids, counts));
+  // Many at once: the same counts.
+  const MatchProfile unknown = Profile("unknown", "x", {"liquor"});
+  std::vector<std::vector<uint32_t>> batch;
+  index.TermCounts({index.Find("b"), &unknown, index.Find("a")}, ids, batch);
+  ASSERT_EQ(batch.size(), 3u);
+  EXPECT_THAT(batch[0], ElementsAre(0u, 0u, 2u));
+  EXPECT_THAT(batch[1], ElementsAre(0u, 0u, 0u));
+  EXPECT_THAT(batch[2], ElementsAre(3u, 0u, 1u));
 }
 
 TEST(InvertedIndexTest, TopKEqualsBruteForceForMatching) {

@@ -225,7 +225,7 @@ TEST_F(MatchWatchTest, SlowWatcherIsClosedWithoutHoldingOthers) {
 }
 
 TEST(MatchWatchQueueTest, NextTimesOutEmptyAndDeliversBeforeClosing) {
-  MatchWatch watch(WatchSpec{}, AnalyzedText{}, nullptr);
+  MatchWatch watch(WatchSpec{}, MatchQuery{}, nullptr);
   auto none = watch.Next(absl::Milliseconds(5));
   ASSERT_TRUE(none.ok());
   EXPECT_FALSE(none->has_value());

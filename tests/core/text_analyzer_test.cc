@@ -93,13 +93,61 @@ TEST_F(TextAnalyzerTest, StopWordsAndPunctuationDropped) {
   EXPECT_THAT(terms, Contains("酿造"));
   EXPECT_THAT(terms, Not(Contains("酒的")));
   EXPECT_THAT(terms, Not(Contains("的酿")));
-  EXPECT_THAT(Terms("the fermentation of sorghum"), ElementsAre("fermentation", "sorghum"));
+  EXPECT_THAT(Terms("the fermentation of sorghum"), ElementsAre("ferment", "sorghum"));
+}
+
+TEST_F(TextAnalyzerTest, EnglishWordsMeetByStem) {
+  EXPECT_TRUE(Finds("fibre", "natural fibers"));
+  EXPECT_TRUE(Finds("Fibres", "fiber"));
+  EXPECT_TRUE(Finds("drying", "dried chili"));
+  EXPECT_TRUE(Finds("odour", "odor control"));
+  EXPECT_TRUE(Finds("optimise", "optimizing the process"));
+  EXPECT_FALSE(Finds("fibre", "fabric"));
+  // Model numbers and formulas are not stemmed.
+  EXPECT_THAT(Terms("NCM811 TiO2"), ElementsAre("ncm811", "tio2"));
+}
+
+TEST_F(TextAnalyzerTest, TraditionalTextAlsoGetsMainlandUsage) {
+  // 伺服器 / 資料庫 are Taiwan usage for 服务器 / 数据库; either finds the other.
+  EXPECT_TRUE(Finds("服务器", "機房伺服器散熱"));
+  EXPECT_TRUE(Finds("数据库", "資料庫軟體"));
+  EXPECT_TRUE(Finds("伺服器", "伺服器"));  // The character-for-character form stays.
+  EXPECT_EQ(SurfaceOf("資料庫軟體", "数据"), "資料");
+  const AnalyzedText text = analyzer_->Analyze("資料庫");
+  bool from_taiwan_phrase = false;
+  for (const AnalyzedTerm& term : text.terms) {
+    if (term.term == "数据") from_taiwan_phrase = term.taiwan_phrase;
+    if (term.term == "资料") {
+      EXPECT_FALSE(term.taiwan_phrase);
+    }
+  }
+  EXPECT_TRUE(from_taiwan_phrase);
+  // Lengths change too (記憶體 → 内存), and the surface is the whole phrase replaced.
+  EXPECT_TRUE(Finds("内存", "記憶體模組"));
+  EXPECT_EQ(SurfaceOf("記憶體模組", "内存"), "記憶體");
+  // Mainland text is left as it is: tw2sp would turn 方程式 into 方程序.
+  EXPECT_THAT(Terms("方程式"), Not(Contains("程序")));
+}
+
+TEST_F(TextAnalyzerTest, TokensForPhraseLookups) {
+  const std::vector<TextToken> tokens = analyzer_->Tokens("Sweet potatoes, 紅薯 PM2.5");
+  std::vector<std::string> texts;
+  std::vector<uint32_t> runs;
+  for (const TextToken& token : tokens) {
+    texts.push_back(token.text);
+    runs.push_back(token.run);
+  }
+  EXPECT_THAT(texts, ElementsAre("sweet", "potato", "红", "薯", "pm2", "5"));
+  EXPECT_THAT(runs, ElementsAre(0, 0, 1, 1, 1, 1));
+  EXPECT_EQ(tokens[2].begin, std::string("Sweet potatoes, ").size());
+  EXPECT_EQ(tokens[3].end, std::string("Sweet potatoes, 紅薯").size());
+  EXPECT_THAT(analyzer_->Tokens("，。"), IsEmpty());
 }
 
 TEST_F(TextAnalyzerTest, SurfaceFormsKeepWhatWasWritten) {
   EXPECT_EQ(SurfaceOf("釀造工藝", "酿造"), "釀造");
   EXPECT_EQ(SurfaceOf("ＰＬＣ控制", "plc"), "ＰＬＣ");
-  EXPECT_EQ(SurfaceOf("Fermentation tank", "fermentation"), "Fermentation");
+  EXPECT_EQ(SurfaceOf("Fermentation tank", "ferment"), "Fermentation");
   EXPECT_EQ(SurfaceOf("濃香型白酒", "白酒"), "白酒");
 }
 
@@ -133,6 +181,14 @@ TEST_F(TextAnalyzerTest, SharedPhrasesQuoteTheCounterpartScript) {
   ASSERT_EQ(phrases.size(), 1u);
   EXPECT_EQ(phrases[0].text, "纖維素乙醇發酵");
   EXPECT_EQ(phrases[0].counterpart_text, "纤维素乙醇发酵");
+}
+
+TEST_F(TextAnalyzerTest, SharedWordsQuoteTheCounterpartsInflection) {
+  const std::vector<SharedPhrase> phrases =
+      analyzer_->SharedPhrases("bamboo fibre panels", "natural fibers for a panel", 5);
+  std::vector<std::string> pairs;
+  for (const SharedPhrase& p : phrases) pairs.push_back(p.text + "/" + p.counterpart_text);
+  EXPECT_THAT(pairs, ElementsAre("panels/panel", "fibre/fibers"));
 }
 
 TEST_F(TextAnalyzerTest, SharedPhrasesKeepWordsLongestFirstAndLimit) {

@@ -119,8 +119,8 @@ TEST_F(MatchServiceTest, MatchNeedRanksAndExplains) {
     signals.push_back(s.signal());
     EXPECT_NEAR(s.contribution(), s.value() * s.weight(), 1e-9);
   }
-  EXPECT_THAT(signals,
-              ElementsAre("text", "industry", "maturity", "price", "cooperation_mode", "event"));
+  EXPECT_THAT(signals, ElementsAre("text", "coverage", "proximity", "ruled_out", "industry",
+                                   "maturity", "price", "cooperation_mode", "event"));
   EXPECT_NEAR(sum, best.score(), 1e-9);
   EXPECT_GT(best.score(), response.matches(1).score());
   EXPECT_THAT(response.matches(2).explanation().shared_terms(), IsEmpty());
