@@ -38,7 +38,7 @@ expect_out_re "^1  0\.[0-9]{3}  offerings/jn-004 +白酒窖泥老化修复与养
 expect_out_re "^2  0\.[0-9]{3}  offerings/"
 expect_out_re "^   shared terms: +.*釀造[^,]*/酿造"
 expect_out_re "^   shared industries: liquor$"
-expect_out_re "^   signals: +text 0\.[0-9]{3} \+ industry 0\.[0-9]{3}"
+expect_out_re "^   signals: +coverage 0\.[0-9]{3} \+ industry 0\.[0-9]{3}"
 [[ $(grep -cE '^[0-9]+  [01]\.[0-9]{3}  ' "$tmp/out") == 3 ]] || fail "expected 3 ranked matches"
 # Scores are in descending order.
 grep -oE '^[0-9]+  [01]\.[0-9]{3}' "$tmp/out" | awk '{print $2}' | sort -rc \
