@@ -21,38 +21,21 @@ namespace {
 constexpr int kMaxIdlePollers = 64;
 
 // The short reads, served from the completion queues on the thread that polled them
-// (server/async_server.h): one line per method, each the service's own handler. Everything not
-// named here (writes, which wait for fsync; matching and reports, which can take a while;
-// streams; a method added later) stays on the sync API. A name that is not a unary method of
-// its service is logged and left on the sync API.
+// (server/async_server.h); each service class names its own (its base class and its
+// ServeShortReads). Everything else (writes, which wait for fsync; matching and reports, which
+// can take a while; streams; a method added later) stays on the sync API.
 void ServeShortReads(AsyncServer& async, NeedServiceImpl& needs, OfferingServiceImpl& offerings,
                      IndustryServiceImpl& industries, OrganizationServiceImpl& organizations,
                      EventServiceImpl& events, MatchServiceImpl& matches,
                      AgreementServiceImpl& agreements, AuditServiceImpl& audit) {
-  async.Serve<v1::NeedService>(needs, "GetNeed", &NeedServiceImpl::GetNeed);
-  async.Serve<v1::NeedService>(needs, "ListNeeds", &NeedServiceImpl::ListNeeds);
-  async.Serve<v1::OfferingService>(offerings, "GetOffering", &OfferingServiceImpl::GetOffering);
-  async.Serve<v1::OfferingService>(offerings, "ListOfferings", &OfferingServiceImpl::ListOfferings);
-  async.Serve<v1::IndustryService>(industries, "GetIndustry", &IndustryServiceImpl::GetIndustry);
-  async.Serve<v1::IndustryService>(industries, "ListIndustries",
-                                   &IndustryServiceImpl::ListIndustries);
-  async.Serve<v1::OrganizationService>(organizations, "GetOrganization",
-                                       &OrganizationServiceImpl::GetOrganization);
-  async.Serve<v1::OrganizationService>(organizations, "ListOrganizations",
-                                       &OrganizationServiceImpl::ListOrganizations);
-  async.Serve<v1::EventService>(events, "GetEvent", &EventServiceImpl::GetEvent);
-  async.Serve<v1::EventService>(events, "ListEvents", &EventServiceImpl::ListEvents);
-  async.Serve<v1::EventService>(events, "ListParticipants", &EventServiceImpl::ListParticipants);
-  async.Serve<v1::AgreementService>(agreements, "GetAgreement",
-                                    &AgreementServiceImpl::GetAgreement);
-  async.Serve<v1::AgreementService>(agreements, "ListAgreements",
-                                    &AgreementServiceImpl::ListAgreements);
-  async.Serve<v1::MatchService>(matches, "GetMeetingPlan", &MatchServiceImpl::GetMeetingPlan);
-  async.Serve<v1::MatchService>(matches, "GetMeetingRequest", &MatchServiceImpl::GetMeetingRequest);
-  async.Serve<v1::MatchService>(matches, "ListMeetingRequests",
-                                &MatchServiceImpl::ListMeetingRequests);
-  async.Serve<v1::MatchService>(matches, "ListMeetings", &MatchServiceImpl::ListMeetings);
-  async.Serve<v1::AuditService>(audit, "ListAuditEvents", &AuditServiceImpl::ListAuditEvents);
+  needs.ServeShortReads(async);
+  offerings.ServeShortReads(async);
+  industries.ServeShortReads(async);
+  organizations.ServeShortReads(async);
+  events.ServeShortReads(async);
+  matches.ServeShortReads(async);
+  agreements.ServeShortReads(async);
+  audit.ServeShortReads(async);
 }
 
 }  // namespace
