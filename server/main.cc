@@ -103,6 +103,23 @@ void AddServeFlags(CLI::App& app, ServeFlags& flags) {
                  "completion-queue thread per core, not counted here)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  techmatch::server::LongCallLimits& long_calls = options.long_calls;
+  app.add_option("--max_long_calls_per_principal", long_calls.max_per_principal,
+                 "streams, MatchEvent, GenerateMeetingRequests and ScheduleMeetings one API key "
+                 "may have running at once; more get RESOURCE_EXHAUSTED")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--max_watches_per_principal", long_calls.max_watches_per_principal,
+                 "WatchMatches streams one API key may have open at once; more get "
+                 "RESOURCE_EXHAUSTED")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option_function<int>(
+         "--stream_idle_ms",
+         [&long_calls](int ms) { long_calls.stream_idle = absl::Milliseconds(ms); },
+         "an import stream that sends no row this long is ended with DEADLINE_EXCEEDED")
+      ->check(CLI::PositiveNumber)
+      ->default_str(std::to_string(absl::ToInt64Milliseconds(long_calls.stream_idle)));
   techmatch::server::http::AddHttpFlags(app, flags.http);
 }
 
