@@ -42,10 +42,11 @@ void ServeShortReads(AsyncServer& async, NeedServiceImpl& needs, OfferingService
 
 TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository, Currency currency,
                                  std::string page_token_key,
-                                 std::shared_ptr<const TextAnalyzer> analyzer)
+                                 std::shared_ptr<const TextAnalyzer> analyzer,
+                                 const LongCallLimits& long_calls)
     : repository_(std::move(repository)),
       matching_(std::move(analyzer)),
-      guard_(*repository_),
+      guard_(*repository_, long_calls),
       context_{*repository_, std::move(currency),
                usecases::PageTokenCodec(std::move(page_token_key)), matching_, guard_},
       industries_(context_),
@@ -64,12 +65,14 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
     const ServerOptions& options, std::unique_ptr<storage::Repository> repository) {
   TM_ASSIGN_OR_RETURN(Currency currency, Currency::FromCode(options.base_currency));
   TM_RETURN_IF_ERROR(ValidateLimits(options.limits));
+  TM_RETURN_IF_ERROR(ValidateLongCallLimits(options.long_calls));
   TM_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
                       ServerCredentialsFor(options.tls));
   TM_ASSIGN_OR_RETURN(std::string key, repository->PageTokenKey());
   TM_ASSIGN_OR_RETURN(std::shared_ptr<const TextAnalyzer> analyzer, TextAnalyzer::Create());
-  std::unique_ptr<TechmatchServer> server(new TechmatchServer(
-      std::move(repository), std::move(currency), std::move(key), std::move(analyzer)));
+  std::unique_ptr<TechmatchServer> server(
+      new TechmatchServer(std::move(repository), std::move(currency), std::move(key),
+                          std::move(analyzer), options.long_calls));
   TM_RETURN_IF_ERROR(LoadMatchingIndex(*server->repository_, server->matching_));
 
   // Our own health service in place of gRPC's (server/health_service.h says why).
