@@ -50,7 +50,7 @@ expect_out '"counterpartText":"酿造"'
 expect_out '"signal":"text"'
 tm --csv match need langjiu-003 --page-size 1
 expect_rc 0
-expect_out "rank,offering,offering_title,score,shared_terms,shared_industries,signals"
+expect_out "rank,offering,offering_title,score,shared_terms,shared_industries,signals,bridges"
 expect_out_re "^1,offerings/jn-004,白酒窖泥老化修复与养护技术,0\.[0-9]{3},"
 tm match offering jn-004 --page-size 2
 expect_rc 0
@@ -90,7 +90,7 @@ grep -qE "^ +shared terms: +.*窖泥" "$tmp/watch.out" || fail "match watch with
 # A bounded watch that sees nothing ends cleanly when its time is up; CSV starts with its header.
 tm --csv match watch query 窖泥 --target needs --industry liquor --for 1
 expect_rc 0
-expect_out "received_at,need,need_title,score,shared_terms,shared_industries,signals"
+expect_out "received_at,need,need_title,score,shared_terms,shared_industries,signals,bridges"
 expect_err "0 matches in 1 s"
 tm match watch need no-such-need
 expect_rc 1
