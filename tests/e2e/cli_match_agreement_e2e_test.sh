@@ -59,6 +59,42 @@ tm match need lzlj-001 --event fair-2026 --all-industries --page-size 2
 expect_rc 0
 expect_out_re "^1  0\.[0-9]{3}  offerings/"
 
+# --- thesaurus: organizers' entries over the shipped thesaurus ---------------------------------
+tm thesaurus add --kind synonym --from 蓝莓 --to "越橘;笃斯" --industry agriculture --id berry \
+  --note 浆果
+expect_rc 0
+expect_out_re "^name: +thesaurusEntries/berry$"
+expect_out_re "^to: +越橘; 笃斯$"
+expect_out_re "^industry: +agriculture$"
+tm thesaurus add --kind synonym --from 蓝莓 --to blueberry --industry agriculture
+expect_rc 1
+expect_err "INVALID_ARGUMENT"
+expect_err_re "^  thesaurus_entry.from: duplicates thesaurusEntries/berry"
+tm thesaurus add --kind colour --from a --to b
+expect_rc 2
+expect_err "--kind: 'colour' is not one of"
+tm thesaurus add --kind problem --from 蓝莓 --to 蓝莓
+expect_rc 1
+expect_err_re "^  thesaurus_entry.to\[0\]: "
+tm thesaurus list --kind synonym --term 越橘
+expect_rc 0
+expect_out "thesaurusEntries/berry"
+tm thesaurus update berry --to 越橘 --note ""
+expect_rc 0
+expect_out_re "^to: +越橘$"
+tm thesaurus update berry
+expect_rc 2
+expect_err "nothing to update"
+tm thesaurus get berry
+expect_rc 0
+expect_out_re "^kind: +synonym$"
+tm thesaurus remove berry
+expect_rc 0
+expect_out "removed thesaurusEntries/berry"
+tm thesaurus get berry
+expect_rc 1
+expect_err "NOT_FOUND"
+
 # --- match errors -----------------------------------------------------------------------------
 tm match need no-such-need
 expect_rc 1
