@@ -57,7 +57,8 @@ TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository
       matches_(context_),
       agreements_(context_),
       reports_(context_),
-      audit_(context_) {}
+      audit_(context_),
+      thesaurus_(context_) {}
 
 TechmatchServer::~TechmatchServer() { Shutdown(absl::ZeroDuration()); }
 
@@ -74,6 +75,7 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
       new TechmatchServer(std::move(repository), std::move(currency), std::move(key),
                           std::move(analyzer), options.long_calls));
   TM_RETURN_IF_ERROR(LoadMatchingIndex(*server->repository_, server->matching_));
+  TM_RETURN_IF_ERROR(server->thesaurus_.LoadStored());
 
   // Our own health service in place of gRPC's (server/health_service.h says why).
   grpc::EnableDefaultHealthCheckService(false);
@@ -107,6 +109,7 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   builder.RegisterService(&server->agreements_);
   builder.RegisterService(&server->reports_);
   builder.RegisterService(&server->audit_);
+  builder.RegisterService(&server->thesaurus_);
   builder.RegisterService(&server->health_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {

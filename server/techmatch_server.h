@@ -14,6 +14,7 @@
 #include "server/agreement_service.h"
 #include "server/async_server.h"
 #include "server/audit_service.h"
+#include "server/thesaurus_service.h"
 #include "server/guard.h"
 #include "server/health_service.h"
 #include "server/long_calls.h"
@@ -94,6 +95,7 @@ class TechmatchServer {
   AgreementServiceImpl agreements_;
   ReportServiceImpl reports_;
   AuditServiceImpl audit_;
+  ThesaurusServiceImpl thesaurus_;
   HealthService health_;
   // Declared before server_ so that it goes after it.
   std::unique_ptr<AsyncServer> async_;

@@ -360,6 +360,24 @@ ALTER TABLE needs ADD COLUMN late_events TEXT NOT NULL DEFAULT '';
 ALTER TABLE offerings ADD COLUMN late_events TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Thesaurus entries organizers add at run time (ThesaurusService), layered over the thesaurus
+// the server ships with. Terms are joined by newlines (a term has no control characters);
+// `industry` is an industry code or '' for every industry.
+constexpr const char kMigration6[] = R"sql(
+CREATE TABLE thesaurus_entries (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  from_terms TEXT NOT NULL,
+  to_terms TEXT NOT NULL,
+  note TEXT NOT NULL,
+  industry TEXT NOT NULL,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL
+) STRICT;
+CREATE INDEX thesaurus_entries_by_kind ON thesaurus_entries (kind, id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -369,6 +387,7 @@ const std::vector<Migration>& Migrations() {
       {3, "API keys and the audit trail", kMigration3},
       {4, "fair operations: delegates, meeting plans, requests, meetings", kMigration4},
       {5, "late registration of needs and offerings", kMigration5},
+      {6, "thesaurus entries edited at run time", kMigration6},
   };
   return *kMigrations;
 }
