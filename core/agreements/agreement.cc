@@ -1,9 +1,13 @@
 #include "core/agreements/agreement.h"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "core/common/enum_names.h"
+#include "core/common/list_rules.h"
 #include "core/common/resource_id.h"
 #include "core/common/status_macros.h"
 #include "core/common/text_rules.h"
@@ -115,7 +119,10 @@ void ValidateAgreementAt(const Agreement& agreement, absl::Time now, Violations&
   }
   const std::vector<Party>& parties = agreement.parties;
   if (parties.empty()) violations.Add("parties", "at least one party is required");
-  for (size_t i = 0; i < parties.size(); ++i) {
+  const bool parties_fit = CheckListSize("parties", parties.size(), kMaxParties, violations);
+  // Per organization, the first party of each role: a repeat is found in constant time.
+  absl::flat_hash_map<absl::string_view, std::array<std::optional<size_t>, 5>> first_by_role;
+  for (size_t i = 0; parties_fit && i < parties.size(); ++i) {
     const Party& p = parties[i];
     if (p.organization_id.empty()) {
       violations.Add(absl::StrCat(PartyField(i), ".organization"), "is required");
@@ -125,17 +132,22 @@ void ValidateAgreementAt(const Agreement& agreement, absl::Time now, Violations&
                      "must be SUPPLIER, DEMANDER, GOVERNMENT or FINANCIER");
     }
     if (p.organization_id.empty()) continue;
-    for (size_t j = 0; j < i; ++j) {
-      const Party& q = parties[j];
-      if (q.organization_id != p.organization_id) continue;
-      if (q.role == p.role) {
-        violations.Add(PartyField(i), absl::StrCat("repeats ", PartyField(j)));
-      } else if ((q.role == PartyRole::kSupplier && p.role == PartyRole::kDemander) ||
-                 (q.role == PartyRole::kDemander && p.role == PartyRole::kSupplier)) {
-        violations.Add(PartyField(i),
-                       absl::StrCat("'", OrgName(p.organization_id),
-                                    "' cannot be both SUPPLIER and DEMANDER of one agreement"));
-      }
+    const size_t role = static_cast<size_t>(p.role);
+    if (role >= 5) continue;  // reported above
+    auto& first = first_by_role[p.organization_id];
+    if (first[role]) {
+      violations.Add(PartyField(i), absl::StrCat("repeats ", PartyField(*first[role])));
+      continue;
+    }
+    first[role] = i;
+    const size_t other = p.role == PartyRole::kSupplier ? static_cast<size_t>(PartyRole::kDemander)
+                         : p.role == PartyRole::kDemander
+                             ? static_cast<size_t>(PartyRole::kSupplier)
+                             : role;
+    if (other != role && first[other]) {
+      violations.Add(PartyField(i),
+                     absl::StrCat("'", OrgName(p.organization_id),
+                                  "' cannot be both SUPPLIER and DEMANDER of one agreement"));
     }
   }
   if (!parties.empty()) {
@@ -154,13 +166,7 @@ void ValidateAgreementAt(const Agreement& agreement, absl::Time now, Violations&
       }
     }
   }
-  const std::vector<std::string>& industries = agreement.industry_codes;
-  for (size_t i = 0; i < industries.size(); ++i) {
-    if (std::find(industries.begin(), industries.begin() + i, industries[i]) !=
-        industries.begin() + i) {
-      violations.Add(absl::StrCat("industries[", i, "]"), "repeats an earlier entry");
-    }
-  }
+  CheckListEntries("industries", agreement.industry_codes, kMaxIndustries, violations);
   if (agreement.sign_time == absl::InfinitePast()) {
     violations.Add("sign_time", "is required");
   } else if (agreement.sign_time > now + kSignTimeSkew) {
@@ -183,6 +189,10 @@ void ValidateAgreement(const Agreement& agreement, Violations& violations) {
 
 absl::Status CheckAgreementReferences(const Agreement& agreement, AgreementLookup& lookup,
                                       Violations& violations) {
+  // Oversized lists were reported by validation; looking up their entries is not worth it.
+  if (agreement.parties.size() > kMaxParties || agreement.industry_codes.size() > kMaxIndustries) {
+    return absl::OkStatus();
+  }
   for (size_t i = 0; i < agreement.parties.size(); ++i) {
     const Party& p = agreement.parties[i];
     // Malformed names were reported when the request was read.

@@ -50,6 +50,12 @@ std::string Summary(const std::vector<FieldViolation>& violations) {
 }  // namespace
 
 void Violations::Add(std::string field, std::string description) {
+  if (list_.size() >= kMaxReportedViolations) {
+    // Counted, not kept: repeats among the left-out ones may be counted twice.
+    if (!seen_.contains(std::make_pair(field, description))) ++omitted_;
+    return;
+  }
+  if (!seen_.emplace(field, description).second) return;
   list_.push_back({std::move(field), std::move(description)});
 }
 
@@ -59,16 +65,28 @@ void Violations::AddAll(const std::vector<FieldViolation>& other, absl::string_v
   }
 }
 
+void Violations::AddAll(const Violations& other, absl::string_view prefix) {
+  AddAll(other.list_, prefix);
+  omitted_ += other.omitted_;
+}
+
 absl::Status Violations::ToStatus() const {
   if (list_.empty()) return absl::OkStatus();
-  return InvalidArgumentError(list_);
+  std::vector<FieldViolation> reported = list_;
+  if (omitted_ > 0) {
+    reported.push_back({"request", absl::StrCat("\u2026 and ", omitted_, " more violations")});
+  }
+  absl::Status status(absl::StatusCode::kInvalidArgument,
+                      absl::StrCat("invalid request: ", Summary(reported)));
+  status.SetPayload(kPayloadUrl, absl::Cord(Encode(reported)));
+  return status;
 }
 
 absl::Status InvalidArgumentError(std::vector<FieldViolation> violations) {
-  absl::Status status(absl::StatusCode::kInvalidArgument,
-                      absl::StrCat("invalid request: ", Summary(violations)));
-  status.SetPayload(kPayloadUrl, absl::Cord(Encode(violations)));
-  return status;
+  if (violations.empty()) return absl::InvalidArgumentError("invalid request");
+  Violations all;
+  for (FieldViolation& v : violations) all.Add(std::move(v.field), std::move(v.description));
+  return all.ToStatus();
 }
 
 absl::Status InvalidFieldError(std::string field, std::string description) {

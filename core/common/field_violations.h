@@ -6,9 +6,12 @@
 #ifndef TECHMATCH_CORE_COMMON_FIELD_VIOLATIONS_H_
 #define TECHMATCH_CORE_COMMON_FIELD_VIOLATIONS_H_
 
+#include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
@@ -21,22 +24,37 @@ struct FieldViolation {
   friend bool operator==(const FieldViolation&, const FieldViolation&) = default;
 };
 
-// Accumulates violations; `ToStatus()` is OK when none were added.
+// At most this many violations are reported for one request; the rest are counted in a final
+// `… and N more` violation, so no request can make the answer (or the server's memory) grow
+// beyond a fixed size however many of its elements are bad.
+inline constexpr size_t kMaxReportedViolations = 100;
+
+// Accumulates violations; `ToStatus()` is OK when none were added. A violation equal to one
+// already added (same field, same description) is not added again.
 class Violations {
  public:
   void Add(std::string field, std::string description);
   // Adds every violation of `other`, each field prefixed with `prefix` + ".".
   void AddAll(const std::vector<FieldViolation>& other, absl::string_view prefix = "");
+  // The same for another accumulator, keeping the count of those it left out.
+  void AddAll(const Violations& other, absl::string_view prefix = "");
   bool empty() const { return list_.empty(); }
+  // The violations kept (at most kMaxReportedViolations).
   const std::vector<FieldViolation>& list() const { return list_; }
-  // INVALID_ARGUMENT carrying every violation, or OK.
+  // How many more were added beyond those kept.
+  size_t omitted() const { return omitted_; }
+  // INVALID_ARGUMENT carrying every violation kept and, when some were left out, a last one
+  // (field "request") saying how many, or OK.
   absl::Status ToStatus() const;
 
  private:
   std::vector<FieldViolation> list_;
+  absl::flat_hash_set<std::pair<std::string, std::string>> seen_;
+  size_t omitted_ = 0;
 };
 
-// INVALID_ARGUMENT whose message names the fields and whose payload carries them.
+// INVALID_ARGUMENT whose message names the fields and whose payload carries them (through
+// Violations, so repeats are dropped and the count is capped).
 absl::Status InvalidArgumentError(std::vector<FieldViolation> violations);
 // Shorthand for a single bad field.
 absl::Status InvalidFieldError(std::string field, std::string description);

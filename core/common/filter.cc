@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "core/common/bounded_text.h"
 #include "core/common/field_violations.h"
 #include "core/common/resource_id.h"
 
@@ -154,7 +155,8 @@ absl::StatusOr<FilterTerm> MakeTerm(const FilterField& field, FilterOp op, const
           ParseResourceNameOrId(value.text, field.collection, "filter");
       if (!id.ok()) {
         return FilterError(absl::StrCat("field '", field.name, "' takes '", field.collection,
-                                        "/{id}', got '", value.text, "'", where));
+                                        "/{id}', got '", BoundedText(value.text, kMaxEchoBytes),
+                                        "'", where));
       }
       return FilterTerm{field.name, op, *id};
     }
@@ -187,9 +189,10 @@ absl::StatusOr<FilterTerm> MakeTerm(const FilterField& field, FilterOp op, const
     case FilterFieldType::kAmount: {
       std::optional<int64_t> minor = ParseAmount(value.text, field.minor_digits);
       if (!minor) {
-        return FilterError(absl::StrCat(
-            "field '", field.name, "' takes an amount in whole currency units with at most ",
-            field.minor_digits, " decimals such as 2300000.50, got '", value.text, "'", where));
+        return FilterError(absl::StrCat("field '", field.name,
+                                        "' takes an amount in whole currency units with at most ",
+                                        field.minor_digits, " decimals such as 2300000.50, got '",
+                                        BoundedText(value.text, kMaxEchoBytes), "'", where));
       }
       return FilterTerm{field.name, op, *minor};
     }
@@ -217,8 +220,8 @@ absl::StatusOr<std::vector<FilterTerm>> ParseFilter(absl::string_view text,
       if (f.name == name.text) field = &f;
     }
     if (field == nullptr) {
-      return FilterError(absl::StrCat("unknown field '", name.text, "' at column ", name.position,
-                                      "; ", AllowedFields(fields)));
+      return FilterError(absl::StrCat("unknown field '", BoundedText(name.text, kMaxEchoBytes),
+                                      "' at column ", name.position, "; ", AllowedFields(fields)));
     }
     const Token& op = tokens[i + 1];
     std::optional<FilterOp> parsed_op;
@@ -232,6 +235,16 @@ absl::StatusOr<std::vector<FilterTerm>> ParseFilter(absl::string_view text,
       return FilterError(absl::StrCat("expected a value after '", name.text, " ", op.text,
                                       "' at column ", value.position));
     }
+    if (value.text.size() > kMaxFilterValueBytes) {
+      return FilterError(absl::StrCat("the value at column ", value.position, " has ",
+                                      value.text.size(), " bytes; at most ", kMaxFilterValueBytes,
+                                      " are allowed"));
+    }
+    if (terms.size() == kMaxFilterTerms) {
+      return FilterError(absl::StrCat("at most ", kMaxFilterTerms,
+                                      " comparisons may be joined with AND; the one at column ",
+                                      name.position, " is one too many"));
+    }
     absl::StatusOr<FilterTerm> term = MakeTerm(*field, *parsed_op, value);
     if (!term.ok()) return term.status();
     terms.push_back(*std::move(term));
@@ -239,7 +252,7 @@ absl::StatusOr<std::vector<FilterTerm>> ParseFilter(absl::string_view text,
     if (tokens[i].kind == TokenKind::kEnd) break;
     if (tokens[i].kind != TokenKind::kWord || tokens[i].text != "AND") {
       return FilterError(absl::StrCat("expected AND or the end at column ", tokens[i].position,
-                                      ", got '", tokens[i].text, "'"));
+                                      ", got '", BoundedText(tokens[i].text, kMaxEchoBytes), "'"));
     }
     ++i;
     if (tokens[i].kind == TokenKind::kEnd) {

@@ -10,6 +10,7 @@
 #ifndef TECHMATCH_CORE_COMMON_FILTER_H_
 #define TECHMATCH_CORE_COMMON_FILTER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <variant>
@@ -46,6 +47,11 @@ struct FilterTerm {
   FilterOp op;
   std::variant<std::string, int64_t, absl::Time> value;
 };
+
+// At most this many comparisons joined by AND (each becomes a nested SQL expression: SQLite's
+// expression depth must never be what refuses a filter), each value at most this many bytes.
+inline constexpr size_t kMaxFilterTerms = 20;
+inline constexpr size_t kMaxFilterValueBytes = 500;
 
 // Parses `text` against the allowed `fields`; empty text is no filter. Errors are
 // INVALID_ARGUMENT with a violation on "filter" that names the problem and where it is.

@@ -3,6 +3,7 @@
 #include "absl/random/random.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "core/common/bounded_text.h"
 #include "core/common/field_violations.h"
 
 namespace techmatch {
@@ -33,10 +34,10 @@ absl::StatusOr<std::string> ParseResourceName(absl::string_view name, absl::stri
                                               absl::string_view field) {
   std::string prefix = absl::StrCat(collection, "/");
   if (!absl::StartsWith(name, prefix) || !IsValidId(name.substr(prefix.size()))) {
-    return InvalidFieldError(
-        std::string(field),
-        absl::StrCat("must be a resource name '", collection,
-                     "/{id}' with id [a-z0-9][a-z0-9-]{0,62}, got '", name, "'"));
+    return InvalidFieldError(std::string(field),
+                             absl::StrCat("must be a resource name '", collection,
+                                          "/{id}' with id [a-z0-9][a-z0-9-]{0,62}, got '",
+                                          BoundedText(name, kMaxEchoBytes), "'"));
   }
   return std::string(name.substr(prefix.size()));
 }

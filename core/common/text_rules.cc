@@ -1,7 +1,7 @@
 #include "core/common/text_rules.h"
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "core/common/list_rules.h"
 
 namespace techmatch {
 namespace {
@@ -50,9 +50,55 @@ std::optional<size_t> Utf8Length(absl::string_view text) {
   return count;
 }
 
+namespace {
+
+bool IsBidiControl(char32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool IsBlankOrInvisible(char32_t cp) {
+  switch (cp) {
+    case 0x09:
+    case 0x0A:
+    case 0x0B:
+    case 0x0C:
+    case 0x0D:
+    case 0x20:
+    case 0x85:
+    case 0xA0:
+    case 0x1680:
+    case 0x180E:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
+    case 0x00AD:
+      return true;
+    default:
+      return cp >= 0x2000 && cp <= 0x200A;  // the typographic spaces
+  }
+}
+
+}  // namespace
+
+bool IsBlankText(absl::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    std::optional<char32_t> cp = NextCodePoint(text, i);
+    if (!cp || !IsBlankOrInvisible(*cp)) return false;
+  }
+  return true;
+}
+
 void CheckText(absl::string_view field, absl::string_view text, size_t min_chars, size_t max_chars,
                bool multiline, Violations& violations) {
   size_t count = 0;
+  bool blank = true;
   for (size_t i = 0; i < text.size();) {
     std::optional<char32_t> cp = NextCodePoint(text, i);
     if (!cp) {
@@ -64,7 +110,21 @@ void CheckText(absl::string_view field, absl::string_view text, size_t min_chars
       violations.Add(std::string(field), "must not contain control characters");
       return;
     }
+    // Text shown to people must read as it is stored: no right-to-left overrides or isolates
+    // that reorder what a reader sees.
+    if (IsBidiControl(*cp)) {
+      violations.Add(std::string(field),
+                     "must not contain bidirectional override or isolate characters "
+                     "(U+202A–U+202E, U+2066–U+2069)");
+      return;
+    }
+    blank = blank && IsBlankOrInvisible(*cp);
     ++count;
+  }
+  if (count > 0 && blank) {
+    violations.Add(std::string(field),
+                   "must not be blank (only spaces, zero-width characters or a BOM)");
+    return;
   }
   if (count < min_chars) {
     violations.Add(std::string(field),
@@ -78,16 +138,10 @@ void CheckText(absl::string_view field, absl::string_view text, size_t min_chars
 
 void CheckKeywords(absl::string_view field, const std::vector<std::string>& keywords,
                    Violations& violations) {
-  if (keywords.size() > kMaxKeywords) {
-    violations.Add(std::string(field), absl::StrCat("must have at most ", kMaxKeywords,
-                                                    " keywords, has ", keywords.size()));
-    return;
-  }
-  absl::flat_hash_set<absl::string_view> seen;
+  if (!CheckListEntries(field, keywords, kMaxKeywords, violations)) return;
   for (size_t i = 0; i < keywords.size(); ++i) {
-    const std::string item = absl::StrCat(field, "[", i, "]");
-    CheckText(item, keywords[i], 1, kMaxKeywordChars, false, violations);
-    if (!seen.insert(keywords[i]).second) violations.Add(item, "repeats an earlier keyword");
+    CheckText(absl::StrCat(field, "[", i, "]"), keywords[i], 1, kMaxKeywordChars, false,
+              violations);
   }
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "core/common/list_rules.h"
 #include "core/common/status_macros.h"
 #include "core/common/text_rules.h"
 #include "core/common/update_mask.h"
@@ -23,12 +24,7 @@ void ValidateEvent(const Event& event, Violations& violations) {
   if (event.registration_close_time && has_end && *event.registration_close_time > event.end_time) {
     violations.Add("registration_close_time", "must not be after end_time");
   }
-  const auto& ids = event.organizer_ids;
-  for (size_t i = 0; i < ids.size(); ++i) {
-    if (std::find(ids.begin(), ids.begin() + i, ids[i]) != ids.begin() + i) {
-      violations.Add(absl::StrCat("organizers[", i, "]"), "repeats an earlier organizer");
-    }
-  }
+  CheckListEntries("organizers", event.organizer_ids, kMaxOrganizers, violations);
 }
 
 absl::Status CheckEventReferences(const Event& event, ReferenceLookup& lookup,

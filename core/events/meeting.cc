@@ -5,6 +5,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "core/common/bounded_text.h"
 #include "core/common/enum_names.h"
 #include "core/common/resource_id.h"
 
@@ -192,10 +193,10 @@ absl::StatusOr<std::pair<std::string, std::string>> ParseEventChildName(
   const std::vector<absl::string_view> parts = absl::StrSplit(name, '/');
   if (parts.size() != 4 || parts[0] != kEvents || parts[2] != collection || !IsValidId(parts[1]) ||
       !IsValidId(parts[3])) {
-    return InvalidFieldError(
-        std::string(field),
-        absl::StrCat("must be a resource name 'events/{event}/", collection,
-                     "/{id}' with ids [a-z0-9][a-z0-9-]{0,62}, got '", name, "'"));
+    return InvalidFieldError(std::string(field),
+                             absl::StrCat("must be a resource name 'events/{event}/", collection,
+                                          "/{id}' with ids [a-z0-9][a-z0-9-]{0,62}, got '",
+                                          BoundedText(name, kMaxEchoBytes), "'"));
   }
   return std::pair<std::string, std::string>(parts[1], parts[3]);
 }
@@ -206,7 +207,8 @@ absl::StatusOr<std::string> ParseMeetingPlanName(absl::string_view name, absl::s
       !IsValidId(parts[1])) {
     return InvalidFieldError(
         std::string(field),
-        absl::StrCat("must be a resource name 'events/{event}/meetingPlan', got '", name, "'"));
+        absl::StrCat("must be a resource name 'events/{event}/meetingPlan', got '",
+                     BoundedText(name, kMaxEchoBytes), "'"));
   }
   return std::string(parts[1]);
 }

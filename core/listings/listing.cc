@@ -3,23 +3,12 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "core/common/list_rules.h"
 #include "core/common/status_macros.h"
 #include "core/common/text_rules.h"
 #include "core/reference/reference_lookup.h"
 
 namespace techmatch {
-namespace {
-
-void CheckNoRepeats(absl::string_view field, const std::vector<std::string>& values,
-                    Violations& violations) {
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (std::find(values.begin(), values.begin() + i, values[i]) != values.begin() + i) {
-      violations.Add(absl::StrCat(field, "[", i, "]"), "repeats an earlier entry");
-    }
-  }
-}
-
-}  // namespace
 
 void ValidateListing(const Listing& listing, Violations& violations) {
   CheckText("title", listing.title, 1, kMaxTitleChars, false, violations);
@@ -28,9 +17,10 @@ void ValidateListing(const Listing& listing, Violations& violations) {
   if (listing.industry_codes.empty()) {
     violations.Add("industries", "at least one industry is required; the first is primary");
   }
-  CheckNoRepeats("industries", listing.industry_codes, violations);
+  CheckListEntries("industries", listing.industry_codes, kMaxIndustries, violations);
   CheckCooperationModes("cooperation_modes", listing.cooperation_modes, violations);
-  CheckNoRepeats("events", listing.event_ids, violations);
+  CheckListEntries("events", listing.event_ids, kMaxEventLinks, violations);
+  CheckListEntries("late_registration_events", listing.late_event_ids, kMaxEventLinks, violations);
 }
 
 absl::Status CheckListingReferences(const Listing& listing, ReferenceLookup& lookup,

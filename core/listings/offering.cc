@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "core/common/enum_names.h"
+#include "core/common/list_rules.h"
 #include "core/common/status_macros.h"
 #include "core/common/text_rules.h"
 #include "core/reference/reference_lookup.h"
@@ -14,7 +15,6 @@ constexpr EnumNames<OfferingState, 2> kStateNames({{
     {OfferingState::kWithdrawn, "WITHDRAWN"},
 }});
 
-constexpr size_t kMaxPatents = 100;
 constexpr size_t kMaxPatentChars = 64;
 
 }  // namespace
@@ -35,9 +35,7 @@ void ValidateOffering(const Offering& offering, Violations& violations) {
                               ? std::string("is required (1–9)")
                               : absl::StrCat("must be between 1 and 9, got ", offering.trl));
   }
-  if (offering.patents.size() > kMaxPatents) {
-    violations.Add("patents", absl::StrCat("must have at most ", kMaxPatents, " entries"));
-  } else {
+  if (CheckListEntries("patents", offering.patents, kMaxPatents, violations)) {
     for (size_t i = 0; i < offering.patents.size(); ++i) {
       CheckText(absl::StrCat("patents[", i, "]"), offering.patents[i], 1, kMaxPatentChars, false,
                 violations);

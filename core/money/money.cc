@@ -2,6 +2,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "core/common/bounded_text.h"
 #include "core/money/money_text.h"
 
 namespace techmatch {
@@ -22,8 +23,9 @@ absl::StatusOr<Currency> Currency::FromCode(absl::string_view code) {
   for (char c : code)
     well_formed = well_formed && absl::ascii_isupper(static_cast<unsigned char>(c));
   if (!well_formed) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "currency code must be three upper-case letters (ISO 4217), got '", code, "'"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("currency code must be three upper-case letters (ISO 4217), got '",
+                     BoundedText(code, kMaxEchoBytes), "'"));
   }
   return Currency(std::string(code), MinorDigitsOf(code));
 }
@@ -36,7 +38,7 @@ std::optional<int64_t> MinorUnitsFromParts(const MoneyParts& parts, const Curren
   if (parts.currency_code != currency.code()) {
     violations.Add(absl::StrCat(field, ".currency_code"),
                    absl::StrCat("must be the base currency ", currency.code(), ", got '",
-                                parts.currency_code, "'"));
+                                BoundedText(parts.currency_code, kMaxEchoBytes), "'"));
   }
   // With mixed signs the amount is malformed, and whether it is negative is meaningless: that
   // one mistake is reported once, on nanos.

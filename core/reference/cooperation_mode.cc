@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "core/common/enum_names.h"
+#include "core/common/list_rules.h"
 
 namespace techmatch {
 namespace {
@@ -27,11 +28,8 @@ std::optional<CooperationMode> CooperationModeFromName(absl::string_view name) {
 
 void CheckCooperationModes(absl::string_view field, const std::vector<CooperationMode>& modes,
                            Violations& violations) {
-  for (size_t i = 0; i < modes.size(); ++i) {
-    if (std::find(modes.begin(), modes.begin() + i, modes[i]) != modes.begin() + i) {
-      violations.Add(absl::StrCat(field, "[", i, "]"), "repeats an earlier cooperation mode");
-    }
-  }
+  // Each mode at most once, so no more entries than there are modes.
+  CheckListEntries(field, modes, kMaxCooperationModes, violations);
 }
 
 }  // namespace techmatch

@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "core/common/enum_names.h"
+#include "core/common/list_rules.h"
 #include "core/common/status_macros.h"
 #include "core/common/text_rules.h"
 #include "core/common/update_mask.h"
@@ -39,6 +40,7 @@ void ValidateOrganization(const Organization& org, Violations& violations) {
       violations.Add("region_code", "must be a six-digit GB/T 2260 code such as 510500");
     }
   }
+  CheckListEntries("industries", org.industry_codes, kMaxIndustries, violations);
   if (!org.parent_id.empty() && org.parent_id == org.meta.id) {
     violations.Add("parent", "must not be the organization itself");
   }

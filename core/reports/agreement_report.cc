@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "core/common/enum_names.h"
+#include "core/common/list_rules.h"
 #include "core/common/status_macros.h"
 #include "core/money/money.h"
 
@@ -27,19 +28,13 @@ absl::string_view GroupDimensionName(GroupDimension dimension) {
 }
 
 void ValidateGroupBy(const std::vector<GroupDimension>& group_by, Violations& violations) {
+  // Each dimension at most once, so no more entries than there are dimensions.
+  if (!CheckListEntries("group_by", group_by, kMaxGroupBy, violations)) return;
   for (size_t i = 0; i < group_by.size(); ++i) {
-    const std::string field = absl::StrCat("group_by[", i, "]");
     if (GroupDimensionName(group_by[i]) == "UNSPECIFIED") {
-      violations.Add(field,
+      violations.Add(absl::StrCat("group_by[", i, "]"),
                      "must be EVENT, KIND, STATE, INDUSTRY, REGION, SUPPLIER, DEMANDER, "
                      "SIGN_YEAR or SIGN_MONTH");
-      continue;
-    }
-    for (size_t j = 0; j < i; ++j) {
-      if (group_by[j] == group_by[i]) {
-        violations.Add(field, absl::StrCat("repeats group_by[", j, "]"));
-        break;
-      }
     }
   }
 }

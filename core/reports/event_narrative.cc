@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "core/common/bounded_text.h"
 #include "core/common/field_violations.h"
 #include "core/money/amount_text.h"
 
@@ -209,8 +210,8 @@ absl::StatusOr<NarrativeLanguage> ParseNarrativeLanguage(absl::string_view code)
     return NarrativeLanguage::kTraditionalChinese;
   }
   if (lower == "en" || absl::StartsWith(lower, "en-")) return NarrativeLanguage::kEnglish;
-  return InvalidFieldError("language_code",
-                           absl::StrCat("must be zh-Hans, zh-Hant or en, got '", code, "'"));
+  return InvalidFieldError("language_code", absl::StrCat("must be zh-Hans, zh-Hant or en, got '",
+                                                         BoundedText(code, kMaxEchoBytes), "'"));
 }
 
 absl::string_view NarrativeLanguageCode(NarrativeLanguage language) {

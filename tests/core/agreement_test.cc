@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/time/clock.h"
+#include "core/common/list_rules.h"
 #include "core/reports/agreement_report.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -160,6 +161,26 @@ TEST(AgreementTest, SameOrganizationNotOnBothSidesNorRepeated) {
                {"acme", PartyRole::kDemander},
                {"scu", PartyRole::kFinancier}};
   EXPECT_THAT(Validate(a), IsEmpty());
+}
+
+// The request that once took 23 GB: 10,001 parties naming one organization. Over the maximum
+// the list is refused as a whole; at the maximum, each repeat is one violation found in
+// constant time, and the violations reported are capped.
+TEST(AgreementTest, RepeatedPartiesCostLinearTimeAndBoundedViolations) {
+  Agreement a = Contract();
+  a.parties.assign(10001, {"scu", PartyRole::kSupplier});
+  Violations v;
+  ValidateAgreementAt(a, kNow, v);
+  EXPECT_THAT(Fields(v), ::testing::Contains("parties"));
+  EXPECT_LE(v.list().size(), kMaxReportedViolations);
+
+  a.parties.assign(kMaxParties, {"scu", PartyRole::kSupplier});
+  a.parties[1] = {"acme", PartyRole::kDemander};
+  Violations at_max;
+  ValidateAgreementAt(a, kNow, at_max);
+  EXPECT_EQ(at_max.list().size() + at_max.omitted(), kMaxParties - 2);  // one per repeat
+  EXPECT_THAT(at_max.list()[0].description, HasSubstr("repeats parties[0]"));
+  EXPECT_EQ(at_max.list()[0].field, "parties[2]");
 }
 
 TEST(AgreementTest, SignTimeNotInTheFuture) {

@@ -46,6 +46,30 @@ TEST(ViolationsTest, AddAllPrefixesFields) {
               ElementsAre("update_mask", "need.title", "need.budget.nanos", "trl"));
 }
 
+TEST(ViolationsTest, NoViolationIsReportedTwice) {
+  Violations v;
+  v.Add("title", "is required");
+  v.Add("title", "is required");
+  v.Add("title", "must not be blank");
+  EXPECT_THAT(
+      FieldViolationsOf(v.ToStatus()),
+      ElementsAre(Violation("title", "is required"), Violation("title", "must not be blank")));
+}
+
+TEST(ViolationsTest, AtMostAHundredAreReportedAndTheRestCounted) {
+  Violations v;
+  for (int i = 0; i < 10000; ++i) v.Add("items[" + std::to_string(i) + "]", "is bad");
+  EXPECT_EQ(v.list().size(), kMaxReportedViolations);
+  EXPECT_EQ(v.omitted(), 10000 - kMaxReportedViolations);
+  const std::vector<FieldViolation> reported = FieldViolationsOf(v.ToStatus());
+  ASSERT_EQ(reported.size(), kMaxReportedViolations + 1);
+  EXPECT_EQ(reported.back().field, "request");
+  EXPECT_THAT(reported.back().description, HasSubstr("and 9900 more"));
+  Violations outer;
+  outer.AddAll(v, "need");
+  EXPECT_THAT(FieldViolationsOf(outer.ToStatus()).back().description, HasSubstr("and 9900 more"));
+}
+
 TEST(FieldViolationsTest, InvalidFieldErrorCarriesOneViolation) {
   const absl::Status status = InvalidFieldError("page_size", "must not be negative");
   EXPECT_THAT(status, StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("page_size")));

@@ -204,5 +204,27 @@ TEST(FilterTest, CanonicalFormIgnoresSpelling) {
   EXPECT_NE(CanonicalFilter(tricky), CanonicalFilter(two));
 }
 
+TEST(FilterTest, TermCountAndValueLengthAreBounded) {
+  std::string twenty = "title = \"t0\"";
+  for (int i = 1; i < 20; ++i) twenty += " AND title = \"t" + std::to_string(i) + "\"";
+  absl::StatusOr<std::vector<FilterTerm>> accepted = Parse(twenty);
+  ASSERT_TRUE(accepted.ok()) << accepted.status();
+  EXPECT_THAT(*accepted, SizeIs(20));
+  std::string thousand = twenty;
+  for (int i = 20; i < 1000; ++i) thousand += " AND title = \"t" + std::to_string(i) + "\"";
+  ExpectRejected(thousand, "at most 20 comparisons");
+  ExpectRejected(twenty + " AND trl > 3", "at most 20 comparisons");
+  ExpectRejected("title = \"" + std::string(501, 'x') + "\"", "has 501 bytes; at most 500");
+  EXPECT_TRUE(Parse("title = \"" + std::string(500, 'x') + "\"").ok());
+}
+
+TEST(FilterTest, EchoedTextIsBounded) {
+  const std::string field(100000, 'f');
+  absl::StatusOr<std::vector<FilterTerm>> terms = Parse(field + " = 1");
+  ASSERT_THAT(terms, StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_LT(terms.status().message().size(), 1000u);
+  EXPECT_THAT(terms.status().message(), HasSubstr("truncated, 100000 bytes"));
+}
+
 }  // namespace
 }  // namespace techmatch
