@@ -14,7 +14,6 @@
 #include "server/agreement_service.h"
 #include "server/async_server.h"
 #include "server/audit_service.h"
-#include "server/thesaurus_service.h"
 #include "server/guard.h"
 #include "server/health_service.h"
 #include "server/long_calls.h"
@@ -24,6 +23,7 @@
 #include "server/reference_services.h"
 #include "server/report_service.h"
 #include "server/service_context.h"
+#include "server/thesaurus_service.h"
 #include "server/transport.h"
 #include "storage/repository.h"
 

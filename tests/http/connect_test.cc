@@ -50,27 +50,6 @@ TEST_F(ConnectTest, UnaryJsonCreatesAndReadsANeed) {
   EXPECT_THAT(read->body, HasSubstr("\"createTime\""));
 }
 
-TEST_F(ConnectTest, MatchNeedJsonCarriesTheBridges) {
-  v1::Need need = SampleNeed("红薯淀粉加工");
-  need.set_description("");
-  CreateNeed(need, "starch");
-  v1::CreateOfferingRequest offering;
-  offering.set_offering_id("starch");
-  *offering.mutable_offering() = SampleOffering("甘薯淀粉高效提取工艺");
-  offering.mutable_offering()->clear_industries();
-  offering.mutable_offering()->add_industries("industries/agriculture");
-  v1::Offering created;
-  ASSERT_TRUE(offerings_->CreateOffering(Ctx().get(), offering, &created).ok());
-  const auto matched =
-      PostJson("techmatch.v1.MatchService/MatchNeed", R"({"need": "needs/starch"})");
-  ASSERT_TRUE(matched);
-  ASSERT_EQ(matched->status, 200) << matched->body;
-  EXPECT_THAT(matched->body, HasSubstr(R"("bridges":[)"));
-  EXPECT_THAT(matched->body,
-              HasSubstr(R"json({"from":"红薯","to":"甘薯","source":"BRIDGE_SOURCE_THESAURUS",)json"
-                        R"json("detail":"synonym","text":"红薯 ≈ 甘薯 (thesaurus)"})json"));
-}
-
 TEST_F(ConnectTest, UnaryProtoCarriesTheBinaryMessages) {
   CreateNeed(SampleNeed(), "pit");
   v1::GetNeedRequest request;
