@@ -119,7 +119,8 @@ TEST_F(ThesaurusTest, UpdateChangesTheMaskedFieldsAndTheEngine) {
   EXPECT_TRUE(EngineHas({"蓝莓"}, {"越橘", "笃斯"}));
   EXPECT_FALSE(EngineHas({"蓝莓"}, {"越橘"}));
 
-  update.etag = Etag(created->meta);  // Stale now.
+  const std::string stale = Etag(created->meta);  // Stale now.
+  update.etag = stale;
   EXPECT_THAT(entries().Update(update), StatusIs(absl::StatusCode::kAborted));
   update.etag = "";
   update.patch.entry.to = {"蓝莓"};
@@ -230,7 +231,8 @@ TEST_F(ThesaurusTest, ListFiltersByKindAndTermAndPages) {
   request.term = "莓";
   EXPECT_THAT(ViolatedFields(entries().List(request)), ElementsAre("page_token"));
   request.list.page_token = "";
-  request.term = std::string(101, 'x');
+  const std::string too_long(101, 'x');
+  request.term = too_long;
   request.list.page_size = -1;
   EXPECT_THAT(ViolatedFields(entries().List(request)), UnorderedElementsAre("term", "page_size"));
 }
