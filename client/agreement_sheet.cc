@@ -4,9 +4,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/time/time.h"
 #include "client/resource_name.h"
 #include "client/table.h"
+#include "core/json/json_text.h"
+#include "core/money/money_text.h"
 
 namespace techmatch::client {
 namespace {
@@ -14,7 +17,6 @@ namespace {
 using techmatch::v1::Agreement;
 using techmatch::v1::Party;
 
-constexpr int32_t kNanosPerFen = 10'000'000;
 constexpr size_t kFirstAmountColumn = 11;  // Index of contract_amount in the columns.
 
 // The six amounts, in column order.
@@ -52,21 +54,24 @@ bool HasAmountAt(const Agreement& agreement, size_t index) {
   }
 }
 
-absl::StatusOr<int64_t> ToFen(const google::type::Money& money, const std::string& currency,
-                              const std::string& where) {
+absl::StatusOr<int64_t> ToMinorUnits(const google::type::Money& money, const std::string& currency,
+                                     int minor_digits, const std::string& where) {
   if (!money.currency_code().empty() && money.currency_code() != currency) {
     return absl::InvalidArgumentError(
         absl::StrCat(where, " is in ", money.currency_code(), ", not ", currency));
   }
-  if (money.nanos() % kNanosPerFen != 0) {
-    return absl::InvalidArgumentError(absl::StrCat(where, " is not a whole number of fen"));
+  int32_t nanos_per_minor_unit = 1'000'000'000;
+  for (int d = 0; d < minor_digits; ++d) nanos_per_minor_unit /= 10;
+  if (money.nanos() % nanos_per_minor_unit != 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(where, " is finer than the minor unit of ", currency));
   }
-  int64_t fen = 0;
-  if (__builtin_mul_overflow(money.units(), int64_t{100}, &fen) ||
-      __builtin_add_overflow(fen, money.nanos() / kNanosPerFen, &fen)) {
+  const std::optional<int64_t> minor_units =
+      MinorUnitsOfAmount({money.units(), money.nanos()}, minor_digits);
+  if (!minor_units.has_value()) {
     return absl::OutOfRangeError(absl::StrCat(where, " is too large"));
   }
-  return fen;
+  return *minor_units;
 }
 
 std::string PartiesOf(const Agreement& agreement, Party::Role role,
@@ -87,44 +92,15 @@ std::string SignDate(const Agreement& agreement) {
                           absl::LocalTimeZone());
 }
 
-std::string JsonString(absl::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          absl::StrAppendFormat(&out, "\\u%04x", static_cast<unsigned char>(c));
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
-std::string JsonObject(const std::vector<SheetColumn>& columns,
+std::string JsonObject(const std::vector<SheetColumn>& columns, int minor_digits,
                        const std::vector<SheetCell>& cells) {
   std::vector<std::string> members;
   for (size_t c = 0; c < columns.size(); ++c) {
     const SheetCell& cell = cells[c];
     std::string value;
     if (columns[c].amount) {
-      value = cell.fen.has_value() ? FenToDecimal(cell.fen) : "null";
+      value = cell.minor_units.has_value() ? MinorUnitsToDecimal(cell.minor_units, minor_digits)
+                                           : "null";
     } else {
       value = JsonString(cell.text);
     }
@@ -162,7 +138,16 @@ absl::StatusOr<AgreementSheet> BuildAgreementSheet(
     const std::vector<Agreement>& agreements,
     const std::map<std::string, std::string>& display_names, const std::string& currency) {
   AgreementSheet sheet;
+  sheet.minor_digits = MinorDigitsOf(currency);
   sheet.columns = AgreementSheetColumns();
+  if (currency != "CNY") {
+    for (SheetColumn& column : sheet.columns) {
+      if (column.amount) {
+        column.label =
+            absl::StrReplaceAll(column.label, {{"（元）", absl::StrCat("（", currency, "）")}});
+      }
+    }
+  }
   constexpr size_t kAmounts = 6;
   std::vector<int64_t> sums(kAmounts, 0);
   for (const Agreement& agreement : agreements) {
@@ -184,15 +169,15 @@ absl::StatusOr<AgreementSheet> BuildAgreementSheet(
     for (size_t i = 0; i < kAmounts; ++i) {
       SheetCell cell;
       if (HasAmountAt(agreement, i)) {
-        absl::StatusOr<int64_t> fen =
-            ToFen(AmountAt(agreement, i), currency,
-                  absl::StrCat(agreement.name(), " ", sheet.columns[kFirstAmountColumn + i].key));
-        if (!fen.ok()) return fen.status();
-        if (__builtin_add_overflow(sums[i], *fen, &sums[i])) {
+        absl::StatusOr<int64_t> minor_units = ToMinorUnits(
+            AmountAt(agreement, i), currency, sheet.minor_digits,
+            absl::StrCat(agreement.name(), " ", sheet.columns[kFirstAmountColumn + i].key));
+        if (!minor_units.ok()) return minor_units.status();
+        if (__builtin_add_overflow(sums[i], *minor_units, &sums[i])) {
           return absl::OutOfRangeError(absl::StrCat(
               "the total of ", sheet.columns[kFirstAmountColumn + i].key, " overflows"));
         }
-        cell.fen = *fen;
+        cell.minor_units = *minor_units;
       }
       row.push_back(std::move(cell));
     }
@@ -201,17 +186,16 @@ absl::StatusOr<AgreementSheet> BuildAgreementSheet(
   sheet.total.resize(sheet.columns.size());
   sheet.total[0].text = "合计 total";
   sheet.total[1].text = absl::StrCat(agreements.size(), " agreements");
-  for (size_t i = 0; i < kAmounts; ++i) sheet.total[kFirstAmountColumn + i].fen = sums[i];
+  for (size_t i = 0; i < kAmounts; ++i) sheet.total[kFirstAmountColumn + i].minor_units = sums[i];
   return sheet;
 }
 
-std::string FenToDecimal(std::optional<int64_t> fen) {
-  if (!fen.has_value()) return "";
-  const int64_t value = *fen;
-  // Magnitude in unsigned arithmetic so INT64_MIN cannot overflow on negation.
-  const uint64_t magnitude =
-      value < 0 ? uint64_t{0} - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
-  return absl::StrFormat("%s%d.%02d", value < 0 ? "-" : "", magnitude / 100, magnitude % 100);
+std::string MinorUnitsToDecimal(std::optional<int64_t> minor_units, int minor_digits) {
+  if (!minor_units.has_value()) return "";
+  MoneyStyle style;
+  style.minor_digits = MinorDigits::kAlways;
+  style.group_thousands = false;
+  return FormatMoneyText(AmountOfMinorUnits(*minor_units, minor_digits), minor_digits, style);
 }
 
 void WriteSheetCsv(const AgreementSheet& sheet, std::ostream& out) {
@@ -221,7 +205,9 @@ void WriteSheetCsv(const AgreementSheet& sheet, std::ostream& out) {
   auto texts = [&sheet](const std::vector<SheetCell>& cells) {
     std::vector<std::string> out;
     for (size_t c = 0; c < sheet.columns.size(); ++c) {
-      out.push_back(sheet.columns[c].amount ? FenToDecimal(cells[c].fen) : cells[c].text);
+      out.push_back(sheet.columns[c].amount
+                        ? MinorUnitsToDecimal(cells[c].minor_units, sheet.minor_digits)
+                        : cells[c].text);
     }
     return out;
   };
@@ -232,9 +218,10 @@ void WriteSheetCsv(const AgreementSheet& sheet, std::ostream& out) {
 
 void WriteSheetJson(const AgreementSheet& sheet, std::ostream& out) {
   std::vector<std::string> rows;
-  for (const auto& row : sheet.rows) rows.push_back(JsonObject(sheet.columns, row));
+  for (const auto& row : sheet.rows)
+    rows.push_back(JsonObject(sheet.columns, sheet.minor_digits, row));
   out << "{\"agreements\":[" << absl::StrJoin(rows, ",\n")
-      << "],\n\"total\":" << JsonObject(sheet.columns, sheet.total) << "}\n";
+      << "],\n\"total\":" << JsonObject(sheet.columns, sheet.minor_digits, sheet.total) << "}\n";
 }
 
 }  // namespace techmatch::client

@@ -22,38 +22,43 @@ struct SheetColumn {
   bool amount = false;
 };
 
-// One cell: text, or for an amount column the amount in fen (nullopt when not given).
+// One cell: text, or for an amount column the amount in minor units of the sheet's currency
+// (fen for CNY; nullopt when not given).
 struct SheetCell {
   std::string text;
-  std::optional<int64_t> fen{};
+  std::optional<int64_t> minor_units{};
 };
 
 struct AgreementSheet {
+  int minor_digits = 2;  // Decimal places of the currency's minor unit (ISO 4217).
   std::vector<SheetColumn> columns;
   std::vector<std::vector<SheetCell>> rows;  // One per agreement.
   std::vector<SheetCell> total;              // Sums per amount column; a label and the count.
 };
 
 // The columns: name, title, kind, state, event, suppliers, demanders, government, financiers,
-// industries, sign_date, then the six amounts in 元.
+// industries, sign_date, then the six amounts (labelled in 元; a sheet in another currency
+// names its code instead).
 const std::vector<SheetColumn>& AgreementSheetColumns();
 
 // Builds the sheet. Parties are shown by display name when `display_names` has them
 // (`organizations/scu` → 四川大学), else by id; several are joined with `、`. Sums are exact
-// in fen; OUT_OF_RANGE when a sum would overflow, INVALID_ARGUMENT for an amount that is not
-// a whole number of fen or is in another currency than `currency`.
+// in minor units of `currency` (ISO 4217: fen for CNY, none for JPY, fils for KWD);
+// OUT_OF_RANGE when a sum would overflow, INVALID_ARGUMENT for an amount finer than the minor
+// unit or in another currency than `currency`.
 absl::StatusOr<AgreementSheet> BuildAgreementSheet(
     const std::vector<techmatch::v1::Agreement>& agreements,
     const std::map<std::string, std::string>& display_names, const std::string& currency);
 
-// `2300000.00`: an amount in 元 with exactly two decimals, no grouping, so every spreadsheet
-// reads it as a number. Empty for nullopt.
-std::string FenToDecimal(std::optional<int64_t> fen);
+// `2300000.00`: an amount in minor units written in ones with all `minor_digits` decimals (none
+// for JPY, three for KWD), no grouping, so every spreadsheet reads it as a number. Empty for
+// nullopt.
+std::string MinorUnitsToDecimal(std::optional<int64_t> minor_units, int minor_digits);
 
 // RFC 4180 CSV: header keys, one line per agreement, then the totals line.
 void WriteSheetCsv(const AgreementSheet& sheet, std::ostream& out);
-// {"agreements": [{key: value, ...}, ...], "total": {...}}: amounts as JSON numbers with two
-// decimals (null when not given), everything else as strings.
+// {"agreements": [{key: value, ...}, ...], "total": {...}}: amounts as JSON numbers with the
+// currency's decimals (null when not given), everything else as strings.
 void WriteSheetJson(const AgreementSheet& sheet, std::ostream& out);
 
 }  // namespace techmatch::client

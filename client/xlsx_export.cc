@@ -13,7 +13,18 @@ namespace {
 constexpr double kMaxColumnWidth = 40;
 constexpr double kAmountColumnWidth = 18;
 
-double AmountInYuan(int64_t fen) { return static_cast<double>(fen) / 100.0; }
+// The amount in ones for the cell's value (the shown figure; the sheet's text exports and its
+// totals stay exact).
+double AmountInOnes(int64_t minor_units, int minor_digits) {
+  double scale = 1;
+  for (int d = 0; d < minor_digits; ++d) scale *= 10;
+  return static_cast<double>(minor_units) / scale;
+}
+
+// `#,##0.00` for two decimals, `#,##0` for none.
+std::string AmountFormat(int minor_digits) {
+  return minor_digits > 0 ? absl::StrCat("#,##0.", std::string(minor_digits, '0')) : "#,##0";
+}
 
 }  // namespace
 
@@ -44,13 +55,14 @@ absl::Status WriteAgreementXlsx(const AgreementSheet& sheet, const std::string& 
   lxw_format* header = workbook_add_format(workbook);
   format_set_bold(header);
   format_set_text_wrap(header);
+  const std::string amount_format = AmountFormat(sheet.minor_digits);
   lxw_format* amount = workbook_add_format(workbook);
-  format_set_num_format(amount, "#,##0.00");
+  format_set_num_format(amount, amount_format.c_str());
   lxw_format* total_text = workbook_add_format(workbook);
   format_set_bold(total_text);
   lxw_format* total_amount = workbook_add_format(workbook);
   format_set_bold(total_amount);
-  format_set_num_format(total_amount, "#,##0.00");
+  format_set_num_format(total_amount, amount_format.c_str());
 
   std::vector<size_t> widths(sheet.columns.size(), 8);
   for (size_t c = 0; c < sheet.columns.size(); ++c) {
@@ -63,8 +75,9 @@ absl::Status WriteAgreementXlsx(const AgreementSheet& sheet, const std::string& 
     for (size_t c = 0; c < sheet.columns.size(); ++c) {
       const SheetCell& cell = sheet.rows[r][c];
       if (sheet.columns[c].amount) {
-        if (cell.fen.has_value()) {
-          worksheet_write_number(worksheet, row, c, AmountInYuan(*cell.fen), amount);
+        if (cell.minor_units.has_value()) {
+          worksheet_write_number(worksheet, row, c,
+                                 AmountInOnes(*cell.minor_units, sheet.minor_digits), amount);
         }
       } else if (!cell.text.empty()) {
         worksheet_write_string(worksheet, row, c, cell.text.c_str(), nullptr);
@@ -77,7 +90,8 @@ absl::Status WriteAgreementXlsx(const AgreementSheet& sheet, const std::string& 
     const SheetCell& cell = sheet.total[c];
     if (sheet.columns[c].amount) {
       worksheet_write_formula_num(worksheet, total_row, c, SumFormula(c, sheet.rows.size()).c_str(),
-                                  total_amount, AmountInYuan(cell.fen.value_or(0)));
+                                  total_amount,
+                                  AmountInOnes(cell.minor_units.value_or(0), sheet.minor_digits));
     } else if (!cell.text.empty()) {
       worksheet_write_string(worksheet, total_row, c, cell.text.c_str(), total_text);
     }

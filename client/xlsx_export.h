@@ -16,7 +16,8 @@ std::string ColumnLetters(size_t index);
 std::string SumFormula(size_t column, size_t rows);
 
 // Writes `sheet` to `path`: a bold header of the columns' labels, one row per agreement with
-// amounts as numbers in 元 formatted `#,##0.00` (blank when not given), and a bold totals row
+// amounts as numbers in ones formatted with the currency's decimals (`#,##0.00` for 元; blank
+// when not given), and a bold totals row
 // whose cells are SUM formulas over the column with the exact total stored as their value, so
 // the file shows the right totals before recalculation and stays correct after edits.
 // INTERNAL naming the libxlsxwriter error when the file cannot be written.

@@ -1,7 +1,7 @@
 #include "server/http/connect_error.h"
 
 #include "absl/strings/escaping.h"
-#include "absl/strings/str_format.h"
+#include "core/json/json_text.h"
 #include "google/rpc/status.pb.h"
 
 namespace techmatch::server::http {
@@ -80,36 +80,6 @@ int HttpStatusForCode(grpc::StatusCode code) {
     default:
       return 500;  // UNKNOWN, INTERNAL, DATA_LOSS
   }
-}
-
-void AppendJsonString(absl::string_view text, std::string& out) {
-  out.push_back('"');
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += absl::StrFormat("\\u%04x", static_cast<unsigned char>(c));
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
 }
 
 std::string ConnectErrorJson(const grpc::Status& status, const JsonCodec& codec) {

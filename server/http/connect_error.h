@@ -21,9 +21,6 @@ int HttpStatusForCode(grpc::StatusCode code);
 // from the google.rpc.Status in `status.error_details()`.
 std::string ConnectErrorJson(const grpc::Status& status, const JsonCodec& codec);
 
-// Appends `text` to `out` as a JSON string literal (quoted, escaped).
-void AppendJsonString(absl::string_view text, std::string& out);
-
 }  // namespace techmatch::server::http
 
 #endif  // TECHMATCH_SERVER_HTTP_CONNECT_ERROR_H_

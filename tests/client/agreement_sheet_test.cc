@@ -75,10 +75,10 @@ TEST(AgreementSheetTest, RowsHaveReadablePartiesAndExactAmounts) {
   EXPECT_EQ(first[6].text, "瀘州老窖");
   EXPECT_EQ(first[8].text, "bank");  // No display name known: the id.
   EXPECT_EQ(first[9].text, "liquor、agriculture");
-  EXPECT_EQ(first[11].fen, 230000000);
-  EXPECT_EQ(first[12].fen, 28000000000);
-  EXPECT_EQ(first[13].fen, std::nullopt);
-  EXPECT_EQ(first[14].fen, 1234567);
+  EXPECT_EQ(first[11].minor_units, 230000000);
+  EXPECT_EQ(first[12].minor_units, 28000000000);
+  EXPECT_EQ(first[13].minor_units, std::nullopt);
+  EXPECT_EQ(first[14].minor_units, 1234567);
   EXPECT_EQ(sheet->rows[1][5].text, "四川大学、scu-chem");
   EXPECT_EQ(sheet->rows[1][7].text, "泸州市科学技术局");
 }
@@ -88,18 +88,51 @@ TEST(AgreementSheetTest, TotalsRow) {
   ASSERT_TRUE(sheet.ok()) << sheet.status();
   EXPECT_EQ(sheet->total[0].text, "合计 total");
   EXPECT_EQ(sheet->total[1].text, "2 agreements");
-  EXPECT_EQ(sheet->total[11].fen, 230000005);
-  EXPECT_EQ(sheet->total[12].fen, 28000000000);
-  EXPECT_EQ(sheet->total[13].fen, 0);
-  EXPECT_EQ(sheet->total[14].fen, 1234567);
+  EXPECT_EQ(sheet->total[11].minor_units, 230000005);
+  EXPECT_EQ(sheet->total[12].minor_units, 28000000000);
+  EXPECT_EQ(sheet->total[13].minor_units, 0);
+  EXPECT_EQ(sheet->total[14].minor_units, 1234567);
 }
 
-TEST(AgreementSheetTest, FenAsDecimal) {
-  EXPECT_EQ(FenToDecimal(230000000), "2300000.00");
-  EXPECT_EQ(FenToDecimal(5), "0.05");
-  EXPECT_EQ(FenToDecimal(0), "0.00");
-  EXPECT_EQ(FenToDecimal(std::nullopt), "");
-  EXPECT_EQ(FenToDecimal(std::numeric_limits<int64_t>::max()), "92233720368547758.07");
+TEST(AgreementSheetTest, MinorUnitsAsDecimal) {
+  EXPECT_EQ(MinorUnitsToDecimal(230000000, 2), "2300000.00");
+  EXPECT_EQ(MinorUnitsToDecimal(5, 2), "0.05");
+  EXPECT_EQ(MinorUnitsToDecimal(0, 2), "0.00");
+  EXPECT_EQ(MinorUnitsToDecimal(std::nullopt, 2), "");
+  EXPECT_EQ(MinorUnitsToDecimal(std::numeric_limits<int64_t>::max(), 2), "92233720368547758.07");
+  EXPECT_EQ(MinorUnitsToDecimal(2300000, 0), "2300000");
+  EXPECT_EQ(MinorUnitsToDecimal(1005, 3), "1.005");
+  EXPECT_EQ(MinorUnitsToDecimal(-5, 2), "-0.05");
+}
+
+// A deployment in yen or dinars exports its amounts with its own minor unit, not fen.
+TEST(AgreementSheetTest, CurrenciesWithOtherMinorUnits) {
+  Agreement yen = Parse(R"pb(name: "agreements/yen"
+                             contract_amount { currency_code: "JPY" units: 2300000 })pb");
+  absl::StatusOr<AgreementSheet> sheet = BuildAgreementSheet({yen}, {}, "JPY");
+  ASSERT_TRUE(sheet.ok()) << sheet.status();
+  EXPECT_EQ(sheet->minor_digits, 0);
+  EXPECT_EQ(sheet->rows[0][11].minor_units, 2300000);
+  EXPECT_EQ(sheet->columns[11].label, "技术合同金额（JPY）");
+  std::ostringstream csv;
+  WriteSheetCsv(*sheet, csv);
+  EXPECT_THAT(csv.str(), HasSubstr(",2300000,"));
+
+  Agreement dinars =
+      Parse(R"pb(name: "agreements/kwd"
+                 contract_amount { currency_code: "KWD" units: 1 nanos: 5000000 })pb");
+  sheet = BuildAgreementSheet({dinars}, {}, "KWD");
+  ASSERT_TRUE(sheet.ok()) << sheet.status();
+  EXPECT_EQ(sheet->rows[0][11].minor_units, 1005);
+  std::ostringstream json;
+  WriteSheetJson(*sheet, json);
+  EXPECT_THAT(json.str(), HasSubstr("\"contract_amount\":1.005,"));
+
+  Agreement half_yen = Parse(R"pb(name: "agreements/half"
+                                  contract_amount { currency_code: "JPY" nanos: 500000000 })pb");
+  sheet = BuildAgreementSheet({half_yen}, {}, "JPY");
+  EXPECT_EQ(sheet.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(sheet.status().message(), HasSubstr("finer than the minor unit of JPY"));
 }
 
 TEST(AgreementSheetTest, OverflowingTotalIsAnError) {
