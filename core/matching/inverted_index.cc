@@ -138,7 +138,6 @@ struct InvertedIndex::Query {
   bool matching = false;
   DocFacts facts;  // The querying record's, looked up (not interned).
   int64_t amount = 0;
-  uint32_t self_slot = kNoSlot;
   bool fallback = false;  // Industry codes beyond the interned 64: compare strings.
 
   float Contribution(const PlannedTerm& term, uint32_t posting, const uint32_t* lengths) const {
@@ -627,7 +626,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool InvertedIndex::Eligible(const Query& q,
   const DocFacts& f = slots_.facts[slot];
   if (!(f.flags & kLive)) return false;
   if (!q.matching) return true;
-  if (!(f.flags & kActive) || f.owner == q.facts.owner || slot == q.self_slot) return false;
+  if (!(f.flags & kActive) || f.owner == q.facts.owner) return false;
   const Eligibility& e = *q.eligibility;
   if (!e.all_industries && (f.industries & q.facts.industries) == 0) {
     if (!(q.fallback || (f.flags & kOverflow))) return false;
@@ -704,8 +703,6 @@ InvertedIndex::Query InvertedIndex::PrepareEligibility(const Eligibility& eligib
     q.facts = FactsOf(*eligibility.query);
     q.fallback = (q.facts.flags & kOverflow) != 0;
     q.amount = eligibility.query->amount_minor.value_or(0);
-    auto self = doc_of_id_.find(eligibility.query->id);
-    if (self != doc_of_id_.end()) q.self_slot = slots_.slot_of_doc[self->second];
   }
   return q;
 }

@@ -25,9 +25,7 @@ bool Contains(const std::vector<std::string>& list, const std::string& value) {
 // Whether MatchNeed may return `offering` for `need` at all: the rules of
 // InvertedIndex::Eligible, on the profiles.
 bool MayMatch(const MatchProfile& need, const MatchProfile& offering, const MatchOptions& options) {
-  if (!offering.active || offering.owner_id == need.owner_id || offering.id == need.id) {
-    return false;
-  }
+  if (!offering.active || offering.owner_id == need.owner_id) return false;
   if (!options.all_industries &&
       std::none_of(
           need.industry_codes.begin(), need.industry_codes.end(),

@@ -112,7 +112,7 @@ class BruteForce {
       }
       const MatchProfile& q = *eligibility.query;
       const MatchProfile& d = doc.profile;
-      if (!d.active || d.owner_id == q.owner_id || d.id == q.id) continue;
+      if (!d.active || d.owner_id == q.owner_id) continue;
       if (!eligibility.event_id.empty() && std::find(d.event_ids.begin(), d.event_ids.end(),
                                                      eligibility.event_id) == d.event_ids.end()) {
         continue;

@@ -138,6 +138,24 @@ TEST_F(MatchingEngineTest, MatchOfferingFindsNeedsOfOtherOrganizations) {
   EXPECT_THAT(*engine_->MatchOffering(own, MatchOptions{}), IsEmpty());
 }
 
+// Needs and offerings have ids of their own (needs/pit, offerings/pit): an import numbering both
+// lists from 1 must not keep need 1 from offering 1.
+TEST_F(MatchingEngineTest, ANeedMatchesTheOfferingWithItsId) {
+  ASSERT_TRUE(engine_->IndexNeed(MakeNeed("pit", "人工窖泥培养")).ok());
+  EXPECT_THAT(OfferingIds(*engine_->MatchNeed(MakeNeed("pit", "人工窖泥培养"), MatchOptions{})),
+              ElementsAre("pit", "wine"));
+  auto needs =
+      engine_->MatchOffering(MakeOffering("pit", "人工窖泥培养与窖池功能菌强化"), MatchOptions{});
+  ASSERT_TRUE(needs.ok()) << needs.status();
+  std::vector<std::string> need_ids;
+  for (const MatchResult& r : *needs) need_ids.push_back(r.need_id);
+  EXPECT_THAT(need_ids, UnorderedElementsAre("pit", "n1"));
+  auto pair = engine_->ScorePair(MakeNeed("pit", "人工窖泥培养"), "pit", MatchOptions{});
+  ASSERT_TRUE(pair.ok()) << pair.status();
+  ASSERT_TRUE(pair->has_value());
+  EXPECT_GT((*pair)->score, 0);
+}
+
 TEST_F(MatchingEngineTest, UpdatesReplaceTheIndexedText) {
   Offering pit = MakeOffering("pit", "数控机床热误差补偿");
   pit.meta.revision = 3;

@@ -50,6 +50,36 @@ TEST_F(ConnectTest, UnaryJsonCreatesAndReadsANeed) {
   EXPECT_THAT(read->body, HasSubstr("\"createTime\""));
 }
 
+TEST_F(ConnectTest, MatchNeedJsonCarriesTheBridges) {
+  // Two offerings, so the terms they share with the need are not in every offering (idf 0).
+  for (const auto& [id, title] :
+       {std::pair{"starch", "甘薯淀粉高效提取工艺"}, std::pair{"rice", "水稻秸秆还田技术"}}) {
+    v1::CreateOfferingRequest offering;
+    offering.set_offering_id(id);
+    *offering.mutable_offering() = SampleOffering(title);
+    offering.mutable_offering()->set_description("");
+    offering.mutable_offering()->clear_keywords();
+    offering.mutable_offering()->clear_industries();
+    offering.mutable_offering()->add_industries("industries/agriculture");
+    v1::Offering created;
+    ASSERT_TRUE(offerings_->CreateOffering(Ctx().get(), offering, &created).ok());
+  }
+  v1::Need need = SampleNeed("红薯淀粉加工");
+  need.set_description("");
+  need.clear_keywords();
+  need.clear_industries();
+  need.add_industries("industries/agriculture");
+  CreateNeed(need, "starch-need");
+  const auto matched =
+      PostJson("techmatch.v1.MatchService/MatchNeed", R"({"need": "needs/starch-need"})");
+  ASSERT_TRUE(matched);
+  ASSERT_EQ(matched->status, 200) << matched->body;
+  EXPECT_THAT(matched->body, HasSubstr(R"("bridges":[)"));
+  EXPECT_THAT(matched->body,
+              HasSubstr(R"json({"from":"红薯","to":"甘薯","source":"BRIDGE_SOURCE_THESAURUS",)json"
+                        R"json("detail":"synonym","text":"红薯 ≈ 甘薯 (thesaurus)"})json"));
+}
+
 TEST_F(ConnectTest, UnaryProtoCarriesTheBinaryMessages) {
   CreateNeed(SampleNeed(), "pit");
   v1::GetNeedRequest request;
