@@ -47,7 +47,10 @@
 
 namespace techmatch {
 
-inline constexpr size_t kRerankDepth = 50;
+// 30, not more: on the project's sets the right answer is always within the first 30 (depth 30
+// and 50 score alike, 20 loses nDCG), while a deeper first stage prunes less: at 300,000
+// offerings MatchNeed's p50 CPU time is 3.9 ms at depth 30 against 5.1 ms at 50.
+inline constexpr size_t kRerankDepth = 30;
 // The share of a bridge's wording (its bigrams and words) a counterpart must have to hold it.
 inline constexpr double kBridgeHoldShare = 0.6;
 inline constexpr double kRerankTextWeight = 0.0;
