@@ -1,0 +1,49 @@
+// What differs between needs and offerings, so one set of components serves both: the API
+// calls, the owner field, the money and TRL fields and their API paths.
+import type {Match} from '../gen/techmatch/v1/match_pb';
+import type {StringKey} from '../i18n/i18n';
+import type {MoneyLike} from '../lib/money';
+
+// One need or offering as the components see it.
+export interface ListingItem {
+  name: string;
+  title: string;
+  description: string;
+  keywords: string[];
+  industries: string[];
+  amount?: MoneyLike;
+  trl?: number;
+  etag: string;
+  stateKey: StringKey;
+}
+
+// What a form submits; `amount` and `trl` already parsed.
+export interface ListingInput {
+  title: string;
+  description: string;
+  keywords: string[];
+  industries: string[];
+  amount?: MoneyLike;
+  trl?: number;
+}
+
+export interface ListingKind {
+  // The API's name of the resource in field paths ("need", "offering").
+  resource: string;
+  titleKey: StringKey;
+  newKey: StringKey;
+  amountKey: StringKey;
+  // Field paths (after `resource.`) of the amount and the TRL.
+  amountPath: string;
+  trlPath: string;
+  list(owner: string): Promise<ListingItem[]>;
+  create(owner: string, input: ListingInput): Promise<ListingItem>;
+  // Sends only the fields the mask names; the etag guards against lost updates.
+  update(item: ListingItem, input: ListingInput): Promise<ListingItem>;
+  withdraw(item: ListingItem): Promise<ListingItem>;
+  match(item: ListingItem): Promise<Match[]>;
+  // The counterpart of a match (the offering of a need's match, and so on).
+  counterpart(match: Match): string;
+}
+
+export const kUpdatePaths = ['title', 'description', 'keywords', 'industries'] as const;

@@ -1,0 +1,63 @@
+// A need's or offering's matches with their explanation: score, shared terms and industries,
+// the signals that made the score, and the bridges between differently worded terms.
+import {useEffect, useState} from 'preact/hooks';
+import type {Match} from '../gen/techmatch/v1/match_pb';
+import {useI18n} from '../i18n/i18n';
+import {errorMessage} from '../lib/field_errors';
+import {ErrorBanner} from './field';
+import type {ListingItem, ListingKind} from './listing_kind';
+
+export function MatchList({kind, item}: {kind: ListingKind; item: ListingItem}) {
+  const {t} = useI18n();
+  const [matches, setMatches] = useState<Match[] | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    kind.match(item).then(setMatches, (e) => setError(errorMessage(e)));
+  }, [kind, item.name]);
+  if (error) return <ErrorBanner messages={[error]} />;
+  if (!matches) return <p aria-live="polite">{t.loading}</p>;
+  if (matches.length === 0) return <p>{t.noMatches}</p>;
+  return (
+    <section class="matches" aria-label={`${t.matchesTitle}: ${item.title}`}>
+      <h3>{t.matchesTitle}</h3>
+      <ol>
+        {matches.map((match) => {
+          const explanation = match.explanation;
+          return (
+            <li key={kind.counterpart(match)} class="match">
+              <p class="match-head">
+                <strong>{match.counterpartTitle || kind.counterpart(match)}</strong>
+                <span class="score">{t.score} {(match.score * 100).toFixed(1)}</span>
+              </p>
+              {explanation && explanation.sharedTerms.length > 0 && (
+                <p>{t.sharedTerms}: {explanation.sharedTerms.map((term) =>
+                  term.counterpartText && term.counterpartText !== term.text
+                    ? `${term.text}↔${term.counterpartText}` : term.text).join('、')}</p>
+              )}
+              {explanation && explanation.sharedIndustries.length > 0 && (
+                <p>{t.sharedIndustries}: {explanation.sharedIndustries.join('、')}</p>
+              )}
+              {explanation && explanation.bridges.length > 0 && (
+                <p>{t.bridges}: {explanation.bridges.map((b) =>
+                  b.text || `${b.from} → ${b.to}`).join('; ')}</p>
+              )}
+              {explanation && explanation.signals.length > 0 && (
+                <table class="signals">
+                  <caption>{t.signals}</caption>
+                  <tbody>
+                    {explanation.signals.map((s) => (
+                      <tr key={s.signal}>
+                        <th scope="row">{s.signal}</th>
+                        <td>{s.value.toFixed(3)} × {s.weight.toFixed(2)} = {s.contribution.toFixed(3)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

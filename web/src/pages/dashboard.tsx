@@ -1,0 +1,167 @@
+// The official's dashboard: SummarizeAgreements grouped by kind, industry, region and signing
+// month (aggregated on the server), each as a chart and an accessible table with exact money,
+// and the CSV export. ECharts is loaded lazily, only here.
+import {useEffect, useRef, useState} from 'preact/hooks';
+import {GroupBy, type AgreementSummary} from '../gen/techmatch/v1/report_pb';
+import {Agreement_Kind} from '../gen/techmatch/v1/agreement_pb';
+import {ErrorBanner} from '../components/field';
+import {useI18n, type Strings, type StringKey} from '../i18n/i18n';
+import {api} from '../lib/api';
+import {errorMessage} from '../lib/field_errors';
+import {formatMoney} from '../lib/money';
+import {download, exportAgreementsCsv} from './agreements_csv';
+
+const kKindKeys: Partial<Record<string, StringKey>> = {
+  [Agreement_Kind[Agreement_Kind.FRAMEWORK_COOPERATION]]: 'kindFramework',
+  [Agreement_Kind[Agreement_Kind.TECHNOLOGY_DEVELOPMENT]]: 'kindDevelopment',
+  [Agreement_Kind[Agreement_Kind.TECHNOLOGY_TRANSFER]]: 'kindTransfer',
+  [Agreement_Kind[Agreement_Kind.TECHNOLOGY_LICENSE]]: 'kindLicense',
+  [Agreement_Kind[Agreement_Kind.TECHNOLOGY_CONSULTING]]: 'kindConsulting',
+  [Agreement_Kind[Agreement_Kind.TECHNOLOGY_SERVICE]]: 'kindService',
+};
+
+interface Dimension {
+  groupBy: GroupBy;
+  titleKey: StringKey;
+  line: boolean;
+}
+
+const kDimensions: Dimension[] = [
+  {groupBy: GroupBy.KIND, titleKey: 'byKind', line: false},
+  {groupBy: GroupBy.INDUSTRY, titleKey: 'byIndustry', line: false},
+  {groupBy: GroupBy.REGION, titleKey: 'byRegion', line: false},
+  {groupBy: GroupBy.SIGN_MONTH, titleKey: 'byMonth', line: true},
+];
+
+function label(row: AgreementSummary, t: Strings): string {
+  const value = row.groupValues[0]?.value ?? '';
+  const key = row.groupValues[0]?.dimension === GroupBy.KIND ? kKindKeys[value] : undefined;
+  return key ? t[key] : value || '—';
+}
+
+function SummaryBlock({dimension, filter}: {dimension: Dimension; filter: string}) {
+  const {lang, t} = useI18n();
+  const [rows, setRows] = useState<AgreementSummary[] | null>(null);
+  const [total, setTotal] = useState<AgreementSummary | undefined>();
+  const [error, setError] = useState('');
+  const chartRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    setRows(null);
+    setError('');
+    api.reports().summarizeAgreements({filter, groupBy: [dimension.groupBy]}).then(
+      (response) => {
+        setRows(response.rows);
+        setTotal(response.total);
+      },
+      (e) => setError(errorMessage(e)));
+  }, [dimension, filter]);
+
+  useEffect(() => {
+    if (!rows || rows.length === 0 || !chartRef.current) return;
+    let dispose: (() => void) | null = null;
+    let cancelled = false;
+    const element = chartRef.current;
+    import('../lib/charts').then(({drawChart}) => {
+      if (cancelled) return;
+      dispose = drawChart(element, {
+        labels: rows.map((row) => label(row, t)),
+        counts: rows.map((row) => Number(row.agreementCount)),
+        amountTexts: rows.map((row) => `${t.contractAmount}: ${formatMoney(row.contractAmount, lang)}`),
+        line: dimension.line,
+        countName: t.agreementCount,
+      });
+    });
+    return () => {
+      cancelled = true;
+      dispose?.();
+    };
+  }, [rows, lang]);
+
+  const id = `summary-${GroupBy[dimension.groupBy].toLowerCase()}`;
+  return (
+    <section class="card summary" aria-labelledby={id}>
+      <h3 id={id}>{t[dimension.titleKey]}</h3>
+      <ErrorBanner messages={error ? [error] : []} />
+      {rows === null && !error && <p aria-live="polite">{t.loading}</p>}
+      {rows && rows.length === 0 && <p>{t.empty}</p>}
+      {rows && rows.length > 0 && (
+        <>
+          <div class="chart" ref={chartRef} aria-hidden="true" />
+          <div class="table-scroll">
+            <table>
+              <caption class="visually-hidden">{t[dimension.titleKey]}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.group}</th>
+                  <th scope="col">{t.agreementCount}</th>
+                  <th scope="col">{t.contractAmount}</th>
+                  <th scope="col">{t.totalInvestment}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.groupValues[0]?.value ?? ''}>
+                    <th scope="row">{label(row, t)}</th>
+                    <td class="number">{row.agreementCount.toString()}</td>
+                    <td class="number">{formatMoney(row.contractAmount, lang)}</td>
+                    <td class="number">{formatMoney(row.totalInvestment, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              {total && (
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t.total}</th>
+                    <td class="number">{total.agreementCount.toString()}</td>
+                    <td class="number">{formatMoney(total.contractAmount, lang)}</td>
+                    <td class="number">{formatMoney(total.totalInvestment, lang)}</td>
+                  </tr>
+                </tfoot>
+              )}
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function Dashboard() {
+  const {t} = useI18n();
+  const [draft, setDraft] = useState('');
+  const [filter, setFilter] = useState('');
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+
+  async function exportCsv() {
+    setStatus(t.exporting);
+    setError('');
+    try {
+      const {csv, count} = await exportAgreementsCsv(filter);
+      download('agreements.csv', csv);
+      setStatus(t.exported.replace('{n}', String(count)));
+    } catch (e) {
+      setStatus('');
+      setError(errorMessage(e));
+    }
+  }
+
+  return (
+    <section aria-labelledby="dashboard-title">
+      <h2 id="dashboard-title">{t.dashboardTitle}</h2>
+      <form class="filter-bar" onSubmit={(e) => { e.preventDefault(); setFilter(draft.trim()); }}>
+        <label for="dashboard-filter">{t.filter}</label>
+        <input id="dashboard-filter" value={draft} placeholder='kind = TECHNOLOGY_TRANSFER'
+               onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)} />
+        <button type="submit">{t.apply}</button>
+        <button type="button" class="secondary" onClick={exportCsv}>{t.exportCsv}</button>
+      </form>
+      <p class="notice" role="status">{status}</p>
+      <ErrorBanner messages={error ? [error] : []} />
+      <div class="summaries">
+        {kDimensions.map((d) => <SummaryBlock key={d.groupBy} dimension={d} filter={filter} />)}
+      </div>
+    </section>
+  );
+}
