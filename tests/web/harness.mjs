@@ -67,6 +67,12 @@ export async function startServer(serverBin, webRoot, extraArgs = []) {
     ...extraArgs];
   const server = childProcess.spawn(serverBin, args, {stdio: ['ignore', 'ignore', 'inherit']});
   const exited = new Promise((resolve) => server.on('exit', resolve));
+  // Never leave the server behind (it would hold ctest's output pipe open), however node ends.
+  const killServer = () => server.kill('SIGKILL');
+  process.on('exit', killServer);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => process.exit(130));
+  }
   const deadline = Date.now() + 30000;
   let port = 0;
   while (Date.now() < deadline && !port) {
@@ -90,6 +96,7 @@ export async function startServer(serverBin, webRoot, extraArgs = []) {
     return text ? JSON.parse(text) : {};
   };
   const stop = async () => {
+    process.off('exit', killServer);
     server.kill('SIGTERM');
     await exited;
     fs.rmSync(dir, {recursive: true, force: true});

@@ -2,11 +2,11 @@
 // server's CSP allows no inline style attributes, which the SVG renderer would write). Loaded
 // lazily by the dashboard only.
 import {BarChart, LineChart} from 'echarts/charts';
-import {GridComponent, LegendComponent, TooltipComponent} from 'echarts/components';
+import {GridComponent, TooltipComponent} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import {CanvasRenderer} from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export interface ChartSeries {
   labels: string[];

@@ -33,13 +33,23 @@ const kDimensions: Dimension[] = [
   {groupBy: GroupBy.SIGN_MONTH, titleKey: 'byMonth', line: true},
 ];
 
-function label(row: AgreementSummary, t: Strings): string {
+// Industry resource name → display name in the page's language (zh for both Chinese scripts).
+type IndustryNames = Map<string, string>;
+
+function label(row: AgreementSummary, t: Strings, industries: IndustryNames): string {
   const value = row.groupValues[0]?.value ?? '';
-  const key = row.groupValues[0]?.dimension === GroupBy.KIND ? kKindKeys[value] : undefined;
-  return key ? t[key] : value || '—';
+  const dimension = row.groupValues[0]?.dimension;
+  const key = dimension === GroupBy.KIND ? kKindKeys[value] : undefined;
+  if (key) return t[key];
+  if (dimension === GroupBy.INDUSTRY) return industries.get(value) ?? value;
+  return value || '—';
 }
 
-function SummaryBlock({dimension, filter}: {dimension: Dimension; filter: string}) {
+function SummaryBlock({dimension, filter, industries}: {
+  dimension: Dimension;
+  filter: string;
+  industries: IndustryNames;
+}) {
   const {lang, t} = useI18n();
   const [rows, setRows] = useState<AgreementSummary[] | null>(null);
   const [total, setTotal] = useState<AgreementSummary | undefined>();
@@ -65,7 +75,7 @@ function SummaryBlock({dimension, filter}: {dimension: Dimension; filter: string
     import('../lib/charts').then(({drawChart}) => {
       if (cancelled) return;
       dispose = drawChart(element, {
-        labels: rows.map((row) => label(row, t)),
+        labels: rows.map((row) => label(row, t, industries)),
         counts: rows.map((row) => Number(row.agreementCount)),
         amountTexts: rows.map((row) => `${t.contractAmount}: ${formatMoney(row.contractAmount, lang)}`),
         line: dimension.line,
@@ -76,7 +86,7 @@ function SummaryBlock({dimension, filter}: {dimension: Dimension; filter: string
       cancelled = true;
       dispose?.();
     };
-  }, [rows, lang]);
+  }, [rows, lang, industries]);
 
   const id = `summary-${GroupBy[dimension.groupBy].toLowerCase()}`;
   return (
@@ -88,7 +98,8 @@ function SummaryBlock({dimension, filter}: {dimension: Dimension; filter: string
       {rows && rows.length > 0 && (
         <>
           <div class="chart" ref={chartRef} aria-hidden="true" />
-          <div class="table-scroll">
+          {/* Focusable, so keyboard users can scroll a table wider than the screen. */}
+          <div class="table-scroll" tabIndex={0} role="group" aria-label={t[dimension.titleKey]}>
             <table>
               <caption class="visually-hidden">{t[dimension.titleKey]}</caption>
               <thead>
@@ -102,7 +113,7 @@ function SummaryBlock({dimension, filter}: {dimension: Dimension; filter: string
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.groupValues[0]?.value ?? ''}>
-                    <th scope="row">{label(row, t)}</th>
+                    <th scope="row">{label(row, t, industries)}</th>
                     <td class="number">{row.agreementCount.toString()}</td>
                     <td class="number">{formatMoney(row.contractAmount, lang)}</td>
                     <td class="number">{formatMoney(row.totalInvestment, lang)}</td>
@@ -129,6 +140,18 @@ function SummaryBlock({dimension, filter}: {dimension: Dimension; filter: string
 
 export function Dashboard() {
   const {t} = useI18n();
+  const {lang} = useI18n();
+  const [industries, setIndustries] = useState<IndustryNames>(new Map());
+  // Fetch ECharts while the summaries are computed, not after they arrive.
+  useEffect(() => {
+    import('../lib/charts');
+  }, []);
+  useEffect(() => {
+    api.industries().listIndustries({pageSize: 1000}).then(
+      (response) => setIndustries(new Map(response.industries.map((industry) =>
+        [industry.name, (lang === 'en' ? industry.displayNameEn : industry.displayNameZh) || industry.name]))),
+      () => {});  // Without names the table shows the resource names.
+  }, [lang]);
   const [draft, setDraft] = useState('');
   const [filter, setFilter] = useState('');
   const [status, setStatus] = useState('');
@@ -160,7 +183,8 @@ export function Dashboard() {
       <p class="notice" role="status">{status}</p>
       <ErrorBanner messages={error ? [error] : []} />
       <div class="summaries">
-        {kDimensions.map((d) => <SummaryBlock key={d.groupBy} dimension={d} filter={filter} />)}
+        {kDimensions.map((d) => <SummaryBlock key={d.groupBy} dimension={d} filter={filter}
+                                                   industries={industries} />)}
       </div>
     </section>
   );
