@@ -5,7 +5,8 @@ import {create} from '@bufbuild/protobuf';
 import {Code, ConnectError} from '@connectrpc/connect';
 import {BadRequestSchema} from '../../web/src/gen/google/rpc/error_details_pb';
 import {errorMessage, fieldErrors} from '../../web/src/lib/field_errors';
-import {decimalString, formatMoney, moneyInput, parseMoney} from '../../web/src/lib/money';
+import {csvRecords, parseCsv} from '../../web/src/lib/csv';
+import {decimalString, formatMoney, moneyInput, parseMoney, parseMoneyText} from '../../web/src/lib/money';
 
 const cny = (units: bigint, nanos = 0) => ({currencyCode: 'CNY', units, nanos});
 let count = 0;
@@ -73,6 +74,26 @@ test('fieldErrors of other failures is empty', () => {
   assert.equal(fieldErrors(new ConnectError('no', Code.PermissionDenied)).size, 0);
   assert.equal(fieldErrors(new Error('network')).size, 0);
   assert.equal(errorMessage(new Error('network')), 'network');
+});
+
+test('parseMoneyText: 万/萬/亿/億 by shifting the point, exactly', () => {
+  assert.deepEqual(parseMoneyText('300萬'), cny(3000000n));
+  assert.deepEqual(parseMoneyText('2.8亿'), cny(280000000n));
+  assert.deepEqual(parseMoneyText('230.00005万'), cny(2300000n, 500000000));
+  assert.deepEqual(parseMoneyText('850,000'), cny(850000n));
+  assert.deepEqual(parseMoneyText('0.000000001亿'), cny(0n, 100000000));
+  assert.equal(parseMoneyText('0.00000000000001万'), null);  // below a nano
+  assert.equal(parseMoneyText('12.3.4'), null);
+  assert.equal(parseMoneyText('-5万'), null);
+  assert.equal(parseMoneyText('万'), null);
+});
+
+test('CSV: quotes, doubled quotes, commas and line breaks inside, CRLF, BOM, blank lines', () => {
+  assert.deepEqual(parseCsv('\ufeffa,b\r\n"x, y","he said ""hi"""\r\n\r\n"multi\nline",\n'),
+                   [['a', 'b'], ['x, y', 'he said "hi"'], ['multi\nline', '']]);
+  assert.deepEqual(csvRecords('id,title\nn1, 标题 \nn2'),
+                   [{row: 2, cells: {id: 'n1', title: '标题'}}, {row: 3, cells: {id: 'n2', title: ''}}]);
+  assert.deepEqual(csvRecords(''), []);
 });
 
 console.log(`PASSED ${count} tests`);

@@ -1,5 +1,6 @@
 // What differs between needs and offerings, so one set of components serves both: the API
 // calls, the owner field, the money and TRL fields and their API paths.
+import type {ImportSummary} from '../gen/techmatch/v1/common_pb';
 import type {Match} from '../gen/techmatch/v1/match_pb';
 import type {StringKey} from '../i18n/i18n';
 import type {MoneyLike} from '../lib/money';
@@ -31,6 +32,8 @@ export interface ListingKind {
   // The API's name of the resource in field paths ("need", "offering").
   resource: string;
   titleKey: StringKey;
+  // The title when the list is everyone's (no owner: organizers, officials).
+  allTitleKey: StringKey;
   newKey: StringKey;
   amountKey: StringKey;
   // Field paths (after `resource.`) of the amount and the TRL.
@@ -42,6 +45,8 @@ export interface ListingKind {
   update(item: ListingItem, input: ListingInput): Promise<ListingItem>;
   withdraw(item: ListingItem): Promise<ListingItem>;
   match(item: ListingItem): Promise<Match[]>;
+  // Imports a CSV file with the CLI's columns; per-row refusals come back in the summary.
+  importCsv(text: string, late: boolean): Promise<ImportSummary>;
   // The counterpart of a match (the offering of a need's match, and so on).
   counterpart(match: Match): string;
 }

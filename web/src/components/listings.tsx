@@ -5,6 +5,7 @@ import {useI18n} from '../i18n/i18n';
 import {errorMessage} from '../lib/field_errors';
 import {formatMoney} from '../lib/money';
 import {ErrorBanner} from './field';
+import {ImportPanel} from './import_panel';
 import {ListingForm} from './listing_form';
 import type {ListingItem, ListingKind} from './listing_kind';
 import {MatchList} from './match_list';
@@ -43,7 +44,7 @@ export function Listings({kind, owner}: {kind: ListingKind; owner: string}) {
 
   return (
     <section aria-labelledby="listings-title">
-      <h2 id="listings-title">{t[kind.titleKey]}</h2>
+      <h2 id="listings-title">{t[owner ? kind.titleKey : kind.allTitleKey]}</h2>
       <ErrorBanner messages={error ? [error] : []} />
       <p class="notice" role="status">{notice}</p>
       {editing === 'new' ? (
@@ -53,6 +54,7 @@ export function Listings({kind, owner}: {kind: ListingKind; owner: string}) {
           {t[kind.newKey]}
         </button>
       )}
+      <ImportPanel kind={kind} onImported={reload} />
       {items === null && !error && <p aria-live="polite">{t.loading}</p>}
       {items && items.length === 0 && <p>{t.empty}</p>}
       <ul class="listings">

@@ -63,3 +63,25 @@ export function parseMoney(text: string, currencyCode = 'CNY'): MoneyLike | null
 export function moneyInput(money: MoneyLike | undefined): string {
   return money ? decimalString(toNanos(money), 9) : '';
 }
+
+const kUnitSuffixes: Record<string, number> = {'万': 4, '萬': 4, '亿': 8, '億': 8};
+
+// Parses an amount as the CLI and spreadsheets write it: "850,000", "300萬", "2.8亿", "230万"
+// (万/萬 = 10^4, 亿/億 = 10^8, by shifting the decimal point: exact). Null when it is not a
+// non-negative amount with at most 9 decimals after scaling.
+export function parseMoneyText(text: string, currencyCode = 'CNY'): MoneyLike | null {
+  let cleaned = text.replace(/[,\s元]/g, '');
+  let shift = 0;
+  const suffix = cleaned.slice(-1);
+  if (suffix in kUnitSuffixes) {
+    shift = kUnitSuffixes[suffix];
+    cleaned = cleaned.slice(0, -1);
+  }
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(cleaned);
+  if (!match) return null;
+  const digits = match[1] + (match[2] ?? '');
+  const scale = (match[2] ?? '').length - shift;  // decimals left after the shift
+  if (scale > 9) return null;
+  const nanos = BigInt(digits) * 10n ** BigInt(9 - scale);
+  return {currencyCode, units: nanos / kNanosPerUnit, nanos: Number(nanos % kNanosPerUnit)};
+}

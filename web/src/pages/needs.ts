@@ -1,8 +1,11 @@
 // Needs (an enterprise's) as a ListingKind.
-import {Need_State, type Need} from '../gen/techmatch/v1/need_pb';
+import {NeedService, Need_State, type Need} from '../gen/techmatch/v1/need_pb';
 import type {ListingItem, ListingKind} from '../components/listing_kind';
 import {kUpdatePaths} from '../components/listing_kind';
 import {api} from '../lib/api';
+import {clientStream} from '../lib/client_stream';
+import {csvRecords} from '../lib/csv';
+import * as column from './import_columns';
 import type {StringKey} from '../i18n/i18n';
 
 function stateKey(state: Need_State): StringKey {
@@ -28,6 +31,7 @@ function item(need: Need): ListingItem {
 export const kNeeds: ListingKind = {
   resource: 'need',
   titleKey: 'needsTitle',
+  allTitleKey: 'needsAllTitle',
   newKey: 'newNeed',
   amountKey: 'fieldBudget',
   amountPath: 'budget',
@@ -59,6 +63,19 @@ export const kNeeds: ListingKind = {
   },
   async match(current) {
     return (await api.matches().matchNeed({need: current.name, pageSize: 10})).matches;
+  },
+  async importCsv(text, late) {
+    return column.importRows(csvRecords(text), (cells, row, problems) => ({
+      needId: cells.id ?? '',
+      rowNumber: BigInt(row),
+      lateRegistration: late,
+      need: {enterprise: column.name(cells.enterprise, 'organizations'), title: cells.title,
+             description: cells.description, keywords: column.list(cells.keywords),
+             industries: column.names(cells.industries, 'industries'),
+             budget: column.money(cells.budget, 'budget', problems), minTrl: column.integer(cells.min_trl),
+             cooperationModes: column.modes(cells.cooperation_modes),
+             events: column.names(cells.events, 'events')},
+    }), (requests) => clientStream(NeedService.method.importNeeds, requests));
   },
   counterpart: (match) => match.offering,
 };

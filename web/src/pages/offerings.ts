@@ -1,8 +1,11 @@
 // Offerings (a university's or institute's) as a ListingKind.
-import {Offering_State, type Offering} from '../gen/techmatch/v1/offering_pb';
+import {OfferingService, Offering_State, type Offering} from '../gen/techmatch/v1/offering_pb';
 import type {ListingItem, ListingKind} from '../components/listing_kind';
 import {kUpdatePaths} from '../components/listing_kind';
 import {api} from '../lib/api';
+import {clientStream} from '../lib/client_stream';
+import {csvRecords} from '../lib/csv';
+import * as column from './import_columns';
 
 function item(offering: Offering): ListingItem {
   return {
@@ -21,6 +24,7 @@ function item(offering: Offering): ListingItem {
 export const kOfferings: ListingKind = {
   resource: 'offering',
   titleKey: 'offeringsTitle',
+  allTitleKey: 'offeringsAllTitle',
   newKey: 'newOffering',
   amountKey: 'fieldAskingPrice',
   amountPath: 'asking_price',
@@ -52,6 +56,20 @@ export const kOfferings: ListingKind = {
   },
   async match(current) {
     return (await api.matches().matchOffering({offering: current.name, pageSize: 10})).matches;
+  },
+  async importCsv(text, late) {
+    return column.importRows(csvRecords(text), (cells, row, problems) => ({
+      offeringId: cells.id ?? '',
+      rowNumber: BigInt(row),
+      lateRegistration: late,
+      offering: {institute: column.name(cells.institute, 'organizations'), title: cells.title,
+                 description: cells.description, keywords: column.list(cells.keywords),
+                 industries: column.names(cells.industries, 'industries'),
+                 trl: column.integer(cells.trl) ?? 0, patents: column.list(cells.patents),
+                 cooperationModes: column.modes(cells.cooperation_modes),
+                 askingPrice: column.money(cells.asking_price, 'asking_price', problems),
+                 events: column.names(cells.events, 'events')},
+    }), (requests) => clientStream(OfferingService.method.importOfferings, requests));
   },
   counterpart: (match) => match.need,
 };
