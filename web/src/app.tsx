@@ -1,5 +1,5 @@
 // The shell: header with language switch and sign-out, navigation for the workspace's role,
-// and hash routes (#/needs, #/offerings, #/dashboard, #/sign-in), so the server only ever
+// and hash routes (#/needs, #/offerings, #/events, #/dashboard, #/sign-in), so the server only ever
 // serves index.html at /.
 import {useEffect, useMemo, useState} from 'preact/hooks';
 import {Listings} from './components/listings';
@@ -7,11 +7,14 @@ import {I18nContext, kLanguages, storeLang, storedLang, stringsFor, type Lang} f
 import {signOut} from './lib/api';
 import {kRoutesByRole, loadWorkspace, saveWorkspace, type Route, type Workspace} from './lib/workspace';
 import {Dashboard} from './pages/dashboard';
+import {Events} from './pages/events';
 import {kNeeds} from './pages/needs';
 import {kOfferings} from './pages/offerings';
 import {SignIn} from './pages/sign_in';
 
-const kNavKeys = {needs: 'navNeeds', offerings: 'navOfferings', dashboard: 'navDashboard'} as const;
+const kNavKeys = {
+  needs: 'navNeeds', offerings: 'navOfferings', events: 'navEvents', dashboard: 'navDashboard',
+} as const;
 
 function currentRoute(): string {
   return location.hash.replace(/^#\/?/, '') || '';
@@ -88,6 +91,7 @@ export function App() {
         {active === 'sign-in' && <SignIn workspace={workspace} onWorkspace={chooseWorkspace} />}
         {active === 'needs' && <Listings kind={kNeeds} owner={workspace?.organization ?? ''} />}
         {active === 'offerings' && <Listings kind={kOfferings} owner={workspace?.organization ?? ''} />}
+        {active === 'events' && workspace && <Events workspace={workspace} />}
         {active === 'dashboard' && <Dashboard />}
       </main>
     </I18nContext.Provider>

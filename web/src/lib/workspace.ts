@@ -1,7 +1,7 @@
 // Which role's pages the portal shows and for which organization. The server decides what the
 // signed-in account may do; this only chooses the navigation (no API call names the caller).
 export type Role = 'ENTERPRISE' | 'INSTITUTE' | 'ORGANIZER' | 'OFFICIAL';
-export type Route = 'needs' | 'offerings' | 'dashboard';
+export type Route = 'needs' | 'offerings' | 'events' | 'dashboard';
 
 export interface Workspace {
   role: Role;
@@ -9,9 +9,9 @@ export interface Workspace {
 }
 
 export const kRoutesByRole: Record<Role, Route[]> = {
-  ENTERPRISE: ['needs'],
-  INSTITUTE: ['offerings'],
-  ORGANIZER: ['needs', 'offerings', 'dashboard'],
+  ENTERPRISE: ['needs', 'events'],
+  INSTITUTE: ['offerings', 'events'],
+  ORGANIZER: ['needs', 'offerings', 'events', 'dashboard'],
   OFFICIAL: ['dashboard'],
 };
 
