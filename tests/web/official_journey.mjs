@@ -148,6 +148,22 @@ await run(async (env) => {
     await shot(page, 'dashboard-360');
   });
 
+  await step('the agreements list: exact amounts, kinds and states by name, a filter', async () => {
+    await page.setViewportSize({width: 1280, height: 800});
+    await page.getByRole('navigation').getByRole('link', {name: '协议'}).click();
+    const table = page.getByRole('group', {name: '已签协议'});
+    await table.getByRole('rowheader', {name: '技术合同 1', exact: true}).waitFor();
+    const row = table.getByRole('row', {name: /技术合同 1 /});
+    assert.deepEqual((await row.locator('td').allInnerTexts()).filter((_, i) => i !== 2),
+                     ['技术转让合同', '已签约', '1.00015万元', '2000万元']);
+    await page.getByLabel('筛选条件').fill('kind = TECHNOLOGY_LICENSE');
+    await page.getByRole('button', {name: '应用'}).click();
+    await table.getByRole('rowheader', {name: '技术合同 2', exact: true}).waitFor();
+    const kinds = await table.locator('tbody td:first-of-type').allInnerTexts();
+    assert.ok(kinds.length > 0 && kinds.every((k) => k === '技术许可合同'), kinds.join());
+    await checkAccessibility(page, env.axeSource, 'agreements');
+  });
+
   assert.deepEqual(context.problems, [], 'no page errors or CSP violations');
   await context.close();
 });

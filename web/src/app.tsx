@@ -1,11 +1,12 @@
 // The shell: header with language switch and sign-out, navigation for the workspace's role,
-// and hash routes (#/needs, #/offerings, #/events, #/dashboard, #/sign-in), so the server only ever
-// serves index.html at /.
+// and hash routes (#/needs, #/offerings, #/events, #/agreements, #/dashboard, #/sign-in), so
+// the server only ever serves index.html at /.
 import {useEffect, useMemo, useState} from 'preact/hooks';
 import {Listings} from './components/listings';
 import {I18nContext, kLanguages, storeLang, storedLang, stringsFor, type Lang} from './i18n/i18n';
 import {signOut} from './lib/api';
 import {kRoutesByRole, loadWorkspace, saveWorkspace, type Route, type Workspace} from './lib/workspace';
+import {Agreements} from './pages/agreements';
 import {Dashboard} from './pages/dashboard';
 import {Events} from './pages/events';
 import {kNeeds} from './pages/needs';
@@ -13,7 +14,8 @@ import {kOfferings} from './pages/offerings';
 import {SignIn} from './pages/sign_in';
 
 const kNavKeys = {
-  needs: 'navNeeds', offerings: 'navOfferings', events: 'navEvents', dashboard: 'navDashboard',
+  needs: 'navNeeds', offerings: 'navOfferings', events: 'navEvents', agreements: 'navAgreements',
+  dashboard: 'navDashboard',
 } as const;
 
 function currentRoute(): string {
@@ -92,6 +94,7 @@ export function App() {
         {active === 'needs' && <Listings kind={kNeeds} owner={workspace?.organization ?? ''} />}
         {active === 'offerings' && <Listings kind={kOfferings} owner={workspace?.organization ?? ''} />}
         {active === 'events' && workspace && <Events workspace={workspace} />}
+        {active === 'agreements' && <Agreements />}
         {active === 'dashboard' && <Dashboard />}
       </main>
     </I18nContext.Provider>

@@ -108,4 +108,13 @@ export const en: Strings = {
   matchedNeeds: 'Matched {n} needs',
   scheduleMeetings: 'Schedule meetings',
   scheduled: '{n} meetings scheduled, {u} requests left out',
+  navAgreements: 'Agreements',
+  agreementsTitle: 'Signed agreements',
+  kind: 'Kind',
+  signTime: 'Signed on',
+  more: 'More',
+  agreementSigned: 'Signed',
+  agreementImplementing: 'Implementing',
+  agreementCompleted: 'Completed',
+  agreementTerminated: 'Terminated',
 };

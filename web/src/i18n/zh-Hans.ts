@@ -107,4 +107,13 @@ export const zhHans = {
   matchedNeeds: '已为 {n} 项需求匹配',
   scheduleMeetings: '排定洽谈',
   scheduled: '已排定 {n} 场洽谈，{u} 项请求未能排入',
+  navAgreements: '协议',
+  agreementsTitle: '已签协议',
+  kind: '类型',
+  signTime: '签约日期',
+  more: '更多',
+  agreementSigned: '已签约',
+  agreementImplementing: '实施中',
+  agreementCompleted: '已完成',
+  agreementTerminated: '已终止',
 };

@@ -108,4 +108,13 @@ export const zhHant: Strings = {
   matchedNeeds: '已為 {n} 項需求媒合',
   scheduleMeetings: '排定洽談',
   scheduled: '已排定 {n} 場洽談，{u} 項請求未能排入',
+  navAgreements: '協議',
+  agreementsTitle: '已簽協議',
+  kind: '類型',
+  signTime: '簽約日期',
+  more: '更多',
+  agreementSigned: '已簽約',
+  agreementImplementing: '實施中',
+  agreementCompleted: '已完成',
+  agreementTerminated: '已終止',
 };

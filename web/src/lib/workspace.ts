@@ -1,7 +1,7 @@
 // Which role's pages the portal shows and for which organization. The server decides what the
 // signed-in account may do; this only chooses the navigation (no API call names the caller).
 export type Role = 'ENTERPRISE' | 'INSTITUTE' | 'ORGANIZER' | 'OFFICIAL';
-export type Route = 'needs' | 'offerings' | 'events' | 'dashboard';
+export type Route = 'needs' | 'offerings' | 'events' | 'agreements' | 'dashboard';
 
 export interface Workspace {
   role: Role;
@@ -11,8 +11,8 @@ export interface Workspace {
 export const kRoutesByRole: Record<Role, Route[]> = {
   ENTERPRISE: ['needs', 'events'],
   INSTITUTE: ['offerings', 'events'],
-  ORGANIZER: ['needs', 'offerings', 'events', 'dashboard'],
-  OFFICIAL: ['dashboard'],
+  ORGANIZER: ['needs', 'offerings', 'events', 'agreements', 'dashboard'],
+  OFFICIAL: ['dashboard', 'agreements'],
 };
 
 const kKey = 'techmatch.workspace';

@@ -3,22 +3,13 @@
 // and the CSV export. ECharts is loaded lazily, only here.
 import {useEffect, useRef, useState} from 'preact/hooks';
 import {GroupBy, type AgreementSummary} from '../gen/techmatch/v1/report_pb';
-import {Agreement_Kind} from '../gen/techmatch/v1/agreement_pb';
 import {ErrorBanner} from '../components/field';
 import {useI18n, type Strings, type StringKey} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage} from '../lib/field_errors';
 import {formatMoney} from '../lib/money';
+import {kKindKeys} from './agreement_labels';
 import {download, exportAgreementsCsv} from './agreements_csv';
-
-const kKindKeys: Partial<Record<string, StringKey>> = {
-  [Agreement_Kind[Agreement_Kind.FRAMEWORK_COOPERATION]]: 'kindFramework',
-  [Agreement_Kind[Agreement_Kind.TECHNOLOGY_DEVELOPMENT]]: 'kindDevelopment',
-  [Agreement_Kind[Agreement_Kind.TECHNOLOGY_TRANSFER]]: 'kindTransfer',
-  [Agreement_Kind[Agreement_Kind.TECHNOLOGY_LICENSE]]: 'kindLicense',
-  [Agreement_Kind[Agreement_Kind.TECHNOLOGY_CONSULTING]]: 'kindConsulting',
-  [Agreement_Kind[Agreement_Kind.TECHNOLOGY_SERVICE]]: 'kindService',
-};
 
 interface Dimension {
   groupBy: GroupBy;
