@@ -31,6 +31,11 @@ await run(async (env) => {
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
     await checkAccessibility(page, env.axeSource, 'sign-in');
     await shot(page, 'sign-in');
+    // This server has no accounts (POST /session answers 501): the form says sign-in failed.
+    await page.getByLabel('电子邮箱').fill('li.ming@lzlj.example');
+    await page.getByLabel('密码').fill('not a password');
+    await page.getByRole('button', {name: '登录', exact: true}).click();
+    await page.getByRole('alert').getByText(/^登录失败/).waitFor();
     await page.getByLabel('身份').selectOption('ENTERPRISE');
     await page.getByLabel('所属机构（organizations/…）').fill('organizations/acme');
     await page.getByRole('button', {name: '进入'}).click();
@@ -82,7 +87,7 @@ await run(async (env) => {
     const matches = page.getByRole('region', {name: /匹配结果/});
     await matches.getByText('窖池温度智能监测系统').waitFor();
     await matches.getByText(/共同术语|共同行业/).first().waitFor();
-    await matches.locator('table.signals').waitFor();
+    await matches.locator('table.signals').getByRole('rowheader', {name: '行业'}).waitFor();
     await checkAccessibility(page, env.axeSource, 'needs with matches');
     await shot(page, 'matches');
   });

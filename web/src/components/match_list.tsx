@@ -2,10 +2,17 @@
 // the signals that made the score, and the bridges between differently worded terms.
 import {useEffect, useState} from 'preact/hooks';
 import type {Match} from '../gen/techmatch/v1/match_pb';
-import {useI18n} from '../i18n/i18n';
+import {useI18n, type StringKey} from '../i18n/i18n';
 import {errorMessage} from '../lib/field_errors';
 import {ErrorBanner} from './field';
 import type {ListingItem, ListingKind} from './listing_kind';
+
+// The engine's signal ids by their names in the string tables; an id not listed shows as is.
+const kSignalKeys: Partial<Record<string, StringKey>> = {
+  text: 'signalText', coverage: 'signalCoverage', proximity: 'signalProximity',
+  ruled_out: 'signalRuledOut', industry: 'signalIndustry', maturity: 'signalMaturity',
+  price: 'signalPrice', cooperation_mode: 'signalCooperationMode', event: 'signalEvent',
+};
 
 export function MatchList({kind, item}: {kind: ListingKind; item: ListingItem}) {
   const {t} = useI18n();
@@ -47,7 +54,7 @@ export function MatchList({kind, item}: {kind: ListingKind; item: ListingItem}) 
                   <tbody>
                     {explanation.signals.map((s) => (
                       <tr key={s.signal}>
-                        <th scope="row">{s.signal}</th>
+                        <th scope="row">{kSignalKeys[s.signal] ? t[kSignalKeys[s.signal]!] : s.signal}</th>
                         <td>{s.value.toFixed(3)} × {s.weight.toFixed(2)} = {s.contribution.toFixed(3)}</td>
                       </tr>
                     ))}

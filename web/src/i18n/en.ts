@@ -117,4 +117,13 @@ export const en: Strings = {
   agreementImplementing: 'Implementing',
   agreementCompleted: 'Completed',
   agreementTerminated: 'Terminated',
+  signalText: 'Text relevance',
+  signalCoverage: 'Need terms covered',
+  signalProximity: 'Terms close together',
+  signalRuledOut: 'Ruled out',
+  signalIndustry: 'Industry',
+  signalMaturity: 'Readiness',
+  signalPrice: 'Price and budget',
+  signalCooperationMode: 'Cooperation mode',
+  signalEvent: 'Same fair',
 };

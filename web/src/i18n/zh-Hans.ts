@@ -116,4 +116,13 @@ export const zhHans = {
   agreementImplementing: '实施中',
   agreementCompleted: '已完成',
   agreementTerminated: '已终止',
+  signalText: '文本相关度',
+  signalCoverage: '需求词覆盖',
+  signalProximity: '词语邻近',
+  signalRuledOut: '排除项',
+  signalIndustry: '行业',
+  signalMaturity: '技术成熟度',
+  signalPrice: '价格与预算',
+  signalCooperationMode: '合作方式',
+  signalEvent: '同场展会',
 };

@@ -117,4 +117,13 @@ export const zhHant: Strings = {
   agreementImplementing: '實施中',
   agreementCompleted: '已完成',
   agreementTerminated: '已終止',
+  signalText: '文字相關度',
+  signalCoverage: '需求詞覆蓋',
+  signalProximity: '詞語鄰近',
+  signalRuledOut: '排除項',
+  signalIndustry: '行業',
+  signalMaturity: '技術成熟度',
+  signalPrice: '價格與預算',
+  signalCooperationMode: '合作方式',
+  signalEvent: '同場展會',
 };
