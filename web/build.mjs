@@ -9,7 +9,8 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const out = path.resolve(process.argv[2] ?? path.join(here, '..', 'build', 'share', 'techmatch', 'web'));
+const out =
+    path.resolve(process.argv[2] ?? path.join(here, '..', 'build', 'share', 'techmatch', 'web'));
 const assets = path.join(out, 'assets');
 fs.rmSync(assets, {recursive: true, force: true});
 
@@ -50,7 +51,9 @@ const html = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>techmatch</title>
-${style ? `<link rel="stylesheet" href="/assets/${style}">\n` : ''}<script type="module" src="/assets/${script}"></script>
+${
+    style ? `<link rel="stylesheet" href="/assets/${style}">\n` :
+            ''}<script type="module" src="/assets/${script}"></script>
 </head>
 <body>
 <div id="app"></div>
@@ -60,6 +63,6 @@ ${style ? `<link rel="stylesheet" href="/assets/${style}">\n` : ''}<script type=
 `;
 fs.writeFileSync(path.join(out, 'index.html'), html);
 const sizes = Object.entries(result.metafile.outputs)
-  .map(([file, meta]) => `${path.basename(file)} ${meta.bytes}`)
-  .join(', ');
+                  .map(([file, meta]) => `${path.basename(file)} ${meta.bytes}`)
+                  .join(', ');
 console.log(`web: built ${out} (${sizes})`);

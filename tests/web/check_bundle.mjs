@@ -12,7 +12,8 @@ const kBudget = 300 * 1024;
 const root = process.argv[2];
 const indexPath = path.join(root ?? '', 'index.html');
 if (!root || !fs.existsSync(indexPath)) {
-  console.log(`SKIPPED: the portal is not built (${indexPath} missing: the build needs node_modules)`);
+  console.log(
+      `SKIPPED: the portal is not built (${indexPath} missing: the build needs node_modules)`);
   process.exit(77);
 }
 const html = fs.readFileSync(indexPath, 'utf8');
@@ -39,14 +40,17 @@ for (const file of firstLoad) {
   const size = zlib.gzipSync(bytes, {level: 9}).length;
   compressed += size;
   console.log(`${file}: ${bytes.length} bytes, ${size} gzip`);
-  assert.doesNotMatch(bytes.toString('utf8'), /echarts|ECharts|zrender/i,
-                      `${file} (first load) holds ECharts`);
+  assert.doesNotMatch(
+      bytes.toString('utf8'), /echarts|ECharts|zrender/i, `${file} (first load) holds ECharts`);
 }
 console.log(`first load: ${compressed} bytes of compressed JavaScript (budget ${kBudget})`);
 assert.ok(compressed <= kBudget, `first load ${compressed} > ${kBudget} bytes compressed`);
 // The charts are there, only lazily: a dynamic import() target that is not loaded first.
-const lazy = fs.readdirSync(path.join(root, 'assets')).filter((f) => f.endsWith('.js'))
-  .map((f) => `assets/${f}`).filter((f) => !firstLoad.has(f));
-assert.ok(lazy.some((f) => fs.statSync(path.join(root, f)).size > 100000),
-          'no lazily loaded chart chunk');
+const lazy = fs.readdirSync(path.join(root, 'assets'))
+                 .filter((f) => f.endsWith('.js'))
+                 .map((f) => `assets/${f}`)
+                 .filter((f) => !firstLoad.has(f));
+assert.ok(
+    lazy.some((f) => fs.statSync(path.join(root, f)).size > 100000),
+    'no lazily loaded chart chunk');
 console.log('PASSED');

@@ -4,44 +4,59 @@
 // page, screenshots at desktop and 360 px width.
 import assert from 'node:assert/strict';
 import path from 'node:path';
+
 import {checkAccessibility, run, signedInContext, step} from './harness.mjs';
 
 await run(async (env) => {
   const server = await env.startServer();
   const {call} = server;
-  const shot = (page, name) => page.screenshot({path: path.join(env.screenshotDir, `enterprise-${name}.png`), fullPage: true});
+  const shot = (page, name) => page.screenshot(
+      {path: path.join(env.screenshotDir, `enterprise-${name}.png`), fullPage: true});
 
   await step('organizations and an offering to match (admin, over Connect JSON)', async () => {
-    await call('OrganizationService/CreateOrganization', {organizationId: 'acme',
-      organization: {displayName: '泸州老窖', kind: 'ENTERPRISE', regionCode: '510500'}});
-    await call('OrganizationService/CreateOrganization', {organizationId: 'swu',
-      organization: {displayName: '西南大学', kind: 'UNIVERSITY', regionCode: '500000'}});
-    await call('OfferingService/CreateOffering', {offeringId: 'cellar-sensor', offering: {
-      institute: 'organizations/swu', title: '窖池温度智能监测系统', description: '白酒窖池温度与湿度在线监测',
-      keywords: ['窖池', '温度监测', '白酒'], industries: ['industries/liquor'], trl: 6}});
+    await call('OrganizationService/CreateOrganization', {
+      organizationId: 'acme',
+      organization: {displayName: '泸州老窖', kind: 'ENTERPRISE', regionCode: '510500'}
+    });
+    await call('OrganizationService/CreateOrganization', {
+      organizationId: 'swu',
+      organization: {displayName: '西南大学', kind: 'UNIVERSITY', regionCode: '500000'}
+    });
+    await call('OfferingService/CreateOffering', {
+      offeringId: 'cellar-sensor',
+      offering: {
+        institute: 'organizations/swu',
+        title: '窖池温度智能监测系统',
+        description: '白酒窖池温度与湿度在线监测',
+        keywords: ['窖池', '温度监测', '白酒'],
+        industries: ['industries/liquor'],
+        trl: 6
+      }
+    });
   });
   const token = server.mint('ENTERPRISE', 'organizations/acme');
 
   const context = await signedInContext(env.browser, server.base, token);
   const page = await context.newPage();
 
-  await step('the sign-in page in zh-Hans by default; choose the enterprise workspace', async () => {
-    await page.goto(server.base + '/');
-    await page.getByRole('heading', {name: '登录'}).waitFor();
-    assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
-    await checkAccessibility(page, env.axeSource, 'sign-in');
-    await shot(page, 'sign-in');
-    // This server has no accounts (POST /session answers 501): the form says sign-in failed.
-    await page.getByLabel('电子邮箱').fill('li.ming@lzlj.example');
-    await page.getByLabel('密码').fill('not a password');
-    await page.getByRole('button', {name: '登录', exact: true}).click();
-    await page.getByRole('alert').getByText(/^登录失败/).waitFor();
-    await page.getByLabel('身份').selectOption('ENTERPRISE');
-    await page.getByLabel('所属机构（organizations/…）').fill('organizations/acme');
-    await page.getByRole('button', {name: '进入'}).click();
-    await page.getByRole('heading', {name: '本企业的技术需求'}).waitFor();
-    await page.getByText('暂无记录').waitFor();
-  });
+  await step(
+      'the sign-in page in zh-Hans by default; choose the enterprise workspace', async () => {
+        await page.goto(server.base + '/');
+        await page.getByRole('heading', {name: '登录'}).waitFor();
+        assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+        await checkAccessibility(page, env.axeSource, 'sign-in');
+        await shot(page, 'sign-in');
+        // This server has no accounts (POST /session answers 501): the form says sign-in failed.
+        await page.getByLabel('电子邮箱').fill('li.ming@lzlj.example');
+        await page.getByLabel('密码').fill('not a password');
+        await page.getByRole('button', {name: '登录', exact: true}).click();
+        await page.getByRole('alert').getByText(/^登录失败/).waitFor();
+        await page.getByLabel('身份').selectOption('ENTERPRISE');
+        await page.getByLabel('所属机构（organizations/…）').fill('organizations/acme');
+        await page.getByRole('button', {name: '进入'}).click();
+        await page.getByRole('heading', {name: '本企业的技术需求'}).waitFor();
+        await page.getByText('暂无记录').waitFor();
+      });
 
   await step('a need with bad input: every violation beside its field', async () => {
     await page.getByRole('button', {name: '新建需求'}).click();
@@ -105,7 +120,8 @@ await run(async (env) => {
 
   await step('usable at 360 px, by keyboard', async () => {
     await page.setViewportSize({width: 360, height: 740});
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow =
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page wider than 360 px by ${overflow} px`);
     await page.reload();
     await page.getByRole('heading', {name: '本企业的技术需求'}).waitFor();

@@ -3,6 +3,7 @@
 // the counterpart). axe on the page, screenshot.
 import assert from 'node:assert/strict';
 import path from 'node:path';
+
 import {checkAccessibility, run, signedInContext, step} from './harness.mjs';
 
 const kDay = 86400;
@@ -13,31 +14,69 @@ await run(async (env) => {
   const server = await env.startServer();
   const {call} = server;
 
-  await step('a fair with two participants, a need, an offering, a plan, a mutual request (admin)', async () => {
-    await call('OrganizationService/CreateOrganization', {organizationId: 'lzlj',
-      organization: {displayName: '泸州老窖', kind: 'ENTERPRISE', regionCode: '510500'}});
-    await call('OrganizationService/CreateOrganization', {organizationId: 'scu',
-      organization: {displayName: '四川大学', kind: 'UNIVERSITY', regionCode: '510100'}});
-    await call('EventService/CreateEvent', {eventId: 'fair', event: {displayName: '产学研合作洽谈会',
-      location: '泸州', startTime: ts(kStart), endTime: ts(kStart + 8 * 3600),
-      registrationCloseTime: ts(kStart - 2 * kDay)}});
-    for (const organization of ['organizations/lzlj', 'organizations/scu']) {
-      await call('EventService/RegisterParticipant', {event: 'events/fair', organization});
-    }
-    await call('NeedService/CreateNeed', {needId: 'pit-mud', need: {enterprise: 'organizations/lzlj',
-      title: '窖泥老化防治', keywords: ['窖泥', '老化'], industries: ['industries/liquor'], events: ['events/fair']}});
-    await call('OfferingService/CreateOffering', {offeringId: 'culture', offering: {institute: 'organizations/scu',
-      title: '窖泥功能菌群培养技术', keywords: ['窖泥', '功能菌'], industries: ['industries/liquor'], trl: 6,
-      events: ['events/fair']}});
-    await call('MatchService/UpdateMeetingPlan', {meetingPlan: {name: 'events/fair/meetingPlan',
-      slots: [{startTime: ts(kStart), endTime: ts(kStart + 1200)},
-              {startTime: ts(kStart + 1500), endTime: ts(kStart + 2700)}],
-      tableCount: 2, maxMeetingsPerParticipant: 2}});
-    for (const requestedBy of ['ENTERPRISE', 'INSTITUTE']) {
-      await call('MatchService/CreateMeetingRequest', {parent: 'events/fair', meetingRequest: {
-        need: 'needs/pit-mud', offering: 'offerings/culture', requestedBy}});
-    }
-  });
+  await step(
+      'a fair with two participants, a need, an offering, a plan, a mutual request (admin)',
+      async () => {
+        await call('OrganizationService/CreateOrganization', {
+          organizationId: 'lzlj',
+          organization: {displayName: '泸州老窖', kind: 'ENTERPRISE', regionCode: '510500'}
+        });
+        await call('OrganizationService/CreateOrganization', {
+          organizationId: 'scu',
+          organization: {displayName: '四川大学', kind: 'UNIVERSITY', regionCode: '510100'}
+        });
+        await call('EventService/CreateEvent', {
+          eventId: 'fair',
+          event: {
+            displayName: '产学研合作洽谈会',
+            location: '泸州',
+            startTime: ts(kStart),
+            endTime: ts(kStart + 8 * 3600),
+            registrationCloseTime: ts(kStart - 2 * kDay)
+          }
+        });
+        for (const organization of ['organizations/lzlj', 'organizations/scu']) {
+          await call('EventService/RegisterParticipant', {event: 'events/fair', organization});
+        }
+        await call('NeedService/CreateNeed', {
+          needId: 'pit-mud',
+          need: {
+            enterprise: 'organizations/lzlj',
+            title: '窖泥老化防治',
+            keywords: ['窖泥', '老化'],
+            industries: ['industries/liquor'],
+            events: ['events/fair']
+          }
+        });
+        await call('OfferingService/CreateOffering', {
+          offeringId: 'culture',
+          offering: {
+            institute: 'organizations/scu',
+            title: '窖泥功能菌群培养技术',
+            keywords: ['窖泥', '功能菌'],
+            industries: ['industries/liquor'],
+            trl: 6,
+            events: ['events/fair']
+          }
+        });
+        await call('MatchService/UpdateMeetingPlan', {
+          meetingPlan: {
+            name: 'events/fair/meetingPlan',
+            slots: [
+              {startTime: ts(kStart), endTime: ts(kStart + 1200)},
+              {startTime: ts(kStart + 1500), endTime: ts(kStart + 2700)}
+            ],
+            tableCount: 2,
+            maxMeetingsPerParticipant: 2
+          }
+        });
+        for (const requestedBy of ['ENTERPRISE', 'INSTITUTE']) {
+          await call('MatchService/CreateMeetingRequest', {
+            parent: 'events/fair',
+            meetingRequest: {need: 'needs/pit-mud', offering: 'offerings/culture', requestedBy}
+          });
+        }
+      });
 
   const organizer = await signedInContext(env.browser, server.base, server.mint('ORGANIZER'));
   const page = await organizer.newPage();
@@ -50,17 +89,20 @@ await run(async (env) => {
     await page.getByText('organizations/lzlj').waitFor();
     await page.getByRole('button', {name: '为全部需求匹配'}).click();
     await page.getByText('已为 1 项需求匹配').waitFor();
-    await page.getByRole('region', {name: '展会匹配结果'}).getByText(/窖泥功能菌群培养技术/).waitFor();
+    await page.getByRole('region', {name: '展会匹配结果'})
+        .getByText(/窖泥功能菌群培养技术/)
+        .waitFor();
     await page.getByRole('button', {name: '排定洽谈'}).click();
     await page.getByText('已排定 1 场洽谈，0 项请求未能排入').waitFor();
     const agenda = page.getByRole('group', {name: '全部洽谈安排'});
     await agenda.getByRole('cell', {name: '窖泥老化防治'}).waitFor();
     await checkAccessibility(page, env.axeSource, 'fair (organizer)');
-    await page.screenshot({path: path.join(env.screenshotDir, 'events-organizer.png'), fullPage: true});
+    await page.screenshot(
+        {path: path.join(env.screenshotDir, 'events-organizer.png'), fullPage: true});
   });
 
-  const enterprise = await signedInContext(env.browser, server.base,
-                                           server.mint('ENTERPRISE', 'organizations/lzlj'));
+  const enterprise = await signedInContext(
+      env.browser, server.base, server.mint('ENTERPRISE', 'organizations/lzlj'));
   const own = await enterprise.newPage();
   await step('the enterprise sees its own agenda with the counterpart', async () => {
     await own.goto(server.base + '/#/sign-in');
@@ -75,5 +117,6 @@ await run(async (env) => {
     await checkAccessibility(own, env.axeSource, 'fair (enterprise agenda)');
   });
 
-  assert.deepEqual([...organizer.problems, ...enterprise.problems], [], 'no page errors or CSP violations');
+  assert.deepEqual(
+      [...organizer.problems, ...enterprise.problems], [], 'no page errors or CSP violations');
 });

@@ -19,7 +19,8 @@ export function skip(why) {
   process.exit(kSkip);
 }
 
-const kChromiumCandidates = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const kChromiumCandidates =
+    [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 // The journey's arguments, or a skip when something it needs is missing.
 export async function prerequisites() {
@@ -34,11 +35,13 @@ export async function prerequisites() {
     playwright = await import('playwright-core');
     axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   } catch (e) {
-    skip(`playwright-core or axe-core is not installed in node_modules (${e.code || e.message}); ` +
-         'run scripts/install-deps with access to the npm registry.');
+    skip(
+        `playwright-core or axe-core is not installed in node_modules (${e.code || e.message}); ` +
+        'run scripts/install-deps with access to the npm registry.');
   }
   const chromium = kChromiumCandidates.find((p) => p && fs.existsSync(p));
-  if (!chromium) skip('chromium is not installed (scripts/install-deps installs Debian\'s chromium)');
+  if (!chromium)
+    skip('chromium is not installed (scripts/install-deps installs Debian\'s chromium)');
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
     skip(`the portal is not built (${webRoot}/index.html missing: the build needs node_modules)`);
   }
@@ -62,9 +65,10 @@ export async function startServer(serverBin, webRoot, extraArgs = []) {
     return childProcess.execFileSync(serverBin, args, {encoding: 'utf8'}).trim();
   };
   const tokens = {admin: mint('ADMIN')};
-  const args = [`--db=${db}`, '--synchronous=normal', '--listen=127.0.0.1:0',
-    '--http_listen=127.0.0.1:0', `--http_port_file=${portFile}`, `--http_web_root=${webRoot}`,
-    ...extraArgs];
+  const args = [
+    `--db=${db}`, '--synchronous=normal', '--listen=127.0.0.1:0', '--http_listen=127.0.0.1:0',
+    `--http_port_file=${portFile}`, `--http_web_root=${webRoot}`, ...extraArgs
+  ];
   const server = childProcess.spawn(serverBin, args, {stdio: ['ignore', 'ignore', 'inherit']});
   const exited = new Promise((resolve) => server.on('exit', resolve));
   // Never leave the server behind (it would hold ctest's output pipe open), however node ends.
@@ -116,8 +120,8 @@ export async function launchBrowser({playwright, chromium}) {
 // token (here an API key; the guard accepts either). Page errors and CSP violations fail.
 export async function signedInContext(browser, base, token, options = {}) {
   const context = await browser.newContext({locale: 'zh-CN', ...options});
-  await context.addCookies([{name: 'techmatch_session', value: token, url: base, httpOnly: true,
-    sameSite: 'Strict'}]);
+  await context.addCookies(
+      [{name: 'techmatch_session', value: token, url: base, httpOnly: true, sameSite: 'Strict'}]);
   context.problems = [];
   context.on('page', (page) => watch(page, context.problems));
   return context;
@@ -140,12 +144,14 @@ function watch(page, problems) {
 // protocol (page.evaluate), which the page's CSP does not govern, so the CSP stays as served.
 export async function checkAccessibility(page, axeSource, what) {
   await page.evaluate(axeSource);
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    await axe.run(document, {resultTypes: ['violations']}));
+  const result = await page.evaluate(
+      async () =>
+          // eslint-disable-next-line no-undef
+      await axe.run(document, {resultTypes: ['violations']}));
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target).join(' ')}`), [],
-                   `axe on ${what}`);
+  assert.deepEqual(
+      bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target).join(' ')}`), [],
+      `axe on ${what}`);
 }
 
 let stepCount = 0;

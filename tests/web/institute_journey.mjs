@@ -3,6 +3,7 @@
 // the explanation, in traditional Chinese; axe on the page.
 import assert from 'node:assert/strict';
 import path from 'node:path';
+
 import {checkAccessibility, run, signedInContext, step} from './harness.mjs';
 
 await run(async (env) => {
@@ -10,13 +11,24 @@ await run(async (env) => {
   const {call} = server;
 
   await step('organizations and a need to match (admin)', async () => {
-    await call('OrganizationService/CreateOrganization', {organizationId: 'lzlj',
-      organization: {displayName: '泸州老窖', kind: 'ENTERPRISE', regionCode: '510500'}});
-    await call('OrganizationService/CreateOrganization', {organizationId: 'scu',
-      organization: {displayName: '四川大学', kind: 'UNIVERSITY', regionCode: '510100'}});
-    await call('NeedService/CreateNeed', {needId: 'pit-mud', need: {
-      enterprise: 'organizations/lzlj', title: '窖泥老化防治', description: '浓香型白酒窖泥老化的微生物防治',
-      keywords: ['窖泥', '老化', '微生物'], industries: ['industries/liquor']}});
+    await call('OrganizationService/CreateOrganization', {
+      organizationId: 'lzlj',
+      organization: {displayName: '泸州老窖', kind: 'ENTERPRISE', regionCode: '510500'}
+    });
+    await call('OrganizationService/CreateOrganization', {
+      organizationId: 'scu',
+      organization: {displayName: '四川大学', kind: 'UNIVERSITY', regionCode: '510100'}
+    });
+    await call('NeedService/CreateNeed', {
+      needId: 'pit-mud',
+      need: {
+        enterprise: 'organizations/lzlj',
+        title: '窖泥老化防治',
+        description: '浓香型白酒窖泥老化的微生物防治',
+        keywords: ['窖泥', '老化', '微生物'],
+        industries: ['industries/liquor']
+      }
+    });
   });
   const token = server.mint('INSTITUTE', 'organizations/scu');
   const context = await signedInContext(env.browser, server.base, token);
@@ -48,7 +60,8 @@ await run(async (env) => {
     await page.getByRole('button', {name: '查看媒合'}).click();
     await page.getByRole('region', {name: /媒合結果/}).getByText('窖泥老化防治').waitFor();
     await checkAccessibility(page, env.axeSource, 'offerings with matches');
-    await page.screenshot({path: path.join(env.screenshotDir, 'institute-matches.png'), fullPage: true});
+    await page.screenshot(
+        {path: path.join(env.screenshotDir, 'institute-matches.png'), fullPage: true});
     const listed = await call('OfferingService/ListOfferings', {});
     assert.equal(listed.offerings[0].askingPrice.units, '850000');
     assert.equal(listed.offerings[0].trl, 6);

@@ -1,11 +1,12 @@
 // Unit tests of the portal's money formatting and parsing and of the BadRequest → field map
 // helper. Bundled by run_lib_test.mjs with esbuild and run in node.
-import assert from 'node:assert/strict';
 import {create} from '@bufbuild/protobuf';
 import {Code, ConnectError} from '@connectrpc/connect';
+import assert from 'node:assert/strict';
+
 import {BadRequestSchema} from '../../web/src/gen/google/rpc/error_details_pb';
-import {errorMessage, fieldErrors} from '../../web/src/lib/field_errors';
 import {csvRecords, parseCsv} from '../../web/src/lib/csv';
+import {errorMessage, fieldErrors} from '../../web/src/lib/field_errors';
 import {decimalString, formatMoney, moneyInput, parseMoney, parseMoneyText} from '../../web/src/lib/money';
 
 const cny = (units: bigint, nanos = 0) => ({currencyCode: 'CNY', units, nanos});
@@ -34,8 +35,9 @@ test('Chinese: 万 and 亿 exactly, in simplified and traditional', () => {
 });
 
 test('beyond a float: int64 extremes stay exact', () => {
-  assert.equal(formatMoney(cny(9223372036854775807n, 999999999), 'en'),
-               'CNY 9,223,372,036,854,775,807.999999999');
+  assert.equal(
+      formatMoney(cny(9223372036854775807n, 999999999), 'en'),
+      'CNY 9,223,372,036,854,775,807.999999999');
   assert.equal(formatMoney(cny(9007199254740993n), 'zh-Hans'), '90071992.54740993亿元');
 });
 
@@ -57,16 +59,20 @@ test('parseMoney takes plain decimals and refuses the rest', () => {
 });
 
 test('fieldErrors maps every BadRequest violation to its field', () => {
-  const badRequest = create(BadRequestSchema, {fieldViolations: [
-    {field: 'need.title', description: 'is required'},
-    {field: 'need.budget', description: 'must not be negative'},
-    {field: 'need.title', description: 'too long'},
-  ]});
-  const error = new ConnectError('invalid request', Code.InvalidArgument, undefined,
-                                 [{desc: BadRequestSchema, value: badRequest}]);
+  const badRequest = create(BadRequestSchema, {
+    fieldViolations: [
+      {field: 'need.title', description: 'is required'},
+      {field: 'need.budget', description: 'must not be negative'},
+      {field: 'need.title', description: 'too long'},
+    ]
+  });
+  const error = new ConnectError(
+      'invalid request', Code.InvalidArgument, undefined,
+      [{desc: BadRequestSchema, value: badRequest}]);
   const errors = fieldErrors(error);
-  assert.deepEqual([...errors], [['need.title', 'is required; too long'],
-                                 ['need.budget', 'must not be negative']]);
+  assert.deepEqual(
+      [...errors],
+      [['need.title', 'is required; too long'], ['need.budget', 'must not be negative']]);
   assert.equal(errorMessage(error), 'invalid request');
 });
 
@@ -89,10 +95,12 @@ test('parseMoneyText: 万/萬/亿/億 by shifting the point, exactly', () => {
 });
 
 test('CSV: quotes, doubled quotes, commas and line breaks inside, CRLF, BOM, blank lines', () => {
-  assert.deepEqual(parseCsv('\ufeffa,b\r\n"x, y","he said ""hi"""\r\n\r\n"multi\nline",\n'),
-                   [['a', 'b'], ['x, y', 'he said "hi"'], ['multi\nline', '']]);
-  assert.deepEqual(csvRecords('id,title\nn1, 标题 \nn2'),
-                   [{row: 2, cells: {id: 'n1', title: '标题'}}, {row: 3, cells: {id: 'n2', title: ''}}]);
+  assert.deepEqual(
+      parseCsv('\ufeffa,b\r\n"x, y","he said ""hi"""\r\n\r\n"multi\nline",\n'),
+      [['a', 'b'], ['x, y', 'he said "hi"'], ['multi\nline', '']]);
+  assert.deepEqual(
+      csvRecords('id,title\nn1, 标题 \nn2'),
+      [{row: 2, cells: {id: 'n1', title: '标题'}}, {row: 3, cells: {id: 'n2', title: ''}}]);
   assert.deepEqual(csvRecords(''), []);
 });
 

@@ -10,16 +10,23 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import {checkAccessibility, run, signedInContext, step} from './harness.mjs';
 
 const kAgreements = Number(process.env.TECHMATCH_WEB_AGREEMENTS || 400);
 const kRenderBudgetMs = 1000;
-const kKinds = ['TECHNOLOGY_DEVELOPMENT', 'TECHNOLOGY_TRANSFER', 'TECHNOLOGY_LICENSE',
-  'TECHNOLOGY_CONSULTING', 'TECHNOLOGY_SERVICE'];
-const kIndustries = ['industries/liquor', 'industries/chemicals', 'industries/energy',
-  'industries/electronics', 'industries/pharmaceuticals', 'industries/machinery'];
-const kEnterprises = [['lzlj', '510500'], ['tianhua', '510500'], ['boe', '510100'],
-  ['kelun', '510100'], ['dongfang', '510600'], ['wuliangye', '511500']];
+const kKinds = [
+  'TECHNOLOGY_DEVELOPMENT', 'TECHNOLOGY_TRANSFER', 'TECHNOLOGY_LICENSE', 'TECHNOLOGY_CONSULTING',
+  'TECHNOLOGY_SERVICE'
+];
+const kIndustries = [
+  'industries/liquor', 'industries/chemicals', 'industries/energy', 'industries/electronics',
+  'industries/pharmaceuticals', 'industries/machinery'
+];
+const kEnterprises = [
+  ['lzlj', '510500'], ['tianhua', '510500'], ['boe', '510100'], ['kelun', '510100'],
+  ['dongfang', '510600'], ['wuliangye', '511500']
+];
 const kSuppliers = [['scu', '510100'], ['swu', '500000'], ['cas-cib', '510100']];
 
 // The i-th agreement: contract amount 10,000.50 + i yuan, so the sum is known exactly.
@@ -29,9 +36,12 @@ function agreement(i) {
   return {
     agreementId: `a${i}`,
     agreement: {
-      title: `技术合同 ${i}`, kind: kKinds[i % kKinds.length],
-      parties: [{organization: `organizations/${supplier}`, role: 'SUPPLIER'},
-                {organization: `organizations/${demander}`, role: 'DEMANDER'}],
+      title: `技术合同 ${i}`,
+      kind: kKinds[i % kKinds.length],
+      parties: [
+        {organization: `organizations/${supplier}`, role: 'SUPPLIER'},
+        {organization: `organizations/${demander}`, role: 'DEMANDER'}
+      ],
       industries: [kIndustries[i % kIndustries.length]],
       signTime: `2025-${String(1 + (i % 12)).padStart(2, '0')}-15T02:00:00Z`,
       contractAmount: {currencyCode: 'CNY', units: String(10000 + i), nanos: 500000000},
@@ -43,16 +53,21 @@ function agreement(i) {
 await run(async (env) => {
   const server = await env.startServer();
   const {call} = server;
-  const shot = (page, name) => page.screenshot({path: path.join(env.screenshotDir, `official-${name}.png`), fullPage: true});
+  const shot = (page, name) =>
+      page.screenshot({path: path.join(env.screenshotDir, `official-${name}.png`), fullPage: true});
 
   await step(`${kAgreements} agreements through the API (admin)`, async () => {
     for (const [id, region] of kEnterprises) {
-      await call('OrganizationService/CreateOrganization', {organizationId: id,
-        organization: {displayName: id, kind: 'ENTERPRISE', regionCode: region}});
+      await call('OrganizationService/CreateOrganization', {
+        organizationId: id,
+        organization: {displayName: id, kind: 'ENTERPRISE', regionCode: region}
+      });
     }
     for (const [id, region] of kSuppliers) {
-      await call('OrganizationService/CreateOrganization', {organizationId: id,
-        organization: {displayName: id, kind: 'UNIVERSITY', regionCode: region}});
+      await call('OrganizationService/CreateOrganization', {
+        organizationId: id,
+        organization: {displayName: id, kind: 'UNIVERSITY', regionCode: region}
+      });
     }
     let next = 0;
     const worker = async () => {
@@ -80,17 +95,21 @@ await run(async (env) => {
       await page.goto('about:blank');
       const start = Date.now();
       await page.goto(server.base + '/#/dashboard');
-      await page.waitForFunction(() =>
-        document.querySelectorAll('.summary table').length === 4 &&
-        document.querySelectorAll('.summary .chart canvas').length === 4);
+      await page.waitForFunction(
+          () => document.querySelectorAll('.summary table').length === 4 &&
+              document.querySelectorAll('.summary .chart canvas').length === 4);
       times.push(Date.now() - start);
       if (process.env.TECHMATCH_WEB_TIMINGS) {
-        console.log(await page.evaluate(() => JSON.stringify(performance.getEntries().map((e) =>
-          [e.entryType, e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.duration)]))));
+        console.log(await page.evaluate(
+            () => JSON.stringify(performance.getEntries().map(
+                (e) =>
+                    [e.entryType, e.name.replace(location.origin, ''), Math.round(e.startTime),
+                     Math.round(e.duration)]))));
       }
     }
     const best = Math.min(...times);
-    console.log(`\n  dashboard over ${kAgreements} agreements: ${times.join(', ')} ms to four tables and charts`);
+    console.log(`\n  dashboard over ${kAgreements} agreements: ${
+        times.join(', ')} ms to four tables and charts`);
     assert.ok(best <= kRenderBudgetMs, `best of ${times.join(', ')} ms > ${kRenderBudgetMs} ms`);
     assert.equal(await tables.count(), 4);
     assert.equal(await charts.count(), 4);
@@ -103,14 +122,16 @@ await run(async (env) => {
     const nanos = BigInt(kAgreements) * 10000500000000n +
         BigInt(kAgreements * (kAgreements - 1) / 2) * 1000000000n;
     const units = (nanos / 1000000000n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    const fraction = (nanos % 1000000000n).toString().padStart(9, '0').replace(/0+$/, '').padEnd(2, '0');
+    const fraction =
+        (nanos % 1000000000n).toString().padStart(9, '0').replace(/0+$/, '').padEnd(2, '0');
     const totalRow = byKind.locator('tfoot tr');
     assert.equal(await totalRow.locator('td').first().innerText(), String(kAgreements));
     await page.getByLabel('语言').selectOption('en');
     const englishTotal = page.getByRole('region', {name: 'By kind'}).locator('tfoot td').nth(1);
     assert.equal(await englishTotal.innerText(), `CNY ${units}.${fraction}`);
     await page.getByLabel('Language').selectOption('zh-Hans');
-    const months = await page.getByRole('region', {name: '按签约月份'}).locator('tbody th').allInnerTexts();
+    const months =
+        await page.getByRole('region', {name: '按签约月份'}).locator('tbody th').allInnerTexts();
     assert.deepEqual(months, [...months].sort());
     await checkAccessibility(page, env.axeSource, 'dashboard');
     await shot(page, 'dashboard');
@@ -120,8 +141,9 @@ await run(async (env) => {
     await page.getByLabel('筛选条件').fill('kind = TECHNOLOGY_TRANSFER');
     await page.getByRole('button', {name: '应用'}).click();
     const byKind = page.getByRole('region', {name: '按协议类型'});
-    await page.waitForFunction(() => document.querySelectorAll('.summary tbody tr').length > 0 &&
-      document.querySelector('.summary tbody')?.querySelectorAll('tr').length === 1);
+    await page.waitForFunction(
+        () => document.querySelectorAll('.summary tbody tr').length > 0 &&
+            document.querySelector('.summary tbody')?.querySelectorAll('tr').length === 1);
     assert.deepEqual(await byKind.locator('tbody th').allInnerTexts(), ['技术转让合同']);
   });
 
@@ -143,7 +165,8 @@ await run(async (env) => {
 
   await step('usable at 360 px', async () => {
     await page.setViewportSize({width: 360, height: 740});
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow =
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page wider than 360 px by ${overflow} px`);
     await shot(page, 'dashboard-360');
   });
@@ -154,8 +177,9 @@ await run(async (env) => {
     const table = page.getByRole('group', {name: '已签协议'});
     await table.getByRole('rowheader', {name: '技术合同 1', exact: true}).waitFor();
     const row = table.getByRole('row', {name: /技术合同 1 /});
-    assert.deepEqual((await row.locator('td').allInnerTexts()).filter((_, i) => i !== 2),
-                     ['技术转让合同', '已签约', '1.00015万元', '2000万元']);
+    assert.deepEqual(
+        (await row.locator('td').allInnerTexts()).filter((_, i) => i !== 2),
+        ['技术转让合同', '已签约', '1.00015万元', '2000万元']);
     await page.getByLabel('筛选条件').fill('kind = TECHNOLOGY_LICENSE');
     await page.getByRole('button', {name: '应用'}).click();
     await table.getByRole('rowheader', {name: '技术合同 2', exact: true}).waitFor();

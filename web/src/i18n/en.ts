@@ -22,7 +22,8 @@ export const en: Strings = {
   signInButton: 'Sign in',
   signInFailed: 'Sign-in failed',
   workspaceTitle: 'Workspace',
-  workspaceHint: 'Choose your role and organization to open their pages; the server checks every permission against the signed-in account.',
+  workspaceHint:
+      'Choose your role and organization to open their pages; the server checks every permission against the signed-in account.',
   enter: 'Open',
   loading: 'Loading…',
   empty: 'Nothing here yet',

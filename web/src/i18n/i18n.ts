@@ -2,13 +2,14 @@
 // localStorage. A missing or extra key in any table is a type error.
 import {createContext} from 'preact';
 import {useContext} from 'preact/hooks';
+
 import {en} from './en';
 import {zhHans} from './zh-Hans';
 import {zhHant} from './zh-Hant';
 
 export type Strings = Record<keyof typeof zhHans, string>;
 export type StringKey = keyof Strings;
-export type Lang = 'zh-Hans' | 'zh-Hant' | 'en';
+export type Lang = 'zh-Hans'|'zh-Hant'|'en';
 
 export const kLanguages: ReadonlyArray<{lang: Lang; label: string}> = [
   {lang: 'zh-Hans', label: '简体中文'},
@@ -16,7 +17,11 @@ export const kLanguages: ReadonlyArray<{lang: Lang; label: string}> = [
   {lang: 'en', label: 'English'},
 ];
 
-const kTables: Record<Lang, Strings> = {'zh-Hans': zhHans, 'zh-Hant': zhHant, en};
+const kTables: Record<Lang, Strings> = {
+  'zh-Hans': zhHans,
+  'zh-Hant': zhHant,
+  en
+};
 
 export function stringsFor(lang: Lang): Strings {
   return kTables[lang];

@@ -17,7 +17,7 @@ const transport = createConnectTransport({baseUrl: location.origin, useBinaryFor
 
 const cache = new Map<DescService, unknown>();
 function client<T extends DescService>(service: T): Client<T> {
-  let found = cache.get(service) as Client<T> | undefined;
+  let found = cache.get(service) as Client<T>| undefined;
   if (!found) {
     found = createClient(service, transport);
     cache.set(service, found);

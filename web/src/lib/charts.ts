@@ -27,10 +27,15 @@ export function drawChart(element: HTMLElement, series: ChartSeries): () => void
       formatter: (params: unknown) => {
         const first = (params as Array<{dataIndex: number}>)[0];
         const i = first?.dataIndex ?? 0;
-        return `${series.labels[i]}<br>${series.countName}: ${series.counts[i]}<br>${series.amountTexts[i]}`;
+        return `${series.labels[i]}<br>${series.countName}: ${series.counts[i]}<br>${
+            series.amountTexts[i]}`;
       },
     },
-    xAxis: {type: 'category', data: series.labels, axisLabel: {rotate: series.labels.length > 6 ? 40 : 0}},
+    xAxis: {
+      type: 'category',
+      data: series.labels,
+      axisLabel: {rotate: series.labels.length > 6 ? 40 : 0}
+    },
     yAxis: {type: 'value', minInterval: 1},
     series: [{type: series.line ? 'line' : 'bar', name: series.countName, data: series.counts}],
   });

@@ -2,8 +2,7 @@
 // cannot stream a request body from a browser, and the server takes an import's rows as one
 // buffered body of enveloped messages anyway. Binary protobuf envelopes; the last envelope
 // of the answer (flag 2) is the JSON end-of-stream message that may carry the error.
-import {fromBinary, toBinary, type DescMethodClientStreaming, type MessageInitShape,
-  type MessageShape} from '@bufbuild/protobuf';
+import {fromBinary, toBinary, type DescMethodClientStreaming, type MessageInitShape, type MessageShape} from '@bufbuild/protobuf';
 import {create} from '@bufbuild/protobuf';
 import {Code, ConnectError} from '@connectrpc/connect';
 
@@ -18,11 +17,15 @@ function envelope(flags: number, payload: Uint8Array): Uint8Array {
 }
 
 const kCodes: Record<string, Code> = Object.fromEntries(
-  Object.entries(Code).filter(([, v]) => typeof v === 'number')
-    .map(([name, v]) => [name.replace(/[A-Z]/g, (c, i) => (i ? '_' : '') + c.toLowerCase()), v as Code]));
+    Object.entries(Code)
+        .filter(([, v]) => typeof v === 'number')
+        .map(
+            ([
+              name, v
+            ]) => [name.replace(/[A-Z]/g, (c, i) => (i ? '_' : '') + c.toLowerCase()), v as Code]));
 
 export async function clientStream<M extends DescMethodClientStreaming>(
-  method: M, requests: Array<MessageInitShape<M['input']>>): Promise<MessageShape<M['output']>> {
+    method: M, requests: Array<MessageInitShape<M['input']>>): Promise<MessageShape<M['output']>> {
   const parts = requests.map((r) => envelope(0, toBinary(method.input, create(method.input, r))));
   const body = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;
@@ -39,7 +42,7 @@ export async function clientStream<M extends DescMethodClientStreaming>(
     throw new ConnectError(`HTTP ${response.status}: ${await response.text()}`, Code.Unknown);
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
-  let answer: MessageShape<M['output']> | undefined;
+  let answer: MessageShape<M['output']>|undefined;
   for (let at = 0; at + 5 <= bytes.length;) {
     const flags = bytes[at];
     const length = new DataView(bytes.buffer, bytes.byteOffset + at + 1, 4).getUint32(0);

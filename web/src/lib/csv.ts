@@ -44,8 +44,9 @@ export function csvRecords(text: string): Array<{row: number; cells: Record<stri
   const [header, ...rows] = parseCsv(text);
   if (!header) return [];
   const names = header.map((h) => h.trim());
-  return rows.map((cells, i) => ({
-    row: i + 2,
-    cells: Object.fromEntries(names.map((name, j) => [name, (cells[j] ?? '').trim()])),
-  }));
+  return rows.map(
+      (cells, i) => ({
+        row: i + 2,
+        cells: Object.fromEntries(names.map((name, j) => [name, (cells[j] ?? '').trim()])),
+      }));
 }

@@ -1,6 +1,7 @@
 // A Connect error's google.rpc.BadRequest details as field path → message, so forms show each
 // violation beside its field ("need.title" → "is required"). Paths are the API's snake_case.
 import {ConnectError} from '@connectrpc/connect';
+
 import {BadRequestSchema} from '../gen/google/rpc/error_details_pb';
 
 export type FieldErrors = Map<string, string>;
@@ -11,8 +12,9 @@ export function fieldErrors(error: unknown): FieldErrors {
   for (const detail of error.findDetails(BadRequestSchema)) {
     for (const violation of detail.fieldViolations) {
       const previous = errors.get(violation.field);
-      errors.set(violation.field,
-                 previous ? `${previous}; ${violation.description}` : violation.description);
+      errors.set(
+          violation.field,
+          previous ? `${previous}; ${violation.description}` : violation.description);
     }
   }
   return errors;

@@ -36,7 +36,7 @@ function groupThousands(text: string): string {
 const kWan = 10_000n * kNanosPerUnit;
 const kYi = 100_000_000n * kNanosPerUnit;
 
-export function formatMoney(money: MoneyLike | undefined, lang: Lang): string {
+export function formatMoney(money: MoneyLike|undefined, lang: Lang): string {
   if (!money) return '—';
   const nanos = toNanos(money);
   if (lang === 'en') {
@@ -52,7 +52,7 @@ export function formatMoney(money: MoneyLike | undefined, lang: Lang): string {
 
 // Parses what a user typed ("2300000.5", "2,300,000") into Money, or null when it is not a
 // plain non-negative decimal with at most 9 decimals.
-export function parseMoney(text: string, currencyCode = 'CNY'): MoneyLike | null {
+export function parseMoney(text: string, currencyCode = 'CNY'): MoneyLike|null {
   const cleaned = text.replace(/[,\s]/g, '');
   const match = /^(\d+)(?:\.(\d{1,9}))?$/.exec(cleaned);
   if (!match) return null;
@@ -60,16 +60,21 @@ export function parseMoney(text: string, currencyCode = 'CNY'): MoneyLike | null
 }
 
 // The amount as the user would type it back (for edit forms).
-export function moneyInput(money: MoneyLike | undefined): string {
+export function moneyInput(money: MoneyLike|undefined): string {
   return money ? decimalString(toNanos(money), 9) : '';
 }
 
-const kUnitSuffixes: Record<string, number> = {'万': 4, '萬': 4, '亿': 8, '億': 8};
+const kUnitSuffixes: Record<string, number> = {
+  '万': 4,
+  '萬': 4,
+  '亿': 8,
+  '億': 8
+};
 
 // Parses an amount as the CLI and spreadsheets write it: "850,000", "300萬", "2.8亿", "230万"
 // (万/萬 = 10^4, 亿/億 = 10^8, by shifting the decimal point: exact). Null when it is not a
 // non-negative amount with at most 9 decimals after scaling.
-export function parseMoneyText(text: string, currencyCode = 'CNY'): MoneyLike | null {
+export function parseMoneyText(text: string, currencyCode = 'CNY'): MoneyLike|null {
   let cleaned = text.replace(/[,\s元]/g, '');
   let shift = 0;
   const suffix = cleaned.slice(-1);

@@ -1,7 +1,7 @@
 // Which role's pages the portal shows and for which organization. The server decides what the
 // signed-in account may do; this only chooses the navigation (no API call names the caller).
-export type Role = 'ENTERPRISE' | 'INSTITUTE' | 'ORGANIZER' | 'OFFICIAL';
-export type Route = 'needs' | 'offerings' | 'events' | 'agreements' | 'dashboard';
+export type Role = 'ENTERPRISE'|'INSTITUTE'|'ORGANIZER'|'OFFICIAL';
+export type Route = 'needs'|'offerings'|'events'|'agreements'|'dashboard';
 
 export interface Workspace {
   role: Role;
@@ -17,7 +17,7 @@ export const kRoutesByRole: Record<Role, Route[]> = {
 
 const kKey = 'techmatch.workspace';
 
-export function loadWorkspace(): Workspace | null {
+export function loadWorkspace(): Workspace|null {
   try {
     const parsed = JSON.parse(localStorage.getItem(kKey) ?? 'null');
     if (parsed && parsed.role in kRoutesByRole) {
@@ -29,7 +29,9 @@ export function loadWorkspace(): Workspace | null {
   return null;
 }
 
-export function saveWorkspace(workspace: Workspace | null): void {
-  if (workspace) localStorage.setItem(kKey, JSON.stringify(workspace));
-  else localStorage.removeItem(kKey);
+export function saveWorkspace(workspace: Workspace|null): void {
+  if (workspace)
+    localStorage.setItem(kKey, JSON.stringify(workspace));
+  else
+    localStorage.removeItem(kKey);
 }

@@ -5,22 +5,35 @@ import {Agreement_Kind, Agreement_State, type Agreement} from '../gen/techmatch/
 import {api} from '../lib/api';
 import {decimalString, toNanos, type MoneyLike} from '../lib/money';
 
-const kHeader = ['name', 'title', 'kind', 'state', 'event', 'sign_time', 'industries',
-  'contract_amount', 'total_investment', 'expected_sales_revenue', 'expected_profit_tax',
-  'realized_output_value', 'realized_profit_tax'];
+const kHeader = [
+  'name', 'title', 'kind', 'state', 'event', 'sign_time', 'industries', 'contract_amount',
+  'total_investment', 'expected_sales_revenue', 'expected_profit_tax', 'realized_output_value',
+  'realized_profit_tax'
+];
 
 function cell(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const amount = (money: MoneyLike | undefined) => (money ? decimalString(toNanos(money), 9) : '');
+const amount = (money: MoneyLike|undefined) => (money ? decimalString(toNanos(money), 9) : '');
 
 function row(a: Agreement): string {
-  return [a.name, a.title, Agreement_Kind[a.kind] ?? '', Agreement_State[a.state] ?? '', a.event,
-    a.signTime ? timestampDate(a.signTime).toISOString() : '', a.industries.join(' '),
-    amount(a.contractAmount), amount(a.totalInvestment), amount(a.expectedSalesRevenue),
-    amount(a.expectedProfitTax), amount(a.realizedOutputValue), amount(a.realizedProfitTax),
-  ].map(cell).join(',');
+  return [
+    a.name,
+    a.title,
+    Agreement_Kind[a.kind] ?? '',
+    Agreement_State[a.state] ?? '',
+    a.event,
+    a.signTime ? timestampDate(a.signTime).toISOString() : '',
+    a.industries.join(' '),
+    amount(a.contractAmount),
+    amount(a.totalInvestment),
+    amount(a.expectedSalesRevenue),
+    amount(a.expectedProfitTax),
+    amount(a.realizedOutputValue),
+    amount(a.realizedProfitTax),
+  ].map(cell)
+      .join(',');
 }
 
 // The CSV text (with a BOM so Excel reads UTF-8) and how many agreements it holds.

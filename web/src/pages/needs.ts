@@ -44,17 +44,30 @@ export const kNeeds: ListingKind = {
   async create(owner, input) {
     return item(await api.needs().createNeed({
       requestId: crypto.randomUUID(),
-      need: {enterprise: owner, title: input.title, description: input.description,
-             keywords: input.keywords, industries: input.industries, budget: input.amount,
-             minTrl: input.trl},
+      need: {
+        enterprise: owner,
+        title: input.title,
+        description: input.description,
+        keywords: input.keywords,
+        industries: input.industries,
+        budget: input.amount,
+        minTrl: input.trl
+      },
     }));
   },
   async update(current, input) {
     const paths: string[] = [...kUpdatePaths, 'budget', 'min_trl'];
     return item(await api.needs().updateNeed({
-      need: {name: current.name, etag: current.etag, title: input.title,
-             description: input.description, keywords: input.keywords,
-             industries: input.industries, budget: input.amount, minTrl: input.trl},
+      need: {
+        name: current.name,
+        etag: current.etag,
+        title: input.title,
+        description: input.description,
+        keywords: input.keywords,
+        industries: input.industries,
+        budget: input.amount,
+        minTrl: input.trl
+      },
       updateMask: {paths},
     }));
   },
@@ -65,17 +78,24 @@ export const kNeeds: ListingKind = {
     return (await api.matches().matchNeed({need: current.name, pageSize: 10})).matches;
   },
   async importCsv(text, late) {
-    return column.importRows(csvRecords(text), (cells, row, problems) => ({
-      needId: cells.id ?? '',
-      rowNumber: BigInt(row),
-      lateRegistration: late,
-      need: {enterprise: column.name(cells.enterprise, 'organizations'), title: cells.title,
-             description: cells.description, keywords: column.list(cells.keywords),
-             industries: column.names(cells.industries, 'industries'),
-             budget: column.money(cells.budget, 'budget', problems), minTrl: column.integer(cells.min_trl),
-             cooperationModes: column.modes(cells.cooperation_modes),
-             events: column.names(cells.events, 'events')},
-    }), (requests) => clientStream(NeedService.method.importNeeds, requests));
+    return column.importRows(
+        csvRecords(text), (cells, row, problems) => ({
+                            needId: cells.id ?? '',
+                            rowNumber: BigInt(row),
+                            lateRegistration: late,
+                            need: {
+                              enterprise: column.name(cells.enterprise, 'organizations'),
+                              title: cells.title,
+                              description: cells.description,
+                              keywords: column.list(cells.keywords),
+                              industries: column.names(cells.industries, 'industries'),
+                              budget: column.money(cells.budget, 'budget', problems),
+                              minTrl: column.integer(cells.min_trl),
+                              cooperationModes: column.modes(cells.cooperation_modes),
+                              events: column.names(cells.events, 'events')
+                            },
+                          }),
+        (requests) => clientStream(NeedService.method.importNeeds, requests));
   },
   counterpart: (match) => match.offering,
 };

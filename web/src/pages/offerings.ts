@@ -37,17 +37,30 @@ export const kOfferings: ListingKind = {
   async create(owner, input) {
     return item(await api.offerings().createOffering({
       requestId: crypto.randomUUID(),
-      offering: {institute: owner, title: input.title, description: input.description,
-                 keywords: input.keywords, industries: input.industries,
-                 askingPrice: input.amount, trl: input.trl ?? 0},
+      offering: {
+        institute: owner,
+        title: input.title,
+        description: input.description,
+        keywords: input.keywords,
+        industries: input.industries,
+        askingPrice: input.amount,
+        trl: input.trl ?? 0
+      },
     }));
   },
   async update(current, input) {
     const paths: string[] = [...kUpdatePaths, 'asking_price', 'trl'];
     return item(await api.offerings().updateOffering({
-      offering: {name: current.name, etag: current.etag, title: input.title,
-                 description: input.description, keywords: input.keywords,
-                 industries: input.industries, askingPrice: input.amount, trl: input.trl ?? 0},
+      offering: {
+        name: current.name,
+        etag: current.etag,
+        title: input.title,
+        description: input.description,
+        keywords: input.keywords,
+        industries: input.industries,
+        askingPrice: input.amount,
+        trl: input.trl ?? 0
+      },
       updateMask: {paths},
     }));
   },
@@ -58,18 +71,26 @@ export const kOfferings: ListingKind = {
     return (await api.matches().matchOffering({offering: current.name, pageSize: 10})).matches;
   },
   async importCsv(text, late) {
-    return column.importRows(csvRecords(text), (cells, row, problems) => ({
-      offeringId: cells.id ?? '',
-      rowNumber: BigInt(row),
-      lateRegistration: late,
-      offering: {institute: column.name(cells.institute, 'organizations'), title: cells.title,
-                 description: cells.description, keywords: column.list(cells.keywords),
-                 industries: column.names(cells.industries, 'industries'),
-                 trl: column.integer(cells.trl) ?? 0, patents: column.list(cells.patents),
-                 cooperationModes: column.modes(cells.cooperation_modes),
-                 askingPrice: column.money(cells.asking_price, 'asking_price', problems),
-                 events: column.names(cells.events, 'events')},
-    }), (requests) => clientStream(OfferingService.method.importOfferings, requests));
+    return column.importRows(
+        csvRecords(text),
+        (cells, row, problems) => ({
+          offeringId: cells.id ?? '',
+          rowNumber: BigInt(row),
+          lateRegistration: late,
+          offering: {
+            institute: column.name(cells.institute, 'organizations'),
+            title: cells.title,
+            description: cells.description,
+            keywords: column.list(cells.keywords),
+            industries: column.names(cells.industries, 'industries'),
+            trl: column.integer(cells.trl) ?? 0,
+            patents: column.list(cells.patents),
+            cooperationModes: column.modes(cells.cooperation_modes),
+            askingPrice: column.money(cells.asking_price, 'asking_price', problems),
+            events: column.names(cells.events, 'events')
+          },
+        }),
+        (requests) => clientStream(OfferingService.method.importOfferings, requests));
   },
   counterpart: (match) => match.need,
 };
