@@ -1,6 +1,7 @@
-// Fairs: the organizer matches every need of a fair (MatchEvent, streamed) and schedules the
-// accepted meeting requests; the enterprise then sees its own agenda (its meetings only, with
-// the counterpart). axe on the page, screenshot.
+// Fairs: the enterprise asks for a meeting from one of its need's matches (the institute has
+// asked too: mutual, accepted), the organizer matches every need of the fair (MatchEvent,
+// streamed) and schedules the accepted requests, and the enterprise sees its own agenda (its
+// meetings only, with the counterpart). axe on each page, screenshot.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
@@ -15,7 +16,7 @@ await run(async (env) => {
   const {call} = server;
 
   await step(
-      'a fair with two participants, a need, an offering, a plan, a mutual request (admin)',
+      'a fair with two participants, a need, an offering, a plan, the institute's request (admin)',
       async () => {
         await call('OrganizationService/CreateOrganization', {
           organizationId: 'lzlj',
@@ -70,13 +71,31 @@ await run(async (env) => {
             maxMeetingsPerParticipant: 2
           }
         });
-        for (const requestedBy of ['ENTERPRISE', 'INSTITUTE']) {
-          await call('MatchService/CreateMeetingRequest', {
-            parent: 'events/fair',
-            meetingRequest: {need: 'needs/pit-mud', offering: 'offerings/culture', requestedBy}
-          });
-        }
+        // The institute asks for the meeting here; the enterprise will in the portal.
+        await call('MatchService/CreateMeetingRequest', {
+          parent: 'events/fair',
+          meetingRequest:
+              {need: 'needs/pit-mud', offering: 'offerings/culture', requestedBy: 'INSTITUTE'}
+        });
       });
+
+  const enterprise = await signedInContext(
+      env.browser, server.base, server.mint('ENTERPRISE', 'organizations/lzlj'));
+  const own = await enterprise.newPage();
+  await step('the enterprise asks for a meeting from its need\'s matches', async () => {
+    await own.goto(server.base + '/#/sign-in');
+    await own.getByLabel('身份').selectOption('ENTERPRISE');
+    await own.getByLabel('所属机构（organizations/…）').fill('organizations/lzlj');
+    await own.getByRole('button', {name: '进入'}).click();
+    await own.getByRole('button', {name: '查看匹配'}).click();
+    await own.getByRole('button', {name: '申请展会洽谈: 窖泥功能菌群培养技术'}).click();
+    await own.getByText('已申请洽谈').waitFor();
+    const requests = await call('MatchService/ListMeetingRequests', {parent: 'events/fair'});
+    assert.equal(requests.meetingRequests.length, 1);
+    assert.equal(requests.meetingRequests[0].state, 'ACCEPTED');  // both sides asked: mutual
+    assert.equal(requests.meetingRequests[0].mutual, true);
+    await checkAccessibility(own, env.axeSource, 'needs with a meeting requested');
+  });
 
   const organizer = await signedInContext(env.browser, server.base, server.mint('ORGANIZER'));
   const page = await organizer.newPage();
@@ -101,14 +120,7 @@ await run(async (env) => {
         {path: path.join(env.screenshotDir, 'events-organizer.png'), fullPage: true});
   });
 
-  const enterprise = await signedInContext(
-      env.browser, server.base, server.mint('ENTERPRISE', 'organizations/lzlj'));
-  const own = await enterprise.newPage();
   await step('the enterprise sees its own agenda with the counterpart', async () => {
-    await own.goto(server.base + '/#/sign-in');
-    await own.getByLabel('身份').selectOption('ENTERPRISE');
-    await own.getByLabel('所属机构（organizations/…）').fill('organizations/lzlj');
-    await own.getByRole('button', {name: '进入'}).click();
     await own.getByRole('navigation').getByRole('link', {name: '展会'}).click();
     await own.getByRole('button', {name: /产学研合作洽谈会/}).click();
     const agenda = own.getByRole('group', {name: '本机构的洽谈日程'});

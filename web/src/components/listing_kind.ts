@@ -16,6 +16,8 @@ export interface ListingItem {
   trl?: number;
   etag: string;
   stateKey: StringKey;
+  // The fairs it is registered for (`events/{id}`).
+  events: string[];
 }
 
 // What a form submits; `amount` and `trl` already parsed.
@@ -47,6 +49,9 @@ export interface ListingKind {
   match(item: ListingItem): Promise<Match[]>;
   // Imports a CSV file with the CLI's columns; per-row refusals come back in the summary.
   importCsv(text: string, late: boolean): Promise<ImportSummary>;
+  // Asks for a meeting at `event` about a match, on this kind's side (the enterprise's for a
+  // need, the institute's for an offering).
+  requestMeeting(event: string, match: Match): Promise<void>;
   // The counterpart of a match (the offering of a need's match, and so on).
   counterpart(match: Match): string;
 }

@@ -18,6 +18,18 @@ export function MatchList({kind, item}: {kind: ListingKind; item: ListingItem}) 
   const {t} = useI18n();
   const [matches, setMatches] = useState<Match[] | null>(null);
   const [error, setError] = useState('');
+  // Per counterpart: the outcome of asking for a meeting.
+  const [requested, setRequested] = useState<Record<string, string>>({});
+  const event = item.events[0] ?? '';
+  async function request(match: Match) {
+    const key = kind.counterpart(match);
+    try {
+      await kind.requestMeeting(event, match);
+      setRequested((r) => ({...r, [key]: t.meetingRequested}));
+    } catch (e) {
+      setRequested((r) => ({...r, [key]: errorMessage(e)}));
+    }
+  }
   useEffect(() => {
     kind.match(item).then(setMatches, (e) => setError(errorMessage(e)));
   }, [kind, item.name]);
@@ -36,6 +48,17 @@ export function MatchList({kind, item}: {kind: ListingKind; item: ListingItem}) 
                 <strong>{match.counterpartTitle || kind.counterpart(match)}</strong>
                 <span class="score">{t.score} {(match.score * 100).toFixed(1)}</span>
               </p>
+              {event && (
+                <p class="actions">
+                  <button type="button" class="secondary"
+                          aria-label={`${t.requestMeeting}: ${match.counterpartTitle}`}
+                          disabled={requested[kind.counterpart(match)] === t.meetingRequested}
+                          onClick={() => request(match)}>
+                    {t.requestMeeting}
+                  </button>
+                  <span role="status">{requested[kind.counterpart(match)] ?? ''}</span>
+                </p>
+              )}
               {explanation && explanation.sharedTerms.length > 0 && (
                 <p>{t.sharedTerms}: {explanation.sharedTerms.map((term) =>
                   term.counterpartText && term.counterpartText !== term.text

@@ -127,4 +127,6 @@ export const en: Strings = {
   signalPrice: 'Price and budget',
   signalCooperationMode: 'Cooperation mode',
   signalEvent: 'Same fair',
+  requestMeeting: 'Ask for a meeting at the fair',
+  meetingRequested: 'Meeting requested',
 };

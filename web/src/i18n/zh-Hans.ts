@@ -125,4 +125,6 @@ export const zhHans = {
   signalPrice: '价格与预算',
   signalCooperationMode: '合作方式',
   signalEvent: '同场展会',
+  requestMeeting: '申请展会洽谈',
+  meetingRequested: '已申请洽谈',
 };

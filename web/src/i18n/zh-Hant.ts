@@ -126,4 +126,6 @@ export const zhHant: Strings = {
   signalPrice: '價格與預算',
   signalCooperationMode: '合作方式',
   signalEvent: '同場展會',
+  requestMeeting: '申請展會洽談',
+  meetingRequested: '已申請洽談',
 };

@@ -2,6 +2,7 @@
 import {NeedService, Need_State, type Need} from '../gen/techmatch/v1/need_pb';
 import type {ListingItem, ListingKind} from '../components/listing_kind';
 import {kUpdatePaths} from '../components/listing_kind';
+import {MeetingRequest_Side} from '../gen/techmatch/v1/meeting_pb';
 import {api} from '../lib/api';
 import {clientStream} from '../lib/client_stream';
 import {csvRecords} from '../lib/csv';
@@ -23,6 +24,7 @@ function item(need: Need): ListingItem {
     industries: need.industries,
     amount: need.budget,
     trl: need.minTrl,
+    events: need.events,
     etag: need.etag,
     stateKey: stateKey(need.state),
   };
@@ -96,6 +98,14 @@ export const kNeeds: ListingKind = {
                             },
                           }),
         (requests) => clientStream(NeedService.method.importNeeds, requests));
+  },
+  async requestMeeting(event, match) {
+    await api.matches().createMeetingRequest({
+      parent: event,
+      requestId: crypto.randomUUID(),
+      meetingRequest: {need: match.need, offering: match.offering,
+                       requestedBy: MeetingRequest_Side.ENTERPRISE},
+    });
   },
   counterpart: (match) => match.offering,
 };

@@ -2,6 +2,7 @@
 import {OfferingService, Offering_State, type Offering} from '../gen/techmatch/v1/offering_pb';
 import type {ListingItem, ListingKind} from '../components/listing_kind';
 import {kUpdatePaths} from '../components/listing_kind';
+import {MeetingRequest_Side} from '../gen/techmatch/v1/meeting_pb';
 import {api} from '../lib/api';
 import {clientStream} from '../lib/client_stream';
 import {csvRecords} from '../lib/csv';
@@ -16,6 +17,7 @@ function item(offering: Offering): ListingItem {
     industries: offering.industries,
     amount: offering.askingPrice,
     trl: offering.trl || undefined,
+    events: offering.events,
     etag: offering.etag,
     stateKey: offering.state === Offering_State.WITHDRAWN ? 'stateWithdrawn' : 'stateOpen',
   };
@@ -91,6 +93,14 @@ export const kOfferings: ListingKind = {
           },
         }),
         (requests) => clientStream(OfferingService.method.importOfferings, requests));
+  },
+  async requestMeeting(event, match) {
+    await api.matches().createMeetingRequest({
+      parent: event,
+      requestId: crypto.randomUUID(),
+      meetingRequest: {need: match.need, offering: match.offering,
+                       requestedBy: MeetingRequest_Side.INSTITUTE},
+    });
   },
   counterpart: (match) => match.need,
 };
