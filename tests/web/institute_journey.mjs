@@ -67,6 +67,17 @@ await run(async (env) => {
     assert.equal(listed.offerings[0].trl, 6);
   });
 
+  await step('without a session the page says to sign in again', async () => {
+    const anonymous = await env.browser.newContext({locale: 'zh-CN'});
+    const lost = await anonymous.newPage();
+    await lost.goto(server.base + '/#/sign-in');
+    await lost.getByLabel('身份').selectOption('INSTITUTE');
+    await lost.getByLabel('所属机构（organizations/…）').fill('organizations/scu');
+    await lost.getByRole('button', {name: '进入'}).click();
+    await lost.getByRole('alert').getByText('未登录或登录已过期，请重新登录。').waitFor();
+    await anonymous.close();
+  });
+
   assert.deepEqual(context.problems, [], 'no page errors or CSP violations');
   await context.close();
 });

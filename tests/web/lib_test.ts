@@ -76,6 +76,16 @@ test('fieldErrors maps every BadRequest violation to its field', () => {
   assert.equal(errorMessage(error), 'invalid request');
 });
 
+test('errorMessage words a missing session and a refusal in the page\'s language', () => {
+  const words = {notSignedIn: '未登录', forbidden: '无权'};
+  assert.equal(errorMessage(new ConnectError('no key', Code.Unauthenticated), words), '未登录');
+  assert.equal(
+      errorMessage(new ConnectError('ENTERPRISE may not', Code.PermissionDenied), words),
+      '无权 (ENTERPRISE may not)');
+  assert.equal(errorMessage(new ConnectError('bad', Code.InvalidArgument), words), 'bad');
+  assert.equal(errorMessage(new ConnectError('no key', Code.Unauthenticated)), 'no key');
+});
+
 test('fieldErrors of other failures is empty', () => {
   assert.equal(fieldErrors(new ConnectError('no', Code.PermissionDenied)).size, 0);
   assert.equal(fieldErrors(new Error('network')).size, 0);

@@ -26,7 +26,7 @@ export function ImportPanel({kind, onImported}: {kind: ListingKind; onImported: 
       setSummary(await kind.importCsv(await file.text(), late));
       onImported();
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(errorMessage(failure, t));
     } finally {
       setBusy(false);
     }

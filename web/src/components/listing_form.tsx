@@ -54,7 +54,7 @@ export function ListingForm({kind, owner, item, onDone}: Props) {
       onDone(item ? await kind.update(item, input) : await kind.create(owner, input));
     } catch (error) {
       const found = fieldErrors(error);
-      if (found.size === 0) found.set('', errorMessage(error));
+      if (found.size === 0) found.set('', errorMessage(error, t));
       setErrors(found);
     } finally {
       setBusy(false);

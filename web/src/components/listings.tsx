@@ -19,7 +19,7 @@ export function Listings({kind, owner}: {kind: ListingKind; owner: string}) {
   const [matching, setMatching] = useState('');
   const [notice, setNotice] = useState('');
 
-  const reload = () => kind.list(owner).then(setItems, (e) => setError(errorMessage(e)));
+  const reload = () => kind.list(owner).then(setItems, (e) => setError(errorMessage(e, t)));
   useEffect(() => {
     setItems(null);
     reload();
@@ -38,7 +38,7 @@ export function Listings({kind, owner}: {kind: ListingKind; owner: string}) {
       await kind.withdraw(item);
       reload();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorMessage(e, t));
     }
   }
 

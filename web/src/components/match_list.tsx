@@ -27,11 +27,11 @@ export function MatchList({kind, item}: {kind: ListingKind; item: ListingItem}) 
       await kind.requestMeeting(event, match);
       setRequested((r) => ({...r, [key]: t.meetingRequested}));
     } catch (e) {
-      setRequested((r) => ({...r, [key]: errorMessage(e)}));
+      setRequested((r) => ({...r, [key]: errorMessage(e, t)}));
     }
   }
   useEffect(() => {
-    kind.match(item).then(setMatches, (e) => setError(errorMessage(e)));
+    kind.match(item).then(setMatches, (e) => setError(errorMessage(e, t)));
   }, [kind, item.name]);
   if (error) return <ErrorBanner messages={[error]} />;
   if (!matches) return <p aria-live="polite">{t.loading}</p>;

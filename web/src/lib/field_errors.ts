@@ -1,6 +1,6 @@
 // A Connect error's google.rpc.BadRequest details as field path → message, so forms show each
 // violation beside its field ("need.title" → "is required"). Paths are the API's snake_case.
-import {ConnectError} from '@connectrpc/connect';
+import {Code, ConnectError} from '@connectrpc/connect';
 
 import {BadRequestSchema} from '../gen/google/rpc/error_details_pb';
 
@@ -20,8 +20,21 @@ export function fieldErrors(error: unknown): FieldErrors {
   return errors;
 }
 
-// The error's message for a banner (the raw message when it is not a ConnectError).
-export function errorMessage(error: unknown): string {
-  if (error instanceof ConnectError) return error.rawMessage;
+// The words for failures every page may meet (from the string tables).
+export interface FailureWords {
+  notSignedIn: string;
+  forbidden: string;
+}
+
+// The error's message for a banner: a missing or ended session and a refusal in the page's
+// language (with the server's reason after it), else the server's message.
+export function errorMessage(error: unknown, words?: FailureWords): string {
+  if (error instanceof ConnectError) {
+    if (words && error.code === Code.Unauthenticated) return words.notSignedIn;
+    if (words && error.code === Code.PermissionDenied) {
+      return `${words.forbidden} (${error.rawMessage})`;
+    }
+    return error.rawMessage;
+  }
   return error instanceof Error ? error.message : String(error);
 }

@@ -26,7 +26,7 @@ export function Agreements() {
       setAgreements((previous) => [...(pageToken ? previous ?? [] : []), ...response.agreements]);
       setNext(response.nextPageToken);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorMessage(e, t));
       setAgreements([]);
     }
   }

@@ -55,7 +55,7 @@ function SummaryBlock({dimension, filter, industries}: {
         setRows(response.rows);
         setTotal(response.total);
       },
-      (e) => setError(errorMessage(e)));
+      (e) => setError(errorMessage(e, t)));
   }, [dimension, filter]);
 
   useEffect(() => {
@@ -157,7 +157,7 @@ export function Dashboard() {
       setStatus(t.exported.replace('{n}', String(count)));
     } catch (e) {
       setStatus('');
-      setError(errorMessage(e));
+      setError(errorMessage(e, t));
     }
   }
 

@@ -27,7 +27,7 @@ function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
   const [error, setError] = useState('');
   const organizer = workspace.role === 'ORGANIZER';
   const own = organizer ? '' : workspace.organization;
-  const fail = (e: unknown) => setError(errorMessage(e));
+  const fail = (e: unknown) => setError(errorMessage(e, t));
 
   const loadMeetings = () => api.matches().listMeetings({parent: event.name, participant: own, pageSize: 1000})
     .then((r) => setMeetings(r.meetings), fail);
@@ -132,7 +132,7 @@ export function Events({workspace}: {workspace: Workspace}) {
   const [chosen, setChosen] = useState<Event | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    api.events().listEvents({pageSize: 200}).then((r) => setEvents(r.events), (e) => setError(errorMessage(e)));
+    api.events().listEvents({pageSize: 200}).then((r) => setEvents(r.events), (e) => setError(errorMessage(e, t)));
   }, []);
   return (
     <section aria-labelledby="events-title">

@@ -4,7 +4,7 @@ import {useState} from 'preact/hooks';
 import {ErrorBanner, Field} from '../components/field';
 import {useI18n} from '../i18n/i18n';
 import {signIn} from '../lib/api';
-import {kRoutesByRole, type Role, type Workspace} from '../lib/workspace';
+import type {Role, Workspace} from '../lib/workspace';
 
 const kRoles: Array<{role: Role; key: 'roleEnterprise' | 'roleInstitute' | 'roleOrganizer' | 'roleOfficial'}> = [
   {role: 'ENTERPRISE', key: 'roleEnterprise'},
@@ -71,7 +71,6 @@ export function SignIn({workspace, onWorkspace}: {
                  onInput={setOrganization} />
         )}
         <button type="submit">{t.enter}</button>
-        <span class="visually-hidden">{kRoutesByRole[role].join(', ')}</span>
       </form>
     </div>
   );
