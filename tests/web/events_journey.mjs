@@ -16,7 +16,7 @@ await run(async (env) => {
   const {call} = server;
 
   await step(
-      'a fair with two participants, a need, an offering, a plan, the institute's request (admin)',
+      'a fair with two participants, a need, an offering, a plan, the institute\'s request (admin)',
       async () => {
         await call('OrganizationService/CreateOrganization', {
           organizationId: 'lzlj',
