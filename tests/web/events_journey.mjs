@@ -1,0 +1,134 @@
+// Fairs: the enterprise asks for a meeting from one of its need's matches (the institute has
+// asked too: mutual, accepted), the organizer matches every need of the fair (MatchEvent,
+// streamed) and schedules the accepted requests, and the enterprise sees its own agenda (its
+// meetings only, with the counterpart). axe on each page, screenshot.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+
+import {checkAccessibility, run, signedInContext, step} from './harness.mjs';
+
+const kDay = 86400;
+const kStart = Math.floor(Date.now() / 1000 / kDay) * kDay + 30 * kDay + 3600;  // a month ahead
+const ts = (seconds) => new Date(seconds * 1000).toISOString();
+
+await run(async (env) => {
+  const server = await env.startServer();
+  const {call} = server;
+
+  await step(
+      'a fair with two participants, a need, an offering, a plan, the institute\'s request (admin)',
+      async () => {
+        await call('OrganizationService/CreateOrganization', {
+          organizationId: 'lzlj',
+          organization: {displayName: '泸州老窖', kind: 'ENTERPRISE', regionCode: '510500'}
+        });
+        await call('OrganizationService/CreateOrganization', {
+          organizationId: 'scu',
+          organization: {displayName: '四川大学', kind: 'UNIVERSITY', regionCode: '510100'}
+        });
+        await call('EventService/CreateEvent', {
+          eventId: 'fair',
+          event: {
+            displayName: '产学研合作洽谈会',
+            location: '泸州',
+            startTime: ts(kStart),
+            endTime: ts(kStart + 8 * 3600),
+            registrationCloseTime: ts(kStart - 2 * kDay)
+          }
+        });
+        for (const organization of ['organizations/lzlj', 'organizations/scu']) {
+          await call('EventService/RegisterParticipant', {event: 'events/fair', organization});
+        }
+        await call('NeedService/CreateNeed', {
+          needId: 'pit-mud',
+          need: {
+            enterprise: 'organizations/lzlj',
+            title: '窖泥老化防治',
+            keywords: ['窖泥', '老化'],
+            industries: ['industries/liquor'],
+            events: ['events/fair']
+          }
+        });
+        await call('OfferingService/CreateOffering', {
+          offeringId: 'culture',
+          offering: {
+            institute: 'organizations/scu',
+            title: '窖泥功能菌群培养技术',
+            keywords: ['窖泥', '功能菌'],
+            industries: ['industries/liquor'],
+            trl: 6,
+            events: ['events/fair']
+          }
+        });
+        await call('MatchService/UpdateMeetingPlan', {
+          meetingPlan: {
+            name: 'events/fair/meetingPlan',
+            slots: [
+              {startTime: ts(kStart), endTime: ts(kStart + 1200)},
+              {startTime: ts(kStart + 1500), endTime: ts(kStart + 2700)}
+            ],
+            tableCount: 2,
+            maxMeetingsPerParticipant: 2
+          }
+        });
+        // The institute asks for the meeting here; the enterprise will in the portal.
+        await call('MatchService/CreateMeetingRequest', {
+          parent: 'events/fair',
+          meetingRequest:
+              {need: 'needs/pit-mud', offering: 'offerings/culture', requestedBy: 'INSTITUTE'}
+        });
+      });
+
+  const enterprise = await signedInContext(
+      env.browser, server.base, server.mint('ENTERPRISE', 'organizations/lzlj'));
+  const own = await enterprise.newPage();
+  await step('the enterprise asks for a meeting from its need\'s matches', async () => {
+    await own.goto(server.base + '/#/sign-in');
+    await own.getByLabel('身份').selectOption('ENTERPRISE');
+    await own.getByLabel('所属机构（organizations/…）').fill('organizations/lzlj');
+    await own.getByRole('button', {name: '进入'}).click();
+    await own.getByRole('button', {name: '查看匹配'}).click();
+    await own.getByRole('button', {name: '申请展会洽谈: 窖泥功能菌群培养技术'}).click();
+    await own.getByText('已申请洽谈').waitFor();
+    const requests = await call('MatchService/ListMeetingRequests', {parent: 'events/fair'});
+    assert.equal(requests.meetingRequests.length, 1);
+    assert.equal(requests.meetingRequests[0].state, 'ACCEPTED');  // both sides asked: mutual
+    assert.equal(requests.meetingRequests[0].mutual, true);
+    await checkAccessibility(own, env.axeSource, 'needs with a meeting requested');
+  });
+
+  const organizer = await signedInContext(env.browser, server.base, server.mint('ORGANIZER'));
+  const page = await organizer.newPage();
+  await step('the organizer matches the fair and schedules its meetings', async () => {
+    await page.goto(server.base + '/#/sign-in');
+    await page.getByLabel('身份').selectOption('ORGANIZER');
+    await page.getByRole('button', {name: '进入'}).click();
+    await page.getByRole('navigation').getByRole('link', {name: '展会'}).click();
+    await page.getByRole('button', {name: /产学研合作洽谈会/}).click();
+    await page.getByText('organizations/lzlj').waitFor();
+    await page.getByRole('button', {name: '为全部需求匹配'}).click();
+    await page.getByText('已为 1 项需求匹配').waitFor();
+    await page.getByRole('region', {name: '展会匹配结果'})
+        .getByText(/窖泥功能菌群培养技术/)
+        .waitFor();
+    await page.getByRole('button', {name: '排定洽谈'}).click();
+    await page.getByText('已排定 1 场洽谈，0 项请求未能排入').waitFor();
+    const agenda = page.getByRole('group', {name: '全部洽谈安排'});
+    await agenda.getByRole('cell', {name: '窖泥老化防治'}).waitFor();
+    await checkAccessibility(page, env.axeSource, 'fair (organizer)');
+    await page.screenshot(
+        {path: path.join(env.screenshotDir, 'events-organizer.png'), fullPage: true});
+  });
+
+  await step('the enterprise sees its own agenda with the counterpart', async () => {
+    await own.getByRole('navigation').getByRole('link', {name: '展会'}).click();
+    await own.getByRole('button', {name: /产学研合作洽谈会/}).click();
+    const agenda = own.getByRole('group', {name: '本机构的洽谈日程'});
+    await agenda.getByRole('cell', {name: '四川大学'}).waitFor();
+    assert.equal(await own.getByRole('button', {name: '排定洽谈'}).count(), 0);
+    await checkAccessibility(own, env.axeSource, 'fair (enterprise agenda)');
+  });
+
+  assert.deepEqual(
+      [...organizer.problems, ...enterprise.problems], [], 'no page errors or CSP violations');
+});

@@ -1,0 +1,40 @@
+// A Connect error's google.rpc.BadRequest details as field path → message, so forms show each
+// violation beside its field ("need.title" → "is required"). Paths are the API's snake_case.
+import {Code, ConnectError} from '@connectrpc/connect';
+
+import {BadRequestSchema} from '../gen/google/rpc/error_details_pb';
+
+export type FieldErrors = Map<string, string>;
+
+export function fieldErrors(error: unknown): FieldErrors {
+  const errors: FieldErrors = new Map();
+  if (!(error instanceof ConnectError)) return errors;
+  for (const detail of error.findDetails(BadRequestSchema)) {
+    for (const violation of detail.fieldViolations) {
+      const previous = errors.get(violation.field);
+      errors.set(
+          violation.field,
+          previous ? `${previous}; ${violation.description}` : violation.description);
+    }
+  }
+  return errors;
+}
+
+// The words for failures every page may meet (from the string tables).
+export interface FailureWords {
+  notSignedIn: string;
+  forbidden: string;
+}
+
+// The error's message for a banner: a missing or ended session and a refusal in the page's
+// language (with the server's reason after it), else the server's message.
+export function errorMessage(error: unknown, words?: FailureWords): string {
+  if (error instanceof ConnectError) {
+    if (words && error.code === Code.Unauthenticated) return words.notSignedIn;
+    if (words && error.code === Code.PermissionDenied) {
+      return `${words.forbidden} (${error.rawMessage})`;
+    }
+    return error.rawMessage;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,156 @@
+// Events (fairs): the list, and for the chosen one its participants, the agenda (all
+// meetings, or the workspace organization's own), and for organizers matching the whole event
+// (MatchEvent, streamed need by need) and scheduling the accepted meeting requests.
+import {timestampDate, type Timestamp} from '@bufbuild/protobuf/wkt';
+import {useEffect, useState} from 'preact/hooks';
+import {ErrorBanner} from '../components/field';
+import type {Event, Participant} from '../gen/techmatch/v1/event_pb';
+import type {MatchEventResponse} from '../gen/techmatch/v1/match_pb';
+import type {Meeting} from '../gen/techmatch/v1/meeting_pb';
+import {useI18n, type Lang} from '../i18n/i18n';
+import {api} from '../lib/api';
+import {errorMessage} from '../lib/field_errors';
+import type {Workspace} from '../lib/workspace';
+
+function when(time: Timestamp | undefined, lang: Lang): string {
+  if (!time) return '—';
+  return timestampDate(time).toLocaleString(lang === 'en' ? 'en-GB' : lang === 'zh-Hant' ? 'zh-TW' : 'zh-CN',
+    {dateStyle: 'medium', timeStyle: 'short'});
+}
+
+function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
+  const {lang, t} = useI18n();
+  const [participants, setParticipants] = useState<Participant[] | null>(null);
+  const [meetings, setMeetings] = useState<Meeting[] | null>(null);
+  const [matches, setMatches] = useState<MatchEventResponse[] | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+  const organizer = workspace.role === 'ORGANIZER';
+  const own = organizer ? '' : workspace.organization;
+  const fail = (e: unknown) => setError(errorMessage(e, t));
+
+  const loadMeetings = () => api.matches().listMeetings({parent: event.name, participant: own, pageSize: 1000})
+    .then((r) => setMeetings(r.meetings), fail);
+  useEffect(() => {
+    setParticipants(null);
+    setMeetings(null);
+    setMatches(null);
+    setError('');
+    api.events().listParticipants({parent: event.name, pageSize: 1000})
+      .then((r) => setParticipants(r.participants), fail);
+    loadMeetings();
+  }, [event.name, own]);
+
+  async function matchEvent() {
+    setError('');
+    const found: MatchEventResponse[] = [];
+    setMatches([]);
+    try {
+      for await (const message of api.matches().matchEvent({event: event.name, perNeedLimit: 3})) {
+        found.push(message);
+        setMatches([...found]);
+      }
+      setStatus(t.matchedNeeds.replace('{n}', String(found.length)));
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function schedule() {
+    setError('');
+    try {
+      const result = await api.matches().scheduleMeetings({event: event.name});
+      setStatus(t.scheduled.replace('{n}', String(result.meetings.length))
+        .replace('{u}', String(result.unscheduled.length)));
+      loadMeetings();
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="event-title">
+      <h3 id="event-title">{event.displayName}</h3>
+      <p class="meta">{event.location} · {when(event.startTime, lang)} – {when(event.endTime, lang)}</p>
+      <ErrorBanner messages={error ? [error] : []} />
+      <p class="notice" role="status">{status}</p>
+      {organizer && (
+        <div class="actions">
+          <button type="button" onClick={matchEvent}>{t.matchEvent}</button>
+          <button type="button" class="secondary" onClick={schedule}>{t.scheduleMeetings}</button>
+        </div>
+      )}
+      {matches && matches.length > 0 && (
+        <section aria-label={t.eventMatches}>
+          <h4>{t.eventMatches}</h4>
+          <ul>
+            {matches.map((m) => (
+              <li key={m.need}>
+                <strong>{m.needTitle}</strong>: {m.matches.length === 0 ? t.noMatches : m.matches.map((x) =>
+                  `${x.counterpartTitle} (${(x.score * 100).toFixed(1)})`).join('、')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <h4>{own ? t.ownAgenda : t.agenda}</h4>
+      {meetings === null ? <p>{t.loading}</p> : meetings.length === 0 ? <p>{t.empty}</p> : (
+        <div class="table-scroll" tabIndex={0} role="group" aria-label={own ? t.ownAgenda : t.agenda}>
+          <table>
+            <thead>
+              <tr><th scope="col">{t.time}</th><th scope="col">{t.table}</th>
+                <th scope="col">{t.navNeeds}</th><th scope="col">{t.navOfferings}</th>
+                <th scope="col">{t.counterpart}</th></tr>
+            </thead>
+            <tbody>
+              {meetings.map((m) => (
+                <tr key={m.name}>
+                  <th scope="row">{when(m.startTime, lang)}</th>
+                  <td class="number">{m.table}</td>
+                  <td>{m.needTitle}</td>
+                  <td>{m.offeringTitle}</td>
+                  <td>{m.counterpartDisplayName || `${m.enterpriseDisplayName} · ${m.instituteDisplayName}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h4>{t.participants}</h4>
+      {participants === null ? <p>{t.loading}</p> : participants.length === 0 ? <p>{t.empty}</p> : (
+        <ul class="tags">
+          {participants.map((p) => <li key={p.name}>{p.organization}{p.lateRegistration ? ` (${t.late})` : ''}</li>)}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function Events({workspace}: {workspace: Workspace}) {
+  const {lang, t} = useI18n();
+  const [events, setEvents] = useState<Event[] | null>(null);
+  const [chosen, setChosen] = useState<Event | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    api.events().listEvents({pageSize: 200}).then((r) => setEvents(r.events), (e) => setError(errorMessage(e, t)));
+  }, []);
+  return (
+    <section aria-labelledby="events-title">
+      <h2 id="events-title">{t.eventsTitle}</h2>
+      <ErrorBanner messages={error ? [error] : []} />
+      {events === null && !error && <p>{t.loading}</p>}
+      {events && events.length === 0 && <p>{t.empty}</p>}
+      <ul class="listings">
+        {events?.map((event) => (
+          <li key={event.name}>
+            <button type="button" class="secondary" aria-pressed={chosen?.name === event.name}
+                    onClick={() => setChosen(event)}>
+              {event.displayName} · {when(event.startTime, lang)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {chosen && <EventDetail event={chosen} workspace={workspace} />}
+    </section>
+  );
+}
