@@ -1,5 +1,6 @@
 #include "server/guard.h"
 
+#include "absl/strings/match.h"
 #include "absl/time/clock.h"
 #include "core/auth/api_key.h"
 #include "google/protobuf/descriptor.h"
@@ -52,7 +53,20 @@ absl::StatusOr<Principal> Guard::Authenticate(const grpc::ServerContext& context
   if (!token) {
     return absl::UnauthenticatedError("the authorization metadata must read `Bearer <token>`");
   }
+  if (absl::StartsWith(*token, kSessionTokenPrefix)) return sessions_.Authenticate(*token);
   return keys_.Authenticate(*token);
+}
+
+absl::StatusOr<Principal> Guard::Identify(const grpc::ServerContext& context,
+                                          const MethodRule* rule) {
+  if (rule != nullptr && rule->open) return Principal{};
+  return Authenticate(context);
+}
+
+absl::Status Guard::StillValid(const Principal& principal) {
+  if (!principal.session_id.empty()) return sessions_.StillValid(principal.session_id);
+  if (!principal.key_id.empty()) return keys_.StillValid(principal.key_id);
+  return absl::OkStatus();
 }
 
 storage::PendingAudit Guard::StartAudit(const Principal* principal, absl::string_view method,
@@ -60,8 +74,11 @@ storage::PendingAudit Guard::StartAudit(const Principal* principal, absl::string
   storage::PendingAudit pending;
   AuditEvent& event = pending.event;
   if (principal != nullptr) {
-    event.principal = principal->key_id;
-    event.role = std::string(RoleName(principal->role));
+    event.principal = principal->AuditName();
+    // A door's anonymous caller has no role.
+    if (!principal->key_id.empty() || !principal->user_id.empty()) {
+      event.role = std::string(RoleName(principal->role));
+    }
   }
   event.method = std::string(method);
   if (request != nullptr) {

@@ -31,6 +31,8 @@ class KeyCache {
   // The principal `token` authenticates; UNAUTHENTICATED for a malformed, unknown or revoked
   // token (INTERNAL when the keys cannot be read).
   absl::StatusOr<Principal> Authenticate(absl::string_view token);
+  // OK while the key still works (for open streams); read again after `recheck`.
+  absl::Status StillValid(absl::string_view key_id);
 
  private:
   struct Entry {

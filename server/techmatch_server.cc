@@ -59,10 +59,12 @@ void ServeShortReads(AsyncServer& async, NeedServiceImpl& needs, OfferingService
 
 TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository, Currency currency,
                                  std::string page_token_key,
-                                 std::shared_ptr<const TextAnalyzer> analyzer)
+                                 std::shared_ptr<const TextAnalyzer> analyzer,
+                                 const usecases::PeopleOptions& people)
     : repository_(std::move(repository)),
       matching_(std::move(analyzer)),
-      guard_(*repository_),
+      people_(people),
+      guard_(*repository_, people.sessions, people.clock),
       context_{*repository_, std::move(currency),
                usecases::PageTokenCodec(std::move(page_token_key)), matching_, guard_},
       industries_(context_),
@@ -73,7 +75,11 @@ TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository
       matches_(context_),
       agreements_(context_),
       reports_(context_),
-      audit_(context_) {}
+      audit_(context_),
+      users_(context_, people_),
+      sessions_(context_, people_),
+      keys_(context_, people_),
+      registrations_(context_, people_) {}
 
 TechmatchServer::~TechmatchServer() { Shutdown(absl::ZeroDuration()); }
 
@@ -85,8 +91,9 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
                       ServerCredentialsFor(options.tls));
   TM_ASSIGN_OR_RETURN(std::string key, repository->PageTokenKey());
   TM_ASSIGN_OR_RETURN(std::shared_ptr<const TextAnalyzer> analyzer, TextAnalyzer::Create());
-  std::unique_ptr<TechmatchServer> server(new TechmatchServer(
-      std::move(repository), std::move(currency), std::move(key), std::move(analyzer)));
+  std::unique_ptr<TechmatchServer> server(new TechmatchServer(std::move(repository),
+                                                              std::move(currency), std::move(key),
+                                                              std::move(analyzer), options.people));
   TM_RETURN_IF_ERROR(LoadMatchingIndex(*server->repository_, server->matching_));
 
   // Our own health service in place of gRPC's (server/health_service.h says why).
@@ -121,6 +128,10 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   builder.RegisterService(&server->agreements_);
   builder.RegisterService(&server->reports_);
   builder.RegisterService(&server->audit_);
+  builder.RegisterService(&server->users_);
+  builder.RegisterService(&server->sessions_);
+  builder.RegisterService(&server->keys_);
+  builder.RegisterService(&server->registrations_);
   builder.RegisterService(&server->health_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {

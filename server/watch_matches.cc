@@ -3,7 +3,9 @@
 #include <optional>
 #include <string>
 
+#include "core/common/status_macros.h"
 #include "server/call_deadline.h"
+#include "server/guard.h"
 #include "server/handler.h"
 #include "server/match_conversion.h"
 #include "server/match_service.h"
@@ -42,15 +44,33 @@ class WatchWriter final : public usecases::WatchSink {
   grpc::ServerWriter<v1::WatchMatchesResponse>& writer_;
 };
 
+// The call is still wanted while its client waits and the key or session it came with still
+// works: a revoked key or session or a disabled user ends the watch (UNAUTHENTICATED) within
+// the guard's recheck bound plus the watch's poll interval.
+class CredentialCallState final : public usecases::CallState {
+ public:
+  CredentialCallState(const grpc::ServerContextBase& call, Guard& guard, const Principal& caller)
+      : call_(call), guard_(guard), caller_(caller) {}
+  absl::Status StillWanted() const override {
+    TM_RETURN_IF_ERROR(CallStillWanted(call_));
+    return guard_.StillValid(caller_);
+  }
+
+ private:
+  const grpc::ServerContextBase& call_;
+  Guard& guard_;
+  const Principal& caller_;
+};
+
 }  // namespace
 
 grpc::Status MatchServiceImpl::WatchMatches(grpc::ServerContext* server_context,
                                             const v1::WatchMatchesRequest* request,
                                             grpc::ServerWriter<v1::WatchMatchesResponse>* writer) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
     WatchWriter messages(*server_context, *writer);
     return matching_.Watch(WatchRequestFromProto(*request), messages,
-                           GrpcCallState(*server_context));
+                           CredentialCallState(*server_context, context_.guard, caller));
   });
 }
 
