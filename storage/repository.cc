@@ -38,6 +38,15 @@ std::vector<FilterField> Repository::OrganizationFilterFields() {
           Resource("parent", kOrganizations)};
 }
 
+std::vector<FilterField> Repository::UserFilterFields() {
+  return {Resource("organization", kOrganizations), Enum("role", RoleNames()),
+          Enum("state", UserStateNames()), Of("region", FilterFieldType::kString)};
+}
+
+std::vector<FilterField> Repository::ApplicationFilterFields() {
+  return {Enum("state", ApplicationStateNames())};
+}
+
 std::vector<FilterField> Repository::EventFilterFields() {
   return {Of("start_time", FilterFieldType::kTime)};
 }

@@ -27,6 +27,9 @@
 #include "core/agreements/agreement.h"
 #include "core/auth/api_key.h"
 #include "core/auth/audit_event.h"
+#include "core/auth/invitation.h"
+#include "core/auth/session.h"
+#include "core/auth/user.h"
 #include "core/common/filter.h"
 #include "core/common/paging.h"
 #include "core/events/event.h"
@@ -34,6 +37,7 @@
 #include "core/events/meeting.h"
 #include "core/listings/need.h"
 #include "core/listings/offering.h"
+#include "core/reference/application.h"
 #include "core/reference/industry.h"
 #include "core/reference/organization.h"
 #include "core/reference/reference_lookup.h"
@@ -85,6 +89,8 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // Agreements; money fields take amounts with `minor_digits` decimals (the base currency's).
   static std::vector<FilterField> AgreementFilterFields(int minor_digits = 2);
   static std::vector<FilterField> AuditEventFilterFields();
+  static std::vector<FilterField> UserFilterFields();
+  static std::vector<FilterField> ApplicationFilterFields();
 
   // A random secret created with the database; keys page-token signatures.
   virtual absl::StatusOr<std::string> PageTokenKey() = 0;
@@ -230,6 +236,58 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   virtual absl::StatusOr<std::vector<ApiKey>> ListApiKeys() = 0;
   // Revokes the key for good (again is harmless); NOT_FOUND for an unknown id.
   virtual absl::StatusOr<ApiKey> RevokeApiKey(absl::string_view key_id) = 0;
+
+  // Users. Emails are stored normalized (core/auth/user.h) and unique.
+  // Creates the user who accepts `invitation_id` and marks the invitation accepted, together:
+  // FAILED_PRECONDITION when it was accepted already, ALREADY_EXISTS for a user id or email in
+  // use, NOT_FOUND for an unknown organization.
+  virtual absl::StatusOr<User> CreateUserFromInvitation(const User& user,
+                                                        absl::string_view invitation_id) = 0;
+  virtual absl::StatusOr<User> GetUser(absl::string_view id) = 0;
+  // The user with this normalized email, or nullopt.
+  virtual absl::StatusOr<std::optional<User>> FindUserByEmail(absl::string_view email) = 0;
+  virtual absl::StatusOr<Page<User>> ListUsers(const ListQuery& query) = 0;
+  // Stores `user` if the stored revision is still `expected_revision` (else ABORTED); a user
+  // stored DISABLED has all its sessions revoked in the same transaction. ALREADY_EXISTS for an
+  // email in use by another user.
+  virtual absl::StatusOr<User> ReplaceUser(const User& user, int64_t expected_revision) = 0;
+
+  // Sessions: only the token's hash is stored. NOT_FOUND for an unknown user.
+  virtual absl::Status CreateSession(const Session& session) = 0;
+  // The session (ended or not) and its user, or nullopt for an unknown id: one read, for the
+  // guard's recheck.
+  struct SessionAndUser {
+    Session session;
+    User user;
+  };
+  virtual absl::StatusOr<std::optional<SessionAndUser>> FindSession(absl::string_view id) = 0;
+  // The user's sessions that were not revoked, newest first (the caller drops expired ones).
+  virtual absl::StatusOr<Page<Session>> ListSessions(absl::string_view user_id,
+                                                     const ListQuery& query) = 0;
+  // Ends the user's session for good (again is harmless); NOT_FOUND when the user has no
+  // session `id`.
+  virtual absl::StatusOr<Session> RevokeSession(absl::string_view user_id,
+                                                absl::string_view id) = 0;
+  // Records that the session was used at `time` (not audited).
+  virtual absl::Status TouchSession(absl::string_view id, absl::Time time) = 0;
+
+  // Invitations: only the code's hash is stored. NOT_FOUND for an unknown organization.
+  virtual absl::Status CreateInvitation(const Invitation& invitation) = 0;
+  // The invitation (accepted or not), or nullopt for an unknown id.
+  virtual absl::StatusOr<std::optional<Invitation>> FindInvitation(absl::string_view id) = 0;
+
+  // Applications to join.
+  virtual absl::StatusOr<Application> CreateApplication(const Application& application,
+                                                        RequestKey key) = 0;
+  virtual absl::StatusOr<Application> GetApplication(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<Application>> ListApplications(const ListQuery& query) = 0;
+  // Stores a review of the application if its revision is still `expected_revision` (else
+  // ABORTED). An approval also creates `organization` and `invitation` in the same transaction
+  // (ALREADY_EXISTS for an organization id in use).
+  virtual absl::StatusOr<Application> ReviewApplication(
+      const Application& application, int64_t expected_revision,
+      const std::optional<Organization>& organization,
+      const std::optional<Invitation>& invitation) = 0;
 
   // The audit trail. A mutating call's record normally rides in the call's own transaction
   // (storage/audit_scope.h); this appends one alone, for a call that changed nothing (denied or

@@ -22,6 +22,8 @@ constexpr uint32_t kMeetingParties = kCurators | Bit(Role::kEnterprise) | Bit(Ro
 
 constexpr MethodRule Read(uint32_t roles) { return {roles, false}; }
 constexpr MethodRule Write(uint32_t roles) { return {roles, true}; }
+// No credentials: every caller, anonymous, audited.
+constexpr MethodRule Door() { return {kEveryone, true, true}; }
 
 }  // namespace
 
@@ -94,6 +96,30 @@ const std::vector<NamedRule>& MethodRules() {
       {"/techmatch.v1.ThesaurusService/CreateThesaurusEntry", Write(kCurators)},
       {"/techmatch.v1.ThesaurusService/UpdateThesaurusEntry", Write(kCurators)},
       {"/techmatch.v1.ThesaurusService/DeleteThesaurusEntry", Write(kCurators)},
+
+      // People. Who may touch which user or session beyond the role is decided by the use
+      // cases (usecases/users.h, sessions.h) from the caller alone, before any look-up.
+      {"/techmatch.v1.UserService/CreateInvitation", Write(kCurators)},
+      {"/techmatch.v1.UserService/AcceptInvitation", Door()},
+      {"/techmatch.v1.UserService/GetUser", Read(kEveryone)},
+      {"/techmatch.v1.UserService/ListUsers", Read(kCurators)},
+      {"/techmatch.v1.UserService/UpdateUser", Write(kEveryone)},
+      {"/techmatch.v1.UserService/DisableUser", Write(kCurators)},
+
+      {"/techmatch.v1.SessionService/CreateSession", Door()},
+      {"/techmatch.v1.SessionService/DeleteSession", Write(kEveryone)},
+      {"/techmatch.v1.SessionService/ListSessions", Read(kEveryone)},
+      {"/techmatch.v1.SessionService/RevokeSession", Write(kEveryone)},
+
+      {"/techmatch.v1.KeyService/CreateApiKey", Write(kAdmin)},
+      {"/techmatch.v1.KeyService/ListApiKeys", Read(kAdmin)},
+      {"/techmatch.v1.KeyService/RevokeApiKey", Write(kAdmin)},
+
+      {"/techmatch.v1.RegistrationService/SubmitApplication", Door()},
+      {"/techmatch.v1.RegistrationService/GetApplication", Read(kCurators)},
+      {"/techmatch.v1.RegistrationService/ListApplications", Read(kCurators)},
+      {"/techmatch.v1.RegistrationService/ApproveApplication", Write(kCurators)},
+      {"/techmatch.v1.RegistrationService/RejectApplication", Write(kCurators)},
   };
   return *kRules;
 }
