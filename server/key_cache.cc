@@ -12,7 +12,7 @@ absl::StatusOr<Principal> Admit(const ApiKey& key) {
   if (key.revoke_time) {
     return absl::UnauthenticatedError(absl::StrCat("API key ", key.key_id, " was revoked"));
   }
-  return Principal{key.key_id, key.role, key.organization_id};
+  return Principal{key.key_id, key.role, key.organization_id, key.region_code};
 }
 
 }  // namespace

@@ -23,6 +23,7 @@ struct ApiKey {
   std::string token_hash;  // 32 raw bytes of SHA-256(token)
   Role role = Role::kOfficial;
   std::string organization_id;  // INSTITUTE / ENTERPRISE only
+  std::string region_code;      // OFFICIAL / ORGANIZER only, optional (Principal::region_code)
   std::string label;
   absl::Time create_time;
   std::optional<absl::Time> revoke_time;

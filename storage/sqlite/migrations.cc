@@ -360,6 +360,26 @@ ALTER TABLE needs ADD COLUMN late_events TEXT NOT NULL DEFAULT '';
 ALTER TABLE offerings ADD COLUMN late_events TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Who sees what. Keys may be scoped to a region (GB/T 2260; '' for none, as every existing
+// key). Needs and offerings written by enterprises and institutes wait for review: `review`
+// holds SUBMITTED or RETURNED while they do ('' once published, as every existing record, whose
+// `state` then holds its state; a withdrawn record keeps it when it was never published) and
+// `return_reason` why the last review returned it. A closed need may name the agreement that
+// met it.
+constexpr const char kMigration6[] = R"sql(
+ALTER TABLE api_keys ADD COLUMN region_code TEXT NOT NULL DEFAULT ''
+  CHECK (region_code = '' OR (length(region_code) = 6 AND region_code NOT GLOB '*[^0-9]*'));
+ALTER TABLE needs ADD COLUMN review TEXT NOT NULL DEFAULT ''
+  CHECK (review IN ('', 'SUBMITTED', 'RETURNED'));
+ALTER TABLE needs ADD COLUMN return_reason TEXT NOT NULL DEFAULT ''
+  CHECK (length(return_reason) <= 2000);
+ALTER TABLE needs ADD COLUMN closing_agreement_id TEXT REFERENCES agreements (id);
+ALTER TABLE offerings ADD COLUMN review TEXT NOT NULL DEFAULT ''
+  CHECK (review IN ('', 'SUBMITTED', 'RETURNED'));
+ALTER TABLE offerings ADD COLUMN return_reason TEXT NOT NULL DEFAULT ''
+  CHECK (length(return_reason) <= 2000);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -369,6 +389,7 @@ const std::vector<Migration>& Migrations() {
       {3, "API keys and the audit trail", kMigration3},
       {4, "fair operations: delegates, meeting plans, requests, meetings", kMigration4},
       {5, "late registration of needs and offerings", kMigration5},
+      {6, "regions of keys, review of needs and offerings", kMigration6},
   };
   return *kMigrations;
 }

@@ -81,7 +81,7 @@ TEST(RoleTest, NamesRoundTrip) {
 }
 
 Principal As(Role role, std::string organization = "") {
-  return Principal{"0123456789abcdef", role, std::move(organization)};
+  return Principal{"0123456789abcdef", role, std::move(organization), ""};
 }
 
 TEST(PermissionsTest, MethodWithoutRuleIsDeniedToEveryone) {

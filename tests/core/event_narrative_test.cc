@@ -57,6 +57,18 @@ TEST(EventNarrativeTest, TraditionalChinese) {
             "技術合同金額2.3億元，預計銷售收入96.5億元，預計利稅12.3億元。");
 }
 
+TEST(EventNarrativeTest, NamesFollowTheNarrativesScriptWhateverTheyAreStoredIn) {
+  // Names stored in mixed scripts; the stored figures are not changed.
+  const EventFigures f = SampleFigures("2026年產學研合作洽談會", {"四川大學", "西南医科大学"});
+  const std::string simplified = EventNarrative(f, Cny(), NarrativeLanguage::kSimplifiedChinese);
+  EXPECT_THAT(simplified, ::testing::StartsWith("2026年产学研合作洽谈会共征集"));
+  EXPECT_THAT(simplified, ::testing::HasSubstr("与四川大学、西南医科大学签订"));
+  const std::string traditional = EventNarrative(f, Cny(), NarrativeLanguage::kTraditionalChinese);
+  EXPECT_THAT(traditional, ::testing::StartsWith("2026年產學研合作洽談會共徵集"));
+  EXPECT_THAT(traditional, ::testing::HasSubstr("與四川大學、西南醫科大學簽訂"));
+  EXPECT_EQ(f.framework_partners[1], "西南医科大学");
+}
+
 TEST(EventNarrativeTest, English) {
   const EventFigures f =
       SampleFigures("the 2026 Fair", {"Sichuan University", "Southwest Medical University"});

@@ -75,6 +75,33 @@ TEST(MigrationsTest, EachEarlierVersionMigratesToLatest) {
   }
 }
 
+TEST(MigrationsTest, RecordsFromBeforeReviewAndRegionsKeepTheirMeaning) {
+  testing::TempDir dir;
+  const std::string path = dir.File("v5.db");
+  {
+    Connection connection(path, ConnectionOptions{.create = true});
+    ASSERT_THAT(ApplyMigrations(connection, 5), IsOk());
+    connection.Run(
+        "INSERT INTO organizations (id, display_name, kind, region_code, industries, create_time, "
+        "update_time, revision) VALUES ('acme', 'Acme', 'ENTERPRISE', '510500', '', 1, 1, 1)");
+    connection.Run(
+        "INSERT INTO needs (id, enterprise_id, title, description, keywords, industries, "
+        "cooperation_modes, events, state, create_time, update_time, revision) VALUES "
+        "('old', 'acme', 'Old need', '', '', '', '', '', 'OPEN', 1, 1, 1)");
+    connection.Run(
+        "INSERT INTO api_keys (key_id, token_hash, role, organization_id, label, create_time) "
+        "VALUES ('0123456789abcdef', zeroblob(32), 'OFFICIAL', NULL, 'old', 1)");
+  }
+  TM_ASSERT_OK_AND_ASSIGN(auto repo, SqliteRepository::Open(path));
+  TM_ASSERT_OK_AND_ASSIGN(Need need, repo->GetNeed("old"));
+  EXPECT_EQ(need.state, NeedState::kOpen);  // Published: matched and shown as before.
+  EXPECT_TRUE(need.published);
+  EXPECT_EQ(need.return_reason, "");
+  TM_ASSERT_OK_AND_ASSIGN(std::optional<ApiKey> key, repo->FindApiKey("0123456789abcdef"));
+  ASSERT_TRUE(key.has_value());
+  EXPECT_EQ(key->region_code, "");  // No region: everything its role allows.
+}
+
 TEST(MigrationsTest, FileFromNewerBuildIsRefused) {
   testing::TempDir dir;
   const std::string path = dir.File("newer.db");

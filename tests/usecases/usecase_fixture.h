@@ -26,7 +26,7 @@ using ::techmatch::testing::IsOk;
 using ::techmatch::testing::StatusIs;
 
 inline Principal Caller(Role role, const std::string& organization_id = "") {
-  return {"key-" + std::string(RoleName(role)), role, organization_id};
+  return {"key-" + std::string(RoleName(role)), role, organization_id, ""};
 }
 
 // The fields of the violations `status` carries.
