@@ -139,7 +139,7 @@ expect_err "reason"
 tm offering return scu-mud --reason 缺专利号
 expect_rc 0
 expect_out "RETURNED"
-tm_as "$institute_token" offering get scu-mud --json
+tm_as "$institute_token" offering get scu-mud
 expect_out "缺专利号"
 tm_as "$institute_token" offering update scu-mud --trl 7
 expect_rc 0

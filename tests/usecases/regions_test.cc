@@ -35,6 +35,7 @@ class RegionsTest : public UseCaseTest {
     for (const char* owner : {"acme", "jiangyang", "luxian", "jinjiang"}) {
       NewNeed input;
       input.need = SampleNeed("", owner);
+      input.need.listing.title = "濃香型白酒窖池窖泥老化防治";
       input.need_id = ids_.emplace_back(std::string("need-") + owner);
       EXPECT_THAT(needs().Create(organizer_, std::move(input)), IsOk());
     }
@@ -117,6 +118,7 @@ TEST_F(RegionsTest, ALuzhouKeySeesOnlyLuzhou) {
   // Matching: the subject must lie inside, and so must the counterparts.
   NewOffering chengdu;
   chengdu.offering = SampleOffering("", "scu");
+  chengdu.offering.listing.title = "人工窖泥培养与窖池功能菌强化";
   chengdu.offering_id = "chengdu-mud";
   Offerings offerings(repo(), engine(), tokens_);
   ASSERT_THAT(offerings.Create(organizer_, std::move(chengdu)), IsOk());
