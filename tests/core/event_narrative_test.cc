@@ -97,7 +97,7 @@ TEST(EventNarrativeTest, ZeroClausesAreLeftOutAndRealizedFiguresAppear) {
             "秋季洽谈会共征集企业技术需求3项，1家科研院所参会。签订技术合同1项，涉及高校和科研院所"
             "1家、企业1家，技术合同金额1.23万元。已实现新增产值800元。");
   EXPECT_EQ(EventNarrative(f, Cny(), NarrativeLanguage::kTraditionalChinese),
-            "秋季洽谈会共徵集企業技術需求3項，1家科研院所參會。簽訂技術合同1項，涉及高校和科研院所"
+            "秋季洽談會共徵集企業技術需求3項，1家科研院所參會。簽訂技術合同1項，涉及高校和科研院所"
             "1家、企業1家，技術合同金額1.23萬元。已實現新增產值800元。");
   EXPECT_EQ(EventNarrative(f, Cny(), NarrativeLanguage::kEnglish),
             "At 秋季洽谈会, 3 technology needs were collected from enterprises; 1 research "
