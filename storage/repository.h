@@ -41,10 +41,35 @@
 #include "core/reference/industry.h"
 #include "core/reference/organization.h"
 #include "core/reference/reference_lookup.h"
+#include "core/reference/region_code.h"
 #include "core/reports/agreement_report.h"
 #include "core/text/thesaurus_record.h"
 
 namespace techmatch::storage {
+
+// What a caller may read, applied by storage on top of the filter (usecases decide it from the
+// caller; an empty scope limits nothing).
+struct ReadScope {
+  // Needs and offerings: when set, records not yet published (core/listings/review.h) are left
+  // out, except those owned by this organization id ("" for none).
+  std::optional<std::string> unpublished_owner;
+  // Agreements: when set, only those this organization, or one whose parent it is (a college
+  // of a university), is party to.
+  std::optional<std::string> party;
+  // When set (a GB/T 2260 code): only records of organizations in this region or under it —
+  // organizations themselves, needs and offerings by their owner, agreements by any party.
+  std::string region;
+};
+
+// How SummarizeAgreements reads.
+struct SummaryOptions {
+  ReadScope scope;
+  // The level of the REGION group: at kCity a county's agreements count under its city.
+  RegionLevel region_level = RegionLevel::kCounty;
+  // Count a college (a university or institute whose parent is one) as its parent in the
+  // supplier and demander counts, as event summaries do.
+  bool colleges_as_parents = false;
+};
 
 // A List call: filter terms already parsed against the resource's allowed fields, a
 // normalized page size, and the id to continue after (empty for the first page).
@@ -55,6 +80,7 @@ struct ListQuery {
   // When set, only records with these ids: a free-text search ranks first, then the filter
   // narrows its hits (at most kMaxPageSize ids per call).
   std::optional<std::vector<std::string>> only_ids;
+  ReadScope scope;
 };
 
 // ListThesaurusEntries' narrowing: one kind, and/or entries with `term` inside one of their
@@ -202,11 +228,13 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // transaction: the stream is a snapshot as of its start even while writes go on. Stops at
   // and returns the first error `sink` returns.
   virtual absl::Status ExportAgreements(const std::vector<FilterTerm>& filter,
+                                        const ReadScope& scope,
                                         absl::FunctionRef<absl::Status(const Agreement&)> sink) = 0;
   // Counts and sums of the agreements matching `filter` per group of `group_by` (done by the
   // database) and in total. OUT_OF_RANGE when a sum would overflow 64-bit minor units.
   virtual absl::StatusOr<AgreementReport> SummarizeAgreements(
-      const std::vector<FilterTerm>& filter, const std::vector<GroupDimension>& group_by) = 0;
+      const std::vector<FilterTerm>& filter, const std::vector<GroupDimension>& group_by,
+      const SummaryOptions& options) = 0;
   // The event's display name, needs registered for it and offerings presented there (withdrawn
   // ones excluded), participants by organization kind, and the display names of the SUPPLIER
   // parties of its framework agreements in first-signed order. Agreement figures are left

@@ -24,7 +24,8 @@ struct ApiKey {
   Role role = Role::kOfficial;
   std::string organization_id;  // INSTITUTE / ENTERPRISE only
   std::string label;
-  std::string region_code;  // GB/T 2260, or empty: no region scope
+  // GB/T 2260, or empty: no region scope (Principal::region_code).
+  std::string region_code;
   absl::Time create_time;
   std::optional<absl::Time> expire_time;
   std::optional<absl::Time> revoke_time;

@@ -12,8 +12,10 @@ constexpr uint32_t kAdmin = Bit(Role::kAdmin);
 constexpr uint32_t kCurators = kAdmin | Bit(Role::kOrganizer);
 constexpr uint32_t kEveryone =
     kCurators | Bit(Role::kInstitute) | Bit(Role::kEnterprise) | Bit(Role::kOfficial);
-// Agreements and reports carry contract figures: organizers and officials, not the parties.
+// Reports carry every agreement's figures: organizers and officials, not the parties.
 constexpr uint32_t kOverseers = kCurators | Bit(Role::kOfficial);
+// Agreements: the overseers, and the parties, each its own (usecases/agreements.h).
+constexpr uint32_t kAgreementReaders = kEveryone;
 constexpr uint32_t kNeedWriters = kCurators | Bit(Role::kEnterprise);
 constexpr uint32_t kOfferingWriters = kCurators | Bit(Role::kInstitute);
 constexpr uint32_t kAuditReaders = kAdmin | Bit(Role::kOfficial);
@@ -51,6 +53,9 @@ const std::vector<NamedRule>& MethodRules() {
       {"/techmatch.v1.NeedService/UpdateNeed", Write(kNeedWriters)},
       {"/techmatch.v1.NeedService/WithdrawNeed", Write(kNeedWriters)},
       {"/techmatch.v1.NeedService/ImportNeeds", Write(kNeedWriters)},
+      {"/techmatch.v1.NeedService/PublishNeed", Write(kCurators)},
+      {"/techmatch.v1.NeedService/ReturnNeed", Write(kCurators)},
+      {"/techmatch.v1.NeedService/CloseNeed", Write(kNeedWriters)},
 
       {"/techmatch.v1.OfferingService/CreateOffering", Write(kOfferingWriters)},
       {"/techmatch.v1.OfferingService/GetOffering", Read(kEveryone)},
@@ -58,6 +63,8 @@ const std::vector<NamedRule>& MethodRules() {
       {"/techmatch.v1.OfferingService/UpdateOffering", Write(kOfferingWriters)},
       {"/techmatch.v1.OfferingService/WithdrawOffering", Write(kOfferingWriters)},
       {"/techmatch.v1.OfferingService/ImportOfferings", Write(kOfferingWriters)},
+      {"/techmatch.v1.OfferingService/PublishOffering", Write(kCurators)},
+      {"/techmatch.v1.OfferingService/ReturnOffering", Write(kCurators)},
 
       {"/techmatch.v1.MatchService/MatchNeed", Read(kEveryone)},
       {"/techmatch.v1.MatchService/MatchOffering", Read(kEveryone)},
@@ -78,13 +85,13 @@ const std::vector<NamedRule>& MethodRules() {
       {"/techmatch.v1.MatchService/CancelMeeting", Write(kCurators)},
 
       {"/techmatch.v1.AgreementService/CreateAgreement", Write(kCurators)},
-      {"/techmatch.v1.AgreementService/GetAgreement", Read(kOverseers)},
-      {"/techmatch.v1.AgreementService/ListAgreements", Read(kOverseers)},
+      {"/techmatch.v1.AgreementService/GetAgreement", Read(kAgreementReaders)},
+      {"/techmatch.v1.AgreementService/ListAgreements", Read(kAgreementReaders)},
       {"/techmatch.v1.AgreementService/UpdateAgreement", Write(kCurators)},
       {"/techmatch.v1.AgreementService/StartAgreement", Write(kCurators)},
       {"/techmatch.v1.AgreementService/CompleteAgreement", Write(kCurators)},
       {"/techmatch.v1.AgreementService/TerminateAgreement", Write(kCurators)},
-      {"/techmatch.v1.AgreementService/ExportAgreements", Read(kOverseers)},
+      {"/techmatch.v1.AgreementService/ExportAgreements", Read(kAgreementReaders)},
 
       {"/techmatch.v1.ReportService/SummarizeAgreements", Read(kOverseers)},
       {"/techmatch.v1.ReportService/GetEventSummary", Read(kOverseers)},

@@ -32,7 +32,8 @@ struct Principal {
   Role role = Role::kOfficial;
   // Set exactly for INSTITUTE and ENTERPRISE keys: the organization id (not the name).
   std::string organization_id;
-  // GB/T 2260 region the caller is scoped to; empty for none.
+  // GB/T 2260 code of the region an OFFICIAL or ORGANIZER is scoped to: it sees, lists,
+  // matches, reports and writes only records of organizations in that region. Empty: no limit.
   std::string region_code;
   // A signed-in user's id and session id; empty for an API key.
   std::string user_id;

@@ -1,9 +1,9 @@
 #include "core/auth/user.h"
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "core/common/enum_names.h"
+#include "core/reference/region_code.h"
 
 namespace techmatch {
 namespace {
@@ -57,10 +57,9 @@ void CheckPersonName(absl::string_view name, absl::string_view field, Violations
 }
 
 void CheckRegionCode(absl::string_view code, absl::string_view field, Violations& violations) {
-  if (code.empty()) return;
-  bool digits = code.size() == 6;
-  for (char c : code) digits = digits && absl::ascii_isdigit(c);
-  if (!digits) violations.Add(std::string(field), "must be a six-digit GB/T 2260 code");
+  // What a region code is has one definition (core/reference/region_code.h).
+  if (code.empty() || IsRegionCode(code)) return;
+  violations.Add(std::string(field), "must be a six-digit GB/T 2260 code");
 }
 
 void CheckRoleOrganization(Role role, absl::string_view organization_id,

@@ -452,6 +452,23 @@ CREATE TABLE applications (
 CREATE INDEX applications_by_state ON applications (state, id);
 )sql";
 
+// Who sees what. Needs and offerings written by enterprises and institutes wait for review:
+// `review` holds SUBMITTED or RETURNED while they do ('' once published, as every existing
+// record, whose `state` then holds its state; a withdrawn record keeps it when it was never
+// published) and `return_reason` why the last review returned it. A closed need may name the
+// agreement that met it. (Keys' regions came with migration 7.)
+constexpr const char kMigration8[] = R"sql(
+ALTER TABLE needs ADD COLUMN review TEXT NOT NULL DEFAULT ''
+  CHECK (review IN ('', 'SUBMITTED', 'RETURNED'));
+ALTER TABLE needs ADD COLUMN return_reason TEXT NOT NULL DEFAULT ''
+  CHECK (length(return_reason) <= 2000);
+ALTER TABLE needs ADD COLUMN closing_agreement_id TEXT REFERENCES agreements (id);
+ALTER TABLE offerings ADD COLUMN review TEXT NOT NULL DEFAULT ''
+  CHECK (review IN ('', 'SUBMITTED', 'RETURNED'));
+ALTER TABLE offerings ADD COLUMN return_reason TEXT NOT NULL DEFAULT ''
+  CHECK (length(return_reason) <= 2000);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -464,6 +481,7 @@ const std::vector<Migration>& Migrations() {
       {6, "thesaurus entries edited at run time", kMigration6},
       {7, "people: users, sessions, invitations, applications; key regions and expiry",
        kMigration7},
+      {8, "review of needs and offerings, closing agreements", kMigration8},
   };
   return *kMigrations;
 }

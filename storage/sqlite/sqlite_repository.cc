@@ -837,15 +837,18 @@ absl::StatusOr<std::vector<AmountChange>> SqliteRepository::GetAgreementHistory(
 }
 
 absl::Status SqliteRepository::ExportAgreements(
-    const std::vector<FilterTerm>& filter, absl::FunctionRef<absl::Status(const Agreement&)> sink) {
+    const std::vector<FilterTerm>& filter, const ReadScope& scope,
+    absl::FunctionRef<absl::Status(const Agreement&)> sink) {
   return Read({"exporting", kAgreements}, View::kSnapshot,
-              [&](Connection& c) { return AgreementRows::Export(c, filter, sink); });
+              [&](Connection& c) { return AgreementRows::Export(c, filter, scope, sink); });
 }
 
 absl::StatusOr<AgreementReport> SqliteRepository::SummarizeAgreements(
-    const std::vector<FilterTerm>& filter, const std::vector<GroupDimension>& group_by) {
-  return Read({"summarizing", kAgreements}, View::kSnapshot,
-              [&](Connection& c) { return AgreementRows::Summarize(c, filter, group_by); });
+    const std::vector<FilterTerm>& filter, const std::vector<GroupDimension>& group_by,
+    const SummaryOptions& options) {
+  return Read({"summarizing", kAgreements}, View::kSnapshot, [&](Connection& c) {
+    return AgreementRows::Summarize(c, filter, group_by, options);
+  });
 }
 
 absl::StatusOr<EventFigures> SqliteRepository::GetEventFigures(absl::string_view event_id) {

@@ -116,10 +116,11 @@ class SqliteRepository final : public CachingRepository {
   absl::StatusOr<Agreement> ReplaceAgreement(const Agreement& agreement, int64_t expected_revision,
                                              const std::vector<AmountChange>& changes) override;
   absl::StatusOr<std::vector<AmountChange>> GetAgreementHistory(absl::string_view id) override;
-  absl::Status ExportAgreements(const std::vector<FilterTerm>& filter,
+  absl::Status ExportAgreements(const std::vector<FilterTerm>& filter, const ReadScope& scope,
                                 absl::FunctionRef<absl::Status(const Agreement&)> sink) override;
-  absl::StatusOr<AgreementReport> SummarizeAgreements(
-      const std::vector<FilterTerm>& filter, const std::vector<GroupDimension>& group_by) override;
+  absl::StatusOr<AgreementReport> SummarizeAgreements(const std::vector<FilterTerm>& filter,
+                                                      const std::vector<GroupDimension>& group_by,
+                                                      const SummaryOptions& options) override;
   absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) override;
   absl::StatusOr<std::optional<AgreementLookup::OrganizationFacts>> FindOrganizationFacts(
       absl::string_view id) override;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of people and access through the CLI: an organization applies without a
 # token, an organizer (invited by the first admin, signed in with `techmatch login`) approves it,
-# its contact accepts the invitation, signs in, creates a need and signs out; wrong passwords,
+# its contact accepts the invitation, signs in, submits a need and signs out, an organizer
+# publishes it and it is matched; wrong passwords,
 # the session file's mode, keys managed remotely, users listed and disabled.
 #
 # usage: cli_people_e2e_test.sh SERVER_BINARY CLI_BINARY
@@ -113,6 +114,7 @@ tm_as "" need create --id people-need --enterprise lzlj --title 窖池溫度監�
   --min-trl 4
 expect_rc 0
 expect_out "needs/people-need"
+expect_out_re "^state: +SUBMITTED$"  # an enterprise's need waits for review
 tm_as "" user get li-ming
 expect_rc 0
 expect_out_re "^state: +ACTIVE"
@@ -137,8 +139,25 @@ tm key create --role OFFICIAL --display-name "bureau reporting"
 expect_rc 0
 official_token=$(head -1 "$tmp/out")
 [[ "$official_token" == tm_* ]] || fail "key create printed no token"
+# Not yet published: invisible to the official; an organizer publishes it, then it is matched.
+tm_as "$official_token" need get people-need
+expect_rc 1
+expect_err "NOT_FOUND"
+tm need publish people-need
+expect_rc 0
+expect_out_re "^state: +OPEN$"
 tm_as "$official_token" need get people-need
 expect_rc 0
+tm organization create --id lz-lab --display-name 瀘州釀酒研究所 --kind RESEARCH_INSTITUTE \
+  --region-code 510502
+expect_rc 0
+tm offering create --id cellar-sensor --institute lz-lab --title 窖池溫度監測系統 --trl 6 \
+  --industries liquor
+expect_rc 0
+expect_out_re "^state: +AVAILABLE$"  # an administrator's write publishes at once
+tm_as "$official_token" match need people-need
+expect_rc 0
+expect_out "offerings/cellar-sensor"
 tm key list
 expect_rc 0
 expect_out "bureau reporting"
