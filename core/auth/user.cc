@@ -1,5 +1,6 @@
 #include "core/auth/user.h"
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "core/common/enum_names.h"
