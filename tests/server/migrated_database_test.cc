@@ -54,7 +54,7 @@ TEST(MigratedDatabaseTest, OldKeysWorkAndOldNeedsArePublished) {
     connection.Run(
         "INSERT INTO needs (id, enterprise_id, title, description, keywords, industries, "
         "cooperation_modes, events, state, create_time, update_time, revision) VALUES "
-        "('old', 'acme', 'Old need', '', '', '', '', '', 'OPEN', 1, 1, 1)");
+        "('old', 'acme', 'Old need', '', '', 'liquor', '', '', 'OPEN', 1, 1, 1)");
     official = OldKey(connection, "OFFICIAL", "");
     other_enterprise = OldKey(connection, "ENTERPRISE", "rival");
   }

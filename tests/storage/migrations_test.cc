@@ -95,7 +95,7 @@ TEST(MigrationsTest, RecordsFromBeforePeopleAndReviewKeepTheirMeaning) {
     connection.Run(
         "INSERT INTO needs (id, enterprise_id, title, description, keywords, industries, "
         "cooperation_modes, events, state, create_time, update_time, revision) VALUES "
-        "('old', 'acme', 'Old need', '', '', '', '', '', 'OPEN', 1, 1, 1)");
+        "('old', 'acme', 'Old need', '', '', 'liquor', '', '', 'OPEN', 1, 1, 1)");
     connection.Run(
         "INSERT INTO offerings (id, institute_id, title, description, keywords, industries, "
         "cooperation_modes, events, trl, patents, state, create_time, update_time, revision) "
