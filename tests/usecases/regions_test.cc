@@ -78,9 +78,9 @@ class RegionsTest : public UseCaseTest {
   }
 
   const Currency currency_ = *Currency::FromCode("CNY");
-  const Principal luzhou_official_{"key-luzhou", Role::kOfficial, "", "510500"};
-  const Principal luzhou_organizer_{"key-luzhou-org", Role::kOrganizer, "", "510500"};
-  const Principal sichuan_official_{"key-sichuan", Role::kOfficial, "", "510000"};
+  const Principal luzhou_official_{"key-luzhou", Role::kOfficial, "", "510500", "", ""};
+  const Principal luzhou_organizer_{"key-luzhou-org", Role::kOrganizer, "", "510500", "", ""};
+  const Principal sichuan_official_{"key-sichuan", Role::kOfficial, "", "510000", "", ""};
   std::deque<std::string> ids_;
 };
 
