@@ -1,8 +1,8 @@
 // What the guard costs per call: (1) its own work in a tight loop — parse the token, the
-// cached-key lookup and byte comparison (SHA-256 only on the first call), the method's rule
-// and the role check; (2) GetNeed end to end through
-// an in-process server on port 0 with a valid token, against calls the guard refuses at once
-// (no token), which cross the same gRPC stack but run no handler.
+// cached-key (or cached-session) lookup and byte comparison (SHA-256 only on the first call),
+// the method's rule and the role check; (2) GetNeed end to end through an in-process server on
+// port 0 with a valid API key and with a valid session token, against calls the guard refuses
+// at once (no token), which cross the same gRPC stack but run no handler.
 //
 //   build-*/bin/guard_bench [--iterations=N] [--calls=N]
 #include <chrono>
@@ -14,9 +14,13 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
 #include "core/auth/api_key.h"
+#include "core/auth/invitation.h"
 #include "core/auth/permissions.h"
+#include "core/auth/session.h"
+#include "core/auth/user.h"
 #include "grpcpp/grpcpp.h"
 #include "server/key_cache.h"
+#include "server/session_cache.h"
 #include "server/techmatch_server.h"
 #include "storage/sqlite/sqlite_repository.h"
 #include "techmatch/v1/need.grpc.pb.h"
@@ -51,6 +55,35 @@ std::string NewKey(techmatch::storage::Repository& repository) {
   return token.token;
 }
 
+// A signed-in OFFICIAL user's session, stored directly: its token.
+std::string NewSession(techmatch::storage::Repository& repository) {
+  techmatch::NewToken code = *techmatch::GenerateToken(techmatch::kInvitationCodePrefix);
+  techmatch::Invitation invitation;
+  invitation.id = code.key_id;
+  invitation.code_hash = techmatch::Sha256(code.token);
+  invitation.email = "bench@example.com";
+  invitation.display_name = "bench";
+  invitation.create_time = absl::Now();
+  invitation.expire_time = absl::Now() + absl::Hours(1);
+  if (!repository.CreateInvitation(invitation).ok()) std::abort();
+  techmatch::User user;
+  user.meta.id = "bench";
+  user.email = invitation.email;
+  user.display_name = "bench";
+  user.password_hash = "unused";
+  if (!repository.CreateUserFromInvitation(user, invitation.id).ok()) std::abort();
+  techmatch::NewToken token = *techmatch::GenerateToken(techmatch::kSessionTokenPrefix);
+  techmatch::Session session;
+  session.id = token.key_id;
+  session.user_id = user.meta.id;
+  session.token_hash = techmatch::Sha256(token.token);
+  session.create_time = absl::Now();
+  session.last_use_time = absl::Now();
+  session.expire_time = absl::Now() + absl::Hours(12);
+  if (!repository.CreateSession(session).ok()) std::abort();
+  return token.token;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -62,6 +95,7 @@ int main(int argc, char** argv) {
   auto repository = techmatch::storage::SqliteRepository::Open(db, {});
   if (!repository.ok()) return 1;
   const std::string token = NewKey(**repository);
+  const std::string session_token = NewSession(**repository);
 
   // (1) The guard's own work.
   {
@@ -81,6 +115,24 @@ int main(int argc, char** argv) {
         per_call, ok, iterations);
   }
 
+  {
+    techmatch::server::SessionCache sessions(
+        **repository, techmatch::SessionPolicy(), [] { return absl::Now(); }, absl::Hours(1));
+    const char* kMethod = "/techmatch.v1.NeedService/GetNeed";
+    int ok = 0;
+    const Clock::time_point start = Clock::now();
+    for (int i = 0; i < iterations; ++i) {
+      absl::StatusOr<techmatch::Principal> principal = sessions.Authenticate(session_token);
+      ok += principal.ok() &&
+            techmatch::Authorize(*principal, kMethod, techmatch::FindMethodRule(kMethod)).ok();
+    }
+    const double per_call = NanosPer(Clock::now() - start, iterations);
+    std::printf(
+        "guard work (token parse + cached session + rule + role): %.0f ns/call "
+        "(%d/%d admitted)\n",
+        per_call, ok, iterations);
+  }
+
   // (2) GetNeed through gRPC.
   techmatch::server::ServerOptions options;
   options.listen = "127.0.0.1:0";
@@ -90,12 +142,13 @@ int main(int argc, char** argv) {
                                      grpc::InsecureChannelCredentials());
   auto organizations = techmatch::v1::OrganizationService::NewStub(channel);
   auto needs = techmatch::v1::NeedService::NewStub(channel);
-  auto context = [&token](bool with_token) {
+  auto context_with = [](const std::string& bearer) {
     auto c = std::make_unique<grpc::ClientContext>();
     c->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-    if (with_token) c->AddMetadata("authorization", "Bearer " + token);
+    if (!bearer.empty()) c->AddMetadata("authorization", "Bearer " + bearer);
     return c;
   };
+  auto context = [&](bool with_token) { return context_with(with_token ? token : ""); };
   {
     techmatch::v1::CreateOrganizationRequest org;
     org.set_organization_id("acme");
@@ -117,17 +170,25 @@ int main(int argc, char** argv) {
     techmatch::v1::Need need;
     (void)needs->GetNeed(context(true).get(), get, &need);
   }
-  for (bool with_token : {true, false, true, false}) {  // twice each, alternating
-    int ok = 0;
-    const Clock::time_point start = Clock::now();
-    for (int i = 0; i < calls; ++i) {
-      techmatch::v1::Need need;
-      ok += needs->GetNeed(context(with_token).get(), get, &need).ok();
+  struct Mode {
+    const char* what;
+    const std::string* bearer;
+  };
+  const std::string none;
+  const Mode modes[] = {{"with an API key (guard + handler)", &token},
+                        {"with a session token (guard + handler)", &session_token},
+                        {"without a token (refused by the guard)", &none}};
+  for (int round = 0; round < 2; ++round) {  // twice each, alternating
+    for (const Mode& mode : modes) {
+      int ok = 0;
+      const Clock::time_point start = Clock::now();
+      for (int i = 0; i < calls; ++i) {
+        techmatch::v1::Need need;
+        ok += needs->GetNeed(context_with(*mode.bearer).get(), get, &need).ok();
+      }
+      std::printf("GetNeed %s: %.1f us/call (%d OK of %d)\n", mode.what,
+                  NanosPer(Clock::now() - start, calls) / 1000, ok, calls);
     }
-    std::printf("GetNeed %s: %.1f us/call (%d OK of %d)\n",
-                with_token ? "with a valid token (guard + handler)"
-                           : "without a token (refused by the guard)",
-                NanosPer(Clock::now() - start, calls) / 1000, ok, calls);
   }
   (*server)->Shutdown(absl::Seconds(1));
   server->reset();

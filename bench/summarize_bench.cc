@@ -283,7 +283,7 @@ int Main(int argc, char** argv) {
     std::vector<double> repo_times, hand_times;
     for (int run = 0; run < options.runs; ++run) {
       repo_times.push_back(
-          MedianSeconds(1, [&] { report = repo.SummarizeAgreements({}, g.group_by); }));
+          MedianSeconds(1, [&] { report = repo.SummarizeAgreements({}, g.group_by, {}); }));
       if (!report.ok()) {
         std::fprintf(stderr, "%s: %s\n", g.label.c_str(), report.status().ToString().c_str());
         return 1;

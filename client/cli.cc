@@ -4,6 +4,7 @@
 #include "absl/strings/ascii.h"
 #include "client/command_env.h"
 #include "client/commands.h"
+#include "client/people_commands.h"
 
 namespace techmatch::client {
 
@@ -21,8 +22,8 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       ->envname("TECHMATCH_SERVER")
       ->capture_default_str();
   app.add_option("--token", options.token,
-                 "API key token from `techmatch-server keys create` (prefer the environment "
-                 "variable: a flag shows in the process list)")
+                 "API key or session token (prefer the environment variable: a flag shows in "
+                 "the process list); without one, the session `techmatch login` kept")
       ->envname("TECHMATCH_TOKEN")
       ->transform(CLI::Validator(
           [](std::string& token) -> std::string {
@@ -74,6 +75,10 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddReportCommands(app, env);
   AddAuditCommands(app, env);
   AddThesaurusCommands(app, env);
+  AddSessionCommands(app, env);
+  AddUserCommands(app, env);
+  AddKeyCommands(app, env);
+  AddApplicationCommands(app, env);
 
   try {
     app.parse(argc, argv);

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "absl/time/time.h"
+#include "client/session_file.h"
 #include "client/status_report.h"
 #include "core/money/money_text.h"
 
@@ -18,8 +19,10 @@ Session& CommandEnv::session() {
       FailLocal(credentials.status());
       std::exit(kExitBadInput);
     }
+    // Without --token or TECHMATCH_TOKEN, the session `techmatch login` kept.
+    std::string token = options_.token.empty() ? ReadSessionToken() : options_.token;
     session_ = std::make_unique<Session>(options_.server, absl::Seconds(options_.timeout_seconds),
-                                         *std::move(credentials), options_.token);
+                                         *std::move(credentials), std::move(token));
   }
   return *session_;
 }

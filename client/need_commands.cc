@@ -1,4 +1,4 @@
-// `techmatch need create|get|list|update|withdraw|import` (NeedService).
+// `techmatch need create|get|list|update|withdraw|publish|return|close|import` (NeedService).
 #include <memory>
 #include <string>
 #include <vector>
@@ -224,6 +224,71 @@ void AddNeedCommands(CLI::App& app, CommandEnv& env) {
           env,
           [&](grpc::ClientContext* context, Need* response) {
             return env.session().needs().WithdrawNeed(context, request, response);
+          },
+          NeedView());
+    });
+  }
+  {
+    CLI::App* command = group->add_subcommand(
+        "publish", "Publish a submitted need (organizers and administrators)");
+    auto name = std::make_shared<std::string>();
+    auto etag = std::make_shared<std::string>();
+    AddNameArgument(command, name.get(), "The need");
+    command->add_option("--etag", *etag, "Refuse if the record changed since");
+    OnRun(command, env, [&env, name, etag] {
+      techmatch::v1::PublishNeedRequest request;
+      request.set_name(QualifyName("needs", *name));
+      request.set_etag(*etag);
+      return CallAndPrint<Need>(
+          env,
+          [&](grpc::ClientContext* context, Need* response) {
+            return env.session().needs().PublishNeed(context, request, response);
+          },
+          NeedView());
+    });
+  }
+  {
+    CLI::App* command = group->add_subcommand(
+        "return", "Return a submitted need to its enterprise with a reason (organizers)");
+    auto name = std::make_shared<std::string>();
+    auto reason = std::make_shared<std::string>();
+    auto etag = std::make_shared<std::string>();
+    AddNameArgument(command, name.get(), "The need");
+    command->add_option("--reason", *reason, "Why, for the enterprise (1-500 characters)");
+    command->add_option("--etag", *etag, "Refuse if the record changed since");
+    OnRun(command, env, [&env, name, reason, etag] {
+      techmatch::v1::ReturnNeedRequest request;
+      request.set_name(QualifyName("needs", *name));
+      request.set_reason(*reason);
+      request.set_etag(*etag);
+      return CallAndPrint<Need>(
+          env,
+          [&](grpc::ClientContext* context, Need* response) {
+            return env.session().needs().ReturnNeed(context, request, response);
+          },
+          NeedView());
+    });
+  }
+  {
+    CLI::App* command =
+        group->add_subcommand("close", "Close an open need an agreement met; it leaves matching");
+    auto name = std::make_shared<std::string>();
+    auto agreement = std::make_shared<std::string>();
+    auto etag = std::make_shared<std::string>();
+    AddNameArgument(command, name.get(), "The need");
+    command->add_option("--agreement", *agreement,
+                        "The agreement that met it (agreements/ID or ID); without it, any "
+                        "agreement for the need");
+    command->add_option("--etag", *etag, "Refuse if the record changed since");
+    OnRun(command, env, [&env, name, agreement, etag] {
+      techmatch::v1::CloseNeedRequest request;
+      request.set_name(QualifyName("needs", *name));
+      if (!agreement->empty()) request.set_agreement(QualifyName("agreements", *agreement));
+      request.set_etag(*etag);
+      return CallAndPrint<Need>(
+          env,
+          [&](grpc::ClientContext* context, Need* response) {
+            return env.session().needs().CloseNeed(context, request, response);
           },
           NeedView());
     });

@@ -1,4 +1,4 @@
-// `techmatch offering create|get|list|update|withdraw|import` (OfferingService).
+// `techmatch offering create|get|list|update|withdraw|publish|return|import` (OfferingService).
 #include <memory>
 #include <string>
 #include <vector>
@@ -233,6 +233,47 @@ void AddOfferingCommands(CLI::App& app, CommandEnv& env) {
           env,
           [&](grpc::ClientContext* context, Offering* response) {
             return env.session().offerings().WithdrawOffering(context, request, response);
+          },
+          OfferingView());
+    });
+  }
+  {
+    CLI::App* command = group->add_subcommand(
+        "publish", "Publish a submitted offering (organizers and administrators)");
+    auto name = std::make_shared<std::string>();
+    auto etag = std::make_shared<std::string>();
+    AddNameArgument(command, name.get(), "The offering");
+    command->add_option("--etag", *etag, "Refuse if the record changed since");
+    OnRun(command, env, [&env, name, etag] {
+      techmatch::v1::PublishOfferingRequest request;
+      request.set_name(QualifyName("offerings", *name));
+      request.set_etag(*etag);
+      return CallAndPrint<Offering>(
+          env,
+          [&](grpc::ClientContext* context, Offering* response) {
+            return env.session().offerings().PublishOffering(context, request, response);
+          },
+          OfferingView());
+    });
+  }
+  {
+    CLI::App* command = group->add_subcommand(
+        "return", "Return a submitted offering to its institute with a reason (organizers)");
+    auto name = std::make_shared<std::string>();
+    auto reason = std::make_shared<std::string>();
+    auto etag = std::make_shared<std::string>();
+    AddNameArgument(command, name.get(), "The offering");
+    command->add_option("--reason", *reason, "Why, for the institute (1-500 characters)");
+    command->add_option("--etag", *etag, "Refuse if the record changed since");
+    OnRun(command, env, [&env, name, reason, etag] {
+      techmatch::v1::ReturnOfferingRequest request;
+      request.set_name(QualifyName("offerings", *name));
+      request.set_reason(*reason);
+      request.set_etag(*etag);
+      return CallAndPrint<Offering>(
+          env,
+          [&](grpc::ClientContext* context, Offering* response) {
+            return env.session().offerings().ReturnOffering(context, request, response);
           },
           OfferingView());
     });

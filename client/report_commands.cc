@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "client/agreement_text.h"
 #include "client/commands.h"
 #include "client/list_text.h"
@@ -15,6 +17,7 @@ namespace {
 struct SummaryFlags {
   std::vector<std::string> group_by;
   std::string filter;
+  std::string region_level;
 };
 
 void AddSummarize(CLI::App* group, CommandEnv& env) {
@@ -26,7 +29,17 @@ void AddSummarize(CLI::App* group, CommandEnv& env) {
                 "sign_year, sign_month (none: only the total)");
   command->add_option("--filter", flags->filter,
                       "The same filter as `agreement list`, e.g. 'event = \"events/fair-2026\"'");
+  command->add_option("--region-level", flags->region_level,
+                      "Level of the region group: province, city or county (the default: each "
+                      "organization's own code)");
   OnRun(command, env, [&env, flags] {
+    techmatch::v1::RegionLevel level = techmatch::v1::REGION_LEVEL_UNSPECIFIED;
+    if (!flags->region_level.empty() &&
+        !techmatch::v1::RegionLevel_Parse(
+            absl::StrCat("REGION_LEVEL_", absl::AsciiStrToUpper(flags->region_level)), &level)) {
+      return env.FailLocal(absl::InvalidArgumentError(absl::StrCat(
+          "--region-level: one of province, city, county, got '", flags->region_level, "'")));
+    }
     absl::StatusOr<std::vector<techmatch::v1::GroupBy>> dimensions =
         ParseGroupBy(SplitFlagValues(flags->group_by));
     if (!dimensions.ok()) {
@@ -36,6 +49,7 @@ void AddSummarize(CLI::App* group, CommandEnv& env) {
     techmatch::v1::SummarizeAgreementsRequest request;
     request.set_filter(flags->filter);
     for (techmatch::v1::GroupBy dimension : *dimensions) request.add_group_by(dimension);
+    request.set_region_level(level);
     techmatch::v1::SummarizeAgreementsResponse response;
     std::unique_ptr<grpc::ClientContext> context = env.session().NewContext();
     if (grpc::Status s =

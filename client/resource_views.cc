@@ -124,6 +124,8 @@ const View<Need>& NeedView() {
         AppendMeta(need, record);
         // Last, so columns of earlier exports keep their places.
         record.push_back({"late_registration_events", JoinList(need.late_registration_events())});
+        record.push_back({"return_reason", need.return_reason()});
+        record.push_back({"closing_agreement", need.closing_agreement()});
         return record;
       },
       {{"name"},
@@ -156,6 +158,7 @@ const View<Offering>& OfferingView() {
         AppendMeta(offering, record);
         record.push_back(
             {"late_registration_events", JoinList(offering.late_registration_events())});
+        record.push_back({"return_reason", offering.return_reason()});
         return record;
       },
       {{"name"},

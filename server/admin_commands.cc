@@ -10,6 +10,7 @@
 #include "core/auth/api_key.h"
 #include "core/auth/role.h"
 #include "core/common/resource_id.h"
+#include "core/reference/region_code.h"
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
 #include "storage/audit_scope.h"
@@ -65,6 +66,17 @@ int CreateKeyCommand(storage::Repository& repository, const KeyCreateOptions& op
     err << "--organization applies to INSTITUTE and ENTERPRISE keys only\n";
     return 1;
   }
+  if (!options.region.empty()) {
+    if (*role != Role::kOfficial && *role != Role::kOrganizer) {
+      err << "--region applies to OFFICIAL and ORGANIZER keys only\n";
+      return 1;
+    }
+    if (!IsRegionCode(options.region)) {
+      err << "--region must be a six-digit GB/T 2260 code such as 510500, got '" << options.region
+          << "'\n";
+      return 1;
+    }
+  }
   if (options.label.size() > 200) {
     err << "--label must be at most 200 bytes\n";
     return 1;
@@ -74,7 +86,8 @@ int CreateKeyCommand(storage::Repository& repository, const KeyCreateOptions& op
     err << "cannot create a key: " << token.status().message() << "\n";
     return 1;
   }
-  const ApiKey key = KeyForToken(*token, *role, organization_id, options.label, absl::Now());
+  ApiKey key = KeyForToken(*token, *role, organization_id, options.label, absl::Now());
+  key.region_code = options.region;
   storage::PendingAudit pending = CliAudit("keys create", absl::StrCat("keys/", key.key_id));
   absl::Status created;
   {
@@ -96,12 +109,13 @@ int ListKeysCommand(storage::Repository& repository, std::ostream& out, std::ost
     err << "cannot list keys: " << keys.status().message() << "\n";
     return 1;
   }
-  out << "KEY_ID\tROLE\tORGANIZATION\tCREATED\tREVOKED\tLABEL\n";
+  out << "KEY_ID\tROLE\tORGANIZATION\tREGION\tCREATED\tREVOKED\tLABEL\n";
   for (const ApiKey& key : *keys) {
     out << key.key_id << "\t" << RoleName(key.role) << "\t"
         << (key.organization_id.empty() ? "-" : ResourceName(kOrganizations, key.organization_id))
-        << "\t" << Rfc3339(key.create_time) << "\t"
-        << (key.revoke_time ? Rfc3339(*key.revoke_time) : "-") << "\t" << key.label << "\n";
+        << "\t" << (key.region_code.empty() ? "-" : key.region_code) << "\t"
+        << Rfc3339(key.create_time) << "\t" << (key.revoke_time ? Rfc3339(*key.revoke_time) : "-")
+        << "\t" << key.label << "\n";
   }
   return 0;
 }
@@ -147,6 +161,10 @@ void AddAdminCommands(CLI::App& app, AdminCommands& commands) {
       ->required();
   commands.keys_create->add_option("--organization", commands.key_options.organization,
                                    "organizations/ID the key acts for (INSTITUTE and ENTERPRISE)");
+  commands.keys_create->add_option(
+      "--region", commands.key_options.region,
+      "GB/T 2260 code (e.g. 510500) an OFFICIAL or ORGANIZER key is limited to, with the "
+      "divisions under it");
   commands.keys_create->add_option("--label", commands.key_options.label, "a note for `keys list`");
   commands.keys_list = keys->add_subcommand("list", "list keys (never their tokens)");
   commands.keys_revoke = keys->add_subcommand("revoke", "revoke a key for good");

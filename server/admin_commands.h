@@ -16,6 +16,7 @@ struct KeyCreateOptions {
   std::string role;          // ADMIN, ORGANIZER, INSTITUTE, ENTERPRISE, OFFICIAL
   std::string organization;  // organizations/{id}; required for INSTITUTE and ENTERPRISE only
   std::string label;
+  std::string region;  // GB/T 2260 code; OFFICIAL and ORGANIZER only, optional
 };
 
 // The subcommands and what they were given.
@@ -39,7 +40,7 @@ std::optional<int> RunAdminCommand(const std::string& db_path, const AdminComman
 // Prints the new token, one line, on `out` (the only time it is ever shown).
 int CreateKeyCommand(storage::Repository& repository, const KeyCreateOptions& options,
                      std::ostream& out, std::ostream& err);
-// One line per key: id, role, organization, created, revoked, label. Never a token.
+// One line per key: id, role, organization, region, created, revoked, label. Never a token.
 int ListKeysCommand(storage::Repository& repository, std::ostream& out, std::ostream& err);
 int RevokeKeyCommand(storage::Repository& repository, const std::string& key_id, std::ostream& out,
                      std::ostream& err);

@@ -52,10 +52,10 @@ grpc::Status AgreementServiceImpl::CreateAgreement(grpc::ServerContext* server_c
 grpc::Status AgreementServiceImpl::GetAgreement(grpc::ServerContext* server_context,
                                                 const v1::GetAgreementRequest* request,
                                                 v1::Agreement* response) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
-    TM_ASSIGN_OR_RETURN(
-        usecases::AgreementView view,
-        agreements_.Get(request->name(), request->view() == v1::AGREEMENT_VIEW_WITH_HISTORY));
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(usecases::AgreementView view,
+                        agreements_.Get(caller, request->name(),
+                                        request->view() == v1::AGREEMENT_VIEW_WITH_HISTORY));
     AgreementToProto(view.agreement, context_.currency, view.history ? &*view.history : nullptr,
                      *response);
     return absl::OkStatus();
@@ -65,9 +65,9 @@ grpc::Status AgreementServiceImpl::GetAgreement(grpc::ServerContext* server_cont
 grpc::Status AgreementServiceImpl::ListAgreements(grpc::ServerContext* server_context,
                                                   const v1::ListAgreementsRequest* request,
                                                   v1::ListAgreementsResponse* response) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
     TM_ASSIGN_OR_RETURN(usecases::ListPage<Agreement> page,
-                        agreements_.List(ListRequestOf(*request)));
+                        agreements_.List(caller, ListRequestOf(*request)));
     for (const Agreement& agreement : page.items) {
       AgreementToProto(agreement, context_.currency, nullptr, *response->add_agreements());
     }
@@ -122,10 +122,10 @@ grpc::Status AgreementServiceImpl::TerminateAgreement(grpc::ServerContext* serve
 grpc::Status AgreementServiceImpl::ExportAgreements(
     grpc::ServerContext* server_context, const v1::ExportAgreementsRequest* request,
     grpc::ServerWriter<v1::ExportAgreementsResponse>* writer) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
     ExportWriter batches(*writer, context_.currency);
     TM_RETURN_IF_ERROR(
-        agreements_.Export(request->filter(), batches, GrpcCallState(*server_context)));
+        agreements_.Export(caller, request->filter(), batches, GrpcCallState(*server_context)));
     return batches.Flush();
   });
 }

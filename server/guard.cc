@@ -1,5 +1,6 @@
 #include "server/guard.h"
 
+#include "absl/strings/match.h"
 #include "absl/time/clock.h"
 #include "core/auth/api_key.h"
 #include "google/protobuf/descriptor.h"
@@ -56,10 +57,21 @@ absl::StatusOr<absl::string_view> TokenOf(const grpc::ServerContext& context) {
 
 }  // namespace
 
+absl::StatusOr<Principal> Guard::AuthenticateToken(absl::string_view token) {
+  if (absl::StartsWith(token, kSessionTokenPrefix)) return sessions_.Authenticate(token);
+  return keys_.Authenticate(token);
+}
+
 absl::StatusOr<Principal> Guard::Authenticate(const grpc::ServerContext& context) {
   absl::StatusOr<absl::string_view> token = TokenOf(context);
   if (!token.ok()) return token.status();
-  return keys_.Authenticate(*token);
+  return AuthenticateToken(*token);
+}
+
+absl::StatusOr<Principal> Guard::Identify(const grpc::ServerContext& context,
+                                          const MethodRule* rule) {
+  if (rule != nullptr && rule->open) return Principal{};
+  return Authenticate(context);
 }
 
 absl::StatusOr<std::unique_ptr<LongCalls::Ticket>> Guard::AdmitLongCall(
@@ -77,8 +89,11 @@ storage::PendingAudit Guard::StartAudit(const Principal* principal, absl::string
   storage::PendingAudit pending;
   AuditEvent& event = pending.event;
   if (principal != nullptr) {
-    event.principal = principal->key_id;
-    event.role = std::string(RoleName(principal->role));
+    event.principal = principal->AuditName();
+    // A door's anonymous caller has no role.
+    if (!principal->key_id.empty() || !principal->user_id.empty()) {
+      event.role = std::string(RoleName(principal->role));
+    }
   }
   event.method = std::string(method);
   if (request != nullptr) {

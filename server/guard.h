@@ -4,16 +4,21 @@
 #ifndef TECHMATCH_SERVER_GUARD_H_
 #define TECHMATCH_SERVER_GUARD_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/clock.h"
+#include "core/auth/permissions.h"
 #include "core/auth/role.h"
+#include "core/auth/session.h"
 #include "google/protobuf/message.h"
 #include "grpcpp/server_context.h"
 #include "server/key_cache.h"
 #include "server/long_calls.h"
+#include "server/session_cache.h"
 #include "storage/audit_scope.h"
 #include "storage/repository.h"
 
@@ -21,18 +26,32 @@ namespace techmatch::server {
 
 class Guard {
  public:
-  explicit Guard(storage::Repository& repository, LongCallLimits long_calls = {})
+  explicit Guard(
+      storage::Repository& repository, LongCallLimits long_calls = {}, SessionPolicy sessions = {},
+      std::function<absl::Time()> clock = [] { return absl::Now(); })
       : repository_(repository),
         keys_(repository),
-        long_calls_(long_calls, [this](absl::string_view token) {
-          return keys_.Authenticate(token).status();
-        }) {}
+        sessions_(repository, sessions, std::move(clock)),
+        long_calls_(long_calls,
+                    [this](absl::string_view token) { return AuthenticateToken(token).status(); }) {
+  }
 
-  // Who the call runs as, from its `authorization: Bearer <token>` metadata: UNAUTHENTICATED
-  // for a missing, malformed, unknown or revoked token. Whether the role may call the method
-  // is decided next by Authorize (core/auth/permissions.h), before anything else is looked up,
-  // so a refusal never depends on whether the target exists.
+  // Who the call runs as, from its `authorization: Bearer <token>` metadata: an API key
+  // (`tm_…`) or a signed-in user's session (`tms_…`), verified the same way at the same cost.
+  // UNAUTHENTICATED for a missing, malformed, unknown, revoked or expired token. Whether the
+  // role may call the method is decided next by Authorize (core/auth/permissions.h), before
+  // anything else is looked up, so a refusal never depends on whether the target exists.
   absl::StatusOr<Principal> Authenticate(const grpc::ServerContext& context);
+  // Authenticate, except for the doors without credentials (`rule->open`): those run as an
+  // anonymous principal whatever the call carries.
+  absl::StatusOr<Principal> Identify(const grpc::ServerContext& context, const MethodRule* rule);
+
+  // The principal of a bearer token: a session's (`tms_…`) or an API key's.
+  absl::StatusOr<Principal> AuthenticateToken(absl::string_view token);
+
+  // This server's own revocations and disabled users take effect at once (EndCallsOf ends the
+  // calls the credential has open).
+  SessionCache& sessions() { return sessions_; }
 
   // For a long call (server/long_calls.h) of `principal`, already authorized: its place among
   // the principal's long calls, RESOURCE_EXHAUSTED when it has its share open; nullptr for a
@@ -56,7 +75,8 @@ class Guard {
  private:
   storage::Repository& repository_;
   KeyCache keys_;
-  // After keys_, which its watchdog uses; goes first.
+  SessionCache sessions_;
+  // After keys_ and sessions_, which its watchdog uses; goes first.
   LongCalls long_calls_;
 };
 

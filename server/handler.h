@@ -14,12 +14,14 @@
 #include <type_traits>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "core/auth/permissions.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "grpcpp/server_context.h"
 #include "grpcpp/support/status.h"
+#include "server/client_address.h"
 #include "server/guard.h"
 #include "server/long_calls.h"
 #include "server/method_table.h"
@@ -65,7 +67,7 @@ grpc::Status Guarded(ServiceContext& service, grpc::ServerContext* context,
   const MethodRule* rule = found != nullptr ? found->rule : nullptr;
   // Without a rule nobody knows whether the method writes: audit it as if it did.
   const bool mutating = rule == nullptr || rule->mutating;
-  absl::StatusOr<Principal> principal = service.guard.Authenticate(*context);
+  absl::StatusOr<Principal> principal = service.guard.Identify(*context, rule);
   absl::Status admitted = principal.status();
   if (principal.ok()) admitted = Authorize(*principal, method, rule);
   // A long call also needs a place among its principal's (server/long_calls.h).
@@ -97,6 +99,11 @@ grpc::Status Guarded(ServiceContext& service, grpc::ServerContext* context,
   };
   if (!mutating) return Finish(method, run());
   storage::PendingAudit pending = Guard::StartAudit(&*principal, method, request);
+  // A door's caller is known only by where it calls from (its use case names the user once
+  // the call succeeds).
+  if (rule != nullptr && rule->open) {
+    pending.event.principal = absl::StrCat("anonymous ", ClientAddress(*context));
+  }
   absl::Status status;
   {
     storage::AuditScope scope(pending);

@@ -7,12 +7,20 @@
 namespace techmatch::server {
 namespace {
 
-// The principal of a key whose token matched: UNAUTHENTICATED once it is revoked.
-absl::StatusOr<Principal> Admit(const ApiKey& key) {
+// The principal of a key whose token matched: UNAUTHENTICATED once it is revoked or expired.
+absl::StatusOr<Principal> Admit(const ApiKey& key, absl::Time now) {
   if (key.revoke_time) {
     return absl::UnauthenticatedError(absl::StrCat("API key ", key.key_id, " was revoked"));
   }
-  return Principal{key.key_id, key.role, key.organization_id};
+  if (key.expire_time && now >= *key.expire_time) {
+    return absl::UnauthenticatedError(absl::StrCat("API key ", key.key_id, " expired"));
+  }
+  Principal principal;
+  principal.key_id = key.key_id;
+  principal.role = key.role;
+  principal.organization_id = key.organization_id;
+  principal.region_code = key.region_code;
+  return principal;
 }
 
 }  // namespace
@@ -26,7 +34,7 @@ absl::StatusOr<Principal> KeyCache::Authenticate(absl::string_view token) {
     auto it = entries_.find(UncheckedKeyId(token));
     if (it != entries_.end() && now - it->second.checked < recheck_ &&
         SecureEquals(it->second.verified_token, token)) {
-      return Admit(it->second.key);
+      return Admit(it->second.key, now);
     }
   }
   const std::optional<std::string> key_id = ParseToken(token);
@@ -40,7 +48,7 @@ absl::StatusOr<Principal> KeyCache::Authenticate(absl::string_view token) {
     auto it = entries_.find(*key_id);
     if (it != entries_.end() && now - it->second.checked < recheck_) {
       // Verified by another call since the look-up above.
-      if (SecureEquals(it->second.verified_token, token)) return Admit(it->second.key);
+      if (SecureEquals(it->second.verified_token, token)) return Admit(it->second.key, now);
       key = it->second.key;
     }
   }
@@ -67,7 +75,7 @@ absl::StatusOr<Principal> KeyCache::Authenticate(absl::string_view token) {
     if (matches) entry.verified_token = std::string(token);
   }
   if (!matches) return absl::UnauthenticatedError("unknown API key");
-  return Admit(*key);
+  return Admit(*key, now);
 }
 
 }  // namespace techmatch::server

@@ -17,7 +17,7 @@ thread_local const LongCalls::Ticket* current_ticket = nullptr;
 }  // namespace
 
 struct LongCalls::Open {
-  std::string key_id;
+  std::string credential;
   std::string token;
   LongCallKind kind;
   grpc::ServerContext* context;
@@ -68,28 +68,32 @@ absl::StatusOr<std::unique_ptr<LongCalls::Ticket>> LongCalls::Admit(const Princi
                                                                     absl::string_view token,
                                                                     LongCallKind kind,
                                                                     grpc::ServerContext& context) {
+  const std::string credential = principal.CredentialId();
+  // How refusals name it: "API key tm_…" or "session users/…/sessions/…".
+  const std::string named =
+      absl::StrCat(principal.session_id.empty() ? "API key " : "session ", credential);
   absl::MutexLock lock(&mu_);
-  absl::flat_hash_set<Open*>& mine = open_[principal.key_id];
+  absl::flat_hash_set<Open*>& mine = open_[credential];
   int watches = 0;
   for (const Open* open : mine) watches += open->kind == LongCallKind::kWatch ? 1 : 0;
   absl::Status refused;
   if (static_cast<int>(mine.size()) >= limits_.max_per_principal) {
     refused = absl::ResourceExhaustedError(absl::StrCat(
-        "API key ", principal.key_id, " already has ", mine.size(),
+        named, " already has ", mine.size(),
         " long calls open (streams, MatchEvent, meeting generation and scheduling), the most "
-        "one key may have at once; finish one first"));
+        "one credential may have at once; finish one first"));
   } else if (kind == LongCallKind::kWatch && watches >= limits_.max_watches_per_principal) {
     refused = absl::ResourceExhaustedError(
-        absl::StrCat("API key ", principal.key_id, " already has ", watches,
-                     " WatchMatches streams open, the most one key may have at once"));
+        absl::StrCat(named, " already has ", watches,
+                     " WatchMatches streams open, the most one credential may have at once"));
   }
   if (!refused.ok()) {
-    if (mine.empty()) open_.erase(principal.key_id);
+    if (mine.empty()) open_.erase(credential);
     return refused;
   }
-  auto* open = new Open{
-      principal.key_id, std::string(token), kind, &context, absl::ToUnixNanos(absl::Now()), false,
-      std::nullopt};
+  auto* open =
+      new Open{credential, std::string(token), kind, &context, absl::ToUnixNanos(absl::Now()),
+               false,      std::nullopt};
   mine.insert(open);
   return std::unique_ptr<Ticket>(new Ticket(*this, open));
 }
@@ -97,7 +101,7 @@ absl::StatusOr<std::unique_ptr<LongCalls::Ticket>> LongCalls::Admit(const Princi
 void LongCalls::Close(Open* open) {
   {
     absl::MutexLock lock(&mu_);
-    auto it = open_.find(open->key_id);
+    auto it = open_.find(open->credential);
     if (it != open_.end()) {
       it->second.erase(open);
       if (it->second.empty()) open_.erase(it);
@@ -117,22 +121,22 @@ void LongCalls::End(Open& open, const absl::Status& reason) {
                                message.c_str(), nullptr);
 }
 
-void LongCalls::EndCallsOf(absl::string_view key_id, const absl::Status& reason) {
+void LongCalls::EndCallsOf(absl::string_view credential, const absl::Status& reason) {
   absl::MutexLock lock(&mu_);
-  auto it = open_.find(key_id);
+  auto it = open_.find(credential);
   if (it == open_.end()) return;
   for (Open* open : it->second) End(*open, reason);
 }
 
 void LongCalls::Watch() {
   for (;;) {
-    std::vector<std::pair<std::string, std::string>> credentials;  // key id, token
+    std::vector<std::pair<std::string, std::string>> credentials;  // credential, token
     {
       absl::MutexLock lock(&mu_);
       if (mu_.AwaitWithTimeout(absl::Condition(&stopping_), limits_.check_interval)) return;
       const absl::Time idle_since = absl::Now() - limits_.stream_idle;
-      for (auto& [key_id, opens] : open_) {
-        credentials.emplace_back(key_id, (*opens.begin())->token);
+      for (auto& [credential, opens] : open_) {
+        credentials.emplace_back(credential, (*opens.begin())->token);
         for (Open* open : opens) {
           if (open->kind != LongCallKind::kClientStream) continue;
           if (absl::FromUnixNanos(open->last_message.load()) >= idle_since) continue;
@@ -145,15 +149,15 @@ void LongCalls::Watch() {
       }
     }
     // Outside the lock: a check may read the database.
-    for (const auto& [key_id, token] : credentials) {
+    for (const auto& [credential, token] : credentials) {
       const absl::Status valid = check_(token);
       if (valid.ok()) continue;
       if (valid.code() != absl::StatusCode::kUnauthenticated) {
         // The keys could not be read: not a reason to end anyone's calls.
-        spdlog::warn("cannot recheck API key {}: {}", key_id, valid.ToString());
+        spdlog::warn("cannot recheck credential {}: {}", credential, valid.ToString());
         continue;
       }
-      EndCallsOf(key_id, valid);
+      EndCallsOf(credential, valid);
     }
   }
 }

@@ -1,16 +1,18 @@
 // The long calls in progress (streams, matching a whole event, scheduling): each holds a sync
-// thread while it lasts, so each principal may hold only a few at once, a client stream that
-// sends nothing is ended, and a credential that stops being valid ends every call it opened.
+// thread while it lasts, so each credential (an API key or a signed-in session) may hold only a
+// few at once, a client stream that sends nothing is ended, and a credential that stops being
+// valid ends every call it opened.
 //
 // Guarded (server/handler.h) admits every long call here after authorization and before its
 // body; the body runs with the call as its thread's current long call, so a stream reader
 // reports each message it receives (NoteMessageReceived) without being handed the ticket.
 //
 // A watchdog thread wakes every `check_interval`: it re-authenticates the token of every
-// principal with a call open (the key cache rereads a key older than its recheck bound, so a
-// `techmatch-server keys revoke` from another process is seen within that bound), and ends
-// client streams idle longer than `stream_idle`. Ending a call cancels it in gRPC with the
-// reason as its status, which also wakes a handler blocked reading the client's next message.
+// credential with a call open (the key and session caches reread a key or session older than
+// their recheck bound, so a `techmatch-server keys revoke` from another process, a revoked
+// session or a disabled user is seen within that bound), and ends client streams idle longer
+// than `stream_idle`. Ending a call cancels it in gRPC with the reason as its status, which also
+// wakes a handler blocked reading the client's next message.
 #ifndef TECHMATCH_SERVER_LONG_CALLS_H_
 #define TECHMATCH_SERVER_LONG_CALLS_H_
 
@@ -35,7 +37,7 @@
 namespace techmatch::server {
 
 struct LongCallLimits {
-  // Long calls (streams, MatchEvent, GenerateMeetingRequests, ScheduleMeetings) one principal
+  // Long calls (streams, MatchEvent, GenerateMeetingRequests, ScheduleMeetings) one credential
   // may have open at once; one more is refused with RESOURCE_EXHAUSTED.
   int max_per_principal = 8;
   // Of those, WatchMatches streams.
@@ -80,9 +82,10 @@ class LongCalls {
   absl::StatusOr<std::unique_ptr<Ticket>> Admit(const Principal& principal, absl::string_view token,
                                                 LongCallKind kind, grpc::ServerContext& context);
 
-  // Ends every open call of key `key_id` with `reason` (its code and message reach the client).
+  // Ends every open call of `credential` (Principal::CredentialId: a key id or a session name)
+  // with `reason` (its code and message reach the client).
   // What revoking a key, ending a session or disabling a user calls.
-  void EndCallsOf(absl::string_view key_id, const absl::Status& reason);
+  void EndCallsOf(absl::string_view credential, const absl::Status& reason);
 
   const LongCallLimits& limits() const { return limits_; }
 
@@ -98,7 +101,7 @@ class LongCalls {
   const CredentialCheck check_;
   absl::Mutex mu_;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
-  // Open calls by key id.
+  // Open calls by credential.
   absl::flat_hash_map<std::string, absl::flat_hash_set<Open*>> open_ ABSL_GUARDED_BY(mu_);
   std::thread watchdog_;
 };

@@ -27,6 +27,10 @@ struct ServeFlags {
   std::string synchronous = "full";
   int shutdown_grace_seconds = 10;
   int record_cache = techmatch::storage::SqliteOptions().record_cache_entries;
+  // Sessions and invitations (README, "People").
+  int session_idle_minutes = 120;
+  int session_lifetime_hours = 12;
+  int invitation_lifetime_hours = 72;
   techmatch::server::http::HttpFlags http;
 };
 
@@ -148,6 +152,18 @@ void AddServeFlags(CLI::App& app, ServeFlags& flags) {
          "an import stream that sends no row this long is ended with DEADLINE_EXCEEDED")
       ->check(CLI::PositiveNumber)
       ->default_str(std::to_string(absl::ToInt64Milliseconds(long_calls.stream_idle)));
+  app.add_option("--session_idle_minutes", flags.session_idle_minutes,
+                 "a session unused for this long ends (checked to the minute)")
+      ->check(CLI::Range(1, 7 * 24 * 60))
+      ->capture_default_str();
+  app.add_option("--session_lifetime_hours", flags.session_lifetime_hours,
+                 "a session ends this long after sign-in, used or not")
+      ->check(CLI::Range(1, 30 * 24))
+      ->capture_default_str();
+  app.add_option("--invitation_lifetime_hours", flags.invitation_lifetime_hours,
+                 "an invitation code stops working this long after it was issued")
+      ->check(CLI::Range(1, 30 * 24))
+      ->capture_default_str();
   techmatch::server::http::AddHttpFlags(app, flags.http);
 }
 
@@ -178,7 +194,11 @@ int Serve(const std::string& db_path, const ServeFlags& flags) {
   }
   // Kept for the cache figures logged at the end; the server owns the repository.
   techmatch::storage::SqliteRepository* const storage = repository->get();
-  auto server = techmatch::server::TechmatchServer::Start(flags.options, *std::move(repository));
+  techmatch::server::ServerOptions options = flags.options;
+  options.people.sessions.idle = absl::Minutes(flags.session_idle_minutes);
+  options.people.sessions.absolute = absl::Hours(flags.session_lifetime_hours);
+  options.people.invitation_lifetime = absl::Hours(flags.invitation_lifetime_hours);
+  auto server = techmatch::server::TechmatchServer::Start(options, *std::move(repository));
   if (!server.ok()) {
     spdlog::critical("cannot start: {}", server.status().ToString());
     return 1;

@@ -36,7 +36,7 @@ absl::Status Refusal(Guard* guard, grpc::ServerContextBase* base, absl::string_v
   auto* context = dynamic_cast<grpc::ServerContext*>(base);
   if (guard == nullptr || context == nullptr) return outcome;
   const MethodRule* rule = FindMethodRule(method);
-  absl::StatusOr<Principal> principal = guard->Authenticate(*context);
+  absl::StatusOr<Principal> principal = guard->Identify(*context, rule);
   absl::Status admitted = principal.status();
   if (principal.ok()) admitted = Authorize(*principal, method, rule);
   if (!admitted.ok()) outcome = admitted;

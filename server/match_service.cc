@@ -32,9 +32,9 @@ class NeedMatchesWriter final : public usecases::NeedMatchesSink {
 grpc::Status MatchServiceImpl::MatchNeed(grpc::ServerContext* server_context,
                                          const v1::MatchNeedRequest* request,
                                          v1::MatchNeedResponse* response) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::vector<MatchResult> matches,
-                        matching_.MatchNeed(MatchQueryFromProto(*request)));
+                        matching_.MatchNeed(caller, MatchQueryFromProto(*request)));
     for (const MatchResult& match : matches) {
       MatchToProto(match, *response->add_matches());
     }
@@ -45,9 +45,9 @@ grpc::Status MatchServiceImpl::MatchNeed(grpc::ServerContext* server_context,
 grpc::Status MatchServiceImpl::MatchOffering(grpc::ServerContext* server_context,
                                              const v1::MatchOfferingRequest* request,
                                              v1::MatchOfferingResponse* response) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
     TM_ASSIGN_OR_RETURN(std::vector<MatchResult> matches,
-                        matching_.MatchOffering(MatchQueryFromProto(*request)));
+                        matching_.MatchOffering(caller, MatchQueryFromProto(*request)));
     for (const MatchResult& match : matches) {
       MatchToProto(match, *response->add_matches());
     }

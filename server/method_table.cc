@@ -9,12 +9,16 @@
 #include "techmatch/v1/audit.grpc.pb.h"
 #include "techmatch/v1/event.grpc.pb.h"
 #include "techmatch/v1/industry.grpc.pb.h"
+#include "techmatch/v1/key.grpc.pb.h"
 #include "techmatch/v1/match.grpc.pb.h"
 #include "techmatch/v1/need.grpc.pb.h"
 #include "techmatch/v1/offering.grpc.pb.h"
 #include "techmatch/v1/organization.grpc.pb.h"
+#include "techmatch/v1/registration.grpc.pb.h"
 #include "techmatch/v1/report.grpc.pb.h"
+#include "techmatch/v1/session.grpc.pb.h"
 #include "techmatch/v1/thesaurus.grpc.pb.h"
+#include "techmatch/v1/user.grpc.pb.h"
 
 namespace techmatch::server {
 namespace {
@@ -64,7 +68,8 @@ const std::vector<const ServiceDescriptor*>& ServedServices() {
   static const auto* const kServices = new std::vector<const ServiceDescriptor*>(
       DescriptorsOf<v1::IndustryService, v1::OrganizationService, v1::EventService, v1::NeedService,
                     v1::OfferingService, v1::MatchService, v1::AgreementService, v1::ReportService,
-                    v1::AuditService, v1::ThesaurusService>());
+                    v1::AuditService, v1::ThesaurusService, v1::UserService,
+                    v1::SessionService, v1::KeyService, v1::RegistrationService>());
   return *kServices;
 }
 

@@ -32,6 +32,10 @@ void NeedToProtoImpl(R&& need, const Currency& currency, v1::Need& out) {
   if (need.budget_minor) MoneyToProto(*need.budget_minor, currency, *out.mutable_budget());
   if (need.min_trl) out.set_min_trl(*need.min_trl);
   out.set_state(static_cast<v1::Need::State>(need.state));
+  out.set_return_reason(need.return_reason);
+  if (!need.closing_agreement_id.empty()) {
+    out.set_closing_agreement(ResourceName(kAgreements, need.closing_agreement_id));
+  }
   MetaToProto(need.meta, out);
 }
 

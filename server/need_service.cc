@@ -21,8 +21,8 @@ grpc::Status NeedServiceImpl::CreateNeed(grpc::ServerContext* server_context,
 
 grpc::Status NeedServiceImpl::GetNeed(grpc::ServerContext* server_context,
                                       const v1::GetNeedRequest* request, v1::Need* response) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
-    TM_ASSIGN_OR_RETURN(Need need, needs_.Get(request->name()));
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(Need need, needs_.Get(caller, request->name()));
     NeedToProto(std::move(need), context_.currency, *response);
     return absl::OkStatus();
   });
@@ -31,9 +31,9 @@ grpc::Status NeedServiceImpl::GetNeed(grpc::ServerContext* server_context,
 grpc::Status NeedServiceImpl::ListNeeds(grpc::ServerContext* server_context,
                                         const v1::ListNeedsRequest* request,
                                         v1::ListNeedsResponse* response) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
     TM_ASSIGN_OR_RETURN(usecases::ListPage<Need> page,
-                        needs_.List(ListRequestOf(*request), request->query()));
+                        needs_.List(caller, ListRequestOf(*request), request->query()));
     for (Need& need : page.items) {
       NeedToProto(std::move(need), context_.currency, *response->add_needs());
     }
@@ -57,6 +57,39 @@ grpc::Status NeedServiceImpl::WithdrawNeed(grpc::ServerContext* server_context,
                                            v1::Need* response) {
   return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
     TM_ASSIGN_OR_RETURN(Need need, needs_.Withdraw(caller, request->name(), request->etag()));
+    NeedToProto(std::move(need), context_.currency, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status NeedServiceImpl::PublishNeed(grpc::ServerContext* server_context,
+                                          const v1::PublishNeedRequest* request,
+                                          v1::Need* response) {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(Need need,
+                        needs_.Publish(caller, {.name = request->name(), .etag = request->etag()}));
+    NeedToProto(std::move(need), context_.currency, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status NeedServiceImpl::ReturnNeed(grpc::ServerContext* server_context,
+                                         const v1::ReturnNeedRequest* request, v1::Need* response) {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(Need need, needs_.Return(caller, {.name = request->name(),
+                                                          .etag = request->etag(),
+                                                          .reason = request->reason()}));
+    NeedToProto(std::move(need), context_.currency, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status NeedServiceImpl::CloseNeed(grpc::ServerContext* server_context,
+                                        const v1::CloseNeedRequest* request, v1::Need* response) {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(Need need, needs_.Close(caller, {.name = request->name(),
+                                                         .etag = request->etag(),
+                                                         .agreement = request->agreement()}));
     NeedToProto(std::move(need), context_.currency, *response);
     return absl::OkStatus();
   });

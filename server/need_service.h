@@ -34,6 +34,12 @@ class NeedServiceImpl final : public NeedServiceImplBase {
                           v1::Need* response) override;
   grpc::Status WithdrawNeed(grpc::ServerContext* context, const v1::WithdrawNeedRequest* request,
                             v1::Need* response) override;
+  grpc::Status PublishNeed(grpc::ServerContext* context, const v1::PublishNeedRequest* request,
+                           v1::Need* response) override;
+  grpc::Status ReturnNeed(grpc::ServerContext* context, const v1::ReturnNeedRequest* request,
+                          v1::Need* response) override;
+  grpc::Status CloseNeed(grpc::ServerContext* context, const v1::CloseNeedRequest* request,
+                         v1::Need* response) override;
   // ImportNeeds, reached through the handler the constructor installs (not the generated
   // override, which would take an unparsable row for the end of the stream).
   grpc::Status ImportNeedsParsed(grpc::ServerContext* context,

@@ -38,6 +38,7 @@ void OfferingToProtoImpl(R&& offering, const Currency& currency, v1::Offering& o
     MoneyToProto(*offering.asking_price_minor, currency, *out.mutable_asking_price());
   }
   out.set_state(static_cast<v1::Offering::State>(offering.state));
+  out.set_return_reason(offering.return_reason);
   MetaToProto(offering.meta, out);
 }
 

@@ -24,8 +24,8 @@ grpc::Status OfferingServiceImpl::CreateOffering(grpc::ServerContext* server_con
 grpc::Status OfferingServiceImpl::GetOffering(grpc::ServerContext* server_context,
                                               const v1::GetOfferingRequest* request,
                                               v1::Offering* response) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
-    TM_ASSIGN_OR_RETURN(Offering offering, offerings_.Get(request->name()));
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(Offering offering, offerings_.Get(caller, request->name()));
     OfferingToProto(std::move(offering), context_.currency, *response);
     return absl::OkStatus();
   });
@@ -34,9 +34,9 @@ grpc::Status OfferingServiceImpl::GetOffering(grpc::ServerContext* server_contex
 grpc::Status OfferingServiceImpl::ListOfferings(grpc::ServerContext* server_context,
                                                 const v1::ListOfferingsRequest* request,
                                                 v1::ListOfferingsResponse* response) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
     TM_ASSIGN_OR_RETURN(usecases::ListPage<Offering> page,
-                        offerings_.List(ListRequestOf(*request), request->query()));
+                        offerings_.List(caller, ListRequestOf(*request), request->query()));
     for (Offering& offering : page.items) {
       OfferingToProto(std::move(offering), context_.currency, *response->add_offerings());
     }
@@ -63,6 +63,30 @@ grpc::Status OfferingServiceImpl::WithdrawOffering(grpc::ServerContext* server_c
   return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
     TM_ASSIGN_OR_RETURN(Offering offering,
                         offerings_.Withdraw(caller, request->name(), request->etag()));
+    OfferingToProto(std::move(offering), context_.currency, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OfferingServiceImpl::PublishOffering(grpc::ServerContext* server_context,
+                                                  const v1::PublishOfferingRequest* request,
+                                                  v1::Offering* response) {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(Offering offering, offerings_.Publish(caller, {.name = request->name(),
+                                                                       .etag = request->etag()}));
+    OfferingToProto(std::move(offering), context_.currency, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status OfferingServiceImpl::ReturnOffering(grpc::ServerContext* server_context,
+                                                 const v1::ReturnOfferingRequest* request,
+                                                 v1::Offering* response) {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(Offering offering,
+                        offerings_.Return(caller, {.name = request->name(),
+                                                   .etag = request->etag(),
+                                                   .reason = request->reason()}));
     OfferingToProto(std::move(offering), context_.currency, *response);
     return absl::OkStatus();
   });

@@ -37,6 +37,12 @@ class OfferingServiceImpl final : public OfferingServiceImplBase {
   grpc::Status WithdrawOffering(grpc::ServerContext* context,
                                 const v1::WithdrawOfferingRequest* request,
                                 v1::Offering* response) override;
+  grpc::Status PublishOffering(grpc::ServerContext* context,
+                               const v1::PublishOfferingRequest* request,
+                               v1::Offering* response) override;
+  grpc::Status ReturnOffering(grpc::ServerContext* context,
+                              const v1::ReturnOfferingRequest* request,
+                              v1::Offering* response) override;
   // ImportOfferings, reached through the handler the constructor installs (not the generated
   // override, which would take an unparsable row for the end of the stream).
   grpc::Status ImportOfferingsParsed(grpc::ServerContext* context,

@@ -19,8 +19,8 @@ grpc::Status OrganizationServiceImpl::CreateOrganization(
 grpc::Status OrganizationServiceImpl::GetOrganization(grpc::ServerContext* server_context,
                                                       const v1::GetOrganizationRequest* request,
                                                       v1::Organization* response) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
-    TM_ASSIGN_OR_RETURN(Organization org, organizations_.Get(request->name()));
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(Organization org, organizations_.Get(caller, request->name()));
     OrganizationToProto(org, *response);
     return absl::OkStatus();
   });
@@ -29,9 +29,9 @@ grpc::Status OrganizationServiceImpl::GetOrganization(grpc::ServerContext* serve
 grpc::Status OrganizationServiceImpl::ListOrganizations(grpc::ServerContext* server_context,
                                                         const v1::ListOrganizationsRequest* request,
                                                         v1::ListOrganizationsResponse* response) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
     TM_ASSIGN_OR_RETURN(usecases::ListPage<Organization> page,
-                        organizations_.List(ListRequestOf(*request)));
+                        organizations_.List(caller, ListRequestOf(*request)));
     for (const Organization& org : page.items) {
       OrganizationToProto(org, *response->add_organizations());
     }

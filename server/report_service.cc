@@ -52,12 +52,15 @@ void EventSummaryToProto(const usecases::EventSummary& summary, const Currency& 
 grpc::Status ReportServiceImpl::SummarizeAgreements(grpc::ServerContext* server_context,
                                                     const v1::SummarizeAgreementsRequest* request,
                                                     v1::SummarizeAgreementsResponse* response) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
-    // GroupDimension's values are the API enum's numbers.
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
+    // GroupDimension's values are the API enum's numbers, RegionLevel's too (0: COUNTY).
     std::vector<GroupDimension> group_by;
     for (int value : request->group_by()) group_by.push_back(static_cast<GroupDimension>(value));
+    const RegionLevel level = request->region_level() == v1::REGION_LEVEL_UNSPECIFIED
+                                  ? RegionLevel::kCounty
+                                  : static_cast<RegionLevel>(request->region_level());
     TM_ASSIGN_OR_RETURN(AgreementReport report,
-                        reports_.SummarizeAgreements(group_by, request->filter()));
+                        reports_.SummarizeAgreements(caller, group_by, request->filter(), level));
     for (const SummaryRow& row : report.rows) {
       v1::AgreementSummary* out = response->add_rows();
       for (size_t i = 0; i < group_by.size() && i < row.group_values.size(); ++i) {

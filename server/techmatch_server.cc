@@ -27,7 +27,9 @@ constexpr int kMaxIdlePollers = 64;
 void ServeShortReads(AsyncServer& async, NeedServiceImpl& needs, OfferingServiceImpl& offerings,
                      IndustryServiceImpl& industries, OrganizationServiceImpl& organizations,
                      EventServiceImpl& events, MatchServiceImpl& matches,
-                     AgreementServiceImpl& agreements, AuditServiceImpl& audit) {
+                     AgreementServiceImpl& agreements, AuditServiceImpl& audit,
+                     UserServiceImpl& users, SessionServiceImpl& sessions, KeyServiceImpl& keys,
+                     RegistrationServiceImpl& registrations) {
   needs.ServeShortReads(async);
   offerings.ServeShortReads(async);
   industries.ServeShortReads(async);
@@ -36,6 +38,10 @@ void ServeShortReads(AsyncServer& async, NeedServiceImpl& needs, OfferingService
   matches.ServeShortReads(async);
   agreements.ServeShortReads(async);
   audit.ServeShortReads(async);
+  users.ServeShortReads(async);
+  sessions.ServeShortReads(async);
+  keys.ServeShortReads(async);
+  registrations.ServeShortReads(async);
 }
 
 }  // namespace
@@ -43,10 +49,12 @@ void ServeShortReads(AsyncServer& async, NeedServiceImpl& needs, OfferingService
 TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository, Currency currency,
                                  std::string page_token_key,
                                  std::shared_ptr<const TextAnalyzer> analyzer,
-                                 const LongCallLimits& long_calls)
+                                 const LongCallLimits& long_calls,
+                                 const usecases::PeopleOptions& people)
     : repository_(std::move(repository)),
       matching_(std::move(analyzer)),
-      guard_(*repository_, long_calls),
+      people_(people),
+      guard_(*repository_, long_calls, people.sessions, people.clock),
       context_{*repository_, std::move(currency),
                usecases::PageTokenCodec(std::move(page_token_key)), matching_, guard_},
       industries_(context_),
@@ -58,7 +66,11 @@ TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository
       agreements_(context_),
       reports_(context_),
       audit_(context_),
-      thesaurus_(context_) {}
+      thesaurus_(context_),
+      users_(context_, people_),
+      sessions_(context_, people_),
+      keys_(context_, people_),
+      registrations_(context_, people_) {}
 
 TechmatchServer::~TechmatchServer() { Shutdown(absl::ZeroDuration()); }
 
@@ -73,7 +85,7 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   TM_ASSIGN_OR_RETURN(std::shared_ptr<const TextAnalyzer> analyzer, TextAnalyzer::Create());
   std::unique_ptr<TechmatchServer> server(
       new TechmatchServer(std::move(repository), std::move(currency), std::move(key),
-                          std::move(analyzer), options.long_calls));
+                          std::move(analyzer), options.long_calls, options.people));
   TM_RETURN_IF_ERROR(LoadMatchingIndex(*server->repository_, server->matching_));
   TM_RETURN_IF_ERROR(server->thesaurus_.LoadStored());
 
@@ -92,7 +104,8 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   server->async_ = std::make_unique<AsyncServer>(options.async_threads);
   ServeShortReads(*server->async_, server->needs_, server->offerings_, server->industries_,
                   server->organizations_, server->events_, server->matches_, server->agreements_,
-                  server->audit_);
+                  server->audit_, server->users_, server->sessions_, server->keys_,
+                  server->registrations_);
   server->async_->AddQueues(builder);
   // A request that does not parse is INVALID_ARGUMENT, not gRPC's INTERNAL, after the guard's
   // checks and audited when the method writes (the short reads parse their own).
@@ -110,6 +123,10 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   builder.RegisterService(&server->reports_);
   builder.RegisterService(&server->audit_);
   builder.RegisterService(&server->thesaurus_);
+  builder.RegisterService(&server->users_);
+  builder.RegisterService(&server->sessions_);
+  builder.RegisterService(&server->keys_);
+  builder.RegisterService(&server->registrations_);
   builder.RegisterService(&server->health_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {

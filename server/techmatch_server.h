@@ -20,12 +20,14 @@
 #include "server/match_service.h"
 #include "server/need_service.h"
 #include "server/offering_service.h"
+#include "server/people_services.h"
 #include "server/reference_services.h"
 #include "server/report_service.h"
 #include "server/service_context.h"
 #include "server/thesaurus_service.h"
 #include "server/transport.h"
 #include "storage/repository.h"
+#include "usecases/people_context.h"
 
 namespace techmatch::server {
 
@@ -41,6 +43,8 @@ struct ServerOptions {
   LongCallLimits long_calls;
   // Completion queues (one thread each) serving the short reads (AsyncServer); 0: one per core.
   int async_threads = 0;
+  // Sessions' idle and absolute bounds, invitations' lifetime, the clock (tests move it).
+  usecases::PeopleOptions people;
 };
 
 // Serves beside gRPC and stops with it (the HTTP listener of server/http/).
@@ -80,10 +84,11 @@ class TechmatchServer {
  private:
   TechmatchServer(std::unique_ptr<storage::Repository> repository, Currency currency,
                   std::string page_token_key, std::shared_ptr<const TextAnalyzer> analyzer,
-                  const LongCallLimits& long_calls);
+                  const LongCallLimits& long_calls, const usecases::PeopleOptions& people);
 
   std::unique_ptr<storage::Repository> repository_;
   MatchingEngine matching_;
+  usecases::PeopleContext people_;
   Guard guard_;
   ServiceContext context_;
   IndustryServiceImpl industries_;
@@ -96,6 +101,10 @@ class TechmatchServer {
   ReportServiceImpl reports_;
   AuditServiceImpl audit_;
   ThesaurusServiceImpl thesaurus_;
+  UserServiceImpl users_;
+  SessionServiceImpl sessions_;
+  KeyServiceImpl keys_;
+  RegistrationServiceImpl registrations_;
   HealthService health_;
   // Declared before server_ so that it goes after it.
   std::unique_ptr<AsyncServer> async_;

@@ -47,9 +47,9 @@ class WatchWriter final : public usecases::WatchSink {
 grpc::Status MatchServiceImpl::WatchMatches(grpc::ServerContext* server_context,
                                             const v1::WatchMatchesRequest* request,
                                             grpc::ServerWriter<v1::WatchMatchesResponse>* writer) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
     WatchWriter messages(*server_context, *writer);
-    return matching_.Watch(WatchRequestFromProto(*request), messages,
+    return matching_.Watch(caller, WatchRequestFromProto(*request), messages,
                            GrpcCallState(*server_context));
   });
 }

@@ -35,7 +35,16 @@ std::vector<std::string> StatusCodeNames() {
 
 std::vector<FilterField> Repository::OrganizationFilterFields() {
   return {Enum("kind", OrganizationKindNames()), Of("region_code", FilterFieldType::kString),
-          Resource("parent", kOrganizations)};
+          Resource("parent", kOrganizations), Of("region", FilterFieldType::kRegion)};
+}
+
+std::vector<FilterField> Repository::UserFilterFields() {
+  return {Resource("organization", kOrganizations), Enum("role", RoleNames()),
+          Enum("state", UserStateNames()), Of("region", FilterFieldType::kString)};
+}
+
+std::vector<FilterField> Repository::ApplicationFilterFields() {
+  return {Enum("state", ApplicationStateNames())};
 }
 
 std::vector<FilterField> Repository::EventFilterFields() {
@@ -53,15 +62,15 @@ std::vector<FilterField> Repository::MeetingRequestFilterFields() {
 }
 
 std::vector<FilterField> Repository::NeedFilterFields() {
-  return {Resource("enterprise", kOrganizations), Resource("industry", kIndustries),
-          Enum("state", NeedStateNames()), Resource("event", kEvents),
-          Of("create_time", FilterFieldType::kTime)};
+  return {Resource("enterprise", kOrganizations),    Resource("industry", kIndustries),
+          Enum("state", NeedStateNames()),           Resource("event", kEvents),
+          Of("create_time", FilterFieldType::kTime), Of("region", FilterFieldType::kRegion)};
 }
 
 std::vector<FilterField> Repository::OfferingFilterFields() {
   return {Resource("institute", kOrganizations), Resource("industry", kIndustries),
-          Enum("state", OfferingStateNames()), Resource("event", kEvents),
-          Of("trl", FilterFieldType::kInteger)};
+          Enum("state", OfferingStateNames()),   Resource("event", kEvents),
+          Of("trl", FilterFieldType::kInteger),  Of("region", FilterFieldType::kRegion)};
 }
 
 std::vector<FilterField> Repository::AgreementFilterFields(int minor_digits) {
@@ -74,7 +83,8 @@ std::vector<FilterField> Repository::AgreementFilterFields(int minor_digits) {
                                      Of("region_code", FilterFieldType::kString),
                                      Of("sign_time", FilterFieldType::kTime),
                                      Resource("need", kNeeds),
-                                     Resource("offering", kOfferings)};
+                                     Resource("offering", kOfferings),
+                                     Of("region", FilterFieldType::kRegion)};
   for (AmountField f : kAllAmountFields) {
     FilterField amount = Of(std::string(AmountFieldName(f)), FilterFieldType::kAmount);
     amount.minor_digits = minor_digits;

@@ -27,6 +27,9 @@
 #include "core/agreements/agreement.h"
 #include "core/auth/api_key.h"
 #include "core/auth/audit_event.h"
+#include "core/auth/invitation.h"
+#include "core/auth/session.h"
+#include "core/auth/user.h"
 #include "core/common/filter.h"
 #include "core/common/paging.h"
 #include "core/events/event.h"
@@ -34,13 +37,39 @@
 #include "core/events/meeting.h"
 #include "core/listings/need.h"
 #include "core/listings/offering.h"
+#include "core/reference/application.h"
 #include "core/reference/industry.h"
 #include "core/reference/organization.h"
 #include "core/reference/reference_lookup.h"
+#include "core/reference/region_code.h"
 #include "core/reports/agreement_report.h"
 #include "core/text/thesaurus_record.h"
 
 namespace techmatch::storage {
+
+// What a caller may read, applied by storage on top of the filter (usecases decide it from the
+// caller; an empty scope limits nothing).
+struct ReadScope {
+  // Needs and offerings: when set, records not yet published (core/listings/review.h) are left
+  // out, except those owned by this organization id ("" for none).
+  std::optional<std::string> unpublished_owner;
+  // Agreements: when set, only those this organization, or one whose parent it is (a college
+  // of a university), is party to.
+  std::optional<std::string> party;
+  // When set (a GB/T 2260 code): only records of organizations in this region or under it —
+  // organizations themselves, needs and offerings by their owner, agreements by any party.
+  std::string region;
+};
+
+// How SummarizeAgreements reads.
+struct SummaryOptions {
+  ReadScope scope;
+  // The level of the REGION group: at kCity a county's agreements count under its city.
+  RegionLevel region_level = RegionLevel::kCounty;
+  // Count a college (a university or institute whose parent is one) as its parent in the
+  // supplier and demander counts, as event summaries do.
+  bool colleges_as_parents = false;
+};
 
 // A List call: filter terms already parsed against the resource's allowed fields, a
 // normalized page size, and the id to continue after (empty for the first page).
@@ -51,6 +80,7 @@ struct ListQuery {
   // When set, only records with these ids: a free-text search ranks first, then the filter
   // narrows its hits (at most kMaxPageSize ids per call).
   std::optional<std::vector<std::string>> only_ids;
+  ReadScope scope;
 };
 
 // ListThesaurusEntries' narrowing: one kind, and/or entries with `term` inside one of their
@@ -85,6 +115,8 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // Agreements; money fields take amounts with `minor_digits` decimals (the base currency's).
   static std::vector<FilterField> AgreementFilterFields(int minor_digits = 2);
   static std::vector<FilterField> AuditEventFilterFields();
+  static std::vector<FilterField> UserFilterFields();
+  static std::vector<FilterField> ApplicationFilterFields();
 
   // A random secret created with the database; keys page-token signatures.
   virtual absl::StatusOr<std::string> PageTokenKey() = 0;
@@ -196,11 +228,13 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // transaction: the stream is a snapshot as of its start even while writes go on. Stops at
   // and returns the first error `sink` returns.
   virtual absl::Status ExportAgreements(const std::vector<FilterTerm>& filter,
+                                        const ReadScope& scope,
                                         absl::FunctionRef<absl::Status(const Agreement&)> sink) = 0;
   // Counts and sums of the agreements matching `filter` per group of `group_by` (done by the
   // database) and in total. OUT_OF_RANGE when a sum would overflow 64-bit minor units.
   virtual absl::StatusOr<AgreementReport> SummarizeAgreements(
-      const std::vector<FilterTerm>& filter, const std::vector<GroupDimension>& group_by) = 0;
+      const std::vector<FilterTerm>& filter, const std::vector<GroupDimension>& group_by,
+      const SummaryOptions& options) = 0;
   // The event's display name, needs registered for it and offerings presented there (withdrawn
   // ones excluded), participants by organization kind, and the display names of the SUPPLIER
   // parties of its framework agreements in first-signed order. Agreement figures are left
@@ -230,6 +264,58 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   virtual absl::StatusOr<std::vector<ApiKey>> ListApiKeys() = 0;
   // Revokes the key for good (again is harmless); NOT_FOUND for an unknown id.
   virtual absl::StatusOr<ApiKey> RevokeApiKey(absl::string_view key_id) = 0;
+
+  // Users. Emails are stored normalized (core/auth/user.h) and unique.
+  // Creates the user who accepts `invitation_id` and marks the invitation accepted, together:
+  // FAILED_PRECONDITION when it was accepted already, ALREADY_EXISTS for a user id or email in
+  // use, NOT_FOUND for an unknown organization.
+  virtual absl::StatusOr<User> CreateUserFromInvitation(const User& user,
+                                                        absl::string_view invitation_id) = 0;
+  virtual absl::StatusOr<User> GetUser(absl::string_view id) = 0;
+  // The user with this normalized email, or nullopt.
+  virtual absl::StatusOr<std::optional<User>> FindUserByEmail(absl::string_view email) = 0;
+  virtual absl::StatusOr<Page<User>> ListUsers(const ListQuery& query) = 0;
+  // Stores `user` if the stored revision is still `expected_revision` (else ABORTED); a user
+  // stored DISABLED has all its sessions revoked in the same transaction. ALREADY_EXISTS for an
+  // email in use by another user.
+  virtual absl::StatusOr<User> ReplaceUser(const User& user, int64_t expected_revision) = 0;
+
+  // Sessions: only the token's hash is stored. NOT_FOUND for an unknown user.
+  virtual absl::Status CreateSession(const Session& session) = 0;
+  // The session (ended or not) and its user, or nullopt for an unknown id: one read, for the
+  // guard's recheck.
+  struct SessionAndUser {
+    Session session;
+    User user;
+  };
+  virtual absl::StatusOr<std::optional<SessionAndUser>> FindSession(absl::string_view id) = 0;
+  // The user's sessions that were not revoked, newest first (the caller drops expired ones).
+  virtual absl::StatusOr<Page<Session>> ListSessions(absl::string_view user_id,
+                                                     const ListQuery& query) = 0;
+  // Ends the user's session for good (again is harmless); NOT_FOUND when the user has no
+  // session `id`.
+  virtual absl::StatusOr<Session> RevokeSession(absl::string_view user_id,
+                                                absl::string_view id) = 0;
+  // Records that the session was used at `time` (not audited).
+  virtual absl::Status TouchSession(absl::string_view id, absl::Time time) = 0;
+
+  // Invitations: only the code's hash is stored. NOT_FOUND for an unknown organization.
+  virtual absl::Status CreateInvitation(const Invitation& invitation) = 0;
+  // The invitation (accepted or not), or nullopt for an unknown id.
+  virtual absl::StatusOr<std::optional<Invitation>> FindInvitation(absl::string_view id) = 0;
+
+  // Applications to join.
+  virtual absl::StatusOr<Application> CreateApplication(const Application& application,
+                                                        RequestKey key) = 0;
+  virtual absl::StatusOr<Application> GetApplication(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<Application>> ListApplications(const ListQuery& query) = 0;
+  // Stores a review of the application if its revision is still `expected_revision` (else
+  // ABORTED). An approval also creates `organization` and `invitation` in the same transaction
+  // (ALREADY_EXISTS for an organization id in use).
+  virtual absl::StatusOr<Application> ReviewApplication(
+      const Application& application, int64_t expected_revision,
+      const std::optional<Organization>& organization,
+      const std::optional<Invitation>& invitation) = 0;
 
   // The audit trail. A mutating call's record normally rides in the call's own transaction
   // (storage/audit_scope.h); this appends one alone, for a call that changed nothing (denied or

@@ -1,5 +1,6 @@
 #include "usecases/agreements.h"
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "core/common/filter.h"
 #include "core/common/resource_id.h"
@@ -15,6 +16,15 @@ RecordRules<Agreement> Rules(storage::Repository& repository) {
           }};
 }
 
+// The agreements `caller` may read: a party's own (and its colleges'); with a region, those
+// with a party in it; every one otherwise.
+storage::ReadScope ScopeOf(const Principal& caller) {
+  storage::ReadScope scope;
+  if (RoleNeedsOrganization(caller.role)) scope.party = caller.organization_id;
+  scope.region = caller.region_code;
+  return scope;
+}
+
 }  // namespace
 
 absl::StatusOr<Agreement> Agreements::Create(NewAgreement input) {
@@ -25,21 +35,35 @@ absl::StatusOr<Agreement> Agreements::Create(NewAgreement input) {
   return repository_.CreateAgreement(input.agreement, {"CreateAgreement", input.request_id});
 }
 
-absl::StatusOr<AgreementView> Agreements::Get(absl::string_view name, bool with_history) {
+absl::StatusOr<AgreementView> Agreements::Get(const Principal& caller, absl::string_view name,
+                                              bool with_history) {
   TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(name, kAgreements, "name"));
   AgreementView view;
   TM_ASSIGN_OR_RETURN(view.agreement, repository_.GetAgreement(id));
+  const storage::ReadScope scope = ScopeOf(caller);
+  if (scope.party || !scope.region.empty()) {
+    storage::ListQuery own;
+    own.scope = scope;
+    own.only_ids.emplace({id});
+    own.page_size = 1;
+    TM_ASSIGN_OR_RETURN(Page<Agreement> found, repository_.ListAgreements(own));
+    if (found.items.empty()) {
+      return absl::NotFoundError(absl::StrCat(ResourceName(kAgreements, id), " not found"));
+    }
+  }
   if (with_history) {
     TM_ASSIGN_OR_RETURN(view.history, repository_.GetAgreementHistory(id));
   }
   return view;
 }
 
-absl::StatusOr<ListPage<Agreement>> Agreements::List(const ListRequest& request) {
+absl::StatusOr<ListPage<Agreement>> Agreements::List(const Principal& caller,
+                                                     const ListRequest& request) {
   TM_ASSIGN_OR_RETURN(
       ParsedList list,
       ParseList("ListAgreements", "", request,
                 storage::Repository::AgreementFilterFields(minor_digits_), tokens_));
+  list.query.scope = ScopeOf(caller);
   TM_ASSIGN_OR_RETURN(Page<Agreement> page, repository_.ListAgreements(list.query));
   return Continued(std::move(page), list, tokens_);
 }
@@ -90,15 +114,16 @@ absl::StatusOr<Agreement> Agreements::Terminate(absl::string_view name, absl::st
   return Transition(name, etag, TerminateAgreement);
 }
 
-absl::Status Agreements::Export(absl::string_view filter, AgreementSink& sink,
-                                const CallState& call) {
+absl::Status Agreements::Export(const Principal& caller, absl::string_view filter,
+                                AgreementSink& sink, const CallState& call) {
   TM_ASSIGN_OR_RETURN(
       std::vector<FilterTerm> terms,
       ParseFilter(filter, storage::Repository::AgreementFilterFields(minor_digits_)));
-  return repository_.ExportAgreements(terms, [&](const Agreement& agreement) -> absl::Status {
-    TM_RETURN_IF_ERROR(call.StillWanted());
-    return sink.Add(agreement);
-  });
+  return repository_.ExportAgreements(terms, ScopeOf(caller),
+                                      [&](const Agreement& agreement) -> absl::Status {
+                                        TM_RETURN_IF_ERROR(call.StillWanted());
+                                        return sink.Add(agreement);
+                                      });
 }
 
 }  // namespace techmatch::usecases

@@ -11,6 +11,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "core/agreements/agreement.h"
+#include "core/auth/role.h"
 #include "core/common/field_violations.h"
 #include "storage/repository.h"
 #include "usecases/call_state.h"
@@ -55,16 +56,21 @@ class Agreements {
       : repository_(repository), tokens_(tokens), minor_digits_(minor_digits) {}
 
   absl::StatusOr<Agreement> Create(NewAgreement input);
-  absl::StatusOr<AgreementView> Get(absl::string_view name, bool with_history);
-  absl::StatusOr<ListPage<Agreement>> List(const ListRequest& request);
+  // INSTITUTE and ENTERPRISE callers read only the agreements their organization, or one of its
+  // colleges, is party to: another is NOT_FOUND to them, as one that does not exist.
+  absl::StatusOr<AgreementView> Get(const Principal& caller, absl::string_view name,
+                                    bool with_history);
+  absl::StatusOr<ListPage<Agreement>> List(const Principal& caller, const ListRequest& request);
   // A TERMINATED agreement never changes, a COMPLETED one only in its realized figures
   // (CheckAgreementChangeAllowed); changed figures are added to the history.
   absl::StatusOr<Agreement> Update(const AgreementUpdate& input);
   absl::StatusOr<Agreement> Start(absl::string_view name, absl::string_view etag);
   absl::StatusOr<Agreement> Complete(absl::string_view name, absl::string_view etag);
   absl::StatusOr<Agreement> Terminate(absl::string_view name, absl::string_view etag);
-  // Every agreement passing `filter`, as one snapshot however long the export takes.
-  absl::Status Export(absl::string_view filter, AgreementSink& sink, const CallState& call);
+  // Every agreement passing `filter` that `caller` may read (as List), as one snapshot however
+  // long the export takes.
+  absl::Status Export(const Principal& caller, absl::string_view filter, AgreementSink& sink,
+                      const CallState& call);
 
  private:
   absl::StatusOr<Agreement> Transition(absl::string_view name, absl::string_view etag,

@@ -9,8 +9,10 @@
 #include "absl/time/time.h"
 #include "core/common/resource_id.h"
 #include "core/common/status_macros.h"
+#include "core/listings/review.h"
 #include "core/matching/match_explanation.h"
 #include "usecases/open_needs.h"
+#include "usecases/region_scope.h"
 
 namespace techmatch::usecases {
 namespace {
@@ -56,18 +58,26 @@ absl::StatusOr<MatchOptions> OptionsOf(const MatchQuery& query, storage::Reposit
   return options;
 }
 
-// Matches for `need`, explained with the offerings' texts read from storage.
+// Matches for `need`, explained with the offerings' texts read from storage; with a `caller`
+// that has a region, only offerings of institutes in it.
 absl::StatusOr<std::vector<MatchResult>> ExplainedMatchesOf(const Need& need,
                                                             const MatchOptions& options,
                                                             MatchingEngine& matching,
-                                                            storage::Repository& repository) {
+                                                            storage::Repository& repository,
+                                                            const Principal* caller = nullptr) {
   TM_ASSIGN_OR_RETURN(std::vector<MatchResult> results, matching.MatchNeed(need, options));
   const MatchExplainer explainer(matching.analyzer(), need.listing);
+  std::vector<MatchResult> kept;
   for (MatchResult& result : results) {
     TM_ASSIGN_OR_RETURN(Offering offering, repository.GetOffering(result.offering_id));
+    if (caller != nullptr) {
+      TM_ASSIGN_OR_RETURN(bool inside, InCallersRegion(repository, *caller, offering.institute_id));
+      if (!inside) continue;
+    }
     explainer.Explain(offering.listing, result);
+    kept.push_back(std::move(result));
   }
-  return results;
+  return kept;
 }
 
 // Removes the watch from the engine however the watch ends.
@@ -88,24 +98,38 @@ class WatchRegistration {
 
 }  // namespace
 
-absl::StatusOr<std::vector<MatchResult>> Matching::MatchNeed(const MatchQuery& query) {
+absl::StatusOr<std::vector<MatchResult>> Matching::MatchNeed(const Principal& caller,
+                                                             const MatchQuery& query) {
   TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(query.subject, kNeeds, "need"));
   TM_ASSIGN_OR_RETURN(MatchOptions options, OptionsOf(query, repository_));
   TM_ASSIGN_OR_RETURN(Need need, repository_.GetNeed(id));
-  return ExplainedMatchesOf(need, options, matching_, repository_);
+  TM_RETURN_IF_ERROR(
+      CheckMaySee(caller, need.enterprise_id, need.published, ResourceName(kNeeds, id)));
+  TM_RETURN_IF_ERROR(CheckInRegion(repository_, caller, need.enterprise_id,
+                                   ResourceName(kNeeds, id), RegionAccess::kRead));
+  return ExplainedMatchesOf(need, options, matching_, repository_, &caller);
 }
 
-absl::StatusOr<std::vector<MatchResult>> Matching::MatchOffering(const MatchQuery& query) {
+absl::StatusOr<std::vector<MatchResult>> Matching::MatchOffering(const Principal& caller,
+                                                                 const MatchQuery& query) {
   TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(query.subject, kOfferings, "offering"));
   TM_ASSIGN_OR_RETURN(MatchOptions options, OptionsOf(query, repository_));
   TM_ASSIGN_OR_RETURN(Offering offering, repository_.GetOffering(id));
+  TM_RETURN_IF_ERROR(
+      CheckMaySee(caller, offering.institute_id, offering.published, ResourceName(kOfferings, id)));
+  TM_RETURN_IF_ERROR(CheckInRegion(repository_, caller, offering.institute_id,
+                                   ResourceName(kOfferings, id), RegionAccess::kRead));
   TM_ASSIGN_OR_RETURN(std::vector<MatchResult> results, matching_.MatchOffering(offering, options));
   const MatchExplainer explainer(matching_.analyzer(), offering.listing);
+  std::vector<MatchResult> kept;
   for (MatchResult& result : results) {
     TM_ASSIGN_OR_RETURN(Need need, repository_.GetNeed(result.need_id));
+    TM_ASSIGN_OR_RETURN(bool inside, InCallersRegion(repository_, caller, need.enterprise_id));
+    if (!inside) continue;
     explainer.Explain(need.listing, result);
+    kept.push_back(std::move(result));
   }
-  return results;
+  return kept;
 }
 
 absl::Status Matching::MatchEvent(absl::string_view event, int per_need_limit,
@@ -124,16 +148,21 @@ absl::Status Matching::MatchEvent(absl::string_view event, int per_need_limit,
   });
 }
 
-absl::StatusOr<std::shared_ptr<MatchWatch>> Matching::StartWatch(const WatchRequest& request) {
+absl::StatusOr<std::shared_ptr<MatchWatch>> Matching::StartWatch(const Principal& caller,
+                                                                 const WatchRequest& request) {
   switch (request.subject) {
     case WatchRequest::Subject::kNeed: {
       TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request.name, kNeeds, "need"));
       TM_ASSIGN_OR_RETURN(Need need, repository_.GetNeed(id));
+      TM_RETURN_IF_ERROR(
+          CheckMaySee(caller, need.enterprise_id, need.published, ResourceName(kNeeds, id)));
       return matching_.WatchNeed(need, request.min_score);
     }
     case WatchRequest::Subject::kOffering: {
       TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(request.name, kOfferings, "offering"));
       TM_ASSIGN_OR_RETURN(Offering offering, repository_.GetOffering(id));
+      TM_RETURN_IF_ERROR(CheckMaySee(caller, offering.institute_id, offering.published,
+                                     ResourceName(kOfferings, id)));
       return matching_.WatchOffering(offering, request.min_score);
     }
     case WatchRequest::Subject::kQuery: {
@@ -156,8 +185,9 @@ absl::StatusOr<std::shared_ptr<MatchWatch>> Matching::StartWatch(const WatchRequ
   return InvalidFieldError("subject", "set one of need, offering or query");
 }
 
-absl::Status Matching::Watch(const WatchRequest& request, WatchSink& sink, const CallState& call) {
-  TM_ASSIGN_OR_RETURN(std::shared_ptr<MatchWatch> watch, StartWatch(request));
+absl::Status Matching::Watch(const Principal& caller, const WatchRequest& request, WatchSink& sink,
+                             const CallState& call) {
+  TM_ASSIGN_OR_RETURN(std::shared_ptr<MatchWatch> watch, StartWatch(caller, request));
   WatchRegistration registration(matching_, std::move(watch));
   sink.Opened();
   bool in_burst = false;  // Matches sent since the receiver last had none waiting.

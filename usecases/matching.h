@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "core/auth/role.h"
 #include "core/common/field_violations.h"
 #include "core/listings/need.h"
 #include "core/matching/match_result.h"
@@ -66,18 +67,25 @@ class Matching {
       : repository_(repository), matching_(matching) {}
 
   // Explained (shared phrases and the counterpart's title set), best first.
-  absl::StatusOr<std::vector<MatchResult>> MatchNeed(const MatchQuery& query);
-  absl::StatusOr<std::vector<MatchResult>> MatchOffering(const MatchQuery& query);
+  // A subject `caller` may not see (core/listings/review.h) is NOT_FOUND; counterparts are
+  // published records only.
+  absl::StatusOr<std::vector<MatchResult>> MatchNeed(const Principal& caller,
+                                                     const MatchQuery& query);
+  absl::StatusOr<std::vector<MatchResult>> MatchOffering(const Principal& caller,
+                                                         const MatchQuery& query);
   // Every open need registered for `event`, in name order, with its explained matches among
   // the event's offerings (`per_need_limit`: 0 gives 5, at most 100).
   absl::Status MatchEvent(absl::string_view event, int per_need_limit, NeedMatchesSink& sink,
                           const CallState& call);
   // Runs until the caller goes away (CANCELLED / DEADLINE_EXCEEDED) or the watch closes (its
   // subject withdrawn: FAILED_PRECONDITION; the receiver too slow: RESOURCE_EXHAUSTED).
-  absl::Status Watch(const WatchRequest& request, WatchSink& sink, const CallState& call);
+  // A subject `caller` may not see is NOT_FOUND.
+  absl::Status Watch(const Principal& caller, const WatchRequest& request, WatchSink& sink,
+                     const CallState& call);
 
  private:
-  absl::StatusOr<std::shared_ptr<MatchWatch>> StartWatch(const WatchRequest& request);
+  absl::StatusOr<std::shared_ptr<MatchWatch>> StartWatch(const Principal& caller,
+                                                         const WatchRequest& request);
 
   storage::Repository& repository_;
   MatchingEngine& matching_;

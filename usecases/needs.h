@@ -38,6 +38,15 @@ struct NeedUpdate {
   bool late_registration = false;
 };
 
+// PublishNeed / ReturnNeed / CloseNeed.
+// (Defaults on every member let callers name only the fields they use.)
+struct NeedReview {
+  absl::string_view name = {};       // needs/{id}
+  absl::string_view etag = {};       // Optional.
+  absl::string_view reason = {};     // ReturnNeed
+  absl::string_view agreement = {};  // CloseNeed: agreements/{id}, optional
+};
+
 class Needs {
  public:
   Needs(storage::Repository& repository, MatchingEngine& matching, const PageTokenCodec& tokens)
@@ -45,14 +54,25 @@ class Needs {
 
   // INSTITUTE and ENTERPRISE callers create only their own organization's needs; late
   // registration (to an event whose registration closed) is for ORGANIZER and ADMIN callers.
-  // A repeated request_id returns the need the first call created.
+  // A repeated request_id returns the need the first call created. An ENTERPRISE caller's need
+  // starts SUBMITTED (core/listings/review.h), an organizer's OPEN.
   absl::StatusOr<Need> Create(const Principal& caller, NewNeed input);
-  absl::StatusOr<Need> Get(absl::string_view name);
-  // By id, or most relevant first when `query` is not empty.
-  absl::StatusOr<ListPage<Need>> List(const ListRequest& request, absl::string_view query);
+  // NOT_FOUND, as for a missing need, when `caller` may not see it (unpublished, another's).
+  absl::StatusOr<Need> Get(const Principal& caller, absl::string_view name);
+  // By id, or most relevant first when `query` is not empty; only what `caller` may see.
+  absl::StatusOr<ListPage<Need>> List(const Principal& caller, const ListRequest& request,
+                                      absl::string_view query);
+  // An ENTERPRISE caller's update of its RETURNED need submits it again.
   absl::StatusOr<Need> Update(const Principal& caller, const NeedUpdate& input);
   absl::StatusOr<Need> Withdraw(const Principal& caller, absl::string_view name,
                                 absl::string_view etag);
+  // SUBMITTED → OPEN: the need is matched and shown to everyone from now on.
+  absl::StatusOr<Need> Publish(const Principal& caller, const NeedReview& input);
+  // SUBMITTED → RETURNED with a reason (1–500 characters) for its enterprise.
+  absl::StatusOr<Need> Return(const Principal& caller, const NeedReview& input);
+  // OPEN → CLOSED by its enterprise or an organizer, once an agreement for it exists (the named
+  // one, which must be for this need, or any); it leaves matching.
+  absl::StatusOr<Need> Close(const Principal& caller, const NeedReview& input);
   // Each row is checked on its own: another organization's row, or one registering late without
   // the right, is rejected and the rest of the import goes on.
   absl::StatusOr<ImportSummary> Import(const Principal& caller, RowSource<ImportRow<Need>>& rows,

@@ -38,6 +38,14 @@ struct OfferingUpdate {
   bool late_registration = false;
 };
 
+// PublishOffering / ReturnOffering.
+// (Defaults on every member let callers name only the fields they use.)
+struct OfferingReview {
+  absl::string_view name = {};    // offerings/{id}
+  absl::string_view etag = {};    // Optional.
+  absl::string_view reason = {};  // ReturnOffering
+};
+
 class Offerings {
  public:
   Offerings(storage::Repository& repository, MatchingEngine& matching, const PageTokenCodec& tokens)
@@ -45,12 +53,20 @@ class Offerings {
 
   // INSTITUTE and ENTERPRISE callers create only their own organization's offerings; late
   // registration (to an event whose registration closed) is for ORGANIZER and ADMIN callers.
-  // A repeated request_id returns the offering the first call created.
+  // A repeated request_id returns the offering the first call created. An INSTITUTE caller's
+  // offering starts SUBMITTED (core/listings/review.h), an organizer's AVAILABLE.
   absl::StatusOr<Offering> Create(const Principal& caller, NewOffering input);
-  absl::StatusOr<Offering> Get(absl::string_view name);
-  // By id, or most relevant first when `query` is not empty.
-  absl::StatusOr<ListPage<Offering>> List(const ListRequest& request, absl::string_view query);
+  // NOT_FOUND, as for a missing offering, when `caller` may not see it (unpublished, another's).
+  absl::StatusOr<Offering> Get(const Principal& caller, absl::string_view name);
+  // By id, or most relevant first when `query` is not empty; only what `caller` may see.
+  absl::StatusOr<ListPage<Offering>> List(const Principal& caller, const ListRequest& request,
+                                          absl::string_view query);
+  // An INSTITUTE caller's update of its RETURNED offering submits it again.
   absl::StatusOr<Offering> Update(const Principal& caller, const OfferingUpdate& input);
+  // SUBMITTED → AVAILABLE: the offering is matched and shown to everyone from now on.
+  absl::StatusOr<Offering> Publish(const Principal& caller, const OfferingReview& input);
+  // SUBMITTED → RETURNED with a reason (1–500 characters) for its institute.
+  absl::StatusOr<Offering> Return(const Principal& caller, const OfferingReview& input);
   absl::StatusOr<Offering> Withdraw(const Principal& caller, absl::string_view name,
                                     absl::string_view etag);
   // Each row is checked on its own: another organization's row, or one registering late without

@@ -1,7 +1,9 @@
 #include "usecases/organizations.h"
 
+#include "absl/strings/str_cat.h"
 #include "core/common/resource_id.h"
 #include "core/common/status_macros.h"
+#include "core/reference/region_code.h"
 #include "usecases/record_flows.h"
 
 namespace techmatch::usecases {
@@ -24,15 +26,21 @@ absl::StatusOr<Organization> Organizations::Create(NewOrganization input) {
                                         {"CreateOrganization", input.request_id});
 }
 
-absl::StatusOr<Organization> Organizations::Get(absl::string_view name) {
+absl::StatusOr<Organization> Organizations::Get(const Principal& caller, absl::string_view name) {
   TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(name, kOrganizations, "name"));
-  return repository_.GetOrganization(id);
+  TM_ASSIGN_OR_RETURN(Organization org, repository_.GetOrganization(id));
+  if (!caller.region_code.empty() && !RegionContains(caller.region_code, org.region_code)) {
+    return absl::NotFoundError(absl::StrCat(ResourceName(kOrganizations, id), " not found"));
+  }
+  return org;
 }
 
-absl::StatusOr<ListPage<Organization>> Organizations::List(const ListRequest& request) {
+absl::StatusOr<ListPage<Organization>> Organizations::List(const Principal& caller,
+                                                           const ListRequest& request) {
   TM_ASSIGN_OR_RETURN(ParsedList list,
                       ParseList("ListOrganizations", "", request,
                                 storage::Repository::OrganizationFilterFields(), tokens_));
+  list.query.scope.region = caller.region_code;
   TM_ASSIGN_OR_RETURN(Page<Organization> page, repository_.ListOrganizations(list.query));
   return Continued(std::move(page), list, tokens_);
 }

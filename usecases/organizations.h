@@ -8,6 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "core/auth/role.h"
 #include "core/common/field_violations.h"
 #include "core/reference/organization.h"
 #include "storage/repository.h"
@@ -37,8 +38,9 @@ class Organizations {
       : repository_(repository), tokens_(tokens) {}
 
   absl::StatusOr<Organization> Create(NewOrganization input);
-  absl::StatusOr<Organization> Get(absl::string_view name);
-  absl::StatusOr<ListPage<Organization>> List(const ListRequest& request);
+  // A caller with a region sees only the organizations in it (others are NOT_FOUND).
+  absl::StatusOr<Organization> Get(const Principal& caller, absl::string_view name);
+  absl::StatusOr<ListPage<Organization>> List(const Principal& caller, const ListRequest& request);
   absl::StatusOr<Organization> Update(const OrganizationUpdate& input);
 
  private:

@@ -8,14 +8,22 @@
 namespace techmatch::usecases {
 
 absl::StatusOr<AgreementReport> Reports::SummarizeAgreements(
-    const std::vector<GroupDimension>& group_by, absl::string_view filter) {
+    const Principal& caller, const std::vector<GroupDimension>& group_by, absl::string_view filter,
+    RegionLevel region_level) {
   Violations violations;
   ValidateGroupBy(group_by, violations);
+  if (region_level != RegionLevel::kProvince && region_level != RegionLevel::kCity &&
+      region_level != RegionLevel::kCounty) {
+    violations.Add("region_level", "must be PROVINCE, CITY or COUNTY");
+  }
   absl::StatusOr<std::vector<FilterTerm>> terms =
       ParseFilter(filter, storage::Repository::AgreementFilterFields(currency_.minor_digits()));
   if (!terms.ok()) violations.AddAll(FieldViolationsOf(terms.status()));
   TM_RETURN_IF_ERROR(violations.ToStatus());
-  return repository_.SummarizeAgreements(*terms, group_by);
+  storage::SummaryOptions options;
+  options.scope.region = caller.region_code;
+  options.region_level = region_level;
+  return repository_.SummarizeAgreements(*terms, group_by, options);
 }
 
 absl::StatusOr<EventSummary> Reports::GetEventSummary(absl::string_view event,

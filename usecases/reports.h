@@ -8,7 +8,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "core/auth/role.h"
 #include "core/money/money.h"
+#include "core/reference/region_code.h"
 #include "core/reports/agreement_report.h"
 #include "core/reports/event_narrative.h"
 #include "storage/repository.h"
@@ -28,9 +30,12 @@ class Reports {
   Reports(storage::Repository& repository, const Currency& currency)
       : repository_(repository), currency_(currency) {}
 
-  // Rows in the order of their group values, one value per dimension of `group_by`.
-  absl::StatusOr<AgreementReport> SummarizeAgreements(const std::vector<GroupDimension>& group_by,
-                                                      absl::string_view filter);
+  // Rows in the order of their group values, one value per dimension of `group_by`; the REGION
+  // group at `region_level`. A caller with a region counts only agreements with a party in it.
+  absl::StatusOr<AgreementReport> SummarizeAgreements(const Principal& caller,
+                                                      const std::vector<GroupDimension>& group_by,
+                                                      absl::string_view filter,
+                                                      RegionLevel region_level);
   absl::StatusOr<EventSummary> GetEventSummary(absl::string_view event,
                                                absl::string_view language_code);
 

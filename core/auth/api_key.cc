@@ -13,7 +13,6 @@
 namespace techmatch {
 namespace {
 
-constexpr absl::string_view kPrefix = "tm_";
 constexpr size_t kKeyIdBytes = 8;
 constexpr size_t kSecretBytes = 32;
 
@@ -35,14 +34,16 @@ bool IsLowerHex(absl::string_view text, size_t length) {
 
 }  // namespace
 
-absl::StatusOr<NewToken> GenerateToken() {
+absl::StatusOr<NewToken> GenerateToken() { return GenerateToken(kApiKeyPrefix); }
+
+absl::StatusOr<NewToken> GenerateToken(absl::string_view prefix) {
   absl::StatusOr<std::string> key_id = RandomHex(kKeyIdBytes);
   if (!key_id.ok()) return key_id.status();
   absl::StatusOr<std::string> secret = RandomHex(kSecretBytes);
   if (!secret.ok()) return secret.status();
   NewToken result;
   result.key_id = *key_id;
-  result.token = absl::StrCat(kPrefix, *key_id, "_", *secret);
+  result.token = absl::StrCat(prefix, *key_id, "_", *secret);
   return result;
 }
 
@@ -59,7 +60,11 @@ ApiKey KeyForToken(const NewToken& token, Role role, absl::string_view organizat
 }
 
 std::optional<std::string> ParseToken(absl::string_view token) {
-  if (!absl::ConsumePrefix(&token, kPrefix)) return std::nullopt;
+  return ParseToken(token, kApiKeyPrefix);
+}
+
+std::optional<std::string> ParseToken(absl::string_view token, absl::string_view prefix) {
+  if (!absl::ConsumePrefix(&token, prefix)) return std::nullopt;
   const size_t separator = token.find('_');
   if (separator == absl::string_view::npos) return std::nullopt;
   const absl::string_view key_id = token.substr(0, separator);
@@ -71,7 +76,11 @@ std::optional<std::string> ParseToken(absl::string_view token) {
 }
 
 absl::string_view UncheckedKeyId(absl::string_view token) {
-  if (!absl::ConsumePrefix(&token, kPrefix)) return {};
+  return UncheckedKeyId(token, kApiKeyPrefix);
+}
+
+absl::string_view UncheckedKeyId(absl::string_view token, absl::string_view prefix) {
+  if (!absl::ConsumePrefix(&token, prefix)) return {};
   return token.substr(0, token.find('_'));
 }
 

@@ -24,7 +24,10 @@ struct ApiKey {
   Role role = Role::kOfficial;
   std::string organization_id;  // INSTITUTE / ENTERPRISE only
   std::string label;
+  // GB/T 2260, or empty: no region scope (Principal::region_code).
+  std::string region_code;
   absl::Time create_time;
+  std::optional<absl::Time> expire_time;
   std::optional<absl::Time> revoke_time;
 };
 
@@ -34,6 +37,12 @@ struct NewToken {
   std::string token;
 };
 absl::StatusOr<NewToken> GenerateToken();
+// The same shape with another prefix: `tms_` session tokens, `tmi_` invitation codes. Each kind
+// of secret has its own prefix, so one can never be taken for another.
+absl::StatusOr<NewToken> GenerateToken(absl::string_view prefix);
+inline constexpr absl::string_view kApiKeyPrefix = "tm_";
+inline constexpr absl::string_view kSessionTokenPrefix = "tms_";
+inline constexpr absl::string_view kInvitationCodePrefix = "tmi_";
 
 // The stored form of a freshly generated token: its id and hash, never the token.
 ApiKey KeyForToken(const NewToken& token, Role role, absl::string_view organization_id,
@@ -41,9 +50,11 @@ ApiKey KeyForToken(const NewToken& token, Role role, absl::string_view organizat
 
 // The key id a well-formed token names, or nullopt when `token` is not of the form above.
 std::optional<std::string> ParseToken(absl::string_view token);
+std::optional<std::string> ParseToken(absl::string_view token, absl::string_view prefix);
 // The key id part of a token-shaped string, its characters unchecked (empty without the "tm_"
 // prefix): only for finding a key whose verified token the whole string must then equal.
 absl::string_view UncheckedKeyId(absl::string_view token);
+absl::string_view UncheckedKeyId(absl::string_view token, absl::string_view prefix);
 
 // The token from an `authorization` header value "Bearer <token>" (scheme case-insensitive),
 // or nullopt when the header is not a bearer credential.

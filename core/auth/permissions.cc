@@ -12,8 +12,10 @@ constexpr uint32_t kAdmin = Bit(Role::kAdmin);
 constexpr uint32_t kCurators = kAdmin | Bit(Role::kOrganizer);
 constexpr uint32_t kEveryone =
     kCurators | Bit(Role::kInstitute) | Bit(Role::kEnterprise) | Bit(Role::kOfficial);
-// Agreements and reports carry contract figures: organizers and officials, not the parties.
+// Reports carry every agreement's figures: organizers and officials, not the parties.
 constexpr uint32_t kOverseers = kCurators | Bit(Role::kOfficial);
+// Agreements: the overseers, and the parties, each its own (usecases/agreements.h).
+constexpr uint32_t kAgreementReaders = kEveryone;
 constexpr uint32_t kNeedWriters = kCurators | Bit(Role::kEnterprise);
 constexpr uint32_t kOfferingWriters = kCurators | Bit(Role::kInstitute);
 constexpr uint32_t kAuditReaders = kAdmin | Bit(Role::kOfficial);
@@ -22,6 +24,8 @@ constexpr uint32_t kMeetingParties = kCurators | Bit(Role::kEnterprise) | Bit(Ro
 
 constexpr MethodRule Read(uint32_t roles) { return {roles, false}; }
 constexpr MethodRule Write(uint32_t roles) { return {roles, true}; }
+// No credentials: every caller, anonymous, audited.
+constexpr MethodRule Door() { return {kEveryone, true, true}; }
 
 }  // namespace
 
@@ -49,6 +53,9 @@ const std::vector<NamedRule>& MethodRules() {
       {"/techmatch.v1.NeedService/UpdateNeed", Write(kNeedWriters)},
       {"/techmatch.v1.NeedService/WithdrawNeed", Write(kNeedWriters)},
       {"/techmatch.v1.NeedService/ImportNeeds", Write(kNeedWriters)},
+      {"/techmatch.v1.NeedService/PublishNeed", Write(kCurators)},
+      {"/techmatch.v1.NeedService/ReturnNeed", Write(kCurators)},
+      {"/techmatch.v1.NeedService/CloseNeed", Write(kNeedWriters)},
 
       {"/techmatch.v1.OfferingService/CreateOffering", Write(kOfferingWriters)},
       {"/techmatch.v1.OfferingService/GetOffering", Read(kEveryone)},
@@ -56,6 +63,8 @@ const std::vector<NamedRule>& MethodRules() {
       {"/techmatch.v1.OfferingService/UpdateOffering", Write(kOfferingWriters)},
       {"/techmatch.v1.OfferingService/WithdrawOffering", Write(kOfferingWriters)},
       {"/techmatch.v1.OfferingService/ImportOfferings", Write(kOfferingWriters)},
+      {"/techmatch.v1.OfferingService/PublishOffering", Write(kCurators)},
+      {"/techmatch.v1.OfferingService/ReturnOffering", Write(kCurators)},
 
       {"/techmatch.v1.MatchService/MatchNeed", Read(kEveryone)},
       {"/techmatch.v1.MatchService/MatchOffering", Read(kEveryone)},
@@ -76,13 +85,13 @@ const std::vector<NamedRule>& MethodRules() {
       {"/techmatch.v1.MatchService/CancelMeeting", Write(kCurators)},
 
       {"/techmatch.v1.AgreementService/CreateAgreement", Write(kCurators)},
-      {"/techmatch.v1.AgreementService/GetAgreement", Read(kOverseers)},
-      {"/techmatch.v1.AgreementService/ListAgreements", Read(kOverseers)},
+      {"/techmatch.v1.AgreementService/GetAgreement", Read(kAgreementReaders)},
+      {"/techmatch.v1.AgreementService/ListAgreements", Read(kAgreementReaders)},
       {"/techmatch.v1.AgreementService/UpdateAgreement", Write(kCurators)},
       {"/techmatch.v1.AgreementService/StartAgreement", Write(kCurators)},
       {"/techmatch.v1.AgreementService/CompleteAgreement", Write(kCurators)},
       {"/techmatch.v1.AgreementService/TerminateAgreement", Write(kCurators)},
-      {"/techmatch.v1.AgreementService/ExportAgreements", Read(kOverseers)},
+      {"/techmatch.v1.AgreementService/ExportAgreements", Read(kAgreementReaders)},
 
       {"/techmatch.v1.ReportService/SummarizeAgreements", Read(kOverseers)},
       {"/techmatch.v1.ReportService/GetEventSummary", Read(kOverseers)},
@@ -94,6 +103,30 @@ const std::vector<NamedRule>& MethodRules() {
       {"/techmatch.v1.ThesaurusService/CreateThesaurusEntry", Write(kCurators)},
       {"/techmatch.v1.ThesaurusService/UpdateThesaurusEntry", Write(kCurators)},
       {"/techmatch.v1.ThesaurusService/DeleteThesaurusEntry", Write(kCurators)},
+
+      // People. Who may touch which user or session beyond the role is decided by the use
+      // cases (usecases/users.h, sessions.h) from the caller alone, before any look-up.
+      {"/techmatch.v1.UserService/CreateInvitation", Write(kCurators)},
+      {"/techmatch.v1.UserService/AcceptInvitation", Door()},
+      {"/techmatch.v1.UserService/GetUser", Read(kEveryone)},
+      {"/techmatch.v1.UserService/ListUsers", Read(kCurators)},
+      {"/techmatch.v1.UserService/UpdateUser", Write(kEveryone)},
+      {"/techmatch.v1.UserService/DisableUser", Write(kCurators)},
+
+      {"/techmatch.v1.SessionService/CreateSession", Door()},
+      {"/techmatch.v1.SessionService/DeleteSession", Write(kEveryone)},
+      {"/techmatch.v1.SessionService/ListSessions", Read(kEveryone)},
+      {"/techmatch.v1.SessionService/RevokeSession", Write(kEveryone)},
+
+      {"/techmatch.v1.KeyService/CreateApiKey", Write(kAdmin)},
+      {"/techmatch.v1.KeyService/ListApiKeys", Read(kAdmin)},
+      {"/techmatch.v1.KeyService/RevokeApiKey", Write(kAdmin)},
+
+      {"/techmatch.v1.RegistrationService/SubmitApplication", Door()},
+      {"/techmatch.v1.RegistrationService/GetApplication", Read(kCurators)},
+      {"/techmatch.v1.RegistrationService/ListApplications", Read(kCurators)},
+      {"/techmatch.v1.RegistrationService/ApproveApplication", Write(kCurators)},
+      {"/techmatch.v1.RegistrationService/RejectApplication", Write(kCurators)},
   };
   return *kRules;
 }

@@ -21,6 +21,9 @@ struct MethodRule {
   uint32_t roles = 0;
   // The call may change stored data: it leaves an audit record whatever its outcome.
   bool mutating = false;
+  // A door for newcomers (sign-in, accepting an invitation, applying): takes no credentials and
+  // runs as an anonymous principal; bounded and throttled by its use case instead.
+  bool open = false;
 
   bool Allows(Role role) const { return (roles >> static_cast<int>(role)) & 1u; }
 };

@@ -10,6 +10,7 @@
 #include "core/common/bounded_text.h"
 #include "core/common/field_violations.h"
 #include "core/common/resource_id.h"
+#include "core/reference/region_code.h"
 
 namespace techmatch {
 namespace {
@@ -149,6 +150,13 @@ absl::StatusOr<FilterTerm> MakeTerm(const FilterField& field, FilterOp op, const
   const std::string where = absl::StrCat(" at column ", value.position);
   switch (field.type) {
     case FilterFieldType::kString:
+      return FilterTerm{field.name, op, value.text};
+    case FilterFieldType::kRegion:
+      if (!IsRegionCode(value.text)) {
+        return FilterError(absl::StrCat("field '", field.name,
+                                        "' takes a six-digit GB/T 2260 code such as 510500, got '",
+                                        value.text, "'", where));
+      }
       return FilterTerm{field.name, op, value.text};
     case FilterFieldType::kResource: {
       absl::StatusOr<std::string> id =

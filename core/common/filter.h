@@ -32,6 +32,8 @@ enum class FilterFieldType {
   kTime,      // every operator; an RFC 3339 time.
   kAmount,    // every operator; a non-negative amount in whole currency units with at most
               // `minor_digits` decimals (e.g. 2300000.50), compared as integer minor units.
+  kRegion,    // = and != only; a GB/T 2260 code (e.g. 510500) that matches itself and every
+              // division under it (core/reference/region_code.h).
 };
 
 struct FilterField {

@@ -8,11 +8,19 @@
 namespace techmatch {
 namespace {
 
-constexpr EnumNames<NeedState, 3> kStateNames({{
+constexpr EnumNames<NeedState, 5> kStateNames({{
     {NeedState::kOpen, "OPEN"},
     {NeedState::kWithdrawn, "WITHDRAWN"},
     {NeedState::kClosed, "CLOSED"},
+    {NeedState::kSubmitted, "SUBMITTED"},
+    {NeedState::kReturned, "RETURNED"},
 }});
+
+absl::Status NotIn(const Need& need, absl::string_view action, absl::string_view wanted) {
+  return absl::FailedPreconditionError(absl::StrCat("need 'needs/", need.meta.id, "' is ",
+                                                    NeedStateName(need.state), "; only ", wanted,
+                                                    " needs can be ", action));
+}
 
 }  // namespace
 
@@ -51,7 +59,10 @@ absl::Status CheckNeedReferences(const Need& need, ReferenceLookup& lookup,
 }
 
 absl::Status CheckNeedEditable(const Need& need) {
-  if (need.state == NeedState::kOpen) return absl::OkStatus();
+  if (need.state == NeedState::kOpen || need.state == NeedState::kSubmitted ||
+      need.state == NeedState::kReturned) {
+    return absl::OkStatus();
+  }
   return absl::FailedPreconditionError(absl::StrCat("need 'needs/", need.meta.id, "' is ",
                                                     NeedStateName(need.state),
                                                     " and can no longer change"));
@@ -66,13 +77,47 @@ void ApplyNeedUpdate(const std::vector<std::string>& paths, const Need& patch, N
     return fields;
   }();
   ApplyUpdateMask(paths, kMutable,
-                  {"name", "enterprise", "state", "create_time", "update_time", "etag"}, patch,
-                  target, violations);
+                  {"name", "enterprise", "state", "create_time", "update_time", "etag",
+                   "return_reason", "closing_agreement"},
+                  patch, target, violations);
 }
 
 absl::Status WithdrawNeed(Need& need) {
   TM_RETURN_IF_ERROR(CheckNeedEditable(need));
   need.state = NeedState::kWithdrawn;
+  return absl::OkStatus();
+}
+
+void StartNeed(Need& need, bool reviewed) {
+  need.state = reviewed ? NeedState::kSubmitted : NeedState::kOpen;
+  need.published = !reviewed;
+  need.return_reason.clear();
+  need.closing_agreement_id.clear();
+}
+
+void ResubmitNeed(Need& need) {
+  if (need.state == NeedState::kReturned) need.state = NeedState::kSubmitted;
+}
+
+absl::Status PublishNeed(Need& need) {
+  if (need.state != NeedState::kSubmitted) return NotIn(need, "published", "SUBMITTED");
+  need.state = NeedState::kOpen;
+  need.published = true;
+  need.return_reason.clear();
+  return absl::OkStatus();
+}
+
+absl::Status ReturnNeed(Need& need, absl::string_view reason) {
+  if (need.state != NeedState::kSubmitted) return NotIn(need, "returned", "SUBMITTED");
+  need.state = NeedState::kReturned;
+  need.return_reason = std::string(reason);
+  return absl::OkStatus();
+}
+
+absl::Status CloseNeed(Need& need, absl::string_view agreement_id) {
+  if (need.state != NeedState::kOpen) return NotIn(need, "closed", "OPEN");
+  need.state = NeedState::kClosed;
+  need.closing_agreement_id = std::string(agreement_id);
   return absl::OkStatus();
 }
 

@@ -10,10 +10,18 @@
 namespace techmatch {
 namespace {
 
-constexpr EnumNames<OfferingState, 2> kStateNames({{
+constexpr EnumNames<OfferingState, 4> kStateNames({{
     {OfferingState::kAvailable, "AVAILABLE"},
     {OfferingState::kWithdrawn, "WITHDRAWN"},
+    {OfferingState::kSubmitted, "SUBMITTED"},
+    {OfferingState::kReturned, "RETURNED"},
 }});
+
+absl::Status NotSubmitted(const Offering& offering, absl::string_view action) {
+  return absl::FailedPreconditionError(absl::StrCat("offering 'offerings/", offering.meta.id,
+                                                    "' is ", OfferingStateName(offering.state),
+                                                    "; only SUBMITTED offerings can be ", action));
+}
 
 constexpr size_t kMaxPatentChars = 64;
 
@@ -67,7 +75,7 @@ absl::Status CheckOfferingReferences(const Offering& offering, ReferenceLookup& 
 }
 
 absl::Status CheckOfferingEditable(const Offering& offering) {
-  if (offering.state == OfferingState::kAvailable) return absl::OkStatus();
+  if (offering.state != OfferingState::kWithdrawn) return absl::OkStatus();
   return absl::FailedPreconditionError(absl::StrCat("offering 'offerings/", offering.meta.id,
                                                     "' is ", OfferingStateName(offering.state),
                                                     " and can no longer change"));
@@ -84,14 +92,40 @@ void ApplyOfferingUpdate(const std::vector<std::string>& paths, const Offering& 
                       }});
     return fields;
   }();
-  ApplyUpdateMask(paths, kMutable,
-                  {"name", "institute", "state", "create_time", "update_time", "etag"}, patch,
-                  target, violations);
+  ApplyUpdateMask(
+      paths, kMutable,
+      {"name", "institute", "state", "create_time", "update_time", "etag", "return_reason"}, patch,
+      target, violations);
 }
 
 absl::Status WithdrawOffering(Offering& offering) {
   TM_RETURN_IF_ERROR(CheckOfferingEditable(offering));
   offering.state = OfferingState::kWithdrawn;
+  return absl::OkStatus();
+}
+
+void StartOffering(Offering& offering, bool reviewed) {
+  offering.state = reviewed ? OfferingState::kSubmitted : OfferingState::kAvailable;
+  offering.published = !reviewed;
+  offering.return_reason.clear();
+}
+
+void ResubmitOffering(Offering& offering) {
+  if (offering.state == OfferingState::kReturned) offering.state = OfferingState::kSubmitted;
+}
+
+absl::Status PublishOffering(Offering& offering) {
+  if (offering.state != OfferingState::kSubmitted) return NotSubmitted(offering, "published");
+  offering.state = OfferingState::kAvailable;
+  offering.published = true;
+  offering.return_reason.clear();
+  return absl::OkStatus();
+}
+
+absl::Status ReturnOffering(Offering& offering, absl::string_view reason) {
+  if (offering.state != OfferingState::kSubmitted) return NotSubmitted(offering, "returned");
+  offering.state = OfferingState::kReturned;
+  offering.return_reason = std::string(reason);
   return absl::OkStatus();
 }
 

@@ -17,7 +17,9 @@ namespace techmatch {
 
 class ReferenceLookup;
 
-enum class OfferingState { kAvailable = 1, kWithdrawn = 2 };
+// SUBMITTED → AVAILABLE (published) or RETURNED (→ SUBMITTED on its owner's next update);
+// AVAILABLE, SUBMITTED or RETURNED → WITHDRAWN.
+enum class OfferingState { kAvailable = 1, kWithdrawn = 2, kSubmitted = 3, kReturned = 4 };
 absl::string_view OfferingStateName(OfferingState state);  // "AVAILABLE", ...
 std::optional<OfferingState> OfferingStateFromName(absl::string_view name);
 std::vector<std::string> OfferingStateNames();
@@ -30,6 +32,10 @@ struct Offering {
   std::vector<std::string> patents;
   std::optional<int64_t> asking_price_minor;  // In the base currency's minor units.
   OfferingState state = OfferingState::kAvailable;
+  // Whether an organizer published it (or wrote it); see Need::published.
+  bool published = true;
+  // Why the last review returned it; cleared when it is published. Output only.
+  std::string return_reason;
 };
 
 void ValidateOffering(const Offering& offering, Violations& violations);
@@ -44,6 +50,14 @@ void ApplyOfferingUpdate(const std::vector<std::string>& paths, const Offering& 
                          Offering& target, Violations& violations);
 // AVAILABLE → WITHDRAWN, else FAILED_PRECONDITION.
 absl::Status WithdrawOffering(Offering& offering);
+// A new offering: SUBMITTED when `reviewed` (its writer's writes wait for review), else AVAILABLE.
+void StartOffering(Offering& offering, bool reviewed);
+// Its owner changed a RETURNED offering: SUBMITTED again (any other state stays).
+void ResubmitOffering(Offering& offering);
+// SUBMITTED → AVAILABLE (published; the return reason cleared), else FAILED_PRECONDITION.
+absl::Status PublishOffering(Offering& offering);
+// SUBMITTED → RETURNED with `reason` (validated by the caller), else FAILED_PRECONDITION.
+absl::Status ReturnOffering(Offering& offering, absl::string_view reason);
 
 }  // namespace techmatch
 

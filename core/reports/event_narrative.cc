@@ -11,6 +11,7 @@
 #include "core/common/bounded_text.h"
 #include "core/common/field_violations.h"
 #include "core/money/amount_text.h"
+#include "core/text/chinese_script.h"
 
 namespace techmatch {
 namespace {
@@ -75,9 +76,16 @@ constexpr std::array<AmountField, 4> kPlanned = {
 constexpr std::array<AmountField, 2> kRealized = {AmountField::kRealizedOutputValue,
                                                   AmountField::kRealizedProfitTax};
 
+// A stored name (written in either script) in the narrative's script.
+std::string InScript(absl::string_view name, ChineseScript script) {
+  return script == ChineseScript::kTraditional ? ToTraditionalScript(name)
+                                               : ToSimplifiedScript(name);
+}
+
 std::string ChineseNarrative(const EventFigures& f, const Currency& currency,
                              const ChinesePhrases& p) {
-  std::string text = absl::StrCat(f.event_display_name, p.collected, f.needs_count, p.item);
+  std::string text =
+      absl::StrCat(InScript(f.event_display_name, p.script), p.collected, f.needs_count, p.item);
   std::vector<std::string> attendees;
   if (f.university_count > 0) attendees.push_back(absl::StrCat(f.university_count, p.universities));
   if (f.research_institute_count > 0) {
@@ -88,7 +96,11 @@ std::string ChineseNarrative(const EventFigures& f, const Currency& currency,
   absl::StrAppend(&text, "。");
   if (f.framework.agreement_count > 0) {
     if (!f.framework_partners.empty()) {
-      absl::StrAppend(&text, p.with, absl::StrJoin(f.framework_partners, "、"));
+      absl::StrAppend(&text, p.with,
+                      absl::StrJoin(f.framework_partners, "、",
+                                    [&p](std::string* out, const std::string& name) {
+                                      out->append(InScript(name, p.script));
+                                    }));
     }
     absl::StrAppend(&text, p.framework, f.framework.agreement_count, p.item, "。");
   }

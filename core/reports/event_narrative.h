@@ -25,7 +25,10 @@ absl::string_view NarrativeLanguageCode(NarrativeLanguage language);
 // achievements presented; the framework agreements and with whom; how many technology
 // contracts between how many institutes and how many enterprises; the total investment,
 // contract amount, expected sales and expected profit and taxes of all the event's agreements;
-// realized figures when any were recorded. Clauses about zero figures are left out.
+// realized figures when any were recorded. Clauses about zero figures are left out. A Chinese
+// narrative writes the event's and organizations' names in its own script (OpenCC), whichever
+// script they are stored in. Universities and institutes count as institutions: a college is
+// counted under its university (EventFigures, as storage fills it).
 std::string EventNarrative(const EventFigures& figures, const Currency& currency,
                            NarrativeLanguage language);
 

@@ -152,6 +152,11 @@ void ConnectBridge::SendStreamError(const grpc::Status& status, bool json,
 
 void ConnectBridge::Serve(const ConnectMethod& method, const HttpRequest& request,
                           ResponseWriter& response) {
+  ServeAnswering(method, request, response, nullptr);
+}
+
+void ConnectBridge::ServeAnswering(const ConnectMethod& method, const HttpRequest& request,
+                                   ResponseWriter& response, const UnaryAnswer& answer) {
   // The codec, from the content type the method's kind calls for; anything else is 415, which
   // also turns away the form posts a cross-site page could make.
   const std::string media = MediaType(request.Header("content-type"));
@@ -223,7 +228,7 @@ void ConnectBridge::Serve(const ConnectMethod& method, const HttpRequest& reques
     ServeStream(method, setup, *json, request, response);
     active_streams_.fetch_sub(1);
   } else {
-    ServeUnary(method, setup, *json, request, response);
+    ServeUnary(method, setup, *json, request, response, answer ? &answer : nullptr);
   }
 }
 
@@ -237,7 +242,8 @@ void Prepare(const auto& setup, grpc::ClientContext& context) {
 }  // namespace
 
 void ConnectBridge::ServeUnary(const ConnectMethod& method, const CallSetup& setup, bool json,
-                               const HttpRequest& request, ResponseWriter& response) {
+                               const HttpRequest& request, ResponseWriter& response,
+                               const UnaryAnswer* answer) {
   std::string converted;
   if (json) {
     absl::StatusOr<std::string> binary = codec_.ToBinary(method.input_type, request.body);
@@ -263,6 +269,10 @@ void ConnectBridge::ServeUnary(const ConnectMethod& method, const CallSetup& set
     return;
   }
   std::string body = ToString(response_buffer);
+  if (answer != nullptr) {
+    (*answer)(body, response);
+    return;
+  }
   if (json) {
     absl::StatusOr<std::string> text = codec_.ToJson(method.output_type, body);
     if (!text.ok()) {

@@ -12,6 +12,7 @@
 #define TECHMATCH_SERVER_HTTP_CONNECT_BRIDGE_H_
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,6 +50,13 @@ class ConnectBridge {
   // Serves a POST of `request` to `method`.
   void Serve(const ConnectMethod& method, const HttpRequest& request, ResponseWriter& response);
 
+  // What answers a successful unary call instead of the bridge: gets the binary response.
+  using UnaryAnswer = std::function<void(const std::string& binary, ResponseWriter& response)>;
+  // Serve for a unary `method`, with `answer` sending the successful answer (sign-in turns the
+  // token into a cookie); failures are answered as Connect errors as usual.
+  void ServeAnswering(const ConnectMethod& method, const HttpRequest& request,
+                      ResponseWriter& response, const UnaryAnswer& answer);
+
   // A Connect error answer outside a call, with the HTTP status of its code unless
   // `http_status` says otherwise.
   void SendError(const grpc::Status& status, ResponseWriter& response,
@@ -57,7 +65,7 @@ class ConnectBridge {
  private:
   struct CallSetup;
   void ServeUnary(const ConnectMethod& method, const CallSetup& setup, bool json,
-                  const HttpRequest& request, ResponseWriter& response);
+                  const HttpRequest& request, ResponseWriter& response, const UnaryAnswer* answer);
   void ServeStream(const ConnectMethod& method, const CallSetup& setup, bool json,
                    const HttpRequest& request, ResponseWriter& response);
   // The whole answer of a streaming call that failed before it ran.

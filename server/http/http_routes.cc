@@ -7,7 +7,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
 #include "server/http/session_auth.h"
+#include "techmatch/v1/session.pb.h"
 
 namespace techmatch::server::http {
 namespace {
@@ -82,29 +84,61 @@ void HttpRoutes::Health(const HttpRequest& request, ResponseWriter& response) co
   }
 }
 
-// Sign-in for browsers. DELETE /session signs out (clears the cookie; no RPC needed). POST
-// /session is where sign-in goes once SessionService.CreateSession exists: forward the body
-// to it through the bridge as any call, and answer 204 with
-// Set-Cookie: SessionCookie(token, request.tls, lifetime) instead of the token in the body.
-// Until then it answers 501.
+// Sign-in for browsers. POST /session takes CreateSession's request (JSON or proto, as any
+// Connect call) and answers 204 with the token in the `techmatch_session` cookie instead of the
+// body, so page scripts never see it. DELETE /session ends the session the cookie (or the
+// Authorization header) names through DeleteSession and clears the cookie; without a
+// credential it only clears the cookie. Both need the anti-forgery header: another site must
+// not sign a user in (to an account of its choosing) or out.
 void HttpRoutes::Session(const HttpRequest& request, ResponseWriter& response) const {
-  if (request.method == "DELETE") {
-    // The same anti-forgery rule as cookie-authenticated calls: another site must not be able
-    // to sign a user out either.
-    if (!HasAntiForgeryHeader(request)) {
-      response.Send(403, TextHeaders(), "Connect-Protocol-Version: 1 is required\n");
+  if (request.method != "POST" && request.method != "DELETE") {
+    MethodNotAllowed("POST, DELETE", response);
+    return;
+  }
+  if (!HasAntiForgeryHeader(request)) {
+    response.Send(403, TextHeaders(), "Connect-Protocol-Version: 1 is required\n");
+    return;
+  }
+  const bool secure = request.tls;
+  if (request.method == "POST") {
+    const ConnectMethod* method = bridge_.Find("/techmatch.v1.SessionService/CreateSession");
+    if (method == nullptr) {
+      response.Send(501, TextHeaders(), "sign-in is not available on this server\n");
       return;
     }
+    bridge_.ServeAnswering(
+        *method, request, response, [secure](const std::string& binary, ResponseWriter& out) {
+          v1::CreateSessionResponse signed_in;
+          if (!signed_in.ParseFromString(binary) || signed_in.token().empty()) {
+            out.Send(500, TextHeaders(), "sign-in answered without a session\n");
+            return;
+          }
+          const absl::Duration lifetime =
+              absl::FromUnixSeconds(signed_in.expire_time().seconds()) - absl::Now();
+          out.Send(204,
+                   {{"Set-Cookie", SessionCookie(signed_in.token(), secure,
+                                                 std::max(lifetime, absl::ZeroDuration()))},
+                    {"Cache-Control", "no-store"}},
+                   "");
+        });
+    return;
+  }
+  const ConnectMethod* method = bridge_.Find("/techmatch.v1.SessionService/DeleteSession");
+  if (method == nullptr || (SessionToken(request).empty() && !request.HasHeader("authorization"))) {
     response.Send(
-        204, {{"Set-Cookie", ExpiredSessionCookie(request.tls)}, {"Cache-Control", "no-store"}},
-        "");
+        204, {{"Set-Cookie", ExpiredSessionCookie(secure)}, {"Cache-Control", "no-store"}}, "");
     return;
   }
-  if (request.method == "POST") {
-    response.Send(501, TextHeaders(), "sign-in by session is not available on this server yet\n");
-    return;
-  }
-  MethodNotAllowed("POST, DELETE", response);
+  HttpRequest call = request;
+  call.method = "POST";
+  call.body = "{}";
+  std::erase_if(call.headers, [](const auto& header) { return header.first == "content-type"; });
+  call.headers.emplace_back("content-type", "application/json");
+  bridge_.ServeAnswering(
+      *method, call, response, [secure](const std::string& /*binary*/, ResponseWriter& out) {
+        out.Send(204, {{"Set-Cookie", ExpiredSessionCookie(secure)}, {"Cache-Control", "no-store"}},
+                 "");
+      });
 }
 
 void HttpRoutes::Refuse(const HttpRequest& request, const HttpError& error,

@@ -91,7 +91,27 @@ constexpr SqlField kFilterFields[] = {
     Column("realized_output_value", FilterFieldType::kAmount,
            "coalesce(a.realized_output_value, 0)"),
     Column("realized_profit_tax", FilterFieldType::kAmount, "coalesce(a.realized_profit_tax, 0)"),
+    // A party's region.
+    Membership("region", FilterFieldType::kRegion,
+               "SELECT rp.agreement_id FROM agreement_parties AS rp JOIN organizations AS ro "
+               "ON ro.id = rp.organization_id WHERE ro.region_code GLOB ?"),
 };
+
+// The conditions `scope` adds to an agreements query.
+void AddScope(const ReadScope& scope, SqlWhere& where) {
+  if (scope.party) {
+    where.Add(
+        "a.id IN (SELECT sp.agreement_id FROM agreement_parties AS sp JOIN organizations AS so "
+        "ON so.id = sp.organization_id WHERE ? IN (so.id, so.parent_id))",
+        *scope.party);
+  }
+  if (!scope.region.empty()) {
+    where.Add(
+        "a.id IN (SELECT rsp.agreement_id FROM agreement_parties AS rsp JOIN organizations AS rso "
+        "ON rso.id = rsp.organization_id WHERE rso.region_code GLOB ?)",
+        RegionGlob(scope.region));
+  }
+}
 
 std::string Select() { return absl::StrCat("SELECT ", kColumns, " FROM agreements AS a"); }
 
@@ -195,7 +215,30 @@ struct DimensionSql {
   absl::string_view expr;  // The group value.
 };
 
-DimensionSql SqlOf(GroupDimension dimension) {
+// The REGION group's join: each distinct region (at `level`) of the agreement's parties once. A
+// code coarser than `level` stays as it is; '' (no region) stays ''.
+absl::string_view RegionJoin(RegionLevel level) {
+  switch (level) {
+    case RegionLevel::kProvince:
+      return " JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, CASE WHEN "
+             "gro.region_code = '' THEN '' ELSE substr(gro.region_code, 1, 2) || '0000' END AS "
+             "region_code FROM agreement_parties AS grp JOIN organizations AS gro"
+             " ON gro.id = grp.organization_id) AS gr ON gr.agreement_id = a.id";
+    case RegionLevel::kCity:
+      return " JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, CASE WHEN "
+             "gro.region_code = '' OR substr(gro.region_code, 3) = '0000' THEN gro.region_code "
+             "ELSE substr(gro.region_code, 1, 4) || '00' END AS "
+             "region_code FROM agreement_parties AS grp JOIN organizations AS gro"
+             " ON gro.id = grp.organization_id) AS gr ON gr.agreement_id = a.id";
+    case RegionLevel::kCounty:
+      break;
+  }
+  return " JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, gro.region_code AS "
+         "region_code FROM agreement_parties AS grp JOIN organizations AS gro"
+         " ON gro.id = grp.organization_id) AS gr ON gr.agreement_id = a.id";
+}
+
+DimensionSql SqlOf(GroupDimension dimension, RegionLevel region_level) {
   switch (dimension) {
     case GroupDimension::kEvent:
       return {"", "coalesce(a.event_id, '')"};
@@ -207,12 +250,7 @@ DimensionSql SqlOf(GroupDimension dimension) {
       return {" LEFT JOIN agreement_industries AS gi ON gi.agreement_id = a.id",
               "coalesce(gi.industry_code, '')"};
     case GroupDimension::kRegion:
-      // Each distinct region of the agreement's parties once.
-      return {
-          " JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, gro.region_code AS "
-          "region_code FROM agreement_parties AS grp JOIN organizations AS gro"
-          " ON gro.id = grp.organization_id) AS gr ON gr.agreement_id = a.id",
-          "gr.region_code"};
+      return {RegionJoin(region_level), "gr.region_code"};
     case GroupDimension::kSupplier:
       // Every agreement has a SUPPLIER (both kinds require one), so an inner join loses
       // nothing and leaves SQLite free to choose the join order.
@@ -238,11 +276,11 @@ struct GroupingSql {
   std::string group_by;  // " GROUP BY 1, 2" or "".
 };
 
-GroupingSql GroupingOf(const std::vector<GroupDimension>& group_by) {
+GroupingSql GroupingOf(const std::vector<GroupDimension>& group_by, RegionLevel region_level) {
   GroupingSql sql;
   std::vector<std::string> positions;
   for (size_t i = 0; i < group_by.size(); ++i) {
-    const DimensionSql d = SqlOf(group_by[i]);
+    const DimensionSql d = SqlOf(group_by[i], region_level);
     absl::StrAppend(&sql.columns, d.expr, ", ");
     absl::StrAppend(&sql.joins, d.join);
     positions.push_back(absl::StrCat(i + 1));
@@ -268,9 +306,19 @@ using GroupKey = std::vector<std::string>;
 
 // Runs the two grouped queries and merges them by group key.
 absl::Status RunSummary(Connection& connection, const SqlWhere& where,
-                        const std::vector<GroupDimension>& group_by,
+                        const std::vector<GroupDimension>& group_by, const SummaryOptions& options,
                         std::map<GroupKey, AgreementTotals>& out) {
-  const GroupingSql grouping = GroupingOf(group_by);
+  const GroupingSql grouping = GroupingOf(group_by, options.region_level);
+  // The organization a party counts as: itself, or the university or institute a college
+  // belongs to.
+  const absl::string_view counted =
+      options.colleges_as_parents ? "coalesce(pu.id, p.organization_id)" : "p.organization_id";
+  const absl::string_view counted_join =
+      options.colleges_as_parents
+          ? " LEFT JOIN organizations AS po ON po.id = p.organization_id LEFT JOIN organizations "
+            "AS pu ON pu.id = po.parent_id AND po.kind IN ('UNIVERSITY', 'RESEARCH_INSTITUTE') "
+            "AND pu.kind IN ('UNIVERSITY', 'RESEARCH_INSTITUTE')"
+          : "";
   const size_t k = group_by.size();
   const std::string sums_sql =
       absl::StrCat("SELECT ", grouping.columns,
@@ -280,20 +328,20 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
                    "FROM agreements AS a",
                    grouping.joins, where.Clause(), grouping.group_by);
   // Over every agreement the parties table alone answers: no join needed.
-  const bool everything = group_by.empty() && where.Clause().empty();
+  const bool everything =
+      group_by.empty() && where.Clause().empty() && !options.colleges_as_parents;
   const std::string parties_sql =
       everything
           ? std::string(
                 "SELECT count(DISTINCT CASE WHEN p.role = 'SUPPLIER' THEN p.organization_id END), "
                 "count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN p.organization_id END) "
                 "FROM agreement_parties AS p")
-          : absl::StrCat(
-                "SELECT ", grouping.columns,
-                "count(DISTINCT CASE WHEN p.role = 'SUPPLIER' THEN p.organization_id END), "
-                "count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN p.organization_id END) "
-                "FROM agreements AS a",
-                grouping.joins, " JOIN agreement_parties AS p ON p.agreement_id = a.id",
-                where.Clause(), grouping.group_by);
+          : absl::StrCat("SELECT ", grouping.columns,
+                         "count(DISTINCT CASE WHEN p.role = 'SUPPLIER' THEN ", counted,
+                         " END), count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN ", counted,
+                         " END) FROM agreements AS a", grouping.joins,
+                         " JOIN agreement_parties AS p ON p.agreement_id = a.id", counted_join,
+                         where.Clause(), grouping.group_by);
   auto key_of = [&](const RowReader& row) {
     GroupKey key;
     for (size_t i = 0; i < k; ++i) key.push_back(row.Text(static_cast<int>(i)));
@@ -377,6 +425,7 @@ absl::StatusOr<Page<Agreement>> AgreementRows::List(Connection& connection,
                                                     const ListQuery& query) {
   SqlWhere where;
   TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "a.id"));
+  AddScope(query.scope, where);
   return RunPageQuery<Agreement>(connection, Select(), "a.id", std::move(where), query,
                                  ReadAgreement);
 }
@@ -419,9 +468,11 @@ std::vector<AmountChange> AgreementRows::History(Connection& connection, absl::s
 }
 
 absl::Status AgreementRows::Export(Connection& connection, const std::vector<FilterTerm>& filter,
+                                   const ReadScope& scope,
                                    absl::FunctionRef<absl::Status(const Agreement&)> sink) {
   SqlWhere where;
   TM_RETURN_IF_ERROR(where.AddFilter(filter, kFilterFields, "a.id"));
+  AddScope(scope, where);
   ScopedStatement query =
       connection.Prepare(absl::StrCat(Select(), where.Clause(), " ORDER BY a.id"));
   where.Bind(query);
@@ -433,13 +484,14 @@ absl::Status AgreementRows::Export(Connection& connection, const std::vector<Fil
 
 absl::StatusOr<AgreementReport> AgreementRows::Summarize(
     Connection& connection, const std::vector<FilterTerm>& filter,
-    const std::vector<GroupDimension>& group_by) {
+    const std::vector<GroupDimension>& group_by, const SummaryOptions& options) {
   SqlWhere where;
   TM_RETURN_IF_ERROR(where.AddFilter(filter, kFilterFields, "a.id"));
+  AddScope(options.scope, where);
   AgreementReport report;
   std::map<GroupKey, AgreementTotals> groups;
   if (!group_by.empty()) {
-    TM_RETURN_IF_ERROR(RunSummary(connection, where, group_by, groups));
+    TM_RETURN_IF_ERROR(RunSummary(connection, where, group_by, options, groups));
     for (auto& [key, totals] : groups) {
       SummaryRow row;
       for (size_t i = 0; i < key.size(); ++i) {
@@ -450,20 +502,23 @@ absl::StatusOr<AgreementReport> AgreementRows::Summarize(
     }
   }
   std::map<GroupKey, AgreementTotals> total;
-  TM_RETURN_IF_ERROR(RunSummary(connection, where, {}, total));
+  TM_RETURN_IF_ERROR(RunSummary(connection, where, {}, options, total));
   if (!total.empty()) report.total = total.begin()->second;
   return report;
 }
 
 absl::Status AgreementRows::SummarizeEvent(Connection& connection, absl::string_view event_id,
                                            EventFigures& figures) {
+  // Institutions as official summaries count them: a college under its university.
+  SummaryOptions event_options;
+  event_options.colleges_as_parents = true;
   const FilterTerm in_event{"event", FilterOp::kEq, std::string(event_id)};
   const FilterTerm framework{"kind", FilterOp::kEq,
                              std::string(AgreementKindName(AgreementKind::kFrameworkCooperation))};
   FilterTerm technology = framework;
   technology.op = FilterOp::kNe;
   TM_ASSIGN_OR_RETURN(AgreementReport by_kind,
-                      Summarize(connection, {in_event}, {GroupDimension::kKind}));
+                      Summarize(connection, {in_event}, {GroupDimension::kKind}, event_options));
   for (const SummaryRow& row : by_kind.rows) {
     if (std::optional<AgreementKind> kind = AgreementKindFromName(row.group_values[0])) {
       figures.by_kind.emplace_back(*kind, row.totals);
@@ -473,10 +528,10 @@ absl::Status AgreementRows::SummarizeEvent(Connection& connection, absl::string_
             [](const auto& x, const auto& y) { return x.first < y.first; });
   figures.total = by_kind.total;
   TM_ASSIGN_OR_RETURN(AgreementReport framework_report,
-                      Summarize(connection, {in_event, framework}, {}));
+                      Summarize(connection, {in_event, framework}, {}, event_options));
   figures.framework = framework_report.total;
   TM_ASSIGN_OR_RETURN(AgreementReport technology_report,
-                      Summarize(connection, {in_event, technology}, {}));
+                      Summarize(connection, {in_event, technology}, {}, event_options));
   figures.technology = technology_report.total;
 
   ScopedStatement partners = connection.Prepare(kFrameworkPartners);

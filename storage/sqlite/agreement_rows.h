@@ -47,13 +47,15 @@ struct AgreementRows {
   // Streams the matching agreements in id order to `sink` (the caller holds the read
   // transaction).
   static absl::Status Export(Connection& connection, const std::vector<FilterTerm>& filter,
+                             const ReadScope& scope,
                              absl::FunctionRef<absl::Status(const Agreement&)> sink);
 
   // One GROUP BY per call for the sums and one for the distinct parties, plus the same two
   // without grouping for the total. OUT_OF_RANGE when a sum overflows 64 bits (checked_sum).
   static absl::StatusOr<AgreementReport> Summarize(Connection& connection,
                                                    const std::vector<FilterTerm>& filter,
-                                                   const std::vector<GroupDimension>& group_by);
+                                                   const std::vector<GroupDimension>& group_by,
+                                                   const SummaryOptions& options = {});
 
   // The agreement part of an event's figures: the totals by kind, of framework agreements, of
   // the others, of all, and the framework agreements' SUPPLIER display names in first-signed

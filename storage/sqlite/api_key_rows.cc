@@ -8,13 +8,13 @@ namespace {
 
 constexpr absl::string_view kInsert =
     "INSERT INTO api_keys (key_id, token_hash, role, organization_id, label, create_time, "
-    "revoke_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL)";
+    "revoke_time, region_code, expire_time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8)";
 constexpr absl::string_view kFind =
-    "SELECT key_id, token_hash, role, organization_id, label, create_time, revoke_time "
-    "FROM api_keys WHERE key_id = ?1";
+    "SELECT key_id, token_hash, role, organization_id, label, create_time, revoke_time, "
+    "region_code, expire_time FROM api_keys WHERE key_id = ?1";
 constexpr absl::string_view kList =
-    "SELECT key_id, token_hash, role, organization_id, label, create_time, revoke_time "
-    "FROM api_keys ORDER BY create_time, key_id";
+    "SELECT key_id, token_hash, role, organization_id, label, create_time, revoke_time, "
+    "region_code, expire_time FROM api_keys ORDER BY create_time, key_id";
 constexpr absl::string_view kRevoke =
     "UPDATE api_keys SET revoke_time = coalesce(revoke_time, ?2) WHERE key_id = ?1 "
     "RETURNING key_id";
@@ -29,6 +29,8 @@ ApiKey ReadKey(const RowReader& row) {
   key.label = row.Text(4);
   key.create_time = NanosToTime(row.Int64(5));
   if (!row.IsNull(6)) key.revoke_time = NanosToTime(row.Int64(6));
+  key.region_code = row.Text(7);
+  if (!row.IsNull(8)) key.expire_time = NanosToTime(row.Int64(8));
   return key;
 }
 
@@ -47,6 +49,12 @@ absl::Status ApiKeyRows::Insert(Connection& connection, const ApiKey& key) {
   }
   insert.BindText(5, key.label);
   insert.BindInt64(6, create_time);
+  insert.BindText(7, key.region_code);
+  if (key.expire_time) {
+    insert.BindInt64(8, TimeToNanosSaturated(*key.expire_time));
+  } else {
+    insert.BindNull(8);
+  }
   insert.Run();
   return absl::OkStatus();
 }

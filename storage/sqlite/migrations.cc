@@ -378,6 +378,97 @@ CREATE TABLE thesaurus_entries (
 CREATE INDEX thesaurus_entries_by_kind ON thesaurus_entries (kind, id);
 )sql";
 
+// People: users who sign in with a password (its Argon2id string), their sessions (SHA-256 of
+// the token, as for keys), invitations (SHA-256 of the one-time code) and organizations'
+// applications to join. API keys gain an optional region and expiry; existing keys have
+// neither, so they keep meaning what they meant.
+constexpr const char kMigration7[] = R"sql(
+ALTER TABLE api_keys ADD COLUMN region_code TEXT NOT NULL DEFAULT ''
+  CHECK (region_code = '' OR (length(region_code) = 6 AND region_code NOT GLOB '*[^0-9]*'));
+ALTER TABLE api_keys ADD COLUMN expire_time INTEGER;
+
+CREATE TABLE users (
+  id TEXT NOT NULL PRIMARY KEY
+    CHECK (length(id) BETWEEN 1 AND 63 AND id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  email TEXT NOT NULL UNIQUE CHECK (length(email) BETWEEN 3 AND 254 AND email = lower(email)),
+  display_name TEXT NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
+  organization_id TEXT REFERENCES organizations (id),
+  role TEXT NOT NULL CHECK (role IN ('ADMIN', 'ORGANIZER', 'INSTITUTE', 'ENTERPRISE', 'OFFICIAL')),
+  region_code TEXT NOT NULL
+    CHECK (region_code = '' OR (length(region_code) = 6 AND region_code NOT GLOB '*[^0-9]*')),
+  state TEXT NOT NULL CHECK (state IN ('ACTIVE', 'DISABLED')),
+  password_hash TEXT NOT NULL,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  CHECK ((role IN ('INSTITUTE', 'ENTERPRISE')) = (organization_id IS NOT NULL))
+) STRICT;
+CREATE INDEX users_by_organization ON users (organization_id, id);
+
+CREATE TABLE sessions (
+  id TEXT NOT NULL PRIMARY KEY CHECK (length(id) = 16),
+  user_id TEXT NOT NULL REFERENCES users (id),
+  token_hash BLOB NOT NULL CHECK (length(token_hash) = 32),
+  create_time INTEGER NOT NULL,
+  last_use_time INTEGER NOT NULL,
+  expire_time INTEGER NOT NULL,
+  client_address TEXT NOT NULL CHECK (length(client_address) <= 200),
+  revoke_time INTEGER
+) STRICT;
+CREATE INDEX sessions_by_user ON sessions (user_id, create_time);
+
+CREATE TABLE invitations (
+  id TEXT NOT NULL PRIMARY KEY CHECK (length(id) = 16),
+  code_hash BLOB NOT NULL CHECK (length(code_hash) = 32),
+  organization_id TEXT REFERENCES organizations (id),
+  role TEXT NOT NULL CHECK (role IN ('ADMIN', 'ORGANIZER', 'INSTITUTE', 'ENTERPRISE', 'OFFICIAL')),
+  email TEXT NOT NULL CHECK (length(email) BETWEEN 3 AND 254),
+  display_name TEXT NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
+  region_code TEXT NOT NULL,
+  invited_by TEXT NOT NULL,
+  create_time INTEGER NOT NULL,
+  expire_time INTEGER NOT NULL,
+  user_id TEXT REFERENCES users (id),
+  CHECK ((role IN ('INSTITUTE', 'ENTERPRISE')) = (organization_id IS NOT NULL))
+) STRICT;
+
+CREATE TABLE applications (
+  id TEXT NOT NULL PRIMARY KEY
+    CHECK (length(id) BETWEEN 1 AND 63 AND id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  display_name TEXT NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
+  kind TEXT NOT NULL CHECK (kind IN ('ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE',
+                                     'GOVERNMENT', 'INTERMEDIARY', 'FINANCIAL_INSTITUTION')),
+  region_code TEXT NOT NULL,
+  industries TEXT NOT NULL,
+  contact_email TEXT NOT NULL CHECK (length(contact_email) BETWEEN 3 AND 254),
+  contact_name TEXT NOT NULL CHECK (length(contact_name) BETWEEN 1 AND 200),
+  state TEXT NOT NULL CHECK (state IN ('PENDING', 'APPROVED', 'REJECTED')),
+  reject_reason TEXT NOT NULL,
+  approved_organization_id TEXT REFERENCES organizations (id),
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1)
+) STRICT;
+CREATE INDEX applications_by_state ON applications (state, id);
+)sql";
+
+// Who sees what. Needs and offerings written by enterprises and institutes wait for review:
+// `review` holds SUBMITTED or RETURNED while they do ('' once published, as every existing
+// record, whose `state` then holds its state; a withdrawn record keeps it when it was never
+// published) and `return_reason` why the last review returned it. A closed need may name the
+// agreement that met it. (Keys' regions came with migration 7.)
+constexpr const char kMigration8[] = R"sql(
+ALTER TABLE needs ADD COLUMN review TEXT NOT NULL DEFAULT ''
+  CHECK (review IN ('', 'SUBMITTED', 'RETURNED'));
+ALTER TABLE needs ADD COLUMN return_reason TEXT NOT NULL DEFAULT ''
+  CHECK (length(return_reason) <= 2000);
+ALTER TABLE needs ADD COLUMN closing_agreement_id TEXT REFERENCES agreements (id);
+ALTER TABLE offerings ADD COLUMN review TEXT NOT NULL DEFAULT ''
+  CHECK (review IN ('', 'SUBMITTED', 'RETURNED'));
+ALTER TABLE offerings ADD COLUMN return_reason TEXT NOT NULL DEFAULT ''
+  CHECK (length(return_reason) <= 2000);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -388,6 +479,9 @@ const std::vector<Migration>& Migrations() {
       {4, "fair operations: delegates, meeting plans, requests, meetings", kMigration4},
       {5, "late registration of needs and offerings", kMigration5},
       {6, "thesaurus entries edited at run time", kMigration6},
+      {7, "people: users, sessions, invitations, applications; key regions and expiry",
+       kMigration7},
+      {8, "review of needs and offerings, closing agreements", kMigration8},
   };
   return *kMigrations;
 }

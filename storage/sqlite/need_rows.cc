@@ -11,31 +11,35 @@
 namespace techmatch::storage::sqlite {
 namespace {
 
-// Parameters ?1..?15 follow the column order of kSelect.
+// Parameters ?1..?18 follow the column order of kSelect. A need under review is stored as
+// state 'OPEN' with `review` holding SUBMITTED or RETURNED (the migration could only add
+// columns); ReadNeed and the `state` filter read the two back as one state.
 constexpr absl::string_view kSelect =
     "SELECT id, enterprise_id, title, description, keywords, industries, cooperation_modes, "
-    "events, budget_minor, min_trl, state, create_time, update_time, revision, late_events "
-    "FROM needs";
+    "events, budget_minor, min_trl, state, create_time, update_time, revision, late_events, "
+    "review, return_reason, closing_agreement_id FROM needs";
 constexpr absl::string_view kFind =
     "SELECT id, enterprise_id, title, description, keywords, industries, cooperation_modes, "
-    "events, budget_minor, min_trl, state, create_time, update_time, revision, late_events "
-    "FROM needs WHERE id = ?1";
+    "events, budget_minor, min_trl, state, create_time, update_time, revision, late_events, "
+    "review, return_reason, closing_agreement_id FROM needs WHERE id = ?1";
 constexpr absl::string_view kInsert =
     "INSERT INTO needs (id, enterprise_id, title, description, keywords, industries, "
     "cooperation_modes, events, budget_minor, min_trl, state, create_time, update_time, "
-    "revision, late_events) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+    "revision, late_events, review, return_reason, closing_agreement_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
 // ?12 (create_time) is left out on purpose: it never changes.
 constexpr absl::string_view kUpdate =
     "UPDATE needs SET enterprise_id = ?2, title = ?3, description = ?4, keywords = ?5, "
     "industries = ?6, cooperation_modes = ?7, events = ?8, budget_minor = ?9, min_trl = ?10, "
-    "state = ?11, update_time = ?13, late_events = ?15, revision = revision + 1 "
+    "state = ?11, update_time = ?13, late_events = ?15, review = ?16, return_reason = ?17, "
+    "closing_agreement_id = ?18, revision = revision + 1 "
     "WHERE id = ?1 AND revision = ?14 RETURNING create_time";
+
 constexpr absl::string_view kExists = "SELECT 1 FROM needs WHERE id = ?1";
 constexpr absl::string_view kFindEnterprise = "SELECT enterprise_id FROM needs WHERE id = ?1";
 constexpr absl::string_view kCountAtEvent =
     "SELECT count(*) FROM need_events AS e JOIN needs AS n ON n.id = e.need_id "
-    "WHERE e.event_id = ?1 AND n.state <> 'WITHDRAWN'";
+    "WHERE e.event_id = ?1 AND n.state <> 'WITHDRAWN' AND n.review = ''";
 constexpr absl::string_view kInsertIndustry =
     "INSERT OR IGNORE INTO need_industries (need_id, industry_code) VALUES (?1, ?2)";
 constexpr absl::string_view kDeleteIndustries = "DELETE FROM need_industries WHERE need_id = ?1";
@@ -52,15 +56,32 @@ constexpr SqlField kFilterFields[] = {
         "SELECT need_id FROM need_industries WHERE industry_code = ?",
         " JOIN need_industries AS driver ON driver.need_id = needs.id AND driver.industry_code = ?",
         "driver.need_id"),
-    Column("state", FilterFieldType::kEnum, "state"),
+    // The API state of a row (see kSelect).
+    Column("state", FilterFieldType::kEnum,
+           "(CASE WHEN needs.state = 'OPEN' AND needs.review <> '' THEN needs.review "
+           "ELSE needs.state END)"),
     Membership("event", FilterFieldType::kResource,
                "SELECT need_id FROM need_events WHERE event_id = ?",
                " JOIN need_events AS driver ON driver.need_id = needs.id AND driver.event_id = ?",
                "driver.need_id"),
     Column("create_time", FilterFieldType::kTime, "create_time"),
+    // The enterprise's region.
+    Column("region", FilterFieldType::kRegion,
+           "(SELECT ro.region_code FROM organizations AS ro WHERE ro.id = needs.enterprise_id)"),
 };
 
-// Binds ?1..?15 (the revision as `revision`).
+// The stored `state` and `review` of a need (see kSelect).
+absl::string_view StoredState(const Need& need) {
+  return need.state == NeedState::kSubmitted || need.state == NeedState::kReturned
+             ? "OPEN"
+             : NeedStateName(need.state);
+}
+absl::string_view StoredReview(const Need& need) {
+  if (need.published) return "";
+  return need.state == NeedState::kReturned ? "RETURNED" : "SUBMITTED";
+}
+
+// Binds ?1..?18 (the revision as `revision`).
 absl::Status BindNeed(ScopedStatement& statement, const Need& need, int64_t revision) {
   TM_ASSIGN_OR_RETURN(EncodedListing listing, EncodeListing(need.listing));
   TM_ASSIGN_OR_RETURN(int64_t create_time, TimeToNanos(need.meta.create_time, "create_time"));
@@ -79,11 +100,18 @@ absl::Status BindNeed(ScopedStatement& statement, const Need& need, int64_t revi
   } else {
     statement.BindNull(10);
   }
-  statement.BindText(11, NeedStateName(need.state));
+  statement.BindText(11, StoredState(need));
   statement.BindInt64(12, create_time);
   statement.BindInt64(13, update_time);
   statement.BindInt64(14, revision);
   statement.BindText(15, listing.late_events);
+  statement.BindText(16, StoredReview(need));
+  statement.BindText(17, need.return_reason);
+  if (need.closing_agreement_id.empty()) {
+    statement.BindNull(18);
+  } else {
+    statement.BindText(18, need.closing_agreement_id);
+  }
   return absl::OkStatus();
 }
 
@@ -99,11 +127,16 @@ Need ReadNeed(const RowReader& row) {
   need.listing.event_ids = DecodeList(row.View(7));
   if (!row.IsNull(8)) need.budget_minor = row.Int64(8);
   if (!row.IsNull(9)) need.min_trl = static_cast<int>(row.Int64(9));
-  need.state = NeedStateFromName(row.View(10)).value_or(NeedState::kOpen);
+  const absl::string_view review = row.View(15);
+  need.published = review.empty();
+  need.state = NeedStateFromName(row.View(10) == "OPEN" && !review.empty() ? review : row.View(10))
+                   .value_or(NeedState::kOpen);
   need.meta.create_time = NanosToTime(row.Int64(11));
   need.meta.update_time = NanosToTime(row.Int64(12));
   need.meta.revision = row.Int64(13);
   need.listing.late_event_ids = DecodeList(row.View(14));
+  need.return_reason = row.Text(16);
+  if (!row.IsNull(17)) need.closing_agreement_id = row.Text(17);
   return need;
 }
 
@@ -149,6 +182,15 @@ bool NeedRows::Exists(Connection& connection, absl::string_view id) {
 absl::StatusOr<Page<Need>> NeedRows::List(Connection& connection, const ListQuery& query) {
   SqlWhere where;
   TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "id"));
+  if (query.scope.unpublished_owner) {
+    where.Add("(needs.review = '' OR needs.enterprise_id = ?)", *query.scope.unpublished_owner);
+  }
+  if (!query.scope.region.empty()) {
+    where.Add(
+        "(SELECT so.region_code FROM organizations AS so WHERE so.id = needs.enterprise_id) "
+        "GLOB ?",
+        RegionGlob(query.scope.region));
+  }
   return RunPageQuery<Need>(connection, kSelect, "id", std::move(where), query, ReadNeed);
 }
 

@@ -11,32 +11,34 @@
 namespace techmatch::storage::sqlite {
 namespace {
 
-// Parameters ?1..?16 follow the column order of kSelect.
+// Parameters ?1..?18 follow the column order of kSelect. An offering under review is stored as
+// state 'AVAILABLE' with `review` holding SUBMITTED or RETURNED (the migration could only add
+// columns); ReadOffering and the `state` filter read the two back as one state.
 constexpr absl::string_view kSelect =
     "SELECT id, institute_id, title, description, keywords, industries, cooperation_modes, "
     "events, trl, patents, asking_price_minor, state, create_time, update_time, revision, "
-    "late_events FROM offerings";
+    "late_events, review, return_reason FROM offerings";
 constexpr absl::string_view kFind =
     "SELECT id, institute_id, title, description, keywords, industries, cooperation_modes, "
     "events, trl, patents, asking_price_minor, state, create_time, update_time, revision, "
-    "late_events FROM offerings WHERE id = ?1";
+    "late_events, review, return_reason FROM offerings WHERE id = ?1";
 constexpr absl::string_view kInsert =
     "INSERT INTO offerings (id, institute_id, title, description, keywords, industries, "
     "cooperation_modes, events, trl, patents, asking_price_minor, state, create_time, "
-    "update_time, revision, late_events) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+    "update_time, revision, late_events, review, return_reason) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
 // ?13 (create_time) is left out on purpose: it never changes.
 constexpr absl::string_view kUpdate =
     "UPDATE offerings SET institute_id = ?2, title = ?3, description = ?4, keywords = ?5, "
     "industries = ?6, cooperation_modes = ?7, events = ?8, trl = ?9, patents = ?10, "
     "asking_price_minor = ?11, state = ?12, update_time = ?14, late_events = ?16, "
-    "revision = revision + 1 "
+    "review = ?17, return_reason = ?18, revision = revision + 1 "
     "WHERE id = ?1 AND revision = ?15 RETURNING create_time";
 constexpr absl::string_view kExists = "SELECT 1 FROM offerings WHERE id = ?1";
 constexpr absl::string_view kFindInstitute = "SELECT institute_id FROM offerings WHERE id = ?1";
 constexpr absl::string_view kCountAtEvent =
     "SELECT count(*) FROM offering_events AS e JOIN offerings AS o ON o.id = e.offering_id "
-    "WHERE e.event_id = ?1 AND o.state <> 'WITHDRAWN'";
+    "WHERE e.event_id = ?1 AND o.state <> 'WITHDRAWN' AND o.review = ''";
 constexpr absl::string_view kInsertIndustry =
     "INSERT OR IGNORE INTO offering_industries (offering_id, industry_code) VALUES (?1, ?2)";
 constexpr absl::string_view kDeleteIndustries =
@@ -54,16 +56,33 @@ constexpr SqlField kFilterFields[] = {
                " JOIN offering_industries AS driver ON driver.offering_id = offerings.id AND "
                "driver.industry_code = ?",
                "driver.offering_id"),
-    Column("state", FilterFieldType::kEnum, "state"),
+    // The API state of a row (see kSelect).
+    Column("state", FilterFieldType::kEnum,
+           "(CASE WHEN offerings.state = 'AVAILABLE' AND offerings.review <> '' "
+           "THEN offerings.review ELSE offerings.state END)"),
     Membership("event", FilterFieldType::kResource,
                "SELECT offering_id FROM offering_events WHERE event_id = ?",
                " JOIN offering_events AS driver ON driver.offering_id = offerings.id AND "
                "driver.event_id = ?",
                "driver.offering_id"),
     Column("trl", FilterFieldType::kInteger, "trl"),
+    // The institute's region.
+    Column("region", FilterFieldType::kRegion,
+           "(SELECT ro.region_code FROM organizations AS ro WHERE ro.id = offerings.institute_id)"),
 };
 
-// Binds ?1..?16 (the revision as `revision`).
+// The stored `state` and `review` of an offering (see kSelect).
+absl::string_view StoredState(const Offering& offering) {
+  return offering.state == OfferingState::kSubmitted || offering.state == OfferingState::kReturned
+             ? "AVAILABLE"
+             : OfferingStateName(offering.state);
+}
+absl::string_view StoredReview(const Offering& offering) {
+  if (offering.published) return "";
+  return offering.state == OfferingState::kReturned ? "RETURNED" : "SUBMITTED";
+}
+
+// Binds ?1..?18 (the revision as `revision`).
 absl::Status BindOffering(ScopedStatement& statement, const Offering& offering, int64_t revision) {
   TM_ASSIGN_OR_RETURN(EncodedListing listing, EncodeListing(offering.listing));
   TM_ASSIGN_OR_RETURN(std::string patents, EncodeList(offering.patents, "patents"));
@@ -80,11 +99,13 @@ absl::Status BindOffering(ScopedStatement& statement, const Offering& offering, 
   statement.BindInt64(9, offering.trl);
   statement.BindText(10, patents);
   statement.BindOptionalInt64(11, offering.asking_price_minor);
-  statement.BindText(12, OfferingStateName(offering.state));
+  statement.BindText(12, StoredState(offering));
   statement.BindInt64(13, create_time);
   statement.BindInt64(14, update_time);
   statement.BindInt64(15, revision);
   statement.BindText(16, listing.late_events);
+  statement.BindText(17, StoredReview(offering));
+  statement.BindText(18, offering.return_reason);
   return absl::OkStatus();
 }
 
@@ -101,11 +122,16 @@ Offering ReadOffering(const RowReader& row) {
   offering.trl = static_cast<int>(row.Int64(8));
   offering.patents = DecodeList(row.View(9));
   if (!row.IsNull(10)) offering.asking_price_minor = row.Int64(10);
-  offering.state = OfferingStateFromName(row.View(11)).value_or(OfferingState::kAvailable);
+  const absl::string_view review = row.View(16);
+  offering.published = review.empty();
+  offering.state =
+      OfferingStateFromName(row.View(11) == "AVAILABLE" && !review.empty() ? review : row.View(11))
+          .value_or(OfferingState::kAvailable);
   offering.meta.create_time = NanosToTime(row.Int64(12));
   offering.meta.update_time = NanosToTime(row.Int64(13));
   offering.meta.revision = row.Int64(14);
   offering.listing.late_event_ids = DecodeList(row.View(15));
+  offering.return_reason = row.Text(17);
   return offering;
 }
 
@@ -153,6 +179,16 @@ bool OfferingRows::Exists(Connection& connection, absl::string_view id) {
 absl::StatusOr<Page<Offering>> OfferingRows::List(Connection& connection, const ListQuery& query) {
   SqlWhere where;
   TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "id"));
+  if (query.scope.unpublished_owner) {
+    where.Add("(offerings.review = '' OR offerings.institute_id = ?)",
+              *query.scope.unpublished_owner);
+  }
+  if (!query.scope.region.empty()) {
+    where.Add(
+        "(SELECT so.region_code FROM organizations AS so WHERE so.id = offerings.institute_id) "
+        "GLOB ?",
+        RegionGlob(query.scope.region));
+  }
   return RunPageQuery<Offering>(connection, kSelect, "id", std::move(where), query, ReadOffering);
 }
 

@@ -42,6 +42,7 @@ constexpr SqlField kFilterFields[] = {
     Column("kind", FilterFieldType::kEnum, "kind"),
     Column("region_code", FilterFieldType::kString, "region_code"),
     Column("parent", FilterFieldType::kResource, "parent_id"),
+    Column("region", FilterFieldType::kRegion, "region_code"),
 };
 
 absl::Status BindOrganization(ScopedStatement& statement, const Organization& org,
@@ -142,6 +143,7 @@ absl::StatusOr<Page<Organization>> OrganizationRows::List(Connection& connection
                                                           const ListQuery& query) {
   SqlWhere where;
   TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "id"));
+  if (!query.scope.region.empty()) where.Add("region_code GLOB ?", RegionGlob(query.scope.region));
   return RunPageQuery<Organization>(connection, kSelect, "id", std::move(where), query,
                                     ReadOrganization);
 }

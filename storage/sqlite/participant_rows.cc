@@ -23,9 +23,16 @@ constexpr absl::string_view kInsert =
     "late_registration) VALUES (?1, ?2, ?3, ?4, ?5)";
 constexpr absl::string_view kSetDelegates =
     "UPDATE participants SET delegate_count = ?3 WHERE event_id = ?1 AND organization_id = ?2";
+// Universities and institutes count as institutions, as official summaries do: a college (a
+// university or institute whose parent is one) counts under its parent, once however many of
+// its colleges took part.
 constexpr absl::string_view kCountByKind =
-    "SELECT o.kind, count(*) FROM participants AS p JOIN organizations AS o "
-    "ON o.id = p.organization_id WHERE p.event_id = ?1 GROUP BY o.kind";
+    "SELECT coalesce(u.kind, o.kind), count(DISTINCT coalesce(u.id, o.id)) "
+    "FROM participants AS p JOIN organizations AS o ON o.id = p.organization_id "
+    "LEFT JOIN organizations AS u ON u.id = o.parent_id "
+    "AND o.kind IN ('UNIVERSITY', 'RESEARCH_INSTITUTE') "
+    "AND u.kind IN ('UNIVERSITY', 'RESEARCH_INSTITUTE') "
+    "WHERE p.event_id = ?1 GROUP BY 1";
 constexpr absl::string_view kDelegates =
     "SELECT organization_id, delegate_count FROM participants WHERE event_id = ?1";
 

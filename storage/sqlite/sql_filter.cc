@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "core/common/field_violations.h"
+#include "core/reference/region_code.h"
 #include "storage/codec.h"
 
 namespace techmatch::storage::sqlite {
@@ -33,6 +34,9 @@ bool ValueFits(const FilterTerm& term, FilterFieldType type) {
     case FilterFieldType::kResource:
     case FilterFieldType::kEnum:
       return std::holds_alternative<std::string>(term.value);
+    case FilterFieldType::kRegion:
+      return std::holds_alternative<std::string>(term.value) &&
+             IsRegionCode(std::get<std::string>(term.value));
     case FilterFieldType::kInteger:
     case FilterFieldType::kAmount:
       return std::holds_alternative<int64_t>(term.value);
@@ -42,13 +46,20 @@ bool ValueFits(const FilterTerm& term, FilterFieldType type) {
   return false;
 }
 
-SqlWhere::Param ParamOf(const FilterTerm& term) {
-  if (const auto* text = std::get_if<std::string>(&term.value)) return *text;
+// A region's value is the GLOB pattern of every code inside it (its fields' SQL compares with
+// GLOB, which the digits-only pattern cannot escape).
+SqlWhere::Param ParamOf(const FilterTerm& term, FilterFieldType type) {
+  if (const auto* text = std::get_if<std::string>(&term.value)) {
+    if (type == FilterFieldType::kRegion) return RegionGlob(*text);
+    return *text;
+  }
   if (const auto* number = std::get_if<int64_t>(&term.value)) return *number;
   return TimeToNanosSaturated(std::get<absl::Time>(term.value));
 }
 
 }  // namespace
+
+std::string RegionGlob(absl::string_view region) { return absl::StrCat(RegionPrefix(region), "*"); }
 
 void SqlWhere::Add(absl::string_view condition, Param param) {
   conditions_.emplace_back(condition);
@@ -69,12 +80,15 @@ absl::Status SqlWhere::AddFilter(const std::vector<FilterTerm>& terms, SqlFields
       return InvalidFieldError(
           "filter", absl::StrCat("field '", term.field, "' got a value of another type"));
     }
-    if (field->kind == SqlField::Kind::kColumn) {
+    if (field->kind == SqlField::Kind::kColumn && field->type == FilterFieldType::kRegion) {
+      conditions_.push_back(
+          absl::StrCat(field->sql, term.op == FilterOp::kEq ? " GLOB ?" : " NOT GLOB ?"));
+    } else if (field->kind == SqlField::Kind::kColumn) {
       conditions_.push_back(absl::StrCat(field->sql, OpSql(term.op)));
     } else if (term.op == FilterOp::kEq && join_.empty() && !field->driver_join.empty()) {
       join_ = std::string(field->driver_join);
       driver_key_ = std::string(field->driver_key);
-      join_params_.push_back(ParamOf(term));
+      join_params_.push_back(ParamOf(term, field->type));
       continue;
     } else if (term.op == FilterOp::kEq || term.op == FilterOp::kNe) {
       conditions_.push_back(absl::StrCat(
@@ -83,7 +97,7 @@ absl::Status SqlWhere::AddFilter(const std::vector<FilterTerm>& terms, SqlFields
       return InvalidFieldError("filter",
                                absl::StrCat("field '", term.field, "' supports only = and !="));
     }
-    params_.push_back(ParamOf(term));
+    params_.push_back(ParamOf(term, field->type));
   }
   return absl::OkStatus();
 }

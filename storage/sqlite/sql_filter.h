@@ -60,6 +60,11 @@ constexpr SqlField Membership(absl::string_view name, FilterFieldType type,
 
 using SqlFields = absl::Span<const SqlField>;
 
+// The GLOB pattern of every GB/T 2260 code inside `region` (a valid code): "5105*" for 510500.
+// kRegion fields compare with it: a column field as `sql GLOB ?`, a membership field's subquery
+// must itself say `region_code GLOB ?`.
+std::string RegionGlob(absl::string_view region);
+
 // WHERE conditions with their parameters, in order.
 class SqlWhere {
  public:

@@ -18,12 +18,14 @@
 #include "storage/codec.h"
 #include "storage/sqlite/agreement_rows.h"
 #include "storage/sqlite/api_key_rows.h"
+#include "storage/sqlite/application_rows.h"
 #include "storage/sqlite/audit_rows.h"
 #include "storage/sqlite/connection.h"
 #include "storage/sqlite/connection_pool.h"
 #include "storage/sqlite/event_rows.h"
 #include "storage/sqlite/group_commit.h"
 #include "storage/sqlite/industry_rows.h"
+#include "storage/sqlite/invitation_rows.h"
 #include "storage/sqlite/meeting_rows.h"
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/need_rows.h"
@@ -31,15 +33,18 @@
 #include "storage/sqlite/organization_rows.h"
 #include "storage/sqlite/participant_rows.h"
 #include "storage/sqlite/request_id_rows.h"
+#include "storage/sqlite/session_rows.h"
 #include "storage/sqlite/settings_check.h"
 #include "storage/sqlite/sqlite_status.h"
 #include "storage/sqlite/thesaurus_rows.h"
 #include "storage/sqlite/transaction.h"
+#include "storage/sqlite/user_rows.h"
 
 namespace techmatch::storage {
 
 using sqlite::AgreementRows;
 using sqlite::ApiKeyRows;
+using sqlite::ApplicationRows;
 using sqlite::ApplyMigrations;
 using sqlite::AuditRows;
 using sqlite::CheckStorageSettings;
@@ -49,6 +54,7 @@ using sqlite::ConnectionPool;
 using sqlite::EventRows;
 using sqlite::GroupCommit;
 using sqlite::IndustryRows;
+using sqlite::InvitationRows;
 using sqlite::MeetingPlanRows;
 using sqlite::MeetingRequestRows;
 using sqlite::MeetingRows;
@@ -59,11 +65,13 @@ using sqlite::ParticipantRows;
 using sqlite::RequestIdRows;
 using sqlite::Savepoint;
 using sqlite::ScopedStatement;
+using sqlite::SessionRows;
 using sqlite::StatusFromException;
 using sqlite::StatusFromUnknownException;
 using sqlite::ThesaurusRows;
 using sqlite::Transaction;
 using sqlite::TransactionMode;
+using sqlite::UserRows;
 
 namespace {
 
@@ -829,15 +837,18 @@ absl::StatusOr<std::vector<AmountChange>> SqliteRepository::GetAgreementHistory(
 }
 
 absl::Status SqliteRepository::ExportAgreements(
-    const std::vector<FilterTerm>& filter, absl::FunctionRef<absl::Status(const Agreement&)> sink) {
+    const std::vector<FilterTerm>& filter, const ReadScope& scope,
+    absl::FunctionRef<absl::Status(const Agreement&)> sink) {
   return Read({"exporting", kAgreements}, View::kSnapshot,
-              [&](Connection& c) { return AgreementRows::Export(c, filter, sink); });
+              [&](Connection& c) { return AgreementRows::Export(c, filter, scope, sink); });
 }
 
 absl::StatusOr<AgreementReport> SqliteRepository::SummarizeAgreements(
-    const std::vector<FilterTerm>& filter, const std::vector<GroupDimension>& group_by) {
-  return Read({"summarizing", kAgreements}, View::kSnapshot,
-              [&](Connection& c) { return AgreementRows::Summarize(c, filter, group_by); });
+    const std::vector<FilterTerm>& filter, const std::vector<GroupDimension>& group_by,
+    const SummaryOptions& options) {
+  return Read({"summarizing", kAgreements}, View::kSnapshot, [&](Connection& c) {
+    return AgreementRows::Summarize(c, filter, group_by, options);
+  });
 }
 
 absl::StatusOr<EventFigures> SqliteRepository::GetEventFigures(absl::string_view event_id) {
@@ -930,6 +941,215 @@ absl::StatusOr<ApiKey> SqliteRepository::RevokeApiKey(absl::string_view key_id) 
     return absl::OkStatus();
   }));
   return *std::move(key);
+}
+
+// --- People: users, sessions, invitations, applications ------------------------------------------
+
+absl::StatusOr<User> SqliteRepository::CreateUserFromInvitation(const User& input,
+                                                                absl::string_view invitation_id) {
+  User user = input;
+  const absl::Time now = absl::Now();
+  user.meta.create_time = now;
+  user.meta.update_time = now;
+  user.meta.revision = 1;
+  TM_RETURN_IF_ERROR(Write({"creating", kUsers, user.meta.id}, [&](Connection& c) -> absl::Status {
+    if (!user.organization_id.empty() && !OrganizationRows::Exists(c, user.organization_id)) {
+      return NotFound(kOrganizations, user.organization_id);
+    }
+    if (UserRows::Find(c, user.meta.id)) {
+      return absl::AlreadyExistsError(
+          absl::StrCat(NameOf(kUsers, user.meta.id), " already exists"));
+    }
+    if (UserRows::FindByEmail(c, user.email)) {
+      return absl::AlreadyExistsError("a user with this email already exists");
+    }
+    TM_RETURN_IF_ERROR(UserRows::Insert(c, user));
+    if (!InvitationRows::MarkAccepted(c, invitation_id, user.meta.id)) {
+      return absl::FailedPreconditionError("the invitation was accepted already");
+    }
+    return absl::OkStatus();
+  }));
+  return user;
+}
+
+absl::StatusOr<User> SqliteRepository::GetUser(absl::string_view id) {
+  return Find({"reading", kUsers, id}, View::kStatement,
+              [&](Connection& c) { return UserRows::Find(c, id); });
+}
+
+absl::StatusOr<std::optional<User>> SqliteRepository::FindUserByEmail(absl::string_view email) {
+  return Read({"looking up", kUsers}, View::kStatement,
+              [&](Connection& c) { return UserRows::FindByEmail(c, email); });
+}
+
+absl::StatusOr<Page<User>> SqliteRepository::ListUsers(const ListQuery& query) {
+  return Read({"listing", kUsers}, View::kStatement,
+              [&](Connection& c) { return UserRows::List(c, query); });
+}
+
+absl::StatusOr<User> SqliteRepository::ReplaceUser(const User& input, int64_t expected_revision) {
+  User user = input;
+  const absl::Time now = absl::Now();
+  user.meta.update_time = now;
+  user.meta.revision = expected_revision + 1;
+  TM_RETURN_IF_ERROR(Write({"updating", kUsers, user.meta.id}, [&](Connection& c) -> absl::Status {
+    if (std::optional<User> other = UserRows::FindByEmail(c, user.email);
+        other && other->meta.id != user.meta.id) {
+      return absl::AlreadyExistsError("a user with this email already exists");
+    }
+    std::optional<User> stored = UserRows::Find(c, user.meta.id);
+    if (!stored) return NotFound(kUsers, user.meta.id);
+    user.meta.create_time = stored->meta.create_time;
+    TM_ASSIGN_OR_RETURN(bool updated, UserRows::Update(c, user, expected_revision));
+    if (!updated) {
+      return absl::AbortedError(
+          absl::StrCat(NameOf(kUsers, user.meta.id), " changed since it was read; read it again"));
+    }
+    if (user.state == UserState::kDisabled) SessionRows::RevokeAll(c, user.meta.id, now);
+    return absl::OkStatus();
+  }));
+  return user;
+}
+
+absl::Status SqliteRepository::CreateSession(const Session& session) {
+  return Write(
+      {"creating", "sessions", session.id},
+      [&](Connection& c) -> absl::Status {
+        if (!UserRows::Find(c, session.user_id)) return NotFound(kUsers, session.user_id);
+        return SessionRows::Insert(c, session);
+      },
+      /*audited=*/true);
+}
+
+absl::StatusOr<std::optional<Repository::SessionAndUser>> SqliteRepository::FindSession(
+    absl::string_view id) {
+  return Read({"looking up", "sessions", id}, View::kSnapshot,
+              [&](Connection& c) -> std::optional<SessionAndUser> {
+                std::optional<Session> session = SessionRows::Find(c, id);
+                if (!session) return std::nullopt;
+                std::optional<User> user = UserRows::Find(c, session->user_id);
+                if (!user) return std::nullopt;
+                return SessionAndUser{*std::move(session), *std::move(user)};
+              });
+}
+
+absl::StatusOr<Page<Session>> SqliteRepository::ListSessions(absl::string_view user_id,
+                                                             const ListQuery& query) {
+  return Read({"listing sessions of", kUsers, user_id}, View::kSnapshot,
+              [&](Connection& c) -> absl::StatusOr<Page<Session>> {
+                if (!UserRows::Find(c, user_id)) return NotFound(kUsers, user_id);
+                return SessionRows::ListOpen(c, user_id, query);
+              });
+}
+
+absl::StatusOr<Session> SqliteRepository::RevokeSession(absl::string_view user_id,
+                                                        absl::string_view id) {
+  std::optional<Session> session;
+  const std::string name = absl::StrCat(NameOf(kUsers, user_id), "/sessions/", id);
+  TM_RETURN_IF_ERROR(Write({"revoking", name}, [&](Connection& c) -> absl::Status {
+    if (!SessionRows::Revoke(c, user_id, id, absl::Now())) {
+      return absl::NotFoundError(absl::StrCat(name, " not found"));
+    }
+    session = SessionRows::Find(c, id);
+    return absl::OkStatus();
+  }));
+  return *std::move(session);
+}
+
+absl::Status SqliteRepository::TouchSession(absl::string_view id, absl::Time time) {
+  return Write(
+      {"touching", "sessions", id},
+      [&](Connection& c) {
+        SessionRows::Touch(c, id, time);
+        return absl::OkStatus();
+      },
+      /*audited=*/false);
+}
+
+absl::Status SqliteRepository::CreateInvitation(const Invitation& invitation) {
+  return Write({"creating", kInvitations, invitation.id}, [&](Connection& c) -> absl::Status {
+    if (!invitation.organization_id.empty() &&
+        !OrganizationRows::Exists(c, invitation.organization_id)) {
+      return NotFound(kOrganizations, invitation.organization_id);
+    }
+    return InvitationRows::Insert(c, invitation);
+  });
+}
+
+absl::StatusOr<std::optional<Invitation>> SqliteRepository::FindInvitation(absl::string_view id) {
+  return Read({"looking up", kInvitations, id}, View::kStatement,
+              [&](Connection& c) { return InvitationRows::Find(c, id); });
+}
+
+absl::StatusOr<Application> SqliteRepository::CreateApplication(const Application& input,
+                                                                RequestKey key) {
+  Application application = input;
+  const absl::Time now = absl::Now();
+  TM_ASSIGN_OR_RETURN(const int64_t now_nanos, TimeToNanos(now, "create_time"));
+  application.meta.create_time = now;
+  application.meta.update_time = now;
+  application.meta.revision = 1;
+  std::optional<Application> first;
+  TM_RETURN_IF_ERROR(
+      Write({"creating", kApplications, application.meta.id}, [&](Connection& c) -> absl::Status {
+        if (!key.request_id.empty()) {
+          if (auto earlier = RequestIdRows::Find(c, key)) {
+            first = ApplicationRows::Find(c, *earlier);
+            if (!first) return NotFound(kApplications, *earlier);
+            return absl::OkStatus();
+          }
+        }
+        TM_RETURN_IF_ERROR(ApplicationRows::Insert(c, application));
+        if (!key.request_id.empty()) {
+          RequestIdRows::Insert(c, key, application.meta.id, now_nanos);
+        }
+        return absl::OkStatus();
+      }));
+  if (first) return *std::move(first);
+  return application;
+}
+
+absl::StatusOr<Application> SqliteRepository::GetApplication(absl::string_view id) {
+  return Find({"reading", kApplications, id}, View::kStatement,
+              [&](Connection& c) { return ApplicationRows::Find(c, id); });
+}
+
+absl::StatusOr<Page<Application>> SqliteRepository::ListApplications(const ListQuery& query) {
+  return Read({"listing", kApplications}, View::kStatement,
+              [&](Connection& c) { return ApplicationRows::List(c, query); });
+}
+
+absl::StatusOr<Application> SqliteRepository::ReviewApplication(
+    const Application& input, int64_t expected_revision,
+    const std::optional<Organization>& organization, const std::optional<Invitation>& invitation) {
+  Application application = input;
+  const absl::Time now = absl::Now();
+  application.meta.update_time = now;
+  application.meta.revision = expected_revision + 1;
+  TM_RETURN_IF_ERROR(
+      Write({"reviewing", kApplications, application.meta.id}, [&](Connection& c) -> absl::Status {
+        std::optional<Application> stored = ApplicationRows::Find(c, application.meta.id);
+        if (!stored) return NotFound(kApplications, application.meta.id);
+        application.meta.create_time = stored->meta.create_time;
+        if (organization) {
+          if (OrganizationRows::Exists(c, organization->meta.id)) {
+            return absl::AlreadyExistsError(
+                absl::StrCat(NameOf(kOrganizations, organization->meta.id), " already exists"));
+          }
+          Organization created = *organization;
+          created.meta.create_time = now;
+          created.meta.update_time = now;
+          created.meta.revision = 1;
+          TM_RETURN_IF_ERROR(OrganizationRows::Insert(c, created));
+        }
+        if (!ApplicationRows::UpdateReview(c, application, expected_revision)) {
+          return absl::AbortedError(absl::StrCat(NameOf(kApplications, application.meta.id),
+                                                 " changed since it was read; read it again"));
+        }
+        if (invitation) TM_RETURN_IF_ERROR(InvitationRows::Insert(c, *invitation));
+        return absl::OkStatus();
+      }));
+  return application;
 }
 
 absl::Status SqliteRepository::AppendAuditEvent(const AuditEvent& event) {

@@ -116,10 +116,11 @@ class SqliteRepository final : public CachingRepository {
   absl::StatusOr<Agreement> ReplaceAgreement(const Agreement& agreement, int64_t expected_revision,
                                              const std::vector<AmountChange>& changes) override;
   absl::StatusOr<std::vector<AmountChange>> GetAgreementHistory(absl::string_view id) override;
-  absl::Status ExportAgreements(const std::vector<FilterTerm>& filter,
+  absl::Status ExportAgreements(const std::vector<FilterTerm>& filter, const ReadScope& scope,
                                 absl::FunctionRef<absl::Status(const Agreement&)> sink) override;
-  absl::StatusOr<AgreementReport> SummarizeAgreements(
-      const std::vector<FilterTerm>& filter, const std::vector<GroupDimension>& group_by) override;
+  absl::StatusOr<AgreementReport> SummarizeAgreements(const std::vector<FilterTerm>& filter,
+                                                      const std::vector<GroupDimension>& group_by,
+                                                      const SummaryOptions& options) override;
   absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) override;
   absl::StatusOr<std::optional<AgreementLookup::OrganizationFacts>> FindOrganizationFacts(
       absl::string_view id) override;
@@ -137,6 +138,28 @@ class SqliteRepository final : public CachingRepository {
   absl::StatusOr<std::optional<ApiKey>> FindApiKey(absl::string_view key_id) override;
   absl::StatusOr<std::vector<ApiKey>> ListApiKeys() override;
   absl::StatusOr<ApiKey> RevokeApiKey(absl::string_view key_id) override;
+  absl::StatusOr<User> CreateUserFromInvitation(const User& user,
+                                                absl::string_view invitation_id) override;
+  absl::StatusOr<User> GetUser(absl::string_view id) override;
+  absl::StatusOr<std::optional<User>> FindUserByEmail(absl::string_view email) override;
+  absl::StatusOr<Page<User>> ListUsers(const ListQuery& query) override;
+  absl::StatusOr<User> ReplaceUser(const User& user, int64_t expected_revision) override;
+  absl::Status CreateSession(const Session& session) override;
+  absl::StatusOr<std::optional<SessionAndUser>> FindSession(absl::string_view id) override;
+  absl::StatusOr<Page<Session>> ListSessions(absl::string_view user_id,
+                                             const ListQuery& query) override;
+  absl::StatusOr<Session> RevokeSession(absl::string_view user_id, absl::string_view id) override;
+  absl::Status TouchSession(absl::string_view id, absl::Time time) override;
+  absl::Status CreateInvitation(const Invitation& invitation) override;
+  absl::StatusOr<std::optional<Invitation>> FindInvitation(absl::string_view id) override;
+  absl::StatusOr<Application> CreateApplication(const Application& application,
+                                                RequestKey key) override;
+  absl::StatusOr<Application> GetApplication(absl::string_view id) override;
+  absl::StatusOr<Page<Application>> ListApplications(const ListQuery& query) override;
+  absl::StatusOr<Application> ReviewApplication(
+      const Application& application, int64_t expected_revision,
+      const std::optional<Organization>& organization,
+      const std::optional<Invitation>& invitation) override;
   absl::Status AppendAuditEvent(const AuditEvent& event) override;
   absl::StatusOr<Page<AuditEvent>> ListAuditEvents(const ListQuery& query) override;
   absl::StatusOr<int64_t> VerifyAuditTrail() override;

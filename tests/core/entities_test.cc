@@ -114,13 +114,14 @@ TEST(EnumNamesTest, NeedStates) {
   EXPECT_EQ(NeedStateFromName("CLOSED"), NeedState::kClosed);
   EXPECT_EQ(NeedStateFromName("open"), std::nullopt);
   EXPECT_EQ(NeedStateFromName("STATE_UNSPECIFIED"), std::nullopt);
-  EXPECT_THAT(NeedStateNames(), ElementsAre("OPEN", "WITHDRAWN", "CLOSED"));
+  EXPECT_THAT(NeedStateNames(),
+              ElementsAre("OPEN", "WITHDRAWN", "CLOSED", "SUBMITTED", "RETURNED"));
 }
 
 TEST(EnumNamesTest, OfferingStates) {
   EXPECT_EQ(OfferingStateName(OfferingState::kAvailable), "AVAILABLE");
   EXPECT_EQ(OfferingStateFromName("WITHDRAWN"), OfferingState::kWithdrawn);
-  EXPECT_THAT(OfferingStateNames(), ElementsAre("AVAILABLE", "WITHDRAWN"));
+  EXPECT_THAT(OfferingStateNames(), ElementsAre("AVAILABLE", "WITHDRAWN", "SUBMITTED", "RETURNED"));
 }
 
 TEST(EnumNamesTest, OrganizationKinds) {

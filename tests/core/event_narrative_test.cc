@@ -57,6 +57,18 @@ TEST(EventNarrativeTest, TraditionalChinese) {
             "技術合同金額2.3億元，預計銷售收入96.5億元，預計利稅12.3億元。");
 }
 
+TEST(EventNarrativeTest, NamesFollowTheNarrativesScriptWhateverTheyAreStoredIn) {
+  // Names stored in mixed scripts; the stored figures are not changed.
+  const EventFigures f = SampleFigures("2026年產學研合作洽談會", {"四川大學", "西南医科大学"});
+  const std::string simplified = EventNarrative(f, Cny(), NarrativeLanguage::kSimplifiedChinese);
+  EXPECT_THAT(simplified, ::testing::StartsWith("2026年产学研合作洽谈会共征集"));
+  EXPECT_THAT(simplified, ::testing::HasSubstr("与四川大学、西南医科大学签订"));
+  const std::string traditional = EventNarrative(f, Cny(), NarrativeLanguage::kTraditionalChinese);
+  EXPECT_THAT(traditional, ::testing::StartsWith("2026年產學研合作洽談會共徵集"));
+  EXPECT_THAT(traditional, ::testing::HasSubstr("與四川大學、西南醫科大學簽訂"));
+  EXPECT_EQ(f.framework_partners[1], "西南医科大学");
+}
+
 TEST(EventNarrativeTest, English) {
   const EventFigures f =
       SampleFigures("the 2026 Fair", {"Sichuan University", "Southwest Medical University"});
@@ -85,7 +97,7 @@ TEST(EventNarrativeTest, ZeroClausesAreLeftOutAndRealizedFiguresAppear) {
             "秋季洽谈会共征集企业技术需求3项，1家科研院所参会。签订技术合同1项，涉及高校和科研院所"
             "1家、企业1家，技术合同金额1.23万元。已实现新增产值800元。");
   EXPECT_EQ(EventNarrative(f, Cny(), NarrativeLanguage::kTraditionalChinese),
-            "秋季洽谈会共徵集企業技術需求3項，1家科研院所參會。簽訂技術合同1項，涉及高校和科研院所"
+            "秋季洽談會共徵集企業技術需求3項，1家科研院所參會。簽訂技術合同1項，涉及高校和科研院所"
             "1家、企業1家，技術合同金額1.23萬元。已實現新增產值800元。");
   EXPECT_EQ(EventNarrative(f, Cny(), NarrativeLanguage::kEnglish),
             "At 秋季洽谈会, 3 technology needs were collected from enterprises; 1 research "

@@ -122,6 +122,56 @@ expect_err "PERMISSION_DENIED"
 expect_err "the import failed after"
 expect_err "rows are committed in batches of 1000"
 
+# --- review before publication: an institute's offering waits for an organizer ----------------
+tm_as "$institute_token" offering create --id scu-mud --institute scu --title 窖泥功能菌剂 --trl 6 \
+  --industries liquor
+expect_rc 0
+expect_out "SUBMITTED"
+tm_as "$official_token" offering get scu-mud
+expect_rc 1
+expect_err "NOT_FOUND"
+tm_as "$institute_token" offering publish scu-mud
+expect_rc 1
+expect_err "PERMISSION_DENIED"
+tm offering return scu-mud
+expect_rc 1
+expect_err "reason"
+tm offering return scu-mud --reason 缺专利号
+expect_rc 0
+expect_out "RETURNED"
+tm_as "$institute_token" offering get scu-mud
+expect_out "缺专利号"
+tm_as "$institute_token" offering update scu-mud --trl 7
+expect_rc 0
+expect_out "SUBMITTED"
+tm offering list --filter 'state = SUBMITTED'
+expect_rc 0
+expect_out "offerings/scu-mud"
+tm offering publish scu-mud
+expect_rc 0
+expect_out "AVAILABLE"
+tm_as "$official_token" offering get scu-mud
+expect_rc 0
+
+# --- keys scoped to a region ---------------------------------------------------------------------
+srv keys create --role OFFICIAL --region 510500 --label luzhou
+expect_rc 0
+luzhou_token=$(cat "$tmp/out")
+srv keys create --role OFFICIAL --region 5105
+expect_rc 1
+expect_err "--region must be a six-digit GB/T 2260 code"
+srv keys create --role INSTITUTE --organization organizations/scu --region 510500
+expect_rc 1
+expect_err "--region applies to OFFICIAL and ORGANIZER keys only"
+srv keys list
+expect_out "510500"
+tm_as "$luzhou_token" organization get scu     # scu is in Chengdu (510100)
+expect_rc 1
+expect_err "NOT_FOUND"
+tm_as "$official_token" organization list --filter 'region = 510000'
+expect_rc 0
+expect_out "organizations/scu"
+
 # --- revocation from another process reaches the running server within 100 ms ----------------
 srv keys revoke "${official_token:3:16}"
 expect_rc 0

@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "techmatch/v1/user.grpc.pb.h"
 #include "tests/http/http_fixture.h"
 
 namespace techmatch::testing {
@@ -186,7 +187,7 @@ TEST_F(ConnectTest, SessionCookieNeedsTheConnectHeader) {
   EXPECT_EQ(form->status, 415);
 }
 
-TEST_F(ConnectTest, SignOutClearsTheCookieAndSignInIsNotWiredYet) {
+TEST_F(ConnectTest, SignOutWithoutASessionClearsTheCookie) {
   auto client = Client();
   const auto out = client->Delete("/session", {{"Connect-Protocol-Version", "1"}});
   ASSERT_TRUE(out);
@@ -200,9 +201,63 @@ TEST_F(ConnectTest, SignOutClearsTheCookieAndSignInIsNotWiredYet) {
   const auto forged = client->Delete("/session");
   ASSERT_TRUE(forged);
   EXPECT_EQ(forged->status, 403);
+  // Sign-in needs the header too: another site must not sign a browser in.
   const auto in = client->Post("/session", "{}", "application/json");
   ASSERT_TRUE(in);
-  EXPECT_EQ(in->status, 501);
+  EXPECT_EQ(in->status, 403);
+}
+
+TEST_F(ConnectTest, SignInSetsTheSessionCookieWhichAuthenticatesUntilSignOut) {
+  auto users = v1::UserService::NewStub(channel_);
+  v1::CreateInvitationRequest invite;
+  invite.mutable_invitation()->set_role(v1::OFFICIAL);
+  invite.mutable_invitation()->set_email("zhang.wei@example.com");
+  invite.mutable_invitation()->set_display_name("張偉");
+  v1::Invitation invitation;
+  ASSERT_TRUE(users->CreateInvitation(Ctx().get(), invite, &invitation).ok());
+  v1::AcceptInvitationRequest accept;
+  accept.set_code(invitation.code());
+  accept.set_password("Lantern-river-2026");
+  v1::User user;
+  ASSERT_TRUE(users->AcceptInvitation(Ctx("").get(), accept, &user).ok());
+
+  auto client = Client();
+  const httplib::Headers connect = {{"Connect-Protocol-Version", "1"}};
+  const auto wrong = client->Post(
+      "/session", connect, R"({"email":"zhang.wei@example.com","password":"Wrong-password-1"})",
+      "application/json");
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 401);
+  EXPECT_FALSE(wrong->has_header("Set-Cookie"));
+
+  const auto in = client->Post(
+      "/session", connect, R"({"email":"zhang.wei@example.com","password":"Lantern-river-2026"})",
+      "application/json");
+  ASSERT_TRUE(in);
+  EXPECT_EQ(in->status, 204);
+  EXPECT_EQ(in->body, "");  // the token is in the cookie only
+  const std::string cookie = in->get_header_value("Set-Cookie");
+  EXPECT_THAT(cookie, HasSubstr("techmatch_session=tms_"));
+  EXPECT_THAT(cookie, HasSubstr("HttpOnly"));
+  EXPECT_THAT(cookie, HasSubstr("Max-Age=43"));  // 12 hours: 43200 s, give or take a second
+  const std::string token =
+      cookie.substr(cookie.find('=') + 1, cookie.find(';') - cookie.find('=') - 1);
+
+  const httplib::Headers with_cookie = {{"Cookie", "techmatch_session=" + token},
+                                        {"Connect-Protocol-Version", "1"}};
+  const auto listed = client->Post("/techmatch.v1.IndustryService/ListIndustries", with_cookie,
+                                   "{}", "application/json");
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->status, 200);
+
+  const auto out = client->Delete("/session", with_cookie);
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->status, 204);
+  EXPECT_THAT(out->get_header_value("Set-Cookie"), HasSubstr("Max-Age=0"));
+  const auto after = client->Post("/techmatch.v1.IndustryService/ListIndustries", with_cookie, "{}",
+                                  "application/json");
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 401);
 }
 
 TEST_F(ConnectTest, MatchEventStreamsEnvelopesAndEndsTheStream) {

@@ -167,6 +167,11 @@ TEST_F(LongCallsTest, OneKeysIdleImportsLeaveOtherKeysWriting) {
   v1::Need need;
   const grpc::Status created = needs->CreateNeed(Ctx(other).get(), create, &need);
   ASSERT_TRUE(created.ok()) << created.error_code() << " " << created.error_message();
+  // An enterprise's need waits for review: published, it can be matched.
+  v1::PublishNeedRequest publish;
+  publish.set_name(need.name());
+  const grpc::Status published = needs->PublishNeed(Ctx(admin_).get(), publish, &need);
+  ASSERT_TRUE(published.ok()) << published.error_code() << " " << published.error_message();
   v1::MatchNeedRequest match;
   match.set_need(need.name());
   v1::MatchNeedResponse matches;

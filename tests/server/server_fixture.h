@@ -52,6 +52,7 @@ class ServerTest : public ::testing::Test {
     admin_token_ = CreateKey(**repository, Role::kAdmin);
     server::ServerOptions options;
     options.listen = "127.0.0.1:0";
+    Configure(options);
     auto server = server::TechmatchServer::Start(options, *std::move(repository));
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = *std::move(server);
@@ -71,6 +72,9 @@ class ServerTest : public ::testing::Test {
   }
 
   std::string db_path() const { return dir_ + "/test.db"; }
+
+  // Changes the options the server starts with (a test's clock, session bounds).
+  virtual void Configure(server::ServerOptions& /*options*/) {}
 
   // Creates a key straight in `repository` and returns its token (other fixtures use it too).
  public:

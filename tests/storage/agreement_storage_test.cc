@@ -194,7 +194,7 @@ TEST_F(AgreementStorageTest, ExportIsASnapshotWhileWritesGoOn) {
   std::vector<std::string> seen;
   bool wrote = false;
   ASSERT_THAT(repo().ExportAgreements(
-                  {},
+                  {}, {},
                   [&](const Agreement& a) -> absl::Status {
                     if (!wrote) {
                       wrote = true;
@@ -213,7 +213,7 @@ TEST_F(AgreementStorageTest, ExportIsASnapshotWhileWritesGoOn) {
                                 "a3:技术开发合同 a3", "a4:技术开发合同 a4"));
   // The sink's error stops the export and comes back.
   int calls = 0;
-  EXPECT_THAT(repo().ExportAgreements({},
+  EXPECT_THAT(repo().ExportAgreements({}, {},
                                       [&](const Agreement&) {
                                         ++calls;
                                         return absl::CancelledError("stop");
@@ -232,19 +232,19 @@ TEST_F(AgreementStorageTest, SumsNearInt64MaxAreExactAndOverflowIsAnError) {
   b.kind = AgreementKind::kTechnologyTransfer;
   b.amount(AmountField::kContractAmount) = 1;
   MustCreate(b);
-  TM_ASSERT_OK_AND_ASSIGN(AgreementReport exact, repo().SummarizeAgreements({}, {}));
+  TM_ASSERT_OK_AND_ASSIGN(AgreementReport exact, repo().SummarizeAgreements({}, {}, {}));
   EXPECT_EQ(exact.total.sum(AmountField::kContractAmount), kMax);
   Agreement c = Contract("a3");
   c.kind = AgreementKind::kTechnologyService;
   c.amount(AmountField::kContractAmount) = 1;
   MustCreate(c);
   // Per kind every group fits, but the total does not.
-  EXPECT_THAT(repo().SummarizeAgreements({}, {GroupDimension::kKind}),
+  EXPECT_THAT(repo().SummarizeAgreements({}, {GroupDimension::kKind}, {}),
               StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("exceeds")));
-  EXPECT_THAT(repo().SummarizeAgreements({}, {}), StatusIs(absl::StatusCode::kOutOfRange));
+  EXPECT_THAT(repo().SummarizeAgreements({}, {}, {}), StatusIs(absl::StatusCode::kOutOfRange));
   // Filtered down, it fits again.
   EXPECT_THAT(repo().SummarizeAgreements(
-                  {FilterTerm{"kind", FilterOp::kNe, std::string("TECHNOLOGY_SERVICE")}}, {}),
+                  {FilterTerm{"kind", FilterOp::kNe, std::string("TECHNOLOGY_SERVICE")}}, {}, {}),
               IsOk());
 }
 
@@ -411,7 +411,7 @@ class RandomSummaryTest : public testing::RepositoryTest {
     for (const Agreement& a : all) {
       if (keep(a)) kept.push_back(a);
     }
-    absl::StatusOr<AgreementReport> report = repo().SummarizeAgreements(filter, group_by);
+    absl::StatusOr<AgreementReport> report = repo().SummarizeAgreements(filter, group_by, {});
     ASSERT_TRUE(report.ok()) << report.status() << " " << where;
     const auto expected = BruteForce(kept, group_by);
     if (group_by.empty()) {

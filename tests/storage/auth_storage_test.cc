@@ -59,6 +59,23 @@ class AuthStorageTest : public testing::RepositoryTest {
   }
 };
 
+TEST_F(AuthStorageTest, AKeysRegionIsStoredAndChecked) {
+  ApiKey luzhou = NewKey(Role::kOfficial);
+  luzhou.region_code = "510500";
+  ASSERT_THAT(repo().CreateApiKey(luzhou), IsOk());
+  TM_ASSERT_OK_AND_ASSIGN(std::optional<ApiKey> found, repo().FindApiKey(luzhou.key_id));
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->region_code, "510500");
+  const ApiKey plain = NewKey(Role::kOfficial);
+  ASSERT_THAT(repo().CreateApiKey(plain), IsOk());
+  TM_ASSERT_OK_AND_ASSIGN(found, repo().FindApiKey(plain.key_id));
+  EXPECT_EQ(found->region_code, "");
+  // The schema refuses what is not a code, whoever stores it.
+  ApiKey bad = NewKey(Role::kOfficial);
+  bad.region_code = "Luzhou";
+  EXPECT_FALSE(repo().CreateApiKey(bad).ok());
+}
+
 TEST_F(AuthStorageTest, KeysAreCreatedFoundListedAndRevoked) {
   const ApiKey admin = NewKey(Role::kAdmin);
   const ApiKey institute = NewKey(Role::kInstitute, "scu");

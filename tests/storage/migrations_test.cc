@@ -6,6 +6,7 @@
 
 #include "SQLiteCpp/Database.h"
 #include "SQLiteCpp/Statement.h"
+#include "core/auth/api_key.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "storage/sqlite/connection.h"
@@ -73,6 +74,58 @@ TEST(MigrationsTest, EachEarlierVersionMigratesToLatest) {
     TM_ASSERT_OK_AND_ASSIGN(auto repo, SqliteRepository::Open(path));
     EXPECT_EQ(UserVersion(path), LatestSchemaVersion()) << "from version " << version;
   }
+}
+
+// A file made by the schema before people and review (version 6): its keys keep working with no
+// region and no expiry, its needs and offerings are published as they were.
+TEST(MigrationsTest, RecordsFromBeforePeopleAndReviewKeepTheirMeaning) {
+  testing::TempDir dir;
+  const std::string path = dir.File("v6.db");
+  TM_ASSERT_OK_AND_ASSIGN(NewToken token, GenerateToken());
+  {
+    Connection connection(path, ConnectionOptions{.create = true});
+    ASSERT_THAT(ApplyMigrations(connection, 6), IsOk());
+    connection.Run(
+        "INSERT INTO organizations (id, display_name, kind, region_code, industries, create_time, "
+        "update_time, revision) VALUES ('acme', 'Acme', 'ENTERPRISE', '510500', '', 1, 1, 1)");
+    connection.Run(
+        "INSERT INTO organizations (id, display_name, kind, region_code, industries, create_time, "
+        "update_time, revision) VALUES ('lab', 'Lab', 'RESEARCH_INSTITUTE', '510100', '', 1, 1, "
+        "1)");
+    connection.Run(
+        "INSERT INTO needs (id, enterprise_id, title, description, keywords, industries, "
+        "cooperation_modes, events, state, create_time, update_time, revision) VALUES "
+        "('old', 'acme', 'Old need', '', '', 'liquor', '', '', 'OPEN', 1, 1, 1)");
+    connection.Run(
+        "INSERT INTO offerings (id, institute_id, title, description, keywords, industries, "
+        "cooperation_modes, events, trl, patents, state, create_time, update_time, revision) "
+        "VALUES ('kit', 'lab', 'Old offering', '', '', 'liquor', '', '', 5, '', 'AVAILABLE', 1, 1, "
+        "1)");
+    ScopedStatement insert = connection.Prepare(
+        "INSERT INTO api_keys (key_id, token_hash, role, organization_id, label, create_time) "
+        "VALUES (?1, ?2, 'OFFICIAL', NULL, 'old', 1)");
+    insert.BindText(1, token.key_id);
+    insert.BindBlob(2, Sha256(token.token));
+    insert.Run();
+  }
+  TM_ASSERT_OK_AND_ASSIGN(auto repo, SqliteRepository::Open(path));
+  EXPECT_EQ(UserVersion(path), LatestSchemaVersion());
+  TM_ASSERT_OK_AND_ASSIGN(Need need, repo->GetNeed("old"));
+  EXPECT_EQ(need.state, NeedState::kOpen);  // Published: matched and shown as before.
+  EXPECT_TRUE(need.published);
+  EXPECT_EQ(need.return_reason, "");
+  TM_ASSERT_OK_AND_ASSIGN(Offering offering, repo->GetOffering("kit"));
+  EXPECT_EQ(offering.state, OfferingState::kAvailable);
+  EXPECT_TRUE(offering.published);
+  // The key as its token finds it: same hash, no region (everything its role allows), no expiry,
+  // not revoked.
+  TM_ASSERT_OK_AND_ASSIGN(std::optional<ApiKey> key, repo->FindApiKey(token.key_id));
+  ASSERT_TRUE(key.has_value());
+  EXPECT_EQ(key->token_hash, Sha256(token.token));
+  EXPECT_EQ(key->role, Role::kOfficial);
+  EXPECT_EQ(key->region_code, "");
+  EXPECT_FALSE(key->expire_time.has_value());
+  EXPECT_FALSE(key->revoke_time.has_value());
 }
 
 TEST(MigrationsTest, FileFromNewerBuildIsRefused) {

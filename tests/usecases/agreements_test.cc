@@ -42,12 +42,12 @@ TEST_F(AgreementsTest, FiguresChangeOnlyAsTheStateAllowsAndLeaveAHistory) {
   update.patch.amount(AmountField::kContractAmount) = 250'000'000;
   TM_ASSERT_OK_AND_ASSIGN(Agreement updated, agreements().Update(update));
   EXPECT_EQ(updated.amount(AmountField::kContractAmount), 250'000'000);
-  TM_ASSERT_OK_AND_ASSIGN(AgreementView view, agreements().Get("agreements/a1", true));
+  TM_ASSERT_OK_AND_ASSIGN(AgreementView view, agreements().Get(organizer_, "agreements/a1", true));
   ASSERT_TRUE(view.history.has_value());
   ASSERT_EQ(view.history->size(), 1u);
   EXPECT_EQ((*view.history)[0].old_minor, 230'000'000);
   EXPECT_EQ((*view.history)[0].new_minor, 250'000'000);
-  TM_ASSERT_OK_AND_ASSIGN(view, agreements().Get("agreements/a1", false));
+  TM_ASSERT_OK_AND_ASSIGN(view, agreements().Get(organizer_, "agreements/a1", false));
   EXPECT_FALSE(view.history.has_value());
 
   // Realized figures wait for implementation to start: the state rule comes before the fields'.
@@ -94,15 +94,17 @@ TEST_F(AgreementsTest, ExportsStopWhenTheirReceiverOrCallerDoes) {
   for (const char* id : {"a1", "a2", "a3"}) ASSERT_THAT(agreements().Create(Contract(id)), IsOk());
   Collector all;
   TestCallState waiting;
-  EXPECT_THAT(agreements().Export("", all, waiting), IsOk());
+  EXPECT_THAT(agreements().Export(organizer_, "", all, waiting), IsOk());
   EXPECT_THAT(all.ids, ElementsAre("a1", "a2", "a3"));
   Collector two(2);
-  EXPECT_THAT(agreements().Export("", two, waiting), StatusIs(absl::StatusCode::kCancelled));
+  EXPECT_THAT(agreements().Export(organizer_, "", two, waiting),
+              StatusIs(absl::StatusCode::kCancelled));
   Collector any;
   TestCallState gone(/*wanted=*/1);
-  EXPECT_THAT(agreements().Export("", any, gone), StatusIs(absl::StatusCode::kCancelled));
+  EXPECT_THAT(agreements().Export(organizer_, "", any, gone),
+              StatusIs(absl::StatusCode::kCancelled));
   EXPECT_THAT(any.ids, ElementsAre("a1"));
-  EXPECT_THAT(ViolatedFields(agreements().Export("no_such = 1", any, waiting)),
+  EXPECT_THAT(ViolatedFields(agreements().Export(organizer_, "no_such = 1", any, waiting)),
               ElementsAre("filter"));
 }
 
@@ -111,10 +113,12 @@ TEST_F(AgreementsTest, ReportsCheckEveryFieldAndSum) {
   const Currency cny = *Currency::FromCode("CNY");
   Reports reports(repo(), cny);
   EXPECT_THAT(ViolatedFields(reports.SummarizeAgreements(
-                  {GroupDimension::kEvent, GroupDimension::kEvent}, "no_such = 1")),
-              UnorderedElementsAre("group_by[1]", "filter"));
-  TM_ASSERT_OK_AND_ASSIGN(AgreementReport report,
-                          reports.SummarizeAgreements({GroupDimension::kEvent}, ""));
+                  official_, {GroupDimension::kEvent, GroupDimension::kEvent}, "no_such = 1",
+                  static_cast<RegionLevel>(0))),
+              UnorderedElementsAre("group_by[1]", "filter", "region_level"));
+  TM_ASSERT_OK_AND_ASSIGN(
+      AgreementReport report,
+      reports.SummarizeAgreements(official_, {GroupDimension::kEvent}, "", RegionLevel::kCounty));
   EXPECT_EQ(report.total.agreement_count, 2);
   EXPECT_EQ(report.total.sum(AmountField::kContractAmount), 460'000'000);
   EXPECT_THAT(ViolatedFields(reports.GetEventSummary("", "xx")),

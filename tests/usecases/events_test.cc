@@ -103,7 +103,7 @@ TEST_F(EventsTest, OrganizationsKeepTheirKind) {
   update.paths = {"kind"};
   update.patch.kind = OrganizationKind::kUniversity;
   EXPECT_THAT(ViolatedFields(organizations.Update(update)), ElementsAre("update_mask.paths[0]"));
-  EXPECT_THAT(ViolatedFields(organizations.Get("acme")), ElementsAre("name"));
+  EXPECT_THAT(ViolatedFields(organizations.Get(organizer_, "acme")), ElementsAre("name"));
 }
 
 }  // namespace

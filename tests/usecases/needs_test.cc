@@ -72,7 +72,7 @@ TEST_F(NeedsTest, ARepeatedRequestIdReturnsTheFirstNeed) {
   again.request_id = first.request_id;
   TM_ASSERT_OK_AND_ASSIGN(Need replayed, needs().Create(acme_, again));
   EXPECT_EQ(replayed.meta.id, created.meta.id);
-  TM_ASSERT_OK_AND_ASSIGN(ListPage<Need> all, needs().List(ListRequest{}, ""));
+  TM_ASSERT_OK_AND_ASSIGN(ListPage<Need> all, needs().List(organizer_, ListRequest{}, ""));
   EXPECT_EQ(all.items.size(), 1u);
 }
 
@@ -115,8 +115,8 @@ TEST_F(NeedsTest, TheMatchingIndexFollowsEveryWrite) {
 }
 
 TEST_F(NeedsTest, NamesAreChecked) {
-  EXPECT_THAT(ViolatedFields(needs().Get("offerings/pit")), ElementsAre("name"));
-  EXPECT_THAT(needs().Get("needs/none"), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(ViolatedFields(needs().Get(organizer_, "offerings/pit")), ElementsAre("name"));
+  EXPECT_THAT(needs().Get(organizer_, "needs/none"), StatusIs(absl::StatusCode::kNotFound));
   NeedUpdate update;
   update.name = "pit";
   EXPECT_THAT(ViolatedFields(needs().Update(acme_, update)), ElementsAre("need.name"));
@@ -128,15 +128,17 @@ TEST_F(NeedsTest, ListsSearchByRelevanceWithTheirOwnPageTokens) {
     if (i == 1) input.need.listing.title = "锂电池正极材料回收";
     ASSERT_THAT(needs().Create(acme_, input), IsOk());
   }
-  TM_ASSERT_OK_AND_ASSIGN(ListPage<Need> found, needs().List(ListRequest{}, "锂电池回收"));
+  TM_ASSERT_OK_AND_ASSIGN(ListPage<Need> found,
+                          needs().List(organizer_, ListRequest{}, "锂电池回收"));
   ASSERT_FALSE(found.items.empty());
   EXPECT_EQ(found.items.front().meta.id, "n1");
   // A page token of a ranked list does not continue the plain list, nor the reverse.
-  TM_ASSERT_OK_AND_ASSIGN(ListPage<Need> first, needs().List({"", 1, ""}, ""));
+  TM_ASSERT_OK_AND_ASSIGN(ListPage<Need> first, needs().List(organizer_, {"", 1, ""}, ""));
   ASSERT_FALSE(first.next_page_token.empty());
-  EXPECT_THAT(ViolatedFields(needs().List({"", 1, first.next_page_token}, "窖池")),
+  EXPECT_THAT(ViolatedFields(needs().List(organizer_, {"", 1, first.next_page_token}, "窖池")),
               ElementsAre("page_token"));
-  TM_ASSERT_OK_AND_ASSIGN(ListPage<Need> second, needs().List({"", 1, first.next_page_token}, ""));
+  TM_ASSERT_OK_AND_ASSIGN(ListPage<Need> second,
+                          needs().List(organizer_, {"", 1, first.next_page_token}, ""));
   EXPECT_EQ(second.items.front().meta.id, "n1");
 }
 
@@ -211,7 +213,7 @@ TEST_F(NeedsTest, ImportStopsWhereTheInputOrTheCallerStops) {
   EXPECT_THAT(needs().Import(acme_, cancelled, gone),
               StatusIs(absl::StatusCode::kCancelled,
                        HasSubstr("the import stopped after message 2 of the stream (row 2)")));
-  TM_ASSERT_OK_AND_ASSIGN(ListPage<Need> stored, needs().List(ListRequest{}, ""));
+  TM_ASSERT_OK_AND_ASSIGN(ListPage<Need> stored, needs().List(organizer_, ListRequest{}, ""));
   EXPECT_THAT(stored.items, IsEmpty());
 }
 

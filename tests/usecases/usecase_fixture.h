@@ -26,7 +26,11 @@ using ::techmatch::testing::IsOk;
 using ::techmatch::testing::StatusIs;
 
 inline Principal Caller(Role role, const std::string& organization_id = "") {
-  return {"key-" + std::string(RoleName(role)), role, organization_id};
+  Principal principal;
+  principal.key_id = "key-" + std::string(RoleName(role));
+  principal.role = role;
+  principal.organization_id = organization_id;
+  return principal;
 }
 
 // The fields of the violations `status` carries.
