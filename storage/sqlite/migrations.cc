@@ -360,6 +360,14 @@ ALTER TABLE needs ADD COLUMN late_events TEXT NOT NULL DEFAULT '';
 ALTER TABLE offerings ADD COLUMN late_events TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Keyed audit records: the id of the audit key whose HMAC a record's hash is; empty for the
+// SHA-256 records written before (and verified as before). And the hash of the request that
+// used each request_id (empty for those recorded before: any repeat of them is a retry).
+constexpr const char kMigration6[] = R"sql(
+ALTER TABLE audit_events ADD COLUMN key_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE request_ids ADD COLUMN request_hash BLOB NOT NULL DEFAULT x'';
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -369,6 +377,7 @@ const std::vector<Migration>& Migrations() {
       {3, "API keys and the audit trail", kMigration3},
       {4, "fair operations: delegates, meeting plans, requests, meetings", kMigration4},
       {5, "late registration of needs and offerings", kMigration5},
+      {6, "keyed audit records, request hashes", kMigration6},
   };
   return *kMigrations;
 }
