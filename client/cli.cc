@@ -73,6 +73,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddAgreementCommands(app, env);
   AddReportCommands(app, env);
   AddAuditCommands(app, env);
+  AddThesaurusCommands(app, env);
 
   try {
     app.parse(argc, argv);

@@ -14,6 +14,7 @@
 namespace techmatch::client {
 
 void AddIndustryCommands(CLI::App& app, CommandEnv& env);
+void AddThesaurusCommands(CLI::App& app, CommandEnv& env);
 void AddOrganizationCommands(CLI::App& app, CommandEnv& env);
 void AddEventCommands(CLI::App& app, CommandEnv& env);
 void AddNeedCommands(CLI::App& app, CommandEnv& env);

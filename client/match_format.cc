@@ -36,6 +36,7 @@ void RenderMatchBlock(const Match& match, Counterpart counterpart, absl::string_
                          CounterpartName(match, counterpart), match.counterpart_title());
   const size_t indent = lead.size() + 2;
   RenderReason(out, indent, "shared terms", FormatSharedTerms(match.explanation(), kTerminalTerms));
+  RenderReason(out, indent, "bridges", FormatBridges(match.explanation(), kTerminalBridges));
   RenderReason(out, indent, "shared industries", FormatSharedIndustries(match.explanation()));
   RenderReason(out, indent, "signals", FormatSignals(match.explanation()));
 }
@@ -47,7 +48,8 @@ std::vector<std::string> MatchCells(const Match& match, Counterpart counterpart)
           FormatScore(match.score()),
           FormatSharedTerms(match.explanation()),
           FormatSharedIndustries(match.explanation()),
-          FormatSignals(match.explanation())};
+          FormatSignals(match.explanation()),
+          FormatBridges(match.explanation())};
 }
 
 }  // namespace
@@ -70,6 +72,17 @@ std::string FormatSharedTerms(const MatchExplanation& explanation, size_t max_te
   }
   if (terms.size() < total) terms.push_back(absl::StrCat("… (+", total - terms.size(), ")"));
   return absl::StrJoin(terms, ", ");
+}
+
+std::string FormatBridges(const MatchExplanation& explanation, size_t max_bridges) {
+  std::vector<std::string> texts;
+  const size_t total = explanation.bridges().size();
+  for (const auto& bridge : explanation.bridges()) {
+    if (max_bridges > 0 && texts.size() == max_bridges) break;
+    texts.push_back(bridge.text());
+  }
+  if (texts.size() < total) texts.push_back(absl::StrCat("… (+", total - texts.size(), ")"));
+  return absl::StrJoin(texts, "; ");
 }
 
 std::string FormatSharedIndustries(const MatchExplanation& explanation) {
@@ -124,9 +137,9 @@ void RenderWatchedMatch(const Match& match, Counterpart counterpart, absl::strin
 
 std::vector<std::string> MatchCsvHeader(Counterpart counterpart) {
   const std::string side = counterpart == Counterpart::kOffering ? "offering" : "need";
-  return {"rank",   side,           absl::StrCat(side, "_title"),
-          "score",  "shared_terms", "shared_industries",
-          "signals"};
+  return {"rank",    side,           absl::StrCat(side, "_title"),
+          "score",   "shared_terms", "shared_industries",
+          "signals", "bridges"};
 }
 
 std::vector<std::string> MatchEventCsvHeader() {
@@ -184,6 +197,8 @@ void RenderEventNeed(const techmatch::v1::MatchEventResponse& response, std::ost
     out << absl::StrFormat("  %s  %s  %s  %s%s\n", Rank(i), FormatScore(match.score()),
                            match.offering(), match.counterpart_title(),
                            terms.empty() ? "" : absl::StrCat("  (", terms, ")"));
+    const std::string bridges = FormatBridges(match.explanation(), kTerminalBridges);
+    if (!bridges.empty()) out << "       bridges: " << bridges << '\n';
   }
 }
 

@@ -28,6 +28,11 @@ std::string FormatSharedTerm(const techmatch::v1::SharedTerm& term);
 // most telling come first) and `, … (+N)` for the rest, so a terminal line stays readable.
 std::string FormatSharedTerms(const techmatch::v1::MatchExplanation& explanation,
                               size_t max_terms = 0);
+// The bridges' display texts joined by `; ` (`degumming ≈ 脱胶 (CC-CEDICT); SNCR ≈
+// 选择性非催化还原 (thesaurus)`), strongest first; empty when none. `max_bridges` as for
+// FormatSharedTerms.
+std::string FormatBridges(const techmatch::v1::MatchExplanation& explanation,
+                          size_t max_bridges = 0);
 // Industry codes (`liquor, agriculture`), primary first.
 std::string FormatSharedIndustries(const techmatch::v1::MatchExplanation& explanation);
 // Signals that contributed, largest first: `text 0.412 + industry 0.200 + maturity 0.100`.
@@ -39,10 +44,13 @@ const std::string& CounterpartName(const techmatch::v1::Match& match, Counterpar
 
 // Shared terms shown per match on the terminal; CSV and JSON keep them all.
 inline constexpr size_t kTerminalTerms = 8;
+// Bridges shown per match on the terminal; CSV and JSON keep them all.
+inline constexpr size_t kTerminalBridges = 4;
 
 // One block per match (at most kTerminalTerms shared terms):
 //   1  0.734  offerings/cib-001  窖泥功能菌群定向培養與人工窖泥製備
 //      shared terms:      窖池, 釀造/酿造
+//      bridges:           degumming ≈ 脱胶 (CC-CEDICT)
 //      shared industries: liquor
 //      signals:           text 0.412 + industry 0.200
 // or "no matches" when there are none.
@@ -59,7 +67,7 @@ std::vector<std::string> MatchCsvHeader(Counterpart counterpart);
 std::vector<std::string> MatchEventCsvHeader();
 
 // One CSV row per match: rank, counterpart, title, score, shared terms, shared industries,
-// signals.
+// signals, bridges.
 std::vector<std::vector<std::string>> MatchCsvRows(
     const google::protobuf::RepeatedPtrField<techmatch::v1::Match>& matches,
     Counterpart counterpart);
@@ -75,7 +83,8 @@ std::vector<std::vector<std::string>> MatchEventCsvRows(
     const techmatch::v1::MatchEventResponse& response);
 
 // A need of MatchEvent in brief, for the terminal: its name and title, then one line per match
-// `  1  0.734  offerings/cib-001  title  (窖池, 釀造/酿造)`.
+// `  1  0.734  offerings/cib-001  title  (窖池, 釀造/酿造)`, followed, when the match used
+// bridges, by a line `       bridges: degumming ≈ 脱胶 (CC-CEDICT)`.
 void RenderEventNeed(const techmatch::v1::MatchEventResponse& response, std::ostream& out);
 
 }  // namespace techmatch::client

@@ -82,4 +82,9 @@ techmatch::v1::AuditService::Stub& Session::audit() {
   return *audit_;
 }
 
+techmatch::v1::ThesaurusService::Stub& Session::thesaurus() {
+  if (!thesaurus_) thesaurus_ = techmatch::v1::ThesaurusService::NewStub(channel());
+  return *thesaurus_;
+}
+
 }  // namespace techmatch::client

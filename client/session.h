@@ -18,6 +18,7 @@
 #include "techmatch/v1/offering.grpc.pb.h"
 #include "techmatch/v1/organization.grpc.pb.h"
 #include "techmatch/v1/report.grpc.pb.h"
+#include "techmatch/v1/thesaurus.grpc.pb.h"
 
 namespace techmatch::client {
 
@@ -47,6 +48,7 @@ class Session {
   techmatch::v1::AgreementService::Stub& agreements();
   techmatch::v1::ReportService::Stub& reports();
   techmatch::v1::AuditService::Stub& audit();
+  techmatch::v1::ThesaurusService::Stub& thesaurus();
 
  private:
   const std::shared_ptr<grpc::Channel>& channel();
@@ -65,6 +67,7 @@ class Session {
   std::unique_ptr<techmatch::v1::AgreementService::Stub> agreements_;
   std::unique_ptr<techmatch::v1::ReportService::Stub> reports_;
   std::unique_ptr<techmatch::v1::AuditService::Stub> audit_;
+  std::unique_ptr<techmatch::v1::ThesaurusService::Stub> thesaurus_;
 };
 
 }  // namespace techmatch::client

@@ -130,4 +130,11 @@ grpc::Status AgreementServiceImpl::ExportAgreements(
   });
 }
 
+void AgreementServiceImpl::ServeShortReads(AsyncServer& async) {
+  async.Serve(*this, &AgreementServiceImpl::RequestGetAgreement,
+              &AgreementServiceImpl::GetAgreement);
+  async.Serve(*this, &AgreementServiceImpl::RequestListAgreements,
+              &AgreementServiceImpl::ListAgreements);
+}
+
 }  // namespace techmatch::server

@@ -3,14 +3,23 @@
 #ifndef TECHMATCH_SERVER_AGREEMENT_SERVICE_H_
 #define TECHMATCH_SERVER_AGREEMENT_SERVICE_H_
 
+#include "server/async_server.h"
 #include "server/service_context.h"
 #include "techmatch/v1/agreement.grpc.pb.h"
 #include "usecases/agreements.h"
 
 namespace techmatch::server {
 
-class AgreementServiceImpl final : public v1::AgreementService::Service {
+// GetAgreement and ListAgreements: short reads, served from the completion queues
+// (server/async_server.h). The base takes them off the sync API; ServeShortReads hands them to the
+// queues. Keep the two lists the same.
+using AgreementServiceImplBase = v1::AgreementService::WithRawMethod_GetAgreement<
+    v1::AgreementService::WithRawMethod_ListAgreements<v1::AgreementService::Service>>;
+
+class AgreementServiceImpl final : public AgreementServiceImplBase {
  public:
+  // Serves the methods of the base class comment from `async`'s queues.
+  void ServeShortReads(AsyncServer& async);
   explicit AgreementServiceImpl(ServiceContext& context)
       : context_(context),
         agreements_(context.repository, context.page_tokens, context.currency.minor_digits()) {}

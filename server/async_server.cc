@@ -6,30 +6,11 @@
 #include <chrono>
 
 #include "absl/status/status.h"
-#include "google/protobuf/descriptor.h"
 #include "server/status_conversion.h"
 #include "spdlog/spdlog.h"
 
 namespace techmatch::server {
 namespace async_internal {
-
-int UnaryMethodIndex(absl::string_view service_full_name, absl::string_view method,
-                     absl::string_view request_type, absl::string_view response_type) {
-  const google::protobuf::ServiceDescriptor* service =
-      google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
-          std::string(service_full_name));
-  const google::protobuf::MethodDescriptor* found =
-      service == nullptr ? nullptr : service->FindMethodByName(std::string(method));
-  if (found == nullptr || found->client_streaming() || found->server_streaming() ||
-      found->input_type()->full_name() != request_type ||
-      found->output_type()->full_name() != response_type) {
-    spdlog::error("{}.{} is not a unary method from {} to {}: left on the sync API",
-                  std::string(service_full_name), std::string(method), std::string(request_type),
-                  std::string(response_type));
-    return -1;
-  }
-  return found->index();
-}
 
 bool DeadlinePassed(const grpc::ServerContext& context) {
   return std::chrono::system_clock::now() >= context.deadline();

@@ -9,10 +9,18 @@
 // read it to another that runs it (~1.2 context switches per call); here the thread that polls
 // the call runs it and sends the answer.
 //
+// Only gRPC's generated, supported API is used: a service class derives from the generated
+// `WithRawMethod_X` of each method served here (which takes X off the sync API and gives the
+// class a public `RequestX` taking the call as bytes), and hands `RequestX` and its own
+// handler `X` to Serve. Raw bytes rather than `WithAsyncMethod_X`'s parsed request: were gRPC
+// to parse it, a request that does not parse would be cancelled INTERNAL inside gRPC, unseen
+// (server/malformed_request_interceptor.h). A class whose base names a method it does not
+// Serve fails to compile only the other way round (Serve needs `RequestX`), so each service
+// class keeps its base and its ServeShortReads side by side.
+//
 // Usage, in this order:
 //   AsyncServer async(threads);
-//   async.Serve<v1::NeedService>(needs_, "GetNeed", &NeedServiceImpl::GetNeed);
-//                                              // before the service is registered
+//   async.Serve(needs_, &NeedServiceImpl::RequestGetNeed, &NeedServiceImpl::GetNeed);
 //   async.AddQueues(builder);                                   // before BuildAndStart
 //   server = builder.BuildAndStart();
 //   async.Start();
@@ -29,11 +37,9 @@
 #include <type_traits>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
-#include "absl/strings/string_view.h"
 #include "google/protobuf/arena.h"
 #include "grpcpp/completion_queue.h"
-#include "grpcpp/impl/service_type.h"
+#include "grpcpp/impl/codegen/proto_utils.h"
 #include "grpcpp/server_builder.h"
 #include "grpcpp/server_context.h"
 #include "grpcpp/support/async_unary_call.h"
@@ -41,30 +47,17 @@
 #include "grpcpp/support/proto_buffer_reader.h"
 #include "grpcpp/support/status.h"
 #include "server/malformed_request_interceptor.h"
+#include "server/method_table.h"
 
 namespace techmatch::server {
 namespace async_internal {
 
-// grpc::Service's hooks for turning a method asynchronous are protected (the generated
-// WithAsyncMethod_X templates call them from a subclass); the service classes here are final,
-// so these reach the hooks through a pointer to member named via this subclass, which C++
-// allows ([class.protected]).
-class ServiceHooks : public grpc::Service {
- public:
-  static void MarkAsync(grpc::Service& service, int index) {
-    (service.*&ServiceHooks::MarkMethodAsync)(index);
-  }
-  template <typename Request>
-  static void RequestUnary(grpc::Service& service, int index, grpc::ServerContext* context,
-                           Request* request, grpc::internal::ServerAsyncStreamingInterface* writer,
-                           grpc::ServerCompletionQueue* queue, void* tag) {
-    using Hook = void (grpc::Service::*)(
-        int, grpc::ServerContext*, Request*, grpc::internal::ServerAsyncStreamingInterface*,
-        grpc::CompletionQueue*, grpc::ServerCompletionQueue*, void*);
-    const Hook hook = &ServiceHooks::RequestAsyncUnary<Request>;
-    (service.*hook)(index, context, request, writer, queue, queue, tag);
-  }
-};
+// The generated WithRawMethod_X::RequestX, as a member of the service class deriving from it.
+template <typename ServiceImpl>
+using RawRequester = void (ServiceImpl::*)(grpc::ServerContext*, grpc::ByteBuffer*,
+                                           grpc::ServerAsyncResponseWriter<grpc::ByteBuffer>*,
+                                           grpc::CompletionQueue*, grpc::ServerCompletionQueue*,
+                                           void*);
 
 // One completion-queue event's receiver. The low bit of a tag says which of the call's two
 // events it is (its answer sent, or the call done).
@@ -73,11 +66,6 @@ class Call {
   virtual ~Call() = default;
   virtual void Proceed(bool ok, bool done_event) = 0;
 };
-
-// The index of `method` in its service (the order of the .proto, which is the generated
-// Service's method order) after checking it is unary with these message types; -1 otherwise.
-int UnaryMethodIndex(absl::string_view service_full_name, absl::string_view method,
-                     absl::string_view request_type, absl::string_view response_type);
 
 inline google::protobuf::ArenaOptions ArenaStartingIn(char* block, size_t size) {
   google::protobuf::ArenaOptions options;
@@ -99,7 +87,7 @@ class UnaryCall final : public Call {
   using Handler = grpc::Status (ServiceImpl::*)(grpc::ServerContext*, const Request*, Response*);
   struct Method {
     ServiceImpl* service;
-    int index;
+    RawRequester<ServiceImpl> request;
     Handler handler;
   };
 
@@ -115,8 +103,7 @@ class UnaryCall final : public Call {
     // The request arrives as bytes and is parsed in Proceed: were gRPC to parse it, a request
     // that does not parse would be cancelled INTERNAL inside gRPC, unseen
     // (server/malformed_request_interceptor.h).
-    ServiceHooks::RequestUnary(*method_.service, method_.index, &context_, &payload_, &writer_,
-                               queue_, this);
+    (method_.service->*method_.request)(&context_, &payload_, &writer_, queue_, queue_, this);
   }
 
   void Proceed(bool ok, bool done_event) override {
@@ -134,7 +121,8 @@ class UnaryCall final : public Call {
           DeadlinePassed(context_) ? ExpiredWhileQueued()
           : !ParseRequest()        ? MalformedRequestStatus(Request::descriptor()->full_name())
                             : (method_.service->*method_.handler)(&context_, request_, response_);
-      writer_.Finish(*response_, status, this);
+      if (status.ok()) status = SerializeResponse();
+      writer_.Finish(answer_, status, this);
       return;
     } else {
       finished_ = true;
@@ -148,6 +136,11 @@ class UnaryCall final : public Call {
     return reader.status().ok() && request_->ParseFromZeroCopyStream(&reader);
   }
 
+  grpc::Status SerializeResponse() {
+    bool own_buffer = false;
+    return grpc::SerializationTraits<Response>::Serialize(*response_, &answer_, &own_buffer);
+  }
+
   void* DoneTag() { return reinterpret_cast<void*>(reinterpret_cast<uintptr_t>(this) | 1); }
 
   const Method method_;
@@ -159,8 +152,9 @@ class UnaryCall final : public Call {
   Request* const request_;
   Response* const response_;
   grpc::ByteBuffer payload_;  // The request as received.
+  grpc::ByteBuffer answer_;   // The response as sent.
   grpc::ServerContext context_;
-  grpc::ServerAsyncResponseWriter<Response> writer_;
+  grpc::ServerAsyncResponseWriter<grpc::ByteBuffer> writer_;
   bool started_ = false;
   bool finished_ = false;
   bool done_ = false;
@@ -177,29 +171,22 @@ class AsyncServer {
   AsyncServer(const AsyncServer&) = delete;
   AsyncServer& operator=(const AsyncServer&) = delete;
 
-  // Serves `method` ("GetNeed") of `service`, an implementation of the generated service
-  // `Grpc` (v1::NeedService), from the queues with `handler`, the service's own sync handler.
-  // Call before the service is registered with the builder. Returns false (and leaves the
-  // method on the sync API) when the name does not match a unary method of the service with
-  // these message types.
-  template <typename Grpc, typename ServiceImpl, typename Request, typename Response>
-  bool Serve(ServiceImpl& service, absl::string_view method,
+  // Serves the method whose generated `RequestX` is `request` (&NeedServiceImpl::RequestGetNeed,
+  // from the service's WithRawMethod_GetNeed base) with `handler`, the service's own sync
+  // handler (&NeedServiceImpl::GetNeed). Call before the service is registered with the builder.
+  template <typename ServiceImpl, typename Request, typename Response>
+  void Serve(ServiceImpl& service,
+             std::type_identity_t<async_internal::RawRequester<ServiceImpl>> request,
              grpc::Status (ServiceImpl::*handler)(grpc::ServerContext*, const Request*,
                                                   Response*)) {
-    static_assert(std::is_base_of_v<typename Grpc::Service, ServiceImpl>);
     using UnaryCall = async_internal::UnaryCall<ServiceImpl, Request, Response>;
-    const int index = async_internal::UnaryMethodIndex(Grpc::service_full_name(), method,
-                                                       Request::descriptor()->full_name(),
-                                                       Response::descriptor()->full_name());
-    if (index < 0) return false;
-    async_internal::ServiceHooks::MarkAsync(service, index);
-    const typename UnaryCall::Method served{&service, index, handler};
+    const typename UnaryCall::Method served{&service, request, handler};
     starters_.push_back([served](grpc::ServerCompletionQueue* queue) {
       for (int i = 0; i < kWaitingCallsPerMethod; ++i) new UnaryCall(served, queue);
     });
-    methods_.push_back(std::string(method));
-    paths_.push_back(absl::StrCat("/", Grpc::service_full_name(), "/", method));
-    return true;
+    const Method* method = MethodOf(Request::descriptor());
+    paths_.push_back(method->path);
+    methods_.push_back(method->descriptor->name());
   }
 
   // Adds the queues to `builder`; call once, before BuildAndStart.

@@ -37,4 +37,8 @@ grpc::Status AuditServiceImpl::ListAuditEvents(grpc::ServerContext* server_conte
   });
 }
 
+void AuditServiceImpl::ServeShortReads(AsyncServer& async) {
+  async.Serve(*this, &AuditServiceImpl::RequestListAuditEvents, &AuditServiceImpl::ListAuditEvents);
+}
+
 }  // namespace techmatch::server

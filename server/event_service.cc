@@ -70,4 +70,11 @@ grpc::Status EventServiceImpl::ListParticipants(grpc::ServerContext* server_cont
   });
 }
 
+void EventServiceImpl::ServeShortReads(AsyncServer& async) {
+  async.Serve(*this, &EventServiceImpl::RequestGetEvent, &EventServiceImpl::GetEvent);
+  async.Serve(*this, &EventServiceImpl::RequestListEvents, &EventServiceImpl::ListEvents);
+  async.Serve(*this, &EventServiceImpl::RequestListParticipants,
+              &EventServiceImpl::ListParticipants);
+}
+
 }  // namespace techmatch::server

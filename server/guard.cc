@@ -40,9 +40,8 @@ std::string ResourceOf(const Message& request) {
   return "";
 }
 
-}  // namespace
-
-absl::StatusOr<Principal> Guard::Authenticate(const grpc::ServerContext& context) {
+// The bearer token of the call's `authorization` metadata.
+absl::StatusOr<absl::string_view> TokenOf(const grpc::ServerContext& context) {
   const auto& metadata = context.client_metadata();
   auto header = metadata.find("authorization");
   if (header == metadata.end()) {
@@ -54,7 +53,25 @@ absl::StatusOr<Principal> Guard::Authenticate(const grpc::ServerContext& context
   if (!token) {
     return absl::UnauthenticatedError("the authorization metadata must read `Bearer <token>`");
   }
+  return *token;
+}
+
+}  // namespace
+
+absl::StatusOr<Principal> Guard::Authenticate(const grpc::ServerContext& context) {
+  absl::StatusOr<absl::string_view> token = TokenOf(context);
+  if (!token.ok()) return token.status();
   return keys_.Authenticate(*token);
+}
+
+absl::StatusOr<std::unique_ptr<LongCalls::Ticket>> Guard::AdmitLongCall(
+    const Principal& principal, const google::protobuf::MethodDescriptor& method,
+    grpc::ServerContext& context) {
+  const std::optional<LongCallKind> kind = LongCallKindOf(method);
+  if (!kind) return nullptr;
+  absl::StatusOr<absl::string_view> token = TokenOf(context);
+  if (!token.ok()) return token.status();
+  return long_calls_.Admit(principal, *token, *kind, context);
 }
 
 storage::PendingAudit Guard::StartAudit(const Principal* principal, absl::string_view method,

@@ -4,6 +4,7 @@
 #ifndef TECHMATCH_SERVER_GUARD_H_
 #define TECHMATCH_SERVER_GUARD_H_
 
+#include <memory>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -12,6 +13,7 @@
 #include "google/protobuf/message.h"
 #include "grpcpp/server_context.h"
 #include "server/key_cache.h"
+#include "server/long_calls.h"
 #include "storage/audit_scope.h"
 #include "storage/repository.h"
 
@@ -19,13 +21,28 @@ namespace techmatch::server {
 
 class Guard {
  public:
-  explicit Guard(storage::Repository& repository) : repository_(repository), keys_(repository) {}
+  explicit Guard(storage::Repository& repository, LongCallLimits long_calls = {})
+      : repository_(repository),
+        keys_(repository),
+        long_calls_(long_calls, [this](absl::string_view token) {
+          return keys_.Authenticate(token).status();
+        }) {}
 
   // Who the call runs as, from its `authorization: Bearer <token>` metadata: UNAUTHENTICATED
   // for a missing, malformed, unknown or revoked token. Whether the role may call the method
   // is decided next by Authorize (core/auth/permissions.h), before anything else is looked up,
   // so a refusal never depends on whether the target exists.
   absl::StatusOr<Principal> Authenticate(const grpc::ServerContext& context);
+
+  // For a long call (server/long_calls.h) of `principal`, already authorized: its place among
+  // the principal's long calls, RESOURCE_EXHAUSTED when it has its share open; nullptr for a
+  // short call.
+  absl::StatusOr<std::unique_ptr<LongCalls::Ticket>> AdmitLongCall(
+      const Principal& principal, const google::protobuf::MethodDescriptor& method,
+      grpc::ServerContext& context);
+
+  // The long calls in progress: EndCallsOf ends a credential's streams.
+  LongCalls& long_calls() { return long_calls_; }
 
   // The audit record a call starts with: who, which method, the request's id and the resource
   // it names (read from the request's `name`, `<resource>.name` or `request_id` fields when
@@ -39,6 +56,8 @@ class Guard {
  private:
   storage::Repository& repository_;
   KeyCache keys_;
+  // After keys_, which its watchdog uses; goes first.
+  LongCalls long_calls_;
 };
 
 }  // namespace techmatch::server

@@ -11,6 +11,7 @@
 #define TECHMATCH_SERVER_HANDLER_H_
 
 #include <exception>
+#include <memory>
 #include <type_traits>
 
 #include "absl/status/status.h"
@@ -21,6 +22,7 @@
 #include "grpcpp/server_context.h"
 #include "grpcpp/support/status.h"
 #include "server/guard.h"
+#include "server/long_calls.h"
 #include "server/method_table.h"
 #include "server/request_bounds.h"
 #include "server/service_context.h"
@@ -70,6 +72,17 @@ grpc::Status Guarded(ServiceContext& service, grpc::ServerContext* context,
   if (principal.ok()) admitted = Authorize(*principal, method, rule);
   // Bounded lists and defined enum values before anything reads the request further.
   if (admitted.ok() && request != nullptr) admitted = CheckRequestBounds(*request);
+  // A long call also needs a place among its principal's (server/long_calls.h).
+  std::unique_ptr<LongCalls::Ticket> ticket;
+  if (admitted.ok() && found != nullptr) {
+    absl::StatusOr<std::unique_ptr<LongCalls::Ticket>> place =
+        service.guard.AdmitLongCall(*principal, *found->descriptor, *context);
+    if (place.ok()) {
+      ticket = *std::move(place);
+    } else {
+      admitted = place.status();
+    }
+  }
   if (!admitted.ok()) {
     if (mutating) {
       storage::PendingAudit pending =
@@ -78,12 +91,20 @@ grpc::Status Guarded(ServiceContext& service, grpc::ServerContext* context,
     }
     return Finish(method, admitted);
   }
-  if (!mutating) return Finish(method, Run(method, *principal, body));
+  const CurrentLongCall current(ticket.get());
+  // A call ended from outside (its key revoked, its stream idle) reports why, not the
+  // cancellation its body saw.
+  auto run = [&] {
+    absl::Status status = Run(method, *principal, body);
+    if (ticket == nullptr) return status;
+    return ticket->ended().value_or(std::move(status));
+  };
+  if (!mutating) return Finish(method, run());
   storage::PendingAudit pending = Guard::StartAudit(&*principal, method, request);
   absl::Status status;
   {
     storage::AuditScope scope(pending);
-    status = Run(method, *principal, body);
+    status = run();
   }
   // A change that committed carried its record; a call that changed nothing (or failed after
   // committing part of an import) gets a record of its outcome alone.

@@ -82,6 +82,16 @@ grpc::Status HealthService::Check(grpc::ServerContext*, const grpc::ByteBuffer* 
 
 grpc::Status HealthService::Watch(grpc::ServerContext* context, const grpc::ByteBuffer* request,
                                   grpc::ServerWriter<grpc::ByteBuffer>* writer) {
+  // Health needs no credentials, so without a cap anyone could hold every sync thread.
+  if (watches_.fetch_add(1) >= kMaxWatches) {
+    watches_.fetch_sub(1);
+    return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                        "too many health watches open; use Check, or watch again later");
+  }
+  struct Release {
+    std::atomic<int>& count;
+    ~Release() { count.fetch_sub(1); }
+  } release{watches_};
   std::string name;
   if (!ServiceName(*request, name)) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "not a HealthCheckRequest");

@@ -12,6 +12,7 @@
 #ifndef TECHMATCH_SERVER_HEALTH_SERVICE_H_
 #define TECHMATCH_SERVER_HEALTH_SERVICE_H_
 
+#include <atomic>
 #include <string>
 
 #include "absl/synchronization/mutex.h"
@@ -25,6 +26,10 @@ namespace techmatch::server {
 
 class HealthService final : public grpc::Service {
  public:
+  // Watch streams open at once, from all clients (each holds a sync thread); one more gets
+  // RESOURCE_EXHAUSTED.
+  static constexpr int kMaxWatches = 16;
+
   HealthService();
 
   // SERVING or NOT_SERVING from now on; Watch calls are told at once.
@@ -36,6 +41,7 @@ class HealthService final : public grpc::Service {
                      grpc::ServerWriter<grpc::ByteBuffer>* writer);
 
  private:
+  std::atomic<int> watches_{0};
   absl::Mutex mu_;
   bool serving_ ABSL_GUARDED_BY(mu_) = false;
 };

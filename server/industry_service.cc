@@ -39,4 +39,10 @@ grpc::Status IndustryServiceImpl::CreateIndustry(grpc::ServerContext* server_con
   });
 }
 
+void IndustryServiceImpl::ServeShortReads(AsyncServer& async) {
+  async.Serve(*this, &IndustryServiceImpl::RequestGetIndustry, &IndustryServiceImpl::GetIndustry);
+  async.Serve(*this, &IndustryServiceImpl::RequestListIndustries,
+              &IndustryServiceImpl::ListIndustries);
+}
+
 }  // namespace techmatch::server

@@ -13,6 +13,7 @@
 #include "server/admin_commands.h"
 #include "server/audit_key_file.h"
 #include "server/backup_command.h"
+#include "server/connection_cap.h"
 #include "server/http/http_flags.h"
 #include "server/protobuf_logging.h"
 #include "server/techmatch_server.h"
@@ -104,6 +105,50 @@ void AddServeFlags(CLI::App& app, ServeFlags& flags) {
                  "completion-queue thread per core, not counted here)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  app.add_option("--max_connections", limits.max_connections,
+                 "open gRPC connections in all; more are closed as soon as accepted (at most "
+                 "half the descriptor limit)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--max_connections_per_address", limits.max_connections_per_address,
+                 "open gRPC connections from one client address; more are closed as soon as "
+                 "accepted")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--connection_idle_ms", limits.connection_idle_ms,
+                 "a connection with no call in flight this long is closed (GOAWAY)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--connection_age_ms", limits.connection_age_ms,
+                 "a connection is asked to go away (GOAWAY) after this long; clients reconnect")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--connection_age_grace_ms", limits.connection_age_grace_ms,
+                 "calls still running this long after --connection_age_ms are cancelled")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--handshake_timeout_ms", limits.handshake_timeout_ms,
+                 "a connection that has not finished its TLS handshake and sent HTTP/2 "
+                 "settings this long after accept is closed")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  techmatch::server::LongCallLimits& long_calls = options.long_calls;
+  app.add_option("--max_long_calls_per_principal", long_calls.max_per_principal,
+                 "streams, MatchEvent, GenerateMeetingRequests and ScheduleMeetings one API key "
+                 "may have running at once; more get RESOURCE_EXHAUSTED")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--max_watches_per_principal", long_calls.max_watches_per_principal,
+                 "WatchMatches streams one API key may have open at once; more get "
+                 "RESOURCE_EXHAUSTED")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option_function<int>(
+         "--stream_idle_ms",
+         [&long_calls](int ms) { long_calls.stream_idle = absl::Milliseconds(ms); },
+         "an import stream that sends no row this long is ended with DEADLINE_EXCEEDED")
+      ->check(CLI::PositiveNumber)
+      ->default_str(std::to_string(absl::ToInt64Milliseconds(long_calls.stream_idle)));
   techmatch::server::http::AddHttpFlags(app, flags.http);
 }
 
@@ -112,6 +157,8 @@ int Serve(const std::string& db_path, const std::string& audit_key_file, const S
   // for (12% of the instructions of a GetNeed call); tests keep it, the binary does not.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   techmatch::server::RouteProtobufLogsToSpdlog();
+  // Every descriptor the hard limit allows; the connection cap keeps gRPC's share well below.
+  const int64_t descriptor_limit = techmatch::server::RaiseDescriptorLimit();
 
   // Block the shutdown signals in every thread gRPC starts; Serve waits for them below.
   sigset_t signals;
@@ -145,6 +192,14 @@ int Serve(const std::string& db_path, const std::string& audit_key_file, const S
     spdlog::critical("cannot start: {}", server.status().ToString());
     return 1;
   }
+  const techmatch::server::TransportLimits& limits = flags.options.limits;
+  if (absl::Status capped =
+          techmatch::server::CapConnections((*server)->port(), limits.max_connections,
+                                            limits.max_connections_per_address, descriptor_limit);
+      !capped.ok()) {
+    spdlog::critical("cannot cap connections: {}", capped.ToString());
+    return 1;
+  }
   if (!flags.port_file.empty() && !WritePortFile(flags.port_file, (*server)->port())) {
     spdlog::critical("cannot write port file {}", flags.port_file);
     return 1;
@@ -173,6 +228,10 @@ int Serve(const std::string& db_path, const std::string& audit_key_file, const S
     spdlog::info("record cache, {}: {} hits, {} misses, {} kept", kind, stats.hits, stats.misses,
                  stats.entries);
   }
+  const techmatch::server::ConnectionCapStats connections =
+      techmatch::server::GetConnectionCapStats();
+  spdlog::info("gRPC connections: at most {} open at once, {} refused", connections.peak,
+               connections.refused);
   const auto commits = storage->CommitStats();
   spdlog::info("group commit: {} writes in {} transactions", commits.writes, commits.commits);
   spdlog::info("stopped");

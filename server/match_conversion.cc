@@ -4,6 +4,21 @@
 #include "server/proto_fields.h"
 
 namespace techmatch::server {
+namespace {
+
+v1::BridgeSource BridgeSourceToProto(BridgeSource source) {
+  switch (source) {
+    case BridgeSource::kThesaurus:
+      return v1::BRIDGE_SOURCE_THESAURUS;
+    case BridgeSource::kLexicon:
+      return v1::BRIDGE_SOURCE_LEXICON;
+    case BridgeSource::kTaiwanPhrase:
+      return v1::BRIDGE_SOURCE_TAIWAN_PHRASE;
+  }
+  return v1::BRIDGE_SOURCE_UNSPECIFIED;
+}
+
+}  // namespace
 
 void MatchToProto(const MatchResult& result, v1::Match& out) {
   if (!result.need_id.empty()) out.set_need(ResourceName(kNeeds, result.need_id));
@@ -20,6 +35,14 @@ void MatchToProto(const MatchResult& result, v1::Match& out) {
   }
   for (const std::string& code : result.shared_industries) {
     explanation.add_shared_industries(ResourceName(kIndustries, code));
+  }
+  for (const Bridge& bridge : result.bridges) {
+    v1::MatchBridge* out_bridge = explanation.add_bridges();
+    out_bridge->set_from(bridge.from);
+    out_bridge->set_to(bridge.to);
+    out_bridge->set_source(BridgeSourceToProto(bridge.source));
+    out_bridge->set_detail(bridge.detail);
+    out_bridge->set_text(BridgeText(bridge));
   }
   for (const Signal& signal : result.signals) {
     v1::SignalContribution* contribution = explanation.add_signals();

@@ -65,4 +65,13 @@ grpc::Status MatchServiceImpl::MatchEvent(grpc::ServerContext* server_context,
   });
 }
 
+void MatchServiceImpl::ServeShortReads(AsyncServer& async) {
+  async.Serve(*this, &MatchServiceImpl::RequestGetMeetingPlan, &MatchServiceImpl::GetMeetingPlan);
+  async.Serve(*this, &MatchServiceImpl::RequestGetMeetingRequest,
+              &MatchServiceImpl::GetMeetingRequest);
+  async.Serve(*this, &MatchServiceImpl::RequestListMeetingRequests,
+              &MatchServiceImpl::ListMeetingRequests);
+  async.Serve(*this, &MatchServiceImpl::RequestListMeetings, &MatchServiceImpl::ListMeetings);
+}
+
 }  // namespace techmatch::server

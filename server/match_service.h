@@ -4,6 +4,7 @@
 #ifndef TECHMATCH_SERVER_MATCH_SERVICE_H_
 #define TECHMATCH_SERVER_MATCH_SERVICE_H_
 
+#include "server/async_server.h"
 #include "server/service_context.h"
 #include "techmatch/v1/match.grpc.pb.h"
 #include "usecases/matching.h"
@@ -11,8 +12,18 @@
 
 namespace techmatch::server {
 
-class MatchServiceImpl final : public v1::MatchService::Service {
+// GetMeetingPlan, GetMeetingRequest, ListMeetingRequests and ListMeetings: short reads, served from
+// the completion queues (server/async_server.h). The base takes them off the sync API;
+// ServeShortReads hands them to the queues. Keep the two lists the same.
+using MatchServiceImplBase = v1::MatchService::WithRawMethod_GetMeetingPlan<
+    v1::MatchService::WithRawMethod_GetMeetingRequest<
+        v1::MatchService::WithRawMethod_ListMeetingRequests<
+            v1::MatchService::WithRawMethod_ListMeetings<v1::MatchService::Service>>>>;
+
+class MatchServiceImpl final : public MatchServiceImplBase {
  public:
+  // Serves the methods of the base class comment from `async`'s queues.
+  void ServeShortReads(AsyncServer& async);
   explicit MatchServiceImpl(ServiceContext& context)
       : context_(context),
         matching_(context.repository, context.matching),

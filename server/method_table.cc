@@ -14,6 +14,7 @@
 #include "techmatch/v1/offering.grpc.pb.h"
 #include "techmatch/v1/organization.grpc.pb.h"
 #include "techmatch/v1/report.grpc.pb.h"
+#include "techmatch/v1/thesaurus.grpc.pb.h"
 
 namespace techmatch::server {
 namespace {
@@ -63,7 +64,7 @@ const std::vector<const ServiceDescriptor*>& ServedServices() {
   static const auto* const kServices = new std::vector<const ServiceDescriptor*>(
       DescriptorsOf<v1::IndustryService, v1::OrganizationService, v1::EventService, v1::NeedService,
                     v1::OfferingService, v1::MatchService, v1::AgreementService, v1::ReportService,
-                    v1::AuditService>());
+                    v1::AuditService, v1::ThesaurusService>());
   return *kServices;
 }
 

@@ -84,4 +84,9 @@ grpc::Status NeedServiceImpl::ImportNeedsParsed(grpc::ServerContext* server_cont
       });
 }
 
+void NeedServiceImpl::ServeShortReads(AsyncServer& async) {
+  async.Serve(*this, &NeedServiceImpl::RequestGetNeed, &NeedServiceImpl::GetNeed);
+  async.Serve(*this, &NeedServiceImpl::RequestListNeeds, &NeedServiceImpl::ListNeeds);
+}
+
 }  // namespace techmatch::server

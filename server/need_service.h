@@ -3,6 +3,7 @@
 #ifndef TECHMATCH_SERVER_NEED_SERVICE_H_
 #define TECHMATCH_SERVER_NEED_SERVICE_H_
 
+#include "server/async_server.h"
 #include "server/parsed_stream.h"
 #include "server/service_context.h"
 #include "techmatch/v1/need.grpc.pb.h"
@@ -10,8 +11,16 @@
 
 namespace techmatch::server {
 
-class NeedServiceImpl final : public v1::NeedService::Service {
+// GetNeed and ListNeeds: short reads, served from the completion queues (server/async_server.h).
+// The base takes them off the sync API; ServeShortReads hands them to the queues. Keep the two
+// lists the same.
+using NeedServiceImplBase = v1::NeedService::WithRawMethod_GetNeed<
+    v1::NeedService::WithRawMethod_ListNeeds<v1::NeedService::Service>>;
+
+class NeedServiceImpl final : public NeedServiceImplBase {
  public:
+  // Serves the methods of the base class comment from `async`'s queues.
+  void ServeShortReads(AsyncServer& async);
   // Installs ImportNeeds's handler, which parses the stream's rows itself (parsed_stream.h).
   explicit NeedServiceImpl(ServiceContext& context);
 

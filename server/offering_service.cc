@@ -90,4 +90,10 @@ grpc::Status OfferingServiceImpl::ImportOfferingsParsed(
       });
 }
 
+void OfferingServiceImpl::ServeShortReads(AsyncServer& async) {
+  async.Serve(*this, &OfferingServiceImpl::RequestGetOffering, &OfferingServiceImpl::GetOffering);
+  async.Serve(*this, &OfferingServiceImpl::RequestListOfferings,
+              &OfferingServiceImpl::ListOfferings);
+}
+
 }  // namespace techmatch::server

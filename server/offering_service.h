@@ -3,6 +3,7 @@
 #ifndef TECHMATCH_SERVER_OFFERING_SERVICE_H_
 #define TECHMATCH_SERVER_OFFERING_SERVICE_H_
 
+#include "server/async_server.h"
 #include "server/parsed_stream.h"
 #include "server/service_context.h"
 #include "techmatch/v1/offering.grpc.pb.h"
@@ -10,8 +11,16 @@
 
 namespace techmatch::server {
 
-class OfferingServiceImpl final : public v1::OfferingService::Service {
+// GetOffering and ListOfferings: short reads, served from the completion queues
+// (server/async_server.h). The base takes them off the sync API; ServeShortReads hands them to the
+// queues. Keep the two lists the same.
+using OfferingServiceImplBase = v1::OfferingService::WithRawMethod_GetOffering<
+    v1::OfferingService::WithRawMethod_ListOfferings<v1::OfferingService::Service>>;
+
+class OfferingServiceImpl final : public OfferingServiceImplBase {
  public:
+  // Serves the methods of the base class comment from `async`'s queues.
+  void ServeShortReads(AsyncServer& async);
   // Installs ImportOfferings's handler, which parses the stream's rows itself (parsed_stream.h).
   explicit OfferingServiceImpl(ServiceContext& context);
 

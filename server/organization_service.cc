@@ -51,4 +51,11 @@ grpc::Status OrganizationServiceImpl::UpdateOrganization(
   });
 }
 
+void OrganizationServiceImpl::ServeShortReads(AsyncServer& async) {
+  async.Serve(*this, &OrganizationServiceImpl::RequestGetOrganization,
+              &OrganizationServiceImpl::GetOrganization);
+  async.Serve(*this, &OrganizationServiceImpl::RequestListOrganizations,
+              &OrganizationServiceImpl::ListOrganizations);
+}
+
 }  // namespace techmatch::server

@@ -24,6 +24,7 @@
 #include "grpcpp/support/method_handler.h"
 #include "grpcpp/support/proto_buffer_reader.h"
 #include "grpcpp/support/sync_stream.h"
+#include "server/long_calls.h"
 
 namespace techmatch::server {
 
@@ -45,6 +46,7 @@ class ParsingReader final : public grpc::ServerReaderInterface<Request> {
     if (!status_.ok()) return false;
     grpc::ByteBuffer buffer;
     if (!raw_.Read(&buffer)) return false;
+    NoteMessageReceived();  // the stream is not idle (server/long_calls.h)
     ++position_;
     message->Clear();
     grpc::ProtoBufferReader stream(&buffer);

@@ -4,6 +4,7 @@
 #ifndef TECHMATCH_SERVER_REFERENCE_SERVICES_H_
 #define TECHMATCH_SERVER_REFERENCE_SERVICES_H_
 
+#include "server/async_server.h"
 #include "server/service_context.h"
 #include "techmatch/v1/event.grpc.pb.h"
 #include "techmatch/v1/industry.grpc.pb.h"
@@ -14,8 +15,16 @@
 
 namespace techmatch::server {
 
-class IndustryServiceImpl final : public v1::IndustryService::Service {
+// GetIndustry and ListIndustries: short reads, served from the completion queues
+// (server/async_server.h). The base takes them off the sync API; ServeShortReads hands them to the
+// queues. Keep the two lists the same.
+using IndustryServiceImplBase = v1::IndustryService::WithRawMethod_GetIndustry<
+    v1::IndustryService::WithRawMethod_ListIndustries<v1::IndustryService::Service>>;
+
+class IndustryServiceImpl final : public IndustryServiceImplBase {
  public:
+  // Serves the methods of the base class comment from `async`'s queues.
+  void ServeShortReads(AsyncServer& async);
   explicit IndustryServiceImpl(ServiceContext& context)
       : context_(context), industries_(context.repository, context.page_tokens) {}
 
@@ -33,8 +42,16 @@ class IndustryServiceImpl final : public v1::IndustryService::Service {
   usecases::Industries industries_;
 };
 
-class OrganizationServiceImpl final : public v1::OrganizationService::Service {
+// GetOrganization and ListOrganizations: short reads, served from the completion queues
+// (server/async_server.h). The base takes them off the sync API; ServeShortReads hands them to the
+// queues. Keep the two lists the same.
+using OrganizationServiceImplBase = v1::OrganizationService::WithRawMethod_GetOrganization<
+    v1::OrganizationService::WithRawMethod_ListOrganizations<v1::OrganizationService::Service>>;
+
+class OrganizationServiceImpl final : public OrganizationServiceImplBase {
  public:
+  // Serves the methods of the base class comment from `async`'s queues.
+  void ServeShortReads(AsyncServer& async);
   explicit OrganizationServiceImpl(ServiceContext& context)
       : context_(context), organizations_(context.repository, context.page_tokens) {}
 
@@ -56,8 +73,17 @@ class OrganizationServiceImpl final : public v1::OrganizationService::Service {
   usecases::Organizations organizations_;
 };
 
-class EventServiceImpl final : public v1::EventService::Service {
+// GetEvent, ListEvents and ListParticipants: short reads, served from the completion queues
+// (server/async_server.h). The base takes them off the sync API; ServeShortReads hands them to the
+// queues. Keep the two lists the same.
+using EventServiceImplBase =
+    v1::EventService::WithRawMethod_GetEvent<v1::EventService::WithRawMethod_ListEvents<
+        v1::EventService::WithRawMethod_ListParticipants<v1::EventService::Service>>>;
+
+class EventServiceImpl final : public EventServiceImplBase {
  public:
+  // Serves the methods of the base class comment from `async`'s queues.
+  void ServeShortReads(AsyncServer& async);
   explicit EventServiceImpl(ServiceContext& context)
       : context_(context), events_(context.repository, context.page_tokens) {}
 

@@ -21,48 +21,32 @@ namespace {
 constexpr int kMaxIdlePollers = 64;
 
 // The short reads, served from the completion queues on the thread that polled them
-// (server/async_server.h): one line per method, each the service's own handler. Everything not
-// named here (writes, which wait for fsync; matching and reports, which can take a while;
-// streams; a method added later) stays on the sync API. A name that is not a unary method of
-// its service is logged and left on the sync API.
+// (server/async_server.h); each service class names its own (its base class and its
+// ServeShortReads). Everything else (writes, which wait for fsync; matching and reports, which
+// can take a while; streams; a method added later) stays on the sync API.
 void ServeShortReads(AsyncServer& async, NeedServiceImpl& needs, OfferingServiceImpl& offerings,
                      IndustryServiceImpl& industries, OrganizationServiceImpl& organizations,
                      EventServiceImpl& events, MatchServiceImpl& matches,
                      AgreementServiceImpl& agreements, AuditServiceImpl& audit) {
-  async.Serve<v1::NeedService>(needs, "GetNeed", &NeedServiceImpl::GetNeed);
-  async.Serve<v1::NeedService>(needs, "ListNeeds", &NeedServiceImpl::ListNeeds);
-  async.Serve<v1::OfferingService>(offerings, "GetOffering", &OfferingServiceImpl::GetOffering);
-  async.Serve<v1::OfferingService>(offerings, "ListOfferings", &OfferingServiceImpl::ListOfferings);
-  async.Serve<v1::IndustryService>(industries, "GetIndustry", &IndustryServiceImpl::GetIndustry);
-  async.Serve<v1::IndustryService>(industries, "ListIndustries",
-                                   &IndustryServiceImpl::ListIndustries);
-  async.Serve<v1::OrganizationService>(organizations, "GetOrganization",
-                                       &OrganizationServiceImpl::GetOrganization);
-  async.Serve<v1::OrganizationService>(organizations, "ListOrganizations",
-                                       &OrganizationServiceImpl::ListOrganizations);
-  async.Serve<v1::EventService>(events, "GetEvent", &EventServiceImpl::GetEvent);
-  async.Serve<v1::EventService>(events, "ListEvents", &EventServiceImpl::ListEvents);
-  async.Serve<v1::EventService>(events, "ListParticipants", &EventServiceImpl::ListParticipants);
-  async.Serve<v1::AgreementService>(agreements, "GetAgreement",
-                                    &AgreementServiceImpl::GetAgreement);
-  async.Serve<v1::AgreementService>(agreements, "ListAgreements",
-                                    &AgreementServiceImpl::ListAgreements);
-  async.Serve<v1::MatchService>(matches, "GetMeetingPlan", &MatchServiceImpl::GetMeetingPlan);
-  async.Serve<v1::MatchService>(matches, "GetMeetingRequest", &MatchServiceImpl::GetMeetingRequest);
-  async.Serve<v1::MatchService>(matches, "ListMeetingRequests",
-                                &MatchServiceImpl::ListMeetingRequests);
-  async.Serve<v1::MatchService>(matches, "ListMeetings", &MatchServiceImpl::ListMeetings);
-  async.Serve<v1::AuditService>(audit, "ListAuditEvents", &AuditServiceImpl::ListAuditEvents);
+  needs.ServeShortReads(async);
+  offerings.ServeShortReads(async);
+  industries.ServeShortReads(async);
+  organizations.ServeShortReads(async);
+  events.ServeShortReads(async);
+  matches.ServeShortReads(async);
+  agreements.ServeShortReads(async);
+  audit.ServeShortReads(async);
 }
 
 }  // namespace
 
 TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository, Currency currency,
                                  std::string page_token_key,
-                                 std::shared_ptr<const TextAnalyzer> analyzer)
+                                 std::shared_ptr<const TextAnalyzer> analyzer,
+                                 const LongCallLimits& long_calls)
     : repository_(std::move(repository)),
       matching_(std::move(analyzer)),
-      guard_(*repository_),
+      guard_(*repository_, long_calls),
       context_{*repository_, std::move(currency),
                usecases::PageTokenCodec(std::move(page_token_key)), matching_, guard_},
       industries_(context_),
@@ -73,7 +57,8 @@ TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository
       matches_(context_),
       agreements_(context_),
       reports_(context_),
-      audit_(context_) {}
+      audit_(context_),
+      thesaurus_(context_) {}
 
 TechmatchServer::~TechmatchServer() { Shutdown(absl::ZeroDuration()); }
 
@@ -81,13 +66,16 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
     const ServerOptions& options, std::unique_ptr<storage::Repository> repository) {
   TM_ASSIGN_OR_RETURN(Currency currency, Currency::FromCode(options.base_currency));
   TM_RETURN_IF_ERROR(ValidateLimits(options.limits));
+  TM_RETURN_IF_ERROR(ValidateLongCallLimits(options.long_calls));
   TM_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
                       ServerCredentialsFor(options.tls));
   TM_ASSIGN_OR_RETURN(std::string key, repository->PageTokenKey());
   TM_ASSIGN_OR_RETURN(std::shared_ptr<const TextAnalyzer> analyzer, TextAnalyzer::Create());
-  std::unique_ptr<TechmatchServer> server(new TechmatchServer(
-      std::move(repository), std::move(currency), std::move(key), std::move(analyzer)));
+  std::unique_ptr<TechmatchServer> server(
+      new TechmatchServer(std::move(repository), std::move(currency), std::move(key),
+                          std::move(analyzer), options.long_calls));
   TM_RETURN_IF_ERROR(LoadMatchingIndex(*server->repository_, server->matching_));
+  TM_RETURN_IF_ERROR(server->thesaurus_.LoadStored());
 
   // Our own health service in place of gRPC's (server/health_service.h says why).
   grpc::EnableDefaultHealthCheckService(false);
@@ -121,6 +109,7 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   builder.RegisterService(&server->agreements_);
   builder.RegisterService(&server->reports_);
   builder.RegisterService(&server->audit_);
+  builder.RegisterService(&server->thesaurus_);
   builder.RegisterService(&server->health_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {

@@ -16,12 +16,14 @@
 #include "server/audit_service.h"
 #include "server/guard.h"
 #include "server/health_service.h"
+#include "server/long_calls.h"
 #include "server/match_service.h"
 #include "server/need_service.h"
 #include "server/offering_service.h"
 #include "server/reference_services.h"
 #include "server/report_service.h"
 #include "server/service_context.h"
+#include "server/thesaurus_service.h"
 #include "server/transport.h"
 #include "storage/repository.h"
 
@@ -35,6 +37,8 @@ struct ServerOptions {
   // Plaintext unless certificate and key are given.
   TlsFiles tls;
   TransportLimits limits;
+  // Long calls per principal, idle streams (server/long_calls.h).
+  LongCallLimits long_calls;
   // Completion queues (one thread each) serving the short reads (AsyncServer); 0: one per core.
   int async_threads = 0;
 };
@@ -75,7 +79,8 @@ class TechmatchServer {
 
  private:
   TechmatchServer(std::unique_ptr<storage::Repository> repository, Currency currency,
-                  std::string page_token_key, std::shared_ptr<const TextAnalyzer> analyzer);
+                  std::string page_token_key, std::shared_ptr<const TextAnalyzer> analyzer,
+                  const LongCallLimits& long_calls);
 
   std::unique_ptr<storage::Repository> repository_;
   MatchingEngine matching_;
@@ -90,6 +95,7 @@ class TechmatchServer {
   AgreementServiceImpl agreements_;
   ReportServiceImpl reports_;
   AuditServiceImpl audit_;
+  ThesaurusServiceImpl thesaurus_;
   HealthService health_;
   // Declared before server_ so that it goes after it.
   std::unique_ptr<AsyncServer> async_;

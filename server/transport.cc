@@ -59,6 +59,12 @@ absl::Status ValidateLimits(const TransportLimits& limits) {
       {"min_ping_interval_ms", limits.min_ping_interval_ms},
       {"max_ping_strikes", limits.max_ping_strikes},
       {"max_threads", limits.max_threads},
+      {"max_connections", limits.max_connections},
+      {"max_connections_per_address", limits.max_connections_per_address},
+      {"connection_idle_ms", limits.connection_idle_ms},
+      {"connection_age_ms", limits.connection_age_ms},
+      {"connection_age_grace_ms", limits.connection_age_grace_ms},
+      {"handshake_timeout_ms", limits.handshake_timeout_ms},
   };
   for (const auto& [name, value] : values) {
     if (value <= 0) {
@@ -78,6 +84,12 @@ void ApplyLimits(const TransportLimits& limits, grpc::ServerBuilder& builder) {
   // Pings with no call in flight count as strikes too: an idle client has no reason to ping
   // faster than the interval above.
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 0);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_IDLE_MS, limits.connection_idle_ms);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS, limits.connection_age_ms);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS, limits.connection_age_grace_ms);
+  // Also bounds the wait for the client's HTTP/2 settings, so it closes plaintext sockets that
+  // never speak HTTP/2.
+  builder.AddChannelArgument(GRPC_ARG_SERVER_HANDSHAKE_TIMEOUT_MS, limits.handshake_timeout_ms);
   grpc::ResourceQuota quota("techmatch-server");
   quota.SetMaxThreads(limits.max_threads);
   builder.SetResourceQuota(quota);

@@ -36,6 +36,19 @@ struct TransportLimits {
   // Threads serving calls across all clients; a call arriving when all are busy is answered
   // RESOURCE_EXHAUSTED at once instead of queueing without bound.
   int max_threads = 200;
+  // Open client connections, in all and from one client address; more are closed as soon as
+  // they are accepted (server/connection_cap.h; the server binary only).
+  int max_connections = 2000;
+  int max_connections_per_address = 100;
+  // A connection with no call in flight for this long is closed (GOAWAY).
+  int connection_idle_ms = 300000;
+  // A connection is asked to go away (GOAWAY; clients reconnect) after this long, and closed
+  // `connection_age_grace_ms` later with whatever calls it still carries.
+  int connection_age_ms = 7200000;
+  int connection_age_grace_ms = 600000;
+  // A connection that has not completed its TLS handshake and sent HTTP/2 settings this long
+  // after it was accepted is closed.
+  int handshake_timeout_ms = 10000;
 };
 
 // The credentials for `tls`: insecure when no file is named, TLS with cert and key, mutual TLS

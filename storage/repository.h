@@ -38,6 +38,7 @@
 #include "core/reference/organization.h"
 #include "core/reference/reference_lookup.h"
 #include "core/reports/agreement_report.h"
+#include "core/text/thesaurus_record.h"
 
 namespace techmatch::storage {
 
@@ -57,6 +58,13 @@ struct ListQuery {
   // When set, only records with these ids: a free-text search ranks first, then the filter
   // narrows its hits (at most kMaxPageSize ids per call).
   std::optional<std::vector<std::string>> only_ids;
+};
+
+// ListThesaurusEntries' narrowing: one kind, and/or entries with `term` inside one of their
+// terms (empty: any).
+struct ThesaurusFilter {
+  std::optional<ThesaurusKind> kind;
+  std::string term;
 };
 
 // Identifies a create call for idempotency (AIP-155): a repeated (method, request_id) returns
@@ -205,6 +213,20 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // parties of its framework agreements in first-signed order. Agreement figures are left
   // for SummarizeAgreements. NOT_FOUND for an unknown event.
   virtual absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) = 0;
+
+  // Thesaurus entries organizers keep (core/text/thesaurus_record.h), in id order.
+  virtual absl::StatusOr<ThesaurusRecord> CreateThesaurusEntry(const ThesaurusRecord& record,
+                                                               RequestKey key) = 0;
+  virtual absl::StatusOr<ThesaurusRecord> GetThesaurusEntry(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<ThesaurusRecord>> ListThesaurusEntries(const ThesaurusFilter& filter,
+                                                                     const ListQuery& query) = 0;
+  // Every stored entry, for building the matching thesaurus.
+  virtual absl::StatusOr<std::vector<ThesaurusRecord>> AllThesaurusEntries() = 0;
+  // Stores `record` if the stored revision is still `expected_revision` (else ABORTED).
+  virtual absl::StatusOr<ThesaurusRecord> ReplaceThesaurusEntry(const ThesaurusRecord& record,
+                                                                int64_t expected_revision) = 0;
+  // Deletes the entry if its revision is still `expected_revision` (0: any; else ABORTED).
+  virtual absl::Status DeleteThesaurusEntry(absl::string_view id, int64_t expected_revision) = 0;
 
   // API keys: only the token's hash is stored (core/auth/api_key.h). NOT_FOUND when an
   // INSTITUTE or ENTERPRISE key names an unknown organization; ALREADY_EXISTS for a key id in use.

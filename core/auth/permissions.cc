@@ -88,6 +88,12 @@ const std::vector<NamedRule>& MethodRules() {
       {"/techmatch.v1.ReportService/GetEventSummary", Read(kOverseers)},
 
       {"/techmatch.v1.AuditService/ListAuditEvents", Read(kAuditReaders)},
+
+      {"/techmatch.v1.ThesaurusService/ListThesaurusEntries", Read(kEveryone)},
+      {"/techmatch.v1.ThesaurusService/GetThesaurusEntry", Read(kEveryone)},
+      {"/techmatch.v1.ThesaurusService/CreateThesaurusEntry", Write(kCurators)},
+      {"/techmatch.v1.ThesaurusService/UpdateThesaurusEntry", Write(kCurators)},
+      {"/techmatch.v1.ThesaurusService/DeleteThesaurusEntry", Write(kCurators)},
   };
   return *kRules;
 }

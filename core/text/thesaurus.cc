@@ -16,18 +16,6 @@ namespace {
 
 constexpr absl::string_view kHeader = "kind\tfrom\tto\tnote";
 
-bool ParseKind(absl::string_view text, ThesaurusKind* kind) {
-  for (ThesaurusKind k :
-       {ThesaurusKind::kSynonym, ThesaurusKind::kAbbreviation, ThesaurusKind::kFormula,
-        ThesaurusKind::kCrossStrait, ThesaurusKind::kTranslation, ThesaurusKind::kProblem}) {
-    if (text == ThesaurusKindName(k)) {
-      *kind = k;
-      return true;
-    }
-  }
-  return false;
-}
-
 std::vector<std::string> Terms(absl::string_view cell) {
   std::vector<std::string> terms;
   for (absl::string_view term : absl::StrSplit(cell, ';')) {
@@ -57,6 +45,18 @@ const char* ThesaurusKindName(ThesaurusKind kind) {
   return "synonym";
 }
 
+bool ParseThesaurusKind(absl::string_view text, ThesaurusKind* kind) {
+  for (ThesaurusKind k :
+       {ThesaurusKind::kSynonym, ThesaurusKind::kAbbreviation, ThesaurusKind::kFormula,
+        ThesaurusKind::kCrossStrait, ThesaurusKind::kTranslation, ThesaurusKind::kProblem}) {
+    if (text == ThesaurusKindName(k)) {
+      *kind = k;
+      return true;
+    }
+  }
+  return false;
+}
+
 absl::StatusOr<std::vector<ThesaurusEntry>> ParseThesaurusFile(absl::string_view content,
                                                                absl::string_view name,
                                                                absl::string_view scope) {
@@ -83,7 +83,7 @@ absl::StatusOr<std::vector<ThesaurusEntry>> ParseThesaurusFile(absl::string_view
                                 cells.size()));
     }
     ThesaurusEntry entry;
-    if (!ParseKind(cells[0], &entry.kind)) {
+    if (!ParseThesaurusKind(cells[0], &entry.kind)) {
       return error(absl::StrCat("unknown kind \"", cells[0], "\""));
     }
     entry.from = Terms(cells[1]);

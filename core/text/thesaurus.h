@@ -35,6 +35,8 @@ enum class ThesaurusKind {
 };
 
 const char* ThesaurusKindName(ThesaurusKind kind);
+// The kind named `text` (as ThesaurusKindName writes it); false when there is none.
+bool ParseThesaurusKind(absl::string_view text, ThesaurusKind* kind);
 
 struct ThesaurusEntry {
   ThesaurusKind kind = ThesaurusKind::kSynonym;

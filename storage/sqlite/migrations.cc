@@ -360,10 +360,28 @@ ALTER TABLE needs ADD COLUMN late_events TEXT NOT NULL DEFAULT '';
 ALTER TABLE offerings ADD COLUMN late_events TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Thesaurus entries organizers add at run time (ThesaurusService), layered over the thesaurus
+// the server ships with. Terms are joined by newlines (a term has no control characters);
+// `industry` is an industry code or '' for every industry.
+constexpr const char kMigration6[] = R"sql(
+CREATE TABLE thesaurus_entries (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  from_terms TEXT NOT NULL,
+  to_terms TEXT NOT NULL,
+  note TEXT NOT NULL,
+  industry TEXT NOT NULL,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL
+) STRICT;
+CREATE INDEX thesaurus_entries_by_kind ON thesaurus_entries (kind, id);
+)sql";
+
 // Keyed audit records: the id of the audit key whose HMAC a record's hash is; empty for the
 // SHA-256 records written before (and verified as before). And the hash of the request that
 // used each request_id (empty for those recorded before: any repeat of them is a retry).
-constexpr const char kMigration6[] = R"sql(
+constexpr const char kMigration7[] = R"sql(
 ALTER TABLE audit_events ADD COLUMN key_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE request_ids ADD COLUMN request_hash BLOB NOT NULL DEFAULT x'';
 )sql";
@@ -377,7 +395,8 @@ const std::vector<Migration>& Migrations() {
       {3, "API keys and the audit trail", kMigration3},
       {4, "fair operations: delegates, meeting plans, requests, meetings", kMigration4},
       {5, "late registration of needs and offerings", kMigration5},
-      {6, "keyed audit records, request hashes", kMigration6},
+      {6, "thesaurus entries edited at run time", kMigration6},
+      {7, "keyed audit records, request hashes", kMigration7},
   };
   return *kMigrations;
 }

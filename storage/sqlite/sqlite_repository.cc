@@ -33,6 +33,7 @@
 #include "storage/sqlite/request_id_rows.h"
 #include "storage/sqlite/settings_check.h"
 #include "storage/sqlite/sqlite_status.h"
+#include "storage/sqlite/thesaurus_rows.h"
 #include "storage/sqlite/transaction.h"
 
 namespace techmatch::storage {
@@ -60,6 +61,7 @@ using sqlite::Savepoint;
 using sqlite::ScopedStatement;
 using sqlite::StatusFromException;
 using sqlite::StatusFromUnknownException;
+using sqlite::ThesaurusRows;
 using sqlite::Transaction;
 using sqlite::TransactionMode;
 
@@ -882,6 +884,43 @@ absl::StatusOr<EventFigures> SqliteRepository::GetEventFigures(absl::string_view
                 TM_RETURN_IF_ERROR(AgreementRows::SummarizeEvent(c, event_id, figures));
                 return figures;
               });
+}
+
+// --- Thesaurus entries ---------------------------------------------------------------------------
+
+absl::StatusOr<ThesaurusRecord> SqliteRepository::CreateThesaurusEntry(
+    const ThesaurusRecord& record, RequestKey key) {
+  return CreateRecord<ThesaurusRows>(record, key);
+}
+
+absl::StatusOr<ThesaurusRecord> SqliteRepository::GetThesaurusEntry(absl::string_view id) {
+  return GetRecord<ThesaurusRows>(id);
+}
+
+absl::StatusOr<Page<ThesaurusRecord>> SqliteRepository::ListThesaurusEntries(
+    const ThesaurusFilter& filter, const ListQuery& query) {
+  return Read({"listing", kThesaurusEntries}, View::kStatement,
+              [&](Connection& c) { return ThesaurusRows::List(c, filter, query); });
+}
+
+absl::StatusOr<std::vector<ThesaurusRecord>> SqliteRepository::AllThesaurusEntries() {
+  return Read({"listing", kThesaurusEntries}, View::kStatement,
+              [](Connection& c) { return ThesaurusRows::All(c); });
+}
+
+absl::StatusOr<ThesaurusRecord> SqliteRepository::ReplaceThesaurusEntry(
+    const ThesaurusRecord& record, int64_t expected_revision) {
+  return ReplaceRecord<ThesaurusRows>(record, expected_revision);
+}
+
+absl::Status SqliteRepository::DeleteThesaurusEntry(absl::string_view id,
+                                                    int64_t expected_revision) {
+  return Write({"deleting", kThesaurusEntries, id}, [&](Connection& c) -> absl::Status {
+    if (ThesaurusRows::Delete(c, id, expected_revision)) return absl::OkStatus();
+    if (!ThesaurusRows::Exists(c, id)) return NotFound(kThesaurusEntries, id);
+    return absl::AbortedError(absl::StrCat(ResourceName(kThesaurusEntries, id),
+                                           " changed since it was read; read it again"));
+  });
 }
 
 // --- API keys and the audit trail ---------------------------------------------------------------

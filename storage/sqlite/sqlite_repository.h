@@ -123,6 +123,16 @@ class SqliteRepository final : public CachingRepository {
   absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) override;
   absl::StatusOr<std::optional<AgreementLookup::OrganizationFacts>> FindOrganizationFacts(
       absl::string_view id) override;
+  absl::StatusOr<ThesaurusRecord> CreateThesaurusEntry(const ThesaurusRecord& record,
+                                                       RequestKey key) override;
+  absl::StatusOr<ThesaurusRecord> GetThesaurusEntry(absl::string_view id) override;
+  absl::StatusOr<Page<ThesaurusRecord>> ListThesaurusEntries(const ThesaurusFilter& filter,
+                                                             const ListQuery& query) override;
+  absl::StatusOr<std::vector<ThesaurusRecord>> AllThesaurusEntries() override;
+  absl::StatusOr<ThesaurusRecord> ReplaceThesaurusEntry(const ThesaurusRecord& record,
+                                                        int64_t expected_revision) override;
+  absl::Status DeleteThesaurusEntry(absl::string_view id, int64_t expected_revision) override;
+
   absl::Status CreateApiKey(const ApiKey& key) override;
   absl::StatusOr<std::optional<ApiKey>> FindApiKey(absl::string_view key_id) override;
   absl::StatusOr<std::vector<ApiKey>> ListApiKeys() override;

@@ -37,6 +37,13 @@ Match LiquorMatch() {
       signals { signal: "text" value: 0.75 weight: 0.55 contribution: 0.4125 }
       signals { signal: "price" value: 0 weight: 0.05 contribution: 0 }
       signals { signal: "maturity" value: 1 weight: 0.1 contribution: 0.1 }
+      bridges {
+        from: "窖泥老化"
+        to: "人工窖泥"
+        source: BRIDGE_SOURCE_THESAURUS
+        detail: "problem"
+        text: "窖泥老化 → 人工窖泥 (thesaurus: problem)"
+      }
     }
   )pb");
 }
@@ -63,6 +70,18 @@ TEST(MatchFormatTest, SharedTermsCappedForTheTerminal) {
   EXPECT_EQ(FormatSharedTerms(explanation), "a, b, c, d");
 }
 
+TEST(MatchFormatTest, BridgesJoinedAndCappedForTheTerminal) {
+  EXPECT_EQ(FormatBridges(LiquorMatch().explanation()), "窖泥老化 → 人工窖泥 (thesaurus: problem)");
+  techmatch::v1::MatchExplanation explanation;
+  EXPECT_EQ(FormatBridges(explanation), "");
+  for (const char* text : {"a ≈ b (CC-CEDICT)", "c ≈ d (thesaurus)", "e ≈ f (OpenCC tw2sp)"}) {
+    explanation.add_bridges()->set_text(text);
+  }
+  EXPECT_EQ(FormatBridges(explanation, 2), "a ≈ b (CC-CEDICT); c ≈ d (thesaurus); … (+1)");
+  EXPECT_EQ(FormatBridges(explanation),
+            "a ≈ b (CC-CEDICT); c ≈ d (thesaurus); e ≈ f (OpenCC tw2sp)");
+}
+
 TEST(MatchFormatTest, IndustriesAsCodesPrimaryFirst) {
   EXPECT_EQ(FormatSharedIndustries(LiquorMatch().explanation()), "liquor, agriculture");
 }
@@ -86,6 +105,7 @@ TEST(MatchFormatTest, RenderMatchesOneBlockPerMatch) {
   EXPECT_EQ(out.str(),
             "1  0.734  offerings/jn-003  白酒酿造窖池微生物调控\n"
             "   shared terms:      白酒窖池, 釀造/酿造, 窖泥\n"
+            "   bridges:           窖泥老化 → 人工窖泥 (thesaurus: problem)\n"
             "   shared industries: liquor, agriculture\n"
             "   signals:           text 0.412 + industry 0.200 + maturity 0.100\n"
             "2  0.500  offerings/cib-1   窖泥\n");
@@ -110,11 +130,12 @@ TEST(MatchFormatTest, CsvRowsPerMatch) {
   *matches.Add() = LiquorMatch();
   EXPECT_THAT(MatchCsvHeader(Counterpart::kOffering),
               ElementsAre("rank", "offering", "offering_title", "score", "shared_terms",
-                          "shared_industries", "signals"));
+                          "shared_industries", "signals", "bridges"));
   EXPECT_THAT(MatchCsvRows(matches, Counterpart::kOffering),
               ElementsAre(ElementsAre("1", "offerings/jn-003", "白酒酿造窖池微生物调控", "0.734",
                                       "白酒窖池, 釀造/酿造, 窖泥", "liquor, agriculture",
-                                      "text 0.412 + industry 0.200 + maturity 0.100")));
+                                      "text 0.412 + industry 0.200 + maturity 0.100",
+                                      "窖泥老化 → 人工窖泥 (thesaurus: problem)")));
 }
 
 TEST(MatchFormatTest, EventCsvRowsOnePerNeedAndMatch) {
@@ -154,7 +175,8 @@ TEST(MatchFormatTest, EventNeedBrief) {
   RenderEventNeed(response, out);
   EXPECT_EQ(out.str(),
             "needs/lzlj-005  濃香型白酒釀造窖池\n"
-            "  1  0.734  offerings/jn-003  白酒酿造窖池微生物调控  (白酒窖池, 釀造/酿造, 窖泥)\n");
+            "  1  0.734  offerings/jn-003  白酒酿造窖池微生物调控  (白酒窖池, 釀造/酿造, 窖泥)\n"
+            "       bridges: 窖泥老化 → 人工窖泥 (thesaurus: problem)\n");
 }
 
 }  // namespace

@@ -18,6 +18,7 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Optional;
+using ::testing::UnorderedElementsAre;
 
 std::string Repeat(absl::string_view s, int n) {
   std::string out;
@@ -111,9 +112,10 @@ TEST(CheckKeywordsTest, AcceptsDistinctKeywords) {
 TEST(CheckKeywordsTest, ReportsEachBadKeywordByIndex) {
   Violations violations;
   CheckKeywords("keywords", {"窖池", "", "窖池", Repeat("字", 51), Repeat("字", 50)}, violations);
-  EXPECT_THAT(violations.list(), ElementsAre(Violation("keywords[1]", "is required"),
-                                             Violation("keywords[2]", HasSubstr("repeats")),
-                                             Violation("keywords[3]", HasSubstr("at most 50"))));
+  EXPECT_THAT(violations.list(),
+              UnorderedElementsAre(Violation("keywords[1]", "is required"),
+                                   Violation("keywords[2]", HasSubstr("repeats")),
+                                   Violation("keywords[3]", HasSubstr("at most 50"))));
 }
 
 TEST(CheckKeywordsTest, LimitsTheNumberOfKeywords) {

@@ -38,7 +38,7 @@ expect_out_re "^1  0\.[0-9]{3}  offerings/jn-004 +白酒窖泥老化修复与养
 expect_out_re "^2  0\.[0-9]{3}  offerings/"
 expect_out_re "^   shared terms: +.*釀造[^,]*/酿造"
 expect_out_re "^   shared industries: liquor$"
-expect_out_re "^   signals: +text 0\.[0-9]{3} \+ industry 0\.[0-9]{3}"
+expect_out_re "^   signals: +coverage 0\.[0-9]{3} \+ industry 0\.[0-9]{3}"
 [[ $(grep -cE '^[0-9]+  [01]\.[0-9]{3}  ' "$tmp/out") == 3 ]] || fail "expected 3 ranked matches"
 # Scores are in descending order.
 grep -oE '^[0-9]+  [01]\.[0-9]{3}' "$tmp/out" | awk '{print $2}' | sort -rc \
@@ -50,7 +50,7 @@ expect_out '"counterpartText":"酿造"'
 expect_out '"signal":"text"'
 tm --csv match need langjiu-003 --page-size 1
 expect_rc 0
-expect_out "rank,offering,offering_title,score,shared_terms,shared_industries,signals"
+expect_out "rank,offering,offering_title,score,shared_terms,shared_industries,signals,bridges"
 expect_out_re "^1,offerings/jn-004,白酒窖泥老化修复与养护技术,0\.[0-9]{3},"
 tm match offering jn-004 --page-size 2
 expect_rc 0
@@ -58,6 +58,42 @@ expect_out_re "^1  0\.[0-9]{3}  needs/langjiu-003 +醬香型白酒釀造窖泥�
 tm match need lzlj-001 --event fair-2026 --all-industries --page-size 2
 expect_rc 0
 expect_out_re "^1  0\.[0-9]{3}  offerings/"
+
+# --- thesaurus: organizers' entries over the shipped thesaurus ---------------------------------
+tm thesaurus add --kind synonym --from 蓝莓 --to "越橘;笃斯" --industry agriculture --id berry \
+  --note 浆果
+expect_rc 0
+expect_out_re "^name: +thesaurusEntries/berry$"
+expect_out_re "^to: +越橘; 笃斯$"
+expect_out_re "^industry: +agriculture$"
+tm thesaurus add --kind synonym --from 蓝莓 --to blueberry --industry agriculture
+expect_rc 1
+expect_err "INVALID_ARGUMENT"
+expect_err_re "^  thesaurus_entry.from: duplicates thesaurusEntries/berry"
+tm thesaurus add --kind colour --from a --to b
+expect_rc 2
+expect_err "--kind: 'colour' is not one of"
+tm thesaurus add --kind problem --from 蓝莓 --to 蓝莓
+expect_rc 1
+expect_err_re "^  thesaurus_entry.to\[0\]: "
+tm thesaurus list --kind synonym --term 越橘
+expect_rc 0
+expect_out "thesaurusEntries/berry"
+tm thesaurus update berry --to 越橘 --note ""
+expect_rc 0
+expect_out_re "^to: +越橘$"
+tm thesaurus update berry
+expect_rc 2
+expect_err "nothing to update"
+tm thesaurus get berry
+expect_rc 0
+expect_out_re "^kind: +synonym$"
+tm thesaurus remove berry
+expect_rc 0
+expect_out "removed thesaurusEntries/berry"
+tm thesaurus get berry
+expect_rc 1
+expect_err "NOT_FOUND"
 
 # --- match errors -----------------------------------------------------------------------------
 tm match need no-such-need
@@ -90,7 +126,7 @@ grep -qE "^ +shared terms: +.*窖泥" "$tmp/watch.out" || fail "match watch with
 # A bounded watch that sees nothing ends cleanly when its time is up; CSV starts with its header.
 tm --csv match watch query 窖泥 --target needs --industry liquor --for 1
 expect_rc 0
-expect_out "received_at,need,need_title,score,shared_terms,shared_industries,signals"
+expect_out "received_at,need,need_title,score,shared_terms,shared_industries,signals,bridges"
 expect_err "0 matches in 1 s"
 tm match watch need no-such-need
 expect_rc 1

@@ -486,7 +486,7 @@ TEST_F(AgreementServiceTest, SummarizeAgreements) {
   request.set_filter("colour = red");
   const grpc::Status bad = reports_->SummarizeAgreements(Ctx().get(), request, &response);
   EXPECT_EQ(bad.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_THAT(ViolatedFields(bad), ElementsAre("group_by[0]", "group_by[2]", "filter"));
+  EXPECT_THAT(ViolatedFields(bad), UnorderedElementsAre("group_by[0]", "group_by[2]", "filter"));
 }
 
 TEST_F(AgreementServiceTest, SummaryOverflowIsOutOfRange) {

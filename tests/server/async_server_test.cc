@@ -4,6 +4,7 @@
 #include "server/async_server.h"
 
 #include <atomic>
+#include <future>
 #include <thread>
 
 #include "grpcpp/generic/generic_stub.h"
@@ -12,26 +13,64 @@
 namespace techmatch::testing {
 namespace {
 
-class FakeIndustries final : public v1::IndustryService::Service {
+// GetIndustry served from the queues, through gRPC's generated raw-method API.
+class FakeIndustries final
+    : public v1::IndustryService::WithRawMethod_GetIndustry<v1::IndustryService::Service> {
  public:
-  grpc::Status GetIndustry(grpc::ServerContext*, const v1::GetIndustryRequest*,
-                           v1::Industry*) override {
+  grpc::Status GetIndustry(grpc::ServerContext*, const v1::GetIndustryRequest* request,
+                           v1::Industry* response) override {
+    response->set_name(request->name());
     return grpc::Status::OK;
   }
 };
 
-TEST(AsyncServerTest, ServesOnlyUnaryMethodsOfTheNamedShape) {
+TEST(AsyncServerTest, ServesARawMethodWithTheServicesOwnHandler) {
   server::AsyncServer async(1);
   FakeIndustries industries;
-  // No such method; a method of another shape; a stream is never unary.
-  EXPECT_FALSE(
-      async.Serve<v1::IndustryService>(industries, "NoSuchMethod", &FakeIndustries::GetIndustry));
-  EXPECT_FALSE(
-      async.Serve<v1::IndustryService>(industries, "ListIndustries", &FakeIndustries::GetIndustry));
-  EXPECT_TRUE(async.methods().empty());
-  EXPECT_TRUE(
-      async.Serve<v1::IndustryService>(industries, "GetIndustry", &FakeIndustries::GetIndustry));
+  async.Serve(industries, &FakeIndustries::RequestGetIndustry, &FakeIndustries::GetIndustry);
   EXPECT_EQ(async.methods(), std::vector<std::string>{"GetIndustry"});
+  EXPECT_EQ(async.paths(), std::vector<std::string>{"/techmatch.v1.IndustryService/GetIndustry"});
+
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
+  builder.RegisterService(&industries);
+  async.AddQueues(builder);
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  ASSERT_NE(server, nullptr);
+  async.Start();
+  std::shared_ptr<grpc::Channel> channel =
+      grpc::CreateChannel("127.0.0.1:" + std::to_string(port), grpc::InsecureChannelCredentials());
+  const auto deadline = std::chrono::system_clock::now() + std::chrono::seconds(20);
+
+  grpc::ClientContext context;
+  context.set_deadline(deadline);
+  v1::GetIndustryRequest request;
+  request.set_name("industries/C35");
+  v1::Industry industry;
+  const grpc::Status status =
+      v1::IndustryService::NewStub(channel)->GetIndustry(&context, request, &industry);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(industry.name(), "industries/C35");
+
+  // Bytes that do not parse reach the service's side and are answered INVALID_ARGUMENT, not
+  // cancelled inside gRPC.
+  grpc::GenericStub generic(channel);
+  grpc::ClientContext bad_context;
+  bad_context.set_deadline(deadline);
+  const std::string garbage = "\xff\xff\xff";
+  grpc::Slice slice(garbage);
+  grpc::ByteBuffer bad_request(&slice, 1);
+  grpc::ByteBuffer answer;
+  std::promise<grpc::Status> done;
+  generic.UnaryCall(&bad_context, "/techmatch.v1.IndustryService/GetIndustry", grpc::StubOptions(),
+                    &bad_request, &answer, [&](grpc::Status s) { done.set_value(std::move(s)); });
+  const grpc::Status bad_status = done.get_future().get();
+  EXPECT_EQ(bad_status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+      << bad_status.error_message();
+
+  server->Shutdown(deadline);
+  async.Shutdown();
 }
 
 using AsyncServingTest = SeededServerTest;
