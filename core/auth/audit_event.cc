@@ -21,9 +21,14 @@ void Append(std::string& out, absl::string_view field) {
 }  // namespace
 
 void BoundAuditFields(AuditEvent& event) {
+  // Room for BoundedText's marker ("…[truncated, N bytes]", at most 43 bytes), so that a cut
+  // field is within the bound too and cutting again (the guard, then storage) changes nothing.
+  constexpr size_t kMarkerRoom = 48;
   for (std::string* field : {&event.principal, &event.role, &event.method, &event.resource,
                              &event.request_id, &event.outcome}) {
-    if (field->size() > kMaxAuditFieldBytes) *field = BoundedText(*field, kMaxAuditFieldBytes);
+    if (field->size() > kMaxAuditFieldBytes) {
+      *field = BoundedText(*field, kMaxAuditFieldBytes - kMarkerRoom);
+    }
   }
 }
 

@@ -203,7 +203,7 @@ TEST_F(NeedsTest, ImportSummaryListsAreCappedWithTrueCounts) {
   std::vector<ImportRow<Need>> rows(kRows);
   for (int i = 0; i < kRows; ++i) {
     rows[i].record = SampleNeed("", "acme");
-    if (i < kBad) rows[i].record.title = "";  // the first 3,000 rows are bad
+    if (i < kBad) rows[i].record.listing.title = "";  // the first 3,000 rows are bad
   }
   Rows source(rows);
   TestCallState call;
