@@ -1,5 +1,10 @@
 #include "client/import_runner.h"
 
+#include <signal.h>
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -11,6 +16,7 @@
 #include "client/import_rows.h"
 #include "client/progress_bar.h"
 #include "client/status_report.h"
+#include "client/table.h"
 
 namespace techmatch::client {
 namespace {
@@ -20,6 +26,9 @@ using techmatch::v1::ImportSummary;
 
 // A stream carries many rows, so its deadline grows with them: --timeout per 1,000 rows.
 constexpr double kRowsPerTimeout = 1000.0;
+// Rows per import call: one of the server's batches, and no more rejections than its summary
+// lists, so every rejected row comes back.
+constexpr size_t kRowsPerCall = 1000;
 
 struct ImportInput {
   CsvDocument document;
@@ -55,13 +64,75 @@ int Report(CommandEnv& env, const ImportSummary& server,
   return summary.rejected_count() > 0 ? kExitRpcFailed : kExitOk;
 }
 
-// Converts every row, streams the good ones through `open(context, &summary)`'s writer.
+// Writes each rejected row (CSV line, field, problem) to --rejects FILE as the import goes, so
+// every rejection is kept however many there are (a summary lists the first ones only).
+class RejectsFile {
+ public:
+  // Opens `path` (nothing when empty); false with the reason on `err` when it cannot.
+  bool Open(const std::string& path, std::ostream& err) {
+    path_ = path;
+    if (path.empty()) return true;
+    file_.open(path, std::ios::out | std::ios::trunc | std::ios::binary);
+    if (!file_) {
+      err << "cannot write --rejects file " << path << "\n";
+      return false;
+    }
+    RenderCsvRow({"line", "field", "problem"}, file_);
+    return true;
+  }
+  void Write(const ImportRejection& rejection) {
+    if (!file_.is_open()) return;
+    const std::string line = absl::StrCat(rejection.row_number());
+    if (rejection.field_violations().empty()) RenderCsvRow({line, "", "rejected"}, file_);
+    for (const auto& v : rejection.field_violations()) {
+      RenderCsvRow({line, v.field(), v.description()}, file_);
+    }
+    ++rows_;
+  }
+  // Says where the rejections are (when a file was asked for).
+  void Close(std::ostream& err) {
+    if (!file_.is_open()) return;
+    file_.close();
+    err << rows_ << " rejected row(s) written to " << path_ << " (line, field, problem)\n";
+  }
+  bool is_open() const { return file_.is_open(); }
+
+ private:
+  std::string path_;
+  std::ofstream file_;
+  int64_t rows_ = 0;
+};
+
+// Set by SIGINT/SIGTERM during an import: the call in progress (at most kRowsPerCall rows) is
+// finished, no further call is made, and the command says exactly how many rows are stored
+// instead of dying mid-stream with an unknown part stored.
+std::atomic<bool> interrupted{false};
+extern "C" void OnInterrupt(int) { interrupted = true; }
+
+// Adds `call` to `total`: counts, names, and the rejections (to `rejects` as they come; kept
+// for the report when no file was asked for).
+void AddSummary(ImportSummary& total, const ImportSummary& call, RejectsFile& rejects) {
+  total.set_accepted_count(total.accepted_count() + call.accepted_count());
+  total.set_rejected_count(total.rejected_count() + call.rejected_count());
+  total.set_rejections_truncated(total.rejections_truncated() || call.rejections_truncated());
+  for (const std::string& name : call.accepted_names()) total.add_accepted_names(name);
+  for (const ImportRejection& rejection : call.rejections()) {
+    rejects.Write(rejection);
+    if (!rejects.is_open()) *total.add_rejections() = rejection;
+  }
+}
+
+// Converts every row, then sends the good ones kRowsPerCall at a time, each batch as one
+// import call through `open(context, &summary)`'s writer (so each summary stays small and
+// lists every rejection of its rows).
 template <typename Request, typename Convert, typename Open>
-int RunStreamImport(CommandEnv& env, const std::string& path, const CsvSchema& schema,
-                    Convert convert, Open open) {
+int RunStreamImport(CommandEnv& env, const std::string& path, const ImportOptions& options,
+                    const CsvSchema& schema, Convert convert, Open open) {
   int exit_code = kExitOk;
   std::optional<ImportInput> input = OpenImport(env, path, schema, &exit_code);
   if (!input) return exit_code;
+  RejectsFile rejects;
+  if (!rejects.Open(options.rejects_path, env.err())) return kExitBadInput;
 
   std::vector<Request> requests;
   std::vector<ImportRejection> local;
@@ -71,44 +142,81 @@ int RunStreamImport(CommandEnv& env, const std::string& path, const CsvSchema& s
     if (convert(input->columns, record, &request, &rejection)) {
       requests.push_back(std::move(request));
     } else {
+      rejects.Write(rejection);
       local.push_back(std::move(rejection));
     }
   }
 
-  ImportSummary summary;
-  if (!requests.empty()) {
+  ImportSummary total;
+  interrupted = false;
+  struct sigaction action = {}, old_int = {}, old_term = {};
+  action.sa_handler = OnInterrupt;
+  sigaction(SIGINT, &action, &old_int);
+  sigaction(SIGTERM, &action, &old_term);
+  ProgressBar bar(env.err(), static_cast<int64_t>(requests.size()), "rows", StderrIsTerminal());
+  int64_t sent = 0;
+  int result = kExitOk;
+  for (size_t first = 0; first < requests.size() && result == kExitOk; first += kRowsPerCall) {
+    const size_t end = std::min(requests.size(), first + kRowsPerCall);
+    if (interrupted) {
+      bar.Finish();
+      env.err() << "interrupted: " << total.accepted_count() << " row(s) of " << requests.size()
+                << " are stored (" << first << " sent, " << total.rejected_count()
+                << " of them rejected); the other " << requests.size() - first
+                << " were not sent\n";
+      result = kExitRpcFailed;
+      break;
+    }
     std::unique_ptr<grpc::ClientContext> context =
-        env.session().NewContext(1.0 + static_cast<double>(requests.size()) / kRowsPerTimeout);
+        env.session().NewContext(1.0 + static_cast<double>(end - first) / kRowsPerTimeout);
+    ImportSummary summary;
     auto writer = open(context.get(), &summary);
-    ProgressBar bar(env.err(), static_cast<int64_t>(requests.size()), "rows", StderrIsTerminal());
-    int64_t sent = 0;
-    for (const Request& request : requests) {
-      if (!writer->Write(request)) break;  // The server ended the call; Finish says why.
+    for (size_t i = first; i < end; ++i) {
+      if (!writer->Write(requests[i])) break;  // The server ended the call; Finish says why.
       bar.Update(++sent);
     }
     writer->WritesDone();
     const grpc::Status status = writer->Finish();
-    bar.Finish();
-    if (!status.ok()) {
-      env.Fail(status);
-      // Rows are committed in batches: a failed import may have stored some. The server's
-      // message says what landed when it ends the import itself (not on a deadline the
-      // client's channel enforces, nor for a refused key).
-      env.err() << "the import failed after " << sent << " of " << requests.size()
-                << " rows were sent; rows are committed in batches of 1000, so earlier batches "
-                   "may be stored (the server's message, when it says, tells which)\n";
-      return kExitRpcFailed;
+    if (status.ok()) {
+      AddSummary(total, summary, rejects);
+      continue;
     }
+    bar.Finish();
+    env.Fail(status);
+    // A call that failed may have stored some of its rows (batches of 1000); the server's
+    // message, when it ends the import itself, says how many.
+    env.err() << "the import failed after " << sent << " of " << requests.size()
+              << " rows were sent, in the call for rows " << first + 1 << "–" << end << "; "
+              << total.accepted_count()
+              << " row(s) of earlier calls are stored; rows are committed in batches of 1000 "
+                 "(the server's message, when it says, tells what of this call is)\n";
+    result = kExitRpcFailed;
   }
-  return Report(env, summary, local);
+  sigaction(SIGINT, &old_int, nullptr);
+  sigaction(SIGTERM, &old_term, nullptr);
+  if (result != kExitOk) {
+    rejects.Close(env.err());
+    return result;
+  }
+  bar.Finish();
+  if (total.rejections_truncated()) {
+    env.err() << "warning: the server listed only some rejected rows; the counts are exact\n";
+  }
+  // With --rejects every rejected row is in the file; stdout gets the counts.
+  ImportSummary summary = MergeRejections(total, local);
+  if (rejects.is_open()) summary.clear_rejections();
+  PrintImportReport(summary, env.output());
+  rejects.Close(env.err());
+  return summary.rejected_count() > 0 ? kExitRpcFailed : kExitOk;
 }
 
 }  // namespace
 
-int RunNeedImport(CommandEnv& env, const std::string& path, bool late_registration) {
+int RunNeedImport(CommandEnv& env, const std::string& path, const ImportOptions& options) {
   const std::string currency = env.options().currency;
+  const bool late_registration = options.late_registration;
   return RunStreamImport<techmatch::v1::ImportNeedsRequest>(
-      env, path, NeedCsvSchema(),
+      env, path, options, NeedCsvSchema(),
       [&currency, late_registration](const CsvColumns& columns, const CsvRecord& record,
                                      techmatch::v1::ImportNeedsRequest* request,
                                      ImportRejection* rejection) {
@@ -121,10 +229,11 @@ int RunNeedImport(CommandEnv& env, const std::string& path, bool late_registrati
       });
 }
 
-int RunOfferingImport(CommandEnv& env, const std::string& path, bool late_registration) {
+int RunOfferingImport(CommandEnv& env, const std::string& path, const ImportOptions& options) {
   const std::string currency = env.options().currency;
+  const bool late_registration = options.late_registration;
   return RunStreamImport<techmatch::v1::ImportOfferingsRequest>(
-      env, path, OfferingCsvSchema(),
+      env, path, options, OfferingCsvSchema(),
       [&currency, late_registration](const CsvColumns& columns, const CsvRecord& record,
                                      techmatch::v1::ImportOfferingsRequest* request,
                                      ImportRejection* rejection) {

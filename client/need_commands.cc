@@ -299,12 +299,15 @@ void AddNeedCommands(CLI::App& app, CommandEnv& env) {
         "Import needs from CSV: id,enterprise,title,description,keywords,industries,budget,"
         "min_trl,cooperation_modes,events (lists separated by ; ； 、)");
     auto path = std::make_shared<std::string>();
-    auto late = std::make_shared<bool>(false);
+    auto options = std::make_shared<ImportOptions>();
     command->add_option("file", *path, "CSV file, UTF-8 with or without BOM")->required();
-    command->add_flag("--late-registration,--late", *late,
+    command->add_flag("--late-registration,--late", options->late_registration,
                       "Every row may join events whose registration has closed (organizers and "
                       "administrators only; recorded)");
-    OnRun(command, env, [&env, path, late] { return RunNeedImport(env, *path, *late); });
+    command->add_option("--rejects", options->rejects_path,
+                        "Write every rejected row (CSV line, field, problem) to FILE as the "
+                        "import goes, instead of listing them");
+    OnRun(command, env, [&env, path, options] { return RunNeedImport(env, *path, *options); });
   }
 }
 

@@ -284,12 +284,15 @@ void AddOfferingCommands(CLI::App& app, CommandEnv& env) {
         "Import offerings from CSV: id,institute,title,description,keywords,industries,trl,"
         "patents,cooperation_modes,asking_price,events (lists separated by ; ； 、)");
     auto path = std::make_shared<std::string>();
-    auto late = std::make_shared<bool>(false);
+    auto options = std::make_shared<ImportOptions>();
     command->add_option("file", *path, "CSV file, UTF-8 with or without BOM")->required();
-    command->add_flag("--late-registration,--late", *late,
+    command->add_flag("--late-registration,--late", options->late_registration,
                       "Every row may join events whose registration has closed (organizers and "
                       "administrators only; recorded)");
-    OnRun(command, env, [&env, path, late] { return RunOfferingImport(env, *path, *late); });
+    command->add_option("--rejects", options->rejects_path,
+                        "Write every rejected row (CSV line, field, problem) to FILE as the "
+                        "import goes, instead of listing them");
+    OnRun(command, env, [&env, path, options] { return RunOfferingImport(env, *path, *options); });
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
@@ -84,7 +86,48 @@ void RenderRecord(const Record& record, std::ostream& out) {
   }
 }
 
+namespace {
+
+// A number as the CLI writes one ("-1250.00", "+3", "-7"): a spreadsheet reads it as a value,
+// never as a formula, so it keeps its sign.
+bool IsPlainNumber(absl::string_view text) {
+  size_t i = (text[0] == '-' || text[0] == '+') ? 1 : 0;
+  if (i == text.size()) return false;
+  bool digit = false;
+  for (; i < text.size(); ++i) {
+    if (absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
+      digit = true;
+    } else if (text[i] != '.') {
+      return false;
+    }
+  }
+  return digit;
+}
+
+}  // namespace
+
+bool IsFormulaLike(absl::string_view field) {
+  if (field.empty()) return false;
+  switch (field[0]) {
+    case '=':
+    case '@':
+    case '\t':
+    case '\r':
+      return true;
+    case '+':
+    case '-':
+      return !IsPlainNumber(field);
+    default:
+      return false;
+  }
+}
+
 std::string CsvQuote(absl::string_view field) {
+  // A spreadsheet runs a cell starting with = + - @ (or a tab or CR before one) as a formula:
+  // a leading apostrophe makes it text, and the quotes keep the apostrophe with the cell.
+  if (IsFormulaLike(field)) {
+    return absl::StrCat("\"'", absl::StrReplaceAll(field, {{"\"", "\"\""}}), "\"");
+  }
   if (field.find_first_of(",\"\r\n") == absl::string_view::npos) return std::string(field);
   return "\"" + absl::StrReplaceAll(field, {{"\"", "\"\""}}) + "\"";
 }

@@ -46,7 +46,12 @@ class Table {
 using Record = std::vector<std::pair<std::string, std::string>>;
 void RenderRecord(const Record& record, std::ostream& out);
 
-// `field` quoted for CSV when it contains a comma, quote, CR or LF (quotes doubled).
+// Whether a spreadsheet would run `field` as a formula: it starts with =, @, a tab or a CR, or
+// with + or - and is not a plain number such as -1250.00.
+bool IsFormulaLike(absl::string_view field);
+// `field` as one CSV cell, the one function every CSV the CLI writes goes through: quoted when
+// it contains a comma, quote, CR or LF (quotes doubled); a formula-like field (IsFormulaLike)
+// is written as text, "'=...", so opening the file never runs it.
 std::string CsvQuote(absl::string_view field);
 // One RFC 4180 line: the cells quoted where needed, joined by commas, ended by CRLF (for
 // output that arrives a row at a time).

@@ -1,5 +1,7 @@
 #include "server/admin_commands.h"
 
+#include <unistd.h>
+
 #include <iostream>
 
 #include "absl/strings/match.h"
@@ -11,6 +13,7 @@
 #include "core/auth/role.h"
 #include "core/common/resource_id.h"
 #include "core/reference/region_code.h"
+#include "server/audit_key_file.h"
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
 #include "storage/audit_scope.h"
@@ -140,13 +143,37 @@ int RevokeKeyCommand(storage::Repository& repository, const std::string& key_id,
   return 0;
 }
 
-int VerifyAuditCommand(storage::Repository& repository, std::ostream& out, std::ostream& err) {
-  absl::StatusOr<int64_t> count = repository.VerifyAuditTrail();
-  if (!count.ok()) {
-    err << count.status().message() << "\n";
+int VerifyAuditCommand(storage::Repository& repository, const std::vector<AuditKey>& keys,
+                       std::ostream& out, std::ostream& err) {
+  absl::StatusOr<storage::AuditVerification> verified = repository.VerifyAuditTrail(keys);
+  if (!verified.ok()) {
+    err << verified.status().message() << "\n";
     return 1;
   }
-  out << "audit trail intact: " << *count << " records\n";
+  out << "audit trail intact: " << verified->records << " records";
+  if (!verified->key_ids.empty()) {
+    out << "; " << verified->records - verified->unkeyed << " keyed with audit key "
+        << absl::StrJoin(verified->key_ids, ", then ");
+  }
+  out << "\n";
+  if (verified->unkeyed > 0) {
+    out << "note: " << verified->unkeyed
+        << " record(s) (the first ones) are unkeyed: their SHA-256 chain shows accidental "
+           "damage, but anyone holding the database could have rewritten them\n";
+  }
+  return 0;
+}
+
+int InitAuditKeyCommand(const std::string& path, std::ostream& out, std::ostream& err) {
+  absl::StatusOr<AuditKey> key = CreateAuditKeyFile(path);
+  if (!key.ok()) {
+    err << "cannot create the audit key: " << key.status().message() << "\n";
+    return 1;
+  }
+  out << "created audit key " << key->id << " in " << path
+      << " (mode 0600): keep it apart from the database and its backups; serve with "
+         "--audit_key_file "
+      << path << "\n";
   return 0;
 }
 
@@ -173,17 +200,73 @@ void AddAdminCommands(CLI::App& app, AdminCommands& commands) {
   CLI::App* audit = app.add_subcommand("audit", "the audit trail");
   audit->require_subcommand(1);
   commands.audit_verify =
-      audit->add_subcommand("verify", "check the hash chain; name the first altered record");
+      audit->add_subcommand("verify", "check the chain; name the first altered record");
+  commands.audit_verify->add_option(
+      "--key", commands.verify_keys,
+      "an audit key file whose records to verify (repeat for keys rotated out; the top-level "
+      "--audit_key_file counts too)");
+  commands.audit_init_key = audit->add_subcommand(
+      "init-key", "create an audit key file (never replaces one); print the key's id");
+  commands.audit_init_key->add_option("--out", commands.init_key_out, "the key file to create")
+      ->required();
+  commands.init = app.add_subcommand(
+      "init", "create the --db database (refused when it exists), ready for `keys create`");
+  app.add_option("--audit_key_file", commands.audit_key_file,
+                 "key every audit record with the key in this file (HMAC-SHA-256); once a "
+                 "database's trail is keyed it must always be given");
+}
+
+// The key of --audit_key_file, or none when it was not given.
+static absl::StatusOr<std::optional<AuditKey>> LoadAuditKey(const std::string& path) {
+  if (path.empty()) return std::optional<AuditKey>();
+  absl::StatusOr<AuditKey> key = ReadAuditKeyFile(path);
+  if (!key.ok()) return key.status();
+  return std::optional<AuditKey>(*std::move(key));
 }
 
 std::optional<int> RunAdminCommand(const std::string& db_path, const AdminCommands& commands) {
   const bool chosen = commands.keys_create->parsed() || commands.keys_list->parsed() ||
-                      commands.keys_revoke->parsed() || commands.audit_verify->parsed();
+                      commands.keys_revoke->parsed() || commands.audit_verify->parsed() ||
+                      commands.audit_init_key->parsed() || commands.init->parsed();
   if (!chosen) return std::nullopt;
   // stdout carries the command's answer alone (a token is read with $(...)); logs go aside.
   spdlog::set_default_logger(spdlog::stderr_color_st("techmatch-server"));
+  if (commands.audit_init_key->parsed()) {
+    return InitAuditKeyCommand(commands.init_key_out, std::cout, std::cerr);
+  }
+  const bool exists = access(db_path.c_str(), F_OK) == 0;
+  if (commands.init->parsed() && exists) {
+    std::cerr << "database " << db_path << " already exists\n";
+    return 1;
+  }
+  // A mistyped --db must not become a new, empty database that then "verifies".
+  if (!commands.init->parsed() && !exists) {
+    std::cerr << "database " << db_path
+              << " does not exist (maintenance commands never create one; check --db)\n";
+    return 1;
+  }
   storage::SqliteOptions options;
   options.reader_connections = 1;
+  absl::StatusOr<std::optional<AuditKey>> audit_key = LoadAuditKey(commands.audit_key_file);
+  if (!audit_key.ok()) {
+    std::cerr << audit_key.status().message() << "\n";
+    return 1;
+  }
+  options.audit_key = *audit_key;
+  std::vector<AuditKey> verify_keys;
+  if (*audit_key) verify_keys.push_back(**audit_key);
+  for (const std::string& path : commands.verify_keys) {
+    absl::StatusOr<AuditKey> key = ReadAuditKeyFile(path);
+    if (!key.ok()) {
+      std::cerr << key.status().message() << "\n";
+      return 1;
+    }
+    verify_keys.push_back(*std::move(key));
+  }
+  // Verifying only reads: a keyed trail needs no key to open for it (the keys are checked).
+  if (commands.audit_verify->parsed() && !options.audit_key && !verify_keys.empty()) {
+    options.audit_key = verify_keys.front();
+  }
   auto repository = storage::SqliteRepository::Open(db_path, options);
   if (!repository.ok()) {
     std::cerr << "cannot open database " << db_path << ": " << repository.status().message()
@@ -191,6 +274,10 @@ std::optional<int> RunAdminCommand(const std::string& db_path, const AdminComman
     return 1;
   }
   storage::Repository& repo = **repository;
+  if (commands.init->parsed()) {
+    std::cout << "created database " << db_path << "\n";
+    return 0;
+  }
   if (commands.keys_create->parsed()) {
     return CreateKeyCommand(repo, commands.key_options, std::cout, std::cerr);
   }
@@ -198,7 +285,7 @@ std::optional<int> RunAdminCommand(const std::string& db_path, const AdminComman
   if (commands.keys_revoke->parsed()) {
     return RevokeKeyCommand(repo, commands.revoke_id, std::cout, std::cerr);
   }
-  return VerifyAuditCommand(repo, std::cout, std::cerr);
+  return VerifyAuditCommand(repo, verify_keys, std::cout, std::cerr);
 }
 
 }  // namespace techmatch::server

@@ -12,8 +12,13 @@ CLI::App* AddBackupCommand(CLI::App& app, BackupFlags& flags) {
       "backup",
       "copy the --db database to a file with SQLite's online backup API (safe while a server "
       "serves and writes it)");
-  backup->add_option("--out", flags.out, "the copy to write (replaced atomically when present)")
+  backup
+      ->add_option("--out", flags.out,
+                   "the copy to write; never the database or its -wal, -shm, -journal files")
       ->required();
+  backup->add_flag("--overwrite", flags.overwrite,
+                   "replace --out (atomically) when it exists; without it an existing file is "
+                   "refused");
   backup
       ->add_option("--pages_per_step", flags.pages_per_step,
                    "pages copied per step; between steps the server may write")
@@ -25,6 +30,7 @@ CLI::App* AddBackupCommand(CLI::App& app, BackupFlags& flags) {
 int RunBackupCommand(const std::string& db_path, const BackupFlags& flags) {
   storage::BackupOptions options;
   options.pages_per_step = flags.pages_per_step;
+  options.overwrite = flags.overwrite;
   absl::StatusOr<storage::BackupResult> result =
       storage::BackupDatabase(db_path, flags.out, options);
   if (!result.ok()) {

@@ -12,6 +12,7 @@ namespace techmatch::server {
 struct BackupFlags {
   std::string out;
   int pages_per_step = 256;
+  bool overwrite = false;
 };
 
 // Adds the `backup` subcommand to `app`, bound to `flags`.

@@ -4,6 +4,8 @@
 #include "absl/time/clock.h"
 #include "core/auth/api_key.h"
 #include "google/protobuf/descriptor.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "spdlog/spdlog.h"
 
 namespace techmatch::server {
@@ -99,7 +101,20 @@ storage::PendingAudit Guard::StartAudit(const Principal* principal, absl::string
   if (request != nullptr) {
     event.resource = ResourceOf(*request);
     event.request_id = StringField(*request, "request_id");
+    if (!event.request_id.empty()) {
+      // Deterministic bytes: the same request retried hashes the same.
+      std::string bytes;
+      {
+        google::protobuf::io::StringOutputStream stream(&bytes);
+        google::protobuf::io::CodedOutputStream coded(&stream);
+        coded.SetSerializationDeterministic(true);
+        request->SerializeToCodedStream(&coded);
+      }
+      pending.request_hash = Sha256(bytes);
+    }
   }
+  // Unauthenticated callers reach this: nothing of theirs is kept at full length.
+  BoundAuditFields(event);
   return pending;
 }
 

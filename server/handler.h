@@ -1,5 +1,6 @@
 // Wraps every handler body: the guard first (authentication, the method's access rule, the
-// audit record of a mutating call), then the body; converts its absl::Status once, logs
+// audit record of a mutating call), then the request's bounds (server/request_bounds.h), then
+// the body; converts its absl::Status once, logs
 // internal faults, and turns a stray exception into INTERNAL instead of crashing or leaking its
 // text to the client.
 //
@@ -25,6 +26,7 @@
 #include "server/guard.h"
 #include "server/long_calls.h"
 #include "server/method_table.h"
+#include "server/request_bounds.h"
 #include "server/service_context.h"
 #include "server/status_conversion.h"
 #include "spdlog/spdlog.h"
@@ -70,6 +72,8 @@ grpc::Status Guarded(ServiceContext& service, grpc::ServerContext* context,
   absl::StatusOr<Principal> principal = service.guard.Identify(*context, rule);
   absl::Status admitted = principal.status();
   if (principal.ok()) admitted = Authorize(*principal, method, rule);
+  // Bounded lists and defined enum values before anything reads the request further.
+  if (admitted.ok() && request != nullptr) admitted = CheckRequestBounds(*request);
   // A long call also needs a place among its principal's (server/long_calls.h).
   std::unique_ptr<LongCalls::Ticket> ticket;
   if (admitted.ok() && found != nullptr) {

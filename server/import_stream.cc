@@ -5,6 +5,8 @@ namespace techmatch::server {
 void ImportSummaryToProto(const usecases::ImportSummary& summary, v1::ImportSummary& out) {
   out.set_accepted_count(summary.accepted_count);
   out.set_rejected_count(summary.rejected_count);
+  out.set_accepted_names_truncated(summary.accepted_names_truncated);
+  out.set_rejections_truncated(summary.rejections_truncated);
   for (const std::string& name : summary.accepted_names) out.add_accepted_names(name);
   for (const usecases::ImportRejection& rejection : summary.rejections) {
     v1::ImportRejection* row = out.add_rejections();

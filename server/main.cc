@@ -11,6 +11,7 @@
 #include "CLI/CLI.hpp"
 #include "absl/synchronization/mutex.h"
 #include "server/admin_commands.h"
+#include "server/audit_key_file.h"
 #include "server/backup_command.h"
 #include "server/connection_cap.h"
 #include "server/http/http_flags.h"
@@ -167,7 +168,7 @@ void AddServeFlags(CLI::App& app, ServeFlags& flags) {
   techmatch::server::http::AddHttpFlags(app, flags.http);
 }
 
-int Serve(const std::string& db_path, const ServeFlags& flags) {
+int Serve(const std::string& db_path, const std::string& audit_key_file, const ServeFlags& flags) {
   // Debian's Abseil is built with mutex deadlock detection on, which gRPC's every lock pays
   // for (12% of the instructions of a GetNeed call); tests keep it, the binary does not.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
@@ -187,6 +188,14 @@ int Serve(const std::string& db_path, const ServeFlags& flags) {
                                     ? techmatch::storage::Synchronous::kFull
                                     : techmatch::storage::Synchronous::kNormal;
   storage_options.record_cache_entries = flags.record_cache;
+  if (!audit_key_file.empty()) {
+    absl::StatusOr<techmatch::AuditKey> key = techmatch::server::ReadAuditKeyFile(audit_key_file);
+    if (!key.ok()) {
+      spdlog::critical("{}", key.status().ToString());
+      return 1;
+    }
+    storage_options.audit_key = *std::move(key);
+  }
   auto repository = techmatch::storage::SqliteRepository::Open(db_path, storage_options);
   if (!repository.ok()) {
     spdlog::critical("cannot open database {}: {}", db_path, repository.status().ToString());
@@ -269,5 +278,5 @@ int main(int argc, char** argv) {
 
   if (backup->parsed()) return techmatch::server::RunBackupCommand(db_path, backup_flags);
   if (std::optional<int> code = techmatch::server::RunAdminCommand(db_path, admin)) return *code;
-  return Serve(db_path, serve);
+  return Serve(db_path, admin.audit_key_file, serve);
 }

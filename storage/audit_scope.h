@@ -10,6 +10,8 @@
 #ifndef TECHMATCH_STORAGE_AUDIT_SCOPE_H_
 #define TECHMATCH_STORAGE_AUDIT_SCOPE_H_
 
+#include <string>
+
 #include "core/auth/audit_event.h"
 
 namespace techmatch::storage {
@@ -18,6 +20,9 @@ struct PendingAudit {
   // Who, what, request id; seq, time, outcome ("OK") and hash are filled when written, and the
   // resource when empty (the name of the record the transaction wrote).
   AuditEvent event;
+  // SHA-256 of the request as received, when it carries a request_id (empty otherwise): stored
+  // with the id, so that the id reused for a different request is refused (AIP-155).
+  std::string request_hash;
   // Set once a transaction that carried the record has committed.
   bool recorded = false;
 };

@@ -73,6 +73,13 @@ struct SummaryOptions {
 
 // A List call: filter terms already parsed against the resource's allowed fields, a
 // normalized page size, and the id to continue after (empty for the first page).
+// What a verified audit trail holds.
+struct AuditVerification {
+  int64_t records = 0;
+  int64_t unkeyed = 0;               // the first records, written before an audit key was in use
+  std::vector<std::string> key_ids;  // the keys of the keyed records, in order of first use
+};
+
 struct ListQuery {
   std::vector<FilterTerm> filter;
   int page_size = kDefaultPageSize;
@@ -322,9 +329,11 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // failed). seq and hash are assigned here.
   virtual absl::Status AppendAuditEvent(const AuditEvent& event) = 0;
   virtual absl::StatusOr<Page<AuditEvent>> ListAuditEvents(const ListQuery& query) = 0;
-  // Recomputes the hash chain: the number of records, or DATA_LOSS naming the first record
-  // that was altered, removed or reordered.
-  virtual absl::StatusOr<int64_t> VerifyAuditTrail() = 0;
+  // Recomputes the chain (keyed records with their key among `keys`): what it holds, or
+  // DATA_LOSS naming the first record that was altered, removed or reordered (an unkeyed record
+  // after a keyed one is such a record), or FAILED_PRECONDITION when a record's key is not in
+  // `keys`.
+  virtual absl::StatusOr<AuditVerification> VerifyAuditTrail(const std::vector<AuditKey>& keys) = 0;
 };
 
 }  // namespace techmatch::storage

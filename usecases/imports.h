@@ -24,6 +24,11 @@ namespace techmatch::usecases {
 
 // Rows per transaction: large enough to amortize the commit, small enough to bound memory.
 inline constexpr size_t kImportBatchRows = 1000;
+// What a summary lists at most, so that it always fits one response whatever the import's
+// size; the counts stay exact and a flag says a list was cut.
+inline constexpr size_t kMaxSummaryRejections = 1000;
+inline constexpr size_t kMaxSummaryRejectionBytes = 1 << 20;
+inline constexpr size_t kMaxSummaryAcceptedNames = 10000;
 
 // One row of an import, as the transport read it.
 template <typename R>
@@ -59,8 +64,11 @@ struct ImportRejection {
 struct ImportSummary {
   int64_t accepted_count = 0;
   int64_t rejected_count = 0;
-  std::vector<std::string> accepted_names;  // Resource names, in input order.
-  std::vector<ImportRejection> rejections;  // In input order.
+  std::vector<std::string> accepted_names;  // Resource names, in input order; the first ones.
+  std::vector<ImportRejection> rejections;  // In input order; the first ones.
+  bool accepted_names_truncated = false;
+  bool rejections_truncated = false;
+  size_t rejection_bytes = 0;  // What `rejections` weighs, roughly, in a response.
 };
 
 template <typename R>
@@ -81,8 +89,25 @@ namespace import_internal {
 
 inline void Reject(ImportSummary& summary, int64_t row_number,
                    std::vector<FieldViolation> violations) {
-  summary.rejections.push_back({row_number, std::move(violations)});
   ++summary.rejected_count;
+  size_t bytes = 16;
+  for (const FieldViolation& v : violations) bytes += v.field.size() + v.description.size() + 8;
+  if (summary.rejections_truncated || summary.rejections.size() >= kMaxSummaryRejections ||
+      summary.rejection_bytes + bytes > kMaxSummaryRejectionBytes) {
+    summary.rejections_truncated = true;
+    return;
+  }
+  summary.rejection_bytes += bytes;
+  summary.rejections.push_back({row_number, std::move(violations)});
+}
+
+inline void Accept(ImportSummary& summary, std::string name) {
+  ++summary.accepted_count;
+  if (summary.accepted_names.size() >= kMaxSummaryAcceptedNames) {
+    summary.accepted_names_truncated = true;
+    return;
+  }
+  summary.accepted_names.push_back(std::move(name));
 }
 
 // `status` (same code, same field violations) with where the import stopped (`where`, may be
@@ -134,8 +159,7 @@ absl::StatusOr<ImportSummary> ImportRows(RowSource<ImportRow<R>>& source, const 
     for (size_t i = 0; i < results.size(); ++i) {
       if (results[i].ok()) {
         steps.on_stored(*results[i]);
-        summary.accepted_names.push_back(ResourceName(steps.collection, results[i]->meta.id));
-        ++summary.accepted_count;
+        import_internal::Accept(summary, ResourceName(steps.collection, results[i]->meta.id));
       } else if (results[i].status().code() == absl::StatusCode::kAlreadyExists) {
         import_internal::Reject(
             summary, batch_rows[i],

@@ -14,6 +14,30 @@ const RecordRules<Organization>& Rules() {
   return kRules;
 }
 
+// Organizations nest at most this deep; walking further up means a cycle or a corrupt chain.
+constexpr int kMaxAncestors = 64;
+
+// INVALID_ARGUMENT on `parent` when `org` would become its own ancestor.
+absl::Status CheckNoParentCycle(storage::Repository& repository, const Organization& org) {
+  std::string ancestor = org.parent_id;
+  for (int depth = 0; !ancestor.empty() && depth < kMaxAncestors; ++depth) {
+    if (ancestor == org.meta.id) {
+      return InvalidFieldError(
+          "organization.parent",
+          absl::StrCat("would make 'organizations/", org.meta.id, "' its own ancestor"));
+    }
+    absl::StatusOr<Organization> parent = repository.GetOrganization(ancestor);
+    if (parent.status().code() == absl::StatusCode::kNotFound) return absl::OkStatus();
+    TM_RETURN_IF_ERROR(parent.status());
+    ancestor = parent->parent_id;
+  }
+  if (!ancestor.empty()) {
+    return InvalidFieldError("organization.parent",
+                             absl::StrCat("nests deeper than ", kMaxAncestors, " levels"));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<Organization> Organizations::Create(NewOrganization input) {
@@ -54,7 +78,11 @@ absl::StatusOr<Organization> Organizations::Update(const OrganizationUpdate& inp
       [&repository](const Organization& org, int64_t revision) {
         return repository.ReplaceOrganization(org, revision);
       },
-      nullptr};
+      nullptr,
+      [&repository](const Organization& current, Organization& updated) -> absl::Status {
+        if (updated.parent_id == current.parent_id) return absl::OkStatus();
+        return CheckNoParentCycle(repository, updated);
+      }};
   return UpdateRecord<Organization>(stored, Rules(), repository_, id, input.etag, input.paths,
                                     input.patch, input.conversion, "organization",
                                     ApplyOrganizationUpdate);

@@ -14,6 +14,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "core/common/bounded_text.h"
 #include "core/common/field_violations.h"
 #include "core/common/resource_id.h"
 #include "core/common/resource_meta.h"
@@ -48,7 +49,8 @@ inline void AssignId(ResourceMeta& meta, absl::string_view requested_id, absl::s
     meta.id = std::string(requested_id);
   } else {
     violations.Add(std::string(id_field),
-                   absl::StrCat("must match [a-z0-9][a-z0-9-]{0,62}, got '", requested_id, "'"));
+                   absl::StrCat("must match [a-z0-9][a-z0-9-]{0,62}, got '",
+                                BoundedText(requested_id, kMaxEchoBytes), "'"));
   }
 }
 
@@ -65,7 +67,7 @@ absl::Status PrepareNew(R& record, absl::string_view requested_id, absl::string_
   rules.validate(record, own);
   TM_RETURN_IF_ERROR(rules.check_references(record, lookup, own));
   if (own.empty() && request_level.empty()) return absl::OkStatus();
-  request_level.AddAll(own.list(), prefix);
+  request_level.AddAll(own, prefix);
   return request_level.ToStatus();
 }
 
@@ -96,12 +98,14 @@ absl::StatusOr<R> UpdateRecord(
   R scratch;
   apply(paths, patch, scratch, request_level);  // Only to find bad paths.
   if (!request_level.empty() || !conversion.empty()) {
-    request_level.AddAll(conversion.list(), prefix);
+    request_level.AddAll(conversion, prefix);
     return request_level.ToStatus();
   }
   TM_ASSIGN_OR_RETURN(R current, stored.get(id));
   TM_RETURN_IF_ERROR(CheckEtag(current.meta, etag));
   if (stored.editable) TM_RETURN_IF_ERROR(stored.editable(current));
+  // Nothing to change: the record stays as it is, etag and all.
+  if (paths.empty()) return current;
   R updated = current;
   Violations unused;
   apply(paths, patch, updated, unused);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "core/common/bounded_text.h"
 #include "core/common/status_macros.h"
 #include "storage/codec.h"
 #include "storage/sqlite/row_helpers.h"
@@ -13,15 +14,16 @@ namespace techmatch::storage::sqlite {
 namespace {
 
 constexpr absl::string_view kSelect =
-    "SELECT seq, event_time, principal, role, method, resource, request_id, outcome, hash "
-    "FROM audit_events";
-constexpr absl::string_view kLast = "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1";
+    "SELECT seq, event_time, principal, role, method, resource, request_id, outcome, hash, "
+    "key_id FROM audit_events";
+constexpr absl::string_view kLast =
+    "SELECT seq, hash, key_id FROM audit_events ORDER BY seq DESC LIMIT 1";
 constexpr absl::string_view kInsert =
     "INSERT INTO audit_events (seq, event_time, principal, role, method, resource, request_id, "
-    "outcome, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+    "outcome, hash, key_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 constexpr absl::string_view kAll =
-    "SELECT seq, event_time, principal, role, method, resource, request_id, outcome, hash "
-    "FROM audit_events ORDER BY seq";
+    "SELECT seq, event_time, principal, role, method, resource, request_id, outcome, hash, "
+    "key_id FROM audit_events ORDER BY seq";
 
 constexpr SqlField kFilterFields[] = {
     Column("principal", FilterFieldType::kString, "principal"),
@@ -43,6 +45,7 @@ AuditEvent ReadEvent(const RowReader& row) {
   event.request_id = row.Text(6);
   event.outcome = row.Text(7);
   event.hash = row.Blob(8);
+  event.key_id = row.Text(9);
   return event;
 }
 
@@ -52,7 +55,7 @@ absl::Status Altered(int64_t seq, absl::string_view what) {
 
 }  // namespace
 
-absl::Status AuditRows::Append(Connection& connection, AuditEvent event) {
+absl::Status AuditRows::Append(Connection& connection, AuditEvent event, const AuditKey* key) {
   std::string previous_hash;
   int64_t previous_seq = 0;
   {
@@ -63,10 +66,12 @@ absl::Status AuditRows::Append(Connection& connection, AuditEvent event) {
     }
   }
   event.seq = previous_seq + 1;
+  BoundAuditFields(event);
+  event.key_id = key != nullptr ? key->id : "";
   TM_ASSIGN_OR_RETURN(int64_t event_time, TimeToNanos(event.event_time, "event_time"));
   // The stored time is what the hash covers: round it the same way a reader will see it.
   event.event_time = NanosToTime(event_time);
-  event.hash = AuditChainHash(previous_hash, event);
+  event.hash = AuditChainHash(previous_hash, event, key);
   ScopedStatement insert = connection.Prepare(kInsert);
   insert.BindInt64(1, event.seq);
   insert.BindInt64(2, event_time);
@@ -77,6 +82,7 @@ absl::Status AuditRows::Append(Connection& connection, AuditEvent event) {
   insert.BindText(7, event.request_id);
   insert.BindText(8, event.outcome);
   insert.BindBlob(9, event.hash);
+  insert.BindText(10, event.key_id);
   insert.Run();
   return absl::OkStatus();
 }
@@ -88,8 +94,15 @@ absl::StatusOr<Page<AuditEvent>> AuditRows::List(Connection& connection, const L
   return RunPageQuery<AuditEvent>(connection, kSelect, "seq", std::move(where), query, ReadEvent);
 }
 
-absl::StatusOr<int64_t> AuditRows::Verify(Connection& connection) {
+std::string AuditRows::LastKeyId(Connection& connection) {
+  ScopedStatement last = connection.Prepare(kLast);
+  return last.Step() ? last.Row().Text(2) : std::string();
+}
+
+absl::StatusOr<AuditVerification> AuditRows::Verify(Connection& connection,
+                                                    const std::vector<AuditKey>& keys) {
   ScopedStatement all = connection.Prepare(kAll);
+  AuditVerification result;
   std::string previous_hash;
   int64_t expected_seq = 1;
   while (all.Step()) {
@@ -99,13 +112,35 @@ absl::StatusOr<int64_t> AuditRows::Verify(Connection& connection) {
       return Altered(expected_seq, absl::StrCat("record missing (next present is ", seq, ")"));
     }
     const AuditEvent event = ReadEvent(row);
-    if (AuditChainHash(previous_hash, event) != event.hash) {
+    const AuditKey* key = nullptr;
+    if (event.key_id.empty()) {
+      // Unkeyed records come first (before a key was in use); one after a keyed record is a
+      // keyed one rewritten by someone without the key.
+      if (!result.key_ids.empty()) {
+        return Altered(seq, "an unkeyed record after keyed ones (the chain was rewritten)");
+      }
+      ++result.unkeyed;
+    } else {
+      for (const AuditKey& k : keys) {
+        if (k.id == event.key_id) key = &k;
+      }
+      if (key == nullptr) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            "auditEvents/", seq, " is keyed with audit key ", BoundedText(event.key_id, 32),
+            ": give that key's file with --audit_key_file to verify it"));
+      }
+      if (result.key_ids.empty() || result.key_ids.back() != key->id) {
+        result.key_ids.push_back(key->id);
+      }
+    }
+    if (AuditChainHash(previous_hash, event, key) != event.hash) {
       return Altered(seq, "its fields or hash do not match the chain");
     }
     previous_hash = event.hash;
     ++expected_seq;
   }
-  return expected_seq - 1;
+  result.records = expected_seq - 1;
+  return result;
 }
 
 SqlFields AuditRows::FilterFields() { return kFilterFields; }

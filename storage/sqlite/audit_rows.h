@@ -3,6 +3,8 @@
 #define TECHMATCH_STORAGE_SQLITE_AUDIT_ROWS_H_
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -17,12 +19,15 @@ namespace techmatch::storage::sqlite {
 struct AuditRows {
   // Appends `event` after the last record: assigns seq and hash (event_time as given). Must run
   // inside a write transaction, which is what keeps the chain linear across processes.
-  static absl::Status Append(Connection& connection, AuditEvent event);
+  // `key` (may be null) keys the record.
+  static absl::Status Append(Connection& connection, AuditEvent event, const AuditKey* key);
   // `query.after_id` is a decimal seq; records come in seq order.
   static absl::StatusOr<Page<AuditEvent>> List(Connection& connection, const ListQuery& query);
-  // Recomputes the chain from the first record. OK with the count of records; DATA_LOSS naming
-  // the first record (auditEvents/{seq}) whose hash, order or position does not match.
-  static absl::StatusOr<int64_t> Verify(Connection& connection);
+  // Recomputes the chain from the first record (Repository::VerifyAuditTrail).
+  static absl::StatusOr<AuditVerification> Verify(Connection& connection,
+                                                  const std::vector<AuditKey>& keys);
+  // The key id of the last record ("" when unkeyed or none).
+  static std::string LastKeyId(Connection& connection);
   // The filter fields List accepts (Repository's list for the kind), with their SQL.
   static SqlFields FilterFields();
 };

@@ -469,6 +469,14 @@ ALTER TABLE offerings ADD COLUMN return_reason TEXT NOT NULL DEFAULT ''
   CHECK (length(return_reason) <= 2000);
 )sql";
 
+// Keyed audit records: the id of the audit key whose HMAC a record's hash is; empty for the
+// SHA-256 records written before (and verified as before). And the hash of the request that
+// used each request_id (empty for those recorded before: any repeat of them is a retry).
+constexpr const char kMigration9[] = R"sql(
+ALTER TABLE audit_events ADD COLUMN key_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE request_ids ADD COLUMN request_hash BLOB NOT NULL DEFAULT x'';
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -482,6 +490,7 @@ const std::vector<Migration>& Migrations() {
       {7, "people: users, sessions, invitations, applications; key regions and expiry",
        kMigration7},
       {8, "review of needs and offerings, closing agreements", kMigration8},
+      {9, "keyed audit records, request hashes", kMigration9},
   };
   return *kMigrations;
 }

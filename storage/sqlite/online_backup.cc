@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <memory>
 #include <optional>
@@ -37,6 +39,33 @@ bool SameFile(const std::string& a, const std::string& b) {
   struct stat sa, sb;
   return stat(a.c_str(), &sa) == 0 && stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
          sa.st_ino == sb.st_ino;
+}
+
+// `path` with every symlink and `..` resolved, also when its last component does not exist
+// yet (the directory is resolved and the name appended); `path` itself when even the
+// directory cannot be resolved.
+std::string Resolved(const std::string& path) {
+  char buffer[PATH_MAX];
+  if (realpath(path.c_str(), buffer) != nullptr) return buffer;
+  const size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+  const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (name.empty() || name == "." || name == ".." || realpath(dir.c_str(), buffer) == nullptr) {
+    return path;
+  }
+  return absl::StrCat(buffer, "/", name);
+}
+
+// Whether writing (or removing) `path` would touch the database `source` or one of the files
+// SQLite keeps beside it: by resolved name, or by inode for files that exist (hard links).
+bool IsDatabaseFile(const std::string& source, const std::string& path) {
+  const std::string database = Resolved(source);
+  const std::string target = Resolved(path);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    const std::string companion = database + suffix;
+    if (target == companion || SameFile(companion, path)) return true;
+  }
+  return false;
 }
 
 // Makes the rename of the finished copy durable.
@@ -118,11 +147,18 @@ absl::StatusOr<BackupResult> BackupDatabase(const std::string& source,
   if (access(source.c_str(), F_OK) != 0) {
     return absl::NotFoundError(absl::StrCat("database '", source, "' does not exist"));
   }
-  if (SameFile(source, destination)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("the backup '", destination, "' would overwrite the database itself"));
-  }
   const std::string temp = destination + ".partial";
+  // Replacing the live -wal (or -shm, -journal) loses acknowledged writes while every check
+  // still passes; the copy written beside the destination must not land on them either.
+  if (IsDatabaseFile(source, destination) || IsDatabaseFile(source, temp)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the backup '", destination,
+                     "' would overwrite the database itself or its -wal, -shm or -journal file"));
+  }
+  if (!options.overwrite && access(destination.c_str(), F_OK) == 0) {
+    return absl::AlreadyExistsError(absl::StrCat(
+        "'", destination, "' already exists; choose another name or pass --overwrite"));
+  }
   std::remove(temp.c_str());
   auto remove_temp = absl::MakeCleanup([&temp] {
     std::remove(temp.c_str());

@@ -18,6 +18,8 @@ struct BackupOptions {
   absl::Duration pause = absl::Milliseconds(1);
   // How long a step waits for a lock held by the server before giving up.
   int busy_timeout_ms = 5000;
+  // Replace a file already at the destination; without it such a file is refused.
+  bool overwrite = false;
 };
 
 struct BackupResult {
@@ -31,8 +33,10 @@ struct BackupResult {
 // from start to end, so writes that commit meanwhile are either wholly in it or wholly absent.
 // The copy is written beside `destination`, checked with PRAGMA integrity_check, synced, and
 // renamed into place, so `destination` never holds a partial copy. NOT_FOUND when `source` does
-// not exist, INVALID_ARGUMENT when both name the same file, FAILED_PRECONDITION when a file
-// cannot be read or written or the copy fails its check.
+// not exist; INVALID_ARGUMENT when `destination` (or the copy written beside it) is the
+// database or its -wal, -shm or -journal file under any spelling (symlinks, `..`, hard links);
+// ALREADY_EXISTS when `destination` exists and `options.overwrite` is false;
+// FAILED_PRECONDITION when a file cannot be read or written or the copy fails its check.
 absl::StatusOr<BackupResult> BackupDatabase(const std::string& source,
                                             const std::string& destination,
                                             const BackupOptions& options = {});

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "storage/repository.h"
 #include "storage/sqlite/connection.h"
@@ -16,11 +17,15 @@
 namespace techmatch::storage::sqlite {
 
 struct RequestIdRows {
-  // The id of the resource `key` created before, if any. Throws SQLite::Exception.
-  static std::optional<std::string> Find(Connection& connection, RequestKey key);
-  // Records that `key` created `resource_id`. Throws SQLite::Exception.
-  static void Insert(Connection& connection, RequestKey key, absl::string_view resource_id,
-                     int64_t create_time_nanos);
+  // The id of the resource `key` created before, if any; ALREADY_EXISTS naming the request_id
+  // when that earlier request differed from this one (`request_hash`, compared when both are
+  // known). Throws SQLite::Exception.
+  static absl::StatusOr<std::optional<std::string>> Find(Connection& connection, RequestKey key,
+                                                         absl::string_view request_hash);
+  // Records that `key` (a request hashing to `request_hash`) created `resource_id`. Throws
+  // SQLite::Exception.
+  static void Insert(Connection& connection, RequestKey key, absl::string_view request_hash,
+                     absl::string_view resource_id, int64_t create_time_nanos);
 };
 
 }  // namespace techmatch::storage::sqlite

@@ -2,6 +2,10 @@
 #ifndef TECHMATCH_STORAGE_SQLITE_SQLITE_OPTIONS_H_
 #define TECHMATCH_STORAGE_SQLITE_SQLITE_OPTIONS_H_
 
+#include <optional>
+
+#include "core/auth/audit_event.h"
+
 namespace techmatch::storage {
 
 // PRAGMA synchronous of the writer.
@@ -24,6 +28,10 @@ struct SqliteOptions {
   // no SQL (storage/record_cache.h); 0 turns the cache off. 10,000 of the benchmark's needs
   // (about 140 characters of text each) take 8 MiB.
   int record_cache_entries = 50000;
+  // Keys every audit record written (HMAC-SHA-256, core/auth/audit_event.h). Once the trail
+  // holds keyed records, opening without a key is refused: an unkeyed record after them would
+  // break the chain.
+  std::optional<AuditKey> audit_key;
 };
 
 }  // namespace techmatch::storage

@@ -183,6 +183,12 @@ absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const s
     TM_RETURN_IF_ERROR(CheckStorageSettings(*writer, path));
     TM_RETURN_IF_ERROR(ApplyMigrations(*writer));
     TM_ASSIGN_OR_RETURN(std::string key, EnsurePageTokenKey(*writer));
+    if (!options.audit_key && !AuditRows::LastKeyId(*writer).empty()) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "the audit trail of '", path,
+          "' is keyed: give the audit key's file with --audit_key_file (an unkeyed record "
+          "after keyed ones would break the chain)"));
+    }
 
     ConnectionOptions reader_options = writer_options;
     reader_options.create = false;
@@ -198,7 +204,7 @@ absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const s
     }
     return std::unique_ptr<SqliteRepository>(new SqliteRepository(
         std::move(writer), std::make_unique<ConnectionPool>(std::move(readers)), std::move(key),
-        static_cast<size_t>(options.record_cache_entries)));
+        static_cast<size_t>(options.record_cache_entries), std::move(options.audit_key)));
   } catch (const SQLite::Exception& e) {
     const int code = e.getErrorCode();
     if (code == SQLITE_CANTOPEN || code == SQLITE_NOTADB || code == SQLITE_PERM ||
@@ -215,11 +221,13 @@ absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const s
 
 SqliteRepository::SqliteRepository(std::unique_ptr<Connection> writer,
                                    std::unique_ptr<ConnectionPool> readers,
-                                   std::string page_token_key, size_t record_cache_entries)
+                                   std::string page_token_key, size_t record_cache_entries,
+                                   std::optional<AuditKey> audit_key)
     : CachingRepository(record_cache_entries),
       writer_(std::make_unique<GroupCommit>(std::move(writer))),
       readers_(std::move(readers)),
-      page_token_key_(std::move(page_token_key)) {}
+      page_token_key_(std::move(page_token_key)),
+      audit_key_(std::move(audit_key)) {}
 
 SqliteRepository::~SqliteRepository() = default;
 
@@ -295,7 +303,7 @@ absl::Status SqliteRepository::Write(const Subject& subject,
     event.event_time = absl::Now();
     event.outcome = "OK";
     if (event.resource.empty()) event.resource = subject.Name();
-    return AuditRows::Append(connection, std::move(event));
+    return AuditRows::Append(connection, std::move(event), audit_key_ ? &*audit_key_ : nullptr);
   };
   const auto failure = [&](const std::exception* e) {
     return e != nullptr ? StatusFromException(*e, subject.action, subject.Name())
@@ -331,6 +339,17 @@ absl::StatusOr<Record> SqliteRepository::Replace(
 
 // --- Records keyed by one id ------------------------------------------------------------------
 
+namespace {
+
+// The hash of the call's request (PendingAudit::request_hash), read on the calling thread: the
+// write may run on another caller's.
+std::string CurrentRequestHash() {
+  const PendingAudit* audit = AuditScope::Current();
+  return audit != nullptr ? audit->request_hash : std::string();
+}
+
+}  // namespace
+
 template <typename Rows>
 absl::StatusOr<typename Rows::Record> SqliteRepository::CreateRecord(
     const typename Rows::Record& input, RequestKey key) {
@@ -342,10 +361,13 @@ absl::StatusOr<typename Rows::Record> SqliteRepository::CreateRecord(
   record.meta.update_time = now;
   record.meta.revision = 1;
   std::optional<Record> first;  // What an earlier call with the same request id created.
+  const std::string request_hash = CurrentRequestHash();
   TM_RETURN_IF_ERROR(
       Write({"creating", Rows::kCollection, record.meta.id}, [&](Connection& c) -> absl::Status {
         if (!key.request_id.empty()) {
-          if (std::optional<std::string> earlier = RequestIdRows::Find(c, key)) {
+          TM_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
+                              RequestIdRows::Find(c, key, request_hash));
+          if (earlier) {
             // A retry: answer with what the first call created, create nothing.
             first = Rows::Find(c, *earlier);
             if (!first) return NotFound(Rows::kCollection, *earlier);
@@ -353,7 +375,9 @@ absl::StatusOr<typename Rows::Record> SqliteRepository::CreateRecord(
           }
         }
         TM_RETURN_IF_ERROR(Rows::Insert(c, record));
-        if (!key.request_id.empty()) RequestIdRows::Insert(c, key, record.meta.id, now_nanos);
+        if (!key.request_id.empty()) {
+          RequestIdRows::Insert(c, key, request_hash, record.meta.id, now_nanos);
+        }
         return absl::OkStatus();
       }));
   if (first) return *std::move(first);
@@ -632,9 +656,12 @@ absl::StatusOr<MeetingRequest> SqliteRepository::CreateMeetingRequest(const Meet
   request.meta.update_time = now;
   request.meta.revision = 1;
   const std::string name = MeetingRequestName(request.event_id, request.meta.id);
+  const std::string request_hash = CurrentRequestHash();
   TM_RETURN_IF_ERROR(Write({"creating", name}, [&](Connection& c) -> absl::Status {
     if (!key.request_id.empty()) {
-      if (std::optional<std::string> earlier = RequestIdRows::Find(c, key)) {
+      TM_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
+                          RequestIdRows::Find(c, key, request_hash));
+      if (earlier) {
         // A retry: answer with what the first call created or merged into.
         std::optional<MeetingRequest> first =
             MeetingRequestRows::Find(c, request.event_id, *earlier);
@@ -664,7 +691,9 @@ absl::StatusOr<MeetingRequest> SqliteRepository::CreateMeetingRequest(const Meet
       }
       TM_RETURN_IF_ERROR(MeetingRequestRows::Insert(c, request));
     }
-    if (!key.request_id.empty()) RequestIdRows::Insert(c, key, request.meta.id, now_nanos);
+    if (!key.request_id.empty()) {
+      RequestIdRows::Insert(c, key, request_hash, request.meta.id, now_nanos);
+    }
     return absl::OkStatus();
   }));
   return request;
@@ -1154,7 +1183,10 @@ absl::StatusOr<Application> SqliteRepository::ReviewApplication(
 
 absl::Status SqliteRepository::AppendAuditEvent(const AuditEvent& event) {
   return Write(
-      {"recording", kAuditEvents}, [&](Connection& c) { return AuditRows::Append(c, event); },
+      {"recording", kAuditEvents},
+      [&](Connection& c) {
+        return AuditRows::Append(c, event, audit_key_ ? &*audit_key_ : nullptr);
+      },
       /*audited=*/false);
 }
 
@@ -1163,10 +1195,11 @@ absl::StatusOr<Page<AuditEvent>> SqliteRepository::ListAuditEvents(const ListQue
               [&](Connection& c) { return AuditRows::List(c, query); });
 }
 
-absl::StatusOr<int64_t> SqliteRepository::VerifyAuditTrail() {
+absl::StatusOr<AuditVerification> SqliteRepository::VerifyAuditTrail(
+    const std::vector<AuditKey>& keys) {
   // One snapshot: records appended meanwhile by the server are not half-seen.
   return Read({"verifying", kAuditEvents}, View::kSnapshot,
-              [](Connection& c) { return AuditRows::Verify(c); });
+              [&](Connection& c) { return AuditRows::Verify(c, keys); });
 }
 
 }  // namespace techmatch::storage

@@ -162,7 +162,7 @@ class SqliteRepository final : public CachingRepository {
       const std::optional<Invitation>& invitation) override;
   absl::Status AppendAuditEvent(const AuditEvent& event) override;
   absl::StatusOr<Page<AuditEvent>> ListAuditEvents(const ListQuery& query) override;
-  absl::StatusOr<int64_t> VerifyAuditTrail() override;
+  absl::StatusOr<AuditVerification> VerifyAuditTrail(const std::vector<AuditKey>& keys) override;
   absl::StatusOr<std::optional<std::string>> FindNeedEnterprise(absl::string_view id) override;
   absl::StatusOr<std::optional<std::string>> FindOfferingInstitute(absl::string_view id) override;
 
@@ -182,7 +182,7 @@ class SqliteRepository final : public CachingRepository {
 
   SqliteRepository(std::unique_ptr<sqlite::Connection> writer,
                    std::unique_ptr<sqlite::ConnectionPool> readers, std::string page_token_key,
-                   size_t record_cache_entries);
+                   size_t record_cache_entries, std::optional<AuditKey> audit_key);
 
   absl::StatusOr<Need> GetNeedUncached(absl::string_view id) override;
   absl::StatusOr<Offering> GetOfferingUncached(absl::string_view id) override;
@@ -247,6 +247,7 @@ class SqliteRepository final : public CachingRepository {
   std::unique_ptr<sqlite::GroupCommit> writer_;
   std::unique_ptr<sqlite::ConnectionPool> readers_;
   const std::string page_token_key_;  // Read once at open: it never changes.
+  const std::optional<AuditKey> audit_key_;
 };
 
 }  // namespace techmatch::storage

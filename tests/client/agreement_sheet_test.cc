@@ -16,6 +16,7 @@ namespace {
 
 using techmatch::v1::Agreement;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 Agreement Parse(const std::string& text) {
@@ -170,6 +171,19 @@ TEST(AgreementSheetTest, Csv) {
   EXPECT_THAT(csv, HasSubstr("\"Framework, \"\"quoted\"\"\""));
   EXPECT_THAT(csv, HasSubstr("合计 total,2 agreements,,,,,,,,,,2300000.05,280000000.00,0.00,"
                              "12345.67,0.00,0.00\r\n"));
+}
+
+TEST(AgreementSheetTest, CsvWritesFormulaTitlesAsText) {
+  Agreement hostile = Parse(R"pb(name: "agreements/h"
+                                 title: "=HYPERLINK(\"http://evil\",\"click\")"
+                                 contract_amount { units: -5 })pb");
+  absl::StatusOr<AgreementSheet> sheet = BuildAgreementSheet({hostile}, {}, "CNY");
+  ASSERT_TRUE(sheet.ok()) << sheet.status();
+  std::ostringstream out;
+  WriteSheetCsv(*sheet, out);
+  EXPECT_THAT(out.str(), HasSubstr(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\","));
+  EXPECT_THAT(out.str(), Not(HasSubstr(",=HYPERLINK")));
+  EXPECT_THAT(out.str(), HasSubstr(",-5.00,"));  // a negative amount stays a number
 }
 
 TEST(AgreementSheetTest, Json) {

@@ -315,5 +315,67 @@ tm offering import "$tmp/no-such-file.csv"
 expect_rc 2
 expect_err "cannot open"
 
+# An import with many bad rows: sent 1,000 rows per call, every rejected row written to
+# --rejects as it goes (CSV line, field, problem), formulas in it written as text; stdout has
+# the exact counts.
+{
+  echo "id,enterprise,title,industries"
+  for i in $(seq 1 2500); do
+    if ((i % 10 == 0)); then
+      echo "many-$i,tianhua,=1+$i,no-such-industry"
+    else
+      echo "many-$i,tianhua,Row $i,chemicals"
+    fi
+  done
+} >"$tmp/many.csv"
+tm need import "$tmp/many.csv" --rejects "$tmp/rejects.csv"
+expect_rc 1
+expect_out "accepted: 2250  rejected: 250"
+expect_err "250 rejected row(s) written to $tmp/rejects.csv"
+[[ $(wc -l <"$tmp/rejects.csv") -eq 251 ]] || fail "rejects file: $(wc -l <"$tmp/rejects.csv") lines"
+grep -q "^line,field,problem" "$tmp/rejects.csv" || fail "rejects file lacks its header"
+grep -q "^2501,industries\[0\]," "$tmp/rejects.csv" || fail "rejects file lacks line 2501"
+tm need get many-2499
+expect_rc 0
+# SIGTERM during a long import: the CLI finishes the call in progress, sends no more, and says
+# exactly how many rows are stored (whole calls of 1,000).
+{
+  echo "id,enterprise,title,industries"
+  for i in $(seq 1 40000); do echo "term-$i,tianhua,Interrupted row $i,chemicals"; done
+} >"$tmp/long.csv"
+last_command="techmatch need import long.csv, then SIGTERM"
+"$cli_bin" --server "127.0.0.1:$port" --timeout 60 need import "$tmp/long.csv" \
+  >"$tmp/import.out" 2>"$tmp/import.err" &
+import_pid=$!
+for _ in $(seq 200); do
+  tm need get term-1000
+  [[ "$rc" == 0 ]] && break
+  sleep 0.05
+done
+kill -TERM "$import_pid" 2>/dev/null || true
+set +e; wait "$import_pid"; rc=$?; set -e
+cp "$tmp/import.out" "$tmp/out"
+cp "$tmp/import.err" "$tmp/err"
+if grep -q "^accepted: 40000" "$tmp/out"; then
+  echo "note: the import finished before SIGTERM reached it"
+else
+  expect_rc 1
+  expect_err_re "interrupted: [0-9]+ row\(s\) of 40000 are stored"
+  stored=$(grep -oE "interrupted: [0-9]+" "$tmp/err" | grep -oE "[0-9]+")
+  [[ $((stored % 1000)) == 0 && "$stored" -ge 1000 ]] || fail "stored $stored"
+  tm need get "term-$stored"
+  expect_rc 0
+  tm need get "term-$((stored + 1))"
+  expect_rc 1
+fi
+
+# A title that is a formula is written in CSV as text.
+printf 'id,enterprise,title,industries\nformula,tianhua,"=HYPERLINK(""http://x"",""y"")",chemicals\n' >"$tmp/formula.csv"
+tm need import "$tmp/formula.csv"
+expect_rc 0
+tm --csv need get formula
+expect_rc 0
+expect_out "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+
 # --- the server is still healthy, then shut it down cleanly -----------------------------------
 finish_server

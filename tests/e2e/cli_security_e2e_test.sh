@@ -113,6 +113,21 @@ srv audit verify
 expect_rc 0
 expect_out "audit trail intact"
 
+# Maintenance commands refuse a database that does not exist, and do not create it.
+for command in "audit verify" "keys list" "keys revoke ffffffffffffffff" \
+  "keys create --role OFFICIAL" "backup --out $tmp/never.db"; do
+  last_command="techmatch-server --db $tmp/mistyped.db $command"
+  set +e
+  # shellcheck disable=SC2086
+  "$server_bin" --db="$tmp/mistyped.db" $command >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  set -e
+  expect_rc 1
+  # backup reports through the server's log (stdout), the others on stderr.
+  grep -q "does not exist" "$tmp/out" "$tmp/err" || fail "$command: no 'does not exist'"
+  [[ ! -e "$tmp/mistyped.db" ]] || fail "$command created $tmp/mistyped.db"
+done
+
 # A refused import (after the audit counts above: it is one more refused write): the CLI says
 # how far it got and that earlier batches of a failed import may be stored.
 printf 'id,enterprise,title,industries\nofficial-need,scu,Official try,liquor\n' >"$tmp/official.csv"
@@ -197,4 +212,35 @@ printf 'X' | dd of="$tmp/techmatch.db" bs=1 seek="$offset" conv=notrunc status=n
 srv audit verify
 expect_rc 1
 expect_err "audit trail altered at auditEvents/"
+
+# --- a keyed audit trail: records after the key need it -----------------------------------
+srv audit init-key --out "$tmp/audit.key"
+expect_rc 0
+expect_out "created audit key"
+[[ "$(stat -c %a "$tmp/audit.key")" == 600 ]] || fail "the audit key file is not mode 600"
+srv audit init-key --out "$tmp/audit.key"
+expect_rc 1
+expect_err "File exists"
+keyed() {
+  last_command="techmatch-server --db $tmp/keyed.db $*"
+  set +e
+  "$server_bin" --db="$tmp/keyed.db" "$@" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  set -e
+}
+keyed init
+expect_rc 0
+keyed keys create --role OFFICIAL --label before-the-key
+expect_rc 0
+keyed --audit_key_file "$tmp/audit.key" keys create --role OFFICIAL --label keyed
+expect_rc 0
+keyed keys list
+expect_rc 1
+expect_err "--audit_key_file"
+keyed audit verify
+expect_rc 1
+keyed audit verify --key "$tmp/audit.key"
+expect_rc 0
+expect_out "audit trail intact: 2 records; 1 keyed with audit key"
+expect_out "note: 1 record(s)"
 echo "PASS: $checks checks (after tampering)"

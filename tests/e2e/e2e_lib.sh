@@ -49,6 +49,7 @@ row_count() { echo $(($(wc -l <"$tmp/out") - 1)); }
 # --- start the server -------------------------------------------------------------------------
 # As a real deployment does: an administrator key made on the host, before the server starts;
 # every `tm` call presents it through the environment.
+"$server_bin" --db="$tmp/techmatch.db" init >/dev/null || { echo "FAIL: init" >&2; exit 1; }
 TECHMATCH_TOKEN=$("$server_bin" --db="$tmp/techmatch.db" keys create --role ADMIN --label e2e) \
   || { echo "FAIL: keys create" >&2; exit 1; }
 export TECHMATCH_TOKEN

@@ -54,6 +54,8 @@ function sleep(ms) {
 async function startServer(dir) {
   const db = path.join(dir, 'techmatch.db');
   const portFile = path.join(dir, 'http_port');
+  // The database, then an administrator key, made on the host before the server starts.
+  childProcess.execFileSync(serverBin, [`--db=${db}`, 'init'], {encoding: 'utf8'});
   const token = childProcess.execFileSync(
       serverBin, [`--db=${db}`, 'keys', 'create', '--role', 'ADMIN', '--label', 'connect-node'],
       {encoding: 'utf8'}).trim();

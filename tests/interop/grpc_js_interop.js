@@ -80,7 +80,9 @@ function createKey(serverBin, db, role, organization = '') {
 async function startServer(serverBin, dir) {
   const portFile = path.join(dir, 'port');
   const db = path.join(dir, 'techmatch.db');
-  // An administrator key, made on the host before the server starts, as a deployment does.
+  // The database, then an administrator key, made on the host before the server starts, as a
+  // deployment does.
+  childProcess.execFileSync(serverBin, [`--db=${db}`, 'init'], {encoding: 'utf8'});
   token = createKey(serverBin, db, 'ADMIN');
   const args = ['--listen=127.0.0.1:0', `--port_file=${portFile}`, `--db=${db}`];
   console.log(`starting ${serverBin} ${args.join(' ')}`);

@@ -48,6 +48,20 @@ acked_total=$(wc -l <"$tmp/acked.txt")
 # A backup refuses to overwrite the database itself.
 rc=0; "$server_bin" --db "$db" backup --out "$db" >"$tmp/err" 2>&1 || rc=$?
 [[ "$rc" != 0 ]] && grep -q "overwrite the database" "$tmp/err" || fail "backup over itself: rc $rc"
+# ... nor its -wal/-shm/-journal, by any spelling, even with --overwrite; the WAL is untouched.
+wal_before=$(stat -c %i:%s "$db-wal")
+ln -s "$db-wal" "$tmp/wal-link"
+mkdir -p "$tmp/sub"
+for out in "$db-wal" "$db-shm" "$db-journal" "$tmp/sub/../live.db-wal" "$tmp/wal-link"; do
+  rc=0; "$server_bin" --db "$db" backup --out "$out" --overwrite >"$tmp/err" 2>&1 || rc=$?
+  [[ "$rc" != 0 ]] && grep -q "wal, -shm or -journal" "$tmp/err" || fail "backup --out $out: rc $rc"
+done
+[[ "$(stat -c %i "$db-wal")" == "${wal_before%%:*}" ]] || fail "the live WAL was replaced"
+# An existing file is replaced only with --overwrite.
+rc=0; "$server_bin" --db "$db" backup --out "$tmp/backup.db" >"$tmp/err" 2>&1 || rc=$?
+[[ "$rc" != 0 ]] && grep -q "already exists" "$tmp/err" || fail "backup over an existing file: rc $rc"
+"$server_bin" --db "$db" backup --out "$tmp/backup.db" --overwrite >/dev/null 2>&1 ||
+  fail "backup --overwrite"
 
 # --- restore, as the README says ----------------------------------------------------------------
 stop_server

@@ -28,6 +28,8 @@ start_server() {
   # Each database gets an ADMIN key on its first start, kept beside it (a restored copy
   # carries the same key); the CLI and crash_writer read it from TECHMATCH_TOKEN.
   if [[ ! -s "$db.token" ]]; then
+    [[ -e "$db" ]] || "$server_bin" --db="$db" init >/dev/null 2>>"$tmp/server.log" ||
+      fail "init $db"
     "$server_bin" --db="$db" keys create --role ADMIN --label ops-test >"$db.token" \
       2>>"$tmp/server.log" || fail "keys create on $db"
   fi

@@ -369,8 +369,12 @@ TEST_F(AgreementServiceTest, UpdateErrors) {
 TEST_F(AgreementServiceTest, RepeatedRequestIdCreatesOnce) {
   v1::Agreement first, second;
   ASSERT_TRUE(Create(Contract(), &first, "", "req-42").ok());
-  ASSERT_TRUE(Create(Contract("other"), &second, "", "req-42").ok());
+  ASSERT_TRUE(Create(Contract(), &second, "", "req-42").ok());  // a retry: the first answer
   EXPECT_EQ(first.name(), second.name());
+  // The same request_id with a different request is refused, naming the request_id.
+  const grpc::Status other = Create(Contract("other"), &second, "", "req-42");
+  EXPECT_EQ(other.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_THAT(other.error_message(), ::testing::HasSubstr("request_id 'req-42'"));
   EXPECT_EQ(ListNames("").size(), 1u);
 }
 

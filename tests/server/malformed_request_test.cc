@@ -8,79 +8,15 @@
 #include <string>
 #include <vector>
 
-#include "grpcpp/generic/generic_stub.h"
 #include "server/malformed_request_interceptor.h"
 #include "techmatch/v1/audit.grpc.pb.h"
+#include "tests/server/raw_calls.h"
 #include "tests/server/server_fixture.h"
 
 namespace techmatch::testing {
 namespace {
 
 using ::testing::HasSubstr;
-
-std::string Bytes(const grpc::ByteBuffer& buffer) {
-  std::vector<grpc::Slice> slices;
-  std::string out;
-  if (!buffer.Dump(&slices).ok()) return out;
-  for (const grpc::Slice& slice : slices) {
-    out.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
-  }
-  return out;
-}
-
-// Sends `bytes` as the request of unary `method` and returns the status (and the response's
-// bytes in `response`).
-grpc::Status RawUnary(const std::shared_ptr<grpc::Channel>& channel, grpc::ClientContext& context,
-                      const std::string& method, const std::string& bytes,
-                      std::string* response = nullptr) {
-  grpc::GenericStub stub(channel);
-  grpc::CompletionQueue queue;
-  grpc::Slice slice(bytes);
-  grpc::ByteBuffer request(&slice, 1);
-  auto call = stub.PrepareUnaryCall(&context, method, request, &queue);
-  call->StartCall();
-  grpc::ByteBuffer reply;
-  grpc::Status status;
-  call->Finish(&reply, &status, reinterpret_cast<void*>(1));
-  void* tag;
-  bool ok;
-  EXPECT_TRUE(queue.Next(&tag, &ok) && ok);
-  if (response != nullptr) *response = Bytes(reply);
-  queue.Shutdown();
-  while (queue.Next(&tag, &ok)) {
-  }
-  return status;
-}
-
-// Sends `bytes` as the one request of server-streaming `method`, reads every answer and returns
-// the status.
-grpc::Status RawServerStream(const std::shared_ptr<grpc::Channel>& channel,
-                             grpc::ClientContext& context, const std::string& method,
-                             const std::string& bytes) {
-  grpc::GenericStub stub(channel);
-  grpc::CompletionQueue queue;
-  void* tag;
-  bool ok;
-  auto call = stub.PrepareCall(&context, method, &queue);
-  call->StartCall(reinterpret_cast<void*>(1));
-  EXPECT_TRUE(queue.Next(&tag, &ok) && ok);
-  grpc::Slice slice(bytes);
-  grpc::ByteBuffer request(&slice, 1);
-  call->Write(request, grpc::WriteOptions().set_last_message(), reinterpret_cast<void*>(2));
-  EXPECT_TRUE(queue.Next(&tag, &ok));  // not ok when the server has already answered
-  for (;;) {
-    grpc::ByteBuffer message;
-    call->Read(&message, reinterpret_cast<void*>(3));
-    if (!queue.Next(&tag, &ok) || !ok) break;
-  }
-  grpc::Status status;
-  call->Finish(&status, reinterpret_cast<void*>(4));
-  EXPECT_TRUE(queue.Next(&tag, &ok) && ok);
-  queue.Shutdown();
-  while (queue.Next(&tag, &ok)) {
-  }
-  return status;
-}
 
 // A proto3 string field holding bytes that are not UTF-8 (the C++ runtime serializes them,
 // logging an error).

@@ -170,7 +170,11 @@ TEST_F(ThesaurusServiceTest, BadInputNamesEveryField) {
   list.set_page_size(-1);
   v1::ListThesaurusEntriesResponse page;
   status = thesaurus_->ListThesaurusEntries(Ctx().get(), list, &page);
-  EXPECT_THAT(ViolatedFields(status), UnorderedElementsAre("kind", "page_size"));
+  // An undefined enum number is refused by the request's bounds, before the use case's rules.
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("kind"));
+  list.clear_kind();
+  status = thesaurus_->ListThesaurusEntries(Ctx().get(), list, &page);
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("page_size"));
 
   // Nothing was stored by the refused calls.
   ASSERT_TRUE(List(admin_token_, page).ok());

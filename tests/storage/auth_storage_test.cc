@@ -6,6 +6,7 @@
 
 #include "SQLiteCpp/Database.h"
 #include "SQLiteCpp/Exception.h"
+#include "SQLiteCpp/Statement.h"
 #include "absl/time/clock.h"
 #include "core/auth/api_key.h"
 #include "core/common/filter.h"
@@ -20,6 +21,7 @@ namespace {
 
 using ::techmatch::testing::IsOk;
 using ::techmatch::testing::StatusIs;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 class AuthStorageTest : public testing::RepositoryTest {
@@ -116,13 +118,14 @@ TEST_F(AuthStorageTest, OrganizationKeysNeedAnExistingOrganization) {
 }
 
 TEST_F(AuthStorageTest, AuditChainVerifiesAndLists) {
-  TM_ASSERT_OK_AND_ASSIGN(int64_t empty, repo().VerifyAuditTrail());
-  EXPECT_EQ(empty, 0);
+  TM_ASSERT_OK_AND_ASSIGN(AuditVerification empty, repo().VerifyAuditTrail({}));
+  EXPECT_EQ(empty.records, 0);
   ASSERT_THAT(repo().AppendAuditEvent(Event("/a/One")), IsOk());
   ASSERT_THAT(repo().AppendAuditEvent(Event("/a/Two", "PERMISSION_DENIED")), IsOk());
   ASSERT_THAT(repo().AppendAuditEvent(Event("/a/Three")), IsOk());
-  TM_ASSERT_OK_AND_ASSIGN(int64_t count, repo().VerifyAuditTrail());
-  EXPECT_EQ(count, 3);
+  TM_ASSERT_OK_AND_ASSIGN(AuditVerification count, repo().VerifyAuditTrail({}));
+  EXPECT_EQ(count.records, 3);
+  EXPECT_EQ(count.unkeyed, 3);
 
   const std::vector<AuditEvent> all = AllEvents();
   ASSERT_EQ(all.size(), 3u);
@@ -154,8 +157,8 @@ TEST_F(AuthStorageTest, TriggersRefuseUpdateAndDelete) {
   SQLite::Database db(db_path_, SQLite::OPEN_READWRITE);
   EXPECT_THROW(db.exec("UPDATE audit_events SET outcome = 'OK'"), SQLite::Exception);
   EXPECT_THROW(db.exec("DELETE FROM audit_events"), SQLite::Exception);
-  TM_ASSERT_OK_AND_ASSIGN(int64_t count, repo().VerifyAuditTrail());
-  EXPECT_EQ(count, 1);
+  TM_ASSERT_OK_AND_ASSIGN(AuditVerification count, repo().VerifyAuditTrail({}));
+  EXPECT_EQ(count.records, 1);
 }
 
 TEST_F(AuthStorageTest, AFlippedByteInTheFileIsFoundByVerify) {
@@ -176,8 +179,103 @@ TEST_F(AuthStorageTest, AFlippedByteInTheFileIsFoundByVerify) {
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   }
   Reopen();
-  EXPECT_THAT(repo().VerifyAuditTrail(),
+  EXPECT_THAT(repo().VerifyAuditTrail({}),
               StatusIs(absl::StatusCode::kDataLoss, HasSubstr("auditEvents/3")));
+}
+
+// Someone holding the file changes a record and redoes the chain from there, as anyone could
+// for SHA-256 records; keyed records need the key they do not have.
+void RewriteChainFrom(const std::string& path, int64_t seq, const std::string& new_outcome) {
+  SQLite::Database db(path, SQLite::OPEN_READWRITE);
+  db.exec("DROP TRIGGER audit_events_no_update");
+  std::vector<AuditEvent> events;
+  SQLite::Statement all(db,
+                        "SELECT seq, event_time, principal, role, method, resource, request_id, "
+                        "outcome, hash, key_id FROM audit_events ORDER BY seq");
+  while (all.executeStep()) {
+    AuditEvent e;
+    e.seq = all.getColumn(0).getInt64();
+    e.event_time = absl::FromUnixNanos(all.getColumn(1).getInt64());
+    e.principal = all.getColumn(2).getString();
+    e.role = all.getColumn(3).getString();
+    e.method = all.getColumn(4).getString();
+    e.resource = all.getColumn(5).getString();
+    e.request_id = all.getColumn(6).getString();
+    e.outcome = all.getColumn(7).getString();
+    e.hash = all.getColumn(8).getString();
+    e.key_id = all.getColumn(9).getString();
+    events.push_back(e);
+  }
+  std::string previous = events[seq - 2].hash;
+  for (size_t i = seq - 1; i < events.size(); ++i) {
+    AuditEvent& e = events[i];
+    if (e.seq == seq) e.outcome = new_outcome;
+    // The attacker cannot compute a keyed record's MAC: the best they can do is a SHA-256 chain
+    // (keeping the key id, or clearing it).
+    e.hash = AuditChainHash(previous, e);
+    previous = e.hash;
+    SQLite::Statement update(db, "UPDATE audit_events SET outcome = ?, hash = ? WHERE seq = ?");
+    update.bind(1, e.outcome);
+    update.bind(2, e.hash.data(), static_cast<int>(e.hash.size()));
+    update.bind(3, static_cast<int64_t>(e.seq));
+    update.exec();
+  }
+}
+
+TEST_F(AuthStorageTest, RecomputedUnkeyedChainPassesButAKeyedOneDoesNot) {
+  for (int i = 1; i <= 3; ++i) ASSERT_THAT(repo().AppendAuditEvent(Event("/a/Before")), IsOk());
+  // The key arrives: earlier records stay as they are (verified as before).
+  TM_ASSERT_OK_AND_ASSIGN(AuditKey key, NewAuditKey());
+  SqliteOptions keyed;
+  keyed.audit_key = key;
+  repo_.reset();
+  TM_ASSERT_OK_AND_ASSIGN(repo_, SqliteRepository::Open(db_path_, keyed));
+  for (int i = 1; i <= 3; ++i) ASSERT_THAT(repo().AppendAuditEvent(Event("/a/After")), IsOk());
+  TM_ASSERT_OK_AND_ASSIGN(AuditVerification verified, repo().VerifyAuditTrail({key}));
+  EXPECT_EQ(verified.records, 6);
+  EXPECT_EQ(verified.unkeyed, 3);
+  EXPECT_THAT(verified.key_ids, ElementsAre(key.id));
+  // Without the key, the keyed records cannot be verified, and the database refuses to add
+  // unkeyed records after them.
+  EXPECT_THAT(repo().VerifyAuditTrail({}),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("auditEvents/4")));
+  repo_.reset();
+  EXPECT_THAT(SqliteRepository::Open(db_path_, {}),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("--audit_key_file")));
+
+  // A rewritten unkeyed record with its chain redone is not detectable (the SHA-256 chain's
+  // limit, reported by verify as unkeyed)...
+  RewriteChainFrom(db_path_, 2, "OK-EDITED");
+  TM_ASSERT_OK_AND_ASSIGN(repo_, SqliteRepository::Open(db_path_, keyed));
+  // ...but the keyed records after it no longer match their MACs.
+  EXPECT_THAT(repo().VerifyAuditTrail({key}),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("auditEvents/4")));
+}
+
+TEST_F(AuthStorageTest, RewrittenKeyedRecordIsFoundAndRotationVerifiesBothKeys) {
+  TM_ASSERT_OK_AND_ASSIGN(AuditKey first, NewAuditKey());
+  TM_ASSERT_OK_AND_ASSIGN(AuditKey second, NewAuditKey());
+  SqliteOptions options;
+  options.audit_key = first;
+  repo_.reset();
+  TM_ASSERT_OK_AND_ASSIGN(repo_, SqliteRepository::Open(db_path_, options));
+  for (int i = 0; i < 3; ++i) ASSERT_THAT(repo().AppendAuditEvent(Event("/a/First")), IsOk());
+  options.audit_key = second;  // rotated
+  repo_.reset();
+  TM_ASSERT_OK_AND_ASSIGN(repo_, SqliteRepository::Open(db_path_, options));
+  for (int i = 0; i < 2; ++i) ASSERT_THAT(repo().AppendAuditEvent(Event("/a/Second")), IsOk());
+  TM_ASSERT_OK_AND_ASSIGN(AuditVerification both, repo().VerifyAuditTrail({first, second}));
+  EXPECT_EQ(both.records, 5);
+  EXPECT_EQ(both.unkeyed, 0);
+  EXPECT_THAT(both.key_ids, ElementsAre(first.id, second.id));
+  EXPECT_THAT(repo().VerifyAuditTrail({second}),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr(first.id)));
+
+  repo_.reset();
+  RewriteChainFrom(db_path_, 4, "PERMISSION_DENIED");
+  TM_ASSERT_OK_AND_ASSIGN(repo_, SqliteRepository::Open(db_path_, options));
+  EXPECT_THAT(repo().VerifyAuditTrail({first, second}),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("auditEvents/4")));
 }
 
 TEST_F(AuthStorageTest, AuditScopeRecordRidesInTheWriteTransaction) {
@@ -211,8 +309,8 @@ TEST_F(AuthStorageTest, AuditScopeRecordRidesInTheWriteTransaction) {
   // Outside a scope, writes are not audited by storage.
   EXPECT_THAT(repo().CreateNeed(SampleNeed("n2", "acme"), {"CreateNeed", ""}), IsOk());
   EXPECT_EQ(AllEvents().size(), 1u);
-  TM_ASSERT_OK_AND_ASSIGN(int64_t count, repo().VerifyAuditTrail());
-  EXPECT_EQ(count, 1);
+  TM_ASSERT_OK_AND_ASSIGN(AuditVerification count, repo().VerifyAuditTrail({}));
+  EXPECT_EQ(count.records, 1);
 }
 
 }  // namespace

@@ -1,5 +1,8 @@
 // Startup refuses storage settings the repository relies on being missing; the online backup
 // copies a consistent snapshot while another connection keeps writing.
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <thread>
 
@@ -128,6 +131,49 @@ TEST_F(BackupTest, BadArgumentsAreRefused) {
   EXPECT_THAT(BackupDatabase(db_path_, db_path_), StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(BackupDatabase(db_path_, dir_.File("no/such/dir/x.db")),
               StatusIs(absl::StatusCode::kFailedPrecondition));
+}
+
+// Each spelling of the database's own files is refused, and none of them is touched.
+TEST_F(BackupTest, DatabaseAndItsCompanionFilesAreRefusedUnderAnySpelling) {
+  MustCreate(Enterprise("kept"));
+  ASSERT_EQ(access((db_path_ + "-wal").c_str(), F_OK), 0) << "the repository runs in WAL mode";
+  const std::string db_name = db_path_.substr(db_path_.rfind('/') + 1);
+  ASSERT_EQ(mkdir(dir_.File("sub").c_str(), 0700), 0);
+  ASSERT_EQ(symlink((db_path_ + "-wal").c_str(), dir_.File("link-to-wal").c_str()), 0);
+  ASSERT_EQ(symlink(dir_.path().c_str(), dir_.File("dirlink").c_str()), 0);
+  for (const std::string& out :
+       {db_path_, db_path_ + "-wal", db_path_ + "-shm", db_path_ + "-journal",
+        dir_.File("sub/../" + db_name + "-wal"), dir_.File("link-to-wal"),
+        dir_.File("dirlink/" + db_name + "-shm"), dir_.path() + "//./" + db_name}) {
+    BackupOptions options;
+    options.overwrite = true;  // even when asked to overwrite
+    EXPECT_THAT(BackupDatabase(db_path_, out, options),
+                StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("-wal, -shm or -journal")))
+        << out;
+  }
+  Reopen();
+  EXPECT_THAT(repo().GetOrganization("kept"), IsOk());
+  EXPECT_EQ(Text(db_path_, "PRAGMA integrity_check"), "ok");
+}
+
+TEST_F(BackupTest, ExistingFileIsReplacedOnlyWhenAsked) {
+  const std::string out = dir_.File("existing.db");
+  ASSERT_THAT(BackupDatabase(db_path_, out), IsOk());
+  EXPECT_THAT(BackupDatabase(db_path_, out),
+              StatusIs(absl::StatusCode::kAlreadyExists, HasSubstr("--overwrite")));
+  BackupOptions options;
+  options.overwrite = true;
+  EXPECT_THAT(BackupDatabase(db_path_, out, options), IsOk());
+}
+
+TEST_F(BackupTest, TheCopyBesideTheDestinationMustNotBeTheDatabase) {
+  // A database called X.partial and --out X: the temporary copy would replace the database.
+  testing::TempDir other;
+  const std::string db = other.File("live.db.partial");
+  { TM_ASSERT_OK_AND_ASSIGN(auto repository, SqliteRepository::Open(db)); }
+  EXPECT_THAT(BackupDatabase(db, other.File("live.db")),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_EQ(Text(db, "PRAGMA integrity_check"), "ok");
 }
 
 }  // namespace

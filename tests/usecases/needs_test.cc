@@ -197,6 +197,29 @@ TEST_F(NeedsTest, ImportRejectsBadRowsAndStoresTheRest) {
   EXPECT_EQ(engine().indexed_needs(), 1u);
 }
 
+// An import of many rows, most of them bad: the summary lists a bounded number of rejections
+// and names (so it always fits a response) with the true counts and flags saying it was cut.
+TEST_F(NeedsTest, ImportSummaryListsAreCappedWithTrueCounts) {
+  constexpr int kRows = 14000;
+  constexpr int kBad = 3000;
+  std::vector<ImportRow<Need>> rows(kRows);
+  for (int i = 0; i < kRows; ++i) {
+    rows[i].record = SampleNeed("", "acme");
+    if (i < kBad) rows[i].record.listing.title = "";  // the first 3,000 rows are bad
+  }
+  Rows source(rows);
+  TestCallState call;
+  TM_ASSERT_OK_AND_ASSIGN(ImportSummary summary, needs().Import(acme_, source, call));
+  EXPECT_EQ(summary.accepted_count, kRows - kBad);
+  EXPECT_EQ(summary.rejected_count, kBad);
+  EXPECT_EQ(summary.rejections.size(), kMaxSummaryRejections);
+  EXPECT_TRUE(summary.rejections_truncated);
+  EXPECT_EQ(summary.rejections.back().row_number, static_cast<int64_t>(kMaxSummaryRejections));
+  EXPECT_EQ(summary.accepted_names.size(), kMaxSummaryAcceptedNames);
+  EXPECT_TRUE(summary.accepted_names_truncated);
+  EXPECT_LE(summary.rejection_bytes, kMaxSummaryRejectionBytes);
+}
+
 TEST_F(NeedsTest, ImportStopsWhereTheInputOrTheCallerStops) {
   std::vector<ImportRow<Need>> rows(3);
   for (size_t i = 0; i < rows.size(); ++i) {
