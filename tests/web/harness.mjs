@@ -64,6 +64,8 @@ export async function startServer(serverBin, webRoot, extraArgs = []) {
     if (organization) args.push('--organization', organization);
     return childProcess.execFileSync(serverBin, args, {encoding: 'utf8'}).trim();
   };
+  // Maintenance commands refuse a missing database: create it first, as an operator would.
+  childProcess.execFileSync(serverBin, [`--db=${db}`, 'init'], {encoding: 'utf8'});
   const tokens = {admin: mint('ADMIN')};
   const args = [
     `--db=${db}`, '--synchronous=normal', '--listen=127.0.0.1:0', '--http_listen=127.0.0.1:0',

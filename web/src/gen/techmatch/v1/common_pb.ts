@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file techmatch/v1/common.proto.
  */
 export const file_techmatch_v1_common: GenFile = /*@__PURE__*/
-  fileDesc("Chl0ZWNobWF0Y2gvdjEvY29tbW9uLnByb3RvEgx0ZWNobWF0Y2gudjEiZgoPSW1wb3J0UmVqZWN0aW9uEhIKCnJvd19udW1iZXIYASABKAMSPwoQZmllbGRfdmlvbGF0aW9ucxgCIAMoCzIlLmdvb2dsZS5ycGMuQmFkUmVxdWVzdC5GaWVsZFZpb2xhdGlvbiKKAQoNSW1wb3J0U3VtbWFyeRIWCg5hY2NlcHRlZF9jb3VudBgBIAEoAxIWCg5yZWplY3RlZF9jb3VudBgCIAEoAxIxCgpyZWplY3Rpb25zGAMgAygLMh0udGVjaG1hdGNoLnYxLkltcG9ydFJlamVjdGlvbhIWCg5hY2NlcHRlZF9uYW1lcxgEIAMoCSqjAQoPQ29vcGVyYXRpb25Nb2RlEiAKHENPT1BFUkFUSU9OX01PREVfVU5TUEVDSUZJRUQQABIMCghUUkFOU0ZFUhABEgsKB0xJQ0VOU0UQAhIVChFKT0lOVF9ERVZFTE9QTUVOVBADEhUKEVRFQ0hOSUNBTF9TRVJWSUNFEAQSDgoKQ09OU1VMVElORxAFEhUKEUVRVUlUWV9JTlZFU1RNRU5UEAZCA/gBAWIGcHJvdG8z", [file_google_rpc_error_details]);
+  fileDesc("Chl0ZWNobWF0Y2gvdjEvY29tbW9uLnByb3RvEgx0ZWNobWF0Y2gudjEiZgoPSW1wb3J0UmVqZWN0aW9uEhIKCnJvd19udW1iZXIYASABKAMSPwoQZmllbGRfdmlvbGF0aW9ucxgCIAMoCzIlLmdvb2dsZS5ycGMuQmFkUmVxdWVzdC5GaWVsZFZpb2xhdGlvbiLKAQoNSW1wb3J0U3VtbWFyeRIWCg5hY2NlcHRlZF9jb3VudBgBIAEoAxIWCg5yZWplY3RlZF9jb3VudBgCIAEoAxIxCgpyZWplY3Rpb25zGAMgAygLMh0udGVjaG1hdGNoLnYxLkltcG9ydFJlamVjdGlvbhIWCg5hY2NlcHRlZF9uYW1lcxgEIAMoCRIcChRyZWplY3Rpb25zX3RydW5jYXRlZBgFIAEoCBIgChhhY2NlcHRlZF9uYW1lc190cnVuY2F0ZWQYBiABKAgqowEKD0Nvb3BlcmF0aW9uTW9kZRIgChxDT09QRVJBVElPTl9NT0RFX1VOU1BFQ0lGSUVEEAASDAoIVFJBTlNGRVIQARILCgdMSUNFTlNFEAISFQoRSk9JTlRfREVWRUxPUE1FTlQQAxIVChFURUNITklDQUxfU0VSVklDRRAEEg4KCkNPTlNVTFRJTkcQBRIVChFFUVVJVFlfSU5WRVNUTUVOVBAGQgP4AQFiBnByb3RvMw", [file_google_rpc_error_details]);
 
 /**
  * One row of an import stream that was rejected, with every reason.
@@ -63,18 +63,35 @@ export type ImportSummary = Message<"techmatch.v1.ImportSummary"> & {
   rejectedCount: bigint;
 
   /**
-   * Each refused row with its reasons, in stream order.
+   * Each refused row with its reasons, in stream order: the first 1,000 (and at most 1 MiB of
+   * them), so the summary always fits a response; `rejected_count` counts them all.
    *
    * @generated from field: repeated techmatch.v1.ImportRejection rejections = 3;
    */
   rejections: ImportRejection[];
 
   /**
-   * Resource names of the stored rows, in stream order.
+   * Resource names of the stored rows, in stream order: the first 10,000;
+   * `accepted_count` counts them all.
    *
    * @generated from field: repeated string accepted_names = 4;
    */
   acceptedNames: string[];
+
+  /**
+   * True when `rejections` lists fewer rows than `rejected_count` (send fewer rows per call
+   * to see every one: the CLI sends 1,000).
+   *
+   * @generated from field: bool rejections_truncated = 5;
+   */
+  rejectionsTruncated: boolean;
+
+  /**
+   * True when `accepted_names` lists fewer names than `accepted_count`.
+   *
+   * @generated from field: bool accepted_names_truncated = 6;
+   */
+  acceptedNamesTruncated: boolean;
 };
 
 /**

@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file techmatch/v1/need.proto.
  */
 export const file_techmatch_v1_need: GenFile = /*@__PURE__*/
-  fileDesc("Chd0ZWNobWF0Y2gvdjEvbmVlZC5wcm90bxIMdGVjaG1hdGNoLnYxIoIECgROZWVkEgwKBG5hbWUYASABKAkSEgoKZW50ZXJwcmlzZRgCIAEoCRINCgV0aXRsZRgDIAEoCRITCgtkZXNjcmlwdGlvbhgEIAEoCRIQCghrZXl3b3JkcxgFIAMoCRISCgppbmR1c3RyaWVzGAYgAygJEiIKBmJ1ZGdldBgHIAEoCzISLmdvb2dsZS50eXBlLk1vbmV5EhQKB21pbl90cmwYCCABKAVIAIgBARI4ChFjb29wZXJhdGlvbl9tb2RlcxgJIAMoDjIdLnRlY2htYXRjaC52MS5Db29wZXJhdGlvbk1vZGUSDgoGZXZlbnRzGAogAygJEicKBXN0YXRlGAsgASgOMhgudGVjaG1hdGNoLnYxLk5lZWQuU3RhdGUSLwoLY3JlYXRlX3RpbWUYDCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi8KC3VwZGF0ZV90aW1lGA0gASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIMCgRldGFnGA4gASgJEiAKGGxhdGVfcmVnaXN0cmF0aW9uX2V2ZW50cxgPIAMoCSJDCgVTdGF0ZRIVChFTVEFURV9VTlNQRUNJRklFRBAAEggKBE9QRU4QARINCglXSVRIRFJBV04QAhIKCgZDTE9TRUQQA0IKCghfbWluX3RybCJ1ChFDcmVhdGVOZWVkUmVxdWVzdBIgCgRuZWVkGAEgASgLMhIudGVjaG1hdGNoLnYxLk5lZWQSDwoHbmVlZF9pZBgCIAEoCRISCgpyZXF1ZXN0X2lkGAMgASgJEhkKEWxhdGVfcmVnaXN0cmF0aW9uGAQgASgIIh4KDkdldE5lZWRSZXF1ZXN0EgwKBG5hbWUYASABKAkiWAoQTGlzdE5lZWRzUmVxdWVzdBIOCgZmaWx0ZXIYASABKAkSEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkSDQoFcXVlcnkYBCABKAkiTwoRTGlzdE5lZWRzUmVzcG9uc2USIQoFbmVlZHMYASADKAsyEi50ZWNobWF0Y2gudjEuTmVlZBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkigQEKEVVwZGF0ZU5lZWRSZXF1ZXN0EiAKBG5lZWQYASABKAsyEi50ZWNobWF0Y2gudjEuTmVlZBIvCgt1cGRhdGVfbWFzaxgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5GaWVsZE1hc2sSGQoRbGF0ZV9yZWdpc3RyYXRpb24YAyABKAgiMQoTV2l0aGRyYXdOZWVkUmVxdWVzdBIMCgRuYW1lGAEgASgJEgwKBGV0YWcYAiABKAkidgoSSW1wb3J0TmVlZHNSZXF1ZXN0EiAKBG5lZWQYASABKAsyEi50ZWNobWF0Y2gudjEuTmVlZBIPCgduZWVkX2lkGAIgASgJEhIKCnJvd19udW1iZXIYAyABKAMSGQoRbGF0ZV9yZWdpc3RyYXRpb24YBCABKAgytQMKC05lZWRTZXJ2aWNlEkEKCkNyZWF0ZU5lZWQSHy50ZWNobWF0Y2gudjEuQ3JlYXRlTmVlZFJlcXVlc3QaEi50ZWNobWF0Y2gudjEuTmVlZBI7CgdHZXROZWVkEhwudGVjaG1hdGNoLnYxLkdldE5lZWRSZXF1ZXN0GhIudGVjaG1hdGNoLnYxLk5lZWQSTAoJTGlzdE5lZWRzEh4udGVjaG1hdGNoLnYxLkxpc3ROZWVkc1JlcXVlc3QaHy50ZWNobWF0Y2gudjEuTGlzdE5lZWRzUmVzcG9uc2USQQoKVXBkYXRlTmVlZBIfLnRlY2htYXRjaC52MS5VcGRhdGVOZWVkUmVxdWVzdBoSLnRlY2htYXRjaC52MS5OZWVkEkUKDFdpdGhkcmF3TmVlZBIhLnRlY2htYXRjaC52MS5XaXRoZHJhd05lZWRSZXF1ZXN0GhIudGVjaG1hdGNoLnYxLk5lZWQSTgoLSW1wb3J0TmVlZHMSIC50ZWNobWF0Y2gudjEuSW1wb3J0TmVlZHNSZXF1ZXN0GhsudGVjaG1hdGNoLnYxLkltcG9ydFN1bW1hcnkoAUID+AEBYgZwcm90bzM", [file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_type_money, file_techmatch_v1_common]);
+  fileDesc("Chd0ZWNobWF0Y2gvdjEvbmVlZC5wcm90bxIMdGVjaG1hdGNoLnYxItEECgROZWVkEgwKBG5hbWUYASABKAkSEgoKZW50ZXJwcmlzZRgCIAEoCRINCgV0aXRsZRgDIAEoCRITCgtkZXNjcmlwdGlvbhgEIAEoCRIQCghrZXl3b3JkcxgFIAMoCRISCgppbmR1c3RyaWVzGAYgAygJEiIKBmJ1ZGdldBgHIAEoCzISLmdvb2dsZS50eXBlLk1vbmV5EhQKB21pbl90cmwYCCABKAVIAIgBARI4ChFjb29wZXJhdGlvbl9tb2RlcxgJIAMoDjIdLnRlY2htYXRjaC52MS5Db29wZXJhdGlvbk1vZGUSDgoGZXZlbnRzGAogAygJEicKBXN0YXRlGAsgASgOMhgudGVjaG1hdGNoLnYxLk5lZWQuU3RhdGUSLwoLY3JlYXRlX3RpbWUYDCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi8KC3VwZGF0ZV90aW1lGA0gASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIMCgRldGFnGA4gASgJEiAKGGxhdGVfcmVnaXN0cmF0aW9uX2V2ZW50cxgPIAMoCRIVCg1yZXR1cm5fcmVhc29uGBAgASgJEhkKEWNsb3NpbmdfYWdyZWVtZW50GBEgASgJImAKBVN0YXRlEhUKEVNUQVRFX1VOU1BFQ0lGSUVEEAASCAoET1BFThABEg0KCVdJVEhEUkFXThACEgoKBkNMT1NFRBADEg0KCVNVQk1JVFRFRBAEEgwKCFJFVFVSTkVEEAVCCgoIX21pbl90cmwidQoRQ3JlYXRlTmVlZFJlcXVlc3QSIAoEbmVlZBgBIAEoCzISLnRlY2htYXRjaC52MS5OZWVkEg8KB25lZWRfaWQYAiABKAkSEgoKcmVxdWVzdF9pZBgDIAEoCRIZChFsYXRlX3JlZ2lzdHJhdGlvbhgEIAEoCCIeCg5HZXROZWVkUmVxdWVzdBIMCgRuYW1lGAEgASgJIlgKEExpc3ROZWVkc1JlcXVlc3QSDgoGZmlsdGVyGAEgASgJEhEKCXBhZ2Vfc2l6ZRgCIAEoBRISCgpwYWdlX3Rva2VuGAMgASgJEg0KBXF1ZXJ5GAQgASgJIk8KEUxpc3ROZWVkc1Jlc3BvbnNlEiEKBW5lZWRzGAEgAygLMhIudGVjaG1hdGNoLnYxLk5lZWQSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIoEBChFVcGRhdGVOZWVkUmVxdWVzdBIgCgRuZWVkGAEgASgLMhIudGVjaG1hdGNoLnYxLk5lZWQSLwoLdXBkYXRlX21hc2sYAiABKAsyGi5nb29nbGUucHJvdG9idWYuRmllbGRNYXNrEhkKEWxhdGVfcmVnaXN0cmF0aW9uGAMgASgIIjEKE1dpdGhkcmF3TmVlZFJlcXVlc3QSDAoEbmFtZRgBIAEoCRIMCgRldGFnGAIgASgJIjAKElB1Ymxpc2hOZWVkUmVxdWVzdBIMCgRuYW1lGAEgASgJEgwKBGV0YWcYAiABKAkiPwoRUmV0dXJuTmVlZFJlcXVlc3QSDAoEbmFtZRgBIAEoCRIOCgZyZWFzb24YAiABKAkSDAoEZXRhZxgDIAEoCSJBChBDbG9zZU5lZWRSZXF1ZXN0EgwKBG5hbWUYASABKAkSEQoJYWdyZWVtZW50GAIgASgJEgwKBGV0YWcYAyABKAkidgoSSW1wb3J0TmVlZHNSZXF1ZXN0EiAKBG5lZWQYASABKAsyEi50ZWNobWF0Y2gudjEuTmVlZBIPCgduZWVkX2lkGAIgASgJEhIKCnJvd19udW1iZXIYAyABKAMSGQoRbGF0ZV9yZWdpc3RyYXRpb24YBCABKAgy/gQKC05lZWRTZXJ2aWNlEkEKCkNyZWF0ZU5lZWQSHy50ZWNobWF0Y2gudjEuQ3JlYXRlTmVlZFJlcXVlc3QaEi50ZWNobWF0Y2gudjEuTmVlZBI7CgdHZXROZWVkEhwudGVjaG1hdGNoLnYxLkdldE5lZWRSZXF1ZXN0GhIudGVjaG1hdGNoLnYxLk5lZWQSTAoJTGlzdE5lZWRzEh4udGVjaG1hdGNoLnYxLkxpc3ROZWVkc1JlcXVlc3QaHy50ZWNobWF0Y2gudjEuTGlzdE5lZWRzUmVzcG9uc2USQQoKVXBkYXRlTmVlZBIfLnRlY2htYXRjaC52MS5VcGRhdGVOZWVkUmVxdWVzdBoSLnRlY2htYXRjaC52MS5OZWVkEkUKDFdpdGhkcmF3TmVlZBIhLnRlY2htYXRjaC52MS5XaXRoZHJhd05lZWRSZXF1ZXN0GhIudGVjaG1hdGNoLnYxLk5lZWQSQwoLUHVibGlzaE5lZWQSIC50ZWNobWF0Y2gudjEuUHVibGlzaE5lZWRSZXF1ZXN0GhIudGVjaG1hdGNoLnYxLk5lZWQSQQoKUmV0dXJuTmVlZBIfLnRlY2htYXRjaC52MS5SZXR1cm5OZWVkUmVxdWVzdBoSLnRlY2htYXRjaC52MS5OZWVkEj8KCUNsb3NlTmVlZBIeLnRlY2htYXRjaC52MS5DbG9zZU5lZWRSZXF1ZXN0GhIudGVjaG1hdGNoLnYxLk5lZWQSTgoLSW1wb3J0TmVlZHMSIC50ZWNobWF0Y2gudjEuSW1wb3J0TmVlZHNSZXF1ZXN0GhsudGVjaG1hdGNoLnYxLkltcG9ydFN1bW1hcnkoAUID+AEBYgZwcm90bzM", [file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_type_money, file_techmatch_v1_common]);
 
 /**
  * An enterprise's technology need, e.g. `needs/lzlj-2026-001`.
@@ -129,6 +129,20 @@ export type Need = Message<"techmatch.v1.Need"> & {
    * @generated from field: repeated string late_registration_events = 15;
    */
   lateRegistrationEvents: string[];
+
+  /**
+   * Output only. Why the last review returned the need; empty once it is published.
+   *
+   * @generated from field: string return_reason = 16;
+   */
+  returnReason: string;
+
+  /**
+   * Output only. The agreement that met the need (`agreements/{id}`), when CloseNeed named one.
+   *
+   * @generated from field: string closing_agreement = 17;
+   */
+  closingAgreement: string;
 };
 
 /**
@@ -152,7 +166,7 @@ export enum Need_State {
   STATE_UNSPECIFIED = 0,
 
   /**
-   * Open for matching.
+   * Published: open for matching.
    *
    * @generated from enum value: OPEN = 1;
    */
@@ -166,11 +180,27 @@ export enum Need_State {
   WITHDRAWN = 2,
 
   /**
-   * Closed after it was met.
+   * Closed after an agreement met it; read-only.
    *
    * @generated from enum value: CLOSED = 3;
    */
   CLOSED = 3,
+
+  /**
+   * Written by its enterprise, waiting for an organizer to publish or return it. Only the
+   * enterprise and organizers see it.
+   *
+   * @generated from enum value: SUBMITTED = 4;
+   */
+  SUBMITTED = 4,
+
+  /**
+   * Returned by an organizer with `return_reason`; the enterprise's next update submits it
+   * again. Only the enterprise and organizers see it.
+   *
+   * @generated from enum value: RETURNED = 5;
+   */
+  RETURNED = 5,
 }
 
 /**
@@ -250,7 +280,9 @@ export const GetNeedRequestSchema: GenMessage<GetNeedRequest> = /*@__PURE__*/
  */
 export type ListNeedsRequest = Message<"techmatch.v1.ListNeedsRequest"> & {
   /**
-   * Filter over `enterprise`, `industry`, `state`, `event`, `create_time`.
+   * Filter over `enterprise`, `industry`, `state`, `event`, `create_time`. Other
+   * organizations' needs are listed only once published; organizers see every state (the review
+   * queue is `state = SUBMITTED`).
    *
    * @generated from field: string filter = 1;
    */
@@ -381,6 +413,105 @@ export const WithdrawNeedRequestSchema: GenMessage<WithdrawNeedRequest> = /*@__P
   messageDesc(file_techmatch_v1_need, 6);
 
 /**
+ * Request for PublishNeed.
+ *
+ * @generated from message techmatch.v1.PublishNeedRequest
+ */
+export type PublishNeedRequest = Message<"techmatch.v1.PublishNeedRequest"> & {
+  /**
+   * Resource name `needs/{id}`.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * Optional etag; a stale one is refused with ABORTED.
+   *
+   * @generated from field: string etag = 2;
+   */
+  etag: string;
+};
+
+/**
+ * Describes the message techmatch.v1.PublishNeedRequest.
+ * Use `create(PublishNeedRequestSchema)` to create a new message.
+ */
+export const PublishNeedRequestSchema: GenMessage<PublishNeedRequest> = /*@__PURE__*/
+  messageDesc(file_techmatch_v1_need, 7);
+
+/**
+ * Request for ReturnNeed.
+ *
+ * @generated from message techmatch.v1.ReturnNeedRequest
+ */
+export type ReturnNeedRequest = Message<"techmatch.v1.ReturnNeedRequest"> & {
+  /**
+   * Resource name `needs/{id}`.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * Why it is returned, 1–500 characters; shown to the enterprise as return_reason.
+   *
+   * @generated from field: string reason = 2;
+   */
+  reason: string;
+
+  /**
+   * Optional etag; a stale one is refused with ABORTED.
+   *
+   * @generated from field: string etag = 3;
+   */
+  etag: string;
+};
+
+/**
+ * Describes the message techmatch.v1.ReturnNeedRequest.
+ * Use `create(ReturnNeedRequestSchema)` to create a new message.
+ */
+export const ReturnNeedRequestSchema: GenMessage<ReturnNeedRequest> = /*@__PURE__*/
+  messageDesc(file_techmatch_v1_need, 8);
+
+/**
+ * Request for CloseNeed.
+ *
+ * @generated from message techmatch.v1.CloseNeedRequest
+ */
+export type CloseNeedRequest = Message<"techmatch.v1.CloseNeedRequest"> & {
+  /**
+   * Resource name `needs/{id}`.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * Optional: the agreement that met the need (`agreements/{id}`); it must be for this need.
+   * Without it, some agreement for this need must exist.
+   *
+   * @generated from field: string agreement = 2;
+   */
+  agreement: string;
+
+  /**
+   * Optional etag; a stale one is refused with ABORTED.
+   *
+   * @generated from field: string etag = 3;
+   */
+  etag: string;
+};
+
+/**
+ * Describes the message techmatch.v1.CloseNeedRequest.
+ * Use `create(CloseNeedRequestSchema)` to create a new message.
+ */
+export const CloseNeedRequestSchema: GenMessage<CloseNeedRequest> = /*@__PURE__*/
+  messageDesc(file_techmatch_v1_need, 9);
+
+/**
  * One row of ImportNeeds.
  *
  * @generated from message techmatch.v1.ImportNeedsRequest
@@ -421,7 +552,7 @@ export type ImportNeedsRequest = Message<"techmatch.v1.ImportNeedsRequest"> & {
  * Use `create(ImportNeedsRequestSchema)` to create a new message.
  */
 export const ImportNeedsRequestSchema: GenMessage<ImportNeedsRequest> = /*@__PURE__*/
-  messageDesc(file_techmatch_v1_need, 7);
+  messageDesc(file_techmatch_v1_need, 10);
 
 /**
  * Enterprises' technology needs (技術需求).
@@ -470,13 +601,44 @@ export const NeedService: GenService<{
     output: typeof NeedSchema;
   },
   /**
-   * Withdraws an open need (OPEN → WITHDRAWN).
+   * Withdraws a need that is OPEN, SUBMITTED or RETURNED (→ WITHDRAWN).
    *
    * @generated from rpc techmatch.v1.NeedService.WithdrawNeed
    */
   withdrawNeed: {
     methodKind: "unary";
     input: typeof WithdrawNeedRequestSchema;
+    output: typeof NeedSchema;
+  },
+  /**
+   * Publishes a submitted need (SUBMITTED → OPEN); ORGANIZER and ADMIN.
+   *
+   * @generated from rpc techmatch.v1.NeedService.PublishNeed
+   */
+  publishNeed: {
+    methodKind: "unary";
+    input: typeof PublishNeedRequestSchema;
+    output: typeof NeedSchema;
+  },
+  /**
+   * Returns a submitted need to its enterprise with a reason (SUBMITTED → RETURNED); ORGANIZER
+   * and ADMIN. The enterprise's next update submits it again.
+   *
+   * @generated from rpc techmatch.v1.NeedService.ReturnNeed
+   */
+  returnNeed: {
+    methodKind: "unary";
+    input: typeof ReturnNeedRequestSchema;
+    output: typeof NeedSchema;
+  },
+  /**
+   * Closes an open need that an agreement met (OPEN → CLOSED): it leaves matching.
+   *
+   * @generated from rpc techmatch.v1.NeedService.CloseNeed
+   */
+  closeNeed: {
+    methodKind: "unary";
+    input: typeof CloseNeedRequestSchema;
     output: typeof NeedSchema;
   },
   /**

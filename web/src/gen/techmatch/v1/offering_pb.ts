@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file techmatch/v1/offering.proto.
  */
 export const file_techmatch_v1_offering: GenFile = /*@__PURE__*/
-  fileDesc("Cht0ZWNobWF0Y2gvdjEvb2ZmZXJpbmcucHJvdG8SDHRlY2htYXRjaC52MSKEBAoIT2ZmZXJpbmcSDAoEbmFtZRgBIAEoCRIRCglpbnN0aXR1dGUYAiABKAkSDQoFdGl0bGUYAyABKAkSEwoLZGVzY3JpcHRpb24YBCABKAkSEAoIa2V5d29yZHMYBSADKAkSEgoKaW5kdXN0cmllcxgGIAMoCRILCgN0cmwYByABKAUSDwoHcGF0ZW50cxgIIAMoCRI4ChFjb29wZXJhdGlvbl9tb2RlcxgJIAMoDjIdLnRlY2htYXRjaC52MS5Db29wZXJhdGlvbk1vZGUSKAoMYXNraW5nX3ByaWNlGAogASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkSDgoGZXZlbnRzGAsgAygJEisKBXN0YXRlGAwgASgOMhwudGVjaG1hdGNoLnYxLk9mZmVyaW5nLlN0YXRlEi8KC2NyZWF0ZV90aW1lGA0gASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIvCgt1cGRhdGVfdGltZRgOIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDAoEZXRhZxgPIAEoCRIgChhsYXRlX3JlZ2lzdHJhdGlvbl9ldmVudHMYECADKAkiPAoFU3RhdGUSFQoRU1RBVEVfVU5TUEVDSUZJRUQQABINCglBVkFJTEFCTEUQARINCglXSVRIRFJBV04QAiKFAQoVQ3JlYXRlT2ZmZXJpbmdSZXF1ZXN0EigKCG9mZmVyaW5nGAEgASgLMhYudGVjaG1hdGNoLnYxLk9mZmVyaW5nEhMKC29mZmVyaW5nX2lkGAIgASgJEhIKCnJlcXVlc3RfaWQYAyABKAkSGQoRbGF0ZV9yZWdpc3RyYXRpb24YBCABKAgiIgoSR2V0T2ZmZXJpbmdSZXF1ZXN0EgwKBG5hbWUYASABKAkiXAoUTGlzdE9mZmVyaW5nc1JlcXVlc3QSDgoGZmlsdGVyGAEgASgJEhEKCXBhZ2Vfc2l6ZRgCIAEoBRISCgpwYWdlX3Rva2VuGAMgASgJEg0KBXF1ZXJ5GAQgASgJIlsKFUxpc3RPZmZlcmluZ3NSZXNwb25zZRIpCglvZmZlcmluZ3MYASADKAsyFi50ZWNobWF0Y2gudjEuT2ZmZXJpbmcSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIo0BChVVcGRhdGVPZmZlcmluZ1JlcXVlc3QSKAoIb2ZmZXJpbmcYASABKAsyFi50ZWNobWF0Y2gudjEuT2ZmZXJpbmcSLwoLdXBkYXRlX21hc2sYAiABKAsyGi5nb29nbGUucHJvdG9idWYuRmllbGRNYXNrEhkKEWxhdGVfcmVnaXN0cmF0aW9uGAMgASgIIjUKF1dpdGhkcmF3T2ZmZXJpbmdSZXF1ZXN0EgwKBG5hbWUYASABKAkSDAoEZXRhZxgCIAEoCSKGAQoWSW1wb3J0T2ZmZXJpbmdzUmVxdWVzdBIoCghvZmZlcmluZxgBIAEoCzIWLnRlY2htYXRjaC52MS5PZmZlcmluZxITCgtvZmZlcmluZ19pZBgCIAEoCRISCgpyb3dfbnVtYmVyGAMgASgDEhkKEWxhdGVfcmVnaXN0cmF0aW9uGAQgASgIMv0DCg9PZmZlcmluZ1NlcnZpY2USTQoOQ3JlYXRlT2ZmZXJpbmcSIy50ZWNobWF0Y2gudjEuQ3JlYXRlT2ZmZXJpbmdSZXF1ZXN0GhYudGVjaG1hdGNoLnYxLk9mZmVyaW5nEkcKC0dldE9mZmVyaW5nEiAudGVjaG1hdGNoLnYxLkdldE9mZmVyaW5nUmVxdWVzdBoWLnRlY2htYXRjaC52MS5PZmZlcmluZxJYCg1MaXN0T2ZmZXJpbmdzEiIudGVjaG1hdGNoLnYxLkxpc3RPZmZlcmluZ3NSZXF1ZXN0GiMudGVjaG1hdGNoLnYxLkxpc3RPZmZlcmluZ3NSZXNwb25zZRJNCg5VcGRhdGVPZmZlcmluZxIjLnRlY2htYXRjaC52MS5VcGRhdGVPZmZlcmluZ1JlcXVlc3QaFi50ZWNobWF0Y2gudjEuT2ZmZXJpbmcSUQoQV2l0aGRyYXdPZmZlcmluZxIlLnRlY2htYXRjaC52MS5XaXRoZHJhd09mZmVyaW5nUmVxdWVzdBoWLnRlY2htYXRjaC52MS5PZmZlcmluZxJWCg9JbXBvcnRPZmZlcmluZ3MSJC50ZWNobWF0Y2gudjEuSW1wb3J0T2ZmZXJpbmdzUmVxdWVzdBobLnRlY2htYXRjaC52MS5JbXBvcnRTdW1tYXJ5KAFCA/gBAWIGcHJvdG8z", [file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_type_money, file_techmatch_v1_common]);
+  fileDesc("Cht0ZWNobWF0Y2gvdjEvb2ZmZXJpbmcucHJvdG8SDHRlY2htYXRjaC52MSK4BAoIT2ZmZXJpbmcSDAoEbmFtZRgBIAEoCRIRCglpbnN0aXR1dGUYAiABKAkSDQoFdGl0bGUYAyABKAkSEwoLZGVzY3JpcHRpb24YBCABKAkSEAoIa2V5d29yZHMYBSADKAkSEgoKaW5kdXN0cmllcxgGIAMoCRILCgN0cmwYByABKAUSDwoHcGF0ZW50cxgIIAMoCRI4ChFjb29wZXJhdGlvbl9tb2RlcxgJIAMoDjIdLnRlY2htYXRjaC52MS5Db29wZXJhdGlvbk1vZGUSKAoMYXNraW5nX3ByaWNlGAogASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkSDgoGZXZlbnRzGAsgAygJEisKBXN0YXRlGAwgASgOMhwudGVjaG1hdGNoLnYxLk9mZmVyaW5nLlN0YXRlEi8KC2NyZWF0ZV90aW1lGA0gASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIvCgt1cGRhdGVfdGltZRgOIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDAoEZXRhZxgPIAEoCRIgChhsYXRlX3JlZ2lzdHJhdGlvbl9ldmVudHMYECADKAkSFQoNcmV0dXJuX3JlYXNvbhgRIAEoCSJZCgVTdGF0ZRIVChFTVEFURV9VTlNQRUNJRklFRBAAEg0KCUFWQUlMQUJMRRABEg0KCVdJVEhEUkFXThACEg0KCVNVQk1JVFRFRBADEgwKCFJFVFVSTkVEEAQihQEKFUNyZWF0ZU9mZmVyaW5nUmVxdWVzdBIoCghvZmZlcmluZxgBIAEoCzIWLnRlY2htYXRjaC52MS5PZmZlcmluZxITCgtvZmZlcmluZ19pZBgCIAEoCRISCgpyZXF1ZXN0X2lkGAMgASgJEhkKEWxhdGVfcmVnaXN0cmF0aW9uGAQgASgIIiIKEkdldE9mZmVyaW5nUmVxdWVzdBIMCgRuYW1lGAEgASgJIlwKFExpc3RPZmZlcmluZ3NSZXF1ZXN0Eg4KBmZpbHRlchgBIAEoCRIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCRINCgVxdWVyeRgEIAEoCSJbChVMaXN0T2ZmZXJpbmdzUmVzcG9uc2USKQoJb2ZmZXJpbmdzGAEgAygLMhYudGVjaG1hdGNoLnYxLk9mZmVyaW5nEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSKNAQoVVXBkYXRlT2ZmZXJpbmdSZXF1ZXN0EigKCG9mZmVyaW5nGAEgASgLMhYudGVjaG1hdGNoLnYxLk9mZmVyaW5nEi8KC3VwZGF0ZV9tYXNrGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLkZpZWxkTWFzaxIZChFsYXRlX3JlZ2lzdHJhdGlvbhgDIAEoCCI1ChdXaXRoZHJhd09mZmVyaW5nUmVxdWVzdBIMCgRuYW1lGAEgASgJEgwKBGV0YWcYAiABKAkiNAoWUHVibGlzaE9mZmVyaW5nUmVxdWVzdBIMCgRuYW1lGAEgASgJEgwKBGV0YWcYAiABKAkiQwoVUmV0dXJuT2ZmZXJpbmdSZXF1ZXN0EgwKBG5hbWUYASABKAkSDgoGcmVhc29uGAIgASgJEgwKBGV0YWcYAyABKAkihgEKFkltcG9ydE9mZmVyaW5nc1JlcXVlc3QSKAoIb2ZmZXJpbmcYASABKAsyFi50ZWNobWF0Y2gudjEuT2ZmZXJpbmcSEwoLb2ZmZXJpbmdfaWQYAiABKAkSEgoKcm93X251bWJlchgDIAEoAxIZChFsYXRlX3JlZ2lzdHJhdGlvbhgEIAEoCDKdBQoPT2ZmZXJpbmdTZXJ2aWNlEk0KDkNyZWF0ZU9mZmVyaW5nEiMudGVjaG1hdGNoLnYxLkNyZWF0ZU9mZmVyaW5nUmVxdWVzdBoWLnRlY2htYXRjaC52MS5PZmZlcmluZxJHCgtHZXRPZmZlcmluZxIgLnRlY2htYXRjaC52MS5HZXRPZmZlcmluZ1JlcXVlc3QaFi50ZWNobWF0Y2gudjEuT2ZmZXJpbmcSWAoNTGlzdE9mZmVyaW5ncxIiLnRlY2htYXRjaC52MS5MaXN0T2ZmZXJpbmdzUmVxdWVzdBojLnRlY2htYXRjaC52MS5MaXN0T2ZmZXJpbmdzUmVzcG9uc2USTQoOVXBkYXRlT2ZmZXJpbmcSIy50ZWNobWF0Y2gudjEuVXBkYXRlT2ZmZXJpbmdSZXF1ZXN0GhYudGVjaG1hdGNoLnYxLk9mZmVyaW5nElEKEFdpdGhkcmF3T2ZmZXJpbmcSJS50ZWNobWF0Y2gudjEuV2l0aGRyYXdPZmZlcmluZ1JlcXVlc3QaFi50ZWNobWF0Y2gudjEuT2ZmZXJpbmcSTwoPUHVibGlzaE9mZmVyaW5nEiQudGVjaG1hdGNoLnYxLlB1Ymxpc2hPZmZlcmluZ1JlcXVlc3QaFi50ZWNobWF0Y2gudjEuT2ZmZXJpbmcSTQoOUmV0dXJuT2ZmZXJpbmcSIy50ZWNobWF0Y2gudjEuUmV0dXJuT2ZmZXJpbmdSZXF1ZXN0GhYudGVjaG1hdGNoLnYxLk9mZmVyaW5nElYKD0ltcG9ydE9mZmVyaW5ncxIkLnRlY2htYXRjaC52MS5JbXBvcnRPZmZlcmluZ3NSZXF1ZXN0GhsudGVjaG1hdGNoLnYxLkltcG9ydFN1bW1hcnkoAUID+AEBYgZwcm90bzM", [file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_google_type_money, file_techmatch_v1_common]);
 
 /**
  * An institute's technology offering, e.g. `offerings/scu-2026-017`.
@@ -136,6 +136,13 @@ export type Offering = Message<"techmatch.v1.Offering"> & {
    * @generated from field: repeated string late_registration_events = 16;
    */
   lateRegistrationEvents: string[];
+
+  /**
+   * Output only. Why the last review returned the offering; empty once it is published.
+   *
+   * @generated from field: string return_reason = 17;
+   */
+  returnReason: string;
 };
 
 /**
@@ -159,7 +166,7 @@ export enum Offering_State {
   STATE_UNSPECIFIED = 0,
 
   /**
-   * Available for matching.
+   * Published: available for matching.
    *
    * @generated from enum value: AVAILABLE = 1;
    */
@@ -171,6 +178,22 @@ export enum Offering_State {
    * @generated from enum value: WITHDRAWN = 2;
    */
   WITHDRAWN = 2,
+
+  /**
+   * Written by its institute, waiting for an organizer to publish or return it. Only the
+   * institute and organizers see it.
+   *
+   * @generated from enum value: SUBMITTED = 3;
+   */
+  SUBMITTED = 3,
+
+  /**
+   * Returned by an organizer with `return_reason`; the institute's next update submits it
+   * again. Only the institute and organizers see it.
+   *
+   * @generated from enum value: RETURNED = 4;
+   */
+  RETURNED = 4,
 }
 
 /**
@@ -250,7 +273,9 @@ export const GetOfferingRequestSchema: GenMessage<GetOfferingRequest> = /*@__PUR
  */
 export type ListOfferingsRequest = Message<"techmatch.v1.ListOfferingsRequest"> & {
   /**
-   * Filter over `institute`, `industry`, `state`, `event`, `trl`.
+   * Filter over `institute`, `industry`, `state`, `event`, `trl`. Other organizations'
+   * offerings are listed only once published; organizers see every state (the review queue is
+   * `state = SUBMITTED`).
    *
    * @generated from field: string filter = 1;
    */
@@ -381,6 +406,69 @@ export const WithdrawOfferingRequestSchema: GenMessage<WithdrawOfferingRequest> 
   messageDesc(file_techmatch_v1_offering, 6);
 
 /**
+ * Request for PublishOffering.
+ *
+ * @generated from message techmatch.v1.PublishOfferingRequest
+ */
+export type PublishOfferingRequest = Message<"techmatch.v1.PublishOfferingRequest"> & {
+  /**
+   * Resource name `offerings/{id}`.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * Optional etag; a stale one is refused with ABORTED.
+   *
+   * @generated from field: string etag = 2;
+   */
+  etag: string;
+};
+
+/**
+ * Describes the message techmatch.v1.PublishOfferingRequest.
+ * Use `create(PublishOfferingRequestSchema)` to create a new message.
+ */
+export const PublishOfferingRequestSchema: GenMessage<PublishOfferingRequest> = /*@__PURE__*/
+  messageDesc(file_techmatch_v1_offering, 7);
+
+/**
+ * Request for ReturnOffering.
+ *
+ * @generated from message techmatch.v1.ReturnOfferingRequest
+ */
+export type ReturnOfferingRequest = Message<"techmatch.v1.ReturnOfferingRequest"> & {
+  /**
+   * Resource name `offerings/{id}`.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * Why it is returned, 1–500 characters; shown to the institute as return_reason.
+   *
+   * @generated from field: string reason = 2;
+   */
+  reason: string;
+
+  /**
+   * Optional etag; a stale one is refused with ABORTED.
+   *
+   * @generated from field: string etag = 3;
+   */
+  etag: string;
+};
+
+/**
+ * Describes the message techmatch.v1.ReturnOfferingRequest.
+ * Use `create(ReturnOfferingRequestSchema)` to create a new message.
+ */
+export const ReturnOfferingRequestSchema: GenMessage<ReturnOfferingRequest> = /*@__PURE__*/
+  messageDesc(file_techmatch_v1_offering, 8);
+
+/**
  * One row of ImportOfferings.
  *
  * @generated from message techmatch.v1.ImportOfferingsRequest
@@ -421,7 +509,7 @@ export type ImportOfferingsRequest = Message<"techmatch.v1.ImportOfferingsReques
  * Use `create(ImportOfferingsRequestSchema)` to create a new message.
  */
 export const ImportOfferingsRequestSchema: GenMessage<ImportOfferingsRequest> = /*@__PURE__*/
-  messageDesc(file_techmatch_v1_offering, 7);
+  messageDesc(file_techmatch_v1_offering, 9);
 
 /**
  * Universities' and institutes' technology offerings (科技成果).
@@ -470,13 +558,34 @@ export const OfferingService: GenService<{
     output: typeof OfferingSchema;
   },
   /**
-   * Withdraws an available offering (AVAILABLE → WITHDRAWN).
+   * Withdraws an offering that is AVAILABLE, SUBMITTED or RETURNED (→ WITHDRAWN).
    *
    * @generated from rpc techmatch.v1.OfferingService.WithdrawOffering
    */
   withdrawOffering: {
     methodKind: "unary";
     input: typeof WithdrawOfferingRequestSchema;
+    output: typeof OfferingSchema;
+  },
+  /**
+   * Publishes a submitted offering (SUBMITTED → AVAILABLE); ORGANIZER and ADMIN.
+   *
+   * @generated from rpc techmatch.v1.OfferingService.PublishOffering
+   */
+  publishOffering: {
+    methodKind: "unary";
+    input: typeof PublishOfferingRequestSchema;
+    output: typeof OfferingSchema;
+  },
+  /**
+   * Returns a submitted offering to its institute with a reason (SUBMITTED → RETURNED);
+   * ORGANIZER and ADMIN. The institute's next update submits it again.
+   *
+   * @generated from rpc techmatch.v1.OfferingService.ReturnOffering
+   */
+  returnOffering: {
+    methodKind: "unary";
+    input: typeof ReturnOfferingRequestSchema;
     output: typeof OfferingSchema;
   },
   /**

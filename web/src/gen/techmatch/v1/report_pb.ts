@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file techmatch/v1/report.proto.
  */
 export const file_techmatch_v1_report: GenFile = /*@__PURE__*/
-  fileDesc("Chl0ZWNobWF0Y2gvdjEvcmVwb3J0LnByb3RvEgx0ZWNobWF0Y2gudjEiRQoKR3JvdXBWYWx1ZRIoCglkaW1lbnNpb24YASABKA4yFS50ZWNobWF0Y2gudjEuR3JvdXBCeRINCgV2YWx1ZRgCIAEoCSKvAwoQQWdyZWVtZW50U3VtbWFyeRIuCgxncm91cF92YWx1ZXMYASADKAsyGC50ZWNobWF0Y2gudjEuR3JvdXBWYWx1ZRIXCg9hZ3JlZW1lbnRfY291bnQYAiABKAMSFgoOc3VwcGxpZXJfY291bnQYAyABKAMSFgoOZGVtYW5kZXJfY291bnQYBCABKAMSKwoPY29udHJhY3RfYW1vdW50GAUgASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkSLAoQdG90YWxfaW52ZXN0bWVudBgGIAEoCzISLmdvb2dsZS50eXBlLk1vbmV5EjIKFmV4cGVjdGVkX3NhbGVzX3JldmVudWUYByABKAsyEi5nb29nbGUudHlwZS5Nb25leRIvChNleHBlY3RlZF9wcm9maXRfdGF4GAggASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkSMQoVcmVhbGl6ZWRfb3V0cHV0X3ZhbHVlGAkgASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkSLwoTcmVhbGl6ZWRfcHJvZml0X3RheBgKIAEoCzISLmdvb2dsZS50eXBlLk1vbmV5IlUKGlN1bW1hcml6ZUFncmVlbWVudHNSZXF1ZXN0Eg4KBmZpbHRlchgBIAEoCRInCghncm91cF9ieRgCIAMoDjIVLnRlY2htYXRjaC52MS5Hcm91cEJ5InoKG1N1bW1hcml6ZUFncmVlbWVudHNSZXNwb25zZRIsCgRyb3dzGAEgAygLMh4udGVjaG1hdGNoLnYxLkFncmVlbWVudFN1bW1hcnkSLQoFdG90YWwYAiABKAsyHi50ZWNobWF0Y2gudjEuQWdyZWVtZW50U3VtbWFyeSI+ChZHZXRFdmVudFN1bW1hcnlSZXF1ZXN0Eg0KBWV2ZW50GAEgASgJEhUKDWxhbmd1YWdlX2NvZGUYAiABKAkiagoLS2luZFN1bW1hcnkSKgoEa2luZBgBIAEoDjIcLnRlY2htYXRjaC52MS5BZ3JlZW1lbnQuS2luZBIvCgdzdW1tYXJ5GAIgASgLMh4udGVjaG1hdGNoLnYxLkFncmVlbWVudFN1bW1hcnkiugMKDEV2ZW50U3VtbWFyeRINCgVldmVudBgBIAEoCRITCgtuZWVkc19jb3VudBgCIAEoAxIXCg9vZmZlcmluZ3NfY291bnQYAyABKAMSGAoQZW50ZXJwcmlzZV9jb3VudBgEIAEoAxIYChB1bml2ZXJzaXR5X2NvdW50GAUgASgDEiAKGHJlc2VhcmNoX2luc3RpdHV0ZV9jb3VudBgGIAEoAxIYChBnb3Zlcm5tZW50X2NvdW50GAcgASgDEhMKC290aGVyX2NvdW50GAggASgDEjUKEmFncmVlbWVudHNfYnlfa2luZBgJIAMoCzIZLnRlY2htYXRjaC52MS5LaW5kU3VtbWFyeRI8ChR0ZWNobm9sb2d5X2NvbnRyYWN0cxgKIAEoCzIeLnRlY2htYXRjaC52MS5BZ3JlZW1lbnRTdW1tYXJ5Ei0KBXRvdGFsGAsgASgLMh4udGVjaG1hdGNoLnYxLkFncmVlbWVudFN1bW1hcnkSGgoSZnJhbWV3b3JrX3BhcnRuZXJzGAwgAygJEhEKCW5hcnJhdGl2ZRgNIAEoCRIVCg1sYW5ndWFnZV9jb2RlGA4gASgJKpgBCgdHcm91cEJ5EhgKFEdST1VQX0JZX1VOU1BFQ0lGSUVEEAASCQoFRVZFTlQQARIICgRLSU5EEAISCQoFU1RBVEUQAxIMCghJTkRVU1RSWRAEEgoKBlJFR0lPThAFEgwKCFNVUFBMSUVSEAYSDAoIREVNQU5ERVIQBxINCglTSUdOX1lFQVIQCBIOCgpTSUdOX01PTlRIEAky0AEKDVJlcG9ydFNlcnZpY2USagoTU3VtbWFyaXplQWdyZWVtZW50cxIoLnRlY2htYXRjaC52MS5TdW1tYXJpemVBZ3JlZW1lbnRzUmVxdWVzdBopLnRlY2htYXRjaC52MS5TdW1tYXJpemVBZ3JlZW1lbnRzUmVzcG9uc2USUwoPR2V0RXZlbnRTdW1tYXJ5EiQudGVjaG1hdGNoLnYxLkdldEV2ZW50U3VtbWFyeVJlcXVlc3QaGi50ZWNobWF0Y2gudjEuRXZlbnRTdW1tYXJ5QgP4AQFiBnByb3RvMw", [file_google_type_money, file_techmatch_v1_agreement]);
+  fileDesc("Chl0ZWNobWF0Y2gvdjEvcmVwb3J0LnByb3RvEgx0ZWNobWF0Y2gudjEiRQoKR3JvdXBWYWx1ZRIoCglkaW1lbnNpb24YASABKA4yFS50ZWNobWF0Y2gudjEuR3JvdXBCeRINCgV2YWx1ZRgCIAEoCSKvAwoQQWdyZWVtZW50U3VtbWFyeRIuCgxncm91cF92YWx1ZXMYASADKAsyGC50ZWNobWF0Y2gudjEuR3JvdXBWYWx1ZRIXCg9hZ3JlZW1lbnRfY291bnQYAiABKAMSFgoOc3VwcGxpZXJfY291bnQYAyABKAMSFgoOZGVtYW5kZXJfY291bnQYBCABKAMSKwoPY29udHJhY3RfYW1vdW50GAUgASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkSLAoQdG90YWxfaW52ZXN0bWVudBgGIAEoCzISLmdvb2dsZS50eXBlLk1vbmV5EjIKFmV4cGVjdGVkX3NhbGVzX3JldmVudWUYByABKAsyEi5nb29nbGUudHlwZS5Nb25leRIvChNleHBlY3RlZF9wcm9maXRfdGF4GAggASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkSMQoVcmVhbGl6ZWRfb3V0cHV0X3ZhbHVlGAkgASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkSLwoTcmVhbGl6ZWRfcHJvZml0X3RheBgKIAEoCzISLmdvb2dsZS50eXBlLk1vbmV5IoYBChpTdW1tYXJpemVBZ3JlZW1lbnRzUmVxdWVzdBIOCgZmaWx0ZXIYASABKAkSJwoIZ3JvdXBfYnkYAiADKA4yFS50ZWNobWF0Y2gudjEuR3JvdXBCeRIvCgxyZWdpb25fbGV2ZWwYAyABKA4yGS50ZWNobWF0Y2gudjEuUmVnaW9uTGV2ZWwiegobU3VtbWFyaXplQWdyZWVtZW50c1Jlc3BvbnNlEiwKBHJvd3MYASADKAsyHi50ZWNobWF0Y2gudjEuQWdyZWVtZW50U3VtbWFyeRItCgV0b3RhbBgCIAEoCzIeLnRlY2htYXRjaC52MS5BZ3JlZW1lbnRTdW1tYXJ5Ij4KFkdldEV2ZW50U3VtbWFyeVJlcXVlc3QSDQoFZXZlbnQYASABKAkSFQoNbGFuZ3VhZ2VfY29kZRgCIAEoCSJqCgtLaW5kU3VtbWFyeRIqCgRraW5kGAEgASgOMhwudGVjaG1hdGNoLnYxLkFncmVlbWVudC5LaW5kEi8KB3N1bW1hcnkYAiABKAsyHi50ZWNobWF0Y2gudjEuQWdyZWVtZW50U3VtbWFyeSK6AwoMRXZlbnRTdW1tYXJ5Eg0KBWV2ZW50GAEgASgJEhMKC25lZWRzX2NvdW50GAIgASgDEhcKD29mZmVyaW5nc19jb3VudBgDIAEoAxIYChBlbnRlcnByaXNlX2NvdW50GAQgASgDEhgKEHVuaXZlcnNpdHlfY291bnQYBSABKAMSIAoYcmVzZWFyY2hfaW5zdGl0dXRlX2NvdW50GAYgASgDEhgKEGdvdmVybm1lbnRfY291bnQYByABKAMSEwoLb3RoZXJfY291bnQYCCABKAMSNQoSYWdyZWVtZW50c19ieV9raW5kGAkgAygLMhkudGVjaG1hdGNoLnYxLktpbmRTdW1tYXJ5EjwKFHRlY2hub2xvZ3lfY29udHJhY3RzGAogASgLMh4udGVjaG1hdGNoLnYxLkFncmVlbWVudFN1bW1hcnkSLQoFdG90YWwYCyABKAsyHi50ZWNobWF0Y2gudjEuQWdyZWVtZW50U3VtbWFyeRIaChJmcmFtZXdvcmtfcGFydG5lcnMYDCADKAkSEQoJbmFycmF0aXZlGA0gASgJEhUKDWxhbmd1YWdlX2NvZGUYDiABKAkqmAEKB0dyb3VwQnkSGAoUR1JPVVBfQllfVU5TUEVDSUZJRUQQABIJCgVFVkVOVBABEggKBEtJTkQQAhIJCgVTVEFURRADEgwKCElORFVTVFJZEAQSCgoGUkVHSU9OEAUSDAoIU1VQUExJRVIQBhIMCghERU1BTkRFUhAHEg0KCVNJR05fWUVBUhAIEg4KClNJR05fTU9OVEgQCSp2CgtSZWdpb25MZXZlbBIcChhSRUdJT05fTEVWRUxfVU5TUEVDSUZJRUQQABIZChVSRUdJT05fTEVWRUxfUFJPVklOQ0UQARIVChFSRUdJT05fTEVWRUxfQ0lUWRACEhcKE1JFR0lPTl9MRVZFTF9DT1VOVFkQAzLQAQoNUmVwb3J0U2VydmljZRJqChNTdW1tYXJpemVBZ3JlZW1lbnRzEigudGVjaG1hdGNoLnYxLlN1bW1hcml6ZUFncmVlbWVudHNSZXF1ZXN0GikudGVjaG1hdGNoLnYxLlN1bW1hcml6ZUFncmVlbWVudHNSZXNwb25zZRJTCg9HZXRFdmVudFN1bW1hcnkSJC50ZWNobWF0Y2gudjEuR2V0RXZlbnRTdW1tYXJ5UmVxdWVzdBoaLnRlY2htYXRjaC52MS5FdmVudFN1bW1hcnlCA/gBAWIGcHJvdG8z", [file_google_type_money, file_techmatch_v1_agreement]);
 
 /**
  * The value of one grouping dimension that a summary row belongs to.
@@ -149,6 +149,15 @@ export type SummarizeAgreementsRequest = Message<"techmatch.v1.SummarizeAgreemen
    * @generated from field: repeated techmatch.v1.GroupBy group_by = 2;
    */
   groupBy: GroupBy[];
+
+  /**
+   * The level of the REGION group: REGION_LEVEL_PROVINCE (510000), REGION_LEVEL_CITY (510500)
+   * or REGION_LEVEL_COUNTY (510521, the default: each organization's own code). A county's agreements count under its city at CITY;
+   * an agreement counts once per region its parties are in.
+   *
+   * @generated from field: techmatch.v1.RegionLevel region_level = 3;
+   */
+  regionLevel: RegionLevel;
 };
 
 /**
@@ -438,6 +447,47 @@ export enum GroupBy {
  */
 export const GroupBySchema: GenEnum<GroupBy> = /*@__PURE__*/
   enumDesc(file_techmatch_v1_report, 0);
+
+/**
+ * Levels of GB/T 2260 regions (values prefixed: top-level enum values share the package scope).
+ *
+ * @generated from enum techmatch.v1.RegionLevel
+ */
+export enum RegionLevel {
+  /**
+   * The default: REGION_LEVEL_COUNTY.
+   *
+   * @generated from enum value: REGION_LEVEL_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Provinces, e.g. 510000 (四川省).
+   *
+   * @generated from enum value: REGION_LEVEL_PROVINCE = 1;
+   */
+  PROVINCE = 1,
+
+  /**
+   * Cities, e.g. 510500 (泸州市).
+   *
+   * @generated from enum value: REGION_LEVEL_CITY = 2;
+   */
+  CITY = 2,
+
+  /**
+   * Counties and districts: each organization's own code, e.g. 510521 (泸县).
+   *
+   * @generated from enum value: REGION_LEVEL_COUNTY = 3;
+   */
+  COUNTY = 3,
+}
+
+/**
+ * Describes the enum techmatch.v1.RegionLevel.
+ */
+export const RegionLevelSchema: GenEnum<RegionLevel> = /*@__PURE__*/
+  enumDesc(file_techmatch_v1_report, 1);
 
 /**
  * Statistics officials can trust: exact to the fen, reproducible by anyone running the same
