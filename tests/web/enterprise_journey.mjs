@@ -46,7 +46,7 @@ await run(async (env) => {
         assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
         await checkAccessibility(page, env.axeSource, 'sign-in');
         await shot(page, 'sign-in');
-        // This server has no accounts (POST /session answers 501): the form says sign-in failed.
+        // No such account (POST /session refuses it): the form says sign-in failed.
         await page.getByLabel('电子邮箱').fill('li.ming@lzlj.example');
         await page.getByLabel('密码').fill('not a password');
         await page.getByRole('button', {name: '登录', exact: true}).click();

@@ -132,9 +132,8 @@ export async function signedInContext(browser, base, token, options = {}) {
 function watch(page, problems) {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    // Refused calls the page handles (a 400 with field errors, sign-in's 501 on a server
-    // without accounts) are logged by the browser as failed loads; anything else (a CSP
-    // violation: "Refused to …", an exception) is a problem.
+    // Refused calls the page handles (a 400 with field errors, a refused sign-in) are logged
+    // by the browser as failed loads; anything else (a CSP violation: "Refused to …", an exception) is a problem.
     if (message.type() === 'error' &&
         !/^Failed to load resource: the server responded with a status of/.test(message.text())) {
       problems.push(`console error: ${message.text()}`);

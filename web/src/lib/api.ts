@@ -37,8 +37,7 @@ export const api = {
 };
 
 // Sign-in and sign-out through the server's /session endpoint: the token goes straight into the
-// HttpOnly cookie and never reaches page scripts. 204 is success; anything else failed (501 on
-// a server without accounts).
+// HttpOnly cookie and never reaches page scripts. 204 is success; anything else failed.
 export async function signIn(email: string, password: string): Promise<Response> {
   return fetch('/session', {
     method: 'POST',
