@@ -17,6 +17,9 @@
 namespace techmatch::storage::sqlite {
 
 struct ApplicationRows {
+  using Record = Application;
+  static constexpr absl::string_view kCollection = kApplications;
+
   static absl::Status Insert(Connection& connection, const Application& application);
   static std::optional<Application> Find(Connection& connection, absl::string_view id);
   static absl::StatusOr<Page<Application>> List(Connection& connection, const ListQuery& query);

@@ -1112,30 +1112,7 @@ absl::StatusOr<std::optional<Invitation>> SqliteRepository::FindInvitation(absl:
 
 absl::StatusOr<Application> SqliteRepository::CreateApplication(const Application& input,
                                                                 RequestKey key) {
-  Application application = input;
-  const absl::Time now = absl::Now();
-  TM_ASSIGN_OR_RETURN(const int64_t now_nanos, TimeToNanos(now, "create_time"));
-  application.meta.create_time = now;
-  application.meta.update_time = now;
-  application.meta.revision = 1;
-  std::optional<Application> first;
-  TM_RETURN_IF_ERROR(
-      Write({"creating", kApplications, application.meta.id}, [&](Connection& c) -> absl::Status {
-        if (!key.request_id.empty()) {
-          if (auto earlier = RequestIdRows::Find(c, key)) {
-            first = ApplicationRows::Find(c, *earlier);
-            if (!first) return NotFound(kApplications, *earlier);
-            return absl::OkStatus();
-          }
-        }
-        TM_RETURN_IF_ERROR(ApplicationRows::Insert(c, application));
-        if (!key.request_id.empty()) {
-          RequestIdRows::Insert(c, key, application.meta.id, now_nanos);
-        }
-        return absl::OkStatus();
-      }));
-  if (first) return *std::move(first);
-  return application;
+  return CreateRecord<ApplicationRows>(input, key);
 }
 
 absl::StatusOr<Application> SqliteRepository::GetApplication(absl::string_view id) {
