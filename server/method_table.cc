@@ -68,8 +68,8 @@ const std::vector<const ServiceDescriptor*>& ServedServices() {
   static const auto* const kServices = new std::vector<const ServiceDescriptor*>(
       DescriptorsOf<v1::IndustryService, v1::OrganizationService, v1::EventService, v1::NeedService,
                     v1::OfferingService, v1::MatchService, v1::AgreementService, v1::ReportService,
-                    v1::AuditService, v1::ThesaurusService, v1::UserService,
-                    v1::SessionService, v1::KeyService, v1::RegistrationService>());
+                    v1::AuditService, v1::ThesaurusService, v1::UserService, v1::SessionService,
+                    v1::KeyService, v1::RegistrationService>());
   return *kServices;
 }
 
