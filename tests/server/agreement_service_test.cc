@@ -546,7 +546,7 @@ TEST_F(AgreementServiceTest, EventSummaryInThreeLanguages) {
   EXPECT_THAT(summary.framework_partners(), ElementsAre("Org scu"));
   EXPECT_EQ(summary.language_code(), "zh-Hans");
   EXPECT_EQ(summary.narrative(),
-            "2026年產學研合作洽談會共征集企业技术需求2项，1所高校、1家科研院所参会。"
+            "2026年产学研合作洽谈会共征集企业技术需求2项，1所高校、1家科研院所参会。"
             "与Org scu签订校市（院市）科技合作协议1项。签订技术合同2项，涉及高校和科研院所2家、"
             "企业2家，项目总投资5.6亿元，技术合同金额1000万元，预计销售收入1972万元，"
             "预计利税2.47万元。");

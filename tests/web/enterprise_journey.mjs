@@ -98,6 +98,12 @@ await run(async (env) => {
   });
 
   await step('its matches with the explanation', async () => {
+    // An enterprise's need waits for review: the organizer (here the admin) publishes it, and
+    // the page, reloaded, holds its new etag.
+    const submitted = await call('NeedService/ListNeeds', {});
+    await call('NeedService/PublishNeed', {name: submitted.needs[0].name});
+    await page.reload();
+    await page.getByRole('heading', {name: '本企业的技术需求'}).waitFor();
     await page.getByRole('button', {name: '查看匹配'}).click();
     const matches = page.getByRole('region', {name: /匹配结果/});
     await matches.getByText('窖池温度智能监测系统').waitFor();

@@ -57,6 +57,9 @@ await run(async (env) => {
     await form.getByRole('button', {name: '儲存'}).click();
     await page.getByRole('heading', {name: '窖泥功能菌群定向培養技術'}).waitFor();
     await page.getByText('轉讓價格（元）: 85萬元').waitFor();
+    // An institute's offering waits for review: the organizer (here the admin) publishes it.
+    const submitted = await call('OfferingService/ListOfferings', {});
+    await call('OfferingService/PublishOffering', {name: submitted.offerings[0].name});
     await page.getByRole('button', {name: '查看媒合'}).click();
     await page.getByRole('region', {name: /媒合結果/}).getByText('窖泥老化防治').waitFor();
     await checkAccessibility(page, env.axeSource, 'offerings with matches');
