@@ -67,7 +67,7 @@ void AddApplicationCommands(CLI::App& app, CommandEnv& env) {
       return CallAndPrint<Application>(
           env,
           [&](grpc::ClientContext* context, Application* response) {
-            return People(env).registrations().SubmitApplication(context, request, response);
+            return env.session().registrations().SubmitApplication(context, request, response);
           },
           ApplicationView());
     });
@@ -80,7 +80,7 @@ void AddApplicationCommands(CLI::App& app, CommandEnv& env) {
       return RunList<techmatch::v1::ListApplicationsResponse>(
           env, *flags, techmatch::v1::ListApplicationsRequest(),
           [&env](grpc::ClientContext* context, const auto& request, auto* response) {
-            return People(env).registrations().ListApplications(context, request, response);
+            return env.session().registrations().ListApplications(context, request, response);
           },
           [](const auto& response) -> const auto& { return response.applications(); },
           ApplicationView());
@@ -96,7 +96,7 @@ void AddApplicationCommands(CLI::App& app, CommandEnv& env) {
       return CallAndPrint<Application>(
           env,
           [&](grpc::ClientContext* context, Application* response) {
-            return People(env).registrations().GetApplication(context, request, response);
+            return env.session().registrations().GetApplication(context, request, response);
           },
           ApplicationView());
     });
@@ -126,7 +126,7 @@ void AddApplicationCommands(CLI::App& app, CommandEnv& env) {
       techmatch::v1::ApproveApplicationResponse response;
       std::unique_ptr<grpc::ClientContext> context = env.session().NewContext();
       if (grpc::Status status =
-              People(env).registrations().ApproveApplication(context.get(), request, &response);
+              env.session().registrations().ApproveApplication(context.get(), request, &response);
           !status.ok()) {
         return env.Fail(status);
       }
@@ -153,7 +153,7 @@ void AddApplicationCommands(CLI::App& app, CommandEnv& env) {
       return CallAndPrint<Application>(
           env,
           [&](grpc::ClientContext* context, Application* response) {
-            return People(env).registrations().RejectApplication(context, request, response);
+            return env.session().registrations().RejectApplication(context, request, response);
           },
           ApplicationView());
     });

@@ -49,7 +49,8 @@ void AddKeyCommands(CLI::App& app, CommandEnv& env) {
       request.set_request_id(flags->request_id);
       techmatch::v1::CreateApiKeyResponse response;
       std::unique_ptr<grpc::ClientContext> context = env.session().NewContext();
-      if (grpc::Status status = People(env).keys().CreateApiKey(context.get(), request, &response);
+      if (grpc::Status status =
+              env.session().keys().CreateApiKey(context.get(), request, &response);
           !status.ok()) {
         return env.Fail(status);
       }
@@ -72,7 +73,7 @@ void AddKeyCommands(CLI::App& app, CommandEnv& env) {
       return RunList<techmatch::v1::ListApiKeysResponse>(
           env, *flags, techmatch::v1::ListApiKeysRequest(),
           [&env](grpc::ClientContext* context, const auto& request, auto* response) {
-            return People(env).keys().ListApiKeys(context, request, response);
+            return env.session().keys().ListApiKeys(context, request, response);
           },
           [](const auto& response) -> const auto& { return response.api_keys(); }, ApiKeyView());
     });
@@ -87,7 +88,7 @@ void AddKeyCommands(CLI::App& app, CommandEnv& env) {
       return CallAndPrint<techmatch::v1::ApiKey>(
           env,
           [&](grpc::ClientContext* context, techmatch::v1::ApiKey* response) {
-            return People(env).keys().RevokeApiKey(context, request, response);
+            return env.session().keys().RevokeApiKey(context, request, response);
           },
           ApiKeyView());
     });

@@ -87,4 +87,24 @@ techmatch::v1::ThesaurusService::Stub& Session::thesaurus() {
   return *thesaurus_;
 }
 
+techmatch::v1::UserService::Stub& Session::users() {
+  if (!users_) users_ = techmatch::v1::UserService::NewStub(channel());
+  return *users_;
+}
+
+techmatch::v1::SessionService::Stub& Session::sessions() {
+  if (!sessions_) sessions_ = techmatch::v1::SessionService::NewStub(channel());
+  return *sessions_;
+}
+
+techmatch::v1::KeyService::Stub& Session::keys() {
+  if (!keys_) keys_ = techmatch::v1::KeyService::NewStub(channel());
+  return *keys_;
+}
+
+techmatch::v1::RegistrationService::Stub& Session::registrations() {
+  if (!registrations_) registrations_ = techmatch::v1::RegistrationService::NewStub(channel());
+  return *registrations_;
+}
+
 }  // namespace techmatch::client

@@ -13,12 +13,16 @@
 #include "techmatch/v1/audit.grpc.pb.h"
 #include "techmatch/v1/event.grpc.pb.h"
 #include "techmatch/v1/industry.grpc.pb.h"
+#include "techmatch/v1/key.grpc.pb.h"
 #include "techmatch/v1/match.grpc.pb.h"
 #include "techmatch/v1/need.grpc.pb.h"
 #include "techmatch/v1/offering.grpc.pb.h"
 #include "techmatch/v1/organization.grpc.pb.h"
+#include "techmatch/v1/registration.grpc.pb.h"
 #include "techmatch/v1/report.grpc.pb.h"
+#include "techmatch/v1/session.grpc.pb.h"
 #include "techmatch/v1/thesaurus.grpc.pb.h"
+#include "techmatch/v1/user.grpc.pb.h"
 
 namespace techmatch::client {
 
@@ -49,6 +53,10 @@ class Session {
   techmatch::v1::ReportService::Stub& reports();
   techmatch::v1::AuditService::Stub& audit();
   techmatch::v1::ThesaurusService::Stub& thesaurus();
+  techmatch::v1::UserService::Stub& users();
+  techmatch::v1::SessionService::Stub& sessions();
+  techmatch::v1::KeyService::Stub& keys();
+  techmatch::v1::RegistrationService::Stub& registrations();
 
  private:
   const std::shared_ptr<grpc::Channel>& channel();
@@ -68,6 +76,10 @@ class Session {
   std::unique_ptr<techmatch::v1::ReportService::Stub> reports_;
   std::unique_ptr<techmatch::v1::AuditService::Stub> audit_;
   std::unique_ptr<techmatch::v1::ThesaurusService::Stub> thesaurus_;
+  std::unique_ptr<techmatch::v1::UserService::Stub> users_;
+  std::unique_ptr<techmatch::v1::SessionService::Stub> sessions_;
+  std::unique_ptr<techmatch::v1::KeyService::Stub> keys_;
+  std::unique_ptr<techmatch::v1::RegistrationService::Stub> registrations_;
 };
 
 }  // namespace techmatch::client

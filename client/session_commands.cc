@@ -32,7 +32,7 @@ void AddLogin(CLI::App& app, CommandEnv& env) {
     techmatch::v1::CreateSessionResponse response;
     std::unique_ptr<grpc::ClientContext> context = env.session().NewContext();
     if (grpc::Status status =
-            People(env).sessions().CreateSession(context.get(), request, &response);
+            env.session().sessions().CreateSession(context.get(), request, &response);
         !status.ok()) {
       return env.Fail(status);
     }
@@ -56,7 +56,7 @@ void AddLogout(CLI::App& app, CommandEnv& env) {
     if (!token.empty() && env.options().token.empty()) {
       std::unique_ptr<grpc::ClientContext> context = env.session().NewContext();
       techmatch::v1::DeleteSessionResponse response;
-      grpc::Status status = People(env).sessions().DeleteSession(
+      grpc::Status status = env.session().sessions().DeleteSession(
           context.get(), techmatch::v1::DeleteSessionRequest(), &response);
       // An ended session is as good as signed out; other failures are reported, and the
       // token is forgotten either way.
@@ -91,7 +91,7 @@ void AddSessionGroup(CLI::App& app, CommandEnv& env) {
       techmatch::v1::ListSessionsResponse response;
       std::unique_ptr<grpc::ClientContext> context = env.session().NewContext();
       if (grpc::Status status =
-              People(env).sessions().ListSessions(context.get(), request, &response);
+              env.session().sessions().ListSessions(context.get(), request, &response);
           !status.ok()) {
         return env.Fail(status);
       }
@@ -112,7 +112,7 @@ void AddSessionGroup(CLI::App& app, CommandEnv& env) {
       return CallAndPrint<techmatch::v1::Session>(
           env,
           [&](grpc::ClientContext* context, techmatch::v1::Session* response) {
-            return People(env).sessions().RevokeSession(context, request, response);
+            return env.session().sessions().RevokeSession(context, request, response);
           },
           SessionView());
     });

@@ -41,7 +41,7 @@ void AddUserGroup(CLI::App& app, CommandEnv& env) {
       return RunList<techmatch::v1::ListUsersResponse>(
           env, *flags, techmatch::v1::ListUsersRequest(),
           [&env](grpc::ClientContext* context, const auto& request, auto* response) {
-            return People(env).users().ListUsers(context, request, response);
+            return env.session().users().ListUsers(context, request, response);
           },
           [](const auto& response) -> const auto& { return response.users(); }, UserView());
     });
@@ -56,7 +56,7 @@ void AddUserGroup(CLI::App& app, CommandEnv& env) {
       return CallAndPrint<User>(
           env,
           [&](grpc::ClientContext* context, User* response) {
-            return People(env).users().GetUser(context, request, response);
+            return env.session().users().GetUser(context, request, response);
           },
           UserView());
     });
@@ -100,7 +100,7 @@ void AddUserGroup(CLI::App& app, CommandEnv& env) {
       return CallAndPrint<User>(
           env,
           [&](grpc::ClientContext* context, User* response) {
-            return People(env).users().UpdateUser(context, request, response);
+            return env.session().users().UpdateUser(context, request, response);
           },
           UserView());
     });
@@ -119,7 +119,7 @@ void AddUserGroup(CLI::App& app, CommandEnv& env) {
       return CallAndPrint<User>(
           env,
           [&](grpc::ClientContext* context, User* response) {
-            return People(env).users().DisableUser(context, request, response);
+            return env.session().users().DisableUser(context, request, response);
           },
           UserView());
     });
@@ -160,7 +160,7 @@ void AddInvitationGroup(CLI::App& app, CommandEnv& env) {
       return CallAndPrint<Invitation>(
           env,
           [&](grpc::ClientContext* context, Invitation* response) {
-            return People(env).users().CreateInvitation(context, request, response);
+            return env.session().users().CreateInvitation(context, request, response);
           },
           InvitationView());
     });
@@ -190,7 +190,7 @@ void AddInvitationGroup(CLI::App& app, CommandEnv& env) {
       return CallAndPrint<User>(
           env,
           [&](grpc::ClientContext* context, User* response) {
-            return People(env).users().AcceptInvitation(context, request, response);
+            return env.session().users().AcceptInvitation(context, request, response);
           },
           UserView());
     });
