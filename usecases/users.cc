@@ -62,6 +62,7 @@ void ValidateUser(const User& user, Violations& violations, absl::string_view pr
   CheckRegionCode(user.region_code, absl::StrCat(p, "region_code"), violations);
   CheckRoleOrganization(user.role, user.organization_id, absl::StrCat(p, "organization"),
                         violations);
+  CheckRoleRegion(user.role, user.region_code, absl::StrCat(p, "region_code"), violations);
 }
 
 }  // namespace
@@ -81,6 +82,7 @@ absl::StatusOr<IssuedInvitation> Users::PrepareInvitation(const NewInvitation& i
     invitation.role = input.role;
     CheckRoleOrganization(invitation.role, input.organization, "invitation.organization",
                           violations);
+    CheckRoleRegion(invitation.role, input.region_code, "invitation.region_code", violations);
   }
   invitation.email = NormalizeEmail(input.email);
   CheckEmail(invitation.email, "invitation.email", violations);

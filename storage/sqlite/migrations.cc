@@ -477,6 +477,18 @@ ALTER TABLE audit_events ADD COLUMN key_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE request_ids ADD COLUMN request_hash BLOB NOT NULL DEFAULT x'';
 )sql";
 
+// Only officials and organizers are limited to a region. Approving an application used to
+// copy the organization's region onto its enterprise or institute contact, which then saw only
+// that region's records; their organization carries the region, the person does not.
+constexpr const char kMigration10[] = R"sql(
+UPDATE users SET region_code = '', revision = revision + 1
+  WHERE region_code <> '' AND role NOT IN ('OFFICIAL', 'ORGANIZER');
+UPDATE invitations SET region_code = ''
+  WHERE region_code <> '' AND role NOT IN ('OFFICIAL', 'ORGANIZER');
+UPDATE api_keys SET region_code = ''
+  WHERE region_code <> '' AND role NOT IN ('OFFICIAL', 'ORGANIZER');
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -491,6 +503,7 @@ const std::vector<Migration>& Migrations() {
        kMigration7},
       {8, "review of needs and offerings, closing agreements", kMigration8},
       {9, "keyed audit records, request hashes", kMigration9},
+      {10, "regions only on officials and organizers", kMigration10},
   };
   return *kMigrations;
 }
