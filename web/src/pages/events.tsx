@@ -1,22 +1,20 @@
-// Events (fairs): the list, and for the chosen one its participants, the agenda (all
-// meetings, or the workspace organization's own), and for organizers matching the whole event
-// (MatchEvent, streamed need by need) and scheduling the accepted meeting requests.
-import {timestampDate, type Timestamp} from '@bufbuild/protobuf/wkt';
+// Events (fairs): the list, and for the chosen one its participants, the meeting requests
+// (a participant's incoming and outgoing ones, or all of them), the agenda (all meetings, or
+// the workspace organization's own with its downloads), and for organizers the meeting plan,
+// matching the whole event (MatchEvent, streamed need by need), scheduling the accepted
+// meeting requests and locking, unlocking or cancelling meetings.
 import {useEffect, useState} from 'preact/hooks';
+import {Agenda, when} from '../components/agenda';
 import {ErrorBanner} from '../components/field';
+import {MeetingPlanEditor} from '../components/meeting_plan';
+import {MeetingRequests} from '../components/meeting_requests';
 import type {Event, Participant} from '../gen/techmatch/v1/event_pb';
 import type {MatchEventResponse} from '../gen/techmatch/v1/match_pb';
 import type {Meeting} from '../gen/techmatch/v1/meeting_pb';
-import {useI18n, type Lang} from '../i18n/i18n';
+import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage} from '../lib/field_errors';
 import type {Workspace} from '../lib/workspace';
-
-function when(time: Timestamp | undefined, lang: Lang): string {
-  if (!time) return '—';
-  return timestampDate(time).toLocaleString(lang === 'en' ? 'en-GB' : lang === 'zh-Hant' ? 'zh-TW' : 'zh-CN',
-    {dateStyle: 'medium', timeStyle: 'short'});
-}
 
 function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
   const {lang, t} = useI18n();
@@ -93,29 +91,9 @@ function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
           </ul>
         </section>
       )}
-      <h4>{own ? t.ownAgenda : t.agenda}</h4>
-      {meetings === null ? <p>{t.loading}</p> : meetings.length === 0 ? <p>{t.empty}</p> : (
-        <div class="table-scroll" tabIndex={0} role="group" aria-label={own ? t.ownAgenda : t.agenda}>
-          <table>
-            <thead>
-              <tr><th scope="col">{t.time}</th><th scope="col">{t.table}</th>
-                <th scope="col">{t.navNeeds}</th><th scope="col">{t.navOfferings}</th>
-                <th scope="col">{t.counterpart}</th></tr>
-            </thead>
-            <tbody>
-              {meetings.map((m) => (
-                <tr key={m.name}>
-                  <th scope="row">{when(m.startTime, lang)}</th>
-                  <td class="number">{m.table}</td>
-                  <td>{m.needTitle}</td>
-                  <td>{m.offeringTitle}</td>
-                  <td>{m.counterpartDisplayName || `${m.enterpriseDisplayName} · ${m.instituteDisplayName}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {organizer && <MeetingPlanEditor event={event} onSaved={loadMeetings} />}
+      {(organizer || own) && <MeetingRequests event={event} workspace={workspace} onChanged={loadMeetings} />}
+      <Agenda event={event} meetings={meetings} participant={own} manage={organizer} onChanged={loadMeetings} />
       <h4>{t.participants}</h4>
       {participants === null ? <p>{t.loading}</p> : participants.length === 0 ? <p>{t.empty}</p> : (
         <ul class="tags">
