@@ -8,6 +8,7 @@ import {Agenda, when} from '../components/agenda';
 import {ErrorBanner} from '../components/field';
 import {MeetingPlanEditor} from '../components/meeting_plan';
 import {MeetingRequests} from '../components/meeting_requests';
+import {displayName, useOrganizations} from '../components/organizations';
 import type {Event, Participant} from '../gen/techmatch/v1/event_pb';
 import type {MatchEventResponse} from '../gen/techmatch/v1/match_pb';
 import type {Meeting} from '../gen/techmatch/v1/meeting_pb';
@@ -22,7 +23,10 @@ function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
   const [meetings, setMeetings] = useState<Meeting[] | null>(null);
   const [matches, setMatches] = useState<MatchEventResponse[] | null>(null);
   const [status, setStatus] = useState('');
+  // Why each accepted request the last scheduling left out got no meeting (the server's words).
+  const [unscheduled, setUnscheduled] = useState<string[]>([]);
   const [error, setError] = useState('');
+  const organizations = useOrganizations();
   const organizer = workspace.role === 'ORGANIZER';
   const own = organizer ? '' : workspace.organization;
   const fail = (e: unknown) => setError(errorMessage(e, t));
@@ -33,6 +37,7 @@ function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
     setParticipants(null);
     setMeetings(null);
     setMatches(null);
+    setUnscheduled([]);
     setError('');
     api.events().listParticipants({parent: event.name, pageSize: 1000})
       .then((r) => setParticipants(r.participants), fail);
@@ -60,6 +65,7 @@ function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
       const result = await api.matches().scheduleMeetings({event: event.name});
       setStatus(t.scheduled.replace('{n}', String(result.meetings.length))
         .replace('{u}', String(result.unscheduled.length)));
+      setUnscheduled(result.unscheduled.map((u) => u.explanation));
       loadMeetings();
     } catch (e) {
       fail(e);
@@ -72,6 +78,7 @@ function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
       <p class="meta">{event.location} · {when(event.startTime, lang)} – {when(event.endTime, lang)}</p>
       <ErrorBanner messages={error ? [error] : []} />
       <p class="notice" role="status">{status}</p>
+      {unscheduled.length > 0 && <ul class="unscheduled">{unscheduled.map((u, i) => <li key={i}>{u}</li>)}</ul>}
       {organizer && (
         <div class="actions">
           <button type="button" onClick={matchEvent}>{t.matchEvent}</button>
@@ -97,7 +104,8 @@ function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
       <h4>{t.participants}</h4>
       {participants === null ? <p>{t.loading}</p> : participants.length === 0 ? <p>{t.empty}</p> : (
         <ul class="tags">
-          {participants.map((p) => <li key={p.name}>{p.organization}{p.lateRegistration ? ` (${t.late})` : ''}</li>)}
+          {participants.map((p) => <li key={p.name}>{organizations.has(p.organization)
+            ? `${displayName(organizations, p.organization)} (${p.organization})` : p.organization}{p.lateRegistration ? ` (${t.late})` : ''}</li>)}
         </ul>
       )}
     </section>
