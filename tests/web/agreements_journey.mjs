@@ -110,6 +110,43 @@ await run(async (env) => {
     assert.equal(completed.realizedOutputValue.units, '3000000');
   });
 
+  await step('a stale edit is refused; termination after a confirmation', async () => {
+    await call('AgreementService/CreateAgreement', {
+      agreementId: 'second',
+      agreement: {
+        title: '技术咨询合同',
+        kind: 'TECHNOLOGY_CONSULTING',
+        parties: [{organization: 'organizations/scu', role: 'SUPPLIER'},
+                  {organization: 'organizations/lzlj', role: 'DEMANDER'}],
+        signTime: new Date(Date.now() - 86400_000).toISOString(),
+      }
+    });
+    await page.reload();
+    await page.getByRole('button', {name: '技术咨询合同'}).click();
+    const detail = page.getByRole('region', {name: '技术咨询合同'});
+    await detail.getByRole('button', {name: '编辑'}).click();
+    // Someone else changes it meanwhile: the page's etag is stale.
+    await call('AgreementService/UpdateAgreement', {
+      agreement: {name: 'agreements/second', title: '技术咨询合同（修订）'},
+      updateMask: 'title',
+    });
+    const form = page.getByRole('form', {name: '编辑: 技术咨询合同'});
+    await form.getByLabel('合同金额（元）').fill('50000');
+    await form.getByRole('button', {name: '保存'}).click();
+    await form.getByRole('alert').getByText(/^此记录已被他人修改，请关闭后重新打开再改 \(etag .* is stale/).waitFor();
+    assert.equal((await call('AgreementService/GetAgreement', {name: 'agreements/second'})).contractAmount,
+                 undefined);
+    await form.getByRole('button', {name: '取消'}).click();
+    await page.reload();
+    await page.getByRole('button', {name: '技术咨询合同（修订）'}).click();
+    const fresh = page.getByRole('region', {name: '技术咨询合同（修订）'});
+    page.once('dialog', (dialog) => dialog.accept());
+    await fresh.getByRole('button', {name: '终止'}).click();
+    await fresh.getByText('状态: 已终止').waitFor();
+    assert.equal(await fresh.getByRole('button', {name: '编辑'}).count(), 0);
+    assert.equal((await call('AgreementService/GetAgreement', {name: 'agreements/second'})).state, 'TERMINATED');
+  });
+
   const party = await signedInContext(
       env.browser, server.base, server.mint('ENTERPRISE', 'organizations/lzlj'));
   await step('the enterprise party sees it read-only', async () => {

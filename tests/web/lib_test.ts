@@ -90,6 +90,10 @@ test('errorMessage words a missing session and a refusal in the page\'s language
       errorMessage(new ConnectError('ENTERPRISE may not', Code.PermissionDenied), words),
       '无权 (ENTERPRISE may not)');
   assert.equal(errorMessage(new ConnectError('bad', Code.InvalidArgument), words), 'bad');
+  assert.equal(
+      errorMessage(new ConnectError('etag "3" is stale', Code.Aborted), {...words, conflict: '已被他人修改'}),
+      '已被他人修改 (etag "3" is stale)');
+  assert.equal(errorMessage(new ConnectError('stale', Code.Aborted), words), 'stale');
   assert.equal(errorMessage(new ConnectError('no key', Code.Unauthenticated)), 'no key');
 });
 

@@ -185,6 +185,16 @@ await run(async (env) => {
     assert.match(lines[1], /^泸州老窖,.*,四川大学,窖泥老化防治,窖泥功能菌群培养技术$/);
   });
 
+  await step('the organizer cancels the meeting: gone from the agenda, its request cancelled', async () => {
+    const agenda = page.getByRole('group', {name: '全部洽谈安排'});
+    page.once('dialog', (dialog) => dialog.accept());
+    await agenda.getByRole('button', {name: '取消洽谈: 泸州老窖 · 四川大学'}).click();
+    await page.getByText('已取消洽谈').waitFor();
+    await page.getByRole('region', {name: '全部洽谈安排'}).getByText('暂无记录').waitFor();
+    const requests = await call('MatchService/ListMeetingRequests', {parent: 'events/fair'});
+    assert.equal(requests.meetingRequests[0].state, 'CANCELLED');
+  });
+
   assert.deepEqual([...enterprise.problems, ...institute.problems, ...organizer.problems], [],
                    'no page errors or CSP violations');
 });

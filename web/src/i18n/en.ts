@@ -221,5 +221,6 @@ export const en: Strings = {
   otherCount: 'Others',
   supplierCount: 'Suppliers',
   demanderCount: 'Demanders',
+  conflict: 'Someone changed this record meanwhile: close it, open it again and redo the change',
   technologyContracts: 'Technology contracts',
 };

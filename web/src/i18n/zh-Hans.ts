@@ -219,5 +219,6 @@ export const zhHans = {
   otherCount: '其他参会机构',
   supplierCount: '供方数',
   demanderCount: '需方数',
+  conflict: '此记录已被他人修改，请关闭后重新打开再改',
   technologyContracts: '技术合同合计',
 };

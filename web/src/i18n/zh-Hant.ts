@@ -220,5 +220,6 @@ export const zhHant: Strings = {
   otherCount: '其他參會機構',
   supplierCount: '供方數',
   demanderCount: '需方數',
+  conflict: '此記錄已被他人修改，請關閉後重新開啟再改',
   technologyContracts: '技術合同合計',
 };
