@@ -72,6 +72,10 @@ await run(async (env) => {
     assert.equal((await call('AgreementService/ListAgreements', {})).agreements?.length ?? 0, 0);
     await checkAccessibility(page, env.axeSource, 'agreement form with errors');
     await shot(page, 'form-errors');
+    await page.setViewportSize({width: 360, height: 740});
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the form is wider than 360 px by ${overflow} px`);
+    await page.setViewportSize({width: 1280, height: 800});
     await form.getByLabel('标题').fill(kTitle);
     await form.getByRole('button', {name: '保存'}).click();
     await page.getByText(`已保存: ${kTitle}`).waitFor();

@@ -154,6 +154,14 @@ await run(async (env) => {
     await shot(page, 'organizer');
   });
 
+  await step('the organizer\'s fair page is usable at 360 px', async () => {
+    await page.setViewportSize({width: 360, height: 740});
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page wider than 360 px by ${overflow} px`);
+    await shot(page, 'organizer-360');
+    await page.setViewportSize({width: 1280, height: 800});
+  });
+
   await step('both see it on their agenda; the enterprise downloads it as XLSX and CSV', async () => {
     await scu.reload();
     await openFair(scu);
