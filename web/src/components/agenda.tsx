@@ -9,7 +9,7 @@ import {useI18n, type Lang} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {saveFile} from '../lib/download';
 import {errorMessage} from '../lib/field_errors';
-import {agendaCsv, agendaFileName, agendaXlsx, type AgendaOwner} from '../pages/agenda_export';
+import {agendaCsv, agendaFileName, agendaXlsx, type AgendaOwner} from './agenda_export';
 import {ErrorBanner} from './field';
 import {displayName, useOrganizations} from './organizations';
 
