@@ -94,7 +94,7 @@ export function App() {
         {active === 'needs' && <Listings kind={kNeeds} owner={workspace?.organization ?? ''} />}
         {active === 'offerings' && <Listings kind={kOfferings} owner={workspace?.organization ?? ''} />}
         {active === 'events' && workspace && <Events workspace={workspace} />}
-        {active === 'agreements' && <Agreements />}
+        {active === 'agreements' && <Agreements editable={workspace?.role === 'ORGANIZER'} />}
         {active === 'dashboard' && <Dashboard />}
       </main>
     </I18nContext.Provider>

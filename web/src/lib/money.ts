@@ -90,3 +90,32 @@ export function parseMoneyText(text: string, currencyCode = 'CNY'): MoneyLike|nu
   const nanos = BigInt(digits) * 10n ** BigInt(9 - scale);
   return {currencyCode, units: nanos / kNanosPerUnit, nanos: Number(nanos % kNanosPerUnit)};
 }
+
+// Why a typed amount of yuan was refused (each has its words in the string tables).
+export type MoneyInputProblem = 'moneyNotNumber'|'moneyTooPrecise'|'moneyTooLarge';
+
+const kMaxUnits = (1n << 63n) - 1n;
+
+// Parses an amount of yuan typed into a form ("12,345,678.90", "¥1,234.5", "1234.56789万",
+// "2.8亿") into Money exactly, by string and BigInt arithmetic only. Refused: anything but a
+// non-negative decimal (moneyNotNumber), more than 2 decimals of yuan after 万/亿 scaling — a
+// fen is the smallest amount (moneyTooPrecise), units beyond int64 (moneyTooLarge).
+export function parseYuanInput(text: string, currencyCode = 'CNY'):
+    {money: MoneyLike}|{problem: MoneyInputProblem} {
+  let cleaned = text.replace(/[,，\s]/g, '').replace(/^[¥￥]/, '').replace(/元$/, '');
+  let shift = 0;
+  const suffix = cleaned.slice(-1);
+  if (suffix in kUnitSuffixes) {
+    shift = kUnitSuffixes[suffix];
+    cleaned = cleaned.slice(0, -1);
+  }
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(cleaned);
+  if (!match) return {problem: 'moneyNotNumber'};
+  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  const scale = fraction.length - shift;  // decimals of yuan left after the shift
+  if (scale > 2) return {problem: 'moneyTooPrecise'};
+  const nanos = BigInt(match[1] + fraction) * 10n ** BigInt(9 - scale);
+  const units = nanos / kNanosPerUnit;
+  if (units > kMaxUnits) return {problem: 'moneyTooLarge'};
+  return {money: {currencyCode, units, nanos: Number(nanos % kNanosPerUnit)}};
+}

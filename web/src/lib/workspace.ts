@@ -9,8 +9,8 @@ export interface Workspace {
 }
 
 export const kRoutesByRole: Record<Role, Route[]> = {
-  ENTERPRISE: ['needs', 'events'],
-  INSTITUTE: ['offerings', 'events'],
+  ENTERPRISE: ['needs', 'events', 'agreements'],
+  INSTITUTE: ['offerings', 'events', 'agreements'],
   ORGANIZER: ['needs', 'offerings', 'events', 'agreements', 'dashboard'],
   OFFICIAL: ['dashboard', 'agreements'],
 };
