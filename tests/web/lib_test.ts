@@ -1,5 +1,5 @@
-// Unit tests of the portal's money formatting and parsing and of the BadRequest → field map
-// helper. Bundled by run_lib_test.mjs with esbuild and run in node.
+// Unit tests of the portal's money formatting and parsing, of the BadRequest → field map
+// helper and of reading the signed-in account. Bundled by run_lib_test.mjs with esbuild and run in node.
 import {create} from '@bufbuild/protobuf';
 import {Code, ConnectError} from '@connectrpc/connect';
 import assert from 'node:assert/strict';
@@ -8,6 +8,7 @@ import {BadRequestSchema} from '../../web/src/gen/google/rpc/error_details_pb';
 import {csvRecords, parseCsv} from '../../web/src/lib/csv';
 import {errorMessage, fieldErrors} from '../../web/src/lib/field_errors';
 import {decimalString, formatMoney, moneyInput, parseMoney, parseMoneyText} from '../../web/src/lib/money';
+import {isApiKey, kRoutesByRole, principalFromJson, workspaceOf} from '../../web/src/lib/workspace';
 
 const cny = (units: bigint, nanos = 0) => ({currencyCode: 'CNY', units, nanos});
 let count = 0;
@@ -112,6 +113,30 @@ test('CSV: quotes, doubled quotes, commas and line breaks inside, CRLF, BOM, bla
       csvRecords('id,title\nn1, 标题 \nn2'),
       [{row: 2, cells: {id: 'n1', title: '标题'}}, {row: 3, cells: {id: 'n2', title: ''}}]);
   assert.deepEqual(csvRecords(''), []);
+});
+
+test('the account from /session: a user, an API key, and an answer without a known role', () => {
+  const user = principalFromJson({
+    user: {
+      name: 'users/li-ming', email: 'li.ming@lzlj.example', displayName: '李明',
+      organization: 'organizations/lzlj', role: 'ENTERPRISE', regionCode: '510500'
+    }
+  });
+  assert.deepEqual(user, {
+    name: 'users/li-ming', email: 'li.ming@lzlj.example', displayName: '李明',
+    organization: 'organizations/lzlj', role: 'ENTERPRISE', regionCode: '510500'
+  });
+  assert.equal(isApiKey(user!), false);
+  assert.deepEqual(workspaceOf(user!), {role: 'ENTERPRISE', organization: 'organizations/lzlj'});
+  const admin = principalFromJson({user: {name: 'apiKeys/3f9c0a1b2c3d4e5f', role: 'ADMIN'}});
+  assert.equal(isApiKey(admin!), true);
+  assert.equal(admin!.organization, '');
+  // An administrator sees the organizer's pages, review and applications among them.
+  assert.deepEqual(workspaceOf(admin!), {role: 'ORGANIZER', organization: ''});
+  assert.ok(kRoutesByRole.ADMIN.includes('review') && kRoutesByRole.ADMIN.includes('applications'));
+  assert.equal(principalFromJson({user: {name: 'users/x', role: 'ROLE_UNSPECIFIED'}}), null);
+  assert.equal(principalFromJson({}), null);
+  assert.equal(principalFromJson(null), null);
 });
 
 console.log(`PASSED ${count} tests`);
