@@ -119,7 +119,8 @@ export async function launchBrowser({playwright, chromium}) {
 }
 
 // A browser context signed in the way the portal is: the `techmatch_session` cookie holding a
-// token (here an API key; the guard accepts either). Page errors and CSP violations fail.
+// token (here an API key; the guard accepts either); with an empty token, not signed in. Page
+// errors and CSP violations fail.
 export async function signedInContext(browser, base, token, options = {}) {
   const context = await browser.newContext({locale: 'zh-CN', ...options});
   if (token) await setSessionCookie(context, base, token);

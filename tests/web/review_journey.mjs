@@ -1,9 +1,10 @@
 // People and review in a real browser, without API keys for the newcomer: an enterprise applies
-// to join, an organizer approves it (the invitation code shown once), the contact accepts the
-// invitation (the password policy's refusal beside the field), signs in with email and
-// password, and submits a need; the organizer returns it with a reason, the owner reads the
-// reason and edits it (submitted again), the organizer publishes it and it is matched. axe on
-// every new page.
+// to join; an organizer rejects another application (a reason is required) and approves it (the
+// invitation code shown once); the contact accepts the invitation (the password policy's
+// refusal beside the field), signs in with email and password and submits a need; the organizer
+// returns it with a reason, the owner reads the reason and edits it (submitted again), the
+// organizer publishes it, it is matched, and once an agreement met it the owner closes it. axe
+// on every new page.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
@@ -65,10 +66,31 @@ await run(async (env) => {
     await newcomer.getByText('申请已提交，请等待组织方审核。').waitFor();
   });
 
-  let code = '';
-  await step('the organizer approves it: the invitation code, once', async () => {
+  await step('the organizer rejects another application; the reason is required', async () => {
+    await call('RegistrationService/SubmitApplication', {
+      application: {
+        organization: {displayName: '某贸易公司', kind: 'ENTERPRISE', regionCode: '510500'},
+        contactEmail: 'trade@example.com',
+        contactName: '王五'
+      }
+    });
     await organizer.goto(server.base + '/#/applications');
     await organizer.getByRole('heading', {name: '待处理的入驻申请'}).waitFor();
+    const card = organizer.getByRole('listitem').filter({hasText: '某贸易公司'});
+    await card.getByRole('button', {name: '拒绝'}).click();
+    await card.locator('.field-error').waitFor();
+    assert.equal(await card.getByLabel('拒绝原因').getAttribute('aria-invalid'), 'true');
+    await checkAccessibility(organizer, env.axeSource, 'applications with an error');
+    await card.getByLabel('拒绝原因').fill('不属于本次展会的技术领域');
+    await card.getByRole('button', {name: '拒绝'}).click();
+    await organizer.getByRole('status').getByText('已拒绝: 某贸易公司').waitFor();
+    assert.equal(await organizer.getByRole('listitem').filter({hasText: '某贸易公司'}).count(), 0);
+    const rejected = await call('RegistrationService/ListApplications', {filter: 'state = REJECTED'});
+    assert.equal(rejected.applications[0].rejectReason, '不属于本次展会的技术领域');
+  });
+
+  let code = '';
+  await step('the organizer approves it: the invitation code, once', async () => {
     const card = organizer.getByRole('listitem').filter({hasText: '泸州老窖'});
     await card.getByText('li.ming@lzlj.example').waitFor();
     await checkAccessibility(organizer, env.axeSource, 'applications');
@@ -159,6 +181,31 @@ await run(async (env) => {
     await shot(newcomer, 'matches');
     const listed = await call('NeedService/ListNeeds', {filter: 'enterprise = "organizations/lzlj"'});
     assert.equal(listed.needs[0].state, 'OPEN');
+  });
+
+  await step('an agreement met the need: its owner closes it', async () => {
+    const listed = await call('NeedService/ListNeeds', {filter: 'enterprise = "organizations/lzlj"'});
+    await call('AgreementService/CreateAgreement', {
+      agreementId: 'lzlj-cellar',
+      agreement: {
+        title: '窖池温度监测技术转让',
+        kind: 'TECHNOLOGY_TRANSFER',
+        need: listed.needs[0].name,
+        offering: 'offerings/cellar-sensor',
+        parties: [
+          {organization: 'organizations/lzvtc', role: 'SUPPLIER'},
+          {organization: 'organizations/lzlj', role: 'DEMANDER'}
+        ],
+        industries: ['industries/liquor'],
+        signTime: '2026-11-01T02:00:00Z',
+        contractAmount: {currencyCode: 'CNY', units: '800000'},
+      },
+    });
+    newcomer.once('dialog', (dialog) => dialog.accept());
+    await newcomer.getByRole('button', {name: '关闭需求: 白酒窖池温度监测'}).click();
+    await newcomer.getByText('状态: 已关闭').waitFor();
+    const closed = await call('NeedService/ListNeeds', {filter: 'enterprise = "organizations/lzlj"'});
+    assert.equal(closed.needs[0].state, 'CLOSED');
   });
 
   await step('signs out: back to the sign-in page, the session ended', async () => {
