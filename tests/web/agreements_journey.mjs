@@ -12,11 +12,10 @@ import {checkAccessibility, run, signedInContext, step} from './harness.mjs';
 const kTitle = '窖泥功能菌群技术开发合同';
 const yesterday = new Date(Date.now() - 86400_000).toISOString().slice(0, 10);
 
-async function enter(page, base, role, organization) {
-  await page.goto(base + '/#/sign-in');
-  await page.getByLabel('身份').selectOption(role);
-  if (organization) await page.getByLabel('所属机构（organizations/…）').fill(organization);
-  await page.getByRole('button', {name: '进入'}).click();
+async function enter(page, base) {
+  // The pages follow the role of the key in the session cookie (GET /session): nothing to choose.
+  await page.goto(base + '/');
+  await page.getByRole('navigation').first().waitFor();
 }
 
 await run(async (env) => {
@@ -45,7 +44,7 @@ await run(async (env) => {
   const organizer = await signedInContext(env.browser, server.base, server.mint('ORGANIZER'));
   const page = await organizer.newPage();
   await step('the organizer\'s form refuses each bad field beside it', async () => {
-    await enter(page, server.base, 'ORGANIZER');
+    await enter(page, server.base);
     await page.getByRole('navigation').getByRole('link', {name: '协议'}).click();
     await page.getByRole('button', {name: '录入协议'}).click();
     const form = page.getByRole('form', {name: '录入协议'});
@@ -155,7 +154,7 @@ await run(async (env) => {
       env.browser, server.base, server.mint('ENTERPRISE', 'organizations/lzlj'));
   await step('the enterprise party sees it read-only', async () => {
     const own = await party.newPage();
-    await enter(own, server.base, 'ENTERPRISE', 'organizations/lzlj');
+    await enter(own, server.base);
     await own.getByRole('navigation').getByRole('link', {name: '协议'}).click();
     await own.getByRole('button', {name: kTitle}).click();
     const detail = own.getByRole('region', {name: kTitle});
@@ -170,7 +169,7 @@ await run(async (env) => {
       env.browser, server.base, server.mint('ENTERPRISE', 'organizations/rival'));
   await step('another enterprise does not see it', async () => {
     const page = await other.newPage();
-    await enter(page, server.base, 'ENTERPRISE', 'organizations/rival');
+    await enter(page, server.base);
     await page.getByRole('navigation').getByRole('link', {name: '协议'}).click();
     await page.getByText('暂无记录').waitFor();
     assert.equal(await page.getByText(kTitle).count(), 0);
@@ -179,7 +178,7 @@ await run(async (env) => {
   const official = await signedInContext(env.browser, server.base, server.mint('OFFICIAL'));
   await step('the official reads the fair\'s summary with its narrative', async () => {
     const page = await official.newPage();
-    await enter(page, server.base, 'OFFICIAL');
+    await enter(page, server.base);
     const summary = page.getByRole('region', {name: '展会成果综述'});
     const narrative = summary.locator('.narrative');
     await narrative.waitFor();

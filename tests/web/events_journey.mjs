@@ -83,10 +83,7 @@ await run(async (env) => {
       env.browser, server.base, server.mint('ENTERPRISE', 'organizations/lzlj'));
   const own = await enterprise.newPage();
   await step('the enterprise asks for a meeting from its need\'s matches', async () => {
-    await own.goto(server.base + '/#/sign-in');
-    await own.getByLabel('身份').selectOption('ENTERPRISE');
-    await own.getByLabel('所属机构（organizations/…）').fill('organizations/lzlj');
-    await own.getByRole('button', {name: '进入'}).click();
+    await own.goto(server.base + '/');
     await own.getByRole('button', {name: '查看匹配'}).click();
     await own.getByRole('button', {name: '申请展会洽谈: 窖泥功能菌群培养技术'}).click();
     await own.getByText('已申请洽谈').waitFor();
@@ -100,9 +97,7 @@ await run(async (env) => {
   const organizer = await signedInContext(env.browser, server.base, server.mint('ORGANIZER'));
   const page = await organizer.newPage();
   await step('the organizer matches the fair and schedules its meetings', async () => {
-    await page.goto(server.base + '/#/sign-in');
-    await page.getByLabel('身份').selectOption('ORGANIZER');
-    await page.getByRole('button', {name: '进入'}).click();
+    await page.goto(server.base + '/');
     await page.getByRole('navigation').getByRole('link', {name: '展会'}).click();
     await page.getByRole('button', {name: /产学研合作洽谈会/}).click();
     await page.getByText('organizations/lzlj').waitFor();

@@ -1,6 +1,6 @@
 // Unit tests of the portal's money formatting and parsing, the BadRequest → field map helper,
-// CSV reading and writing, and the XLSX writer. Bundled by run_lib_test.mjs with esbuild and
-// run in node.
+// CSV reading and writing, the XLSX writer and reading the signed-in account. Bundled by
+// run_lib_test.mjs with esbuild and run in node.
 import {create} from '@bufbuild/protobuf';
 import {Code, ConnectError} from '@connectrpc/connect';
 import assert from 'node:assert/strict';
@@ -15,6 +15,7 @@ import {errorMessage, fieldErrors} from '../../web/src/lib/field_errors';
 import {decimalString, formatMoney, moneyInput, parseMoney, parseMoneyText, parseYuanInput} from '../../web/src/lib/money';
 import {columnName, xlsxWorkbook} from '../../web/src/lib/xlsx';
 import {crc32, zipStored} from '../../web/src/lib/zip';
+import {isApiKey, kRoutesByRole, principalFromJson, workspaceOf} from '../../web/src/lib/workspace';
 
 const cny = (units: bigint, nanos = 0) => ({currencyCode: 'CNY', units, nanos});
 let count = 0;
@@ -233,6 +234,28 @@ test('XLSX: the minimal parts, the sheet holding the rows in UTF-8, markup escap
   } finally {
     fs.rmSync(dir, {recursive: true, force: true});
   }
+test('the account from /session: a user, an API key, and an answer without a known role', () => {
+  const user = principalFromJson({
+    user: {
+      name: 'users/li-ming', email: 'li.ming@lzlj.example', displayName: '李明',
+      organization: 'organizations/lzlj', role: 'ENTERPRISE', regionCode: '510500'
+    }
+  });
+  assert.deepEqual(user, {
+    name: 'users/li-ming', email: 'li.ming@lzlj.example', displayName: '李明',
+    organization: 'organizations/lzlj', role: 'ENTERPRISE', regionCode: '510500'
+  });
+  assert.equal(isApiKey(user!), false);
+  assert.deepEqual(workspaceOf(user!), {role: 'ENTERPRISE', organization: 'organizations/lzlj'});
+  const admin = principalFromJson({user: {name: 'apiKeys/3f9c0a1b2c3d4e5f', role: 'ADMIN'}});
+  assert.equal(isApiKey(admin!), true);
+  assert.equal(admin!.organization, '');
+  // An administrator sees the organizer's pages, review and applications among them.
+  assert.deepEqual(workspaceOf(admin!), {role: 'ORGANIZER', organization: ''});
+  assert.ok(kRoutesByRole.ADMIN.includes('review') && kRoutesByRole.ADMIN.includes('applications'));
+  assert.equal(principalFromJson({user: {name: 'users/x', role: 'ROLE_UNSPECIFIED'}}), null);
+  assert.equal(principalFromJson({}), null);
+  assert.equal(principalFromJson(null), null);
 });
 
 console.log(`PASSED ${count} tests`);

@@ -14,11 +14,10 @@ const kDay = 86400;
 const kStart = Math.floor(Date.now() / 1000 / kDay) * kDay + 30 * kDay + 3600;  // a month ahead
 const ts = (seconds) => new Date(seconds * 1000).toISOString();
 
-async function enter(page, base, role, organization) {
-  await page.goto(base + '/#/sign-in');
-  await page.getByLabel('身份').selectOption(role);
-  if (organization) await page.getByLabel('所属机构（organizations/…）').fill(organization);
-  await page.getByRole('button', {name: '进入'}).click();
+async function enter(page, base) {
+  // The pages follow the role of the key in the session cookie (GET /session): nothing to choose.
+  await page.goto(base + '/');
+  await page.getByRole('navigation').first().waitFor();
 }
 
 async function openFair(page) {
@@ -81,7 +80,7 @@ await run(async (env) => {
       {acceptDownloads: true});
   const own = await enterprise.newPage();
   await step('the enterprise asks for a meeting; it is outgoing and pending', async () => {
-    await enter(own, server.base, 'ENTERPRISE', 'organizations/lzlj');
+    await enter(own, server.base);
     await own.getByRole('button', {name: '查看匹配'}).click();
     await own.getByRole('button', {name: '申请展会洽谈: 窖泥功能菌群培养技术'}).click();
     await own.getByText('已申请洽谈').waitFor();
@@ -98,7 +97,7 @@ await run(async (env) => {
       env.browser, server.base, server.mint('INSTITUTE', 'organizations/scu'));
   const scu = await institute.newPage();
   await step('the institute accepts it among its incoming requests', async () => {
-    await enter(scu, server.base, 'INSTITUTE', 'organizations/scu');
+    await enter(scu, server.base);
     await openFair(scu);
     const incoming = scu.getByRole('group', {name: '收到的洽谈申请'});
     await incoming.getByRole('button', {name: '接受: 泸州老窖'}).click();
@@ -112,7 +111,7 @@ await run(async (env) => {
   const organizer = await signedInContext(env.browser, server.base, server.mint('ORGANIZER'));
   const page = await organizer.newPage();
   await step('the organizer sets the plan, generates requests and schedules', async () => {
-    await enter(page, server.base, 'ORGANIZER');
+    await enter(page, server.base);
     await openFair(page);
     const plan = page.getByRole('form', {name: '洽谈时段安排'});
     await plan.getByText('尚未设定时段').waitFor();
