@@ -234,6 +234,8 @@ test('XLSX: the minimal parts, the sheet holding the rows in UTF-8, markup escap
   } finally {
     fs.rmSync(dir, {recursive: true, force: true});
   }
+});
+
 test('the account from /session: a user, an API key, and an answer without a known role', () => {
   const user = principalFromJson({
     user: {

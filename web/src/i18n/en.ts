@@ -264,4 +264,8 @@ export const en: Strings = {
   userId: 'User id (empty: generated)',
   newPassword: 'New password',
   accountCreated: 'Account created; sign in.',
+  // Who asked for a meeting.
+  roleEnterprise: 'Enterprise',
+  roleInstitute: 'University / institute',
+  roleOrganizer: 'Organizer',
 };

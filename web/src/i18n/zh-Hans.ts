@@ -263,4 +263,8 @@ export const zhHans = {
   userId: '用户标识（可留空自动生成）',
   newPassword: '新密码',
   accountCreated: '账户已创建，请登录。',
+  // Who asked for a meeting.
+  roleEnterprise: '企业',
+  roleInstitute: '院校/科研机构',
+  roleOrganizer: '组织方',
 };

@@ -264,4 +264,8 @@ export const zhHant: Strings = {
   userId: '使用者標識（可留空自動產生）',
   newPassword: '新密碼',
   accountCreated: '帳戶已建立，請登入。',
+  // Who asked for a meeting.
+  roleEnterprise: '企業',
+  roleInstitute: '院校/研究機構',
+  roleOrganizer: '主辦方',
 };

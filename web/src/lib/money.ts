@@ -75,7 +75,16 @@ const kUnitSuffixes: Record<string, number> = {
 // (万/萬 = 10^4, 亿/億 = 10^8, by shifting the decimal point: exact). Null when it is not a
 // non-negative amount with at most 9 decimals after scaling.
 export function parseMoneyText(text: string, currencyCode = 'CNY'): MoneyLike|null {
-  let cleaned = text.replace(/[,\s元]/g, '');
+  const amount = readScaledDecimal(text.replace(/[,\s元]/g, ''));
+  if (!amount || amount.scale > 9) return null;
+  const nanos = BigInt(amount.digits) * 10n ** BigInt(9 - amount.scale);
+  return {currencyCode, units: nanos / kNanosPerUnit, nanos: Number(nanos % kNanosPerUnit)};
+}
+
+// The digits of a non-negative decimal with an optional 万/亿 suffix, and how many of them are
+// decimals once the suffix has moved the point (negative: that many zeros follow); trailing
+// zeros of the fraction dropped. Null when `cleaned` is not such a number.
+function readScaledDecimal(cleaned: string): {digits: string, scale: number}|null {
   let shift = 0;
   const suffix = cleaned.slice(-1);
   if (suffix in kUnitSuffixes) {
@@ -84,11 +93,8 @@ export function parseMoneyText(text: string, currencyCode = 'CNY'): MoneyLike|nu
   }
   const match = /^(\d+)(?:\.(\d+))?$/.exec(cleaned);
   if (!match) return null;
-  const digits = match[1] + (match[2] ?? '');
-  const scale = (match[2] ?? '').length - shift;  // decimals left after the shift
-  if (scale > 9) return null;
-  const nanos = BigInt(digits) * 10n ** BigInt(9 - scale);
-  return {currencyCode, units: nanos / kNanosPerUnit, nanos: Number(nanos % kNanosPerUnit)};
+  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  return {digits: match[1] + fraction, scale: fraction.length - shift};
 }
 
 // Why a typed amount of yuan was refused (each has its words in the string tables).
@@ -102,19 +108,11 @@ const kMaxUnits = (1n << 63n) - 1n;
 // fen is the smallest amount (moneyTooPrecise), units beyond int64 (moneyTooLarge).
 export function parseYuanInput(text: string, currencyCode = 'CNY'):
     {money: MoneyLike}|{problem: MoneyInputProblem} {
-  let cleaned = text.replace(/[,，\s]/g, '').replace(/^[¥￥]/, '').replace(/元$/, '');
-  let shift = 0;
-  const suffix = cleaned.slice(-1);
-  if (suffix in kUnitSuffixes) {
-    shift = kUnitSuffixes[suffix];
-    cleaned = cleaned.slice(0, -1);
-  }
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(cleaned);
-  if (!match) return {problem: 'moneyNotNumber'};
-  const fraction = (match[2] ?? '').replace(/0+$/, '');
-  const scale = fraction.length - shift;  // decimals of yuan left after the shift
-  if (scale > 2) return {problem: 'moneyTooPrecise'};
-  const nanos = BigInt(match[1] + fraction) * 10n ** BigInt(9 - scale);
+  const amount =
+      readScaledDecimal(text.replace(/[,，\s]/g, '').replace(/^[¥￥]/, '').replace(/元$/, ''));
+  if (!amount) return {problem: 'moneyNotNumber'};
+  if (amount.scale > 2) return {problem: 'moneyTooPrecise'};  // finer than a fen
+  const nanos = BigInt(amount.digits) * 10n ** BigInt(9 - amount.scale);
   const units = nanos / kNanosPerUnit;
   if (units > kMaxUnits) return {problem: 'moneyTooLarge'};
   return {money: {currencyCode, units, nanos: Number(nanos % kNanosPerUnit)}};
