@@ -17,12 +17,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "SQLiteCpp/Database.h"
 #include "SQLiteCpp/Statement.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -75,6 +77,20 @@ double MedianSeconds(int runs, F&& run) {
   }
   std::sort(times.begin(), times.end());
   return times[times.size() / 2];
+}
+
+// VmRSS of this process in KiB (0 when /proc cannot tell).
+int64_t ResidentKiB() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    absl::string_view rest = line;
+    if (!absl::ConsumePrefix(&rest, "VmRSS:")) continue;
+    int64_t kib = 0;
+    rest = absl::StripAsciiWhitespace(absl::StripSuffix(rest, "kB"));
+    return absl::SimpleAtoi(rest, &kib) ? kib : 0;
+  }
+  return 0;
 }
 
 // Fills the file: organizations, events, and the agreements with their parties and industries.
@@ -261,8 +277,11 @@ int Main(int argc, char** argv) {
   if (!sql_repo_or.ok()) return 1;
   storage::SqliteRepository& sql_repo = **sql_repo_or;
   SQLite::Database hand(path, SQLite::OPEN_READONLY);
+  const int64_t rss_before = ResidentKiB();
   const double load_s = MedianSeconds(1, [&] { (void)repo.SummarizeAgreements({}, {}, {}); });
-  std::printf("summary index: first summary (loads the index) %.3f s\n\n", load_s);
+  std::printf(
+      "summary index: first summary (loads the index) %.3f s, resident memory +%lld MiB\n\n",
+      load_s, static_cast<long long>((ResidentKiB() - rss_before) / 1024));
 
   using D = GroupDimension;
   const std::vector<Grouping> groupings = {
