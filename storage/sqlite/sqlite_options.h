@@ -33,7 +33,7 @@ struct SqliteOptions {
   // break the chain.
   std::optional<AuditKey> audit_key;
   // SummarizeAgreements answers from an in-memory copy of the agreements' figures, parties and
-  // industries (storage/sqlite/summary_index.h; about 150 bytes per agreement), loaded by the
+  // industries (storage/sqlite/summary_index.h; 300-400 bytes per agreement), loaded by the
   // first summary; off, every summary is computed in SQL (the same answers, slower).
   bool summary_index = true;
 };
