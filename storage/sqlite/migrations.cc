@@ -489,6 +489,33 @@ UPDATE api_keys SET region_code = ''
   WHERE region_code <> '' AND role NOT IN ('OFFICIAL', 'ORGANIZER');
 )sql";
 
+// What the in-memory summary index (storage/sqlite/summary_index.h) must read again: every
+// agreement written and every organization whose region or parent changed, by id, under a
+// sequence number that only grows (AUTOINCREMENT: never reused, even after the newest row is
+// replaced). One row per record, the latest change's; AgreementRows writes an agreement's
+// parties and industries only together with its row, so the row's triggers see every change.
+constexpr const char kMigration11[] = R"sql(
+CREATE TABLE summary_changes (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL CHECK (kind IN ('agreement', 'organization')),
+  id TEXT NOT NULL,
+  UNIQUE (kind, id)
+) STRICT;
+CREATE TRIGGER agreements_summary_insert AFTER INSERT ON agreements BEGIN
+  INSERT OR REPLACE INTO summary_changes (kind, id) VALUES ('agreement', NEW.id);
+END;
+CREATE TRIGGER agreements_summary_update AFTER UPDATE ON agreements BEGIN
+  INSERT OR REPLACE INTO summary_changes (kind, id) VALUES ('agreement', NEW.id);
+END;
+CREATE TRIGGER agreements_summary_delete AFTER DELETE ON agreements BEGIN
+  INSERT OR REPLACE INTO summary_changes (kind, id) VALUES ('agreement', OLD.id);
+END;
+CREATE TRIGGER organizations_summary_update AFTER UPDATE OF region_code, parent_id
+  ON organizations BEGIN
+  INSERT OR REPLACE INTO summary_changes (kind, id) VALUES ('organization', NEW.id);
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -504,6 +531,7 @@ const std::vector<Migration>& Migrations() {
       {8, "review of needs and offerings, closing agreements", kMigration8},
       {9, "keyed audit records, request hashes", kMigration9},
       {10, "regions only on officials and organizers", kMigration10},
+      {11, "the change log of the summary index", kMigration11},
   };
   return *kMigrations;
 }
