@@ -3,7 +3,7 @@
 //
 // Held per repository: for each agreement its kind, state, event, sign time and month, the six
 // amounts, its industries and its parties (organization and role); for each organization its
-// region and parent. It follows the database through `summary_changes` (migration 10): triggers
+// region and parent. It follows the database through `summary_changes` (migration 11): triggers
 // append the id of every agreement written and every organization whose region or parent
 // changed, in the writing transaction, under an ever-increasing sequence number. Each summary
 // first applies, inside its own read transaction, the changes after the last one applied, by
