@@ -84,7 +84,8 @@ await run(async (env) => {
     await card.getByLabel('拒绝原因').fill('不属于本次展会的技术领域');
     await card.getByRole('button', {name: '拒绝'}).click();
     await organizer.getByRole('status').getByText('已拒绝: 某贸易公司').waitFor();
-    assert.equal(await organizer.getByRole('listitem').filter({hasText: '某贸易公司'}).count(), 0);
+    // The list reloads after the status is shown: wait for the card to go.
+    await organizer.getByRole('listitem').filter({hasText: '某贸易公司'}).waitFor({state: 'detached'});
     const rejected = await call('RegistrationService/ListApplications', {filter: 'state = REJECTED'});
     assert.equal(rejected.applications[0].rejectReason, '不属于本次展会的技术领域');
   });
