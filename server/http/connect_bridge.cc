@@ -1,5 +1,7 @@
 #include "server/http/connect_bridge.h"
 
+#include <sched.h>
+
 #include <algorithm>
 #include <chrono>
 #include <optional>
@@ -89,10 +91,24 @@ grpc::Status ToGrpc(const absl::Status& status) {
   return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()));
 }
 
-const HeaderList& JsonErrorHeaders() {
+// The headers of an answer or error in JSON (built once: they are the same on every call).
+const HeaderList& JsonHeaders() {
   static const HeaderList* const headers =
       new HeaderList{{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}};
   return *headers;
+}
+
+const HeaderList& ProtoHeaders() {
+  static const HeaderList* const headers =
+      new HeaderList{{"Content-Type", "application/proto"}, {"Cache-Control", "no-store"}};
+  return *headers;
+}
+
+// The cores this process may run on (taskset, cgroups' cpusets), not the machine's.
+int UsableCores() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof(set), &set) == 0) return std::max(1, CPU_COUNT(&set));
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
 }  // namespace
@@ -103,8 +119,48 @@ struct ConnectBridge::CallSetup {
   std::optional<std::chrono::milliseconds> timeout;
 };
 
+// A unary call in flight whose answer is deferred: it is its own completion tag.
+struct ConnectBridge::PendingCall {
+  const ConnectMethod* method = nullptr;
+  bool json = false;
+  grpc::ClientContext context;
+  std::unique_ptr<grpc::GenericClientAsyncResponseReader> call;
+  grpc::ByteBuffer response;
+  grpc::Status status;
+  std::unique_ptr<DeferredResponse> answer;
+};
+
 ConnectBridge::ConnectBridge(std::shared_ptr<grpc::Channel> channel, int max_streams)
-    : channel_(std::move(channel)), stub_(channel_), max_streams_(max_streams) {}
+    : channel_(std::move(channel)), stub_(channel_), max_streams_(max_streams) {
+  // One queue per thread: a completion wakes the thread of its own queue, never a second one.
+  const int threads = UsableCores();
+  for (int i = 0; i < threads; ++i) {
+    queues_.push_back(std::make_unique<grpc::CompletionQueue>());
+  }
+  for (int i = 0; i < threads; ++i) {
+    completion_threads_.emplace_back([this, queue = queues_[i].get()] { CompletionLoop(*queue); });
+  }
+}
+
+ConnectBridge::~ConnectBridge() {
+  for (auto& queue : queues_) queue->Shutdown();
+  for (std::thread& thread : completion_threads_) thread.join();
+}
+
+void ConnectBridge::CompletionLoop(grpc::CompletionQueue& queue) {
+  void* tag = nullptr;
+  bool ok = false;
+  while (queue.Next(&tag, &ok)) {
+    // Destroying the call hands its connection back to the HTTP server.
+    std::unique_ptr<PendingCall> pending(static_cast<PendingCall*>(tag));
+    ResponseWriter& response = pending->answer->writer();
+    if (!pending->status.ok()) {
+      SendError(pending->status, response);
+    } else {
+      SendAnswer(*pending->method, pending->response, pending->json, response);
+    }
+  }
+}
 
 const ConnectMethod* ConnectBridge::Find(absl::string_view path) {
   {
@@ -136,7 +192,7 @@ const ConnectMethod* ConnectBridge::Find(absl::string_view path) {
 
 void ConnectBridge::SendError(const grpc::Status& status, ResponseWriter& response,
                               std::optional<int> http_status) const {
-  response.Send(http_status.value_or(HttpStatusForCode(status.error_code())), JsonErrorHeaders(),
+  response.Send(http_status.value_or(HttpStatusForCode(status.error_code())), JsonHeaders(),
                 ConnectErrorJson(status, codec_));
 }
 
@@ -253,6 +309,12 @@ void ConnectBridge::ServeUnary(const ConnectMethod& method, const CallSetup& set
     }
     converted = *std::move(binary);
   }
+  if (answer == nullptr) {
+    if (std::unique_ptr<DeferredResponse> deferred = response.Defer()) {
+      StartUnary(method, setup, json, json ? converted : request.body, std::move(deferred));
+      return;
+    }
+  }
   grpc::ClientContext context;
   Prepare(setup, context);
   grpc::CompletionQueue& queue = ThreadQueue();
@@ -276,19 +338,51 @@ void ConnectBridge::ServeUnary(const ConnectMethod& method, const CallSetup& set
   SendMessage(method.output_type, body, json, {}, response);
 }
 
+void ConnectBridge::StartUnary(const ConnectMethod& method, const CallSetup& setup, bool json,
+                               absl::string_view body, std::unique_ptr<DeferredResponse> answer) {
+  auto pending = std::make_unique<PendingCall>();
+  pending->method = &method;
+  pending->json = json;
+  pending->answer = std::move(answer);
+  Prepare(setup, pending->context);
+  grpc::CompletionQueue& queue =
+      *queues_[next_queue_.fetch_add(1, std::memory_order_relaxed) % queues_.size()];
+  pending->call = stub_.PrepareUnaryCall(&pending->context, method.path, ToBuffer(body), &queue);
+  pending->call->StartCall();
+  PendingCall* tag = pending.release();
+  tag->call->Finish(&tag->response, &tag->status, tag);
+}
+
+void ConnectBridge::SendAnswer(const ConnectMethod& method, const grpc::ByteBuffer& message,
+                               bool json, ResponseWriter& response) const {
+  std::vector<grpc::Slice> slices;
+  if (!json && message.Dump(&slices).ok() && slices.size() == 1) {
+    // The usual binary answer: its one slice as it is, without a copy.
+    response.Send(
+        200, ProtoHeaders(),
+        absl::string_view(reinterpret_cast<const char*>(slices[0].begin()), slices[0].size()));
+    return;
+  }
+  SendMessage(method.output_type, ToString(message), json, {}, response);
+}
+
 void ConnectBridge::SendMessage(absl::string_view type, const std::string& binary, bool json,
                                 const HeaderList& headers, ResponseWriter& response) const {
-  std::string body = binary;
+  std::string text;
   if (json) {
-    absl::StatusOr<std::string> text = codec_.ToJson(type, binary);
-    if (!text.ok()) {
-      SendError(ToGrpc(text.status()), response);
+    absl::StatusOr<std::string> converted = codec_.ToJson(type, binary);
+    if (!converted.ok()) {
+      SendError(ToGrpc(converted.status()), response);
       return;
     }
-    body = *std::move(text);
+    text = *std::move(converted);
   }
-  HeaderList all = {{"Content-Type", json ? "application/json" : "application/proto"},
-                    {"Cache-Control", "no-store"}};
+  const absl::string_view body = json ? absl::string_view(text) : absl::string_view(binary);
+  if (headers.empty()) {
+    response.Send(200, json ? JsonHeaders() : ProtoHeaders(), body);
+    return;
+  }
+  HeaderList all = json ? JsonHeaders() : ProtoHeaders();
   all.insert(all.end(), headers.begin(), headers.end());
   response.Send(200, all, body);
 }

@@ -21,6 +21,7 @@ namespace {
 
 constexpr uint64_t kListenerId = 0;
 constexpr uint64_t kWakeId = 1;
+constexpr uint64_t kReadyId = 2;
 // How often idle connections are checked against the idle timeout.
 constexpr int kSweepIntervalMs = 100;
 // Told to a connection past the cap (plaintext only: under TLS there is no session to say it in).
@@ -77,7 +78,7 @@ HttpServer::HttpServer(HttpServerOptions options, HttpHandler& handler)
 
 HttpServer::~HttpServer() {
   Stop();
-  for (int fd : {listen_fd_, epoll_fd_, wake_fd_}) {
+  for (int fd : {listen_fd_, epoll_fd_, wake_fd_, ready_fd_}) {
     if (fd >= 0) ::close(fd);
   }
 }
@@ -122,15 +123,22 @@ absl::Status HttpServer::Bind() {
 
   epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
   wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-  if (epoll_fd_ < 0 || wake_fd_ < 0) return absl::InternalError("cannot create epoll/eventfd");
+  ready_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC | EFD_SEMAPHORE);
+  if (epoll_fd_ < 0 || wake_fd_ < 0 || ready_fd_ < 0) {
+    return absl::InternalError("cannot create epoll/eventfd");
+  }
   epoll_event listener{};
   listener.events = EPOLLIN | EPOLLONESHOT;
   listener.data.u64 = kListenerId;
   epoll_event wake{};
   wake.events = EPOLLIN;
   wake.data.u64 = kWakeId;
+  epoll_event ready{};
+  ready.events = EPOLLIN;
+  ready.data.u64 = kReadyId;
   if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, listen_fd_, &listener) != 0 ||
-      ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake) != 0) {
+      ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake) != 0 ||
+      ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, ready_fd_, &ready) != 0) {
     return absl::InternalError("cannot watch the listening socket");
   }
   return absl::OkStatus();
@@ -207,24 +215,35 @@ void HttpServer::WorkerLoop() {
     epoll_event event;
     const int n = ::epoll_wait(epoll_fd_, &event, 1, -1);
     if (n <= 0) continue;
-    const uint64_t id = event.data.u64;
+    uint64_t id = event.data.u64;
     if (id == kWakeId) return;  // Stop(): the eventfd stays readable, so every worker sees it
     if (id == kListenerId) {
       Accept();
       continue;
     }
+    const bool handed_back = id == kReadyId;
+    if (handed_back) {
+      uint64_t one;
+      if (::read(ready_fd_, &one, sizeof(one)) != sizeof(one)) continue;  // another worker's
+    }
     Conn* conn = nullptr;
     {
       absl::MutexLock lock(&mu_);
       if (stopped_) return;
+      if (handed_back) {
+        if (ready_.empty()) continue;
+        id = ready_.front();
+        ready_.pop_front();
+      }
       const auto it = conns_.find(id);
       if (it == conns_.end()) continue;  // closed by the sweeper as the event came
       conn = it->second.get();
       conn->busy = true;
     }
-    const bool keep = ServeConnection(*conn->connection);
+    const Served served = handed_back ? Continue(*conn) : ServeConnection(*conn);
+    if (served == Served::kDeferred) continue;  // Resume hands it back
     absl::MutexLock lock(&mu_);
-    if (keep && !stopped_) {
+    if (served == Served::kKeep && !stopped_) {
       conn->busy = false;
       conn->last_active = absl::Now();
       epoll_event rearm{};
@@ -236,10 +255,61 @@ void HttpServer::WorkerLoop() {
   }
 }
 
-bool HttpServer::ServeConnection(Connection& connection) {
+HttpServer::Served HttpServer::Continue(Conn& conn) {
+  bool keep = conn.keep_after_unsent;
+  if (!conn.unsent.empty()) {
+    keep = conn.connection->Write(
+               conn.unsent, absl::Now() + absl::Milliseconds(options_.limits.write_timeout_ms)) &&
+           keep;
+    conn.unsent.clear();
+  }
+  conn.keep_after_unsent = true;
+  if (!keep) return Served::kClose;
+  if (!conn.connection->HasBufferedInput()) return Served::kKeep;
+  return ServeConnection(conn);
+}
+
+void HttpServer::Deferred(uint64_t /*id*/) {
+  absl::MutexLock lock(&mu_);
+  ++deferred_;
+}
+
+void HttpServer::Resume(uint64_t id, std::string unsent, bool keep_alive) {
+  absl::MutexLock lock(&mu_);
+  --deferred_;
+  const auto it = conns_.find(id);
+  if (it == conns_.end()) return;
+  Conn& conn = *it->second;
+  if (stopped_ || (!keep_alive && unsent.empty())) {
+    CloseLocked(conn);
+    return;
+  }
+  if (unsent.empty() && !conn.connection->HasBufferedInput()) {
+    // The common case: the whole answer is written and nothing else has arrived yet.
+    conn.busy = false;
+    conn.last_active = absl::Now();
+    epoll_event rearm{};
+    rearm.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
+    rearm.data.u64 = conn.id;
+    if (::epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, conn.connection->fd(), &rearm) != 0) {
+      CloseLocked(conn);
+    }
+    return;
+  }
+  // A worker finishes the answer (the answering thread must not wait on one slow client) or
+  // serves the requests that are already waiting.
+  conn.unsent = std::move(unsent);
+  conn.keep_after_unsent = keep_alive;
+  ready_.push_back(id);
+  const uint64_t one = 1;
+  [[maybe_unused]] const ssize_t ignored = ::write(ready_fd_, &one, sizeof(one));
+}
+
+HttpServer::Served HttpServer::ServeConnection(Conn& conn) {
+  Connection& connection = *conn.connection;
   const HttpLimits& limits = options_.limits;
   if (!connection.Handshake(absl::Now() + absl::Milliseconds(limits.read_timeout_ms))) {
-    return false;
+    return Served::kClose;
   }
   while (true) {
     HttpRequest request;
@@ -252,7 +322,7 @@ bool HttpServer::ServeConnection(Connection& connection) {
         HeadResult parsed = ParseRequestHead(connection.input, limits.max_header_bytes, request);
         if (parsed.error) {
           Refuse(connection, request, *parsed.error);
-          return false;
+          return Served::kClose;
         }
         if (parsed.head) {
           head = parsed.head;
@@ -264,23 +334,29 @@ bool HttpServer::ServeConnection(Connection& connection) {
       if (read == Connection::ReadResult::kTimeout && !connection.input.empty()) {
         Refuse(connection, request, HttpError{408, "the request did not arrive in time"});
       }
-      return false;
+      return Served::kClose;
     }
     connection.input.erase(0, head->size);
     if (std::optional<HttpError> error = ReadBody(connection, head->framing, deadline, request)) {
       Refuse(connection, request, *error);
-      return false;
+      return Served::kClose;
     }
     ResponseWriter response(connection, request, options_.common_headers,
                             absl::Milliseconds(limits.write_timeout_ms));
-    if (stopping_.load(std::memory_order_acquire)) response.CloseAfter();
+    if (stopping_.load(std::memory_order_acquire)) {
+      response.CloseAfter();
+    } else {
+      response.AllowDefer(this, conn.id);
+    }
     handler_.Handle(request, response);
+    // The deferred response may already be done on another thread: touch nothing of `conn`.
+    if (response.deferred()) return Served::kDeferred;
     if (!response.started()) {
       response.CloseAfter();
       response.Send(500, {{"Content-Type", "text/plain; charset=utf-8"}}, "no response\n");
     }
-    if (!response.keep_alive()) return false;
-    if (!connection.HasBufferedInput()) return true;
+    if (!response.keep_alive()) return Served::kClose;
+    if (!connection.HasBufferedInput()) return Served::kKeep;
   }
 }
 
@@ -370,6 +446,10 @@ void HttpServer::Stop() {
     if (worker.joinable()) worker.join();
   }
   absl::MutexLock lock(&mu_);
+  // A deferred response writes to its connection until it is done; its call ends at the latest
+  // when gRPC's shutdown cancels it.
+  mu_.Await(absl::Condition(
+      +[](int* deferred) { return *deferred == 0; }, &deferred_));
   conns_.clear();
 }
 

@@ -1,9 +1,12 @@
 // A small HTTP/1.1 server: a fixed pool of workers waits in one epoll set for new connections
 // and for idle keep-alive connections to become readable; the worker that is handed one reads
 // each request whole, within the limits, and answers it through the handler on the same thread
-// (no hand-over between threads per request). An idle connection holds no thread, so the
-// connection cap can be far above the pool; past the cap a connection is refused at once. One
-// more thread closes connections idle past the timeout.
+// (no hand-over between threads per request). A handler may defer its response (a unary Connect
+// call answers when its call completes, on the bridge's thread): the worker then moves on to the
+// next ready connection while the call runs, and the connection returns to the epoll set once
+// its answer is written. An idle connection holds no thread, so the connection cap can be far
+// above the pool; past the cap a connection is refused at once. One more thread closes
+// connections idle past the timeout.
 //
 // Why not Debian's cpp-httplib 0.11 (used by the tests as a client): it gives each connection a
 // pool thread for its whole keep-alive life, so open connections are capped by the pool and one
@@ -16,6 +19,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <thread>
@@ -59,7 +63,7 @@ struct HttpServerOptions {
   HeaderList common_headers;
 };
 
-class HttpServer {
+class HttpServer final : private DeferralHost {
  public:
   // Binds and starts serving; `handler` must outlive the server.
   static absl::StatusOr<std::unique_ptr<HttpServer>> Start(HttpServerOptions options,
@@ -70,7 +74,8 @@ class HttpServer {
 
   int port() const { return port_; }
   // Stops accepting, closes idle connections, lets each worker finish the request it is
-  // answering (then closes its connection) and joins the threads. Safe to call more than once.
+  // answering (then closes its connection), joins the threads and waits for every deferred
+  // response to be done (its call must complete). Safe to call more than once.
   void Stop();
   // Open connections now (for tests and logs).
   int OpenConnections();
@@ -79,18 +84,29 @@ class HttpServer {
   struct Conn {
     uint64_t id = 0;
     std::unique_ptr<Connection> connection;
-    // Held by a worker; otherwise armed in epoll, waiting for its next request.
+    // Held by a worker, or waiting for a deferred response; otherwise armed in epoll, waiting
+    // for its next request.
     bool busy = false;
     absl::Time last_active;
+    // Handed back by a deferred response for a worker: the part of the answer still to write,
+    // and whether to serve the connection on after it.
+    std::string unsent;
+    bool keep_after_unsent = true;
   };
+  enum class Served { kClose, kKeep, kDeferred };
 
   HttpServer(HttpServerOptions options, HttpHandler& handler);
   absl::Status Bind();
   void SweepLoop();
   void Accept();
   void WorkerLoop();
-  // Serves requests of `connection` while they are already waiting; true to keep it open.
-  bool ServeConnection(Connection& connection);
+  // Serves requests of `conn` while they are already waiting: whether to keep it open, or that
+  // a response was deferred (the connection is then no longer the worker's to touch).
+  Served ServeConnection(Conn& conn);
+  // A connection handed back by Resume: writes what is unsent, then serves on.
+  Served Continue(Conn& conn);
+  void Deferred(uint64_t id) override;
+  void Resume(uint64_t id, std::string unsent, bool keep_alive) override;
   // Reads the body `framing` announces into `request`; an HttpError when it cannot.
   std::optional<HttpError> ReadBody(Connection& connection, const BodyFraming& framing,
                                     absl::Time deadline, HttpRequest& request);
@@ -102,6 +118,8 @@ class HttpServer {
   int listen_fd_ = -1;
   int epoll_fd_ = -1;
   int wake_fd_ = -1;
+  // Counts the connections in `ready_` (a semaphore eventfd: each worker's read takes one).
+  int ready_fd_ = -1;
   int port_ = 0;
   std::atomic<bool> stopping_{false};
 
@@ -109,7 +127,11 @@ class HttpServer {
   // Wakes the sweeper early when stopping.
   absl::CondVar work_ready_;
   absl::flat_hash_map<uint64_t, std::unique_ptr<Conn>> conns_ ABSL_GUARDED_BY(mu_);
-  uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 2;
+  uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 3;
+  // Connections handed back with work for a worker (the rest of an answer, pipelined requests).
+  std::deque<uint64_t> ready_ ABSL_GUARDED_BY(mu_);
+  // Deferred responses not yet done.
+  int deferred_ ABSL_GUARDED_BY(mu_) = 0;
   bool stopped_ ABSL_GUARDED_BY(mu_) = false;
 
   std::thread sweeper_;
