@@ -104,6 +104,10 @@ const HeaderList& ProtoHeaders() {
   return *headers;
 }
 
+grpc::Status ShuttingDown() {
+  return grpc::Status(grpc::StatusCode::UNAVAILABLE, "the server is shutting down");
+}
+
 // The cores this process may run on (taskset, cgroups' cpusets), not the machine's.
 int UsableCores() {
   cpu_set_t set;
@@ -318,10 +322,19 @@ void ConnectBridge::ServeUnary(const ConnectMethod& method, const CallSetup& set
   grpc::ClientContext context;
   Prepare(setup, context);
   grpc::CompletionQueue& queue = ThreadQueue();
-  const grpc::ByteBuffer request_buffer = ToBuffer(json ? converted : request.body);
-  std::unique_ptr<grpc::GenericClientAsyncResponseReader> call =
-      stub_.PrepareUnaryCall(&context, method.path, request_buffer, &queue);
-  call->StartCall();
+  std::unique_ptr<grpc::GenericClientAsyncResponseReader> call;
+  {
+    absl::ReaderMutexLock lock(&calls_mu_);
+    if (!calls_stopped_) {
+      call = stub_.PrepareUnaryCall(&context, method.path,
+                                    ToBuffer(json ? converted : request.body), &queue);
+      call->StartCall();
+    }
+  }
+  if (call == nullptr) {
+    SendError(ShuttingDown(), response);
+    return;
+  }
   grpc::ByteBuffer response_buffer;
   grpc::Status status;
   call->Finish(&response_buffer, &status, nullptr);
@@ -347,10 +360,23 @@ void ConnectBridge::StartUnary(const ConnectMethod& method, const CallSetup& set
   Prepare(setup, pending->context);
   grpc::CompletionQueue& queue =
       *queues_[next_queue_.fetch_add(1, std::memory_order_relaxed) % queues_.size()];
-  pending->call = stub_.PrepareUnaryCall(&pending->context, method.path, ToBuffer(body), &queue);
-  pending->call->StartCall();
-  PendingCall* tag = pending.release();
-  tag->call->Finish(&tag->response, &tag->status, tag);
+  {
+    absl::ReaderMutexLock lock(&calls_mu_);
+    if (!calls_stopped_) {
+      pending->call =
+          stub_.PrepareUnaryCall(&pending->context, method.path, ToBuffer(body), &queue);
+      pending->call->StartCall();
+      PendingCall* tag = pending.release();
+      tag->call->Finish(&tag->response, &tag->status, tag);
+      return;
+    }
+  }
+  SendError(ShuttingDown(), pending->answer->writer());
+}
+
+void ConnectBridge::StopCalls() {
+  absl::MutexLock lock(&calls_mu_);
+  calls_stopped_ = true;
 }
 
 void ConnectBridge::SendAnswer(const ConnectMethod& method, const grpc::ByteBuffer& message,
@@ -424,9 +450,18 @@ void ConnectBridge::ServeStream(const ConnectMethod& method, const CallSetup& se
   grpc::ClientContext context;
   Prepare(setup, context);
   grpc::CompletionQueue& queue = ThreadQueue();
-  std::unique_ptr<grpc::GenericClientAsyncReaderWriter> call =
-      stub_.PrepareCall(&context, method.path, &queue);
-  call->StartCall(nullptr);
+  std::unique_ptr<grpc::GenericClientAsyncReaderWriter> call;
+  {
+    absl::ReaderMutexLock lock(&calls_mu_);
+    if (!calls_stopped_) {
+      call = stub_.PrepareCall(&context, method.path, &queue);
+      call->StartCall(nullptr);
+    }
+  }
+  if (call == nullptr) {
+    SendStreamError(ShuttingDown(), json, response);
+    return;
+  }
   bool ok = Await(queue);
   for (size_t i = 0; ok && i < requests.size(); ++i) {
     call->Write(requests[i], nullptr);

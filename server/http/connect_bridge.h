@@ -54,6 +54,11 @@ class ConnectBridge {
   ConnectBridge(const ConnectBridge&) = delete;
   ConnectBridge& operator=(const ConnectBridge&) = delete;
 
+  // From now on calls are not started but answered unavailable: before gRPC shuts down, since a
+  // call made on the in-process channel of a server that has shut down crashes gRPC. Waits for
+  // the calls being started.
+  void StopCalls();
+
   // The method `path` names, or null: an unknown path or a service outside techmatch.v1.
   const ConnectMethod* Find(absl::string_view path);
 
@@ -104,6 +109,8 @@ class ConnectBridge {
   std::vector<std::unique_ptr<grpc::CompletionQueue>> queues_;
   std::vector<std::thread> completion_threads_;
   std::atomic<unsigned> next_queue_{0};
+  absl::Mutex calls_mu_;
+  bool calls_stopped_ ABSL_GUARDED_BY(calls_mu_) = false;
 
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, std::unique_ptr<ConnectMethod>> methods_ ABSL_GUARDED_BY(mu_);

@@ -132,6 +132,20 @@ bool Connection::Write(absl::string_view data, absl::Time deadline) {
   return true;
 }
 
+Connection::ReadResult Connection::ReadNow() {
+  char buffer[kReadChunk];
+  while (true) {
+    const ssize_t n = ::recv(fd_, buffer, kReadChunk, MSG_DONTWAIT);
+    if (n > 0) {
+      input.append(buffer, n);
+      return ReadResult::kData;
+    }
+    if (n == 0) return ReadResult::kClosed;
+    if (errno == EINTR) continue;
+    return errno == EAGAIN || errno == EWOULDBLOCK ? ReadResult::kTimeout : ReadResult::kError;
+  }
+}
+
 int64_t Connection::TryWrite(absl::string_view data) {
   if (ssl_ != nullptr) return 0;
   size_t written = 0;

@@ -30,6 +30,8 @@ class Connection {
   enum class ReadResult { kData, kClosed, kTimeout, kError };
   // Appends what arrives (at least one byte) to `input`.
   ReadResult Read(absl::Time deadline);
+  // Appends what has arrived, without waiting: kData, kTimeout when nothing has (plaintext only).
+  ReadResult ReadNow();
   // Writes all of `data`; false when the client is gone or takes none of it until `deadline`.
   bool Write(absl::string_view data, absl::Time deadline);
   // Writes what the socket takes of `data` now, without waiting: the bytes written (0 under TLS,

@@ -61,6 +61,9 @@ class ResponseWriter {
   // call completes): null when the server does not allow it or a response has started. The
   // connection reads nothing more until the returned response is destroyed.
   std::unique_ptr<DeferredResponse> Defer();
+  // Writes never wait for the client: what the socket does not take at once is appended to
+  // `unsent` (for a worker to write). Call before the response starts.
+  void WriteWithoutWaiting(std::string* unsent) { unsent_ = unsent; }
   bool deferred() const { return deferred_; }
 
   // The client hung up (a long stream checks this while it waits for the next message).

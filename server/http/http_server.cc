@@ -3,11 +3,13 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sched.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -21,7 +23,8 @@ namespace {
 
 constexpr uint64_t kListenerId = 0;
 constexpr uint64_t kWakeId = 1;
-constexpr uint64_t kReadyId = 2;
+// What one event thread takes from epoll per wait.
+constexpr int kEventsPerWait = 64;
 // How often idle connections are checked against the idle timeout.
 constexpr int kSweepIntervalMs = 100;
 // Told to a connection past the cap (plaintext only: under TLS there is no session to say it in).
@@ -59,6 +62,13 @@ void DrainBeforeClose(Connection& connection) {
   }
 }
 
+// The cores this process may run on (taskset, cgroups' cpusets), not the machine's.
+int UsableCores() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof(set), &set) == 0) return std::max(1, CPU_COUNT(&set));
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(HttpServerOptions options,
@@ -67,6 +77,9 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(HttpServerOptions 
   std::unique_ptr<HttpServer> server(new HttpServer(std::move(options), handler));
   if (absl::Status bound = server->Bind(); !bound.ok()) return bound;
   server->sweeper_ = std::thread([s = server.get()] { s->SweepLoop(); });
+  for (int i = 0; i < UsableCores(); ++i) {
+    server->event_threads_.emplace_back([s = server.get()] { s->EventLoop(); });
+  }
   for (int i = 0; i < server->options_.limits.threads; ++i) {
     server->workers_.emplace_back([s = server.get()] { s->WorkerLoop(); });
   }
@@ -78,7 +91,7 @@ HttpServer::HttpServer(HttpServerOptions options, HttpHandler& handler)
 
 HttpServer::~HttpServer() {
   Stop();
-  for (int fd : {listen_fd_, epoll_fd_, wake_fd_, ready_fd_}) {
+  for (int fd : {listen_fd_, epoll_fd_, wake_fd_}) {
     if (fd >= 0) ::close(fd);
   }
 }
@@ -123,22 +136,15 @@ absl::Status HttpServer::Bind() {
 
   epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
   wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-  ready_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC | EFD_SEMAPHORE);
-  if (epoll_fd_ < 0 || wake_fd_ < 0 || ready_fd_ < 0) {
-    return absl::InternalError("cannot create epoll/eventfd");
-  }
+  if (epoll_fd_ < 0 || wake_fd_ < 0) return absl::InternalError("cannot create epoll/eventfd");
   epoll_event listener{};
   listener.events = EPOLLIN | EPOLLONESHOT;
   listener.data.u64 = kListenerId;
   epoll_event wake{};
   wake.events = EPOLLIN;
   wake.data.u64 = kWakeId;
-  epoll_event ready{};
-  ready.events = EPOLLIN;
-  ready.data.u64 = kReadyId;
   if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, listen_fd_, &listener) != 0 ||
-      ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake) != 0 ||
-      ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, ready_fd_, &ready) != 0) {
+      ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake) != 0) {
     return absl::InternalError("cannot watch the listening socket");
   }
   return absl::OkStatus();
@@ -208,50 +214,129 @@ void HttpServer::CloseLocked(Conn& conn) {
   conns_.erase(conn.id);
 }
 
+void HttpServer::EventLoop() {
+  epoll_event events[kEventsPerWait];
+  while (true) {
+    const int n = ::epoll_wait(epoll_fd_, events, kEventsPerWait, -1);
+    for (int i = 0; i < n; ++i) {
+      const uint64_t id = events[i].data.u64;
+      if (id == kWakeId) return;  // Stop(): the eventfd stays readable, so every thread sees it
+      if (id == kListenerId) {
+        Accept();
+        continue;
+      }
+      Conn* conn = nullptr;
+      {
+        absl::MutexLock lock(&mu_);
+        if (stopped_) return;
+        const auto it = conns_.find(id);
+        if (it == conns_.end()) continue;  // closed by the sweeper as the event came
+        conn = it->second.get();
+        conn->busy = true;
+      }
+      ServeQuick(*conn);
+    }
+  }
+}
+
+void HttpServer::ServeQuick(Conn& conn) {
+  Connection& connection = *conn.connection;
+  const HttpLimits& limits = options_.limits;
+  const auto to_worker = [&] {
+    absl::MutexLock lock(&mu_);
+    Enqueue(Work{conn.id, false});
+  };
+  // TLS needs its handshake and whole records, and a stopping server answers its last requests
+  // with "Connection: close": both are the workers'.
+  if (connection.tls() || stopping_.load(std::memory_order_acquire)) {
+    to_worker();
+    return;
+  }
+  switch (connection.ReadNow()) {
+    case Connection::ReadResult::kData:
+      break;
+    case Connection::ReadResult::kTimeout: {  // nothing after all: wait in epoll again
+      absl::MutexLock lock(&mu_);
+      ArmLocked(conn);
+      return;
+    }
+    default:  // closed or broken: a worker sees it too, and closes the connection
+      to_worker();
+      return;
+  }
+  HttpRequest request;
+  const HeadResult parsed = ParseRequestHead(connection.input, limits.max_header_bytes, request);
+  // Anything but a whole request with a plain body (no chunks, no 100-continue) within the
+  // limits is read, or refused, by a worker, which parses it again.
+  if (!parsed.head) {
+    to_worker();
+    return;
+  }
+  const BodyFraming& framing = parsed.head->framing;
+  const size_t length = framing.content_length;
+  if (framing.chunked || framing.expect_continue ||
+      length > static_cast<size_t>(limits.max_body_bytes) ||
+      connection.input.size() - parsed.head->size < length || !handler_.Quick(request)) {
+    to_worker();
+    return;
+  }
+  request.body.assign(connection.input, parsed.head->size, length);
+  connection.input.erase(0, parsed.head->size + length);
+
+  std::string unsent;
+  ResponseWriter response(connection, request, options_.common_headers,
+                          absl::Milliseconds(limits.write_timeout_ms));
+  response.AllowDefer(this, conn.id);
+  // This thread waits on no client: what the socket does not take now goes to a worker.
+  response.WriteWithoutWaiting(&unsent);
+  handler_.Handle(request, response);
+  // The deferred response may already be done on another thread: touch nothing of `conn`.
+  if (response.deferred()) return;
+  if (!response.started()) {
+    response.CloseAfter();
+    response.Send(500, {{"Content-Type", "text/plain; charset=utf-8"}}, "no response\n");
+  }
+  absl::MutexLock lock(&mu_);
+  HandBackLocked(conn, response.failed() ? std::string() : std::move(unsent),
+                 response.keep_alive());
+}
+
+void HttpServer::Enqueue(Work work) { work_.push_back(work); }
+
 void HttpServer::WorkerLoop() {
   while (true) {
-    // One event per wait: a worker takes only the connection it will serve, and the event is
-    // one-shot, so no other worker is handed the same connection meanwhile.
-    epoll_event event;
-    const int n = ::epoll_wait(epoll_fd_, &event, 1, -1);
-    if (n <= 0) continue;
-    uint64_t id = event.data.u64;
-    if (id == kWakeId) return;  // Stop(): the eventfd stays readable, so every worker sees it
-    if (id == kListenerId) {
-      Accept();
-      continue;
-    }
-    const bool handed_back = id == kReadyId;
-    if (handed_back) {
-      uint64_t one;
-      if (::read(ready_fd_, &one, sizeof(one)) != sizeof(one)) continue;  // another worker's
-    }
     Conn* conn = nullptr;
+    Work work;
     {
       absl::MutexLock lock(&mu_);
+      mu_.Await(absl::Condition(this, &HttpServer::HasWorkLocked));
       if (stopped_) return;
-      if (handed_back) {
-        if (ready_.empty()) continue;
-        id = ready_.front();
-        ready_.pop_front();
-      }
-      const auto it = conns_.find(id);
-      if (it == conns_.end()) continue;  // closed by the sweeper as the event came
+      work = work_.front();
+      work_.pop_front();
+      const auto it = conns_.find(work.id);
+      if (it == conns_.end()) continue;
       conn = it->second.get();
       conn->busy = true;
     }
-    const Served served = handed_back ? Continue(*conn) : ServeConnection(*conn);
+    const Served served = work.handed_back ? Continue(*conn) : ServeConnection(*conn);
     if (served == Served::kDeferred) continue;  // Resume hands it back
     absl::MutexLock lock(&mu_);
     if (served == Served::kKeep && !stopped_) {
-      conn->busy = false;
-      conn->last_active = absl::Now();
-      epoll_event rearm{};
-      rearm.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
-      rearm.data.u64 = conn->id;
-      if (::epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, conn->connection->fd(), &rearm) == 0) continue;
+      ArmLocked(*conn);
+    } else {
+      CloseLocked(*conn);
     }
-    CloseLocked(*conn);
+  }
+}
+
+void HttpServer::ArmLocked(Conn& conn) {
+  conn.busy = false;
+  conn.last_active = absl::Now();
+  epoll_event rearm{};
+  rearm.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
+  rearm.data.u64 = conn.id;
+  if (::epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, conn.connection->fd(), &rearm) != 0) {
+    CloseLocked(conn);
   }
 }
 
@@ -279,30 +364,24 @@ void HttpServer::Resume(uint64_t id, std::string unsent, bool keep_alive) {
   --deferred_;
   const auto it = conns_.find(id);
   if (it == conns_.end()) return;
-  Conn& conn = *it->second;
+  HandBackLocked(*it->second, std::move(unsent), keep_alive);
+}
+
+void HttpServer::HandBackLocked(Conn& conn, std::string unsent, bool keep_alive) {
   if (stopped_ || (!keep_alive && unsent.empty())) {
     CloseLocked(conn);
     return;
   }
   if (unsent.empty() && !conn.connection->HasBufferedInput()) {
     // The common case: the whole answer is written and nothing else has arrived yet.
-    conn.busy = false;
-    conn.last_active = absl::Now();
-    epoll_event rearm{};
-    rearm.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
-    rearm.data.u64 = conn.id;
-    if (::epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, conn.connection->fd(), &rearm) != 0) {
-      CloseLocked(conn);
-    }
+    ArmLocked(conn);
     return;
   }
   // A worker finishes the answer (the answering thread must not wait on one slow client) or
   // serves the requests that are already waiting.
   conn.unsent = std::move(unsent);
   conn.keep_after_unsent = keep_alive;
-  ready_.push_back(id);
-  const uint64_t one = 1;
-  [[maybe_unused]] const ssize_t ignored = ::write(ready_fd_, &one, sizeof(one));
+  Enqueue(Work{conn.id, true});
 }
 
 HttpServer::Served HttpServer::ServeConnection(Conn& conn) {
@@ -438,10 +517,14 @@ void HttpServer::Stop() {
     stopping_.store(true, std::memory_order_release);
     work_ready_.SignalAll();
   }
-  // Wakes every worker waiting in epoll; a worker answering a request finishes it first.
+  // Wakes every event thread waiting in epoll (and every worker, through stopped_); a thread
+  // answering a request finishes it first.
   const uint64_t one = 1;
   [[maybe_unused]] const ssize_t ignored = ::write(wake_fd_, &one, sizeof(one));
   if (sweeper_.joinable()) sweeper_.join();
+  for (std::thread& thread : event_threads_) {
+    if (thread.joinable()) thread.join();
+  }
   for (std::thread& worker : workers_) {
     if (worker.joinable()) worker.join();
   }

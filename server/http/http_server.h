@@ -1,10 +1,12 @@
-// A small HTTP/1.1 server: a fixed pool of workers waits in one epoll set for new connections
-// and for idle keep-alive connections to become readable; the worker that is handed one reads
-// each request whole, within the limits, and answers it through the handler on the same thread
-// (no hand-over between threads per request). A handler may defer its response (a unary Connect
-// call answers when its call completes, on the bridge's thread): the worker then moves on to the
-// next ready connection while the call runs, and the connection returns to the epoll set once
-// its answer is written. An idle connection holds no thread, so the connection cap can be far
+// A small HTTP/1.1 server. Event threads (one per core) wait in one epoll set for new
+// connections and for keep-alive connections to become readable, read what has arrived without
+// waiting, and answer at once the requests the handler calls quick: those it answers without
+// waiting on anything, chiefly unary Connect calls, whose responses it defers until the call
+// completes on another thread. The connection then returns to the epoll set once its answer is
+// written. So one event thread serves the requests of many connections in one wake-up, and a
+// unary call wakes no other thread of the listener. Everything that may wait (a request not yet
+// read whole, TLS, streams, files, the rest of an answer the socket would not take) goes to a
+// fixed pool of workers. An idle connection holds no thread, so the connection cap can be far
 // above the pool; past the cap a connection is refused at once. One more thread closes
 // connections idle past the timeout.
 //
@@ -43,6 +45,9 @@ class HttpHandler {
   virtual ~HttpHandler() = default;
   // Answers `request` through `response` (which closes the connection when nothing is sent).
   virtual void Handle(const HttpRequest& request, ResponseWriter& response) = 0;
+  // Whether Handle answers `request` (read whole) without waiting on anything: sending only a
+  // small answer, or deferring it. Such requests are answered on the event threads.
+  virtual bool Quick(const HttpRequest& /*request*/) { return false; }
   // Answers a request refused before it was read whole (`request` holds what was parsed).
   virtual void Refuse(const HttpRequest& request, const HttpError& error,
                       ResponseWriter& response) = 0;
@@ -94,12 +99,30 @@ class HttpServer final : private DeferralHost {
     bool keep_after_unsent = true;
   };
   enum class Served { kClose, kKeep, kDeferred };
+  // A connection for a worker: to serve from its socket, or handed back after a deferred
+  // response (write what is unsent, then serve what is buffered).
+  struct Work {
+    uint64_t id = 0;
+    bool handed_back = false;
+  };
 
   HttpServer(HttpServerOptions options, HttpHandler& handler);
   absl::Status Bind();
   void SweepLoop();
   void Accept();
+  void EventLoop();
   void WorkerLoop();
+  // On an event thread: answers the request of `conn` that has arrived whole if it is quick,
+  // else hands the connection to a worker.
+  void ServeQuick(Conn& conn);
+  void Enqueue(Work work) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  bool HasWorkLocked() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return stopped_ || !work_.empty();
+  }
+  // `conn`'s answer is done: back to epoll, or to a worker for `unsent` or buffered requests.
+  void HandBackLocked(Conn& conn, std::string unsent, bool keep_alive)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void ArmLocked(Conn& conn) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Serves requests of `conn` while they are already waiting: whether to keep it open, or that
   // a response was deferred (the connection is then no longer the worker's to touch).
   Served ServeConnection(Conn& conn);
@@ -118,8 +141,6 @@ class HttpServer final : private DeferralHost {
   int listen_fd_ = -1;
   int epoll_fd_ = -1;
   int wake_fd_ = -1;
-  // Counts the connections in `ready_` (a semaphore eventfd: each worker's read takes one).
-  int ready_fd_ = -1;
   int port_ = 0;
   std::atomic<bool> stopping_{false};
 
@@ -127,14 +148,15 @@ class HttpServer final : private DeferralHost {
   // Wakes the sweeper early when stopping.
   absl::CondVar work_ready_;
   absl::flat_hash_map<uint64_t, std::unique_ptr<Conn>> conns_ ABSL_GUARDED_BY(mu_);
-  uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 3;
-  // Connections handed back with work for a worker (the rest of an answer, pipelined requests).
-  std::deque<uint64_t> ready_ ABSL_GUARDED_BY(mu_);
+  uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 2;
+  // Connections waiting for a worker.
+  std::deque<Work> work_ ABSL_GUARDED_BY(mu_);
   // Deferred responses not yet done.
   int deferred_ ABSL_GUARDED_BY(mu_) = 0;
   bool stopped_ ABSL_GUARDED_BY(mu_) = false;
 
   std::thread sweeper_;
+  std::vector<std::thread> event_threads_;
   std::vector<std::thread> workers_;
 };
 
