@@ -26,11 +26,21 @@ namespace {
 // Only the API's own services are bridged (not reflection, not health: /healthz is HTTP's).
 constexpr absl::string_view kServedPackage = "techmatch.v1.";
 
+// A queue whose waiting threads do not poll gRPC's sockets: calls on the in-process channel
+// need no polling, and a thread waiting here would otherwise take turns with the server's own
+// threads at polling the native gRPC connections, adding thread switches to native calls.
+class NonPollingQueue : public grpc::CompletionQueue {
+ public:
+  NonPollingQueue()
+      : grpc::CompletionQueue(grpc_completion_queue_attributes{
+            GRPC_CQ_CURRENT_VERSION, GRPC_CQ_NEXT, GRPC_CQ_NON_POLLING, nullptr}) {}
+};
+
 // Each worker thread drives its calls on a completion queue of its own: no thread hop as the
 // callback API would take, and no queue made per call.
 grpc::CompletionQueue& ThreadQueue() {
   struct Queue {
-    grpc::CompletionQueue queue;
+    NonPollingQueue queue;
     ~Queue() {
       queue.Shutdown();
       void* tag;
@@ -139,7 +149,7 @@ ConnectBridge::ConnectBridge(std::shared_ptr<grpc::Channel> channel, int max_str
   // One queue per thread: a completion wakes the thread of its own queue, never a second one.
   const int threads = UsableCores();
   for (int i = 0; i < threads; ++i) {
-    queues_.push_back(std::make_unique<grpc::CompletionQueue>());
+    queues_.push_back(std::make_unique<NonPollingQueue>());
   }
   for (int i = 0; i < threads; ++i) {
     completion_threads_.emplace_back([this, queue = queues_[i].get()] { CompletionLoop(*queue); });
