@@ -91,9 +91,9 @@ TEST_F(LedgerServiceTest, RecordObservationNamesEveryBadField) {
   v1::Observation out;
   const grpc::Status status = indicators_->RecordObservation(Ctx().get(), request, &out);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_THAT(ViolatedFields(status),
-              ElementsAre("observation.indicator", "observation.half", "observation.money",
-                          "observation.region_code", "observation.year"));
+  EXPECT_THAT(ViolatedFields(status), ElementsAre("observation.indicator", "observation.half",
+                                                  "observation.money.currency_code",
+                                                  "observation.region_code", "observation.year"));
 }
 
 TEST_F(LedgerServiceTest, MoneyFiguresTravelInMinorUnits) {
