@@ -12,6 +12,7 @@
 #include "techmatch/v1/agreement.grpc.pb.h"
 #include "techmatch/v1/audit.grpc.pb.h"
 #include "techmatch/v1/event.grpc.pb.h"
+#include "techmatch/v1/indicator.grpc.pb.h"
 #include "techmatch/v1/industry.grpc.pb.h"
 #include "techmatch/v1/key.grpc.pb.h"
 #include "techmatch/v1/match.grpc.pb.h"
@@ -21,6 +22,7 @@
 #include "techmatch/v1/registration.grpc.pb.h"
 #include "techmatch/v1/report.grpc.pb.h"
 #include "techmatch/v1/session.grpc.pb.h"
+#include "techmatch/v1/target.grpc.pb.h"
 #include "techmatch/v1/thesaurus.grpc.pb.h"
 #include "techmatch/v1/user.grpc.pb.h"
 
@@ -77,6 +79,12 @@ class Session {
   techmatch::v1::RegistrationService::Stub& registrations() {
     return Client<techmatch::v1::RegistrationService>(registrations_);
   }
+  techmatch::v1::IndicatorService::Stub& indicators() {
+    return Client<techmatch::v1::IndicatorService>(indicators_);
+  }
+  techmatch::v1::TargetService::Stub& targets() {
+    return Client<techmatch::v1::TargetService>(targets_);
+  }
 
  private:
   const std::shared_ptr<grpc::Channel>& channel();
@@ -106,6 +114,8 @@ class Session {
   std::unique_ptr<techmatch::v1::SessionService::Stub> sessions_;
   std::unique_ptr<techmatch::v1::KeyService::Stub> keys_;
   std::unique_ptr<techmatch::v1::RegistrationService::Stub> registrations_;
+  std::unique_ptr<techmatch::v1::IndicatorService::Stub> indicators_;
+  std::unique_ptr<techmatch::v1::TargetService::Stub> targets_;
 };
 
 }  // namespace techmatch::client

@@ -16,6 +16,7 @@
 #include "server/audit_service.h"
 #include "server/guard.h"
 #include "server/health_service.h"
+#include "server/indicator_service.h"
 #include "server/long_calls.h"
 #include "server/match_service.h"
 #include "server/need_service.h"
@@ -24,6 +25,7 @@
 #include "server/reference_services.h"
 #include "server/report_service.h"
 #include "server/service_context.h"
+#include "server/target_service.h"
 #include "server/thesaurus_service.h"
 #include "server/transport.h"
 #include "storage/repository.h"
@@ -105,6 +107,8 @@ class TechmatchServer {
   SessionServiceImpl sessions_;
   KeyServiceImpl keys_;
   RegistrationServiceImpl registrations_;
+  IndicatorServiceImpl indicators_;
+  TargetServiceImpl targets_;
   HealthService health_;
   // Declared before server_ so that it goes after it.
   std::unique_ptr<AsyncServer> async_;

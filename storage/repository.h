@@ -35,6 +35,9 @@
 #include "core/events/event.h"
 #include "core/events/fair_schedule.h"
 #include "core/events/meeting.h"
+#include "core/ledger/indicator.h"
+#include "core/ledger/observation.h"
+#include "core/ledger/target.h"
 #include "core/listings/need.h"
 #include "core/listings/offering.h"
 #include "core/reference/application.h"
@@ -95,6 +98,14 @@ struct ListQuery {
 struct ThesaurusFilter {
   std::optional<ThesaurusKind> kind;
   std::string term;
+};
+
+// The programme ledger's narrowing of observations and targets: one indicator (code), one
+// region and every region under it (a GB/T 2260 code), one year; empty or 0: any.
+struct LedgerFilter {
+  std::string indicator_code;
+  std::string region;
+  int year = 0;
 };
 
 // Identifies a create call for idempotency (AIP-155): a repeated (method, request_id) returns
@@ -323,6 +334,29 @@ class Repository : public ReferenceLookup, public AgreementLookup {
       const Application& application, int64_t expected_revision,
       const std::optional<Organization>& organization,
       const std::optional<Invitation>& invitation) = 0;
+
+  // The programme ledger. Indicators: `meta.id` is the code. Observations and targets: the id
+  // is derived from the key (core/ledger/), so a second one of a key is ALREADY_EXISTS; only
+  // the value (and an observation's note) changes on replace. Lists narrow by `filter` and
+  // by `query.scope.region` (the region code of the record).
+  virtual absl::StatusOr<Indicator> CreateIndicator(const Indicator& indicator, RequestKey key) = 0;
+  virtual absl::StatusOr<Indicator> GetIndicator(absl::string_view code) = 0;
+  virtual absl::StatusOr<Page<Indicator>> ListIndicators(const ListQuery& query) = 0;
+  virtual absl::StatusOr<Observation> CreateObservation(const Observation& observation,
+                                                        RequestKey key) = 0;
+  virtual absl::StatusOr<Observation> GetObservation(absl::string_view id) = 0;
+  virtual absl::StatusOr<Observation> ReplaceObservation(const Observation& observation,
+                                                         int64_t expected_revision) = 0;
+  virtual absl::StatusOr<Page<Observation>> ListObservations(const LedgerFilter& filter,
+                                                             const ListQuery& query) = 0;
+  // Every observation of `indicator_code` for `year` in `region` or under it, in id order.
+  virtual absl::StatusOr<std::vector<Observation>> ObservationsInRegion(
+      absl::string_view indicator_code, absl::string_view region, int year) = 0;
+  virtual absl::StatusOr<Target> CreateTarget(const Target& target, RequestKey key) = 0;
+  virtual absl::StatusOr<Target> GetTarget(absl::string_view id) = 0;
+  virtual absl::StatusOr<Target> ReplaceTarget(const Target& target, int64_t expected_revision) = 0;
+  virtual absl::StatusOr<Page<Target>> ListTargets(const LedgerFilter& filter,
+                                                   const ListQuery& query) = 0;
 
   // The audit trail. A mutating call's record normally rides in the call's own transaction
   // (storage/audit_scope.h); this appends one alone, for a call that changed nothing (denied or

@@ -122,6 +122,18 @@ const std::vector<NamedRule>& MethodRules() {
       {"/techmatch.v1.KeyService/ListApiKeys", Read(kAdmin)},
       {"/techmatch.v1.KeyService/RevokeApiKey", Write(kAdmin)},
 
+      // The programme ledger: the catalogue is the administrators'; organizers record figures
+      // and issue targets; officials read (within their region: usecases/indicators.h,
+      // targets.h). Enterprises and institutes have no figures or targets of their own.
+      {"/techmatch.v1.IndicatorService/CreateIndicator", Write(kAdmin)},
+      {"/techmatch.v1.IndicatorService/ListIndicators", Read(kEveryone)},
+      {"/techmatch.v1.IndicatorService/RecordObservation", Write(kCurators)},
+      {"/techmatch.v1.IndicatorService/ListObservations", Read(kOverseers)},
+      {"/techmatch.v1.TargetService/CreateTarget", Write(kCurators)},
+      {"/techmatch.v1.TargetService/GetTarget", Read(kOverseers)},
+      {"/techmatch.v1.TargetService/ListTargets", Read(kOverseers)},
+      {"/techmatch.v1.TargetService/UpdateTarget", Write(kCurators)},
+
       {"/techmatch.v1.RegistrationService/SubmitApplication", Door()},
       {"/techmatch.v1.RegistrationService/GetApplication", Read(kCurators)},
       {"/techmatch.v1.RegistrationService/ListApplications", Read(kCurators)},

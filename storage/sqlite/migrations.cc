@@ -516,6 +516,62 @@ CREATE TRIGGER organizations_summary_update AFTER UPDATE OF region_code, parent_
 END;
 )sql";
 
+// The programme ledger's indicators, the figures regions report for them, and the targets
+// issued to regions; the catalogue of indicators the bureau's annual summary reports. An
+// observation's and a target's id is derived from its key (core/ledger/), so the key is also
+// unique by construction; the UNIQUE constraints say so to the reader and to the planner.
+constexpr const char kMigration12[] = R"sql(
+CREATE TABLE indicators (
+  code TEXT NOT NULL PRIMARY KEY
+    CHECK (length(code) BETWEEN 1 AND 40 AND code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
+  display_name_zh TEXT NOT NULL CHECK (length(display_name_zh) BETWEEN 1 AND 200),
+  display_name_en TEXT NOT NULL CHECK (length(display_name_en) <= 200),
+  unit TEXT NOT NULL CHECK (unit IN ('COUNT', 'MONEY', 'PERCENT')),
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1)
+) STRICT;
+CREATE TABLE observations (
+  id TEXT NOT NULL PRIMARY KEY,
+  indicator_code TEXT NOT NULL REFERENCES indicators (code),
+  region_code TEXT NOT NULL CHECK (length(region_code) = 6),
+  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+  half INTEGER NOT NULL CHECK (half IN (0, 1, 2)),
+  value INTEGER NOT NULL CHECK (value >= 0),
+  note TEXT NOT NULL,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  UNIQUE (indicator_code, year, region_code, half)
+) STRICT;
+CREATE TABLE targets (
+  id TEXT NOT NULL PRIMARY KEY,
+  indicator_code TEXT NOT NULL REFERENCES indicators (code),
+  region_code TEXT NOT NULL CHECK (length(region_code) = 6),
+  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+  value INTEGER NOT NULL CHECK (value >= 0),
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  UNIQUE (indicator_code, year, region_code)
+) STRICT;
+INSERT INTO indicators (code, display_name_zh, display_name_en, unit, create_time, update_time,
+                        revision)
+SELECT column1, column2, column3, column4, unixepoch() * 1000000000, unixepoch() * 1000000000, 1
+FROM (VALUES
+  ('demonstration_townships', '科技示范乡镇', 'Technology demonstration townships', 'COUNT'),
+  ('spark_trainees', '星火培训人次', 'Spark programme trainees (person-times)', 'COUNT'),
+  ('rural_it_townships', '农村信息化示范乡镇', 'Rural IT demonstration townships', 'COUNT'),
+  ('rural_it_villages', '农村信息化示范村', 'Rural IT demonstration villages', 'COUNT'),
+  ('enterprise_it_pilots', '企业信息化试点企业', 'Enterprise IT pilot enterprises', 'COUNT'),
+  ('innovation_achievements', '科技创新成果', 'Innovation achievements', 'COUNT'),
+  ('patent_applications', '专利申请量', 'Patent applications', 'COUNT'),
+  ('achievements_transformed', '科技成果转化项目数', 'Achievements transformed', 'COUNT'),
+  ('new_output_value', '新增产值', 'New output value', 'MONEY'),
+  ('new_profit_tax', '新增利税', 'New profit and tax', 'MONEY'),
+  ('rd_budget', '研发经费', 'R&D expenditure', 'MONEY'));
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -532,6 +588,7 @@ const std::vector<Migration>& Migrations() {
       {9, "keyed audit records, request hashes", kMigration9},
       {10, "regions only on officials and organizers", kMigration10},
       {11, "the change log of the summary index", kMigration11},
+      {12, "the programme ledger: indicators, observations, targets", kMigration12},
   };
   return *kMigrations;
 }

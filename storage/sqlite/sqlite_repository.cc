@@ -24,11 +24,13 @@
 #include "storage/sqlite/connection_pool.h"
 #include "storage/sqlite/event_rows.h"
 #include "storage/sqlite/group_commit.h"
+#include "storage/sqlite/indicator_rows.h"
 #include "storage/sqlite/industry_rows.h"
 #include "storage/sqlite/invitation_rows.h"
 #include "storage/sqlite/meeting_rows.h"
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/need_rows.h"
+#include "storage/sqlite/observation_rows.h"
 #include "storage/sqlite/offering_rows.h"
 #include "storage/sqlite/organization_rows.h"
 #include "storage/sqlite/participant_rows.h"
@@ -37,6 +39,7 @@
 #include "storage/sqlite/settings_check.h"
 #include "storage/sqlite/sqlite_status.h"
 #include "storage/sqlite/summary_index.h"
+#include "storage/sqlite/target_rows.h"
 #include "storage/sqlite/thesaurus_rows.h"
 #include "storage/sqlite/transaction.h"
 #include "storage/sqlite/user_rows.h"
@@ -54,12 +57,14 @@ using sqlite::ConnectionOptions;
 using sqlite::ConnectionPool;
 using sqlite::EventRows;
 using sqlite::GroupCommit;
+using sqlite::IndicatorRows;
 using sqlite::IndustryRows;
 using sqlite::InvitationRows;
 using sqlite::MeetingPlanRows;
 using sqlite::MeetingRequestRows;
 using sqlite::MeetingRows;
 using sqlite::NeedRows;
+using sqlite::ObservationRows;
 using sqlite::OfferingRows;
 using sqlite::OrganizationRows;
 using sqlite::ParticipantRows;
@@ -69,6 +74,7 @@ using sqlite::ScopedStatement;
 using sqlite::SessionRows;
 using sqlite::StatusFromException;
 using sqlite::StatusFromUnknownException;
+using sqlite::TargetRows;
 using sqlite::ThesaurusRows;
 using sqlite::Transaction;
 using sqlite::TransactionMode;
@@ -1159,6 +1165,58 @@ absl::StatusOr<Application> SqliteRepository::ReviewApplication(
         return absl::OkStatus();
       }));
   return application;
+}
+
+// --- The programme ledger ----------------------------------------------------------------------
+
+absl::StatusOr<Indicator> SqliteRepository::CreateIndicator(const Indicator& indicator,
+                                                            RequestKey key) {
+  return CreateRecord<IndicatorRows>(indicator, key);
+}
+absl::StatusOr<Indicator> SqliteRepository::GetIndicator(absl::string_view code) {
+  return GetRecord<IndicatorRows>(code);
+}
+absl::StatusOr<Page<Indicator>> SqliteRepository::ListIndicators(const ListQuery& query) {
+  return ListRecords<IndicatorRows>(query);
+}
+
+absl::StatusOr<Observation> SqliteRepository::CreateObservation(const Observation& observation,
+                                                                RequestKey key) {
+  return CreateRecord<ObservationRows>(observation, key);
+}
+absl::StatusOr<Observation> SqliteRepository::GetObservation(absl::string_view id) {
+  return GetRecord<ObservationRows>(id);
+}
+absl::StatusOr<Observation> SqliteRepository::ReplaceObservation(const Observation& observation,
+                                                                 int64_t expected_revision) {
+  return ReplaceRecord<ObservationRows>(observation, expected_revision);
+}
+absl::StatusOr<Page<Observation>> SqliteRepository::ListObservations(const LedgerFilter& filter,
+                                                                     const ListQuery& query) {
+  return Read({"listing", kObservations}, View::kStatement,
+              [&](Connection& c) { return ObservationRows::List(c, filter, query); });
+}
+absl::StatusOr<std::vector<Observation>> SqliteRepository::ObservationsInRegion(
+    absl::string_view indicator_code, absl::string_view region, int year) {
+  return Read({"listing", kObservations}, View::kStatement, [&](Connection& c) {
+    return ObservationRows::InRegion(c, indicator_code, region, year);
+  });
+}
+
+absl::StatusOr<Target> SqliteRepository::CreateTarget(const Target& target, RequestKey key) {
+  return CreateRecord<TargetRows>(target, key);
+}
+absl::StatusOr<Target> SqliteRepository::GetTarget(absl::string_view id) {
+  return GetRecord<TargetRows>(id);
+}
+absl::StatusOr<Target> SqliteRepository::ReplaceTarget(const Target& target,
+                                                       int64_t expected_revision) {
+  return ReplaceRecord<TargetRows>(target, expected_revision);
+}
+absl::StatusOr<Page<Target>> SqliteRepository::ListTargets(const LedgerFilter& filter,
+                                                           const ListQuery& query) {
+  return Read({"listing", kTargets}, View::kStatement,
+              [&](Connection& c) { return TargetRows::List(c, filter, query); });
 }
 
 absl::Status SqliteRepository::AppendAuditEvent(const AuditEvent& event) {

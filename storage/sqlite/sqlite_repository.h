@@ -161,6 +161,25 @@ class SqliteRepository final : public CachingRepository {
       const Application& application, int64_t expected_revision,
       const std::optional<Organization>& organization,
       const std::optional<Invitation>& invitation) override;
+  absl::StatusOr<Indicator> CreateIndicator(const Indicator& indicator, RequestKey key) override;
+  absl::StatusOr<Indicator> GetIndicator(absl::string_view code) override;
+  absl::StatusOr<Page<Indicator>> ListIndicators(const ListQuery& query) override;
+  absl::StatusOr<Observation> CreateObservation(const Observation& observation,
+                                                RequestKey key) override;
+  absl::StatusOr<Observation> GetObservation(absl::string_view id) override;
+  absl::StatusOr<Observation> ReplaceObservation(const Observation& observation,
+                                                 int64_t expected_revision) override;
+  absl::StatusOr<Page<Observation>> ListObservations(const LedgerFilter& filter,
+                                                     const ListQuery& query) override;
+  absl::StatusOr<std::vector<Observation>> ObservationsInRegion(absl::string_view indicator_code,
+                                                                absl::string_view region,
+                                                                int year) override;
+  absl::StatusOr<Target> CreateTarget(const Target& target, RequestKey key) override;
+  absl::StatusOr<Target> GetTarget(absl::string_view id) override;
+  absl::StatusOr<Target> ReplaceTarget(const Target& target, int64_t expected_revision) override;
+  absl::StatusOr<Page<Target>> ListTargets(const LedgerFilter& filter,
+                                           const ListQuery& query) override;
+
   absl::Status AppendAuditEvent(const AuditEvent& event) override;
   absl::StatusOr<Page<AuditEvent>> ListAuditEvents(const ListQuery& query) override;
   absl::StatusOr<AuditVerification> VerifyAuditTrail(const std::vector<AuditKey>& keys) override;

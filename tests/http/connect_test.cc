@@ -51,6 +51,23 @@ TEST_F(ConnectTest, UnaryJsonCreatesAndReadsANeed) {
   EXPECT_THAT(read->body, HasSubstr("\"createTime\""));
 }
 
+TEST_F(ConnectTest, TheLedgerServicesAreReachable) {
+  const auto recorded = PostJson("techmatch.v1.IndicatorService/RecordObservation", R"({
+      "observation": {"indicator": "indicators/rd_budget", "regionCode": "510500",
+                      "year": 2025, "half": 1,
+                      "money": {"currencyCode": "CNY", "units": "1200000", "nanos": 500000000}}})");
+  ASSERT_TRUE(recorded);
+  ASSERT_EQ(recorded->status, 200) << recorded->body;
+  EXPECT_THAT(recorded->body, HasSubstr("\"observations/rd-budget-510500-2025-h1\""));
+  const auto created = PostJson("techmatch.v1.TargetService/CreateTarget", R"({
+      "target": {"indicator": "indicators/rd_budget", "regionCode": "510500", "year": 2025,
+                 "money": {"currencyCode": "CNY", "units": "2000000"}}})");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 200) << created->body;
+  EXPECT_THAT(created->body, HasSubstr("\"completion\":\"6000\""));
+  EXPECT_THAT(created->body, HasSubstr("\"actual\":{\"money\":{\"currencyCode\":\"CNY\""));
+}
+
 TEST_F(ConnectTest, MatchNeedJsonCarriesTheBridges) {
   // Two offerings, so the terms they share with the need are not in every offering (idf 0).
   for (const auto& [id, title] :
