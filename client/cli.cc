@@ -73,6 +73,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddMeetingCommands(app, env);
   AddAgreementCommands(app, env);
   AddReportCommands(app, env);
+  AddProjectCommands(app, env);
   AddAuditCommands(app, env);
   AddThesaurusCommands(app, env);
   AddSessionCommands(app, env);

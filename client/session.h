@@ -18,6 +18,7 @@
 #include "techmatch/v1/need.grpc.pb.h"
 #include "techmatch/v1/offering.grpc.pb.h"
 #include "techmatch/v1/organization.grpc.pb.h"
+#include "techmatch/v1/project.grpc.pb.h"
 #include "techmatch/v1/registration.grpc.pb.h"
 #include "techmatch/v1/report.grpc.pb.h"
 #include "techmatch/v1/session.grpc.pb.h"
@@ -77,6 +78,9 @@ class Session {
   techmatch::v1::RegistrationService::Stub& registrations() {
     return Client<techmatch::v1::RegistrationService>(registrations_);
   }
+  techmatch::v1::ProjectService::Stub& projects() {
+    return Client<techmatch::v1::ProjectService>(projects_);
+  }
 
  private:
   const std::shared_ptr<grpc::Channel>& channel();
@@ -106,6 +110,7 @@ class Session {
   std::unique_ptr<techmatch::v1::SessionService::Stub> sessions_;
   std::unique_ptr<techmatch::v1::KeyService::Stub> keys_;
   std::unique_ptr<techmatch::v1::RegistrationService::Stub> registrations_;
+  std::unique_ptr<techmatch::v1::ProjectService::Stub> projects_;
 };
 
 }  // namespace techmatch::client

@@ -14,6 +14,7 @@
 #include "techmatch/v1/need.grpc.pb.h"
 #include "techmatch/v1/offering.grpc.pb.h"
 #include "techmatch/v1/organization.grpc.pb.h"
+#include "techmatch/v1/project.grpc.pb.h"
 #include "techmatch/v1/registration.grpc.pb.h"
 #include "techmatch/v1/report.grpc.pb.h"
 #include "techmatch/v1/session.grpc.pb.h"
@@ -69,7 +70,7 @@ const std::vector<const ServiceDescriptor*>& ServedServices() {
       DescriptorsOf<v1::IndustryService, v1::OrganizationService, v1::EventService, v1::NeedService,
                     v1::OfferingService, v1::MatchService, v1::AgreementService, v1::ReportService,
                     v1::AuditService, v1::ThesaurusService, v1::UserService, v1::SessionService,
-                    v1::KeyService, v1::RegistrationService>());
+                    v1::KeyService, v1::RegistrationService, v1::ProjectService>());
   return *kServices;
 }
 

@@ -70,7 +70,8 @@ TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository
       users_(context_, people_),
       sessions_(context_, people_),
       keys_(context_, people_),
-      registrations_(context_, people_) {}
+      registrations_(context_, people_),
+      projects_(context_) {}
 
 TechmatchServer::~TechmatchServer() { Shutdown(absl::ZeroDuration()); }
 
@@ -127,6 +128,7 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   builder.RegisterService(&server->sessions_);
   builder.RegisterService(&server->keys_);
   builder.RegisterService(&server->registrations_);
+  builder.RegisterService(&server->projects_);
   builder.RegisterService(&server->health_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {

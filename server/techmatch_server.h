@@ -21,6 +21,7 @@
 #include "server/need_service.h"
 #include "server/offering_service.h"
 #include "server/people_services.h"
+#include "server/project_service.h"
 #include "server/reference_services.h"
 #include "server/report_service.h"
 #include "server/service_context.h"
@@ -105,6 +106,7 @@ class TechmatchServer {
   SessionServiceImpl sessions_;
   KeyServiceImpl keys_;
   RegistrationServiceImpl registrations_;
+  ProjectServiceImpl projects_;
   HealthService health_;
   // Declared before server_ so that it goes after it.
   std::unique_ptr<AsyncServer> async_;

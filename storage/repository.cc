@@ -93,6 +93,17 @@ std::vector<FilterField> Repository::AgreementFilterFields(int minor_digits) {
   return fields;
 }
 
+std::vector<FilterField> Repository::ProjectFilterFields(int minor_digits) {
+  std::vector<FilterField> fields = {
+      Of("region_code", FilterFieldType::kRegion),   Of("region", FilterFieldType::kRegion),
+      Of("year", FilterFieldType::kInteger),         Enum("level", ProjectLevelNames()),
+      Resource("organization", kOrganizations),      Resource("lead_organization", kOrganizations),
+      Of("programme", FilterFieldType::kString),     Of("approved_funds", FilterFieldType::kAmount),
+      Of("arrived_funds", FilterFieldType::kAmount), Enum("over_approved", {"true", "false"})};
+  for (FilterField& field : fields) field.minor_digits = minor_digits;
+  return fields;
+}
+
 std::vector<FilterField> Repository::AuditEventFilterFields() {
   return {Of("principal", FilterFieldType::kString), Enum("role", RoleNames()),
           Of("method", FilterFieldType::kString),    Of("resource", FilterFieldType::kString),

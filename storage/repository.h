@@ -35,6 +35,7 @@
 #include "core/events/event.h"
 #include "core/events/fair_schedule.h"
 #include "core/events/meeting.h"
+#include "core/ledger/project.h"
 #include "core/listings/need.h"
 #include "core/listings/offering.h"
 #include "core/reference/application.h"
@@ -124,6 +125,8 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   static std::vector<FilterField> AuditEventFilterFields();
   static std::vector<FilterField> UserFilterFields();
   static std::vector<FilterField> ApplicationFilterFields();
+  // Projects; money fields take amounts with `minor_digits` decimals (the base currency's).
+  static std::vector<FilterField> ProjectFilterFields(int minor_digits = 2);
 
   // A random secret created with the database; keys page-token signatures.
   virtual absl::StatusOr<std::string> PageTokenKey() = 0;
@@ -247,6 +250,25 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // parties of its framework agreements in first-signed order. Agreement figures are left
   // for SummarizeAgreements. NOT_FOUND for an unknown event.
   virtual absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) = 0;
+
+  // Projects of the programme ledger. ReadScope: `party` (the lead or a partner, or a college
+  // of one) and `region` (the project's region_code).
+  virtual absl::StatusOr<Project> CreateProject(const Project& project, RequestKey key) = 0;
+  virtual absl::StatusOr<Project> GetProject(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<Project>> ListProjects(const ListQuery& query) = 0;
+  // Stores `project` if the stored revision is still `expected_revision` (else ABORTED); its
+  // arrived funds and count as read (an arrival since changed the revision).
+  virtual absl::StatusOr<Project> ReplaceProject(const Project& project,
+                                                 int64_t expected_revision) = 0;
+  // Appends `arrival` (its id and create_time are assigned here) to its project and counts it
+  // in the project (CountFundArrival), which gets a new revision, in one transaction. NOT_FOUND
+  // for an unknown project, OUT_OF_RANGE when the sum would overflow. A repeated request_id
+  // returns the arrival the first call recorded.
+  virtual absl::StatusOr<FundArrival> RecordFundArrival(const FundArrival& arrival,
+                                                        RequestKey key) = 0;
+  // The project's arrivals in recording order; NOT_FOUND for an unknown project.
+  virtual absl::StatusOr<Page<FundArrival>> ListFundArrivals(absl::string_view project_id,
+                                                             const ListQuery& query) = 0;
 
   // Thesaurus entries organizers keep (core/text/thesaurus_record.h), in id order.
   virtual absl::StatusOr<ThesaurusRecord> CreateThesaurusEntry(const ThesaurusRecord& record,

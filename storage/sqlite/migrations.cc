@@ -516,6 +516,55 @@ CREATE TRIGGER organizations_summary_update AFTER UPDATE OF region_code, parent_
 END;
 )sql";
 
+// The programme ledger's records: funded projects with their append-only fund arrivals (a
+// project's arrived_funds and arrival_count are kept with each arrival, in its transaction).
+constexpr const char kMigration12[] = R"sql(
+CREATE TABLE projects (
+  id TEXT NOT NULL PRIMARY KEY
+    CHECK (length(id) BETWEEN 1 AND 63 AND id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  level TEXT NOT NULL CHECK (level IN ('NATIONAL', 'PROVINCIAL', 'MUNICIPAL', 'COUNTY')),
+  programme TEXT NOT NULL CHECK (length(programme) BETWEEN 1 AND 200),
+  lead_organization_id TEXT NOT NULL REFERENCES organizations (id),
+  partners TEXT NOT NULL,
+  region_code TEXT NOT NULL CHECK (length(region_code) = 6 AND region_code NOT GLOB '*[^0-9]*'),
+  year INTEGER NOT NULL CHECK (year BETWEEN 1980 AND 2100),
+  approved_funds INTEGER CHECK (approved_funds IS NULL OR approved_funds >= 0),
+  arrived_funds INTEGER NOT NULL CHECK (arrived_funds >= 0),
+  arrival_count INTEGER NOT NULL CHECK (arrival_count >= 0),
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1)
+) STRICT;
+CREATE INDEX projects_by_region ON projects (region_code, id);
+CREATE INDEX projects_by_year ON projects (year, id);
+
+-- The lead (position 0) and the partners, for the organization filter and scope.
+CREATE TABLE project_organizations (
+  project_id TEXT NOT NULL REFERENCES projects (id),
+  organization_id TEXT NOT NULL REFERENCES organizations (id),
+  PRIMARY KEY (project_id, organization_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX project_organizations_by_organization
+  ON project_organizations (organization_id, project_id);
+
+CREATE TABLE project_fund_arrivals (
+  project_id TEXT NOT NULL REFERENCES projects (id),
+  id TEXT NOT NULL CHECK (length(id) >= 6 AND id NOT GLOB '*[^0-9]*'),
+  amount INTEGER NOT NULL CHECK (amount > 0),
+  arrive_time INTEGER NOT NULL,
+  note TEXT NOT NULL CHECK (length(note) <= 200),
+  create_time INTEGER NOT NULL,
+  PRIMARY KEY (project_id, id)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER project_fund_arrivals_no_update BEFORE UPDATE ON project_fund_arrivals BEGIN
+  SELECT RAISE(ABORT, 'fund arrivals are append-only');
+END;
+CREATE TRIGGER project_fund_arrivals_no_delete BEFORE DELETE ON project_fund_arrivals BEGIN
+  SELECT RAISE(ABORT, 'fund arrivals are append-only');
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -532,6 +581,8 @@ const std::vector<Migration>& Migrations() {
       {9, "keyed audit records, request hashes", kMigration9},
       {10, "regions only on officials and organizers", kMigration10},
       {11, "the change log of the summary index", kMigration11},
+      {12, "the programme ledger's records: projects and fund arrivals",
+       kMigration12},
   };
   return *kMigrations;
 }

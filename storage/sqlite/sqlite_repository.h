@@ -123,6 +123,16 @@ class SqliteRepository final : public CachingRepository {
                                                       const std::vector<GroupDimension>& group_by,
                                                       const SummaryOptions& options) override;
   absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) override;
+  absl::StatusOr<Project> CreateProject(const Project& project, RequestKey key) override;
+  absl::StatusOr<Project> GetProject(absl::string_view id) override;
+  absl::StatusOr<Page<Project>> ListProjects(const ListQuery& query) override;
+  absl::StatusOr<Project> ReplaceProject(const Project& project,
+                                         int64_t expected_revision) override;
+  absl::StatusOr<FundArrival> RecordFundArrival(const FundArrival& arrival,
+                                                RequestKey key) override;
+  absl::StatusOr<Page<FundArrival>> ListFundArrivals(absl::string_view project_id,
+                                                     const ListQuery& query) override;
+
   absl::StatusOr<std::optional<AgreementLookup::OrganizationFacts>> FindOrganizationFacts(
       absl::string_view id) override;
   absl::StatusOr<ThesaurusRecord> CreateThesaurusEntry(const ThesaurusRecord& record,

@@ -17,6 +17,7 @@
 #include "storage/sqlite/offering_rows.h"
 #include "storage/sqlite/organization_rows.h"
 #include "storage/sqlite/participant_rows.h"
+#include "storage/sqlite/project_rows.h"
 #include "storage/sqlite/sql_filter.h"
 #include "tests/common/status_matchers.h"
 
@@ -57,6 +58,8 @@ TEST(FilterFieldsTest, EachSqlTableDeclaresTheAllowedFieldsWithTheirTypes) {
               ContainerEq(Allowed(Repository::MeetingRequestFilterFields())));
   EXPECT_THAT(Declared(AgreementRows::FilterFields()),
               ContainerEq(Allowed(Repository::AgreementFilterFields())));
+  EXPECT_THAT(Declared(ProjectRows::FilterFields()),
+              ContainerEq(Allowed(Repository::ProjectFilterFields())));
   EXPECT_THAT(Declared(AuditRows::FilterFields()),
               ContainerEq(Allowed(Repository::AuditEventFilterFields())));
 }
