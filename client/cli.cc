@@ -74,6 +74,8 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddAgreementCommands(app, env);
   AddReportCommands(app, env);
   AddProjectCommands(app, env);
+  AddCommissionerCommands(app, env);
+  AddFinancingCommands(app, env);
   AddAuditCommands(app, env);
   AddThesaurusCommands(app, env);
   AddSessionCommands(app, env);

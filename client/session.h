@@ -11,7 +11,9 @@
 #include "grpcpp/security/credentials.h"
 #include "techmatch/v1/agreement.grpc.pb.h"
 #include "techmatch/v1/audit.grpc.pb.h"
+#include "techmatch/v1/commissioner.grpc.pb.h"
 #include "techmatch/v1/event.grpc.pb.h"
+#include "techmatch/v1/financing.grpc.pb.h"
 #include "techmatch/v1/industry.grpc.pb.h"
 #include "techmatch/v1/key.grpc.pb.h"
 #include "techmatch/v1/match.grpc.pb.h"
@@ -81,6 +83,12 @@ class Session {
   techmatch::v1::ProjectService::Stub& projects() {
     return Client<techmatch::v1::ProjectService>(projects_);
   }
+  techmatch::v1::CommissionerService::Stub& commissioners() {
+    return Client<techmatch::v1::CommissionerService>(commissioners_);
+  }
+  techmatch::v1::FinancingService::Stub& financings() {
+    return Client<techmatch::v1::FinancingService>(financings_);
+  }
 
  private:
   const std::shared_ptr<grpc::Channel>& channel();
@@ -111,6 +119,8 @@ class Session {
   std::unique_ptr<techmatch::v1::KeyService::Stub> keys_;
   std::unique_ptr<techmatch::v1::RegistrationService::Stub> registrations_;
   std::unique_ptr<techmatch::v1::ProjectService::Stub> projects_;
+  std::unique_ptr<techmatch::v1::CommissionerService::Stub> commissioners_;
+  std::unique_ptr<techmatch::v1::FinancingService::Stub> financings_;
 };
 
 }  // namespace techmatch::client

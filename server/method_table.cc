@@ -7,7 +7,9 @@
 #include "spdlog/spdlog.h"
 #include "techmatch/v1/agreement.grpc.pb.h"
 #include "techmatch/v1/audit.grpc.pb.h"
+#include "techmatch/v1/commissioner.grpc.pb.h"
 #include "techmatch/v1/event.grpc.pb.h"
+#include "techmatch/v1/financing.grpc.pb.h"
 #include "techmatch/v1/industry.grpc.pb.h"
 #include "techmatch/v1/key.grpc.pb.h"
 #include "techmatch/v1/match.grpc.pb.h"
@@ -70,7 +72,8 @@ const std::vector<const ServiceDescriptor*>& ServedServices() {
       DescriptorsOf<v1::IndustryService, v1::OrganizationService, v1::EventService, v1::NeedService,
                     v1::OfferingService, v1::MatchService, v1::AgreementService, v1::ReportService,
                     v1::AuditService, v1::ThesaurusService, v1::UserService, v1::SessionService,
-                    v1::KeyService, v1::RegistrationService, v1::ProjectService>());
+                    v1::KeyService, v1::RegistrationService, v1::ProjectService,
+                    v1::CommissionerService, v1::FinancingService>());
   return *kServices;
 }
 

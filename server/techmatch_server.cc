@@ -71,7 +71,9 @@ TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository
       sessions_(context_, people_),
       keys_(context_, people_),
       registrations_(context_, people_),
-      projects_(context_) {}
+      projects_(context_),
+      commissioners_(context_),
+      financings_(context_) {}
 
 TechmatchServer::~TechmatchServer() { Shutdown(absl::ZeroDuration()); }
 
@@ -129,6 +131,8 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   builder.RegisterService(&server->keys_);
   builder.RegisterService(&server->registrations_);
   builder.RegisterService(&server->projects_);
+  builder.RegisterService(&server->commissioners_);
+  builder.RegisterService(&server->financings_);
   builder.RegisterService(&server->health_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {

@@ -14,6 +14,8 @@
 #include "server/agreement_service.h"
 #include "server/async_server.h"
 #include "server/audit_service.h"
+#include "server/commissioner_service.h"
+#include "server/financing_service.h"
 #include "server/guard.h"
 #include "server/health_service.h"
 #include "server/long_calls.h"
@@ -107,6 +109,8 @@ class TechmatchServer {
   KeyServiceImpl keys_;
   RegistrationServiceImpl registrations_;
   ProjectServiceImpl projects_;
+  CommissionerServiceImpl commissioners_;
+  FinancingServiceImpl financings_;
   HealthService health_;
   // Declared before server_ so that it goes after it.
   std::unique_ptr<AsyncServer> async_;

@@ -35,6 +35,8 @@
 #include "core/events/event.h"
 #include "core/events/fair_schedule.h"
 #include "core/events/meeting.h"
+#include "core/ledger/commissioner.h"
+#include "core/ledger/financing.h"
 #include "core/ledger/project.h"
 #include "core/listings/need.h"
 #include "core/listings/offering.h"
@@ -127,6 +129,8 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   static std::vector<FilterField> ApplicationFilterFields();
   // Projects; money fields take amounts with `minor_digits` decimals (the base currency's).
   static std::vector<FilterField> ProjectFilterFields(int minor_digits = 2);
+  static std::vector<FilterField> CommissionerFilterFields();
+  static std::vector<FilterField> FinancingFilterFields(int minor_digits = 2);
 
   // A random secret created with the database; keys page-token signatures.
   virtual absl::StatusOr<std::string> PageTokenKey() = 0;
@@ -269,6 +273,22 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // The project's arrivals in recording order; NOT_FOUND for an unknown project.
   virtual absl::StatusOr<Page<FundArrival>> ListFundArrivals(absl::string_view project_id,
                                                              const ListQuery& query) = 0;
+
+  // Technology commissioners of the programme ledger. ReadScope: `party` (the home
+  // organization, or a college of it) and `region` (the region served).
+  virtual absl::StatusOr<Commissioner> CreateCommissioner(const Commissioner& commissioner,
+                                                          RequestKey key) = 0;
+  virtual absl::StatusOr<Commissioner> GetCommissioner(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<Commissioner>> ListCommissioners(const ListQuery& query) = 0;
+  // Stores `commissioner` if the stored revision is still `expected_revision` (else ABORTED).
+  virtual absl::StatusOr<Commissioner> ReplaceCommissioner(const Commissioner& commissioner,
+                                                           int64_t expected_revision) = 0;
+
+  // Science–finance records of the programme ledger. ReadScope: `party` (the provider or the
+  // recipient, or a college of one) and `region` (the financing's region_code).
+  virtual absl::StatusOr<Financing> CreateFinancing(const Financing& financing, RequestKey key) = 0;
+  virtual absl::StatusOr<Financing> GetFinancing(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<Financing>> ListFinancings(const ListQuery& query) = 0;
 
   // Thesaurus entries organizers keep (core/text/thesaurus_record.h), in id order.
   virtual absl::StatusOr<ThesaurusRecord> CreateThesaurusEntry(const ThesaurusRecord& record,

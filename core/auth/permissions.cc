@@ -19,7 +19,8 @@ constexpr uint32_t kAgreementReaders = kEveryone;
 constexpr uint32_t kNeedWriters = kCurators | Bit(Role::kEnterprise);
 constexpr uint32_t kOfferingWriters = kCurators | Bit(Role::kInstitute);
 // The programme ledger: curators write; officials read their region's records, enterprises
-// and institutes their own organization's projects (usecases/ledger_scope.h).
+// and institutes their own organization's projects and financings (usecases/ledger_scope.h);
+// commissioners are the overseers' alone.
 constexpr uint32_t kLedgerReaders = kEveryone;
 constexpr uint32_t kAuditReaders = kAdmin | Bit(Role::kOfficial);
 // Meeting requests: organizers, and enterprises and institutes for their own needs/offerings.
@@ -105,6 +106,13 @@ const std::vector<NamedRule>& MethodRules() {
       {"/techmatch.v1.ProjectService/UpdateProject", Write(kCurators)},
       {"/techmatch.v1.ProjectService/RecordFundArrival", Write(kCurators)},
       {"/techmatch.v1.ProjectService/ListFundArrivals", Read(kLedgerReaders)},
+      {"/techmatch.v1.CommissionerService/CreateCommissioner", Write(kCurators)},
+      {"/techmatch.v1.CommissionerService/GetCommissioner", Read(kOverseers)},
+      {"/techmatch.v1.CommissionerService/ListCommissioners", Read(kOverseers)},
+      {"/techmatch.v1.CommissionerService/UpdateCommissioner", Write(kCurators)},
+      {"/techmatch.v1.FinancingService/CreateFinancing", Write(kCurators)},
+      {"/techmatch.v1.FinancingService/GetFinancing", Read(kLedgerReaders)},
+      {"/techmatch.v1.FinancingService/ListFinancings", Read(kLedgerReaders)},
 
       {"/techmatch.v1.AuditService/ListAuditEvents", Read(kAuditReaders)},
 

@@ -20,9 +20,11 @@
 #include "storage/sqlite/api_key_rows.h"
 #include "storage/sqlite/application_rows.h"
 #include "storage/sqlite/audit_rows.h"
+#include "storage/sqlite/commissioner_rows.h"
 #include "storage/sqlite/connection.h"
 #include "storage/sqlite/connection_pool.h"
 #include "storage/sqlite/event_rows.h"
+#include "storage/sqlite/financing_rows.h"
 #include "storage/sqlite/group_commit.h"
 #include "storage/sqlite/industry_rows.h"
 #include "storage/sqlite/invitation_rows.h"
@@ -50,10 +52,12 @@ using sqlite::ApplicationRows;
 using sqlite::ApplyMigrations;
 using sqlite::AuditRows;
 using sqlite::CheckStorageSettings;
+using sqlite::CommissionerRows;
 using sqlite::Connection;
 using sqlite::ConnectionOptions;
 using sqlite::ConnectionPool;
 using sqlite::EventRows;
+using sqlite::FinancingRows;
 using sqlite::GroupCommit;
 using sqlite::IndustryRows;
 using sqlite::InvitationRows;
@@ -974,6 +978,39 @@ absl::StatusOr<Page<FundArrival>> SqliteRepository::ListFundArrivals(absl::strin
                 if (!ProjectRows::Exists(c, project_id)) return NotFound(kProjects, project_id);
                 return ProjectRows::ListArrivals(c, project_id, query);
               });
+}
+
+// --- Commissioners and financings of the programme ledger ------------------------------------
+
+absl::StatusOr<Commissioner> SqliteRepository::CreateCommissioner(const Commissioner& commissioner,
+                                                                  RequestKey key) {
+  return CreateRecord<CommissionerRows>(commissioner, key);
+}
+
+absl::StatusOr<Commissioner> SqliteRepository::GetCommissioner(absl::string_view id) {
+  return GetRecord<CommissionerRows>(id);
+}
+
+absl::StatusOr<Page<Commissioner>> SqliteRepository::ListCommissioners(const ListQuery& query) {
+  return ListRecords<CommissionerRows>(query);
+}
+
+absl::StatusOr<Commissioner> SqliteRepository::ReplaceCommissioner(const Commissioner& commissioner,
+                                                                   int64_t expected_revision) {
+  return ReplaceRecord<CommissionerRows>(commissioner, expected_revision);
+}
+
+absl::StatusOr<Financing> SqliteRepository::CreateFinancing(const Financing& financing,
+                                                            RequestKey key) {
+  return CreateRecord<FinancingRows>(financing, key);
+}
+
+absl::StatusOr<Financing> SqliteRepository::GetFinancing(absl::string_view id) {
+  return GetRecord<FinancingRows>(id);
+}
+
+absl::StatusOr<Page<Financing>> SqliteRepository::ListFinancings(const ListQuery& query) {
+  return ListRecords<FinancingRows>(query);
 }
 
 // --- Thesaurus entries ---------------------------------------------------------------------------

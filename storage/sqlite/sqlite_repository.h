@@ -133,6 +133,17 @@ class SqliteRepository final : public CachingRepository {
   absl::StatusOr<Page<FundArrival>> ListFundArrivals(absl::string_view project_id,
                                                      const ListQuery& query) override;
 
+  absl::StatusOr<Commissioner> CreateCommissioner(const Commissioner& commissioner,
+                                                  RequestKey key) override;
+  absl::StatusOr<Commissioner> GetCommissioner(absl::string_view id) override;
+  absl::StatusOr<Page<Commissioner>> ListCommissioners(const ListQuery& query) override;
+  absl::StatusOr<Commissioner> ReplaceCommissioner(const Commissioner& commissioner,
+                                                   int64_t expected_revision) override;
+
+  absl::StatusOr<Financing> CreateFinancing(const Financing& financing, RequestKey key) override;
+  absl::StatusOr<Financing> GetFinancing(absl::string_view id) override;
+  absl::StatusOr<Page<Financing>> ListFinancings(const ListQuery& query) override;
+
   absl::StatusOr<std::optional<AgreementLookup::OrganizationFacts>> FindOrganizationFacts(
       absl::string_view id) override;
   absl::StatusOr<ThesaurusRecord> CreateThesaurusEntry(const ThesaurusRecord& record,

@@ -2,7 +2,8 @@
 # End-to-end: the programme ledger's records through the CLI. Projects are created, listed by
 # region (a county's project counts in its city), updated, and funds arrive for them: arrivals
 # add up exactly, beyond what was approved the project says over_approved, and bad input is
-# refused naming every bad field.
+# refused naming every bad field. Commissioners are recorded and listed; a financing counts in
+# its recipient's region and may name a bureau's framework agreement with a guarantee company.
 #
 # usage: cli_ledger_e2e_test.sh SERVER_BINARY CLI_BINARY
 set -euo pipefail
@@ -84,5 +85,50 @@ expect_err "--level"
 tm project get zc-017
 expect_rc 0
 expect_out_re "^arrival_count: +2\$"
+
+# --- commissioners --------------------------------------------------------------------------
+tm commissioner create --id wang-li --display-name 王力 --home scu --region 510521 --year 2026 \
+  --service-model venture --technologies-promoted 12 --cooperatives 3 \
+  --farmer-income-increase 150萬
+expect_rc 0
+expect_out_re "^service_model: +VENTURE\$"
+expect_out_re "^farmer_income_increase: +1,500,000\$"
+tm commissioner update wang-li --enterprises-founded 2
+expect_rc 0
+expect_out_re "^enterprises_founded: +2\$"
+expect_out_re "^cooperatives: +3\$"
+tm commissioner list --filter 'region_code = "510500" AND year = 2026'
+expect_rc 0
+expect_out "commissioners/wang-li"
+tm commissioner create --display-name 李 --home ghost --region 510521 --year 2026 \
+  --service-model MARKET_LED --projects=-1
+expect_rc 1
+expect_err "commissioner.home_organization"
+expect_err "commissioner.projects"
+
+# --- financing ------------------------------------------------------------------------------
+tm organization create --id lz-stb --display-name 泸州市科技局 --kind GOVERNMENT --region-code 510500
+expect_rc 0
+tm organization create --id lz-guarantee --display-name 泸州市科技融资担保公司 \
+  --kind FINANCIAL_INSTITUTION --region-code 510500
+expect_rc 0
+# A bureau's framework agreement with a guarantee company: GOVERNMENT and FINANCIER parties.
+tm agreement create --id fw-fin --kind FRAMEWORK_COOPERATION --title 科技金融合作框架协议 \
+  --party GOVERNMENT:lz-stb --party FINANCIER:lz-guarantee --sign-time 2026-01-10
+expect_rc 0
+tm financing create --id g-001 --kind guarantee --provider lz-guarantee --recipient lzlj \
+  --amount 500萬 --grant-time 2026-04-01 --agreement fw-fin
+expect_rc 0
+expect_out_re "^region_code: +510521\$"
+expect_out_re "^year: +2026\$"
+expect_out_re "^agreement: +agreements/fw-fin\$"
+tm financing list --filter 'agreement = fw-fin AND kind = GUARANTEE'
+expect_rc 0
+expect_out "financings/g-001"
+tm financing create --kind loan --provider lz-guarantee --recipient lz-guarantee --amount 1 \
+  --grant-time 2026-04-01 --agreement nothing
+expect_rc 1
+expect_err "financing.recipient"
+expect_err "financing.agreement"
 
 finish_server

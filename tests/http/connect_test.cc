@@ -72,6 +72,12 @@ TEST_F(ConnectTest, TheLedgerServicesAreReachable) {
   const v1::Project project = FromJson<v1::Project>(read->body);
   EXPECT_EQ(project.arrived_funds().units(), 150);
   EXPECT_TRUE(project.over_approved());
+  for (const char* path : {"techmatch.v1.CommissionerService/ListCommissioners",
+                           "techmatch.v1.FinancingService/ListFinancings"}) {
+    const auto listed = PostJson(path, "{}");
+    ASSERT_TRUE(listed);
+    EXPECT_EQ(listed->status, 200) << path << ": " << listed->body;
+  }
 }
 
 TEST_F(ConnectTest, MatchNeedJsonCarriesTheBridges) {

@@ -11,7 +11,9 @@
 #include "storage/repository.h"
 #include "storage/sqlite/agreement_rows.h"
 #include "storage/sqlite/audit_rows.h"
+#include "storage/sqlite/commissioner_rows.h"
 #include "storage/sqlite/event_rows.h"
+#include "storage/sqlite/financing_rows.h"
 #include "storage/sqlite/meeting_rows.h"
 #include "storage/sqlite/need_rows.h"
 #include "storage/sqlite/offering_rows.h"
@@ -60,6 +62,10 @@ TEST(FilterFieldsTest, EachSqlTableDeclaresTheAllowedFieldsWithTheirTypes) {
               ContainerEq(Allowed(Repository::AgreementFilterFields())));
   EXPECT_THAT(Declared(ProjectRows::FilterFields()),
               ContainerEq(Allowed(Repository::ProjectFilterFields())));
+  EXPECT_THAT(Declared(CommissionerRows::FilterFields()),
+              ContainerEq(Allowed(Repository::CommissionerFilterFields())));
+  EXPECT_THAT(Declared(FinancingRows::FilterFields()),
+              ContainerEq(Allowed(Repository::FinancingFilterFields())));
   EXPECT_THAT(Declared(AuditRows::FilterFields()),
               ContainerEq(Allowed(Repository::AuditEventFilterFields())));
 }
