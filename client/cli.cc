@@ -73,6 +73,9 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddMeetingCommands(app, env);
   AddAgreementCommands(app, env);
   AddReportCommands(app, env);
+  AddProjectCommands(app, env);
+  AddCommissionerCommands(app, env);
+  AddFinancingCommands(app, env);
   AddAuditCommands(app, env);
   AddIndicatorCommands(app, env);
   AddTargetCommands(app, env);

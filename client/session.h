@@ -11,14 +11,17 @@
 #include "grpcpp/security/credentials.h"
 #include "techmatch/v1/agreement.grpc.pb.h"
 #include "techmatch/v1/audit.grpc.pb.h"
+#include "techmatch/v1/commissioner.grpc.pb.h"
 #include "techmatch/v1/event.grpc.pb.h"
 #include "techmatch/v1/indicator.grpc.pb.h"
+#include "techmatch/v1/financing.grpc.pb.h"
 #include "techmatch/v1/industry.grpc.pb.h"
 #include "techmatch/v1/key.grpc.pb.h"
 #include "techmatch/v1/match.grpc.pb.h"
 #include "techmatch/v1/need.grpc.pb.h"
 #include "techmatch/v1/offering.grpc.pb.h"
 #include "techmatch/v1/organization.grpc.pb.h"
+#include "techmatch/v1/project.grpc.pb.h"
 #include "techmatch/v1/registration.grpc.pb.h"
 #include "techmatch/v1/report.grpc.pb.h"
 #include "techmatch/v1/session.grpc.pb.h"
@@ -85,6 +88,15 @@ class Session {
   techmatch::v1::TargetService::Stub& targets() {
     return Client<techmatch::v1::TargetService>(targets_);
   }
+  techmatch::v1::ProjectService::Stub& projects() {
+    return Client<techmatch::v1::ProjectService>(projects_);
+  }
+  techmatch::v1::CommissionerService::Stub& commissioners() {
+    return Client<techmatch::v1::CommissionerService>(commissioners_);
+  }
+  techmatch::v1::FinancingService::Stub& financings() {
+    return Client<techmatch::v1::FinancingService>(financings_);
+  }
 
  private:
   const std::shared_ptr<grpc::Channel>& channel();
@@ -116,6 +128,9 @@ class Session {
   std::unique_ptr<techmatch::v1::RegistrationService::Stub> registrations_;
   std::unique_ptr<techmatch::v1::IndicatorService::Stub> indicators_;
   std::unique_ptr<techmatch::v1::TargetService::Stub> targets_;
+  std::unique_ptr<techmatch::v1::ProjectService::Stub> projects_;
+  std::unique_ptr<techmatch::v1::CommissionerService::Stub> commissioners_;
+  std::unique_ptr<techmatch::v1::FinancingService::Stub> financings_;
 };
 
 }  // namespace techmatch::client

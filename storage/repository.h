@@ -38,6 +38,9 @@
 #include "core/ledger/indicator.h"
 #include "core/ledger/observation.h"
 #include "core/ledger/target.h"
+#include "core/ledger/commissioner.h"
+#include "core/ledger/financing.h"
+#include "core/ledger/project.h"
 #include "core/listings/need.h"
 #include "core/listings/offering.h"
 #include "core/reference/application.h"
@@ -135,6 +138,10 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   static std::vector<FilterField> AuditEventFilterFields();
   static std::vector<FilterField> UserFilterFields();
   static std::vector<FilterField> ApplicationFilterFields();
+  // Projects; money fields take amounts with `minor_digits` decimals (the base currency's).
+  static std::vector<FilterField> ProjectFilterFields(int minor_digits = 2);
+  static std::vector<FilterField> CommissionerFilterFields();
+  static std::vector<FilterField> FinancingFilterFields(int minor_digits = 2);
 
   // A random secret created with the database; keys page-token signatures.
   virtual absl::StatusOr<std::string> PageTokenKey() = 0;
@@ -258,6 +265,41 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // parties of its framework agreements in first-signed order. Agreement figures are left
   // for SummarizeAgreements. NOT_FOUND for an unknown event.
   virtual absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) = 0;
+
+  // Projects of the programme ledger. ReadScope: `party` (the lead or a partner, or a college
+  // of one) and `region` (the project's region_code).
+  virtual absl::StatusOr<Project> CreateProject(const Project& project, RequestKey key) = 0;
+  virtual absl::StatusOr<Project> GetProject(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<Project>> ListProjects(const ListQuery& query) = 0;
+  // Stores `project` if the stored revision is still `expected_revision` (else ABORTED); its
+  // arrived funds and count as read (an arrival since changed the revision).
+  virtual absl::StatusOr<Project> ReplaceProject(const Project& project,
+                                                 int64_t expected_revision) = 0;
+  // Appends `arrival` (its id and create_time are assigned here) to its project and counts it
+  // in the project (CountFundArrival), which gets a new revision, in one transaction. NOT_FOUND
+  // for an unknown project, OUT_OF_RANGE when the sum would overflow. A repeated request_id
+  // returns the arrival the first call recorded.
+  virtual absl::StatusOr<FundArrival> RecordFundArrival(const FundArrival& arrival,
+                                                        RequestKey key) = 0;
+  // The project's arrivals in recording order; NOT_FOUND for an unknown project.
+  virtual absl::StatusOr<Page<FundArrival>> ListFundArrivals(absl::string_view project_id,
+                                                             const ListQuery& query) = 0;
+
+  // Technology commissioners of the programme ledger. ReadScope: `party` (the home
+  // organization, or a college of it) and `region` (the region served).
+  virtual absl::StatusOr<Commissioner> CreateCommissioner(const Commissioner& commissioner,
+                                                          RequestKey key) = 0;
+  virtual absl::StatusOr<Commissioner> GetCommissioner(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<Commissioner>> ListCommissioners(const ListQuery& query) = 0;
+  // Stores `commissioner` if the stored revision is still `expected_revision` (else ABORTED).
+  virtual absl::StatusOr<Commissioner> ReplaceCommissioner(const Commissioner& commissioner,
+                                                           int64_t expected_revision) = 0;
+
+  // Science–finance records of the programme ledger. ReadScope: `party` (the provider or the
+  // recipient, or a college of one) and `region` (the financing's region_code).
+  virtual absl::StatusOr<Financing> CreateFinancing(const Financing& financing, RequestKey key) = 0;
+  virtual absl::StatusOr<Financing> GetFinancing(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<Financing>> ListFinancings(const ListQuery& query) = 0;
 
   // Thesaurus entries organizers keep (core/text/thesaurus_record.h), in id order.
   virtual absl::StatusOr<ThesaurusRecord> CreateThesaurusEntry(const ThesaurusRecord& record,

@@ -73,11 +73,4 @@ IndicatorSource SourceOf(absl::string_view code) {
   return DerivationOf(code) ? IndicatorSource::kDerived : IndicatorSource::kObserved;
 }
 
-void CheckLedgerYear(absl::string_view field, int year, Violations& violations) {
-  if (year < kMinLedgerYear || year > kMaxLedgerYear) {
-    violations.Add(std::string(field), absl::StrCat("must be a year from ", kMinLedgerYear, " to ",
-                                                    kMaxLedgerYear, ", got ", year));
-  }
-}
-
 }  // namespace techmatch

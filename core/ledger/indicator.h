@@ -13,6 +13,7 @@
 #include "absl/strings/string_view.h"
 #include "core/common/field_violations.h"
 #include "core/common/resource_meta.h"
+#include "core/ledger/record_fields.h"
 
 namespace techmatch {
 
@@ -62,10 +63,6 @@ std::optional<absl::string_view> DerivationOf(absl::string_view code);
 IndicatorSource SourceOf(absl::string_view code);
 
 // Years a ledger record may name.
-inline constexpr int kMinLedgerYear = 2000;
-inline constexpr int kMaxLedgerYear = 2100;
-// Adds a violation on `field` unless kMinLedgerYear <= year <= kMaxLedgerYear.
-void CheckLedgerYear(absl::string_view field, int year, Violations& violations);
 
 }  // namespace techmatch
 

@@ -123,6 +123,27 @@ class SqliteRepository final : public CachingRepository {
                                                       const std::vector<GroupDimension>& group_by,
                                                       const SummaryOptions& options) override;
   absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) override;
+  absl::StatusOr<Project> CreateProject(const Project& project, RequestKey key) override;
+  absl::StatusOr<Project> GetProject(absl::string_view id) override;
+  absl::StatusOr<Page<Project>> ListProjects(const ListQuery& query) override;
+  absl::StatusOr<Project> ReplaceProject(const Project& project,
+                                         int64_t expected_revision) override;
+  absl::StatusOr<FundArrival> RecordFundArrival(const FundArrival& arrival,
+                                                RequestKey key) override;
+  absl::StatusOr<Page<FundArrival>> ListFundArrivals(absl::string_view project_id,
+                                                     const ListQuery& query) override;
+
+  absl::StatusOr<Commissioner> CreateCommissioner(const Commissioner& commissioner,
+                                                  RequestKey key) override;
+  absl::StatusOr<Commissioner> GetCommissioner(absl::string_view id) override;
+  absl::StatusOr<Page<Commissioner>> ListCommissioners(const ListQuery& query) override;
+  absl::StatusOr<Commissioner> ReplaceCommissioner(const Commissioner& commissioner,
+                                                   int64_t expected_revision) override;
+
+  absl::StatusOr<Financing> CreateFinancing(const Financing& financing, RequestKey key) override;
+  absl::StatusOr<Financing> GetFinancing(absl::string_view id) override;
+  absl::StatusOr<Page<Financing>> ListFinancings(const ListQuery& query) override;
+
   absl::StatusOr<std::optional<AgreementLookup::OrganizationFacts>> FindOrganizationFacts(
       absl::string_view id) override;
   absl::StatusOr<ThesaurusRecord> CreateThesaurusEntry(const ThesaurusRecord& record,

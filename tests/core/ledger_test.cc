@@ -111,7 +111,7 @@ TEST(ObservationTest, AValidObservationPasses) {
 
 TEST(ObservationTest, EveryBadFieldAtOnce) {
   Observation o = Obs("51052", 3, -5);
-  o.year = 1999;
+  o.year = 1979;
   Violations violations;
   ValidateObservation(o, CountIndicator(), violations);
   EXPECT_THAT(Fields(violations), ElementsAre("region_code", "year", "half", "count"));
@@ -137,10 +137,10 @@ TEST(ObservationTest, MoneyForACountIndicatorIsRefused) {
 
 TEST(ObservationTest, YearBoundsAreInclusive) {
   Violations violations;
-  CheckLedgerYear("year", kMinLedgerYear, violations);
-  CheckLedgerYear("year", kMaxLedgerYear, violations);
+  CheckLedgerYear("year", kFirstLedgerYear, violations);
+  CheckLedgerYear("year", kLastLedgerYear, violations);
   EXPECT_TRUE(violations.empty());
-  CheckLedgerYear("year", kMaxLedgerYear + 1, violations);
+  CheckLedgerYear("year", kLastLedgerYear + 1, violations);
   EXPECT_THAT(Fields(violations), ElementsAre("year"));
 }
 

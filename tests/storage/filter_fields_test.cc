@@ -11,12 +11,15 @@
 #include "storage/repository.h"
 #include "storage/sqlite/agreement_rows.h"
 #include "storage/sqlite/audit_rows.h"
+#include "storage/sqlite/commissioner_rows.h"
 #include "storage/sqlite/event_rows.h"
+#include "storage/sqlite/financing_rows.h"
 #include "storage/sqlite/meeting_rows.h"
 #include "storage/sqlite/need_rows.h"
 #include "storage/sqlite/offering_rows.h"
 #include "storage/sqlite/organization_rows.h"
 #include "storage/sqlite/participant_rows.h"
+#include "storage/sqlite/project_rows.h"
 #include "storage/sqlite/sql_filter.h"
 #include "tests/common/status_matchers.h"
 
@@ -57,6 +60,12 @@ TEST(FilterFieldsTest, EachSqlTableDeclaresTheAllowedFieldsWithTheirTypes) {
               ContainerEq(Allowed(Repository::MeetingRequestFilterFields())));
   EXPECT_THAT(Declared(AgreementRows::FilterFields()),
               ContainerEq(Allowed(Repository::AgreementFilterFields())));
+  EXPECT_THAT(Declared(ProjectRows::FilterFields()),
+              ContainerEq(Allowed(Repository::ProjectFilterFields())));
+  EXPECT_THAT(Declared(CommissionerRows::FilterFields()),
+              ContainerEq(Allowed(Repository::CommissionerFilterFields())));
+  EXPECT_THAT(Declared(FinancingRows::FilterFields()),
+              ContainerEq(Allowed(Repository::FinancingFilterFields())));
   EXPECT_THAT(Declared(AuditRows::FilterFields()),
               ContainerEq(Allowed(Repository::AuditEventFilterFields())));
 }

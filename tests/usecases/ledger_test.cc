@@ -85,7 +85,7 @@ TEST_F(LedgerTest, CreateIndicatorAndListTheCatalogue) {
 }
 
 TEST_F(LedgerTest, RecordNamesEveryBadFieldAtOnceAndStoresNothing) {
-  ObservationInput input = Input("51", 1999, 3, -1, "no_such");
+  ObservationInput input = Input("51", 1979, 3, -1, "no_such");
   EXPECT_THAT(ViolatedFields(indicators().Record(organizer_, std::move(input))),
               ElementsAre("observation.indicator", "observation.region_code", "observation.year",
                           "observation.half", "observation.count"));

@@ -3,7 +3,7 @@
 # for a city's counties, a second figure refused and then corrected with its etag, a target
 # issued to the city with its actual rolled up from the counties, and the lists.
 #
-# usage: cli_ledger_e2e_test.sh SERVER_BINARY CLI_BINARY
+# usage: cli_ledger_targets_e2e_test.sh SERVER_BINARY CLI_BINARY
 set -euo pipefail
 
 server_bin=$1
