@@ -119,8 +119,7 @@ TEST_F(LedgerRecordsServiceTest, FinancingsRoundTripWithTheRecipientsRegion) {
   EXPECT_EQ(created.region_code(), "510500");  // acme's
   EXPECT_EQ(created.year(), 2026);
   EXPECT_EQ(created.amount().units(), 5000000);
-  // The same request id again creates nothing.
-  create.set_financing_id("loan-032");
+  // The same request again creates nothing (a different one under this id is ALREADY_EXISTS).
   v1::Financing again;
   ASSERT_TRUE(financings_->CreateFinancing(Ctx().get(), create, &again).ok());
   EXPECT_EQ(again.name(), "financings/loan-031");
