@@ -194,7 +194,7 @@ TEST_F(LedgerRecordsTest, AFinancingMayNameAFrameworkAgreementWithAGuaranteeComp
   framework.agreement.parties = {{"bureau", PartyRole::kGovernment},
                                  {"guarantor", PartyRole::kFinancier}};
   framework.agreement.sign_time = absl::Now() - absl::Hours(24 * 30);
-  ASSERT_THAT(Agreements(repo(), tokens_, 2).Create(std::move(framework)), IsOk());
+  ASSERT_THAT(Agreements(repo(), tokens_, 2).Create(organizer_, std::move(framework)), IsOk());
   Financing f = SampleFinancing();
   f.agreement_id = "fw-guarantee";
   absl::StatusOr<Financing> created = CreateFinancing(organizer_, f, "under-framework");
