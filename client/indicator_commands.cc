@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "client/commands.h"
 #include "client/ledger_figures.h"
+#include "client/ledger_import_runner.h"
 #include "client/list_runner.h"
 
 namespace techmatch::client {
@@ -165,6 +166,10 @@ void AddIndicatorCommands(CLI::App& app, CommandEnv& env) {
     });
   }
   AddRecord(group, env);
+  AddLedgerImportCommand(
+      group, env, "import-observations",
+      "Record observations from CSV: indicator,region_code,year,half,count,money,percent_bp,note",
+      RunObservationImport);
   {
     CLI::App* command =
         group->add_subcommand("observations", "List recorded figures in name order");

@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "client/commands.h"
 #include "client/ledger_figures.h"
+#include "client/ledger_import_runner.h"
 #include "client/resource_name.h"
 
 namespace techmatch::client {
@@ -122,6 +123,9 @@ void AddTargetCommands(CLI::App& app, CommandEnv& env) {
           [](const auto& response) -> const auto& { return response.targets(); }, TargetView());
     });
   }
+  AddLedgerImportCommand(
+      group, env, "import",
+      "Issue targets from CSV: indicator,region_code,year,count,money,percent_bp", RunTargetImport);
   {
     CLI::App* command = group->add_subcommand("update", "Change a target's value");
     struct Flags {
