@@ -111,6 +111,15 @@ struct LedgerFilter {
   int year = 0;
 };
 
+// A whole-year figure the programme ledger's records give (usecases/derived_figures.h).
+enum class RecordFigure {
+  kProjectsApproved,     // projects whose year is the year
+  kProjectFundsArrived,  // fund arrivals whose arrive_time falls in the year, summed
+  kCommissionersSent,    // commissioners whose year is the year
+  kFinancingArranged,    // financing of every kind granted in the year, summed
+  kLoansArranged,        // LOAN financing granted in the year, summed
+};
+
 // Identifies a create call for idempotency (AIP-155): a repeated (method, request_id) returns
 // the resource the first call created. An empty request_id disables the check.
 struct RequestKey {
@@ -394,6 +403,11 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // Every observation of `indicator_code` for `year` in `region` or under it, in id order.
   virtual absl::StatusOr<std::vector<Observation>> ObservationsInRegion(
       absl::string_view indicator_code, absl::string_view region, int year) = 0;
+  // `figure` of `year` (a time's year in China Standard Time) over the records whose region
+  // (a fund arrival's: its project's) is `region` or under it, aggregated by the database;
+  // OUT_OF_RANGE when a sum overflows 64 bits.
+  virtual absl::StatusOr<int64_t> SumRecordFigure(RecordFigure figure, absl::string_view region,
+                                                  int year) = 0;
   virtual absl::StatusOr<Target> CreateTarget(const Target& target, RequestKey key) = 0;
   virtual absl::StatusOr<Target> GetTarget(absl::string_view id) = 0;
   virtual absl::StatusOr<Target> ReplaceTarget(const Target& target, int64_t expected_revision) = 0;

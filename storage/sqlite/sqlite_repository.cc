@@ -37,6 +37,7 @@
 #include "storage/sqlite/organization_rows.h"
 #include "storage/sqlite/participant_rows.h"
 #include "storage/sqlite/project_rows.h"
+#include "storage/sqlite/record_figure_rows.h"
 #include "storage/sqlite/request_id_rows.h"
 #include "storage/sqlite/session_rows.h"
 #include "storage/sqlite/settings_check.h"
@@ -1314,6 +1315,11 @@ absl::StatusOr<std::vector<Observation>> SqliteRepository::ObservationsInRegion(
   return Read({"listing", kObservations}, View::kStatement, [&](Connection& c) {
     return ObservationRows::InRegion(c, indicator_code, region, year);
   });
+}
+absl::StatusOr<int64_t> SqliteRepository::SumRecordFigure(RecordFigure figure,
+                                                          absl::string_view region, int year) {
+  return Read({"summing", "ledger records"}, View::kStatement,
+              [&](Connection& c) { return SumRecordFigureRows(c, figure, region, year); });
 }
 
 absl::StatusOr<Target> SqliteRepository::CreateTarget(const Target& target, RequestKey key) {

@@ -195,6 +195,8 @@ class SqliteRepository final : public CachingRepository {
   absl::StatusOr<std::vector<Observation>> ObservationsInRegion(absl::string_view indicator_code,
                                                                 absl::string_view region,
                                                                 int year) override;
+  absl::StatusOr<int64_t> SumRecordFigure(RecordFigure figure, absl::string_view region,
+                                          int year) override;
   absl::StatusOr<Target> CreateTarget(const Target& target, RequestKey key) override;
   absl::StatusOr<Target> GetTarget(absl::string_view id) override;
   absl::StatusOr<Target> ReplaceTarget(const Target& target, int64_t expected_revision) override;
