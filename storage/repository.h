@@ -49,6 +49,7 @@
 #include "core/reference/reference_lookup.h"
 #include "core/reference/region_code.h"
 #include "core/reports/agreement_report.h"
+#include "core/reports/programme_report.h"
 #include "core/text/thesaurus_record.h"
 
 namespace techmatch::storage {
@@ -274,6 +275,15 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // parties of its framework agreements in first-signed order. Agreement figures are left
   // for SummarizeAgreements. NOT_FOUND for an unknown event.
   virtual absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) = 0;
+  // The programme report's ledger aggregates of `region` (a valid GB/T 2260 code) for `year`,
+  // read in one snapshot and summed by the database (core/reports/programme_report.h): the
+  // projects approved in the year and the year before by level, the year's commissioners and
+  // financing by kind (grant year), for the region and each direct subordinate region with
+  // records; the year's projects whose arrivals exceed their approved funds; the events
+  // starting in the year (China Standard Time) with an organizer in the region. OUT_OF_RANGE
+  // when a sum would overflow 64-bit minor units.
+  virtual absl::StatusOr<LedgerYearTotals> AggregateLedgerYear(absl::string_view region,
+                                                               int year) = 0;
 
   // Projects of the programme ledger. ReadScope: `party` (the lead or a partner, or a college
   // of one) and `region` (the project's region_code).

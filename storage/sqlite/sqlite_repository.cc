@@ -13,6 +13,7 @@
 #include "absl/time/clock.h"
 #include "core/common/resource_id.h"
 #include "core/common/status_macros.h"
+#include "core/ledger/target.h"
 #include "spdlog/spdlog.h"
 #include "storage/audit_scope.h"
 #include "storage/codec.h"
@@ -36,6 +37,7 @@
 #include "storage/sqlite/offering_rows.h"
 #include "storage/sqlite/organization_rows.h"
 #include "storage/sqlite/participant_rows.h"
+#include "storage/sqlite/programme_report_rows.h"
 #include "storage/sqlite/project_rows.h"
 #include "storage/sqlite/record_figure_rows.h"
 #include "storage/sqlite/request_id_rows.h"
@@ -74,6 +76,7 @@ using sqlite::ObservationRows;
 using sqlite::OfferingRows;
 using sqlite::OrganizationRows;
 using sqlite::ParticipantRows;
+using sqlite::ProgrammeReportRows;
 using sqlite::ProjectRows;
 using sqlite::RequestIdRows;
 using sqlite::Savepoint;
@@ -910,6 +913,19 @@ absl::StatusOr<EventFigures> SqliteRepository::GetEventFigures(absl::string_view
                 }
                 TM_RETURN_IF_ERROR(AgreementRows::SummarizeEvent(c, event_id, figures));
                 return figures;
+              });
+}
+
+absl::StatusOr<LedgerYearTotals> SqliteRepository::AggregateLedgerYear(absl::string_view region,
+                                                                       int year) {
+  return Read({"summarizing", "regions", region}, View::kSnapshot,
+              [&](Connection& c) -> absl::StatusOr<LedgerYearTotals> {
+                LedgerYearTotals totals;
+                totals.region.region_code = std::string(region);
+                TM_RETURN_IF_ERROR(ProgrammeReportRows::Aggregate(c, year, totals));
+                totals.event_ids = ProgrammeReportRows::EventsOrganizedIn(
+                    c, region, PeriodEnd(year - 1, kWholeYear), PeriodEnd(year, kWholeYear));
+                return totals;
               });
 }
 

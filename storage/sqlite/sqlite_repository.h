@@ -123,6 +123,7 @@ class SqliteRepository final : public CachingRepository {
                                                       const std::vector<GroupDimension>& group_by,
                                                       const SummaryOptions& options) override;
   absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) override;
+  absl::StatusOr<LedgerYearTotals> AggregateLedgerYear(absl::string_view region, int year) override;
   absl::StatusOr<Project> CreateProject(const Project& project, RequestKey key) override;
   absl::StatusOr<Project> GetProject(absl::string_view id) override;
   absl::StatusOr<Page<Project>> ListProjects(const ListQuery& query) override;
