@@ -1,6 +1,6 @@
 // The shell: header with the signed-in account, language switch and sign-out, navigation for
 // the account's role, and hash routes (#/needs, #/review, #/sign-in, …), so the server only ever
-// serves index.html at /. On load it asks the server who the session cookie belongs to (GET
+// serves index.html at / (#/ledger/projects: the ledger's projects). On load it asks the server who the session cookie belongs to (GET
 // /session); without an account only the public pages (sign-in, apply, accept) are reachable.
 import {useEffect, useMemo, useState} from 'preact/hooks';
 import {Listings} from './components/listings';
@@ -16,6 +16,7 @@ import {Apply} from './pages/apply';
 import {Dashboard} from './pages/dashboard';
 import {Events} from './pages/events';
 import {kNeeds} from './pages/needs';
+import {Ledger} from './pages/ledger';
 import {kOfferings} from './pages/offerings';
 import {ReviewQueue} from './pages/review';
 import {SignIn} from './pages/sign_in';
@@ -23,7 +24,7 @@ import {SignIn} from './pages/sign_in';
 const kNavKeys = {
   needs: 'navNeeds', offerings: 'navOfferings', review: 'navReview',
   applications: 'navApplications', events: 'navEvents', agreements: 'navAgreements',
-  dashboard: 'navDashboard', 'sign-in': 'navSignIn', apply: 'navApply', accept: 'navAccept',
+  dashboard: 'navDashboard', ledger: 'navLedger', 'sign-in': 'navSignIn', apply: 'navApply', accept: 'navAccept',
 } as const;
 
 function currentRoute(): string {
@@ -53,7 +54,9 @@ export function App() {
 
   const routes: Array<Route|PublicRoute> =
       principal ? kRoutesByRole[principal.role] : principal === null ? kPublicRoutes : [];
-  const active = (routes as string[]).includes(route) ? route : routes[0];
+  // The first segment picks the page; the rest is the page's own (the ledger's sections).
+  const [head, ...rest] = route.split('/');
+  const active = (routes as string[]).includes(head) ? head : routes[0];
   const workspace = principal ? workspaceOf(principal) : null;
 
   function signedIn(account: Principal) {
@@ -120,6 +123,9 @@ export function App() {
         {active === 'events' && workspace && <Events workspace={workspace} />}
         {active === 'agreements' && <Agreements editable={workspace?.role === 'ORGANIZER'} />}
         {active === 'dashboard' && <Dashboard />}
+        {active === 'ledger' && workspace && principal && (
+          <Ledger workspace={workspace} region={principal.regionCode} section={rest.join('/')} />
+        )}
       </main>
     </I18nContext.Provider>
   );

@@ -4,7 +4,7 @@ export type Role = 'ENTERPRISE'|'INSTITUTE'|'ORGANIZER'|'OFFICIAL';
 // The account's own role: an ADMIN sees the organizer's pages.
 export type AccountRole = Role|'ADMIN';
 export type Route =
-    'needs'|'offerings'|'review'|'applications'|'events'|'agreements'|'dashboard';
+    'needs'|'offerings'|'review'|'applications'|'events'|'agreements'|'dashboard'|'ledger';
 // Pages for everyone, signed in or not.
 export type PublicRoute = 'sign-in'|'apply'|'accept';
 export const kPublicRoutes: PublicRoute[] = ['sign-in', 'apply', 'accept'];
@@ -26,14 +26,15 @@ export interface Principal {
 }
 
 const kOrganizerRoutes: Route[] =
-    ['needs', 'offerings', 'review', 'applications', 'events', 'agreements', 'dashboard'];
+    ['needs', 'offerings', 'review', 'applications', 'events', 'agreements', 'dashboard', 'ledger'];
 
+// The ledger: enterprises and institutes see their own organization's projects and financing.
 export const kRoutesByRole: Record<AccountRole, Route[]> = {
-  ENTERPRISE: ['needs', 'events', 'agreements'],
-  INSTITUTE: ['offerings', 'events', 'agreements'],
+  ENTERPRISE: ['needs', 'events', 'agreements', 'ledger'],
+  INSTITUTE: ['offerings', 'events', 'agreements', 'ledger'],
   ORGANIZER: kOrganizerRoutes,
   ADMIN: kOrganizerRoutes,
-  OFFICIAL: ['dashboard', 'agreements'],
+  OFFICIAL: ['dashboard', 'agreements', 'ledger'],
 };
 
 export function workspaceOf(principal: Principal): Workspace {
