@@ -86,4 +86,13 @@ grpc::Status ReportServiceImpl::GetEventSummary(grpc::ServerContext* server_cont
   });
 }
 
+grpc::Status ReportServiceImpl::GetProgrammeReport(grpc::ServerContext* server_context,
+                                                   const v1::GetProgrammeReportRequest* request,
+                                                   v1::ProgrammeReport* /*response*/) {
+  // The contract lands first (the portal builds against it); the report follows.
+  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+    return absl::UnimplementedError("GetProgrammeReport is not implemented yet");
+  });
+}
+
 }  // namespace techmatch::server

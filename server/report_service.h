@@ -20,6 +20,9 @@ class ReportServiceImpl final : public v1::ReportService::Service {
   grpc::Status GetEventSummary(grpc::ServerContext* context,
                                const v1::GetEventSummaryRequest* request,
                                v1::EventSummary* response) override;
+  grpc::Status GetProgrammeReport(grpc::ServerContext* context,
+                                  const v1::GetProgrammeReportRequest* request,
+                                  v1::ProgrammeReport* response) override;
 
  private:
   ServiceContext& context_;
