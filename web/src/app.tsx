@@ -18,13 +18,14 @@ import {Events} from './pages/events';
 import {kNeeds} from './pages/needs';
 import {Ledger} from './pages/ledger';
 import {kOfferings} from './pages/offerings';
+import {ProgrammeReport} from './pages/programme_report';
 import {ReviewQueue} from './pages/review';
 import {SignIn} from './pages/sign_in';
 
 const kNavKeys = {
   needs: 'navNeeds', offerings: 'navOfferings', review: 'navReview',
   applications: 'navApplications', events: 'navEvents', agreements: 'navAgreements',
-  dashboard: 'navDashboard', ledger: 'navLedger', 'sign-in': 'navSignIn', apply: 'navApply', accept: 'navAccept',
+  dashboard: 'navDashboard', ledger: 'navLedger', report: 'navReport', 'sign-in': 'navSignIn', apply: 'navApply', accept: 'navAccept',
 } as const;
 
 function currentRoute(): string {
@@ -126,6 +127,7 @@ export function App() {
         {active === 'ledger' && workspace && principal && (
           <Ledger workspace={workspace} region={principal.regionCode} section={rest.join('/')} />
         )}
+        {active === 'report' && principal && <ProgrammeReport region={principal.regionCode} />}
       </main>
     </I18nContext.Provider>
   );

@@ -3,8 +3,8 @@
 export type Role = 'ENTERPRISE'|'INSTITUTE'|'ORGANIZER'|'OFFICIAL';
 // The account's own role: an ADMIN sees the organizer's pages.
 export type AccountRole = Role|'ADMIN';
-export type Route =
-    'needs'|'offerings'|'review'|'applications'|'events'|'agreements'|'dashboard'|'ledger';
+export type Route = 'needs'|'offerings'|'review'|'applications'|'events'|'agreements'|'dashboard'|
+    'ledger'|'report';
 // Pages for everyone, signed in or not.
 export type PublicRoute = 'sign-in'|'apply'|'accept';
 export const kPublicRoutes: PublicRoute[] = ['sign-in', 'apply', 'accept'];
@@ -25,8 +25,10 @@ export interface Principal {
   regionCode: string;
 }
 
-const kOrganizerRoutes: Route[] =
-    ['needs', 'offerings', 'review', 'applications', 'events', 'agreements', 'dashboard', 'ledger'];
+const kOrganizerRoutes: Route[] = [
+  'needs', 'offerings', 'review', 'applications', 'events', 'agreements', 'dashboard', 'ledger',
+  'report'
+];
 
 // The ledger: enterprises and institutes see their own organization's projects and financing.
 export const kRoutesByRole: Record<AccountRole, Route[]> = {
@@ -34,7 +36,7 @@ export const kRoutesByRole: Record<AccountRole, Route[]> = {
   INSTITUTE: ['offerings', 'events', 'agreements', 'ledger'],
   ORGANIZER: kOrganizerRoutes,
   ADMIN: kOrganizerRoutes,
-  OFFICIAL: ['dashboard', 'agreements', 'ledger'],
+  OFFICIAL: ['dashboard', 'agreements', 'ledger', 'report'],
 };
 
 export function workspaceOf(principal: Principal): Workspace {
