@@ -3,9 +3,11 @@
 // serves index.html at / (#/ledger/projects: the ledger's projects). On load it asks the server who the session cookie belongs to (GET
 // /session); without an account only the public pages (sign-in, apply, accept) are reachable.
 import {useEffect, useMemo, useState} from 'preact/hooks';
+import {ErrorBanner} from './components/field';
 import {Listings} from './components/listings';
 import {I18nContext, kLanguages, storeLang, storedLang, stringsFor, type Lang} from './i18n/i18n';
 import {signOut, whoAmI} from './lib/api';
+import {useLazyModule} from './lib/lazy_module';
 import {
   isApiKey, kPublicRoutes, kRoutesByRole, workspaceOf, type Principal, type PublicRoute, type Route,
 } from './lib/workspace';
@@ -16,9 +18,7 @@ import {Apply} from './pages/apply';
 import {Dashboard} from './pages/dashboard';
 import {Events} from './pages/events';
 import {kNeeds} from './pages/needs';
-import {Ledger} from './pages/ledger';
 import {kOfferings} from './pages/offerings';
-import {ProgrammeReport} from './pages/programme_report';
 import {ReviewQueue} from './pages/review';
 import {SignIn} from './pages/sign_in';
 
@@ -59,6 +59,10 @@ export function App() {
   const [head, ...rest] = route.split('/');
   const active = (routes as string[]).includes(head) ? head : routes[0];
   const workspace = principal ? workspaceOf(principal) : null;
+  // The ledger and the report are fetched when first opened (chunks of their own).
+  const ledger = useLazyModule(() => import('./pages/ledger'), active === 'ledger');
+  const report = useLazyModule(() => import('./pages/programme_report'), active === 'report');
+  const lazy = active === 'ledger' ? ledger : active === 'report' ? report : null;
 
   function signedIn(account: Principal) {
     setPrincipal(account);
@@ -124,10 +128,14 @@ export function App() {
         {active === 'events' && workspace && <Events workspace={workspace} />}
         {active === 'agreements' && <Agreements editable={workspace?.role === 'ORGANIZER'} />}
         {active === 'dashboard' && <Dashboard />}
-        {active === 'ledger' && workspace && principal && (
-          <Ledger workspace={workspace} region={principal.regionCode} section={rest.join('/')} />
+        {lazy && !lazy.module && (lazy.error ? <ErrorBanner messages={[lazy.error]} />
+                                               : <p aria-live="polite">{t.loading}</p>)}
+        {active === 'ledger' && ledger.module && workspace && principal && (
+          <ledger.module.Ledger workspace={workspace} region={principal.regionCode} section={rest.join('/')} />
         )}
-        {active === 'report' && principal && <ProgrammeReport region={principal.regionCode} />}
+        {active === 'report' && report.module && principal && (
+          <report.module.ProgrammeReport region={principal.regionCode} />
+        )}
       </main>
     </I18nContext.Provider>
   );
