@@ -2,7 +2,7 @@
 // field map helpers,
 // CSV reading and writing, the XLSX writer and reading the signed-in account. Bundled by
 // run_lib_test.mjs with esbuild and run in node.
-import {create} from '@bufbuild/protobuf';
+import {create, type MessageInitShape} from '@bufbuild/protobuf';
 import {Code, ConnectError} from '@connectrpc/connect';
 import assert from 'node:assert/strict';
 import childProcess from 'node:child_process';
@@ -13,7 +13,8 @@ import path from 'node:path';
 import {BadRequestSchema} from '../../web/src/gen/google/rpc/error_details_pb';
 import {csvCell, csvRecords, csvText, isFormulaLike, parseCsv} from '../../web/src/lib/csv';
 import {errorAt, errorMessage, fieldErrors, unownedErrors} from '../../web/src/lib/field_errors';
-import {figureInput, formatFigure, formatPercentBp, parseCount, parseFigure, parsePercent} from '../../web/src/lib/figures';
+import {YearChangeSchema} from '../../web/src/gen/techmatch/v1/report_pb';
+import {figureInput, formatChange, formatFigure, formatPercentBp, parseCount, parseFigure, parsePercent} from '../../web/src/lib/figures';
 import {decimalString, formatMoney, moneyInput, parseMoney, parseMoneyText, parseYuanInput} from '../../web/src/lib/money';
 import {columnName, xlsxWorkbook} from '../../web/src/lib/xlsx';
 import {crc32, zipStored} from '../../web/src/lib/zip';
@@ -272,6 +273,18 @@ test('ledger figures as text: counts, exact money, basis points as percentages',
   assert.equal(formatPercentBp(10000n), '100%');
   assert.equal(formatPercentBp(8n), '0.08%');
   assert.equal(formatPercentBp(12345n), '123.45%');
+});
+
+test('changes on last year: signed counts and amounts, the percentage when there is one', () => {
+  const change = (init: MessageInitShape<typeof YearChangeSchema>) => create(YearChangeSchema, init);
+  assert.equal(formatChange(change({difference: {case: 'count', value: 3n}, percentBp: 4170n}), 'en'), '+3 (+41.7%)');
+  assert.equal(formatChange(change({difference: {case: 'count', value: -2n}, percentBp: -5000n}), 'zh-Hans'), '-2 (-50%)');
+  assert.equal(formatChange(change({difference: {case: 'count', value: 0n}}), 'zh-Hans'), '+0');
+  assert.equal(formatChange(change({difference: {case: 'amount', value: cny(-125000n)}}), 'zh-Hans'), '-12.5万元');
+  assert.equal(formatChange(change({difference: {case: 'amount', value: cny(1200000n)}, percentBp: 10000n}), 'en'),
+               '+CNY 1,200,000.00 (+100%)');
+  assert.equal(formatChange(change({}), 'en'), '—');
+  assert.equal(formatChange(undefined, 'en'), '—');
 });
 
 test('ledger figures as typed: whole counts within int64, percentages to basis points', () => {

@@ -1,7 +1,8 @@
 // The ledger's figures as text and as typed, exactly: a count (int64, as BigInt), an amount of
 // money (see money.ts) or a percentage in basis points (12.5% is 1250). Never a float.
+import type {YearChange} from '../gen/techmatch/v1/report_pb';
 import type {Lang} from '../i18n/i18n';
-import {decimalString, formatMoney, groupThousands, moneyInput, parseYuanInput,
+import {decimalString, formatMoney, groupThousands, moneyInput, parseYuanInput, toNanos,
         type MoneyInputProblem, type MoneyLike} from './money';
 
 // A figure as the API's oneofs carry it (Observation.value, Target.value, Figure.value).
@@ -30,6 +31,21 @@ export function formatFigure(figure: FigureValue|undefined, lang: Lang): string 
     default:
       return '—';
   }
+}
+
+// A change against the previous year with its sign: "+3", "-12.5万元", "+3 (+41.7%)"; "—"
+// when there is none.
+export function formatChange(change: YearChange|undefined, lang: Lang): string {
+  const difference = change?.difference;
+  if (!change || !difference?.case) return '—';
+  const signed = (negative: boolean, text: string) => (negative ? text : `+${text}`);
+  let text = difference.case === 'count' ?
+      signed(difference.value < 0n, formatCount(difference.value, lang)) :
+      signed(toNanos(difference.value) < 0n, formatMoney(difference.value, lang));
+  if (change.percentBp !== undefined) {
+    text += ` (${signed(change.percentBp < 0n, formatPercentBp(change.percentBp))})`;
+  }
+  return text;
 }
 
 // Why a typed figure was refused (each has its words in the string tables).

@@ -12,32 +12,15 @@ import {ErrorBanner} from '../components/field';
 import type {Event as Fair} from '../gen/techmatch/v1/event_pb';
 import type {
   CommissionersReport, FinancingKindReport, IndicatorReport, ProgrammeReport as Report,
-  ProjectLevelReport, RegionProgrammeFigures, YearChange,
+  ProjectLevelReport, RegionProgrammeFigures,
 } from '../gen/techmatch/v1/report_pb';
-import {useI18n, type Lang, type Strings} from '../i18n/i18n';
+import {useI18n, type Strings} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorAt, errorMessage, fieldErrors, unownedErrors, type FieldErrors} from '../lib/field_errors';
-import {formatCount, formatFigure, formatPercentBp} from '../lib/figures';
-import {formatMoney, toNanos, type MoneyLike} from '../lib/money';
+import {formatChange, formatCount, formatFigure, formatPercentBp} from '../lib/figures';
+import {formatMoney} from '../lib/money';
 import {kCountOutcomes, kMoneyOutcomes} from './ledger_commissioner_fields';
 import {kAssessments, kFinancingKinds, kLevels, labelOf, thisYear} from './ledger_labels';
-
-// A change against the previous year with its sign: "+3", "-12.5万元", "(+41.7%)".
-function formatChange(change: YearChange|undefined, lang: Lang): string {
-  if (!change) return '—';
-  const signed = (negative: boolean, text: string) => (negative ? text : `+${text}`);
-  let text = '—';
-  if (change.difference.case === 'count') {
-    text = signed(change.difference.value < 0n, formatCount(change.difference.value, lang));
-  } else if (change.difference.case === 'amount') {
-    const amount: MoneyLike = change.difference.value;
-    text = signed(toNanos(amount) < 0n, formatMoney(amount, lang));
-  }
-  if (change.percentBp !== undefined) {
-    text += ` (${signed(change.percentBp < 0n, formatPercentBp(change.percentBp))})`;
-  }
-  return text;
-}
 
 function Table({label, head, children, foot}: {
   label: string;
