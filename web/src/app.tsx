@@ -1,7 +1,8 @@
 // The shell: header with the signed-in account, language switch and sign-out, navigation for
-// the account's role, and hash routes (#/needs, #/review, #/sign-in, …), so the server only ever
-// serves index.html at / (#/ledger/projects: the ledger's projects). On load it asks the server who the session cookie belongs to (GET
-// /session); without an account only the public pages (sign-in, apply, accept) are reachable.
+// the account's role, and hash routes (#/needs, #/review, #/sign-in, #/ledger/projects: a page
+// and its own part, …), so the server only ever serves index.html at /. On load it asks the
+// server who the session cookie belongs to (GET /session); without an account only the public
+// pages (sign-in, apply, accept) are reachable.
 import {useEffect, useMemo, useState} from 'preact/hooks';
 import {ErrorBanner} from './components/field';
 import {Listings} from './components/listings';
@@ -25,7 +26,8 @@ import {SignIn} from './pages/sign_in';
 const kNavKeys = {
   needs: 'navNeeds', offerings: 'navOfferings', review: 'navReview',
   applications: 'navApplications', events: 'navEvents', agreements: 'navAgreements',
-  dashboard: 'navDashboard', ledger: 'navLedger', report: 'navReport', 'sign-in': 'navSignIn', apply: 'navApply', accept: 'navAccept',
+  dashboard: 'navDashboard', ledger: 'navLedger', report: 'navReport', 'sign-in': 'navSignIn',
+  apply: 'navApply', accept: 'navAccept',
 } as const;
 
 function currentRoute(): string {
@@ -131,7 +133,8 @@ export function App() {
         {lazy && !lazy.module && (lazy.error ? <ErrorBanner messages={[lazy.error]} />
                                                : <p aria-live="polite">{t.loading}</p>)}
         {active === 'ledger' && ledger.module && workspace && principal && (
-          <ledger.module.Ledger workspace={workspace} region={principal.regionCode} section={rest.join('/')} />
+          <ledger.module.Ledger workspace={workspace} region={principal.regionCode}
+                                section={rest.join('/')} />
         )}
         {active === 'report' && report.module && principal && (
           <report.module.ProgrammeReport region={principal.regionCode} />

@@ -29,7 +29,9 @@ export function useIndicators(): Indicators {
   useEffect(() => {
     if (!loading) {
       loading = loadAll();
-      loading.catch(() => { loading = null; });
+      loading.catch(() => {
+        loading = null;
+      });
     }
     loading.then(setIndicators, () => {});
   }, []);

@@ -51,7 +51,8 @@ function isUnder(p: string, path: string): boolean {
 // The messages at any of `paths` or under one, joined; undefined when there are none. A form
 // passes each field's paths (`target.value`, `target.count`, ...).
 export function errorAt(errors: FieldErrors, ...paths: string[]): string|undefined {
-  const found = [...errors].filter(([p]) => paths.some((path) => isUnder(p, path))).map(([, m]) => m);
+  const found =
+      [...errors].filter(([p]) => paths.some((path) => isUnder(p, path))).map(([, m]) => m);
   return found.length > 0 ? found.join('; ') : undefined;
 }
 

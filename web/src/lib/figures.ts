@@ -2,12 +2,26 @@
 // money (see money.ts) or a percentage in basis points (12.5% is 1250). Never a float.
 import type {YearChange} from '../gen/techmatch/v1/report_pb';
 import type {Lang} from '../i18n/i18n';
-import {decimalString, formatMoney, groupThousands, moneyInput, parseYuanInput, toNanos,
-        type MoneyInputProblem, type MoneyLike} from './money';
+import {decimalString, formatMoney, groupThousands, moneyInput, parseYuanInput, toNanos, type MoneyInputProblem, type MoneyLike} from './money';
 
 // A figure as the API's oneofs carry it (Observation.value, Target.value, Figure.value).
-export type FigureValue = {case: 'count'; value: bigint}|{case: 'money'; value: MoneyLike}|
-    {case: 'percentBp'; value: bigint}|{case: undefined; value?: undefined};
+export type FigureValue = {
+  case: 'count'; value: bigint
+}|{
+  case:
+    'money';
+    value: MoneyLike
+}
+|{
+  case:
+    'percentBp';
+    value: bigint
+}
+|{
+  case:
+    undefined;
+    value?: undefined
+};
 
 export type FigureUnit = 'count'|'money'|'percentBp';
 

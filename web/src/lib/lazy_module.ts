@@ -3,7 +3,8 @@
 // arrived; the error's message when it could not be fetched.
 import {useEffect, useState} from 'preact/hooks';
 
-export function useLazyModule<T>(load: () => Promise<T>, wanted: boolean): {module: T|null; error: string} {
+export function useLazyModule<T>(
+    load: () => Promise<T>, wanted: boolean): {module: T|null; error: string} {
   const [module, setModule] = useState<T|null>(null);
   const [error, setError] = useState('');
   useEffect(() => {

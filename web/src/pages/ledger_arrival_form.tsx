@@ -36,8 +36,10 @@ export function ArrivalForm({project, onDone}: {
     }
     setBusy(true);
     try {
-      onDone(await api.projects().recordFundArrival(
-          {project: project.name, amount: parsed.money, arriveTime, note: note.trim(), requestId: crypto.randomUUID()}));
+      onDone(await api.projects().recordFundArrival({
+        project: project.name, amount: parsed.money, arriveTime, note: note.trim(),
+        requestId: crypto.randomUUID(),
+      }));
     } catch (error) {
       const found = fieldErrors(error);
       if (found.size === 0) found.set('', errorMessage(error, t));

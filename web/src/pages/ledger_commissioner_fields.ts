@@ -2,8 +2,8 @@
 // field paths and labels (shared by the list and the form).
 import type {StringKey} from '../i18n/i18n';
 
-export type CountOutcome =
-    'technologiesPromoted'|'newProducts'|'projects'|'jointVentures'|'cooperatives'|'enterprisesFounded';
+export type CountOutcome = 'technologiesPromoted'|'newProducts'|'projects'|'jointVentures'|
+    'cooperatives'|'enterprisesFounded';
 export type MoneyOutcome = 'investment'|'profit'|'farmerIncomeIncrease';
 
 export const kCountOutcomes: ReadonlyArray<{field: CountOutcome; path: string; key: StringKey}> = [

@@ -12,7 +12,9 @@ import {api} from '../lib/api';
 import {errorAt, errorMessage, fieldErrors, unownedErrors, type FieldErrors} from '../lib/field_errors';
 import {parseCount} from '../lib/figures';
 import {moneyInput, parseYuanInput, type MoneyLike} from '../lib/money';
-import {kCountOutcomes, kMoneyOutcomes, type CountOutcome, type MoneyOutcome} from './ledger_commissioner_fields';
+import {
+  kCountOutcomes, kMoneyOutcomes, type CountOutcome, type MoneyOutcome,
+} from './ledger_commissioner_fields';
 import {kServiceModels, thisYear} from './ledger_labels';
 
 const kPaths = ['display_name', 'home_organization', 'region_code', 'year', 'service_model',
@@ -86,7 +88,8 @@ export function CommissionerForm({commissioner, onDone}: {
     <form class="card ledger-form" onSubmit={submit} noValidate aria-label={heading}>
       <h4>{heading}</h4>
       <ErrorBanner messages={unownedErrors(errors, kPaths.map((p) => `commissioner.${p}`))} />
-      <Field id={id('name')} label={t.personName} value={name} onInput={setName} required error={at('display_name')} />
+      <Field id={id('name')} label={t.personName} value={name} onInput={setName} required
+             error={at('display_name')} />
       <OrganizationSelect id={id('home')} label={t.homeOrganization} value={home} onChange={setHome}
                           error={at('home_organization')} />
       <Field id={id('region')} label={t.regionServed} value={regionCode} onInput={setRegionCode}

@@ -5,20 +5,20 @@ import {Project_Level} from '../gen/techmatch/v1/project_pb';
 import {Assessment} from '../gen/techmatch/v1/target_pb';
 import type {StringKey} from '../i18n/i18n';
 
-export const kLevels: ReadonlyArray<readonly [Project_Level, StringKey]> = [
+export const kLevels: ReadonlyArray<readonly[Project_Level, StringKey]> = [
   [Project_Level.NATIONAL, 'levelNational'],
   [Project_Level.PROVINCIAL, 'levelProvincial'],
   [Project_Level.MUNICIPAL, 'levelMunicipal'],
   [Project_Level.COUNTY, 'levelCounty'],
 ];
 
-export const kServiceModels: ReadonlyArray<readonly [Commissioner_ServiceModel, StringKey]> = [
+export const kServiceModels: ReadonlyArray<readonly[Commissioner_ServiceModel, StringKey]> = [
   [Commissioner_ServiceModel.MARKET_LED, 'modelMarketLed'],
   [Commissioner_ServiceModel.TECHNOLOGY_PUSHED, 'modelTechnologyPushed'],
   [Commissioner_ServiceModel.VENTURE, 'modelVenture'],
 ];
 
-export const kFinancingKinds: ReadonlyArray<readonly [Financing_Kind, StringKey]> = [
+export const kFinancingKinds: ReadonlyArray<readonly[Financing_Kind, StringKey]> = [
   [Financing_Kind.LOAN, 'financingLoan'],
   [Financing_Kind.GUARANTEE, 'financingGuarantee'],
   [Financing_Kind.EQUITY, 'financingEquity'],
@@ -26,15 +26,15 @@ export const kFinancingKinds: ReadonlyArray<readonly [Financing_Kind, StringKey]
   [Financing_Kind.SUBSIDY, 'financingSubsidy'],
 ];
 
-export const kAssessments: ReadonlyArray<readonly [Assessment, StringKey]> = [
+export const kAssessments: ReadonlyArray<readonly[Assessment, StringKey]> = [
   [Assessment.MET, 'assessmentMet'],
   [Assessment.NOT_MET, 'assessmentNotMet'],
   [Assessment.PENDING, 'assessmentPending'],
 ];
 
 // The string key of `value` in one of the tables above.
-export function labelOf<T>(table: ReadonlyArray<readonly [T, StringKey]>, value: T):
-    StringKey|undefined {
+export function labelOf<T>(table: ReadonlyArray<readonly[T, StringKey]>, value: T): StringKey|
+    undefined {
   return table.find(([v]) => v === value)?.[1];
 }
 

@@ -63,7 +63,8 @@ export function ObservationForm({year, region, onDone}: {
 
   const owned = [...figurePaths('observation'), 'observation.indicator', 'observation.region_code',
                  'observation.year', 'observation.half', 'observation.note'];
-  const options = [...indicators.values()].map((i) => [i.name, indicatorName(indicators, i.name, lang)] as const);
+  const options = [...indicators.values()].map(
+      (i) => [i.name, indicatorName(indicators, i.name, lang)] as const);
   return (
     <form class="card ledger-form" onSubmit={submit} noValidate aria-label={t.recordObservation}>
       <h4>{t.recordObservation}</h4>

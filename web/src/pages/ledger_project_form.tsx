@@ -75,7 +75,8 @@ export function ProjectForm({project, onDone}: {
     <form class="card ledger-form" onSubmit={submit} noValidate aria-label={heading}>
       <h4>{heading}</h4>
       <ErrorBanner messages={unownedErrors(errors, kPaths.map((p) => `project.${p}`))} />
-      <Field id={id('title')} label={t.fieldTitle} value={title} onInput={setTitle} required error={at('title')} />
+      <Field id={id('title')} label={t.fieldTitle} value={title} onInput={setTitle} required
+             error={at('title')} />
       <SelectField id={id('level')} label={t.level} value={level} error={at('level')} onChange={setLevel}
                    options={kLevels.map(([l, key]) => [String(l), t[key]] as const)} />
       <Field id={id('programme')} label={t.programme} value={programme} onInput={setProgramme} required

@@ -32,7 +32,8 @@ export function Projects({editable, region}: {editable: boolean; region: string}
     setError('');
     try {
       const response = await api.projects().listProjects(
-          {filter: listFilter(query.year, query.region, query.level ? [`level = ${query.level}`] : []), pageSize: 200, pageToken});
+          {filter: listFilter(query.year, query.region, query.level ? [`level = ${query.level}`] : []),
+           pageSize: 200, pageToken});
       setProjects((previous) => [...(pageToken ? previous ?? [] : []), ...response.projects]);
       setNext(response.nextPageToken);
     } catch (e) {
@@ -78,7 +79,9 @@ export function Projects({editable, region}: {editable: boolean; region: string}
       ) : (
         <button type="button" onClick={() => { setNotice(''); setCreating(true); }}>{t.newProject}</button>
       ))}
-      {open && <ProjectDetail name={open} editable={editable} onChanged={changed} onClose={() => setOpen('')} />}
+      {open && (
+        <ProjectDetail name={open} editable={editable} onChanged={changed} onClose={() => setOpen('')} />
+      )}
       {projects === null && <p>{t.loading}</p>}
       {projects && projects.length === 0 && !error && <p>{t.empty}</p>}
       {projects && projects.length > 0 && (

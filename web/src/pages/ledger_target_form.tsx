@@ -31,8 +31,9 @@ export function TargetForm({target, year, region, onDone}: {
   const id = (name: string) => `target-${target ? 'edit' : 'new'}-${name}`;
   const chosen = indicator || [...indicators.keys()][0] || '';
   const unit = unitOf(indicators, chosen);
-  const title = target ? `${t.edit}: ${indicatorName(indicators, target.indicator, lang)} ${target.regionCode} ${target.year}`
-                       : t.newTarget;
+  const title = target ?
+      `${t.edit}: ${indicatorName(indicators, target.indicator, lang)} ${target.regionCode} ${target.year}` :
+      t.newTarget;
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -66,8 +67,10 @@ export function TargetForm({target, year, region, onDone}: {
     }
   }
 
-  const owned = [...figurePaths('target'), ...(target ? [] : ['target.indicator', 'target.region_code', 'target.year'])];
-  const options = [...indicators.values()].map((i) => [i.name, indicatorName(indicators, i.name, lang)] as const);
+  const owned = [...figurePaths('target'),
+                 ...(target ? [] : ['target.indicator', 'target.region_code', 'target.year'])];
+  const options = [...indicators.values()].map(
+      (i) => [i.name, indicatorName(indicators, i.name, lang)] as const);
   return (
     <form class="card ledger-form" onSubmit={submit} noValidate aria-label={title}>
       <h4>{title}</h4>

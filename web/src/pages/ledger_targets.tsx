@@ -51,6 +51,9 @@ export function Targets({editable, region}: {editable: boolean; region: string})
     load('');
   }
 
+  // "星火培训人次 510500 2025": what a notice names.
+  const named = (r: {indicator: string; regionCode: string; year: number}) =>
+    `${indicatorName(indicators, r.indicator, lang)} ${r.regionCode} ${r.year}`;
   const assessment = (target: Target) => {
     const key = labelOf(kAssessments, target.assessment);
     return key ? t[key] : '—';
@@ -76,15 +79,15 @@ export function Targets({editable, region}: {editable: boolean; region: string})
       )}
       {editing.kind === 'new-target' && (
         <TargetForm year={query.year} region={query.region}
-                    onDone={(saved) => done(saved && `${t.saved}: ${indicatorName(indicators, saved.indicator, lang)} ${saved.regionCode} ${saved.year}`)} />
+                    onDone={(saved) => done(saved && `${t.saved}: ${named(saved)}`)} />
       )}
       {editing.kind === 'target' && (
         <TargetForm target={editing.target} year={query.year} region={query.region}
-                    onDone={(saved) => done(saved && `${t.saved}: ${indicatorName(indicators, saved.indicator, lang)} ${saved.regionCode} ${saved.year}`)} />
+                    onDone={(saved) => done(saved && `${t.saved}: ${named(saved)}`)} />
       )}
       {editing.kind === 'observation' && (
         <ObservationForm year={query.year} region={query.region}
-                         onDone={(saved) => done(saved && `${t.observationRecorded}: ${indicatorName(indicators, saved.indicator, lang)} ${saved.regionCode} ${saved.year}`)} />
+                         onDone={(saved) => done(saved && `${t.observationRecorded}: ${named(saved)}`)} />
       )}
       {targets === null && <p>{t.loading}</p>}
       {targets && targets.length === 0 && !error && <p>{t.empty}</p>}

@@ -22,6 +22,10 @@ import {formatMoney} from '../lib/money';
 import {kCountOutcomes, kMoneyOutcomes} from './ledger_commissioner_fields';
 import {kAssessments, kFinancingKinds, kLevels, labelOf, thisYear} from './ledger_labels';
 
+// The agreement figures the report shows, by their names in the API and the string tables.
+const kAgreementAmounts =
+    ['contractAmount', 'totalInvestment', 'realizedOutputValue', 'realizedProfitTax'] as const;
+
 function Table({label, head, children, foot}: {
   label: string;
   head: string[];
@@ -38,6 +42,11 @@ function Table({label, head, children, foot}: {
       </table>
     </div>
   );
+}
+
+// A labelled figure: the rows of the sections that are lists of figures.
+function FigureRow({label, value}: {label: string; value: string}) {
+  return <tr><th scope="row">{label}</th><td class="number">{value}</td></tr>;
 }
 
 function IndicatorsTable({rows, label}: {rows: IndicatorReport[]; label: string}) {
@@ -84,7 +93,8 @@ function ProjectsTables({figures, label}: {figures: RegionProgrammeFigures; labe
   return (
     <>
       <Table label={label}
-             head={[t.level, t.projectCount, t.yearChange, t.approvedFunds, t.yearChange, t.arrivedFunds, t.yearChange]}
+             head={[t.level, t.projectCount, t.yearChange, t.approvedFunds, t.yearChange, t.arrivedFunds,
+                    t.yearChange]}
              foot={projects.total && row(projects.total, true)}>
         {projects.levels.map((r) => row(r, false))}
       </Table>
@@ -115,13 +125,13 @@ function CommissionersTable({report, label}: {report: CommissionersReport|undefi
   if (!report || report.commissionerCount === 0n) return <p>{t.empty}</p>;
   return (
     <Table label={label} head={[t.item, t.figure]}>
-      <tr><th scope="row">{t.commissionerCount}</th><td class="number">{formatCount(report.commissionerCount, lang)}</td></tr>
-      <tr><th scope="row">{t.homeOrganizationCount}</th><td class="number">{formatCount(report.homeOrganizationCount, lang)}</td></tr>
+      <FigureRow label={t.commissionerCount} value={formatCount(report.commissionerCount, lang)} />
+      <FigureRow label={t.homeOrganizationCount} value={formatCount(report.homeOrganizationCount, lang)} />
       {kCountOutcomes.map((o) => (
-        <tr key={o.path}><th scope="row">{t[o.key]}</th><td class="number">{formatCount(report[o.field], lang)}</td></tr>
+        <FigureRow key={o.path} label={t[o.key]} value={formatCount(report[o.field], lang)} />
       ))}
       {kMoneyOutcomes.map((o) => (
-        <tr key={o.path}><th scope="row">{t[o.key]}</th><td class="number">{formatMoney(report[o.field], lang)}</td></tr>
+        <FigureRow key={o.path} label={t[o.key]} value={formatMoney(report[o.field], lang)} />
       ))}
     </Table>
   );
@@ -244,7 +254,9 @@ export function ProgrammeReport({region}: {region: string}) {
           {regionError && <p id="report-region-error" class="field-error" role="alert">{regionError}</p>}
         </div>
         <button type="submit">{t.showReport}</button>
-        <button type="button" class="secondary" disabled={!report} onClick={() => window.print()}>{t.print}</button>
+        <button type="button" class="secondary" disabled={!report} onClick={() => window.print()}>
+          {t.print}
+        </button>
       </form>
       <ErrorBanner messages={unownedErrors(errors, ['year', 'region_code'])} />
       {loading && <p aria-live="polite">{t.loading}</p>}
@@ -276,11 +288,10 @@ export function ProgrammeReport({region}: {region: string}) {
           ))}
           {section('agreements', t.reportAgreements, !figures.agreements ? <p>{t.empty}</p> : (
             <Table label={t.reportAgreements} head={[t.item, t.figure]}>
-              <tr><th scope="row">{t.agreementCount}</th><td class="number">{formatCount(figures.agreements.agreementCount, lang)}</td></tr>
-              <tr><th scope="row">{t.contractAmount}</th><td class="number">{formatMoney(figures.agreements.contractAmount, lang)}</td></tr>
-              <tr><th scope="row">{t.totalInvestment}</th><td class="number">{formatMoney(figures.agreements.totalInvestment, lang)}</td></tr>
-              <tr><th scope="row">{t.realizedOutputValue}</th><td class="number">{formatMoney(figures.agreements.realizedOutputValue, lang)}</td></tr>
-              <tr><th scope="row">{t.realizedProfitTax}</th><td class="number">{formatMoney(figures.agreements.realizedProfitTax, lang)}</td></tr>
+              <FigureRow label={t.agreementCount} value={formatCount(figures.agreements.agreementCount, lang)} />
+              {kAgreementAmounts.map((f) => (
+                <FigureRow key={f} label={t[f]} value={formatMoney(figures.agreements?.[f], lang)} />
+              ))}
             </Table>
           ))}
           {section('projects', t.ledgerProjects, <ProjectsTables figures={figures} label={t.ledgerProjects} />)}
