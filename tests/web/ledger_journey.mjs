@@ -201,6 +201,54 @@ await run(async (env) => {
     await shot(own, 'official');
   });
 
+  await step('the official opens the year\'s report, in two languages, and prints it', async () => {
+    const report = await official.newPage();
+    await enter(report, server.base);
+    await report.getByRole('navigation').getByRole('link', {name: '年度报告'}).click();
+    const controls = report.getByRole('form', {name: '报告年度与地区'});
+    assert.equal(await controls.getByLabel('行政区划代码（6位）').inputValue(), '510500');
+    await controls.getByLabel('年度').fill(kYear);
+    await controls.getByRole('button', {name: '生成报告'}).click();
+    await report.getByRole('heading', {name: `科技工作年度报告 · 510500 · ${kYear}`}).waitFor();
+    const narrative = report.getByRole('region', {name: '综述'}).locator('.narrative');
+    await narrative.locator('p').first().waitFor();
+    const indicators = report.getByRole('group', {name: '指标与目标'});
+    const spark = indicators.getByRole('row', {name: /星火培训人次/});
+    await spark.getByRole('cell', {name: '80%'}).waitFor();
+    await spark.getByRole('cell', {name: '未完成'}).waitFor();
+    const projects = report.getByRole('group', {name: '科技项目', exact: true});
+    await projects.getByRole('rowheader', {name: '国家级'}).waitFor();
+    await projects.getByRole('cell', {name: '300.5万元'}).first().waitFor();
+    await projects.getByRole('cell', {name: '120.00005万元'}).first().waitFor();
+    const commissioners = report.getByRole('group', {name: '科技特派员'});
+    await commissioners.getByRole('row', {name: /带动农民增收/}).getByRole('cell', {name: '12.5万元'}).waitFor();
+    const financing = report.getByRole('group', {name: '科技金融'});
+    await financing.getByRole('row', {name: /贷款/}).getByRole('cell', {name: '500万元'}).waitFor();
+    await report.getByRole('group', {name: '下级地区'}).getByRole('rowheader', {name: '510502'}).waitFor();
+    await checkAccessibility(report, env.axeSource, 'programme report (official)');
+    await shot(report, 'report');
+    await fitsIn360(report, 'the programme report');
+    // The narrative follows the page's language: asked again in English.
+    const zh = await narrative.innerText();
+    await report.getByLabel('语言').selectOption('en');
+    await report.getByRole('heading', {name: 'Summary'}).waitFor();
+    await report.getByRole('group', {name: 'Science and finance'}).getByRole('cell', {name: 'CNY 5,000,000.00'}).waitFor();
+    await report.waitForFunction((before) => {
+      const text = document.querySelector('.narrative')?.textContent ?? '';
+      return text !== '' && text !== before && /[A-Za-z]{4}/.test(text);
+    }, zh);
+    await checkAccessibility(report, env.axeSource, 'programme report (official, English)');
+    await report.getByLabel('Language').selectOption('zh-Hans');
+    // Printed: no navigation or controls, the tables kept.
+    assert.ok(await report.getByRole('button', {name: '打印'}).isEnabled());
+    await report.emulateMedia({media: 'print'});
+    assert.equal(await report.locator('header.top').isVisible(), false);
+    assert.equal(await controls.isVisible(), false);
+    assert.ok(await report.getByRole('group', {name: '科技金融'}).isVisible());
+    await report.pdf({path: path.join(env.screenshotDir, 'ledger-report.pdf'), format: 'A4'});
+    await report.emulateMedia({media: 'screen'});
+  });
+
   const elsewhere = await signedInContext(env.browser, server.base, regionalKey('OFFICIAL', '510100'));
   await step('a Chengdu official sees none of Luzhou\'s records', async () => {
     const other = await elsewhere.newPage();
