@@ -140,8 +140,7 @@ struct IndicatorLine {
 
 // The line of `indicator` from the region's target (if any) and the progress computed for it
 // (ComputeProgress against the target, or against a target of 0 when none was issued, which
-// gives the actual); nullopt when there is neither a target nor an actual, and for a
-// records-only indicator (core/ledger/indicator.h) without a target.
+// gives the actual); nullopt when there is neither a target nor an actual.
 std::optional<IndicatorLine> BuildIndicatorLine(const Indicator& indicator,
                                                 const std::optional<Target>& target,
                                                 const TargetProgress& progress);
