@@ -157,7 +157,8 @@ TEST_F(LedgerRecordsTest, FinancingsNameEveryBadFieldAtOnce) {
   bad.agreement_id = "no-such-agreement";
   NewFinancing input;
   input.financing = bad;
-  input.request_id = std::string(200, 'x');
+  const std::string long_request_id(200, 'x');  // The input only views it.
+  input.request_id = long_request_id;
   absl::StatusOr<Financing> refused = financings().Create(admin_, std::move(input));
   EXPECT_THAT(
       ViolatedFields(refused),
