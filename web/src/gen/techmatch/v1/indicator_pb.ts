@@ -159,7 +159,7 @@ export type Observation = Message<"techmatch.v1.Observation"> & {
   regionCode: string;
 
   /**
-   * The year, 2000–2100; required.
+   * The year, 1980–2100; required.
    *
    * @generated from field: int32 year = 4;
    */

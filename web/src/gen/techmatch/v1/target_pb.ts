@@ -133,7 +133,7 @@ export type Target = Message<"techmatch.v1.Target"> & {
   regionCode: string;
 
   /**
-   * The year, 2000–2100; required, immutable.
+   * The year, 1980–2100; required, immutable.
    *
    * @generated from field: int32 year = 4;
    */
