@@ -10,6 +10,7 @@ import {Agreement_Kind} from '../gen/techmatch/v1/agreement_pb';
 import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage} from '../lib/field_errors';
+import {useLatestRequest} from '../lib/latest_request';
 import {formatMoney} from '../lib/money';
 import {AgreementDetail} from './agreement_detail';
 import {AgreementForm} from './agreement_form';
@@ -25,14 +26,18 @@ export function Agreements({editable}: {editable: boolean}) {
   const [agreements, setAgreements] = useState<Agreement[] | null>(null);
   const [next, setNext] = useState('');
   const [error, setError] = useState('');
+  const latest = useLatestRequest();
 
   async function load(pageToken: string) {
+    const turn = latest.start();
     setError('');
     try {
-      const response = await api.agreements().listAgreements({filter, pageSize: 100, pageToken});
+      const response = await api.agreements().listAgreements({filter, pageSize: 100, pageToken}, {signal: turn.signal});
+      if (!turn.current()) return;
       setAgreements((previous) => [...(pageToken ? previous ?? [] : []), ...response.agreements]);
       setNext(response.nextPageToken);
     } catch (e) {
+      if (!turn.current()) return;
       setError(errorMessage(e, t));
       setAgreements([]);
     }

@@ -10,6 +10,7 @@ import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage} from '../lib/field_errors';
 import {formatCount} from '../lib/figures';
+import {useLatestRequest} from '../lib/latest_request';
 import {formatMoney} from '../lib/money';
 import {kCountOutcomes, kMoneyOutcomes} from './ledger_commissioner_fields';
 import {CommissionerForm} from './ledger_commissioner_form';
@@ -23,17 +24,21 @@ export function Commissioners({editable, region}: {editable: boolean; region: st
   const [commissioners, setCommissioners] = useState<Commissioner[]|null>(null);
   const [next, setNext] = useState('');
   const [error, setError] = useState('');
+  const latest = useLatestRequest();
   const [notice, setNotice] = useState('');
   const [editing, setEditing] = useState<Commissioner|'new'|null>(null);
 
   async function load(pageToken: string) {
+    const turn = latest.start();
     setError('');
     try {
       const response = await api.commissioners().listCommissioners(
-          {filter: listFilter(query.year, query.region), pageSize: 200, pageToken});
+          {filter: listFilter(query.year, query.region), pageSize: 200, pageToken}, {signal: turn.signal});
+      if (!turn.current()) return;
       setCommissioners((previous) => [...(pageToken ? previous ?? [] : []), ...response.commissioners]);
       setNext(response.nextPageToken);
     } catch (e) {
+      if (!turn.current()) return;
       setError(errorMessage(e, t));
       setCommissioners([]);
     }

@@ -10,6 +10,7 @@ import {Financing_Kind, type Financing} from '../gen/techmatch/v1/financing_pb';
 import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage} from '../lib/field_errors';
+import {useLatestRequest} from '../lib/latest_request';
 import {formatMoney} from '../lib/money';
 import {cstDay} from './agreement_fields';
 import {FinancingForm} from './ledger_financing_form';
@@ -24,17 +25,21 @@ export function Financings({editable, region}: {editable: boolean; region: strin
   const [financings, setFinancings] = useState<Financing[]|null>(null);
   const [next, setNext] = useState('');
   const [error, setError] = useState('');
+  const latest = useLatestRequest();
   const [notice, setNotice] = useState('');
   const [creating, setCreating] = useState(false);
 
   async function load(pageToken: string) {
+    const turn = latest.start();
     setError('');
     try {
       const filter = listFilter(query.year, query.region, query.kind ? [`kind = ${query.kind}`] : []);
-      const response = await api.financings().listFinancings({filter, pageSize: 200, pageToken});
+      const response = await api.financings().listFinancings({filter, pageSize: 200, pageToken}, {signal: turn.signal});
+      if (!turn.current()) return;
       setFinancings((previous) => [...(pageToken ? previous ?? [] : []), ...response.financings]);
       setNext(response.nextPageToken);
     } catch (e) {
+      if (!turn.current()) return;
       setError(errorMessage(e, t));
       setFinancings([]);
     }

@@ -10,6 +10,7 @@ import {Project_Level, type Project} from '../gen/techmatch/v1/project_pb';
 import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage} from '../lib/field_errors';
+import {useLatestRequest} from '../lib/latest_request';
 import {formatMoney} from '../lib/money';
 import {listFilter, YearRegionFilter} from './ledger_filter';
 import {kLevels, labelOf} from './ledger_labels';
@@ -24,19 +25,23 @@ export function Projects({editable, region}: {editable: boolean; region: string}
   const [projects, setProjects] = useState<Project[]|null>(null);
   const [next, setNext] = useState('');
   const [error, setError] = useState('');
+  const latest = useLatestRequest();
   const [notice, setNotice] = useState('');
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState('');
 
   async function load(pageToken: string) {
+    const turn = latest.start();
     setError('');
     try {
       const response = await api.projects().listProjects(
           {filter: listFilter(query.year, query.region, query.level ? [`level = ${query.level}`] : []),
-           pageSize: 200, pageToken});
+           pageSize: 200, pageToken}, {signal: turn.signal});
+      if (!turn.current()) return;
       setProjects((previous) => [...(pageToken ? previous ?? [] : []), ...response.projects]);
       setNext(response.nextPageToken);
     } catch (e) {
+      if (!turn.current()) return;
       setError(errorMessage(e, t));
       setProjects([]);
     }

@@ -10,6 +10,7 @@ import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage} from '../lib/field_errors';
 import {formatFigure, formatPercentBp} from '../lib/figures';
+import {useLatestRequest} from '../lib/latest_request';
 import {YearRegionFilter} from './ledger_filter';
 import {kAssessments, labelOf, thisYear} from './ledger_labels';
 import {ObservationForm} from './ledger_observation_form';
@@ -24,17 +25,21 @@ export function Targets({editable, region}: {editable: boolean; region: string})
   const [targets, setTargets] = useState<Target[]|null>(null);
   const [next, setNext] = useState('');
   const [error, setError] = useState('');
+  const latest = useLatestRequest();
   const [notice, setNotice] = useState('');
   const [editing, setEditing] = useState<Editing>({kind: 'none'});
 
   async function load(pageToken: string) {
+    const turn = latest.start();
     setError('');
     try {
       const response = await api.targets().listTargets(
-          {year: query.year, regionCode: query.region, pageSize: 1000, pageToken});
+          {year: query.year, regionCode: query.region, pageSize: 1000, pageToken}, {signal: turn.signal});
+      if (!turn.current()) return;
       setTargets((previous) => [...(pageToken ? previous ?? [] : []), ...response.targets]);
       setNext(response.nextPageToken);
     } catch (e) {
+      if (!turn.current()) return;
       setError(errorMessage(e, t));
       setTargets([]);
     }
