@@ -33,7 +33,8 @@ export function EventSummaryPanel() {
     setSummary(null);
     setError('');
     api.reports().getEventSummary({event, languageCode: lang}, {signal: turn.signal})
-      .then((found) => turn.current() && setSummary(found), (e) => turn.current() && setError(errorMessage(e, t)));
+      .then((found) => turn.current() && setSummary(found),
+            (e) => turn.current() && setError(errorMessage(e, t)));
   }, [event, lang]);
 
   const row = (label: string, s: AgreementSummary | undefined, key: string) => s && (

@@ -56,7 +56,9 @@ export function MeetingPlanEditor({event, onSaved}: {event: Fair; onSaved: () =>
     setLoaded(false);
     setErrors(new Map());
     setStatus('');
-    api.matches().getMeetingPlan({name}, {signal: turn.signal}).then((found) => turn.current() && show(found), (e) => {
+    api.matches().getMeetingPlan({name}, {signal: turn.signal}).then((found) => {
+      if (turn.current()) show(found);
+    }, (e) => {
       if (!turn.current()) return;
       if (e instanceof ConnectError && e.code === Code.NotFound) {
         show(null);

@@ -46,7 +46,8 @@ export function AgreementDetail({name, editable, onChanged, onClose}: {
   const load = () => {
     const turn = latest.start();
     return api.agreements().getAgreement({name, view: AgreementView.WITH_HISTORY}, {signal: turn.signal})
-      .then((read) => turn.current() && setAgreement(read), (e) => turn.current() && setError(errorMessage(e, t)));
+      .then((read) => turn.current() && setAgreement(read),
+            (e) => turn.current() && setError(errorMessage(e, t)));
   };
   useEffect(() => {
     setAgreement(null);

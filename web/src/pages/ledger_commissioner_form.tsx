@@ -78,8 +78,8 @@ export function CommissionerForm({commissioner, onDone}: {
 
   const at = (path: string) => errorAt(errors, `commissioner.${path}`);
   return (
-    <LedgerForm heading={heading} errors={errors} owned={kPaths.map((p) => `commissioner.${p}`)} busy={busy} onSubmit={submit}
-                onCancel={() => onDone(null)}>
+    <LedgerForm heading={heading} errors={errors} owned={kPaths.map((p) => `commissioner.${p}`)}
+                busy={busy} onSubmit={submit} onCancel={() => onDone(null)}>
       <Field id={id('name')} label={t.personName} value={name} onInput={setName} required
              error={at('display_name')} />
       <OrganizationSelect id={id('home')} label={t.homeOrganization} value={home} onChange={setHome}

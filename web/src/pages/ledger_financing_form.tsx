@@ -53,8 +53,8 @@ export function FinancingForm({onDone}: {onDone: (saved: Financing|null) => void
 
   const at = (path: string) => errorAt(errors, `financing.${path}`);
   return (
-    <LedgerForm heading={t.newFinancing} errors={errors} owned={kPaths.map((p) => `financing.${p}`)} busy={busy} onSubmit={submit}
-                onCancel={() => onDone(null)}>
+    <LedgerForm heading={t.newFinancing} errors={errors} owned={kPaths.map((p) => `financing.${p}`)}
+                busy={busy} onSubmit={submit} onCancel={() => onDone(null)}>
       <SelectField id={id('kind')} label={t.financingKind} value={kind} onChange={setKind} error={at('kind')}
                    options={kFinancingKinds.map(([k, key]) => [String(k), t[key]] as const)} />
       <OrganizationSelect id={id('provider')} label={t.provider} value={provider} onChange={setProvider}

@@ -65,8 +65,8 @@ export function ProjectForm({project, onDone}: {
 
   const at = (path: string) => errorAt(errors, `project.${path}`);
   return (
-    <LedgerForm heading={heading} errors={errors} owned={kPaths.map((p) => `project.${p}`)} busy={busy} onSubmit={submit}
-                onCancel={() => onDone(null)}>
+    <LedgerForm heading={heading} errors={errors} owned={kPaths.map((p) => `project.${p}`)}
+                busy={busy} onSubmit={submit} onCancel={() => onDone(null)}>
       <Field id={id('title')} label={t.fieldTitle} value={title} onInput={setTitle} required
              error={at('title')} />
       <SelectField id={id('level')} label={t.level} value={level} error={at('level')} onChange={setLevel}

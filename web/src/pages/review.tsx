@@ -85,7 +85,8 @@ function Queue({kind, titleKey, onReviewed, version}: {
   useEffect(() => {
     const turn = latest.start();
     kind.list('', 'state = SUBMITTED')
-      .then((found) => turn.current() && setItems(found), (e) => turn.current() && setError(errorMessage(e, t)));
+      .then((found) => turn.current() && setItems(found),
+            (e) => turn.current() && setError(errorMessage(e, t)));
   }, [kind, version]);
   const headingId = `review-${kind.resource}-title`;
   return (
