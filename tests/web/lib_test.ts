@@ -1,6 +1,7 @@
 // Unit tests of the portal's money formatting and parsing, the ledger's figures, the BadRequest →
 // field map helpers,
-// CSV reading and writing, the XLSX writer and reading the signed-in account. Bundled by
+// CSV reading and writing, the XLSX writer, reading the signed-in account and which of a
+// page's requests is the latest. Bundled by
 // run_lib_test.mjs with esbuild and run in node.
 import {create, type MessageInitShape} from '@bufbuild/protobuf';
 import {Code, ConnectError} from '@connectrpc/connect';
@@ -15,6 +16,7 @@ import {csvCell, csvRecords, csvText, isFormulaLike, parseCsv} from '../../web/s
 import {errorAt, errorMessage, fieldErrors, unownedErrors} from '../../web/src/lib/field_errors';
 import {YearChangeSchema} from '../../web/src/gen/techmatch/v1/report_pb';
 import {figureInput, formatChange, formatFigure, formatPercentBp, parseCount, parseFigure, parsePercent} from '../../web/src/lib/figures';
+import {LatestRequest} from '../../web/src/lib/latest_request';
 import {decimalString, formatMoney, moneyInput, parseMoney, parseMoneyText, parseYuanInput} from '../../web/src/lib/money';
 import {columnName, xlsxWorkbook} from '../../web/src/lib/xlsx';
 import {crc32, zipStored} from '../../web/src/lib/zip';
@@ -317,6 +319,21 @@ test('field errors by path: a field and what is under it; the rest for the banne
   assert.equal(errorAt(errors, 'target.year'), undefined);
   assert.deepEqual(unownedErrors(errors, ['target.value', 'target.money', 'target.region_code']),
                    ['target.valued: other', 'no field']);
+});
+
+test('the latest request: a later start supersedes (and aborts) the earlier; stop ends the last', () => {
+  const latest = new LatestRequest();
+  const first = latest.start();
+  assert.ok(first.current());
+  const second = latest.start();
+  assert.equal(first.current(), false);
+  assert.ok(first.signal.aborted);
+  assert.ok(second.current());
+  assert.equal(second.signal.aborted, false);
+  latest.stop();
+  assert.equal(second.current(), false);
+  assert.ok(second.signal.aborted);
+  assert.ok(latest.start().current());
 });
 
 console.log(`PASSED ${count} tests`);

@@ -9,6 +9,7 @@ import type {AgreementSummary, EventSummary} from '../gen/techmatch/v1/report_pb
 import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage} from '../lib/field_errors';
+import {useLatestRequest} from '../lib/latest_request';
 import {formatMoney} from '../lib/money';
 import {kKindKeys} from '../pages/agreement_labels';
 import {ErrorBanner} from './field';
@@ -19,6 +20,7 @@ export function EventSummaryPanel() {
   const [event, setEvent] = useState('');
   const [summary, setSummary] = useState<EventSummary | null>(null);
   const [error, setError] = useState('');
+  const latest = useLatestRequest();
   useEffect(() => {
     api.events().listEvents({pageSize: 200}).then((r) => {
       setEvents(r.events);
@@ -27,10 +29,12 @@ export function EventSummaryPanel() {
   }, []);
   useEffect(() => {
     if (!event) return;
+    const turn = latest.start();
     setSummary(null);
     setError('');
-    api.reports().getEventSummary({event, languageCode: lang})
-      .then(setSummary, (e) => setError(errorMessage(e, t)));
+    api.reports().getEventSummary({event, languageCode: lang}, {signal: turn.signal})
+      .then((found) => turn.current() && setSummary(found),
+            (e) => turn.current() && setError(errorMessage(e, t)));
   }, [event, lang]);
 
   const row = (label: string, s: AgreementSummary | undefined, key: string) => s && (

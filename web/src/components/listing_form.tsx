@@ -2,9 +2,10 @@
 // (mapped by field path) or from parsing here; any error no field owns goes to the banner.
 import {useState} from 'preact/hooks';
 import {useI18n} from '../i18n/i18n';
-import {errorMessage, fieldErrors, type FieldErrors} from '../lib/field_errors';
+import type {FieldErrors} from '../lib/field_errors';
 import {moneyInput, parseMoney} from '../lib/money';
 import {ErrorBanner, Field} from './field';
+import {useFormSave} from './form_save';
 import type {ListingInput, ListingItem, ListingKind} from './listing_kind';
 
 interface Props {
@@ -24,8 +25,7 @@ export function ListingForm({kind, owner, item, onDone}: Props) {
   const [industries, setIndustries] = useState(item?.industries.join(', ') ?? '');
   const [amount, setAmount] = useState(moneyInput(item?.amount));
   const [trl, setTrl] = useState(item?.trl ? String(item.trl) : '');
-  const [errors, setErrors] = useState<FieldErrors>(new Map());
-  const [busy, setBusy] = useState(false);
+  const {errors, setErrors, busy, save} = useFormSave();
   const r = kind.resource;
   const paths = {
     title: `${r}.title`, description: `${r}.description`, keywords: `${r}.keywords`,
@@ -49,16 +49,9 @@ export function ListingForm({kind, owner, item, onDone}: Props) {
       title: title.trim(), description: description.trim(), keywords: split(keywords),
       industries: split(industries), amount: money ?? undefined, trl: level,
     };
-    setBusy(true);
-    try {
+    await save(async () => {
       onDone(item ? await kind.update(item, input) : await kind.create(owner, input));
-    } catch (error) {
-      const found = fieldErrors(error);
-      if (found.size === 0) found.set('', errorMessage(error, t));
-      setErrors(found);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const shown = new Set(Object.values(paths));

@@ -4,6 +4,7 @@
 import {useEffect, useState} from 'preact/hooks';
 import {useI18n} from '../i18n/i18n';
 import {errorMessage} from '../lib/field_errors';
+import {useLatestRequest} from '../lib/latest_request';
 import {formatMoney} from '../lib/money';
 import {ErrorBanner} from './field';
 import {ImportPanel} from './import_panel';
@@ -20,7 +21,13 @@ export function Listings({kind, owner}: {kind: ListingKind; owner: string}) {
   const [matching, setMatching] = useState('');
   const [notice, setNotice] = useState('');
 
-  const reload = () => kind.list(owner).then(setItems, (e) => setError(errorMessage(e, t)));
+  const latest = useLatestRequest();
+
+  const reload = () => {
+    const turn = latest.start();
+    kind.list(owner).then((found) => turn.current() && setItems(found),
+                          (e) => turn.current() && setError(errorMessage(e, t)));
+  };
   useEffect(() => {
     setItems(null);
     reload();

@@ -4,6 +4,7 @@ import {useEffect, useState} from 'preact/hooks';
 import type {Match} from '../gen/techmatch/v1/match_pb';
 import {useI18n, type StringKey} from '../i18n/i18n';
 import {errorMessage} from '../lib/field_errors';
+import {useLatestRequest} from '../lib/latest_request';
 import {ErrorBanner} from './field';
 import type {ListingItem, ListingKind} from './listing_kind';
 
@@ -30,8 +31,11 @@ export function MatchList({kind, item}: {kind: ListingKind; item: ListingItem}) 
       setRequested((r) => ({...r, [key]: errorMessage(e, t)}));
     }
   }
+  const latest = useLatestRequest();
   useEffect(() => {
-    kind.match(item).then(setMatches, (e) => setError(errorMessage(e, t)));
+    const turn = latest.start();
+    kind.match(item).then((found) => turn.current() && setMatches(found),
+                          (e) => turn.current() && setError(errorMessage(e, t)));
   }, [kind, item.name]);
   if (error) return <ErrorBanner messages={[error]} />;
   if (!matches) return <p aria-live="polite">{t.loading}</p>;

@@ -12,6 +12,7 @@ import {TimeSlotSchema, type MeetingPlan} from '../gen/techmatch/v1/meeting_pb';
 import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage, fieldErrors, type FieldErrors} from '../lib/field_errors';
+import {useLatestRequest} from '../lib/latest_request';
 import {ErrorBanner, Field} from './field';
 
 interface SlotDraft {
@@ -49,11 +50,16 @@ export function MeetingPlanEditor({event, onSaved}: {event: Fair; onSaved: () =>
     setMaxMeetings(found ? String(found.maxMeetingsPerParticipant) : '0');
     setLoaded(true);
   }
+  const latest = useLatestRequest();
   useEffect(() => {
+    const turn = latest.start();
     setLoaded(false);
     setErrors(new Map());
     setStatus('');
-    api.matches().getMeetingPlan({name}).then(show, (e) => {
+    api.matches().getMeetingPlan({name}, {signal: turn.signal}).then((found) => {
+      if (turn.current()) show(found);
+    }, (e) => {
+      if (!turn.current()) return;
       if (e instanceof ConnectError && e.code === Code.NotFound) {
         show(null);
       } else {

@@ -9,6 +9,7 @@ import {MeetingRequest_Side, MeetingRequest_State, type MeetingRequest} from '..
 import {useI18n, type StringKey} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage, fieldErrors, type FieldErrors} from '../lib/field_errors';
+import {useLatestRequest} from '../lib/latest_request';
 import type {Workspace} from '../lib/workspace';
 import {ErrorBanner, Field} from './field';
 import {displayName, useOrganizations} from './organizations';
@@ -114,13 +115,20 @@ export function MeetingRequests({event, workspace, onChanged}: {
   const filter = organizer ? ''
     : `${ownSide === MeetingRequest_Side.ENTERPRISE ? 'enterprise' : 'institute'} = "${workspace.organization}"`;
 
-  const load = () => allRequests(event.name, filter).then(setRequests, (e) => setError(errorMessage(e, t)));
+  const latest = useLatestRequest();
+  const latestTitles = useLatestRequest();
+  const load = () => {
+    const turn = latest.start();
+    return allRequests(event.name, filter).then((found) => turn.current() && setRequests(found),
+                                                (e) => turn.current() && setError(errorMessage(e, t)));
+  };
   useEffect(() => {
     setRequests(null);
     setError('');
     setStatus('');
     load();
-    titlesOf(event.name).then(setTitles, () => {});
+    const turn = latestTitles.start();
+    titlesOf(event.name).then((found) => turn.current() && setTitles(found), () => {});
   }, [event.name, filter]);
 
   async function act(request: MeetingRequest, accept: boolean) {

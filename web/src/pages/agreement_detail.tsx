@@ -14,6 +14,7 @@ import {
 import {useI18n, type StringKey} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage} from '../lib/field_errors';
+import {useLatestRequest} from '../lib/latest_request';
 import {formatMoney} from '../lib/money';
 import {cstDay, editablePaths, kMoneyFields} from './agreement_fields';
 import {AgreementForm} from './agreement_form';
@@ -40,9 +41,14 @@ export function AgreementDetail({name, editable, onChanged, onClose}: {
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
+  const latest = useLatestRequest();
 
-  const load = () => api.agreements().getAgreement({name, view: AgreementView.WITH_HISTORY})
-    .then(setAgreement, (e) => setError(errorMessage(e, t)));
+  const load = () => {
+    const turn = latest.start();
+    return api.agreements().getAgreement({name, view: AgreementView.WITH_HISTORY}, {signal: turn.signal})
+      .then((read) => turn.current() && setAgreement(read),
+            (e) => turn.current() && setError(errorMessage(e, t)));
+  };
   useEffect(() => {
     setAgreement(null);
     setEditing(false);

@@ -5,6 +5,7 @@
 // its field; an edit sends the etag it read, so a change made meanwhile is refused.
 import {useEffect, useState} from 'preact/hooks';
 import {ErrorBanner, Field} from '../components/field';
+import {useFormSave} from '../components/form_save';
 import {useOrganizations} from '../components/organizations';
 import {
   Agreement_Kind, Agreement_State, Party_Role, type Agreement,
@@ -12,7 +13,7 @@ import {
 import type {Event as Fair} from '../gen/techmatch/v1/event_pb';
 import {useI18n, type StringKey} from '../i18n/i18n';
 import {api} from '../lib/api';
-import {errorMessage, fieldErrors, type FieldErrors} from '../lib/field_errors';
+import type {FieldErrors} from '../lib/field_errors';
 import {moneyInput, parseYuanInput, type MoneyLike} from '../lib/money';
 import {cstDay, cstMidnight, editablePaths, kMoneyFields, type MoneyField} from './agreement_fields';
 import {kKindKeys} from './agreement_labels';
@@ -62,8 +63,7 @@ export function AgreementForm({agreement, onDone}: {
   const [signDay, setSignDay] = useState(cstDay(agreement?.signTime));
   const [amounts, setAmounts] = useState<Record<MoneyField, string>>(Object.fromEntries(
     kMoneyFields.map((f) => [f.field, moneyInput(agreement?.[f.field])])) as Record<MoneyField, string>);
-  const [errors, setErrors] = useState<FieldErrors>(new Map());
-  const [busy, setBusy] = useState(false);
+  const {errors, setErrors, busy, save} = useFormSave();
   useEffect(() => {
     api.events().listEvents({pageSize: 200}).then((r) => setEvents(r.events), () => {});
   }, []);
@@ -103,8 +103,7 @@ export function AgreementForm({agreement, onDone}: {
       parties: parties.map((p) => ({organization: p.organization, role: p.role})),
       ...money,
     };
-    setBusy(true);
-    try {
+    await save(async () => {
       const saved = agreement
         ? await api.agreements().updateAgreement({
           agreement: {...fields, name: agreement.name, etag: agreement.etag},
@@ -112,13 +111,7 @@ export function AgreementForm({agreement, onDone}: {
         })
         : await api.agreements().createAgreement({agreement: fields, requestId: crypto.randomUUID()});
       onDone(saved);
-    } catch (error) {
-      const found = fieldErrors(error);
-      if (found.size === 0) found.set('', errorMessage(error, t));
-      setErrors(found);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const owned = (p: string) => ['title', 'kind', 'parties', 'event', 'need', 'offering', 'industries',

@@ -3,13 +3,13 @@
 // server lists what the caller may read (a party only its own agreements); organizers also
 // record new agreements, edit them and move them through their lifecycle.
 import {timestampDate} from '@bufbuild/protobuf/wkt';
-import {useEffect, useState} from 'preact/hooks';
+import {useState} from 'preact/hooks';
 import {ErrorBanner} from '../components/field';
+import {usePagedList} from '../components/paged_list';
 import type {Agreement} from '../gen/techmatch/v1/agreement_pb';
 import {Agreement_Kind} from '../gen/techmatch/v1/agreement_pb';
 import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
-import {errorMessage} from '../lib/field_errors';
 import {formatMoney} from '../lib/money';
 import {AgreementDetail} from './agreement_detail';
 import {AgreementForm} from './agreement_form';
@@ -22,25 +22,11 @@ export function Agreements({editable}: {editable: boolean}) {
   const [notice, setNotice] = useState('');
   const [draft, setDraft] = useState('');
   const [filter, setFilter] = useState('');
-  const [agreements, setAgreements] = useState<Agreement[] | null>(null);
-  const [next, setNext] = useState('');
-  const [error, setError] = useState('');
-
-  async function load(pageToken: string) {
-    setError('');
-    try {
-      const response = await api.agreements().listAgreements({filter, pageSize: 100, pageToken});
-      setAgreements((previous) => [...(pageToken ? previous ?? [] : []), ...response.agreements]);
-      setNext(response.nextPageToken);
-    } catch (e) {
-      setError(errorMessage(e, t));
-      setAgreements([]);
-    }
-  }
-  useEffect(() => {
-    setAgreements(null);
-    load('');
+  const list = usePagedList(async (pageToken, signal) => {
+    const response = await api.agreements().listAgreements({filter, pageSize: 100, pageToken}, {signal});
+    return {items: response.agreements, next: response.nextPageToken};
   }, [filter]);
+  const {items: agreements, error} = list;
 
   const kind = (a: Agreement) => {
     const key = kKindKeys[Agreement_Kind[a.kind]];
@@ -67,15 +53,15 @@ export function Agreements({editable}: {editable: boolean}) {
           if (!saved) return;
           setNotice(`${t.saved}: ${saved.title}`);
           setOpen(saved.name);
-          load('');
+          list.reload();
         }} />
       ) : (
         <button type="button" onClick={() => { setNotice(''); setCreating(true); }}>{t.newAgreement}</button>
       ))}
       {open && (
         <AgreementDetail name={open} editable={editable} onClose={() => setOpen('')}
-                         onChanged={(changed) => setAgreements((list) =>
-                           list?.map((a) => (a.name === changed.name ? changed : a)) ?? list)} />
+                         onChanged={(changed) => list.update((agreements) =>
+                           agreements.map((a) => (a.name === changed.name ? changed : a)))} />
       )}
       {agreements === null && <p>{t.loading}</p>}
       {agreements && agreements.length === 0 && !error && <p>{t.empty}</p>}
@@ -105,7 +91,7 @@ export function Agreements({editable}: {editable: boolean}) {
           </table>
         </div>
       )}
-      {next && <button type="button" class="secondary" onClick={() => load(next)}>{t.more}</button>}
+      {list.next && <button type="button" class="secondary" onClick={list.more}>{t.more}</button>}
     </section>
   );
 }

@@ -4,11 +4,12 @@
 // with a reason beside which its violations show.
 import {useEffect, useState} from 'preact/hooks';
 import {ErrorBanner, Field} from '../components/field';
+import {useFormSave} from '../components/form_save';
 import {Organization_Kind} from '../gen/techmatch/v1/organization_pb';
 import type {Application} from '../gen/techmatch/v1/registration_pb';
 import {useI18n, type StringKey} from '../i18n/i18n';
 import {api} from '../lib/api';
-import {errorMessage, fieldErrors} from '../lib/field_errors';
+import {errorMessage} from '../lib/field_errors';
 
 export const kKindKeys: Partial<Record<Organization_Kind, StringKey>> = {
   [Organization_Kind.ENTERPRISE]: 'kindEnterprise',
@@ -31,24 +32,14 @@ function Pending({application, onApproved, onRejected}: {
   const {t} = useI18n();
   const [organizationId, setOrganizationId] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [busy, setBusy] = useState(false);
+  const {errors, setErrors, busy, save} = useFormSave();
   const org = application.organization;
   const id = `application-${application.name.split('/').pop()}`;
   const title = org?.displayName ?? application.name;
 
   async function act(action: () => Promise<void>) {
     setErrors(new Map());
-    setBusy(true);
-    try {
-      await action();
-    } catch (e) {
-      const found = fieldErrors(e);
-      if (found.size === 0) found.set('', errorMessage(e, t));
-      setErrors(found);
-    } finally {
-      setBusy(false);
-    }
+    await save(action);
   }
 
   const approve = () => act(async () => {

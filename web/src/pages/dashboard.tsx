@@ -8,6 +8,7 @@ import {EventSummaryPanel} from '../components/event_summary';
 import {useI18n, type Strings, type StringKey} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage} from '../lib/field_errors';
+import {useLatestRequest} from '../lib/latest_request';
 import {formatMoney} from '../lib/money';
 import {kKindKeys} from './agreement_labels';
 import {download, exportAgreementsCsv} from './agreements_csv';
@@ -47,16 +48,19 @@ function SummaryBlock({dimension, filter, industries}: {
   const [total, setTotal] = useState<AgreementSummary | undefined>();
   const [error, setError] = useState('');
   const chartRef = useRef<HTMLDivElement>(null);
+  const latest = useLatestRequest();
 
   useEffect(() => {
+    const turn = latest.start();
     setRows(null);
     setError('');
-    api.reports().summarizeAgreements({filter, groupBy: [dimension.groupBy]}).then(
+    api.reports().summarizeAgreements({filter, groupBy: [dimension.groupBy]}, {signal: turn.signal}).then(
       (response) => {
+        if (!turn.current()) return;
         setRows(response.rows);
         setTotal(response.total);
       },
-      (e) => setError(errorMessage(e, t)));
+      (e) => turn.current() && setError(errorMessage(e, t)));
   }, [dimension, filter]);
 
   useEffect(() => {

@@ -15,6 +15,7 @@ import type {Meeting} from '../gen/techmatch/v1/meeting_pb';
 import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage} from '../lib/field_errors';
+import {useLatestRequest} from '../lib/latest_request';
 import type {Workspace} from '../lib/workspace';
 
 function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
@@ -30,17 +31,23 @@ function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
   const organizer = workspace.role === 'ORGANIZER';
   const own = organizer ? '' : workspace.organization;
   const fail = (e: unknown) => setError(errorMessage(e, t));
+  const latestParticipants = useLatestRequest();
+  const latestMeetings = useLatestRequest();
 
-  const loadMeetings = () => api.matches().listMeetings({parent: event.name, participant: own, pageSize: 1000})
-    .then((r) => setMeetings(r.meetings), fail);
+  const loadMeetings = () => {
+    const turn = latestMeetings.start();
+    api.matches().listMeetings({parent: event.name, participant: own, pageSize: 1000}, {signal: turn.signal})
+      .then((r) => turn.current() && setMeetings(r.meetings), (e) => turn.current() && fail(e));
+  };
   useEffect(() => {
     setParticipants(null);
     setMeetings(null);
     setMatches(null);
     setUnscheduled([]);
     setError('');
-    api.events().listParticipants({parent: event.name, pageSize: 1000})
-      .then((r) => setParticipants(r.participants), fail);
+    const turn = latestParticipants.start();
+    api.events().listParticipants({parent: event.name, pageSize: 1000}, {signal: turn.signal})
+      .then((r) => turn.current() && setParticipants(r.participants), (e) => turn.current() && fail(e));
     loadMeetings();
   }, [event.name, own]);
 

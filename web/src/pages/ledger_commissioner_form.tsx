@@ -3,18 +3,20 @@
 // whole numbers, amounts as exact yuan. An edit sends the etag it read; each problem found here
 // or by the server shows beside its field.
 import {useState} from 'preact/hooks';
-import {ErrorBanner, Field} from '../components/field';
+import {Field} from '../components/field';
+import {useFormSave} from '../components/form_save';
 import {OrganizationSelect} from '../components/organization_select';
 import {SelectField} from '../components/select_field';
 import {Commissioner_ServiceModel, type Commissioner} from '../gen/techmatch/v1/commissioner_pb';
 import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
-import {errorAt, errorMessage, fieldErrors, unownedErrors, type FieldErrors} from '../lib/field_errors';
+import {errorAt, type FieldErrors} from '../lib/field_errors';
 import {parseCount} from '../lib/figures';
 import {moneyInput, parseYuanInput, type MoneyLike} from '../lib/money';
 import {
   kCountOutcomes, kMoneyOutcomes, type CountOutcome, type MoneyOutcome,
 } from './ledger_commissioner_fields';
+import {LedgerForm} from './ledger_form';
 import {kServiceModels, thisYear} from './ledger_labels';
 
 const kPaths = ['display_name', 'home_organization', 'region_code', 'year', 'service_model',
@@ -34,13 +36,11 @@ export function CommissionerForm({commissioner, onDone}: {
       kCountOutcomes.map((o) => [o.field, commissioner ? commissioner[o.field].toString() : ''])) as Record<CountOutcome, string>);
   const [amounts, setAmounts] = useState<Record<MoneyOutcome, string>>(Object.fromEntries(
       kMoneyOutcomes.map((o) => [o.field, moneyInput(commissioner?.[o.field])])) as Record<MoneyOutcome, string>);
-  const [errors, setErrors] = useState<FieldErrors>(new Map());
-  const [busy, setBusy] = useState(false);
+  const {errors, setErrors, busy, save} = useFormSave();
   const id = (field: string) => `commissioner-${commissioner ? 'edit' : 'new'}-${field}`;
   const heading = commissioner ? `${t.edit}: ${commissioner.displayName}` : t.newCommissioner;
 
-  async function submit(e: Event) {
-    e.preventDefault();
+  async function submit() {
     const local: FieldErrors = new Map();
     const countValues: Partial<Record<CountOutcome, bigint>> = {};
     for (const o of kCountOutcomes) {
@@ -65,8 +65,7 @@ export function CommissionerForm({commissioner, onDone}: {
       displayName: name.trim(), homeOrganization: home, regionCode: regionCode.trim(),
       year: Number(yearText.trim()), serviceModel: Number(model), ...countValues, ...moneyValues,
     };
-    setBusy(true);
-    try {
+    await save(async () => {
       const saved = commissioner
         ? await api.commissioners().updateCommissioner({
           commissioner: {...fields, name: commissioner.name, etag: commissioner.etag},
@@ -74,20 +73,13 @@ export function CommissionerForm({commissioner, onDone}: {
         })
         : await api.commissioners().createCommissioner({commissioner: fields, requestId: crypto.randomUUID()});
       onDone(saved);
-    } catch (error) {
-      const found = fieldErrors(error);
-      if (found.size === 0) found.set('', errorMessage(error, t));
-      setErrors(found);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const at = (path: string) => errorAt(errors, `commissioner.${path}`);
   return (
-    <form class="card ledger-form" onSubmit={submit} noValidate aria-label={heading}>
-      <h4>{heading}</h4>
-      <ErrorBanner messages={unownedErrors(errors, kPaths.map((p) => `commissioner.${p}`))} />
+    <LedgerForm heading={heading} errors={errors} owned={kPaths.map((p) => `commissioner.${p}`)}
+                busy={busy} onSubmit={submit} onCancel={() => onDone(null)}>
       <Field id={id('name')} label={t.personName} value={name} onInput={setName} required
              error={at('display_name')} />
       <OrganizationSelect id={id('home')} label={t.homeOrganization} value={home} onChange={setHome}
@@ -112,10 +104,6 @@ export function CommissionerForm({commissioner, onDone}: {
           ))}
         </div>
       </fieldset>
-      <div class="actions">
-        <button type="submit" disabled={busy}>{t.save}</button>
-        <button type="button" class="secondary" onClick={() => onDone(null)}>{t.cancel}</button>
-      </div>
-    </form>
+    </LedgerForm>
   );
 }

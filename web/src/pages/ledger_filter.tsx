@@ -1,6 +1,7 @@
 // The ledger lists' filter bar: a year (four digits; optional unless `yearRequired`), a region
 // (GB/T 2260: the server includes every region under it) and any further controls the list
-// adds (`children`: a level, a kind). Applying hands back the year (null when empty) and region.
+// adds (`children`: a FilterSelect of a level, a kind). Applying hands back the year (null when
+// empty) and region.
 import type {ComponentChildren} from 'preact';
 import {useState} from 'preact/hooks';
 import {useI18n} from '../i18n/i18n';
@@ -58,5 +59,25 @@ export function YearRegionFilter({id, year, region, yearRequired, onApply, child
       {children}
       <button type="submit">{t.apply}</button>
     </form>
+  );
+}
+
+// A further choice in the filter bar: one of `options` (value, label) or all (the value '').
+export function FilterSelect({id, label, all, value, options, onChange}: {
+  id: string;
+  label: string;
+  all: string;
+  value: string;
+  options: ReadonlyArray<readonly[string, string]>;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
+        <option value="">{all}</option>
+        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      </select>
+    </div>
   );
 }

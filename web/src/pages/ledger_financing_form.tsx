@@ -3,15 +3,17 @@
 // agreement it came under and the region it counts in (the recipient's when left empty). Each
 // problem found here or by the server shows beside its field.
 import {useState} from 'preact/hooks';
-import {ErrorBanner, Field} from '../components/field';
+import {Field} from '../components/field';
+import {useFormSave} from '../components/form_save';
 import {OrganizationSelect} from '../components/organization_select';
 import {SelectField} from '../components/select_field';
 import {Financing_Kind, type Financing} from '../gen/techmatch/v1/financing_pb';
 import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
-import {errorAt, errorMessage, fieldErrors, unownedErrors, type FieldErrors} from '../lib/field_errors';
+import {errorAt, type FieldErrors} from '../lib/field_errors';
 import {parseYuanInput} from '../lib/money';
 import {cstMidnight} from './agreement_fields';
+import {LedgerForm} from './ledger_form';
 import {kFinancingKinds} from './ledger_labels';
 
 const kPaths = ['kind', 'provider', 'recipient', 'amount', 'grant_time', 'agreement', 'region_code'];
@@ -25,12 +27,10 @@ export function FinancingForm({onDone}: {onDone: (saved: Financing|null) => void
   const [day, setDay] = useState('');
   const [agreement, setAgreement] = useState('');
   const [regionCode, setRegionCode] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>(new Map());
-  const [busy, setBusy] = useState(false);
+  const {errors, setErrors, busy, save} = useFormSave();
   const id = (field: string) => `financing-new-${field}`;
 
-  async function submit(e: Event) {
-    e.preventDefault();
+  async function submit() {
     const local: FieldErrors = new Map();
     const parsed = parseYuanInput(amount);
     if ('problem' in parsed) local.set('financing.amount', t[parsed.problem]);
@@ -40,8 +40,7 @@ export function FinancingForm({onDone}: {onDone: (saved: Financing|null) => void
       setErrors(local);
       return;
     }
-    setBusy(true);
-    try {
+    await save(async () => {
       onDone(await api.financings().createFinancing({
         financing: {
           kind: Number(kind), provider, recipient, amount: parsed.money, grantTime,
@@ -49,20 +48,13 @@ export function FinancingForm({onDone}: {onDone: (saved: Financing|null) => void
         },
         requestId: crypto.randomUUID(),
       }));
-    } catch (error) {
-      const found = fieldErrors(error);
-      if (found.size === 0) found.set('', errorMessage(error, t));
-      setErrors(found);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const at = (path: string) => errorAt(errors, `financing.${path}`);
   return (
-    <form class="card ledger-form" onSubmit={submit} noValidate aria-label={t.newFinancing}>
-      <h4>{t.newFinancing}</h4>
-      <ErrorBanner messages={unownedErrors(errors, kPaths.map((p) => `financing.${p}`))} />
+    <LedgerForm heading={t.newFinancing} errors={errors} owned={kPaths.map((p) => `financing.${p}`)}
+                busy={busy} onSubmit={submit} onCancel={() => onDone(null)}>
       <SelectField id={id('kind')} label={t.financingKind} value={kind} onChange={setKind} error={at('kind')}
                    options={kFinancingKinds.map(([k, key]) => [String(k), t[key]] as const)} />
       <OrganizationSelect id={id('provider')} label={t.provider} value={provider} onChange={setProvider}
@@ -77,10 +69,6 @@ export function FinancingForm({onDone}: {onDone: (saved: Financing|null) => void
              error={at('agreement')} />
       <Field id={id('region')} label={t.regionOptional} value={regionCode} onInput={setRegionCode}
              inputMode="numeric" error={at('region_code')} />
-      <div class="actions">
-        <button type="submit" disabled={busy}>{t.save}</button>
-        <button type="button" class="secondary" onClick={() => onDone(null)}>{t.cancel}</button>
-      </div>
-    </form>
+    </LedgerForm>
   );
 }

@@ -3,15 +3,17 @@
 // for the same indicator, region, year and half is refused by the server (ALREADY_EXISTS, shown
 // in the banner); each refused field shows beside it.
 import {useState} from 'preact/hooks';
-import {ErrorBanner, Field} from '../components/field';
+import {Field} from '../components/field';
+import {useFormSave} from '../components/form_save';
 import {indicatorName, unitOf, useIndicators} from '../components/indicators';
 import {SelectField} from '../components/select_field';
 import type {Observation} from '../gen/techmatch/v1/indicator_pb';
 import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
-import {errorAt, errorMessage, fieldErrors, unownedErrors, type FieldErrors} from '../lib/field_errors';
+import {errorAt, type FieldErrors} from '../lib/field_errors';
 import {parseFigure} from '../lib/figures';
 import {figurePaths, unitSuffix} from './ledger_figure_field';
+import {LedgerForm} from './ledger_form';
 
 export function ObservationForm({year, region, onDone}: {
   year: number;
@@ -26,14 +28,12 @@ export function ObservationForm({year, region, onDone}: {
   const [half, setHalf] = useState('');
   const [value, setValue] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>(new Map());
-  const [busy, setBusy] = useState(false);
+  const {errors, setErrors, busy, save} = useFormSave();
   const id = (name: string) => `observation-${name}`;
   const chosen = indicator || [...indicators.keys()][0] || '';
   const unit = unitOf(indicators, chosen);
 
-  async function submit(e: Event) {
-    e.preventDefault();
+  async function submit() {
     const local: FieldErrors = new Map();
     const parsed = parseFigure(value, unit);
     if ('problem' in parsed) local.set('observation.value', t[parsed.problem]);
@@ -42,8 +42,7 @@ export function ObservationForm({year, region, onDone}: {
       setErrors(local);
       return;
     }
-    setBusy(true);
-    try {
+    await save(async () => {
       const saved = await api.indicators().recordObservation({
         observation: {
           indicator: chosen, regionCode: regionCode.trim(), year: Number(yearText.trim()),
@@ -52,13 +51,7 @@ export function ObservationForm({year, region, onDone}: {
         requestId: crypto.randomUUID(),
       });
       onDone(saved);
-    } catch (error) {
-      const found = fieldErrors(error);
-      if (found.size === 0) found.set('', errorMessage(error, t));
-      setErrors(found);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const owned = [...figurePaths('observation'), 'observation.indicator', 'observation.region_code',
@@ -66,9 +59,8 @@ export function ObservationForm({year, region, onDone}: {
   const options = [...indicators.values()].map(
       (i) => [i.name, indicatorName(indicators, i.name, lang)] as const);
   return (
-    <form class="card ledger-form" onSubmit={submit} noValidate aria-label={t.recordObservation}>
-      <h4>{t.recordObservation}</h4>
-      <ErrorBanner messages={unownedErrors(errors, owned)} />
+    <LedgerForm heading={t.recordObservation} errors={errors} owned={owned} busy={busy} onSubmit={submit}
+                onCancel={() => onDone(null)}>
       <SelectField id={id('indicator')} label={t.indicator} value={chosen} options={options}
                    error={errorAt(errors, 'observation.indicator')} onChange={setIndicator} />
       <Field id={id('region')} label={t.regionCode} value={regionCode} onInput={setRegionCode}
@@ -83,10 +75,6 @@ export function ObservationForm({year, region, onDone}: {
              error={errorAt(errors, ...figurePaths('observation'))} />
       <Field id={id('note')} label={t.note} value={note} onInput={setNote}
              error={errorAt(errors, 'observation.note')} />
-      <div class="actions">
-        <button type="submit" disabled={busy}>{t.save}</button>
-        <button type="button" class="secondary" onClick={() => onDone(null)}>{t.cancel}</button>
-      </div>
-    </form>
+    </LedgerForm>
   );
 }

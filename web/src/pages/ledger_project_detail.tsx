@@ -9,17 +9,18 @@ import type {FundArrival, Project} from '../gen/techmatch/v1/project_pb';
 import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage} from '../lib/field_errors';
+import {useLatestRequest} from '../lib/latest_request';
 import {formatMoney} from '../lib/money';
 import {cstDay} from './agreement_fields';
 import {ArrivalForm} from './ledger_arrival_form';
 import {kLevels, labelOf} from './ledger_labels';
 import {ProjectForm} from './ledger_project_form';
 
-async function allArrivals(parent: string): Promise<FundArrival[]> {
+async function allArrivals(parent: string, signal: AbortSignal): Promise<FundArrival[]> {
   const found: FundArrival[] = [];
   let pageToken = '';
   for (let page = 0; page < 20; ++page) {
-    const response = await api.projects().listFundArrivals({parent, pageSize: 1000, pageToken});
+    const response = await api.projects().listFundArrivals({parent, pageSize: 1000, pageToken}, {signal});
     found.push(...response.fundArrivals);
     pageToken = response.nextPageToken;
     if (!pageToken) break;
@@ -40,15 +41,19 @@ export function ProjectDetail({name, editable, onChanged, onClose}: {
   const [mode, setMode] = useState<'view'|'edit'|'arrival'>('view');
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
+  const latest = useLatestRequest();
 
   async function load() {
+    const turn = latest.start();
     try {
-      const [read, listed] = await Promise.all([api.projects().getProject({name}), allArrivals(name)]);
+      const [read, listed] = await Promise.all(
+          [api.projects().getProject({name}, {signal: turn.signal}), allArrivals(name, turn.signal)]);
+      if (!turn.current()) return null;
       setProject(read);
       setArrivals(listed);
       return read;
     } catch (e) {
-      setError(errorMessage(e, t));
+      if (turn.current()) setError(errorMessage(e, t));
       return null;
     }
   }

@@ -3,14 +3,16 @@
 // approved funds as exact yuan. An edit sends the etag it read, so a change made meanwhile is
 // refused; each problem found here or by the server shows beside its field.
 import {useState} from 'preact/hooks';
-import {ErrorBanner, Field} from '../components/field';
+import {Field} from '../components/field';
+import {useFormSave} from '../components/form_save';
 import {OrganizationSelect, OrganizationsSelect} from '../components/organization_select';
 import {SelectField} from '../components/select_field';
 import {Project_Level, type Project} from '../gen/techmatch/v1/project_pb';
 import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
-import {errorAt, errorMessage, fieldErrors, unownedErrors, type FieldErrors} from '../lib/field_errors';
+import {errorAt, type FieldErrors} from '../lib/field_errors';
 import {moneyInput, parseYuanInput, type MoneyLike} from '../lib/money';
+import {LedgerForm} from './ledger_form';
 import {kLevels, thisYear} from './ledger_labels';
 
 const kPaths = ['title', 'level', 'programme', 'lead_organization', 'partners', 'region_code', 'year',
@@ -29,13 +31,11 @@ export function ProjectForm({project, onDone}: {
   const [regionCode, setRegionCode] = useState(project?.regionCode ?? '');
   const [yearText, setYearText] = useState(String(project?.year ?? thisYear()));
   const [approved, setApproved] = useState(moneyInput(project?.approvedFunds));
-  const [errors, setErrors] = useState<FieldErrors>(new Map());
-  const [busy, setBusy] = useState(false);
+  const {errors, setErrors, busy, save} = useFormSave();
   const id = (name: string) => `project-${project ? 'edit' : 'new'}-${name}`;
   const heading = project ? `${t.edit}: ${project.title}` : t.newProject;
 
-  async function submit(e: Event) {
-    e.preventDefault();
+  async function submit() {
     const local: FieldErrors = new Map();
     let approvedFunds: MoneyLike|undefined;
     if (approved.trim()) {
@@ -52,8 +52,7 @@ export function ProjectForm({project, onDone}: {
       title: title.trim(), level: Number(level), programme: programme.trim(), leadOrganization: lead,
       partners, regionCode: regionCode.trim(), year: Number(yearText.trim()), approvedFunds,
     };
-    setBusy(true);
-    try {
+    await save(async () => {
       const saved = project
         ? await api.projects().updateProject({
           project: {...fields, name: project.name, etag: project.etag},
@@ -61,20 +60,13 @@ export function ProjectForm({project, onDone}: {
         })
         : await api.projects().createProject({project: fields, requestId: crypto.randomUUID()});
       onDone(saved);
-    } catch (error) {
-      const found = fieldErrors(error);
-      if (found.size === 0) found.set('', errorMessage(error, t));
-      setErrors(found);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const at = (path: string) => errorAt(errors, `project.${path}`);
   return (
-    <form class="card ledger-form" onSubmit={submit} noValidate aria-label={heading}>
-      <h4>{heading}</h4>
-      <ErrorBanner messages={unownedErrors(errors, kPaths.map((p) => `project.${p}`))} />
+    <LedgerForm heading={heading} errors={errors} owned={kPaths.map((p) => `project.${p}`)}
+                busy={busy} onSubmit={submit} onCancel={() => onDone(null)}>
       <Field id={id('title')} label={t.fieldTitle} value={title} onInput={setTitle} required
              error={at('title')} />
       <SelectField id={id('level')} label={t.level} value={level} error={at('level')} onChange={setLevel}
@@ -91,10 +83,6 @@ export function ProjectForm({project, onDone}: {
              inputMode="numeric" required error={at('year')} />
       <Field id={id('approved')} label={`${t.approvedFunds}${t.yuanSuffix}`} value={approved}
              onInput={setApproved} inputMode="decimal" error={at('approved_funds')} />
-      <div class="actions">
-        <button type="submit" disabled={busy}>{t.save}</button>
-        <button type="button" class="secondary" onClick={() => onDone(null)}>{t.cancel}</button>
-      </div>
-    </form>
+    </LedgerForm>
   );
 }

@@ -4,15 +4,17 @@
 // exactly (counts as BigInt, money by the exact yuan parser, percentages to basis points); each
 // problem found here or by the server shows beside its field.
 import {useState} from 'preact/hooks';
-import {ErrorBanner, Field} from '../components/field';
+import {Field} from '../components/field';
+import {useFormSave} from '../components/form_save';
 import {indicatorName, unitOf, useIndicators} from '../components/indicators';
 import {SelectField} from '../components/select_field';
 import type {Target} from '../gen/techmatch/v1/target_pb';
 import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
-import {errorAt, errorMessage, fieldErrors, unownedErrors, type FieldErrors} from '../lib/field_errors';
+import {errorAt, type FieldErrors} from '../lib/field_errors';
 import {figureInput, parseFigure} from '../lib/figures';
 import {figurePaths, maskPath, unitSuffix} from './ledger_figure_field';
+import {LedgerForm} from './ledger_form';
 
 export function TargetForm({target, year, region, onDone}: {
   target?: Target;
@@ -26,8 +28,7 @@ export function TargetForm({target, year, region, onDone}: {
   const [regionCode, setRegionCode] = useState(target?.regionCode ?? region);
   const [yearText, setYearText] = useState(String(target?.year ?? year));
   const [value, setValue] = useState(figureInput(target?.value));
-  const [errors, setErrors] = useState<FieldErrors>(new Map());
-  const [busy, setBusy] = useState(false);
+  const {errors, setErrors, busy, save} = useFormSave();
   const id = (name: string) => `target-${target ? 'edit' : 'new'}-${name}`;
   const chosen = indicator || [...indicators.keys()][0] || '';
   const unit = unitOf(indicators, chosen);
@@ -35,8 +36,7 @@ export function TargetForm({target, year, region, onDone}: {
       `${t.edit}: ${indicatorName(indicators, target.indicator, lang)} ${target.regionCode} ${target.year}` :
       t.newTarget;
 
-  async function submit(e: Event) {
-    e.preventDefault();
+  async function submit() {
     const local: FieldErrors = new Map();
     const parsed = parseFigure(value, unit);
     if ('problem' in parsed) local.set('target.value', t[parsed.problem]);
@@ -45,8 +45,7 @@ export function TargetForm({target, year, region, onDone}: {
       setErrors(local);
       return;
     }
-    setBusy(true);
-    try {
+    await save(async () => {
       const saved = target
         ? await api.targets().updateTarget({
           target: {name: target.name, etag: target.etag, value: parsed.figure},
@@ -58,13 +57,7 @@ export function TargetForm({target, year, region, onDone}: {
           requestId: crypto.randomUUID(),
         });
       onDone(saved);
-    } catch (error) {
-      const found = fieldErrors(error);
-      if (found.size === 0) found.set('', errorMessage(error, t));
-      setErrors(found);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const owned = [...figurePaths('target'),
@@ -72,9 +65,8 @@ export function TargetForm({target, year, region, onDone}: {
   const options = [...indicators.values()].map(
       (i) => [i.name, indicatorName(indicators, i.name, lang)] as const);
   return (
-    <form class="card ledger-form" onSubmit={submit} noValidate aria-label={title}>
-      <h4>{title}</h4>
-      <ErrorBanner messages={unownedErrors(errors, owned)} />
+    <LedgerForm heading={title} errors={errors} owned={owned} busy={busy} onSubmit={submit}
+                onCancel={() => onDone(null)}>
       {!target && (
         <>
           <SelectField id={id('indicator')} label={t.indicator} value={chosen} options={options}
@@ -88,10 +80,6 @@ export function TargetForm({target, year, region, onDone}: {
       <Field id={id('value')} label={`${t.targetValue}${unitSuffix(unit, t)}`} value={value}
              onInput={setValue} inputMode="decimal" required
              error={errorAt(errors, ...figurePaths('target'))} />
-      <div class="actions">
-        <button type="submit" disabled={busy}>{t.save}</button>
-        <button type="button" class="secondary" onClick={() => onDone(null)}>{t.cancel}</button>
-      </div>
-    </form>
+    </LedgerForm>
   );
 }

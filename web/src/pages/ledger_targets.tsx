@@ -2,16 +2,16 @@
 // (rolled up by the server), completion and assessment — narrowed to a region and the regions
 // under it. Organizers issue a target, change its value (sending the etag it read) and record
 // a region's figure for an indicator (an observation).
-import {useEffect, useState} from 'preact/hooks';
-import {ErrorBanner} from '../components/field';
+import {useState} from 'preact/hooks';
 import {indicatorName, useIndicators} from '../components/indicators';
+import {usePagedList} from '../components/paged_list';
 import type {Target} from '../gen/techmatch/v1/target_pb';
 import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
-import {errorMessage} from '../lib/field_errors';
 import {formatFigure, formatPercentBp} from '../lib/figures';
 import {YearRegionFilter} from './ledger_filter';
 import {kAssessments, labelOf, thisYear} from './ledger_labels';
+import {LedgerList} from './ledger_list';
 import {ObservationForm} from './ledger_observation_form';
 import {TargetForm} from './ledger_target_form';
 
@@ -21,34 +21,19 @@ export function Targets({editable, region}: {editable: boolean; region: string})
   const {lang, t} = useI18n();
   const indicators = useIndicators();
   const [query, setQuery] = useState({year: thisYear(), region});
-  const [targets, setTargets] = useState<Target[]|null>(null);
-  const [next, setNext] = useState('');
-  const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const [editing, setEditing] = useState<Editing>({kind: 'none'});
-
-  async function load(pageToken: string) {
-    setError('');
-    try {
-      const response = await api.targets().listTargets(
-          {year: query.year, regionCode: query.region, pageSize: 1000, pageToken});
-      setTargets((previous) => [...(pageToken ? previous ?? [] : []), ...response.targets]);
-      setNext(response.nextPageToken);
-    } catch (e) {
-      setError(errorMessage(e, t));
-      setTargets([]);
-    }
-  }
-  useEffect(() => {
-    setTargets(null);
-    load('');
+  const list = usePagedList(async (pageToken, signal) => {
+    const response = await api.targets().listTargets(
+        {year: query.year, regionCode: query.region, pageSize: 1000, pageToken}, {signal});
+    return {items: response.targets, next: response.nextPageToken};
   }, [query]);
 
   function done(message: string|null) {
     setEditing({kind: 'none'});
     if (message === null) return;
     setNotice(message);
-    load('');
+    list.reload();
   }
 
   // "星火培训人次 510500 2025": what a notice names.
@@ -58,14 +43,34 @@ export function Targets({editable, region}: {editable: boolean; region: string})
     const key = labelOf(kAssessments, target.assessment);
     return key ? t[key] : '—';
   };
+  const filter = (
+    <YearRegionFilter id="targets" year={query.year} region={query.region}
+                      onApply={(year, region) => setQuery({year: year ?? thisYear(), region})} yearRequired />
+  );
   return (
-    <section aria-labelledby="targets-title">
-      <h3 id="targets-title">{t.ledgerTargets}</h3>
-      <YearRegionFilter id="targets" year={query.year} region={query.region}
-                        onApply={(year, region) => setQuery({year: year ?? thisYear(), region})}
-                        yearRequired />
-      <ErrorBanner messages={error ? [error] : []} />
-      <p class="notice" role="status">{notice}</p>
+    <LedgerList id="targets" title={t.ledgerTargets} label={`${t.ledgerTargets} ${query.year}`} notice={notice}
+                list={list} filter={filter}
+                head={[t.indicator, t.region, t.targetValue, t.actual, t.completion, t.assessment,
+                       ...(editable ? [t.actions] : [])]}
+                row={(target) => (
+                  <tr key={target.name}>
+                    <th scope="row">{indicatorName(indicators, target.indicator, lang)}</th>
+                    <td>{target.regionCode}</td>
+                    <td class="number">{formatFigure(target.value, lang)}</td>
+                    <td class="number">{formatFigure(target.actual?.value, lang)}</td>
+                    <td class="number">{formatPercentBp(target.completion)}</td>
+                    <td>{assessment(target)}</td>
+                    {editable && (
+                      <td class="actions-cell">
+                        <button type="button" class="secondary"
+                                aria-label={`${t.edit}: ${indicatorName(indicators, target.indicator, lang)} ${target.regionCode}`}
+                                onClick={() => { setNotice(''); setEditing({kind: 'target', target}); }}>
+                          {t.edit}
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                )}>
       {editable && editing.kind === 'none' && (
         <div class="actions">
           <button type="button" onClick={() => { setNotice(''); setEditing({kind: 'new-target'}); }}>
@@ -89,45 +94,6 @@ export function Targets({editable, region}: {editable: boolean; region: string})
         <ObservationForm year={query.year} region={query.region}
                          onDone={(saved) => done(saved && `${t.observationRecorded}: ${named(saved)}`)} />
       )}
-      {targets === null && <p>{t.loading}</p>}
-      {targets && targets.length === 0 && !error && <p>{t.empty}</p>}
-      {targets && targets.length > 0 && (
-        <div class="table-scroll" tabIndex={0} role="group" aria-label={`${t.ledgerTargets} ${query.year}`}>
-          <table>
-            <caption class="visually-hidden">{`${t.ledgerTargets} ${query.year}`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.indicator}</th><th scope="col">{t.region}</th>
-                <th scope="col">{t.targetValue}</th><th scope="col">{t.actual}</th>
-                <th scope="col">{t.completion}</th><th scope="col">{t.assessment}</th>
-                {editable && <th scope="col">{t.actions}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {targets.map((target) => (
-                <tr key={target.name}>
-                  <th scope="row">{indicatorName(indicators, target.indicator, lang)}</th>
-                  <td>{target.regionCode}</td>
-                  <td class="number">{formatFigure(target.value, lang)}</td>
-                  <td class="number">{formatFigure(target.actual?.value, lang)}</td>
-                  <td class="number">{formatPercentBp(target.completion)}</td>
-                  <td>{assessment(target)}</td>
-                  {editable && (
-                    <td class="actions-cell">
-                      <button type="button" class="secondary"
-                              aria-label={`${t.edit}: ${indicatorName(indicators, target.indicator, lang)} ${target.regionCode}`}
-                              onClick={() => { setNotice(''); setEditing({kind: 'target', target}); }}>
-                        {t.edit}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {next && <button type="button" class="secondary" onClick={() => load(next)}>{t.more}</button>}
-    </section>
+    </LedgerList>
   );
 }

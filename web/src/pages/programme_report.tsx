@@ -18,6 +18,7 @@ import {useI18n, type Strings} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorAt, errorMessage, fieldErrors, unownedErrors, type FieldErrors} from '../lib/field_errors';
 import {formatChange, formatCount, formatFigure, formatPercentBp} from '../lib/figures';
+import {useLatestRequest} from '../lib/latest_request';
 import {formatMoney} from '../lib/money';
 import {kCountOutcomes, kMoneyOutcomes} from './ledger_commissioner_fields';
 import {kAssessments, kFinancingKinds, kLevels, labelOf, thisYear} from './ledger_labels';
@@ -193,6 +194,7 @@ export function ProgrammeReport({region}: {region: string}) {
   const [events, setEvents] = useState<Map<string, string>>(new Map());
   const [errors, setErrors] = useState<FieldErrors>(new Map());
   const [loading, setLoading] = useState(false);
+  const latest = useLatestRequest();
 
   useEffect(() => {
     api.events().listEvents({pageSize: 200}).then(
@@ -200,16 +202,24 @@ export function ProgrammeReport({region}: {region: string}) {
   }, []);
   useEffect(() => {
     if (!query) return;
+    const turn = latest.start();
     setLoading(true);
     setErrors(new Map());
-    api.reports().getProgrammeReport({year: query.year, regionCode: query.region, languageCode: lang}).then(
-        (r) => setReport(r),
+    api.reports().getProgrammeReport({year: query.year, regionCode: query.region, languageCode: lang},
+                                     {signal: turn.signal}).then(
+        (r) => {
+          if (!turn.current()) return;
+          setReport(r);
+          setLoading(false);
+        },
         (e) => {
+          if (!turn.current()) return;
           const found = fieldErrors(e);
           if (found.size === 0) found.set('', errorMessage(e, t));
           setErrors(found);
           setReport(null);
-        }).finally(() => setLoading(false));
+          setLoading(false);
+        });
   }, [query, lang]);
 
   function submit(e: Event) {

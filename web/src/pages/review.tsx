@@ -6,6 +6,7 @@ import {ErrorBanner, Field} from '../components/field';
 import type {ListingItem, ListingKind} from '../components/listing_kind';
 import {useI18n} from '../i18n/i18n';
 import {errorMessage, fieldErrors} from '../lib/field_errors';
+import {useLatestRequest} from '../lib/latest_request';
 import {formatMoney} from '../lib/money';
 import {kNeeds} from './needs';
 import {kOfferings} from './offerings';
@@ -80,8 +81,12 @@ function Queue({kind, titleKey, onReviewed, version}: {
   const {t} = useI18n();
   const [items, setItems] = useState<ListingItem[]|null>(null);
   const [error, setError] = useState('');
+  const latest = useLatestRequest();
   useEffect(() => {
-    kind.list('', 'state = SUBMITTED').then(setItems, (e) => setError(errorMessage(e, t)));
+    const turn = latest.start();
+    kind.list('', 'state = SUBMITTED')
+      .then((found) => turn.current() && setItems(found),
+            (e) => turn.current() && setError(errorMessage(e, t)));
   }, [kind, version]);
   const headingId = `review-${kind.resource}-title`;
   return (
