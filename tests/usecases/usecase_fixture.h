@@ -61,7 +61,9 @@ class TestCallState final : public CallState {
 // is open and one `closed` whose registration has closed.
 class UseCaseTest : public storage::testing::RepositoryTest {
  protected:
+  // The analyser loads its dictionaries once per process; every suite shares it.
   static void SetUpTestSuite() {
+    if (analyzer_ != nullptr) return;
     auto analyzer = TextAnalyzer::Create();
     ASSERT_TRUE(analyzer.ok()) << analyzer.status();
     analyzer_ = new std::shared_ptr<const TextAnalyzer>(*std::move(analyzer));
