@@ -5,6 +5,7 @@
 #include "client/command_env.h"
 #include "client/commands.h"
 #include "client/people_commands.h"
+#include "client/server_list.h"
 
 namespace techmatch::client {
 
@@ -18,9 +19,17 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   // Global options may also follow the subcommand: `techmatch need list --json`.
   app.fallthrough();
   GlobalOptions& options = env.options();
-  app.add_option("--server", options.server, "Server address host:port")
+  app.add_option("--server", options.server,
+                 "Server address host:port, or several separated by commas (calls are spread "
+                 "over those that are up): host:port,host:port; IPv6 as [::1]:50051")
       ->envname("TECHMATCH_SERVER")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::Validator(
+          [](const std::string& value) -> std::string {
+            absl::StatusOr<ServerList> servers = ParseServerList(value);
+            return servers.ok() ? "" : std::string(servers.status().message());
+          },
+          "HOST:PORT[,HOST:PORT...]"));
   app.add_option("--token", options.token,
                  "API key or session token (prefer the environment variable: a flag shows in "
                  "the process list); without one, the session `techmatch login` kept")

@@ -1,8 +1,11 @@
 #include "client/session.h"
 
 #include <chrono>
+#include <iostream>
 #include <utility>
 
+#include "client/server_channel.h"
+#include "client/server_list.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 
@@ -32,7 +35,21 @@ std::unique_ptr<grpc::ClientContext> Session::NewContextFor(absl::Duration durat
 
 const std::shared_ptr<grpc::Channel>& Session::channel() {
   if (channel_ == nullptr) {
-    channel_ = grpc::CreateChannel(target_, credentials_);
+    // `target_` is the --server value, checked while parsing; several addresses are resolved
+    // here, when the first call is about to be made (server_channel.h).
+    absl::StatusOr<ServerList> servers = ParseServerList(target_);
+    ChannelTarget target;
+    if (servers.ok()) {
+      target = ChannelTargetFor(*servers);
+    } else {
+      target.target = target_;
+    }
+    for (const std::string& unresolved : target.unresolved) {
+      // On stderr like gRPC's own messages: a misspelt name must not go unnoticed while the
+      // other servers answer.
+      std::cerr << "warning: --server " << unresolved << '\n';
+    }
+    channel_ = grpc::CreateCustomChannel(target.target, credentials_, target.arguments);
   }
   return channel_;
 }

@@ -37,7 +37,8 @@ using ClientOf = typename Service::Stub;
 
 class Session {
  public:
-  // `target` is a gRPC address such as `127.0.0.1:50051`; `timeout` the per-call deadline;
+  // `target` is what --server names: an address such as `127.0.0.1:50051`, or several
+  // (server_channel.h says how they are used); `timeout` the per-call deadline;
   // `credentials` plaintext or TLS (see channel_credentials.h); `token` the API key every call
   // presents (`authorization: Bearer <token>`; none if empty).
   Session(std::string target, absl::Duration timeout,

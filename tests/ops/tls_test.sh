@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # TLS and mutual TLS end to end: certificates are made now with openssl (a CA, a server
-# certificate for localhost/127.0.0.1, a client certificate, and a second CA nobody trusts);
+# certificate for localhost/127.0.0.1 and one for localhost only, a client certificate, and a
+# second CA nobody trusts);
 # the CLI talks TLS to a TLS server, a plaintext client is refused, and a mutual-TLS server
-# refuses a client without a certificate or with one from the wrong CA.
+# refuses a client without a certificate or with one from the wrong CA. With several servers
+# in --server, every server's certificate is checked against the first address's host.
 #
 # usage: tls_test.sh SERVER_BINARY CLI_BINARY
 set -euo pipefail
@@ -29,6 +31,8 @@ make_cert() {
 make_ca ca
 make_ca rogue-ca
 make_cert server ca "subjectAltName=DNS:localhost,IP:127.0.0.1
+extendedKeyUsage=serverAuth"
+make_cert server-by-name ca "subjectAltName=DNS:localhost
 extendedKeyUsage=serverAuth"
 make_cert client ca "extendedKeyUsage=clientAuth"
 make_cert rogue-client rogue-ca "extendedKeyUsage=clientAuth"
@@ -57,6 +61,18 @@ export TECHMATCH_SERVER=127.0.0.1:$port
 call "plaintext client" 1
 call "client trusting another CA" 1 --tls_ca "$pki/rogue-ca.pem"
 TECHMATCH_TLS_CA="$pki/ca.pem" call "TLS client, CA from the environment" 0
+stop_server
+
+# --- several servers: one name, the first address's host, is checked on every server ---------
+# The certificate names localhost only; no server listens on port 1.
+start_server "$tmp/tls-name.db" --tls_cert "$pki/server-by-name.pem" \
+  --tls_key "$pki/server-by-name.key"
+call "one address by IP, certificate without it" 1 --tls_ca "$pki/ca.pem" \
+  --server "127.0.0.1:$port"
+call "server dialled by IP, checked against the first host" 0 --tls_ca "$pki/ca.pem" \
+  --server "localhost:1,127.0.0.1:$port"
+call "first host an IP the certificate lacks" 1 --tls_ca "$pki/ca.pem" \
+  --server "127.0.0.1:1,localhost:$port"
 stop_server
 
 # --- mutual TLS -----------------------------------------------------------------------------
