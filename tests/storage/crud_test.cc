@@ -35,7 +35,11 @@ void ExpectSameListing(const Listing& a, const Listing& b) {
   EXPECT_EQ(a.event_ids, b.event_ids);
 }
 
-TEST_F(CrudTest, IndustryCreateGetDuplicateAndNotFound) {
+// Over both backends.
+class IndustryCrudTest : public testing::BackendTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, IndustryCrudTest, testing::kBackends, testing::BackendName);
+
+TEST_P(IndustryCrudTest, IndustryCreateGetDuplicateAndNotFound) {
   Industry industry;
   industry.meta.id = "tea";
   industry.display_name_zh = "茶业";

@@ -1,10 +1,16 @@
 #include "tests/storage/test_db.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/time/time.h"
+#include "storage/postgres/connection.h"
+#include "storage/postgres/postgres_repository.h"
 
 namespace techmatch::storage::testing {
 
@@ -19,6 +25,76 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ignored;
   std::filesystem::remove_all(path_, ignored);
+}
+
+std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
+  return info.param == Backend::kSqlite ? "Sqlite" : "Postgres";
+}
+
+std::string PostgresTestUri() {
+  const char* uri = getenv("TECHMATCH_TEST_POSTGRES_URI");
+  return uri != nullptr ? uri : "";
+}
+
+PostgresTestDatabase::PostgresTestDatabase() {
+  static std::atomic<int> next{0};
+  const std::string admin_uri = PostgresTestUri();
+  // Unique per process and test: ctest runs test processes side by side on one cluster.
+  name_ = absl::StrFormat("tm_test_%d_%d", getpid(), next++);
+  absl::StatusOr<std::unique_ptr<postgres::Connection>> admin =
+      postgres::Connection::Open(admin_uri);
+  if (!admin.ok()) {
+    ADD_FAILURE() << "cannot connect to " << admin_uri << ": " << admin.status();
+    return;
+  }
+  // The name is made here of digits and letters, never input.
+  absl::Status created = (*admin)->Script(absl::StrCat("CREATE DATABASE ", name_));
+  if (!created.ok()) {
+    ADD_FAILURE() << "CREATE DATABASE " << name_ << ": " << created;
+    return;
+  }
+  uri_ = absl::StrCat(admin_uri, admin_uri.find('?') == std::string::npos ? "?" : "&",
+                      "dbname=", name_);
+}
+
+PostgresTestDatabase::~PostgresTestDatabase() {
+  if (uri_.empty()) return;
+  absl::StatusOr<std::unique_ptr<postgres::Connection>> admin =
+      postgres::Connection::Open(PostgresTestUri());
+  if (!admin.ok()) return;  // The cluster goes away at the end of the run anyway.
+  (*admin)->Script(absl::StrCat("DROP DATABASE IF EXISTS ", name_, " WITH (FORCE)")).IgnoreError();
+}
+
+void BackendTest::SetUp() {
+  if (GetParam() == Backend::kPostgres) {
+    if (PostgresTestUri().empty()) {
+      GTEST_SKIP() << "no PostgreSQL cluster: set TECHMATCH_TEST_POSTGRES_URI (scripts/test "
+                      "starts one with scripts/pg-cluster)";
+    }
+    database_ = std::make_unique<PostgresTestDatabase>();
+    ASSERT_FALSE(database_->uri().empty());
+  }
+  Reopen();
+}
+
+void BackendTest::Reopen() {
+  repo_.reset();
+  if (GetParam() == Backend::kSqlite) {
+    absl::StatusOr<std::unique_ptr<SqliteRepository>> repo =
+        SqliteRepository::Open(dir_.File("test.db"));
+    ASSERT_TRUE(repo.ok()) << repo.status();
+    repo_ = *std::move(repo);
+  } else {
+    absl::StatusOr<std::unique_ptr<PostgresRepository>> repo =
+        PostgresRepository::Open(database_->uri());
+    ASSERT_TRUE(repo.ok()) << repo.status();
+    repo_ = *std::move(repo);
+  }
+}
+
+void BackendTest::TearDown() {
+  repo_.reset();  // Its connections close before the database is dropped.
+  database_.reset();
 }
 
 void RepositoryTest::SetUp() {

@@ -10,6 +10,7 @@
 #include "core/listings/offering.h"
 #include "core/reference/organization.h"
 #include "gtest/gtest.h"
+#include "storage/repository.h"
 #include "storage/sqlite/sqlite_repository.h"
 
 namespace techmatch::storage::testing {
@@ -50,6 +51,46 @@ class RepositoryTest : public ::testing::Test {
   TempDir dir_;
   std::string db_path_;
   std::unique_ptr<SqliteRepository> repo_;
+};
+
+// The backends a storage test runs against: TEST_P over a BackendTest fixture, instantiated
+// with INSTANTIATE_TEST_SUITE_P(Backends, Fixture, kBackends, BackendName).
+enum class Backend { kSqlite, kPostgres };
+inline const auto kBackends = ::testing::Values(Backend::kSqlite, Backend::kPostgres);
+std::string BackendName(const ::testing::TestParamInfo<Backend>& info);
+
+// The cluster PostgreSQL tests use (TECHMATCH_TEST_POSTGRES_URI, which scripts/test sets), or
+// "" when there is none.
+std::string PostgresTestUri();
+
+// A database of its own on the test cluster, dropped at destruction.
+class PostgresTestDatabase {
+ public:
+  PostgresTestDatabase();
+  ~PostgresTestDatabase();
+  PostgresTestDatabase(const PostgresTestDatabase&) = delete;
+  PostgresTestDatabase& operator=(const PostgresTestDatabase&) = delete;
+  // Empty when the database could not be created (a test failure was added).
+  const std::string& uri() const { return uri_; }
+
+ private:
+  std::string name_;
+  std::string uri_;
+};
+
+// A test that opens a fresh repository of its parameter's backend: a temporary SQLite file or
+// a new PostgreSQL database. PostgreSQL tests skip, saying so, when no cluster is configured.
+class BackendTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+  // Closes and opens the repository again on the same file or database.
+  void Reopen();
+  Repository& repo() { return *repo_; }
+
+  TempDir dir_;
+  std::unique_ptr<PostgresTestDatabase> database_;
+  std::unique_ptr<Repository> repo_;
 };
 
 }  // namespace techmatch::storage::testing

@@ -1,0 +1,252 @@
+// What only the PostgreSQL backend has: migrations under concurrent openers, the transaction
+// retry, lost connections, checked_sum, the not-yet-stored methods. Skips without a cluster
+// (TECHMATCH_TEST_POSTGRES_URI).
+#include <atomic>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "core/common/status_macros.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "storage/audit_scope.h"
+#include "storage/postgres/connection.h"
+#include "storage/postgres/connection_pool.h"
+#include "storage/postgres/migrations.h"
+#include "storage/postgres/pg_status.h"
+#include "storage/postgres/postgres_repository.h"
+#include "storage/postgres/transaction.h"
+#include "tests/common/status_matchers.h"
+#include "tests/storage/test_db.h"
+
+namespace techmatch::storage::postgres {
+namespace {
+
+using ::techmatch::testing::IsOk;
+using ::techmatch::testing::StatusIs;
+using ::testing::HasSubstr;
+
+class PostgresTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (storage::testing::PostgresTestUri().empty()) {
+      GTEST_SKIP() << "no PostgreSQL cluster: set TECHMATCH_TEST_POSTGRES_URI (scripts/test "
+                      "starts one with scripts/pg-cluster)";
+    }
+    database_ = std::make_unique<storage::testing::PostgresTestDatabase>();
+    ASSERT_FALSE(database_->uri().empty());
+  }
+
+  std::unique_ptr<ConnectionPool> Pool(int size = 2) {
+    absl::StatusOr<std::unique_ptr<ConnectionPool>> pool =
+        ConnectionPool::Open(database_->uri(), size, absl::Seconds(5));
+    EXPECT_TRUE(pool.ok()) << pool.status();
+    return pool.ok() ? *std::move(pool) : nullptr;
+  }
+
+  std::unique_ptr<storage::testing::PostgresTestDatabase> database_;
+};
+
+TEST_F(PostgresTest, ConcurrentOpenersMigrateOnce) {
+  constexpr int kOpeners = 4;
+  std::vector<absl::Status> results(kOpeners);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kOpeners; ++i) {
+    threads.emplace_back([&, i] {
+      absl::StatusOr<std::unique_ptr<PostgresRepository>> repo =
+          PostgresRepository::Open(database_->uri());
+      results[i] = repo.status();
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const absl::Status& result : results) EXPECT_THAT(result, IsOk());
+  TM_ASSERT_OK_AND_ASSIGN(auto repo, PostgresRepository::Open(database_->uri()));
+  EXPECT_THAT(repo->SchemaVersion(), ::testing::Eq(absl::StatusOr<int>(LatestSchemaVersion())));
+  // Seeded once, however many servers started together; one page-token key for all.
+  ListQuery query;
+  query.page_size = 100;
+  TM_ASSERT_OK_AND_ASSIGN(Page<Industry> page, repo->ListIndustries(query));
+  EXPECT_EQ(page.items.size(), 10u);
+}
+
+TEST_F(PostgresTest, NewerDatabaseIsRefused) {
+  TM_ASSERT_OK_AND_ASSIGN(auto repo, PostgresRepository::Open(database_->uri()));
+  repo.reset();
+  TM_ASSERT_OK_AND_ASSIGN(auto connection, Connection::Open(database_->uri()));
+  ASSERT_THAT(connection->Script("UPDATE schema_version SET version = 999"), IsOk());
+  EXPECT_THAT(PostgresRepository::Open(database_->uri()),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("999")));
+}
+
+TEST_F(PostgresTest, SerializationFailureIsRetriedThenAborted) {
+  std::unique_ptr<ConnectionPool> pool = Pool();
+  ASSERT_NE(pool, nullptr);
+  constexpr absl::string_view kFail =
+      "DO $$BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = '40001'; END$$";
+  int attempts = 0;
+  EXPECT_THAT(RunTransaction(*pool, Isolation::kRepeatableRead, false,
+                             [&](Connection& c) {
+                               ++attempts;
+                               return attempts == 1 ? c.Script(kFail) : absl::OkStatus();
+                             }),
+              IsOk());
+  EXPECT_EQ(attempts, 2);
+
+  attempts = 0;
+  const absl::Status gave_up = RunTransaction(
+      *pool, Isolation::kRepeatableRead, false,
+      [&](Connection& c) {
+        ++attempts;
+        return c.Script(kFail);
+      },
+      3);
+  EXPECT_EQ(attempts, 3);
+  EXPECT_THAT(StatusFor(gave_up, "replacing", "needs/n"), StatusIs(absl::StatusCode::kAborted));
+}
+
+TEST_F(PostgresTest, RealWriteConflictIsRetried) {
+  std::unique_ptr<ConnectionPool> pool = Pool(4);
+  ASSERT_NE(pool, nullptr);
+  {
+    TM_ASSERT_OK_AND_ASSIGN(ConnectionPool::Lease c, pool->Borrow());
+    ASSERT_THAT(c->Script("CREATE TABLE counter (n bigint NOT NULL); INSERT INTO counter "
+                          "VALUES (0)"),
+                IsOk());
+  }
+  // Read-modify-write in REPEATABLE READ from several threads: every lost update would be a
+  // serialization failure; retried, none is lost.
+  constexpr int kThreads = 4;
+  constexpr int kIncrements = 25;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kIncrements; ++i) {
+        const absl::Status status = RunTransaction(
+            *pool, Isolation::kRepeatableRead, false,
+            [&](Connection& c) -> absl::Status {
+              TM_ASSIGN_OR_RETURN(Result read, c.Exec("SELECT n FROM counter"));
+              return c.Exec("UPDATE counter SET n = $1", Params().Int64(read.Int64(0, 0) + 1))
+                  .status();
+            },
+            /*max_attempts=*/1000);
+        if (!status.ok()) ++failures;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 0);
+  TM_ASSERT_OK_AND_ASSIGN(ConnectionPool::Lease c, pool->Borrow());
+  TM_ASSERT_OK_AND_ASSIGN(Result total, c->Exec("SELECT n FROM counter"));
+  EXPECT_EQ(total.Int64(0, 0), kThreads * kIncrements);
+}
+
+TEST_F(PostgresTest, LostConnectionIsUnavailableThenReconnects) {
+  std::unique_ptr<ConnectionPool> pool = Pool(1);
+  ASSERT_NE(pool, nullptr);
+  const absl::Status lost =
+      RunTransaction(*pool, Isolation::kReadCommitted, false, [](Connection& c) {
+        // The server ends this very session.
+        return c.Script("SELECT pg_terminate_backend(pg_backend_pid())");
+      });
+  EXPECT_THAT(StatusFor(lost, "reading", "industries"), StatusIs(absl::StatusCode::kUnavailable));
+  // The one pooled connection reconnects when next borrowed.
+  EXPECT_THAT(RunTransaction(*pool, Isolation::kReadCommitted, true,
+                             [](Connection& c) { return c.Exec("SELECT 1").status(); }),
+              IsOk());
+}
+
+TEST_F(PostgresTest, PoolIsBoundedAndABorrowerWaitsThenGivesUp) {
+  absl::StatusOr<std::unique_ptr<ConnectionPool>> pool =
+      ConnectionPool::Open(database_->uri(), 1, absl::Milliseconds(50));
+  ASSERT_THAT(pool.status(), IsOk());
+  TM_ASSERT_OK_AND_ASSIGN(ConnectionPool::Lease held, (*pool)->Borrow());
+  EXPECT_THAT((*pool)->Borrow().status(),
+              StatusIs(absl::StatusCode::kUnavailable, HasSubstr("busy")));
+}
+
+TEST_F(PostgresTest, CheckedSumIsExactAndOverflowIsOutOfRange) {
+  TM_ASSERT_OK_AND_ASSIGN(auto repo, PostgresRepository::Open(database_->uri()));
+  TM_ASSERT_OK_AND_ASSIGN(auto c, Connection::Open(database_->uri()));
+  // Near the top of int64 the sum stays exact (no float on the way)...
+  TM_ASSERT_OK_AND_ASSIGN(
+      Result exact, c->Exec("SELECT checked_sum(x) FROM unnest(ARRAY[$1, $2, NULL]::bigint[]) x",
+                            Params().Int64(INT64_MAX - 5).Int64(4)));
+  EXPECT_EQ(exact.Int64(0, 0), INT64_MAX - 1);
+  // ...no rows or only NULLs sum to NULL, as sum() does...
+  TM_ASSERT_OK_AND_ASSIGN(Result none,
+                          c->Exec("SELECT checked_sum(x) FROM unnest(ARRAY[NULL]::bigint[]) x"));
+  EXPECT_TRUE(none.IsNull(0, 0));
+  // ...and one more is OUT_OF_RANGE, recognized by its SQLSTATE, as SQLite's checked_sum.
+  const absl::Status overflow =
+      c->Exec("SELECT checked_sum(x) FROM unnest(ARRAY[$1, $2]::bigint[]) x",
+              Params().Int64(INT64_MAX).Int64(1))
+          .status();
+  EXPECT_EQ(SqlStateOf(overflow), std::string(kSumOverflowState));
+  EXPECT_THAT(StatusFor(overflow, "summarizing", "agreements"),
+              StatusIs(absl::StatusCode::kOutOfRange));
+  // Partial sums may leave int64 as long as the total comes back.
+  TM_ASSERT_OK_AND_ASSIGN(
+      Result back, c->Exec("SELECT checked_sum(x) FROM unnest(ARRAY[$1, $2, $3]::bigint[]) x",
+                           Params().Int64(INT64_MAX).Int64(10).Int64(-20)));
+  EXPECT_EQ(back.Int64(0, 0), INT64_MAX - 10);
+}
+
+TEST_F(PostgresTest, MoneyColumnsRefuseNegativeAmounts) {
+  TM_ASSERT_OK_AND_ASSIGN(auto repo, PostgresRepository::Open(database_->uri()));
+  TM_ASSERT_OK_AND_ASSIGN(auto c, Connection::Open(database_->uri()));
+  const absl::Status refused =
+      c->Exec(
+           "INSERT INTO agreement_history (agreement_id, revision, field, change_time, "
+           "old_value, new_value) VALUES ('a', 2, 'contract_amount', 0, $1, 1)",
+           Params().Int64(-1))
+          .status();
+  EXPECT_EQ(SqlStateOf(refused), std::string("23514"));  // check_violation, before the FK
+}
+
+TEST_F(PostgresTest, CreateIndustryIsIdempotentPerRequestId) {
+  TM_ASSERT_OK_AND_ASSIGN(auto repo, PostgresRepository::Open(database_->uri()));
+  Industry tea;
+  tea.meta.id = "tea";
+  tea.display_name_zh = "茶业";
+  const RequestKey key{"CreateIndustry", "req-1"};
+  TM_ASSERT_OK_AND_ASSIGN(Industry first, repo->CreateIndustry(tea, key));
+  Industry coffee = tea;
+  coffee.meta.id = "coffee";
+  // The same request id answers with what the first call created and creates nothing.
+  TM_ASSERT_OK_AND_ASSIGN(Industry again, repo->CreateIndustry(coffee, key));
+  EXPECT_EQ(again.meta.id, "tea");
+  EXPECT_EQ(again.meta.create_time, first.meta.create_time);
+  EXPECT_THAT(repo->GetIndustry("coffee"), StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_F(PostgresTest, UnfinishedMethodsAndAuditedWritesAreUnimplemented) {
+  TM_ASSERT_OK_AND_ASSIGN(auto repo, PostgresRepository::Open(database_->uri()));
+  EXPECT_THAT(repo->GetOrganization("x"),
+              StatusIs(absl::StatusCode::kUnimplemented, HasSubstr("GetOrganization")));
+  EXPECT_THAT(repo->GetNeed("x"), StatusIs(absl::StatusCode::kUnimplemented, HasSubstr("GetNeed")));
+  Industry tea;
+  tea.meta.id = "tea";
+  tea.display_name_zh = "茶业";
+  PendingAudit pending;
+  AuditScope scope(pending);
+  EXPECT_THAT(repo->CreateIndustry(tea, {}),
+              StatusIs(absl::StatusCode::kUnimplemented, HasSubstr("audited")));
+  EXPECT_THAT(repo->IndustryExists("tea"), ::testing::Eq(absl::StatusOr<bool>(false)));
+}
+
+TEST_F(PostgresTest, BadUriAndUnreachableServer) {
+  EXPECT_THAT(PostgresRepository::Open("postgresql://%zz"),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(PostgresRepository::Open("postgresql:///nothing?host=/nonexistent-dir"),
+              StatusIs(absl::StatusCode::kUnavailable));
+  PostgresOptions options;
+  options.max_connections = 0;
+  EXPECT_THAT(PostgresRepository::Open(database_->uri(), options),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("max_connections")));
+}
+
+}  // namespace
+}  // namespace techmatch::storage::postgres
