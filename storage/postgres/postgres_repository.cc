@@ -15,6 +15,7 @@
 #include "storage/postgres/migrations.h"
 #include "storage/postgres/pg_status.h"
 #include "storage/postgres/request_id_rows.h"
+#include "storage/postgres/thesaurus_rows.h"
 #include "storage/postgres/transaction.h"
 
 namespace techmatch::storage {
@@ -27,6 +28,7 @@ using postgres::Params;
 using postgres::RequestIdRows;
 using postgres::Result;
 using postgres::StatusFor;
+using postgres::ThesaurusRows;
 
 namespace {
 
@@ -157,29 +159,34 @@ absl::StatusOr<bool> PostgresRepository::IndustryExists(absl::string_view code) 
   return exists;
 }
 
-absl::StatusOr<Industry> PostgresRepository::CreateIndustry(const Industry& industry,
-                                                            RequestKey key) {
+// --- Records keyed by one id ---------------------------------------------------------------------
+
+template <typename Rows>
+absl::StatusOr<typename Rows::Record> PostgresRepository::CreateRecord(
+    const typename Rows::Record& input, RequestKey key) {
+  using Record = typename Rows::Record;
   const absl::Time now = absl::Now();
   TM_ASSIGN_OR_RETURN(const int64_t now_nanos, TimeToNanos(now, "create_time"));
-  Industry record = industry;
+  Record record = input;
   record.meta.create_time = now;
   record.meta.update_time = now;
   record.meta.revision = 1;
-  std::optional<Industry> first;  // What an earlier call with the same request id created.
-  TM_RETURN_IF_ERROR(
-      Write("creating", NameOf(kIndustries, record.meta.id), [&](Connection& c) -> absl::Status {
+  std::optional<Record> first;  // What an earlier call with the same request id created.
+  TM_RETURN_IF_ERROR(Write(
+      "creating", NameOf(Rows::kCollection, record.meta.id), [&](Connection& c) -> absl::Status {
         first.reset();  // A retried transaction starts over.
         if (!key.request_id.empty()) {
+          // The request's hash comes with its AuditScope, which is not stored here yet.
           TM_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
                               RequestIdRows::Find(c, key, /*request_hash=*/""));
           if (earlier) {
             // A retry: answer with what the first call created, create nothing.
-            TM_ASSIGN_OR_RETURN(first, IndustryRows::Find(c, *earlier));
-            if (!first) return NotFound(kIndustries, *earlier);
+            TM_ASSIGN_OR_RETURN(first, Rows::Find(c, *earlier));
+            if (!first) return NotFound(Rows::kCollection, *earlier);
             return absl::OkStatus();
           }
         }
-        TM_RETURN_IF_ERROR(IndustryRows::Insert(c, record));
+        TM_RETURN_IF_ERROR(Rows::Insert(c, record));
         if (!key.request_id.empty()) {
           TM_RETURN_IF_ERROR(RequestIdRows::Insert(c, key, "", record.meta.id, now_nanos));
         }
@@ -189,14 +196,50 @@ absl::StatusOr<Industry> PostgresRepository::CreateIndustry(const Industry& indu
   return record;
 }
 
-absl::StatusOr<Industry> PostgresRepository::GetIndustry(absl::string_view code) {
-  std::optional<Industry> found;
-  TM_RETURN_IF_ERROR(Read("reading", NameOf(kIndustries, code), [&](Connection& c) -> absl::Status {
-    TM_ASSIGN_OR_RETURN(found, IndustryRows::Find(c, code));
+template <typename Rows>
+absl::StatusOr<typename Rows::Record> PostgresRepository::GetRecord(absl::string_view id) {
+  std::optional<typename Rows::Record> found;
+  TM_RETURN_IF_ERROR(
+      Read("reading", NameOf(Rows::kCollection, id), [&](Connection& c) -> absl::Status {
+        TM_ASSIGN_OR_RETURN(found, Rows::Find(c, id));
+        return absl::OkStatus();
+      }));
+  if (!found) return NotFound(Rows::kCollection, id);
+  return *std::move(found);
+}
+
+template <typename Rows>
+absl::StatusOr<typename Rows::Record> PostgresRepository::ReplaceRecord(
+    const typename Rows::Record& input, int64_t expected_revision) {
+  using Record = typename Rows::Record;
+  const absl::string_view id = input.meta.id;
+  const std::string name = NameOf(Rows::kCollection, id);
+  Record record = input;
+  record.meta.update_time = absl::Now();
+  record.meta.revision = expected_revision + 1;
+  TM_RETURN_IF_ERROR(Write("replacing", name, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(std::optional<absl::Time> create_time,
+                        Rows::Update(c, record, expected_revision));
+    if (!create_time) {
+      TM_ASSIGN_OR_RETURN(const bool exists, Rows::Exists(c, id));
+      if (!exists) return NotFound(Rows::kCollection, id);
+      return absl::AbortedError(absl::StrCat(name, " changed since it was read; read it again"));
+    }
+    record.meta.create_time = *create_time;
     return absl::OkStatus();
   }));
-  if (!found) return NotFound(kIndustries, code);
-  return *std::move(found);
+  return record;
+}
+
+// --- Industries ----------------------------------------------------------------------------------
+
+absl::StatusOr<Industry> PostgresRepository::CreateIndustry(const Industry& industry,
+                                                            RequestKey key) {
+  return CreateRecord<IndustryRows>(industry, key);
+}
+
+absl::StatusOr<Industry> PostgresRepository::GetIndustry(absl::string_view code) {
+  return GetRecord<IndustryRows>(code);
 }
 
 absl::StatusOr<Page<Industry>> PostgresRepository::ListIndustries(const ListQuery& query) {
@@ -208,7 +251,54 @@ absl::StatusOr<Page<Industry>> PostgresRepository::ListIndustries(const ListQuer
   return page;
 }
 
-// --- Not stored here yet ----------------------------------------------------------------------
+// --- Thesaurus entries ---------------------------------------------------------------------------
+
+absl::StatusOr<ThesaurusRecord> PostgresRepository::CreateThesaurusEntry(
+    const ThesaurusRecord& record, RequestKey key) {
+  return CreateRecord<ThesaurusRows>(record, key);
+}
+
+absl::StatusOr<ThesaurusRecord> PostgresRepository::GetThesaurusEntry(absl::string_view id) {
+  return GetRecord<ThesaurusRows>(id);
+}
+
+absl::StatusOr<Page<ThesaurusRecord>> PostgresRepository::ListThesaurusEntries(
+    const ThesaurusFilter& filter, const ListQuery& query) {
+  Page<ThesaurusRecord> page;
+  TM_RETURN_IF_ERROR(Read("listing", kThesaurusEntries, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(page, ThesaurusRows::List(c, filter, query));
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+absl::StatusOr<std::vector<ThesaurusRecord>> PostgresRepository::AllThesaurusEntries() {
+  std::vector<ThesaurusRecord> all;
+  TM_RETURN_IF_ERROR(Read("listing", kThesaurusEntries, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(all, ThesaurusRows::All(c));
+    return absl::OkStatus();
+  }));
+  return all;
+}
+
+absl::StatusOr<ThesaurusRecord> PostgresRepository::ReplaceThesaurusEntry(
+    const ThesaurusRecord& record, int64_t expected_revision) {
+  return ReplaceRecord<ThesaurusRows>(record, expected_revision);
+}
+
+absl::Status PostgresRepository::DeleteThesaurusEntry(absl::string_view id,
+                                                      int64_t expected_revision) {
+  const std::string name = NameOf(kThesaurusEntries, id);
+  return Write("deleting", name, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(const bool deleted, ThesaurusRows::Delete(c, id, expected_revision));
+    if (deleted) return absl::OkStatus();
+    TM_ASSIGN_OR_RETURN(const bool exists, ThesaurusRows::Exists(c, id));
+    if (!exists) return NotFound(kThesaurusEntries, id);
+    return absl::AbortedError(absl::StrCat(name, " changed since it was read; read it again"));
+  });
+}
+
+// --- Not stored here yet -------------------------------------------------------------------------
 
 absl::StatusOr<Need> PostgresRepository::GetNeedUncached(absl::string_view /*id*/) {
   return NotYet("GetNeed");
@@ -414,34 +504,6 @@ absl::StatusOr<EventFigures> PostgresRepository::GetEventFigures(absl::string_vi
 absl::StatusOr<std::optional<AgreementLookup::OrganizationFacts>>
 PostgresRepository::FindOrganizationFacts(absl::string_view /*id*/) {
   return NotYet("FindOrganizationFacts");
-}
-
-absl::StatusOr<ThesaurusRecord> PostgresRepository::CreateThesaurusEntry(
-    const ThesaurusRecord& /*record*/, RequestKey /*key*/) {
-  return NotYet("CreateThesaurusEntry");
-}
-
-absl::StatusOr<ThesaurusRecord> PostgresRepository::GetThesaurusEntry(absl::string_view /*id*/) {
-  return NotYet("GetThesaurusEntry");
-}
-
-absl::StatusOr<Page<ThesaurusRecord>> PostgresRepository::ListThesaurusEntries(
-    const ThesaurusFilter& /*filter*/, const ListQuery& /*query*/) {
-  return NotYet("ListThesaurusEntries");
-}
-
-absl::StatusOr<std::vector<ThesaurusRecord>> PostgresRepository::AllThesaurusEntries() {
-  return NotYet("AllThesaurusEntries");
-}
-
-absl::StatusOr<ThesaurusRecord> PostgresRepository::ReplaceThesaurusEntry(
-    const ThesaurusRecord& /*record*/, int64_t /*expected_revision*/) {
-  return NotYet("ReplaceThesaurusEntry");
-}
-
-absl::Status PostgresRepository::DeleteThesaurusEntry(absl::string_view /*id*/,
-                                                      int64_t /*expected_revision*/) {
-  return NotYet("DeleteThesaurusEntry");
 }
 
 absl::Status PostgresRepository::CreateApiKey(const ApiKey& /*key*/) {

@@ -189,6 +189,17 @@ class PostgresRepository final : public CachingRepository {
   absl::Status Write(absl::string_view action, absl::string_view resource,
                      absl::FunctionRef<absl::Status(postgres::Connection&)> body);
 
+  // Create (with request-id idempotency), get and optimistic replace of the kinds stored by one
+  // *Rows class keyed by one id (Rows::kCollection), as SqliteRepository's.
+  template <typename Rows>
+  absl::StatusOr<typename Rows::Record> CreateRecord(const typename Rows::Record& input,
+                                                     RequestKey key);
+  template <typename Rows>
+  absl::StatusOr<typename Rows::Record> GetRecord(absl::string_view id);
+  template <typename Rows>
+  absl::StatusOr<typename Rows::Record> ReplaceRecord(const typename Rows::Record& input,
+                                                      int64_t expected_revision);
+
   std::unique_ptr<postgres::ConnectionPool> pool_;
   const std::string page_token_key_;  // Read once at open: it never changes.
 };
