@@ -48,15 +48,8 @@ Params& Params::Bytes(absl::string_view value) { return Add(kByteaOid, std::stri
 
 Params& Params::Bool(bool value) { return Add(kBoolOid, std::string(1, value ? '\1' : '\0')); }
 
-Params& Params::Null() {
-  values_.emplace_back(std::nullopt);
-  types_.push_back(0);  // The server infers it.
-  return *this;
-}
-
 Params& Params::OptionalInt64(const std::optional<int64_t>& value) {
   if (value) return Int64(*value);
-  // Typed: the statement is prepared with the types of its first call.
   values_.emplace_back(std::nullopt);
   types_.push_back(kInt8Oid);
   return *this;
@@ -127,13 +120,6 @@ bool Result::Bool(int row, int column) const {
     return false;
   }
   return PQgetvalue(result_.get(), row, column)[0] != 0;
-}
-
-int64_t Result::Affected() const {
-  const char* count = PQcmdTuples(result_.get());
-  int64_t value = 0;
-  for (; *count >= '0' && *count <= '9'; ++count) value = value * 10 + (*count - '0');
-  return value;
 }
 
 absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(const std::string& uri) {

@@ -33,7 +33,7 @@ class Params {
   Params& Int64(int64_t value);
   Params& Bytes(absl::string_view value);  // bytea
   Params& Bool(bool value);
-  Params& Null();
+  // A NULL is typed bigint like the value: a statement is prepared with its first call's types.
   Params& OptionalInt64(const std::optional<int64_t>& value);
   // A text[] (for `= ANY($n)`): one parameter for a set. Values hold no NUL.
   Params& TextArray(const std::vector<std::string>& values);
@@ -59,8 +59,6 @@ class Result {
   std::string Text(int row, int column) const { return std::string(View(row, column)); }
   int64_t Int64(int row, int column) const;  // bigint, integer or smallint
   bool Bool(int row, int column) const;
-  // The number of rows an INSERT/UPDATE/DELETE changed.
-  int64_t Affected() const;
 
  private:
   friend class Connection;
