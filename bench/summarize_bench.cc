@@ -5,22 +5,26 @@
 //
 // The file is created through SqliteRepository (so the schema is the real one), then filled in
 // bulk with one transaction of plain INSERTs in the repository's column layout. Each grouping
-// is timed through the repository (filter parsing, SQL assembly, the grouped sums, the distinct
-// parties, the total, the C++ merge) and by hand-written SQL that computes the same answer
-// (rows with count, distinct suppliers and demanders, six sums, and the total), and the two
-// answers are compared. The two alternate run by run; the median of --runs runs of each is
-// reported.
+// is timed three ways: through the repository as the server runs it (the in-memory summary
+// index, storage/sqlite/summary_index.h, brought up to date with the file first), through a
+// repository with the index off (its SQL: grouped sums, distinct parties, the total, the C++
+// merge), and by hand-written SQL that computes the same answer (rows with count, distinct
+// suppliers and demanders, six sums, and the total); the answers are compared. The three
+// alternate run by run; the median of --runs runs of each is reported. The index's first load
+// (the first summary after the server starts) is timed once before.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "SQLiteCpp/Database.h"
 #include "SQLiteCpp/Statement.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -29,6 +33,7 @@
 #include "absl/strings/strip.h"
 #include "core/agreements/agreement.h"
 #include "core/reports/agreement_report.h"
+#include "storage/sqlite/sqlite_options.h"
 #include "storage/sqlite/sqlite_repository.h"
 
 namespace techmatch {
@@ -72,6 +77,20 @@ double MedianSeconds(int runs, F&& run) {
   }
   std::sort(times.begin(), times.end());
   return times[times.size() / 2];
+}
+
+// VmRSS of this process in KiB (0 when /proc cannot tell).
+int64_t ResidentKiB() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    absl::string_view rest = line;
+    if (!absl::ConsumePrefix(&rest, "VmRSS:")) continue;
+    int64_t kib = 0;
+    rest = absl::StripAsciiWhitespace(absl::StripSuffix(rest, "kB"));
+    return absl::SimpleAtoi(rest, &kib) ? kib : 0;
+  }
+  return 0;
 }
 
 // Fills the file: organizations, events, and the agreements with their parties and industries.
@@ -252,13 +271,24 @@ int Main(int argc, char** argv) {
   auto repo_or = storage::SqliteRepository::Open(path);
   if (!repo_or.ok()) return 1;
   storage::SqliteRepository& repo = **repo_or;
+  storage::SqliteOptions sql_options;
+  sql_options.summary_index = false;
+  auto sql_repo_or = storage::SqliteRepository::Open(path, sql_options);
+  if (!sql_repo_or.ok()) return 1;
+  storage::SqliteRepository& sql_repo = **sql_repo_or;
   SQLite::Database hand(path, SQLite::OPEN_READONLY);
+  const int64_t rss_before = ResidentKiB();
+  const double load_s = MedianSeconds(1, [&] { (void)repo.SummarizeAgreements({}, {}, {}); });
+  std::printf(
+      "summary index: first summary (loads the index) %.3f s, resident memory +%lld MiB\n\n",
+      load_s, static_cast<long long>((ResidentKiB() - rss_before) / 1024));
 
   using D = GroupDimension;
   const std::vector<Grouping> groupings = {
       {"KIND", {D::kKind}, "a.kind", ""},
       {"STATE", {D::kState}, "a.state", ""},
       {"SIGN_YEAR", {D::kSignYear}, "a.sign_month / 100", ""},
+      {"SIGN_MONTH", {D::kSignMonth}, "a.sign_month", ""},
       {"INDUSTRY",
        {D::kIndustry},
        "i.industry_code",
@@ -273,37 +303,55 @@ int Main(int argc, char** argv) {
        " JOIN (SELECT DISTINCT x.agreement_id, o.region_code FROM agreement_parties AS x "
        "JOIN organizations AS o ON o.id = x.organization_id) AS r ON r.agreement_id = a.id"},
   };
-  std::printf("%-12s %12s %14s %8s %8s  %s\n", "group_by", "repository_s", "hand_written_s",
-              "ratio", "rows", "check");
+  std::printf("%-12s %12s %10s %14s %8s %8s %8s  %s\n", "group_by", "repository_s", "sql_s",
+              "hand_written_s", "ratio", "speedup", "rows", "check");
   bool all_within = true;
+  auto median = [](std::vector<double> times) {
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+  };
+  auto same_report = [](const AgreementReport& x, const AgreementReport& y) {
+    if (x.rows.size() != y.rows.size() || !(x.total == y.total)) return false;
+    for (size_t i = 0; i < x.rows.size(); ++i) {
+      if (x.rows[i].group_values != y.rows[i].group_values ||
+          !(x.rows[i].totals == y.rows[i].totals)) {
+        return false;
+      }
+    }
+    return true;
+  };
   for (const Grouping& g : groupings) {
-    // The two sides alternate run by run, so a burst of load on the machine hits both alike.
-    absl::StatusOr<AgreementReport> report;
+    // The sides alternate run by run, so a burst of load on the machine hits them alike.
+    absl::StatusOr<AgreementReport> report, sql_report;
     HandResult hand_result;
-    std::vector<double> repo_times, hand_times;
+    std::vector<double> repo_times, sql_times, hand_times;
     for (int run = 0; run < options.runs; ++run) {
       repo_times.push_back(
           MedianSeconds(1, [&] { report = repo.SummarizeAgreements({}, g.group_by, {}); }));
-      if (!report.ok()) {
-        std::fprintf(stderr, "%s: %s\n", g.label.c_str(), report.status().ToString().c_str());
+      sql_times.push_back(
+          MedianSeconds(1, [&] { sql_report = sql_repo.SummarizeAgreements({}, g.group_by, {}); }));
+      if (!report.ok() || !sql_report.ok()) {
+        std::fprintf(stderr, "%s: %s %s\n", g.label.c_str(), report.status().ToString().c_str(),
+                     sql_report.status().ToString().c_str());
         return 1;
       }
       hand_times.push_back(
           MedianSeconds(1, [&] { hand_result = RunHandWritten(hand, g.hand_expr, g.hand_joins); }));
     }
-    std::sort(repo_times.begin(), repo_times.end());
-    std::sort(hand_times.begin(), hand_times.end());
-    const double repo_s = repo_times[repo_times.size() / 2];
-    const double hand_s = hand_times[hand_times.size() / 2];
+    const double repo_s = median(repo_times);
+    const double sql_s = median(sql_times);
+    const double hand_s = median(hand_times);
     const bool same =
         hand_result.rows == static_cast<int64_t>(report->rows.size()) &&
         hand_result.total_count == report->total.agreement_count &&
         hand_result.total_contract == report->total.sum(AmountField::kContractAmount) &&
-        hand_result.total_suppliers == report->total.supplier_count;
+        hand_result.total_suppliers == report->total.supplier_count &&
+        same_report(*report, *sql_report);
     const double ratio = repo_s / hand_s;
     all_within = all_within && ratio <= 1.25 && same;
-    std::printf("%-12s %12.3f %14.3f %8.2f %8zu  %s\n", g.label.c_str(), repo_s, hand_s, ratio,
-                report->rows.size(), same ? "same answer" : "DIFFERENT ANSWER");
+    std::printf("%-12s %12.3f %10.3f %14.3f %8.2f %8.1f %8zu  %s\n", g.label.c_str(), repo_s, sql_s,
+                hand_s, ratio, sql_s / repo_s, report->rows.size(),
+                same ? "same answer" : "DIFFERENT ANSWER");
   }
   std::printf("\ntarget: ratio <= 1.25 for every grouping: %s\n", all_within ? "met" : "NOT met");
   std::filesystem::remove_all(dir);

@@ -1,5 +1,5 @@
 // The people commands (login, logout, session, user, invitation, key, application). They call
-// the people services through Session's stubs, on the one channel every command uses.
+// the people services through Session's generated clients, on the one channel every command uses.
 #ifndef TECHMATCH_CLIENT_PEOPLE_COMMANDS_H_
 #define TECHMATCH_CLIENT_PEOPLE_COMMANDS_H_
 

@@ -41,25 +41,51 @@ class Session {
   // from now, or none when `duration` is infinite. Carries the token.
   std::unique_ptr<grpc::ClientContext> NewContextFor(absl::Duration duration) const;
 
-  // Stubs share one channel, created on first use so that commands failing on local input
-  // never connect.
-  techmatch::v1::IndustryService::Stub& industries();
-  techmatch::v1::OrganizationService::Stub& organizations();
-  techmatch::v1::EventService::Stub& events();
-  techmatch::v1::NeedService::Stub& needs();
-  techmatch::v1::OfferingService::Stub& offerings();
-  techmatch::v1::MatchService::Stub& matches();
-  techmatch::v1::AgreementService::Stub& agreements();
-  techmatch::v1::ReportService::Stub& reports();
-  techmatch::v1::AuditService::Stub& audit();
-  techmatch::v1::ThesaurusService::Stub& thesaurus();
-  techmatch::v1::UserService::Stub& users();
-  techmatch::v1::SessionService::Stub& sessions();
-  techmatch::v1::KeyService::Stub& keys();
-  techmatch::v1::RegistrationService::Stub& registrations();
+  // The services' generated clients share one channel, created on first use so that commands
+  // failing on local input never connect.
+  techmatch::v1::IndustryService::Stub& industries() {
+    return Client<techmatch::v1::IndustryService>(industries_);
+  }
+  techmatch::v1::OrganizationService::Stub& organizations() {
+    return Client<techmatch::v1::OrganizationService>(organizations_);
+  }
+  techmatch::v1::EventService::Stub& events() {
+    return Client<techmatch::v1::EventService>(events_);
+  }
+  techmatch::v1::NeedService::Stub& needs() { return Client<techmatch::v1::NeedService>(needs_); }
+  techmatch::v1::OfferingService::Stub& offerings() {
+    return Client<techmatch::v1::OfferingService>(offerings_);
+  }
+  techmatch::v1::MatchService::Stub& matches() {
+    return Client<techmatch::v1::MatchService>(matches_);
+  }
+  techmatch::v1::AgreementService::Stub& agreements() {
+    return Client<techmatch::v1::AgreementService>(agreements_);
+  }
+  techmatch::v1::ReportService::Stub& reports() {
+    return Client<techmatch::v1::ReportService>(reports_);
+  }
+  techmatch::v1::AuditService::Stub& audit() { return Client<techmatch::v1::AuditService>(audit_); }
+  techmatch::v1::ThesaurusService::Stub& thesaurus() {
+    return Client<techmatch::v1::ThesaurusService>(thesaurus_);
+  }
+  techmatch::v1::UserService::Stub& users() { return Client<techmatch::v1::UserService>(users_); }
+  techmatch::v1::SessionService::Stub& sessions() {
+    return Client<techmatch::v1::SessionService>(sessions_);
+  }
+  techmatch::v1::KeyService::Stub& keys() { return Client<techmatch::v1::KeyService>(keys_); }
+  techmatch::v1::RegistrationService::Stub& registrations() {
+    return Client<techmatch::v1::RegistrationService>(registrations_);
+  }
 
  private:
   const std::shared_ptr<grpc::Channel>& channel();
+  // The generated client of `Service` in `slot`, made on the shared channel the first time.
+  template <typename Service>
+  typename Service::Stub& Client(std::unique_ptr<typename Service::Stub>& slot) {
+    if (slot == nullptr) slot = Service::NewStub(channel());
+    return *slot;
+  }
 
   std::string target_;
   absl::Duration timeout_;

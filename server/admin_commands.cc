@@ -70,7 +70,7 @@ int CreateKeyCommand(storage::Repository& repository, const KeyCreateOptions& op
     return 1;
   }
   if (!options.region.empty()) {
-    if (*role != Role::kOfficial && *role != Role::kOrganizer) {
+    if (!RoleTakesRegion(*role)) {
       err << "--region applies to OFFICIAL and ORGANIZER keys only\n";
       return 1;
     }

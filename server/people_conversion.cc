@@ -75,6 +75,13 @@ void UserToProto(const User& user, v1::User& out) {
   MetaToProto(user.meta, out);
 }
 
+void CallerKeyToProto(const Principal& caller, v1::User& out) {
+  out.set_name(ResourceName(usecases::kApiKeys, caller.key_id));
+  out.set_organization(OptionalName(kOrganizations, caller.organization_id));
+  out.set_role(RoleToProto(caller.role));
+  out.set_region_code(caller.region_code);
+}
+
 void InvitationToProto(const Invitation& invitation, v1::Invitation& out) {
   out.set_name(ResourceName(kInvitations, invitation.id));
   out.set_organization(OptionalName(kOrganizations, invitation.organization_id));

@@ -24,6 +24,9 @@ std::optional<Role> RoleFromProto(v1::Role role);
 v1::Role RoleToProto(Role role);
 
 void UserToProto(const User& user, v1::User& out);
+// GetUser(`users/me`) called with an API key: the key as a User named `apiKeys/{id}` with the
+// key's role, organization and region (no email, display name or state).
+void CallerKeyToProto(const Principal& caller, v1::User& out);
 void InvitationToProto(const Invitation& invitation, v1::Invitation& out);
 void SessionToProto(const Session& session, v1::Session& out);
 void ApiKeyToProto(const ApiKey& key, v1::ApiKey& out);

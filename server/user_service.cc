@@ -1,3 +1,5 @@
+#include <optional>
+
 #include "core/common/status_macros.h"
 #include "server/client_address.h"
 #include "server/guard.h"
@@ -36,6 +38,15 @@ grpc::Status UserServiceImpl::AcceptInvitation(grpc::ServerContext* server_conte
 grpc::Status UserServiceImpl::GetUser(grpc::ServerContext* server_context,
                                       const v1::GetUserRequest* request, v1::User* response) {
   return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
+    if (request->name() == usecases::kCallerUserName) {
+      TM_ASSIGN_OR_RETURN(std::optional<User> me, users_.Me(caller));
+      if (me) {
+        UserToProto(*me, *response);
+      } else {
+        CallerKeyToProto(caller, *response);
+      }
+      return absl::OkStatus();
+    }
     TM_ASSIGN_OR_RETURN(User user, users_.Get(caller, request->name()));
     UserToProto(user, *response);
     return absl::OkStatus();

@@ -52,6 +52,7 @@ absl::StatusOr<IssuedKey> Keys::Create(const NewApiKey& input) {
     violations.Add("api_key.role", "is required");
   } else {
     CheckRoleOrganization(input.role, input.organization, "api_key.organization", violations);
+    CheckRoleRegion(input.role, input.region_code, "api_key.region_code", violations);
   }
   CheckRegionCode(input.region_code, "api_key.region_code", violations);
   if (input.display_name.size() > 200) {

@@ -101,7 +101,6 @@ absl::StatusOr<Approval> Registrations::Approve(const Principal& caller,
       input.contact_role_set ? input.contact_role : DefaultContactRole(organization.kind);
   invitation.email = application.contact_email;
   invitation.display_name = application.contact_name;
-  invitation.region_code = organization.region_code;
   TM_ASSIGN_OR_RETURN(IssuedInvitation issued,
                       users_.PrepareInvitation(invitation, caller.AuditName()));
   const int64_t revision = application.meta.revision;

@@ -62,6 +62,7 @@ void ValidateUser(const User& user, Violations& violations, absl::string_view pr
   CheckRegionCode(user.region_code, absl::StrCat(p, "region_code"), violations);
   CheckRoleOrganization(user.role, user.organization_id, absl::StrCat(p, "organization"),
                         violations);
+  CheckRoleRegion(user.role, user.region_code, absl::StrCat(p, "region_code"), violations);
 }
 
 }  // namespace
@@ -81,6 +82,7 @@ absl::StatusOr<IssuedInvitation> Users::PrepareInvitation(const NewInvitation& i
     invitation.role = input.role;
     CheckRoleOrganization(invitation.role, input.organization, "invitation.organization",
                           violations);
+    CheckRoleRegion(invitation.role, input.region_code, "invitation.region_code", violations);
   }
   invitation.email = NormalizeEmail(input.email);
   CheckEmail(invitation.email, "invitation.email", violations);
@@ -123,6 +125,8 @@ absl::StatusOr<User> Users::AcceptInvitation(const InvitationAcceptance& input) 
   }
   if (!input.user_id.empty() && !IsValidId(input.user_id)) {
     violations.Add("user_id", "must match [a-z0-9][a-z0-9-]{0,62}");
+  } else if (ResourceName(kUsers, input.user_id) == kCallerUserName) {
+    violations.Add("user_id", "is reserved: users/me names the caller");
   }
   if (!input.display_name.empty()) CheckPersonName(input.display_name, "display_name", violations);
   if (input.password.empty()) violations.Add("password", "is required");
@@ -162,6 +166,12 @@ absl::StatusOr<User> Users::AcceptInvitation(const InvitationAcceptance& input) 
     audit->event.principal = ResourceName(kUsers, user.meta.id);
   }
   return repository_.CreateUserFromInvitation(user, invitation->id);
+}
+
+absl::StatusOr<std::optional<User>> Users::Me(const Principal& caller) {
+  if (caller.user_id.empty()) return std::optional<User>();
+  TM_ASSIGN_OR_RETURN(User user, repository_.GetUser(caller.user_id));
+  return std::optional<User>(std::move(user));
 }
 
 absl::StatusOr<User> Users::Get(const Principal& caller, absl::string_view name) {

@@ -7,6 +7,7 @@
 #ifndef TECHMATCH_USECASES_USERS_H_
 #define TECHMATCH_USECASES_USERS_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@
 #include "usecases/people_context.h"
 
 namespace techmatch::usecases {
+
+// The name GetUser answers the caller for: the signed-in user, or the API key the call carries.
+inline constexpr absl::string_view kCallerUserName = "users/me";
 
 struct NewInvitation {
   absl::string_view organization;  // `organizations/{id}`; empty for roles without one.
@@ -65,6 +69,9 @@ class Users {
   absl::StatusOr<IssuedInvitation> CreateInvitation(const Principal& caller, NewInvitation input);
   absl::StatusOr<User> AcceptInvitation(const InvitationAcceptance& input);
   absl::StatusOr<User> Get(const Principal& caller, absl::string_view name);
+  // `users/me`: the signed-in user as stored, or nullopt for an API key (which has no user;
+  // the caller's principal describes it).
+  absl::StatusOr<std::optional<User>> Me(const Principal& caller);
   absl::StatusOr<ListPage<User>> List(const ListRequest& request);
   absl::StatusOr<User> Update(const Principal& caller, const UserUpdate& input);
   absl::StatusOr<User> Disable(const Principal& caller, absl::string_view name,

@@ -36,4 +36,6 @@ bool RoleNeedsOrganization(Role role) {
   return role == Role::kInstitute || role == Role::kEnterprise;
 }
 
+bool RoleTakesRegion(Role role) { return role == Role::kOfficial || role == Role::kOrganizer; }
+
 }  // namespace techmatch

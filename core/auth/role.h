@@ -25,6 +25,9 @@ std::optional<Role> RoleFromName(absl::string_view name);
 std::vector<std::string> RoleNames();
 // Institutes and enterprises act for one organization; their keys must name it.
 bool RoleNeedsOrganization(Role role);
+// Officials and organizers may be limited to a region; other roles are not (an institute or
+// enterprise is bound to its organization, an admin sees everything).
+bool RoleTakesRegion(Role role);
 
 // Who a call runs as: the API key or the signed-in user's session that authenticated it.
 struct Principal {

@@ -63,6 +63,14 @@ void CheckRegionCode(absl::string_view code, absl::string_view field, Violations
   violations.Add(std::string(field), "must be a six-digit GB/T 2260 code");
 }
 
+void CheckRoleRegion(Role role, absl::string_view code, absl::string_view field,
+                     Violations& violations) {
+  if (code.empty() || RoleTakesRegion(role)) return;
+  violations.Add(std::string(field),
+                 absl::StrCat("must be empty for the role ", RoleName(role),
+                              " (only OFFICIAL and ORGANIZER are limited to a region)"));
+}
+
 void CheckRoleOrganization(Role role, absl::string_view organization_id,
                            absl::string_view organization_field, Violations& violations) {
   if (RoleNeedsOrganization(role) && organization_id.empty()) {

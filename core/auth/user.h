@@ -42,6 +42,10 @@ void CheckEmail(absl::string_view email, absl::string_view field, Violations& vi
 void CheckPersonName(absl::string_view name, absl::string_view field, Violations& violations);
 // Empty, or six digits.
 void CheckRegionCode(absl::string_view code, absl::string_view field, Violations& violations);
+// Empty, or a region for a role that takes one (OFFICIAL, ORGANIZER); the code itself is
+// checked by CheckRegionCode.
+void CheckRoleRegion(Role role, absl::string_view code, absl::string_view field,
+                     Violations& violations);
 // INSTITUTE and ENTERPRISE name their organization; other roles name none.
 void CheckRoleOrganization(Role role, absl::string_view organization_id,
                            absl::string_view organization_field, Violations& violations);

@@ -268,24 +268,29 @@ void ConnectBridge::ServeUnary(const ConnectMethod& method, const CallSetup& set
     SendError(status, response);
     return;
   }
-  std::string body = ToString(response_buffer);
+  const std::string body = ToString(response_buffer);
   if (answer != nullptr) {
-    (*answer)(body, response);
+    (*answer)(body, json, response);
     return;
   }
+  SendMessage(method.output_type, body, json, {}, response);
+}
+
+void ConnectBridge::SendMessage(absl::string_view type, const std::string& binary, bool json,
+                                const HeaderList& headers, ResponseWriter& response) const {
+  std::string body = binary;
   if (json) {
-    absl::StatusOr<std::string> text = codec_.ToJson(method.output_type, body);
+    absl::StatusOr<std::string> text = codec_.ToJson(type, binary);
     if (!text.ok()) {
       SendError(ToGrpc(text.status()), response);
       return;
     }
     body = *std::move(text);
   }
-  static const HeaderList* const json_headers =
-      new HeaderList{{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}};
-  static const HeaderList* const proto_headers =
-      new HeaderList{{"Content-Type", "application/proto"}, {"Cache-Control", "no-store"}};
-  response.Send(200, json ? *json_headers : *proto_headers, body);
+  HeaderList all = {{"Content-Type", json ? "application/json" : "application/proto"},
+                    {"Cache-Control", "no-store"}};
+  all.insert(all.end(), headers.begin(), headers.end());
+  response.Send(200, all, body);
 }
 
 void ConnectBridge::ServeStream(const ConnectMethod& method, const CallSetup& setup, bool json,

@@ -50,12 +50,19 @@ class ConnectBridge {
   // Serves a POST of `request` to `method`.
   void Serve(const ConnectMethod& method, const HttpRequest& request, ResponseWriter& response);
 
-  // What answers a successful unary call instead of the bridge: gets the binary response.
-  using UnaryAnswer = std::function<void(const std::string& binary, ResponseWriter& response)>;
+  // What answers a successful unary call instead of the bridge: gets the binary response and
+  // whether the request was JSON.
+  using UnaryAnswer =
+      std::function<void(const std::string& binary, bool json, ResponseWriter& response)>;
   // Serve for a unary `method`, with `answer` sending the successful answer (sign-in turns the
   // token into a cookie); failures are answered as Connect errors as usual.
   void ServeAnswering(const ConnectMethod& method, const HttpRequest& request,
                       ResponseWriter& response, const UnaryAnswer& answer);
+
+  // A unary call's successful answer (200): the binary message `binary` of type `type`, as JSON
+  // or as it is, with `headers` besides the content type.
+  void SendMessage(absl::string_view type, const std::string& binary, bool json,
+                   const HeaderList& headers, ResponseWriter& response) const;
 
   // A Connect error answer outside a call, with the HTTP status of its code unless
   // `http_status` says otherwise.

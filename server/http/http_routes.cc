@@ -85,14 +85,17 @@ void HttpRoutes::Health(const HttpRequest& request, ResponseWriter& response) co
 }
 
 // Sign-in for browsers. POST /session takes CreateSession's request (JSON or proto, as any
-// Connect call) and answers 204 with the token in the `techmatch_session` cookie instead of the
-// body, so page scripts never see it. DELETE /session ends the session the cookie (or the
-// Authorization header) names through DeleteSession and clears the cookie; without a
-// credential it only clears the cookie. Both need the anti-forgery header: another site must
-// not sign a user in (to an account of its choosing) or out.
+// Connect call) and answers its response without the token, which goes into the
+// `techmatch_session` cookie instead, so page scripts never see it. GET /session answers who
+// the call's credentials (the cookie or the Authorization header) belong to, as a
+// CreateSessionResponse holding only `user` (GetUser of `users/me`: the user, or the API key
+// as a user); without valid credentials the guard's 401. DELETE /session ends the session
+// the credentials name through DeleteSession and clears the cookie; without a credential it
+// only clears the cookie. All three need the anti-forgery header: another site must not sign a
+// user in (to an account of its choosing) or out, and a cookie alone authenticates nothing.
 void HttpRoutes::Session(const HttpRequest& request, ResponseWriter& response) const {
-  if (request.method != "POST" && request.method != "DELETE") {
-    MethodNotAllowed("POST, DELETE", response);
+  if (request.method != "POST" && request.method != "DELETE" && request.method != "GET") {
+    MethodNotAllowed("GET, POST, DELETE", response);
     return;
   }
   if (!HasAntiForgeryHeader(request)) {
@@ -101,41 +104,80 @@ void HttpRoutes::Session(const HttpRequest& request, ResponseWriter& response) c
   }
   const bool secure = request.tls;
   if (request.method == "POST") {
-    const ConnectMethod* method = bridge_.Find("/techmatch.v1.SessionService/CreateSession");
-    if (method == nullptr) {
-      response.Send(501, TextHeaders(), "sign-in is not available on this server\n");
-      return;
-    }
-    bridge_.ServeAnswering(
-        *method, request, response, [secure](const std::string& binary, ResponseWriter& out) {
-          v1::CreateSessionResponse signed_in;
-          if (!signed_in.ParseFromString(binary) || signed_in.token().empty()) {
-            out.Send(500, TextHeaders(), "sign-in answered without a session\n");
-            return;
-          }
-          const absl::Duration lifetime =
-              absl::FromUnixSeconds(signed_in.expire_time().seconds()) - absl::Now();
-          out.Send(204,
-                   {{"Set-Cookie", SessionCookie(signed_in.token(), secure,
-                                                 std::max(lifetime, absl::ZeroDuration()))},
-                    {"Cache-Control", "no-store"}},
-                   "");
-        });
+    SignIn(request, secure, response);
+  } else if (request.method == "GET") {
+    SignedIn(request, response);
+  } else {
+    SignOut(request, secure, response);
+  }
+}
+
+// A copy of `request` as a JSON POST of `body`, for a call the route makes on the caller's
+// behalf with the caller's credentials.
+HttpRequest HttpRoutes::JsonCall(const HttpRequest& request, absl::string_view body) {
+  HttpRequest call = request;
+  call.method = "POST";
+  call.body = std::string(body);
+  std::erase_if(call.headers, [](const auto& header) {
+    return header.first == "content-type" || header.first == "content-encoding";
+  });
+  call.headers.emplace_back("content-type", "application/json");
+  return call;
+}
+
+void HttpRoutes::SignIn(const HttpRequest& request, bool secure, ResponseWriter& response) const {
+  const ConnectMethod* method = bridge_.Find("/techmatch.v1.SessionService/CreateSession");
+  if (method == nullptr) {
+    response.Send(501, TextHeaders(), "sign-in is not available on this server\n");
     return;
   }
+  bridge_.ServeAnswering(
+      *method, request, response,
+      [this, secure](const std::string& binary, bool json, ResponseWriter& out) {
+        v1::CreateSessionResponse signed_in;
+        if (!signed_in.ParseFromString(binary) || signed_in.token().empty()) {
+          out.Send(500, TextHeaders(), "sign-in answered without a session\n");
+          return;
+        }
+        const absl::Duration lifetime =
+            absl::FromUnixSeconds(signed_in.expire_time().seconds()) - absl::Now();
+        const std::string cookie =
+            SessionCookie(signed_in.token(), secure, std::max(lifetime, absl::ZeroDuration()));
+        signed_in.clear_token();
+        bridge_.SendMessage("techmatch.v1.CreateSessionResponse", signed_in.SerializeAsString(),
+                            json, {{"Set-Cookie", cookie}}, out);
+      });
+}
+
+void HttpRoutes::SignedIn(const HttpRequest& request, ResponseWriter& response) const {
+  const ConnectMethod* method = bridge_.Find("/techmatch.v1.UserService/GetUser");
+  if (method == nullptr) {
+    response.Send(501, TextHeaders(), "sign-in is not available on this server\n");
+    return;
+  }
+  bridge_.ServeAnswering(*method, JsonCall(request, R"({"name":"users/me"})"), response,
+                         [this](const std::string& binary, bool /*json*/, ResponseWriter& out) {
+                           v1::CreateSessionResponse answer;
+                           if (!answer.mutable_user()->ParseFromString(binary)) {
+                             out.Send(500, TextHeaders(), "users/me answered no user\n");
+                             return;
+                           }
+                           bridge_.SendMessage("techmatch.v1.CreateSessionResponse",
+                                               answer.SerializeAsString(),
+                                               /*json=*/true, {}, out);
+                         });
+}
+
+void HttpRoutes::SignOut(const HttpRequest& request, bool secure, ResponseWriter& response) const {
   const ConnectMethod* method = bridge_.Find("/techmatch.v1.SessionService/DeleteSession");
   if (method == nullptr || (SessionToken(request).empty() && !request.HasHeader("authorization"))) {
     response.Send(
         204, {{"Set-Cookie", ExpiredSessionCookie(secure)}, {"Cache-Control", "no-store"}}, "");
     return;
   }
-  HttpRequest call = request;
-  call.method = "POST";
-  call.body = "{}";
-  std::erase_if(call.headers, [](const auto& header) { return header.first == "content-type"; });
-  call.headers.emplace_back("content-type", "application/json");
   bridge_.ServeAnswering(
-      *method, call, response, [secure](const std::string& /*binary*/, ResponseWriter& out) {
+      *method, JsonCall(request, "{}"), response,
+      [secure](const std::string& /*binary*/, bool /*json*/, ResponseWriter& out) {
         out.Send(204, {{"Set-Cookie", ExpiredSessionCookie(secure)}, {"Cache-Control", "no-store"}},
                  "");
       });

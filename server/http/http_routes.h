@@ -1,5 +1,5 @@
-// What each HTTP path is: /healthz, /session (sign-in's extension point), the Connect bridge
-// for /techmatch.v1.*/*, and the portal's static files for the rest.
+// What each HTTP path is: /healthz, /session (browsers' sign-in, who is signed in, sign-out),
+// the Connect bridge for /techmatch.v1.*/*, and the portal's static files for the rest.
 #ifndef TECHMATCH_SERVER_HTTP_HTTP_ROUTES_H_
 #define TECHMATCH_SERVER_HTTP_HTTP_ROUTES_H_
 
@@ -25,6 +25,10 @@ class HttpRoutes final : public HttpHandler {
  private:
   void Health(const HttpRequest& request, ResponseWriter& response) const;
   void Session(const HttpRequest& request, ResponseWriter& response) const;
+  void SignIn(const HttpRequest& request, bool secure, ResponseWriter& response) const;
+  void SignedIn(const HttpRequest& request, ResponseWriter& response) const;
+  void SignOut(const HttpRequest& request, bool secure, ResponseWriter& response) const;
+  static HttpRequest JsonCall(const HttpRequest& request, absl::string_view body);
 
   ConnectBridge& bridge_;
   const StaticFiles& files_;

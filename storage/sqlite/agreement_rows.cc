@@ -15,6 +15,7 @@
 #include "storage/sqlite/checked_sum.h"
 #include "storage/sqlite/row_helpers.h"
 #include "storage/sqlite/sql_filter.h"
+#include "storage/sqlite/summary_index.h"
 
 namespace techmatch::storage::sqlite {
 namespace {
@@ -296,13 +297,7 @@ std::string GroupValueText(GroupDimension dimension, const std::string& raw) {
   return raw;
 }
 
-absl::Status OverflowError() {
-  return absl::OutOfRangeError(
-      "a sum of amounts in this summary exceeds the largest amount that can be represented "
-      "(2^63-1 minor units); narrow the filter");
-}
-
-using GroupKey = std::vector<std::string>;
+using GroupKey = SummaryGroupKey;
 
 // Runs the two grouped queries and merges them by group key.
 absl::Status RunSummary(Connection& connection, const SqlWhere& where,
@@ -362,7 +357,7 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
       }
     }
   } catch (const SQLite::Exception& e) {
-    if (e.getErrorCode() == kSumOverflowCode) return OverflowError();
+    if (e.getErrorCode() == kSumOverflowCode) return SummaryOverflowError();
     throw;
   }
   ScopedStatement parties = connection.Prepare(parties_sql);
@@ -484,26 +479,32 @@ absl::Status AgreementRows::Export(Connection& connection, const std::vector<Fil
 
 absl::StatusOr<AgreementReport> AgreementRows::Summarize(
     Connection& connection, const std::vector<FilterTerm>& filter,
-    const std::vector<GroupDimension>& group_by, const SummaryOptions& options) {
+    const std::vector<GroupDimension>& group_by, const SummaryOptions& options,
+    SummaryIndex* index) {
   SqlWhere where;
   TM_RETURN_IF_ERROR(where.AddFilter(filter, kFilterFields, "a.id"));
   AddScope(options.scope, where);
   AgreementReport report;
   std::map<GroupKey, AgreementTotals> groups;
-  if (!group_by.empty()) {
-    TM_RETURN_IF_ERROR(RunSummary(connection, where, group_by, options, groups));
-    for (auto& [key, totals] : groups) {
-      SummaryRow row;
-      for (size_t i = 0; i < key.size(); ++i) {
-        row.group_values.push_back(GroupValueText(group_by[i], key[i]));
-      }
-      row.totals = totals;
-      report.rows.push_back(std::move(row));
+  if (index != nullptr && SummaryIndex::Covers(filter, options)) {
+    TM_RETURN_IF_ERROR(
+        index->Summarize(connection, filter, group_by, options, groups, report.total));
+  } else {
+    if (!group_by.empty()) {
+      TM_RETURN_IF_ERROR(RunSummary(connection, where, group_by, options, groups));
     }
+    std::map<GroupKey, AgreementTotals> total;
+    TM_RETURN_IF_ERROR(RunSummary(connection, where, {}, options, total));
+    if (!total.empty()) report.total = total.begin()->second;
   }
-  std::map<GroupKey, AgreementTotals> total;
-  TM_RETURN_IF_ERROR(RunSummary(connection, where, {}, options, total));
-  if (!total.empty()) report.total = total.begin()->second;
+  for (auto& [key, totals] : groups) {
+    SummaryRow row;
+    for (size_t i = 0; i < key.size(); ++i) {
+      row.group_values.push_back(GroupValueText(group_by[i], key[i]));
+    }
+    row.totals = totals;
+    report.rows.push_back(std::move(row));
+  }
   return report;
 }
 

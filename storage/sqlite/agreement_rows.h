@@ -24,6 +24,7 @@
 #include "storage/repository.h"
 #include "storage/sqlite/connection.h"
 #include "storage/sqlite/sql_filter.h"
+#include "storage/sqlite/summary_index.h"
 
 namespace techmatch::storage::sqlite {
 
@@ -50,12 +51,15 @@ struct AgreementRows {
                              const ReadScope& scope,
                              absl::FunctionRef<absl::Status(const Agreement&)> sink);
 
-  // One GROUP BY per call for the sums and one for the distinct parties, plus the same two
-  // without grouping for the total. OUT_OF_RANGE when a sum overflows 64 bits (checked_sum).
+  // From `index` when given and it covers the filter (storage/sqlite/summary_index.h), else in
+  // SQL: one GROUP BY per call for the sums and one for the distinct parties, plus the same two
+  // without grouping for the total. The same answer either way; OUT_OF_RANGE when a sum
+  // overflows 64 bits (checked_sum).
   static absl::StatusOr<AgreementReport> Summarize(Connection& connection,
                                                    const std::vector<FilterTerm>& filter,
                                                    const std::vector<GroupDimension>& group_by,
-                                                   const SummaryOptions& options = {});
+                                                   const SummaryOptions& options = {},
+                                                   SummaryIndex* index = nullptr);
 
   // The agreement part of an event's figures: the totals by kind, of framework agreements, of
   // the others, of all, and the framework agreements' SUPPLIER display names in first-signed

@@ -477,6 +477,45 @@ ALTER TABLE audit_events ADD COLUMN key_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE request_ids ADD COLUMN request_hash BLOB NOT NULL DEFAULT x'';
 )sql";
 
+// Only officials and organizers are limited to a region. Approving an application used to
+// copy the organization's region onto its enterprise or institute contact, which then saw only
+// that region's records; their organization carries the region, the person does not.
+constexpr const char kMigration10[] = R"sql(
+UPDATE users SET region_code = '', revision = revision + 1
+  WHERE region_code <> '' AND role NOT IN ('OFFICIAL', 'ORGANIZER');
+UPDATE invitations SET region_code = ''
+  WHERE region_code <> '' AND role NOT IN ('OFFICIAL', 'ORGANIZER');
+UPDATE api_keys SET region_code = ''
+  WHERE region_code <> '' AND role NOT IN ('OFFICIAL', 'ORGANIZER');
+)sql";
+
+// What the in-memory summary index (storage/sqlite/summary_index.h) must read again: every
+// agreement written and every organization whose region or parent changed, by id, under a
+// sequence number that only grows (AUTOINCREMENT: never reused, even after the newest row is
+// replaced). One row per record, the latest change's; AgreementRows writes an agreement's
+// parties and industries only together with its row, so the row's triggers see every change.
+constexpr const char kMigration11[] = R"sql(
+CREATE TABLE summary_changes (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL CHECK (kind IN ('agreement', 'organization')),
+  id TEXT NOT NULL,
+  UNIQUE (kind, id)
+) STRICT;
+CREATE TRIGGER agreements_summary_insert AFTER INSERT ON agreements BEGIN
+  INSERT OR REPLACE INTO summary_changes (kind, id) VALUES ('agreement', NEW.id);
+END;
+CREATE TRIGGER agreements_summary_update AFTER UPDATE ON agreements BEGIN
+  INSERT OR REPLACE INTO summary_changes (kind, id) VALUES ('agreement', NEW.id);
+END;
+CREATE TRIGGER agreements_summary_delete AFTER DELETE ON agreements BEGIN
+  INSERT OR REPLACE INTO summary_changes (kind, id) VALUES ('agreement', OLD.id);
+END;
+CREATE TRIGGER organizations_summary_update AFTER UPDATE OF region_code, parent_id
+  ON organizations BEGIN
+  INSERT OR REPLACE INTO summary_changes (kind, id) VALUES ('organization', NEW.id);
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -491,6 +530,8 @@ const std::vector<Migration>& Migrations() {
        kMigration7},
       {8, "review of needs and offerings, closing agreements", kMigration8},
       {9, "keyed audit records, request hashes", kMigration9},
+      {10, "regions only on officials and organizers", kMigration10},
+      {11, "the change log of the summary index", kMigration11},
   };
   return *kMigrations;
 }

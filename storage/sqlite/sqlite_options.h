@@ -32,6 +32,10 @@ struct SqliteOptions {
   // holds keyed records, opening without a key is refused: an unkeyed record after them would
   // break the chain.
   std::optional<AuditKey> audit_key;
+  // SummarizeAgreements answers from an in-memory copy of the agreements' figures, parties and
+  // industries (storage/sqlite/summary_index.h; 300-400 bytes per agreement), loaded by the
+  // first summary; off, every summary is computed in SQL (the same answers, slower).
+  bool summary_index = true;
 };
 
 }  // namespace techmatch::storage

@@ -36,6 +36,7 @@
 #include "storage/sqlite/session_rows.h"
 #include "storage/sqlite/settings_check.h"
 #include "storage/sqlite/sqlite_status.h"
+#include "storage/sqlite/summary_index.h"
 #include "storage/sqlite/thesaurus_rows.h"
 #include "storage/sqlite/transaction.h"
 #include "storage/sqlite/user_rows.h"
@@ -204,7 +205,8 @@ absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const s
     }
     return std::unique_ptr<SqliteRepository>(new SqliteRepository(
         std::move(writer), std::make_unique<ConnectionPool>(std::move(readers)), std::move(key),
-        static_cast<size_t>(options.record_cache_entries), std::move(options.audit_key)));
+        static_cast<size_t>(options.record_cache_entries), std::move(options.audit_key),
+        options.summary_index));
   } catch (const SQLite::Exception& e) {
     const int code = e.getErrorCode();
     if (code == SQLITE_CANTOPEN || code == SQLITE_NOTADB || code == SQLITE_PERM ||
@@ -222,12 +224,13 @@ absl::StatusOr<std::unique_ptr<SqliteRepository>> SqliteRepository::Open(const s
 SqliteRepository::SqliteRepository(std::unique_ptr<Connection> writer,
                                    std::unique_ptr<ConnectionPool> readers,
                                    std::string page_token_key, size_t record_cache_entries,
-                                   std::optional<AuditKey> audit_key)
+                                   std::optional<AuditKey> audit_key, bool summary_index)
     : CachingRepository(record_cache_entries),
       writer_(std::make_unique<GroupCommit>(std::move(writer))),
       readers_(std::move(readers)),
       page_token_key_(std::move(page_token_key)),
-      audit_key_(std::move(audit_key)) {}
+      audit_key_(std::move(audit_key)),
+      summary_index_(summary_index ? std::make_unique<sqlite::SummaryIndex>() : nullptr) {}
 
 SqliteRepository::~SqliteRepository() = default;
 
@@ -876,7 +879,7 @@ absl::StatusOr<AgreementReport> SqliteRepository::SummarizeAgreements(
     const std::vector<FilterTerm>& filter, const std::vector<GroupDimension>& group_by,
     const SummaryOptions& options) {
   return Read({"summarizing", kAgreements}, View::kSnapshot, [&](Connection& c) {
-    return AgreementRows::Summarize(c, filter, group_by, options);
+    return AgreementRows::Summarize(c, filter, group_by, options, summary_index_.get());
   });
 }
 

@@ -28,6 +28,7 @@ namespace sqlite {
 class Connection;
 class ConnectionPool;
 class GroupCommit;
+class SummaryIndex;
 }  // namespace sqlite
 
 class SqliteRepository final : public CachingRepository {
@@ -182,7 +183,8 @@ class SqliteRepository final : public CachingRepository {
 
   SqliteRepository(std::unique_ptr<sqlite::Connection> writer,
                    std::unique_ptr<sqlite::ConnectionPool> readers, std::string page_token_key,
-                   size_t record_cache_entries, std::optional<AuditKey> audit_key);
+                   size_t record_cache_entries, std::optional<AuditKey> audit_key,
+                   bool summary_index);
 
   absl::StatusOr<Need> GetNeedUncached(absl::string_view id) override;
   absl::StatusOr<Offering> GetOfferingUncached(absl::string_view id) override;
@@ -248,6 +250,8 @@ class SqliteRepository final : public CachingRepository {
   std::unique_ptr<sqlite::ConnectionPool> readers_;
   const std::string page_token_key_;  // Read once at open: it never changes.
   const std::optional<AuditKey> audit_key_;
+  // Agreement summaries' in-memory copy (storage/sqlite/summary_index.h); null when off.
+  const std::unique_ptr<sqlite::SummaryIndex> summary_index_;
 };
 
 }  // namespace techmatch::storage

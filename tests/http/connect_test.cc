@@ -234,8 +234,14 @@ TEST_F(ConnectTest, SignInSetsTheSessionCookieWhichAuthenticatesUntilSignOut) {
       "/session", connect, R"({"email":"zhang.wei@example.com","password":"Lantern-river-2026"})",
       "application/json");
   ASSERT_TRUE(in);
-  EXPECT_EQ(in->status, 204);
-  EXPECT_EQ(in->body, "");  // the token is in the cookie only
+  EXPECT_EQ(in->status, 200) << in->body;
+  // The signed-in user and session; the token is in the cookie only.
+  EXPECT_THAT(in->body, HasSubstr(R"("user":{"name":")" + user.name() + "\""));
+  EXPECT_THAT(in->body, HasSubstr(R"("displayName":"張偉")"));
+  EXPECT_THAT(in->body, HasSubstr(R"("role":"OFFICIAL")"));
+  EXPECT_THAT(in->body, HasSubstr(R"("session":{"name":")" + user.name() + "/sessions/"));
+  EXPECT_THAT(in->body, Not(HasSubstr("tms_")));
+  EXPECT_THAT(in->body, Not(HasSubstr("token")));
   const std::string cookie = in->get_header_value("Set-Cookie");
   EXPECT_THAT(cookie, HasSubstr("techmatch_session=tms_"));
   EXPECT_THAT(cookie, HasSubstr("HttpOnly"));
@@ -250,6 +256,26 @@ TEST_F(ConnectTest, SignInSetsTheSessionCookieWhichAuthenticatesUntilSignOut) {
   ASSERT_TRUE(listed);
   EXPECT_EQ(listed->status, 200);
 
+  // Who is signed in: by the cookie, and by the header for clients that hold the token.
+  const auto me = client->Get("/session", with_cookie);
+  ASSERT_TRUE(me);
+  EXPECT_EQ(me->status, 200) << me->body;
+  EXPECT_EQ(me->get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(me->get_header_value("Cache-Control"), "no-store");
+  EXPECT_THAT(me->body, HasSubstr(R"("user":{"name":")" + user.name() + "\""));
+  EXPECT_THAT(me->body, HasSubstr(R"("email":"zhang.wei@example.com")"));
+  EXPECT_THAT(me->body, HasSubstr(R"("role":"OFFICIAL")"));
+  EXPECT_THAT(me->body, Not(HasSubstr("tms_")));
+  const auto by_header = client->Get(
+      "/session", {{"Authorization", "Bearer " + token}, {"Connect-Protocol-Version", "1"}});
+  ASSERT_TRUE(by_header);
+  EXPECT_EQ(by_header->status, 200) << by_header->body;
+  EXPECT_EQ(by_header->body, me->body);
+  // The cookie alone (what another site could make the browser send) is no credential.
+  const auto forged = client->Get("/session", {{"Cookie", "techmatch_session=" + token}});
+  ASSERT_TRUE(forged);
+  EXPECT_EQ(forged->status, 403);
+
   const auto out = client->Delete("/session", with_cookie);
   ASSERT_TRUE(out);
   EXPECT_EQ(out->status, 204);
@@ -258,6 +284,45 @@ TEST_F(ConnectTest, SignInSetsTheSessionCookieWhichAuthenticatesUntilSignOut) {
                                   "application/json");
   ASSERT_TRUE(after);
   EXPECT_EQ(after->status, 401);
+  const auto gone = client->Get("/session", with_cookie);
+  ASSERT_TRUE(gone);
+  EXPECT_EQ(gone->status, 401);
+  EXPECT_THAT(gone->body, HasSubstr(R"("code":"unauthenticated")"));
+}
+
+TEST_F(ConnectTest, SignedInWithoutCredentialsIsUnauthenticated) {
+  auto client = Client();
+  const auto none = client->Get("/session", {{"Connect-Protocol-Version", "1"}});
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 401);
+  EXPECT_THAT(none->body, HasSubstr(R"("code":"unauthenticated")"));
+  const auto unknown = client->Get("/session", {{"Cookie", "techmatch_session=tms_0123_abcd"},
+                                                {"Connect-Protocol-Version", "1"}});
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 401);
+  const auto put =
+      client->Put("/session", {{"Connect-Protocol-Version", "1"}}, "{}", "application/json");
+  ASSERT_TRUE(put);
+  EXPECT_EQ(put->status, 405);
+  EXPECT_EQ(put->get_header_value("Allow"), "GET, POST, DELETE");
+}
+
+TEST_F(ConnectTest, SignedInWithAnApiKeyAnswersTheKey) {
+  const std::string enterprise = CreateKey(Role::kEnterprise, "acme");
+  const std::string key_id = enterprise.substr(3, enterprise.find('_', 3) - 3);
+  auto client = Client();
+  const auto me = client->Get("/session", {{"Cookie", "techmatch_session=" + enterprise},
+                                           {"Connect-Protocol-Version", "1"}});
+  ASSERT_TRUE(me);
+  EXPECT_EQ(me->status, 200) << me->body;
+  EXPECT_EQ(me->body, R"({"user":{"name":"apiKeys/)" + key_id +
+                          R"(","organization":"organizations/acme","role":"ENTERPRISE"}})");
+  // An administrator's key has no organization.
+  const auto admin = client->Get("/session", Auth());
+  ASSERT_TRUE(admin);
+  EXPECT_EQ(admin->status, 200) << admin->body;
+  EXPECT_THAT(admin->body, HasSubstr(R"("role":"ADMIN")"));
+  EXPECT_THAT(admin->body, Not(HasSubstr("organization")));
 }
 
 TEST_F(ConnectTest, MatchEventStreamsEnvelopesAndEndsTheStream) {

@@ -94,14 +94,21 @@ TEST_F(StaticFilesTest, HealthzIsOkWhileServingAnd503WhenShuttingDown) {
   v1::ImportNeedsRequest row;
   *row.mutable_need() = SampleNeed();
   ASSERT_TRUE(writer->Write(row));
-  std::thread stopper([&] { server_->Shutdown(absl::Seconds(2)); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  const auto draining = Client()->Get("/healthz");
-  const int draining_status = draining ? draining->status : 0;
-  const std::string draining_body = draining ? draining->body : "";
-  stopper.join();
+  // A long grace, ended early by finishing the import: a loaded machine must not let it run
+  // out before /healthz is asked. Asked until it stops answering 200 (the shutdown has begun).
+  std::thread stopper([&] { server_->Shutdown(absl::Seconds(30)); });
+  int draining_status = 200;
+  std::string draining_body;
+  const absl::Time give_up = absl::Now() + absl::Seconds(20);
+  while (draining_status == 200 && absl::Now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const auto draining = Client()->Get("/healthz");
+    draining_status = draining ? draining->status : 0;
+    draining_body = draining ? draining->body : "";
+  }
   writer->WritesDone();
   writer->Finish();
+  stopper.join();
   EXPECT_EQ(draining_status, 503);
   EXPECT_EQ(draining_body, "shutting down\n");
   // Stopped: nothing listens any more.

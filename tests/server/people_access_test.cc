@@ -232,6 +232,23 @@ TEST_F(PeopleAccessTest, BadInputIsNamedFieldByField) {
   status = keys_->CreateApiKey(Ctx().get(), key, &created_key);
   EXPECT_THAT(ViolatedFields(status),
               IsSupersetOf({"api_key.organization", "api_key.region_code", "api_key.expire_time"}));
+  // Only officials and organizers are limited to a region: an institute's key, user or
+  // invitation with one is refused, naming the field.
+  key.mutable_api_key()->set_role(v1::INSTITUTE);
+  key.mutable_api_key()->set_organization("organizations/scu");
+  key.mutable_api_key()->set_region_code("510500");
+  key.mutable_api_key()->clear_expire_time();
+  status = keys_->CreateApiKey(Ctx().get(), key, &created_key);
+  EXPECT_THAT(ViolatedFields(status), ::testing::ElementsAre("api_key.region_code"));
+  EXPECT_THAT(status.error_message(), HasSubstr("only OFFICIAL and ORGANIZER"));
+  v1::CreateInvitationRequest regional;
+  regional.mutable_invitation()->set_role(v1::INSTITUTE);
+  regional.mutable_invitation()->set_organization("organizations/scu");
+  regional.mutable_invitation()->set_email("zhang@scu.example");
+  regional.mutable_invitation()->set_display_name("张三");
+  regional.mutable_invitation()->set_region_code("510100");
+  status = users_->CreateInvitation(Ctx().get(), regional, &created);
+  EXPECT_THAT(ViolatedFields(status), ::testing::ElementsAre("invitation.region_code"));
 
   v1::RejectApplicationRequest reject;
   reject.set_name("applications/x");
@@ -242,10 +259,9 @@ TEST_F(PeopleAccessTest, BadInputIsNamedFieldByField) {
 
 TEST_F(PeopleAccessTest, KeysMadeRemotelyWorkUntilRevokedAndAreListed) {
   v1::CreateApiKeyRequest request;
-  request.mutable_api_key()->set_role(v1::INSTITUTE);
-  request.mutable_api_key()->set_organization("organizations/scu");
+  request.mutable_api_key()->set_role(v1::OFFICIAL);
   request.mutable_api_key()->set_region_code("510500");
-  request.mutable_api_key()->set_display_name("lab import script");
+  request.mutable_api_key()->set_display_name("泸州市科技局 dashboard");
   v1::CreateApiKeyResponse created;
   ASSERT_TRUE(keys_->CreateApiKey(Ctx().get(), request, &created).ok());
   EXPECT_THAT(created.token(), ::testing::StartsWith("tm_"));
@@ -254,11 +270,11 @@ TEST_F(PeopleAccessTest, KeysMadeRemotelyWorkUntilRevokedAndAreListed) {
   EXPECT_EQ(GetNeedAs(created.token(), "needs/none").error_code(), grpc::StatusCode::NOT_FOUND);
 
   v1::ListApiKeysRequest list;
-  list.set_filter("role = INSTITUTE");
+  list.set_filter("role = OFFICIAL");
   v1::ListApiKeysResponse listed;
   ASSERT_TRUE(keys_->ListApiKeys(Ctx().get(), list, &listed).ok());
   ASSERT_EQ(listed.api_keys_size(), 1);
-  EXPECT_EQ(listed.api_keys(0).display_name(), "lab import script");
+  EXPECT_EQ(listed.api_keys(0).display_name(), "泸州市科技局 dashboard");
 
   v1::RevokeApiKeyRequest revoke;
   revoke.set_name(created.api_key().name());
@@ -295,6 +311,11 @@ TEST_F(PeopleAccessTest, AnApprovedApplicationBecomesAnOrganizationAndAnInvitati
   v1::User user;
   ASSERT_TRUE(Accept(approved.invitation().code(), "li-ming", kGoodPassword, &user).ok());
   EXPECT_EQ(user.organization(), "organizations/lzlj");
+  // The organization carries the region; its contact is not limited to it (an enterprise sees
+  // every region's offerings).
+  EXPECT_EQ(approved.organization().region_code(), "510500");
+  EXPECT_EQ(approved.invitation().region_code(), "");
+  EXPECT_EQ(user.region_code(), "");
 
   EXPECT_EQ(registrations_->ApproveApplication(Ctx().get(), approve, &approved).error_code(),
             grpc::StatusCode::FAILED_PRECONDITION);

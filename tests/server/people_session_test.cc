@@ -153,6 +153,34 @@ TEST_F(PeopleTest, InvitationsExpireAndWorkOnce) {
   EXPECT_EQ(Accept(forged, "forged").error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
+TEST_F(PeopleTest, UsersMeIsTheCallerAndNoUserMayBeCalledMe) {
+  const std::string token = SignedInUser("li-ming", v1::ENTERPRISE, "organizations/acme");
+  v1::GetUserRequest request;
+  request.set_name("users/me");
+  v1::User me;
+  ASSERT_TRUE(users_->GetUser(Ctx(token).get(), request, &me).ok());
+  EXPECT_EQ(me.name(), "users/li-ming");
+  EXPECT_EQ(me.email(), "li-ming@example.com");
+  EXPECT_EQ(me.role(), v1::ENTERPRISE);
+  EXPECT_EQ(me.organization(), "organizations/acme");
+  EXPECT_EQ(me.state(), v1::User::ACTIVE);
+
+  // An API key is described by its own name, role and organization.
+  const std::string key = CreateKey(Role::kInstitute, "scu");
+  v1::User key_me;
+  ASSERT_TRUE(users_->GetUser(Ctx(key).get(), request, &key_me).ok());
+  EXPECT_EQ(key_me.name(), "apiKeys/" + key.substr(3, 16));
+  EXPECT_EQ(key_me.role(), v1::INSTITUTE);
+  EXPECT_EQ(key_me.organization(), "organizations/scu");
+  EXPECT_EQ(key_me.email(), "");
+  EXPECT_EQ(users_->GetUser(Ctx("").get(), request, &key_me).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+
+  const grpc::Status reserved = Accept(Invite("me@example.com", v1::OFFICIAL), "me");
+  EXPECT_EQ(reserved.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(reserved.error_message(), HasSubstr("reserved"));
+}
+
 TEST_F(PeopleTest, UsersListAndRevokeTheirOwnSessionsAndAnAdminAnyones) {
   const std::string token = SignedInUser("zhang-wei", v1::OFFICIAL);
   Advance(absl::Seconds(1));

@@ -128,6 +128,41 @@ TEST(MigrationsTest, RecordsFromBeforePeopleAndReviewKeepTheirMeaning) {
   EXPECT_FALSE(key->revoke_time.has_value());
 }
 
+// A file at version 9 holding an enterprise contact that approval gave its organization's
+// region, a regional official and a regional institute key: only the official keeps a region.
+TEST(MigrationsTest, RegionsStayOnlyOnOfficialsAndOrganizers) {
+  testing::TempDir dir;
+  const std::string path = dir.File("v9.db");
+  {
+    Connection connection(path, ConnectionOptions{.create = true});
+    ASSERT_THAT(ApplyMigrations(connection, 9), IsOk());
+    connection.Run(
+        "INSERT INTO organizations (id, display_name, kind, region_code, industries, create_time, "
+        "update_time, revision) VALUES ('acme', 'Acme', 'ENTERPRISE', '510500', '', 1, 1, 1)");
+    connection.Run(
+        "INSERT INTO users (id, email, display_name, organization_id, role, region_code, state, "
+        "password_hash, create_time, update_time, revision) VALUES ('li', 'li@acme.example', "
+        "'Li', 'acme', 'ENTERPRISE', '510500', 'ACTIVE', 'x', 1, 1, 1), ('wang', "
+        "'wang@gov.example', 'Wang', NULL, 'OFFICIAL', '510500', 'ACTIVE', 'x', 1, 1, 1)");
+    connection.Run(
+        "INSERT INTO api_keys (key_id, token_hash, role, organization_id, label, create_time, "
+        "region_code) VALUES ('k1k1k1k1k1k1k1k1', zeroblob(32), 'INSTITUTE', 'acme', 'lab', 1, "
+        "'510500')");
+  }
+  TM_ASSERT_OK_AND_ASSIGN(auto repo, SqliteRepository::Open(path));
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  SQLite::Statement users(db, "SELECT id, region_code, revision FROM users ORDER BY id");
+  ASSERT_TRUE(users.executeStep());
+  EXPECT_EQ(users.getColumn(1).getString(), "");  // li, the enterprise contact
+  EXPECT_EQ(users.getColumn(2).getInt(), 2);      // a new etag: the record changed
+  ASSERT_TRUE(users.executeStep());
+  EXPECT_EQ(users.getColumn(1).getString(), "510500");  // wang, the official
+  EXPECT_EQ(users.getColumn(2).getInt(), 1);
+  SQLite::Statement key(db, "SELECT region_code FROM api_keys WHERE key_id = 'k1k1k1k1k1k1k1k1'");
+  ASSERT_TRUE(key.executeStep());
+  EXPECT_EQ(key.getColumn(0).getString(), "");
+}
+
 TEST(MigrationsTest, FileFromNewerBuildIsRefused) {
   testing::TempDir dir;
   const std::string path = dir.File("newer.db");

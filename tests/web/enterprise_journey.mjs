@@ -1,11 +1,12 @@
-// The enterprise's journey in a real browser: choose the workspace, create a need (first with
+// The enterprise's journey in a real browser: the sign-in page, then signed in (the pages follow
+// the account's role), create a need (first with
 // bad input: the server's BadRequest shown beside each field), see the exact budget, edit it
 // (etag), open its matches with their explanation, switch languages, withdraw it; axe on each
 // page, screenshots at desktop and 360 px width.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
-import {checkAccessibility, run, signedInContext, step} from './harness.mjs';
+import {checkAccessibility, run, setSessionCookie, signedInContext, step} from './harness.mjs';
 
 await run(async (env) => {
   const server = await env.startServer();
@@ -39,24 +40,39 @@ await run(async (env) => {
   const context = await signedInContext(env.browser, server.base, token);
   const page = await context.newPage();
 
-  await step(
-      'the sign-in page in zh-Hans by default; choose the enterprise workspace', async () => {
-        await page.goto(server.base + '/');
-        await page.getByRole('heading', {name: '登录'}).waitFor();
-        assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
-        await checkAccessibility(page, env.axeSource, 'sign-in');
-        await shot(page, 'sign-in');
-        // No such account (POST /session refuses it): the form says sign-in failed.
-        await page.getByLabel('电子邮箱').fill('li.ming@lzlj.example');
-        await page.getByLabel('密码').fill('not a password');
-        await page.getByRole('button', {name: '登录', exact: true}).click();
-        await page.getByRole('alert').getByText(/^登录失败/).waitFor();
-        await page.getByLabel('身份').selectOption('ENTERPRISE');
-        await page.getByLabel('所属机构（organizations/…）').fill('organizations/acme');
-        await page.getByRole('button', {name: '进入'}).click();
-        await page.getByRole('heading', {name: '本企业的技术需求'}).waitFor();
-        await page.getByText('暂无记录').waitFor();
-      });
+  await step('not signed in: the sign-in page in zh-Hans by default, a refused sign-in',
+             async () => {
+               await context.clearCookies();
+               await page.goto(server.base + '/#/needs');
+               await page.getByRole('heading', {name: '登录'}).waitFor();
+               assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+               // Only the public pages are offered.
+               const nav = page.getByRole('navigation');
+               assert.deepEqual(await nav.getByRole('link').allInnerTexts(),
+                                ['登录', '申请入驻', '接受邀请']);
+               await checkAccessibility(page, env.axeSource, 'sign-in');
+               await shot(page, 'sign-in');
+               // No such account (POST /session refuses it): the form says sign-in failed.
+               await page.getByLabel('电子邮箱').fill('li.ming@lzlj.example');
+               await page.getByLabel('密码').fill('not a password');
+               await page.getByRole('button', {name: '登录', exact: true}).click();
+               await page.getByRole('alert').getByText(/^登录失败/).waitFor();
+             });
+
+  await step('signed in (an enterprise key): its pages and organization, no role to choose',
+             async () => {
+               await setSessionCookie(context, server.base, token);
+               await page.reload();
+               await page.getByRole('heading', {name: '本企业的技术需求'}).waitFor();
+               await page.getByText('暂无记录').waitFor();
+               const nav = page.getByRole('navigation');
+               assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['技术需求', '展会', '协议']);
+               assert.match(await page.locator('header .account').innerText(), /organizations\/acme/);
+               assert.equal(await page.getByLabel('身份').count(), 0);
+               // The sign-in page is not where a signed-in account goes.
+               await page.goto(server.base + '/#/sign-in');
+               await page.getByRole('heading', {name: '本企业的技术需求'}).waitFor();
+             });
 
   await step('a need with bad input: every violation beside its field', async () => {
     await page.getByRole('button', {name: '新建需求'}).click();
@@ -85,6 +101,7 @@ await run(async (env) => {
     await form.getByRole('button', {name: '保存'}).click();
     await page.getByRole('heading', {name: '白酒窖池温度监测'}).waitFor();
     await page.getByText('预算（元）: 230.00005万元').waitFor();
+    await page.getByText('状态: 待审核').waitFor();  // waits for review
   });
 
   await step('edit the need (etag-guarded update)', async () => {

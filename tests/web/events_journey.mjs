@@ -5,11 +5,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
+import {kDay, kStart, seedFair, ts} from './fair_seed.mjs';
 import {checkAccessibility, run, signedInContext, step} from './harness.mjs';
-
-const kDay = 86400;
-const kStart = Math.floor(Date.now() / 1000 / kDay) * kDay + 30 * kDay + 3600;  // a month ahead
-const ts = (seconds) => new Date(seconds * 1000).toISOString();
 
 await run(async (env) => {
   const server = await env.startServer();
@@ -18,48 +15,7 @@ await run(async (env) => {
   await step(
       'a fair with two participants, a need, an offering, a plan, the institute\'s request (admin)',
       async () => {
-        await call('OrganizationService/CreateOrganization', {
-          organizationId: 'lzlj',
-          organization: {displayName: '泸州老窖', kind: 'ENTERPRISE', regionCode: '510500'}
-        });
-        await call('OrganizationService/CreateOrganization', {
-          organizationId: 'scu',
-          organization: {displayName: '四川大学', kind: 'UNIVERSITY', regionCode: '510100'}
-        });
-        await call('EventService/CreateEvent', {
-          eventId: 'fair',
-          event: {
-            displayName: '产学研合作洽谈会',
-            location: '泸州',
-            startTime: ts(kStart),
-            endTime: ts(kStart + 8 * 3600),
-            registrationCloseTime: ts(kStart - 2 * kDay)
-          }
-        });
-        for (const organization of ['organizations/lzlj', 'organizations/scu']) {
-          await call('EventService/RegisterParticipant', {event: 'events/fair', organization});
-        }
-        await call('NeedService/CreateNeed', {
-          needId: 'pit-mud',
-          need: {
-            enterprise: 'organizations/lzlj',
-            title: '窖泥老化防治',
-            keywords: ['窖泥', '老化'],
-            industries: ['industries/liquor'],
-            events: ['events/fair']
-          }
-        });
-        await call('OfferingService/CreateOffering', {
-          offeringId: 'culture',
-          offering: {
-            institute: 'organizations/scu',
-            title: '窖泥功能菌群培养技术',
-            keywords: ['窖泥', '功能菌'],
-            industries: ['industries/liquor'],
-            trl: 6,
-            events: ['events/fair']
-          }
-        });
+        await seedFair(call, {registrationCloseTime: ts(kStart - 2 * kDay)});
         await call('MatchService/UpdateMeetingPlan', {
           meetingPlan: {
             name: 'events/fair/meetingPlan',
@@ -83,10 +39,7 @@ await run(async (env) => {
       env.browser, server.base, server.mint('ENTERPRISE', 'organizations/lzlj'));
   const own = await enterprise.newPage();
   await step('the enterprise asks for a meeting from its need\'s matches', async () => {
-    await own.goto(server.base + '/#/sign-in');
-    await own.getByLabel('身份').selectOption('ENTERPRISE');
-    await own.getByLabel('所属机构（organizations/…）').fill('organizations/lzlj');
-    await own.getByRole('button', {name: '进入'}).click();
+    await own.goto(server.base + '/');
     await own.getByRole('button', {name: '查看匹配'}).click();
     await own.getByRole('button', {name: '申请展会洽谈: 窖泥功能菌群培养技术'}).click();
     await own.getByText('已申请洽谈').waitFor();
@@ -100,9 +53,7 @@ await run(async (env) => {
   const organizer = await signedInContext(env.browser, server.base, server.mint('ORGANIZER'));
   const page = await organizer.newPage();
   await step('the organizer matches the fair and schedules its meetings', async () => {
-    await page.goto(server.base + '/#/sign-in');
-    await page.getByLabel('身份').selectOption('ORGANIZER');
-    await page.getByRole('button', {name: '进入'}).click();
+    await page.goto(server.base + '/');
     await page.getByRole('navigation').getByRole('link', {name: '展会'}).click();
     await page.getByRole('button', {name: /产学研合作洽谈会/}).click();
     await page.getByText('organizations/lzlj').waitFor();

@@ -119,14 +119,20 @@ export async function launchBrowser({playwright, chromium}) {
 }
 
 // A browser context signed in the way the portal is: the `techmatch_session` cookie holding a
-// token (here an API key; the guard accepts either). Page errors and CSP violations fail.
+// token (here an API key; the guard accepts either); with an empty token, not signed in. Page
+// errors and CSP violations fail.
 export async function signedInContext(browser, base, token, options = {}) {
   const context = await browser.newContext({locale: 'zh-CN', ...options});
-  await context.addCookies(
-      [{name: 'techmatch_session', value: token, url: base, httpOnly: true, sameSite: 'Strict'}]);
+  if (token) await setSessionCookie(context, base, token);
   context.problems = [];
   context.on('page', (page) => watch(page, context.problems));
   return context;
+}
+
+// Puts `token` in the context's session cookie, as POST /session would.
+export async function setSessionCookie(context, base, token) {
+  await context.addCookies(
+      [{name: 'techmatch_session', value: token, url: base, httpOnly: true, sameSite: 'Strict'}]);
 }
 
 function watch(page, problems) {

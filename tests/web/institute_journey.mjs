@@ -34,13 +34,12 @@ await run(async (env) => {
   const context = await signedInContext(env.browser, server.base, token);
   const page = await context.newPage();
 
-  await step('the institute workspace in zh-Hant', async () => {
-    await page.goto(server.base + '/#/sign-in');
+  await step('signed in as the institute, in zh-Hant: its own pages', async () => {
+    await page.goto(server.base + '/');
     await page.getByLabel('语言').selectOption('zh-Hant');
-    await page.getByLabel('身分').selectOption('INSTITUTE');
-    await page.getByLabel('所屬機構（organizations/…）').fill('organizations/scu');
-    await page.getByRole('button', {name: '進入'}).click();
     await page.getByRole('heading', {name: '本機構的技術成果'}).waitFor();
+    assert.deepEqual(await page.getByRole('navigation').getByRole('link').allInnerTexts(),
+                     ['技術成果', '展會', '協議']);
   });
 
   await step('an offering with its asking price, then its matches', async () => {
@@ -70,14 +69,12 @@ await run(async (env) => {
     assert.equal(listed.offerings[0].trl, 6);
   });
 
-  await step('without a session the page says to sign in again', async () => {
+  await step('without a session only the sign-in page is there', async () => {
     const anonymous = await env.browser.newContext({locale: 'zh-CN'});
     const lost = await anonymous.newPage();
-    await lost.goto(server.base + '/#/sign-in');
-    await lost.getByLabel('身份').selectOption('INSTITUTE');
-    await lost.getByLabel('所属机构（organizations/…）').fill('organizations/scu');
-    await lost.getByRole('button', {name: '进入'}).click();
-    await lost.getByRole('alert').getByText('未登录或登录已过期，请重新登录。').waitFor();
+    await lost.goto(server.base + '/#/offerings');
+    await lost.getByRole('heading', {name: '登录'}).waitFor();
+    assert.equal(await lost.getByRole('heading', {name: '本机构的技术成果'}).count(), 0);
     await anonymous.close();
   });
 

@@ -1,13 +1,21 @@
-// Unit tests of the portal's money formatting and parsing and of the BadRequest → field map
-// helper. Bundled by run_lib_test.mjs with esbuild and run in node.
+// Unit tests of the portal's money formatting and parsing, the BadRequest → field map helper,
+// CSV reading and writing, the XLSX writer and reading the signed-in account. Bundled by
+// run_lib_test.mjs with esbuild and run in node.
 import {create} from '@bufbuild/protobuf';
 import {Code, ConnectError} from '@connectrpc/connect';
 import assert from 'node:assert/strict';
+import childProcess from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 import {BadRequestSchema} from '../../web/src/gen/google/rpc/error_details_pb';
-import {csvRecords, parseCsv} from '../../web/src/lib/csv';
+import {csvCell, csvRecords, csvText, isFormulaLike, parseCsv} from '../../web/src/lib/csv';
 import {errorMessage, fieldErrors} from '../../web/src/lib/field_errors';
-import {decimalString, formatMoney, moneyInput, parseMoney, parseMoneyText} from '../../web/src/lib/money';
+import {decimalString, formatMoney, moneyInput, parseMoney, parseMoneyText, parseYuanInput} from '../../web/src/lib/money';
+import {columnName, xlsxWorkbook} from '../../web/src/lib/xlsx';
+import {crc32, zipStored} from '../../web/src/lib/zip';
+import {isApiKey, kRoutesByRole, principalFromJson, workspaceOf} from '../../web/src/lib/workspace';
 
 const cny = (units: bigint, nanos = 0) => ({currencyCode: 'CNY', units, nanos});
 let count = 0;
@@ -83,6 +91,10 @@ test('errorMessage words a missing session and a refusal in the page\'s language
       errorMessage(new ConnectError('ENTERPRISE may not', Code.PermissionDenied), words),
       '无权 (ENTERPRISE may not)');
   assert.equal(errorMessage(new ConnectError('bad', Code.InvalidArgument), words), 'bad');
+  assert.equal(
+      errorMessage(new ConnectError('etag "3" is stale', Code.Aborted), {...words, conflict: '已被他人修改'}),
+      '已被他人修改 (etag "3" is stale)');
+  assert.equal(errorMessage(new ConnectError('stale', Code.Aborted), words), 'stale');
   assert.equal(errorMessage(new ConnectError('no key', Code.Unauthenticated)), 'no key');
 });
 
@@ -112,6 +124,140 @@ test('CSV: quotes, doubled quotes, commas and line breaks inside, CRLF, BOM, bla
       csvRecords('id,title\nn1, 标题 \nn2'),
       [{row: 2, cells: {id: 'n1', title: '标题'}}, {row: 3, cells: {id: 'n2', title: ''}}]);
   assert.deepEqual(csvRecords(''), []);
+});
+
+test('parseYuanInput: exact yuan with grouping, 万/亿, ¥ and 元', () => {
+  assert.deepEqual(parseYuanInput('12,345,678.90'), {money: cny(12345678n, 900000000)});
+  assert.deepEqual(parseYuanInput(' ¥1,234.5 '), {money: cny(1234n, 500000000)});
+  assert.deepEqual(parseYuanInput('1234.56789万'), {money: cny(12345678n, 900000000)});
+  assert.deepEqual(parseYuanInput('2.8亿元'), {money: cny(280000000n)});
+  assert.deepEqual(parseYuanInput('0.010'), {money: cny(0n, 10000000)});  // trailing zeros
+  assert.deepEqual(parseYuanInput('0'), {money: cny(0n)});
+  // The largest int64 of yuan still fits; one more does not (a float would not notice).
+  assert.deepEqual(parseYuanInput('9223372036854775807.99'),
+                   {money: cny(9223372036854775807n, 990000000)});
+});
+
+test('parseYuanInput names what is wrong', () => {
+  assert.deepEqual(parseYuanInput('12.345'), {problem: 'moneyTooPrecise'});
+  assert.deepEqual(parseYuanInput('1.0000001万'), {problem: 'moneyTooPrecise'});
+  assert.deepEqual(parseYuanInput('12a'), {problem: 'moneyNotNumber'});
+  assert.deepEqual(parseYuanInput('abc'), {problem: 'moneyNotNumber'});
+  assert.deepEqual(parseYuanInput('-5'), {problem: 'moneyNotNumber'});
+  assert.deepEqual(parseYuanInput('1e6'), {problem: 'moneyNotNumber'});
+  assert.deepEqual(parseYuanInput('12.3.4'), {problem: 'moneyNotNumber'});
+  assert.deepEqual(parseYuanInput(''), {problem: 'moneyNotNumber'});
+  assert.deepEqual(parseYuanInput('9223372036854775808'), {problem: 'moneyTooLarge'});
+  assert.deepEqual(parseYuanInput('922337203685477.5808亿'), {problem: 'moneyTooLarge'});
+});
+
+test('CSV cells: formula-like text becomes text, plain signed numbers stay numbers', () => {
+  assert.equal(csvCell('=HYPERLINK("http://x","y")'), '"\'=HYPERLINK(""http://x"",""y"")"');
+  assert.equal(csvCell('@SUM(A1)'), '"\'@SUM(A1)"');
+  assert.equal(csvCell('+86 830'), '"\'+86 830"');
+  assert.equal(csvCell('-1250.00'), '-1250.00');
+  assert.equal(csvCell('+3'), '+3');
+  assert.equal(csvCell('\tx'), '"\'\tx"');
+  assert.equal(csvCell('a,b'), '"a,b"');
+  assert.equal(csvCell('四川大学'), '四川大学');
+  assert.equal(isFormulaLike('-'), true);
+  assert.equal(isFormulaLike(''), false);
+  assert.equal(csvText([['a', '=1'], ['泸州', '2']]), '\ufeffa,"\'=1"\r\n泸州,2\r\n');
+});
+
+test('CRC-32 of the zip polynomial', () => {
+  assert.equal(crc32(new TextEncoder().encode('123456789')), 0xcbf43926);
+  assert.equal(crc32(new Uint8Array()), 0);
+});
+
+// Reads a stored zip the way an unzip tool does: from the end record through the central
+// directory to each local header; checks sizes, names and CRCs. Entry name → bytes.
+function readZip(bytes: Uint8Array): Map<string, Uint8Array> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = bytes.length - 22;
+  assert.equal(view.getUint32(end, true), 0x06054b50, 'end of central directory');
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries = new Map<string, Uint8Array>();
+  for (let i = 0; i < count; ++i) {
+    assert.equal(view.getUint32(at, true), 0x02014b50, 'central directory entry');
+    assert.equal(view.getUint16(at + 10, true), 0, 'stored');
+    const crc = view.getUint32(at + 16, true);
+    const size = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    const local = view.getUint32(at + 42, true);
+    assert.equal(view.getUint32(local, true), 0x04034b50, `local header of ${name}`);
+    const data = bytes.subarray(local + 30 + view.getUint16(local + 26, true),
+                                local + 30 + view.getUint16(local + 26, true) + size);
+    assert.equal(crc32(data), crc, `CRC of ${name}`);
+    entries.set(name, data);
+    at += 46 + nameLength;
+  }
+  return entries;
+}
+
+test('zip: stored entries with UTF-8 names read back', () => {
+  const bytes = zipStored([{name: 'a.txt', data: new TextEncoder().encode('hello')},
+                           {name: '日程/表.xml', data: new Uint8Array([1, 2, 3])}]);
+  const entries = readZip(bytes);
+  assert.deepEqual([...entries.keys()], ['a.txt', '日程/表.xml']);
+  assert.equal(new TextDecoder().decode(entries.get('a.txt')), 'hello');
+});
+
+test('XLSX: the minimal parts, the sheet holding the rows in UTF-8, markup escaped', () => {
+  assert.deepEqual([0, 25, 26, 701, 702].map(columnName), ['A', 'Z', 'AA', 'ZZ', 'AAA']);
+  const bytes = xlsxWorkbook({
+    name: '泸州老窖: 日程?',
+    rows: [['泸州老窖'], ['时间', '桌号', '对方'], ['2026-01-04 09:00–09:20', 3, '四川大学 <R&D> "x"\u0001']],
+  });
+  assert.equal(String.fromCharCode(bytes[0], bytes[1]), 'PK');
+  const entries = readZip(bytes);
+  assert.deepEqual([...entries.keys()].sort(), [
+    '[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml',
+    'xl/worksheets/sheet1.xml'
+  ]);
+  const sheet = new TextDecoder().decode(entries.get('xl/worksheets/sheet1.xml'));
+  assert.match(sheet, /<c r="A1" t="inlineStr"><is><t xml:space="preserve">泸州老窖<\/t><\/is><\/c>/);
+  assert.match(sheet, /<c r="B3"><v>3<\/v><\/c>/);
+  assert.match(sheet, /四川大学 &lt;R&amp;D&gt; &quot;x&quot;<\/t>/);
+  assert.doesNotMatch(sheet, /\u0001/);
+  const workbook = new TextDecoder().decode(entries.get('xl/workbook.xml'));
+  assert.match(workbook, /<sheet name="泸州老窖  日程" sheetId="1" r:id="rId1"\/>/);
+  // A second opinion when Debian's python3 is here: its zipfile module tests every CRC.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'techmatch-xlsx-'));
+  try {
+    const file = path.join(dir, 'agenda.xlsx');
+    fs.writeFileSync(file, bytes);
+    const checked = childProcess.spawnSync('python3', ['-m', 'zipfile', '-t', file], {encoding: 'utf8'});
+    if (!checked.error) assert.equal(checked.status, 0, checked.stderr + checked.stdout);
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+  }
+});
+
+test('the account from /session: a user, an API key, and an answer without a known role', () => {
+  const user = principalFromJson({
+    user: {
+      name: 'users/li-ming', email: 'li.ming@lzlj.example', displayName: '李明',
+      organization: 'organizations/lzlj', role: 'ENTERPRISE', regionCode: '510500'
+    }
+  });
+  assert.deepEqual(user, {
+    name: 'users/li-ming', email: 'li.ming@lzlj.example', displayName: '李明',
+    organization: 'organizations/lzlj', role: 'ENTERPRISE', regionCode: '510500'
+  });
+  assert.equal(isApiKey(user!), false);
+  assert.deepEqual(workspaceOf(user!), {role: 'ENTERPRISE', organization: 'organizations/lzlj'});
+  const admin = principalFromJson({user: {name: 'apiKeys/3f9c0a1b2c3d4e5f', role: 'ADMIN'}});
+  assert.equal(isApiKey(admin!), true);
+  assert.equal(admin!.organization, '');
+  // An administrator sees the organizer's pages, review and applications among them.
+  assert.deepEqual(workspaceOf(admin!), {role: 'ORGANIZER', organization: ''});
+  assert.ok(kRoutesByRole.ADMIN.includes('review') && kRoutesByRole.ADMIN.includes('applications'));
+  assert.equal(principalFromJson({user: {name: 'users/x', role: 'ROLE_UNSPECIFIED'}}), null);
+  assert.equal(principalFromJson({}), null);
+  assert.equal(principalFromJson(null), null);
 });
 
 console.log(`PASSED ${count} tests`);

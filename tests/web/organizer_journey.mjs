@@ -27,14 +27,12 @@ await run(async (env) => {
   const context = await signedInContext(env.browser, server.base, token);
   const page = await context.newPage();
 
-  await step('the organizer workspace: needs, offerings and the dashboard', async () => {
-    await page.goto(server.base + '/#/sign-in');
-    await page.getByLabel('身份').selectOption('ORGANIZER');
-    await page.getByRole('button', {name: '进入'}).click();
+  await step('signed in as an organizer: everyone\'s needs, review, applications', async () => {
+    await page.goto(server.base + '/');
     await page.getByRole('heading', {name: '全部技术需求'}).waitFor();
-    const nav = page.getByRole('navigation');
-    for (const link of ['技术需求', '技术成果', '签约统计'])
-      await nav.getByRole('link', {name: link}).waitFor();
+    assert.deepEqual(
+        await page.getByRole('navigation').getByRole('link').allInnerTexts(),
+        ['技术需求', '技术成果', '待审核', '入驻申请', '展会', '协议', '签约统计']);
   });
 
   await step('a CSV import: good rows stored, the bad row refused field by field', async () => {

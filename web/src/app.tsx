@@ -1,21 +1,29 @@
-// The shell: header with language switch and sign-out, navigation for the workspace's role,
-// and hash routes (#/needs, #/offerings, #/events, #/agreements, #/dashboard, #/sign-in), so
-// the server only ever serves index.html at /.
+// The shell: header with the signed-in account, language switch and sign-out, navigation for
+// the account's role, and hash routes (#/needs, #/review, #/sign-in, …), so the server only ever
+// serves index.html at /. On load it asks the server who the session cookie belongs to (GET
+// /session); without an account only the public pages (sign-in, apply, accept) are reachable.
 import {useEffect, useMemo, useState} from 'preact/hooks';
 import {Listings} from './components/listings';
 import {I18nContext, kLanguages, storeLang, storedLang, stringsFor, type Lang} from './i18n/i18n';
-import {signOut} from './lib/api';
-import {kRoutesByRole, loadWorkspace, saveWorkspace, type Route, type Workspace} from './lib/workspace';
+import {signOut, whoAmI} from './lib/api';
+import {
+  isApiKey, kPublicRoutes, kRoutesByRole, workspaceOf, type Principal, type PublicRoute, type Route,
+} from './lib/workspace';
+import {AcceptInvitation} from './pages/accept';
 import {Agreements} from './pages/agreements';
+import {Applications} from './pages/applications';
+import {Apply} from './pages/apply';
 import {Dashboard} from './pages/dashboard';
 import {Events} from './pages/events';
 import {kNeeds} from './pages/needs';
 import {kOfferings} from './pages/offerings';
+import {ReviewQueue} from './pages/review';
 import {SignIn} from './pages/sign_in';
 
 const kNavKeys = {
-  needs: 'navNeeds', offerings: 'navOfferings', events: 'navEvents', agreements: 'navAgreements',
-  dashboard: 'navDashboard',
+  needs: 'navNeeds', offerings: 'navOfferings', review: 'navReview',
+  applications: 'navApplications', events: 'navEvents', agreements: 'navAgreements',
+  dashboard: 'navDashboard', 'sign-in': 'navSignIn', apply: 'navApply', accept: 'navAccept',
 } as const;
 
 function currentRoute(): string {
@@ -24,14 +32,18 @@ function currentRoute(): string {
 
 export function App() {
   const [lang, setLang] = useState<Lang>(storedLang());
-  const [workspace, setWorkspace] = useState<Workspace | null>(loadWorkspace());
+  // undefined while the server has not yet said who is signed in.
+  const [principal, setPrincipal] = useState<Principal|null|undefined>(undefined);
   const [route, setRoute] = useState(currentRoute());
+  // The email to offer on the sign-in page (after accepting an invitation).
+  const [signInEmail, setSignInEmail] = useState('');
   const i18n = useMemo(() => ({lang, t: stringsFor(lang)}), [lang]);
   const t = i18n.t;
 
   useEffect(() => {
     const changed = () => setRoute(currentRoute());
     window.addEventListener('hashchange', changed);
+    whoAmI().then(setPrincipal, () => setPrincipal(null));
     return () => window.removeEventListener('hashchange', changed);
   }, []);
   useEffect(() => {
@@ -39,20 +51,24 @@ export function App() {
     document.title = t.appTitle;
   }, [lang]);
 
-  const routes: Route[] = workspace ? kRoutesByRole[workspace.role] : [];
-  const active = route === 'sign-in' || !workspace ? 'sign-in'
-    : (routes as string[]).includes(route) ? route : routes[0];
+  const routes: Array<Route|PublicRoute> =
+      principal ? kRoutesByRole[principal.role] : principal === null ? kPublicRoutes : [];
+  const active = (routes as string[]).includes(route) ? route : routes[0];
+  const workspace = principal ? workspaceOf(principal) : null;
 
-  function chooseWorkspace(chosen: Workspace) {
-    saveWorkspace(chosen);
-    setWorkspace(chosen);
-    location.hash = `#/${kRoutesByRole[chosen.role][0]}`;
+  function signedIn(account: Principal) {
+    setPrincipal(account);
+    location.hash = `#/${kRoutesByRole[account.role][0]}`;
+  }
+
+  function accepted(email: string) {
+    setSignInEmail(email);
+    location.hash = '#/sign-in';
   }
 
   async function leave() {
     await signOut();
-    saveWorkspace(null);
-    setWorkspace(null);
+    setPrincipal(null);
     location.hash = '#/sign-in';
   }
 
@@ -70,14 +86,17 @@ export function App() {
                 </a>
               </li>
             ))}
-            <li>
-              <a href="#/sign-in" aria-current={active === 'sign-in' ? 'page' : undefined}>
-                {t.navSignIn}
-              </a>
-            </li>
           </ul>
         </nav>
         <div class="tools">
+          {principal && (
+            <p class="account">
+              <span class="visually-hidden">{t.signedInAs}: </span>
+              <span>{isApiKey(principal) ? `${t.apiKey} ${principal.name}`
+                                          : principal.displayName || principal.email}</span>
+              {principal.organization && <span> · {principal.organization}</span>}
+            </p>
+          )}
           <label for="language">{t.language}</label>
           <select id="language" value={lang} onChange={(e) => {
             const chosen = (e.currentTarget as HTMLSelectElement).value as Lang;
@@ -86,17 +105,27 @@ export function App() {
           }}>
             {kLanguages.map((l) => <option key={l.lang} value={l.lang}>{l.label}</option>)}
           </select>
-          {workspace && <button type="button" class="secondary" onClick={leave}>{t.signOut}</button>}
+          {principal && <button type="button" class="secondary" onClick={leave}>{t.signOut}</button>}
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {active === 'sign-in' && <SignIn workspace={workspace} onWorkspace={chooseWorkspace} />}
-        {active === 'needs' && <Listings kind={kNeeds} owner={workspace?.organization ?? ''} />}
-        {active === 'offerings' && <Listings kind={kOfferings} owner={workspace?.organization ?? ''} />}
+        {principal === undefined && <p aria-live="polite">{t.loading}</p>}
+        {active === 'sign-in' && <SignIn email={signInEmail} onSignedIn={signedIn} />}
+        {active === 'apply' && <Apply />}
+        {active === 'accept' && <AcceptInvitation onAccepted={accepted} />}
+        {active === 'needs' && <Listings kind={kNeeds} owner={ownerOf(workspace)} />}
+        {active === 'offerings' && <Listings kind={kOfferings} owner={ownerOf(workspace)} />}
+        {active === 'review' && <ReviewQueue />}
+        {active === 'applications' && <Applications />}
         {active === 'events' && workspace && <Events workspace={workspace} />}
-        {active === 'agreements' && <Agreements />}
+        {active === 'agreements' && <Agreements editable={workspace?.role === 'ORGANIZER'} />}
         {active === 'dashboard' && <Dashboard />}
       </main>
     </I18nContext.Provider>
   );
+}
+
+// Enterprises and institutes see their own records; organizers everyone's.
+function ownerOf(workspace: ReturnType<typeof workspaceOf>|null): string {
+  return workspace && workspace.role !== 'ORGANIZER' ? workspace.organization : '';
 }

@@ -1,5 +1,6 @@
-// The list of an owner's needs or offerings with create, edit (etag-guarded), withdraw and
-// each one's matches: one component for both kinds.
+// The list of an owner's needs or offerings with create, edit (etag-guarded; editing a returned
+// record submits it again), withdraw, close (needs) and each one's matches, with where each
+// stands in review and an organizer's reason for returning it: one component for both kinds.
 import {useEffect, useState} from 'preact/hooks';
 import {useI18n} from '../i18n/i18n';
 import {errorMessage} from '../lib/field_errors';
@@ -42,6 +43,20 @@ export function Listings({kind, owner}: {kind: ListingKind; owner: string}) {
     }
   }
 
+  async function close(item: ListingItem) {
+    if (!kind.close || !confirm(t.confirmClose)) return;
+    setError('');
+    try {
+      await kind.close(item);
+      setNotice(`${t.closed}: ${item.title}`);
+      reload();
+    } catch (e) {
+      setError(errorMessage(e, t));
+    }
+  }
+
+  const live = (item: ListingItem) => item.status !== 'WITHDRAWN' && item.status !== 'CLOSED';
+
   return (
     <section aria-labelledby="listings-title">
       <h2 id="listings-title">{t[owner ? kind.titleKey : kind.allTitleKey]}</h2>
@@ -69,6 +84,9 @@ export function Listings({kind, owner}: {kind: ListingKind; owner: string}) {
                   <span>{item.name}</span> · <span>{t.state}: {t[item.stateKey]}</span> ·{' '}
                   <span>{t[kind.amountKey]}: {formatMoney(item.amount, lang)}</span>
                 </p>
+                {item.status === 'RETURNED' && item.returnReason && (
+                  <p class="return-reason"><strong>{t.returnReason}:</strong> {item.returnReason}</p>
+                )}
                 {item.description && <p>{item.description}</p>}
                 {item.keywords.length > 0 && <p class="tags">{item.keywords.join('、')}</p>}
                 <div class="actions">
@@ -76,7 +94,7 @@ export function Listings({kind, owner}: {kind: ListingKind; owner: string}) {
                           onClick={() => setMatching(matching === item.name ? '' : item.name)}>
                     {matching === item.name ? t.hideMatches : t.showMatches}
                   </button>
-                  {item.stateKey === 'stateOpen' && (
+                  {live(item) && (
                     <>
                       <button type="button" class="secondary"
                               aria-label={`${t.edit}: ${item.title}`}
@@ -89,6 +107,13 @@ export function Listings({kind, owner}: {kind: ListingKind; owner: string}) {
                         {t.withdraw}
                       </button>
                     </>
+                  )}
+                  {kind.close && item.status === 'PUBLISHED' && (
+                    <button type="button" class="secondary"
+                            aria-label={`${t.closeNeed}: ${item.title}`}
+                            onClick={() => close(item)}>
+                      {t.closeNeed}
+                    </button>
                   )}
                 </div>
                 {matching === item.name && <MatchList kind={kind} item={item} />}

@@ -11,7 +11,10 @@ import {MatchService} from '../gen/techmatch/v1/match_pb';
 import {NeedService} from '../gen/techmatch/v1/need_pb';
 import {OfferingService} from '../gen/techmatch/v1/offering_pb';
 import {OrganizationService} from '../gen/techmatch/v1/organization_pb';
+import {RegistrationService} from '../gen/techmatch/v1/registration_pb';
 import {ReportService} from '../gen/techmatch/v1/report_pb';
+import {UserService} from '../gen/techmatch/v1/user_pb';
+import {principalFromJson, type Principal} from './workspace';
 
 const transport = createConnectTransport({baseUrl: location.origin, useBinaryFormat: true});
 
@@ -33,19 +36,33 @@ export const api = {
   needs: () => client(NeedService),
   offerings: () => client(OfferingService),
   organizations: () => client(OrganizationService),
+  registrations: () => client(RegistrationService),
   reports: () => client(ReportService),
+  users: () => client(UserService),
 };
 
-// Sign-in and sign-out through the server's /session endpoint: the token goes straight into the
-// HttpOnly cookie and never reaches page scripts. 204 is success; anything else failed.
+// Sign-in, who is signed in and sign-out through the server's /session endpoint: the token goes
+// straight into the HttpOnly cookie and never reaches page scripts; the answers carry the
+// account (`user`).
+const kSessionHeaders = {'Connect-Protocol-Version': '1'};
+
 export async function signIn(email: string, password: string): Promise<Response> {
   return fetch('/session', {
     method: 'POST',
-    headers: {'Content-Type': 'application/json', 'Connect-Protocol-Version': '1'},
+    headers: {'Content-Type': 'application/json', ...kSessionHeaders},
     body: JSON.stringify({email, password}),
   });
 }
 
+// The account the cookie belongs to; null when there is none (401: never signed in, signed
+// out or expired). Any other failure throws.
+export async function whoAmI(): Promise<Principal|null> {
+  const response = await fetch('/session', {headers: kSessionHeaders, cache: 'no-store'});
+  if (response.status === 401) return null;
+  if (!response.ok) throw new Error(`GET /session: HTTP ${response.status}`);
+  return principalFromJson(await response.json());
+}
+
 export async function signOut(): Promise<void> {
-  await fetch('/session', {method: 'DELETE', headers: {'Connect-Protocol-Version': '1'}});
+  await fetch('/session', {method: 'DELETE', headers: kSessionHeaders});
 }

@@ -1,5 +1,6 @@
 // CSV as spreadsheets write it (RFC 4180: quoted fields, doubled quotes, CRLF or LF, a UTF-8
-// BOM). Rows become objects keyed by the header row.
+// BOM), read into rows or objects keyed by the header row, and written for download with
+// formula-like cells made text.
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -49,4 +50,30 @@ export function csvRecords(text: string): Array<{row: number; cells: Record<stri
         row: i + 2,
         cells: Object.fromEntries(names.map((name, j) => [name, (cells[j] ?? '').trim()])),
       }));
+}
+
+// A number as written in exports ("-1250.00", "+3"): a spreadsheet reads it as a value, never
+// as a formula, so it keeps its sign.
+function isPlainNumber(text: string): boolean {
+  return /^[+-]?[\d.]*\d[\d.]*$/.test(text);
+}
+
+// Whether a spreadsheet would run `text` as a formula: it starts with =, @, a tab or a CR, or
+// with + or - and is not a plain number (the CLI's rule for every CSV it writes).
+export function isFormulaLike(text: string): boolean {
+  const first = text[0];
+  if (first === '=' || first === '@' || first === '\t' || first === '\r') return true;
+  return (first === '+' || first === '-') && !isPlainNumber(text);
+}
+
+// One CSV cell: a formula-like text is written as text ("'=…", so opening the file runs
+// nothing), and quoted when it holds a comma, quote, CR or LF (quotes doubled).
+export function csvCell(text: string): string {
+  if (isFormulaLike(text)) return `"'${text.replace(/"/g, '""')}"`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+// Rows as a CSV file for spreadsheets: a UTF-8 BOM (Excel then reads Chinese right), CRLF.
+export function csvText(rows: string[][]): string {
+  return '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -24,16 +24,20 @@ export function fieldErrors(error: unknown): FieldErrors {
 export interface FailureWords {
   notSignedIn: string;
   forbidden: string;
+  // A stale etag: someone changed the record since the page read it.
+  conflict?: string;
 }
 
-// The error's message for a banner: a missing or ended session and a refusal in the page's
-// language (with the server's reason after it), else the server's message.
+// The error's message for a banner: a missing or ended session, a refusal and a conflicting
+// change in the page's language (with the server's reason after the last two), else the
+// server's message.
 export function errorMessage(error: unknown, words?: FailureWords): string {
   if (error instanceof ConnectError) {
     if (words && error.code === Code.Unauthenticated) return words.notSignedIn;
     if (words && error.code === Code.PermissionDenied) {
       return `${words.forbidden} (${error.rawMessage})`;
     }
+    if (words?.conflict && error.code === Code.Aborted) return `${words.conflict} (${error.rawMessage})`;
     return error.rawMessage;
   }
   return error instanceof Error ? error.message : String(error);

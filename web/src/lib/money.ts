@@ -75,7 +75,16 @@ const kUnitSuffixes: Record<string, number> = {
 // (万/萬 = 10^4, 亿/億 = 10^8, by shifting the decimal point: exact). Null when it is not a
 // non-negative amount with at most 9 decimals after scaling.
 export function parseMoneyText(text: string, currencyCode = 'CNY'): MoneyLike|null {
-  let cleaned = text.replace(/[,\s元]/g, '');
+  const amount = readScaledDecimal(text.replace(/[,\s元]/g, ''));
+  if (!amount || amount.scale > 9) return null;
+  const nanos = BigInt(amount.digits) * 10n ** BigInt(9 - amount.scale);
+  return {currencyCode, units: nanos / kNanosPerUnit, nanos: Number(nanos % kNanosPerUnit)};
+}
+
+// The digits of a non-negative decimal with an optional 万/亿 suffix, and how many of them are
+// decimals once the suffix has moved the point (negative: that many zeros follow); trailing
+// zeros of the fraction dropped. Null when `cleaned` is not such a number.
+function readScaledDecimal(cleaned: string): {digits: string, scale: number}|null {
   let shift = 0;
   const suffix = cleaned.slice(-1);
   if (suffix in kUnitSuffixes) {
@@ -84,9 +93,27 @@ export function parseMoneyText(text: string, currencyCode = 'CNY'): MoneyLike|nu
   }
   const match = /^(\d+)(?:\.(\d+))?$/.exec(cleaned);
   if (!match) return null;
-  const digits = match[1] + (match[2] ?? '');
-  const scale = (match[2] ?? '').length - shift;  // decimals left after the shift
-  if (scale > 9) return null;
-  const nanos = BigInt(digits) * 10n ** BigInt(9 - scale);
-  return {currencyCode, units: nanos / kNanosPerUnit, nanos: Number(nanos % kNanosPerUnit)};
+  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  return {digits: match[1] + fraction, scale: fraction.length - shift};
+}
+
+// Why a typed amount of yuan was refused (each has its words in the string tables).
+export type MoneyInputProblem = 'moneyNotNumber'|'moneyTooPrecise'|'moneyTooLarge';
+
+const kMaxUnits = (1n << 63n) - 1n;
+
+// Parses an amount of yuan typed into a form ("12,345,678.90", "¥1,234.5", "1234.56789万",
+// "2.8亿") into Money exactly, by string and BigInt arithmetic only. Refused: anything but a
+// non-negative decimal (moneyNotNumber), more than 2 decimals of yuan after 万/亿 scaling — a
+// fen is the smallest amount (moneyTooPrecise), units beyond int64 (moneyTooLarge).
+export function parseYuanInput(text: string, currencyCode = 'CNY'):
+    {money: MoneyLike}|{problem: MoneyInputProblem} {
+  const amount =
+      readScaledDecimal(text.replace(/[,，\s]/g, '').replace(/^[¥￥]/, '').replace(/元$/, ''));
+  if (!amount) return {problem: 'moneyNotNumber'};
+  if (amount.scale > 2) return {problem: 'moneyTooPrecise'};  // finer than a fen
+  const nanos = BigInt(amount.digits) * 10n ** BigInt(9 - amount.scale);
+  const units = nanos / kNanosPerUnit;
+  if (units > kMaxUnits) return {problem: 'moneyTooLarge'};
+  return {money: {currencyCode, units, nanos: Number(nanos % kNanosPerUnit)}};
 }

@@ -1,37 +1,64 @@
-// Which role's pages the portal shows and for which organization. The server decides what the
-// signed-in account may do; this only chooses the navigation (no API call names the caller).
+// Who is signed in (the server's answer to GET /session) and which pages that account's role
+// sees. The server decides what the account may do; the navigation only follows its role.
 export type Role = 'ENTERPRISE'|'INSTITUTE'|'ORGANIZER'|'OFFICIAL';
-export type Route = 'needs'|'offerings'|'events'|'agreements'|'dashboard';
+// The account's own role: an ADMIN sees the organizer's pages.
+export type AccountRole = Role|'ADMIN';
+export type Route =
+    'needs'|'offerings'|'review'|'applications'|'events'|'agreements'|'dashboard';
+// Pages for everyone, signed in or not.
+export type PublicRoute = 'sign-in'|'apply'|'accept';
+export const kPublicRoutes: PublicRoute[] = ['sign-in', 'apply', 'accept'];
 
+// The pages' view of the account: the role whose pages to show, and its organization.
 export interface Workspace {
   role: Role;
   organization: string;
 }
 
-export const kRoutesByRole: Record<Role, Route[]> = {
-  ENTERPRISE: ['needs', 'events'],
-  INSTITUTE: ['offerings', 'events'],
-  ORGANIZER: ['needs', 'offerings', 'events', 'agreements', 'dashboard'],
+// A signed-in user, or an API key (`apiKeys/…`, without email or display name).
+export interface Principal {
+  name: string;
+  displayName: string;
+  email: string;
+  role: AccountRole;
+  organization: string;
+  regionCode: string;
+}
+
+const kOrganizerRoutes: Route[] =
+    ['needs', 'offerings', 'review', 'applications', 'events', 'agreements', 'dashboard'];
+
+export const kRoutesByRole: Record<AccountRole, Route[]> = {
+  ENTERPRISE: ['needs', 'events', 'agreements'],
+  INSTITUTE: ['offerings', 'events', 'agreements'],
+  ORGANIZER: kOrganizerRoutes,
+  ADMIN: kOrganizerRoutes,
   OFFICIAL: ['dashboard', 'agreements'],
 };
 
-const kKey = 'techmatch.workspace';
-
-export function loadWorkspace(): Workspace|null {
-  try {
-    const parsed = JSON.parse(localStorage.getItem(kKey) ?? 'null');
-    if (parsed && parsed.role in kRoutesByRole) {
-      return {role: parsed.role, organization: String(parsed.organization ?? '')};
-    }
-  } catch {
-    // A damaged entry is the same as none.
-  }
-  return null;
+export function workspaceOf(principal: Principal): Workspace {
+  return {
+    role: principal.role === 'ADMIN' ? 'ORGANIZER' : principal.role,
+    organization: principal.organization,
+  };
 }
 
-export function saveWorkspace(workspace: Workspace|null): void {
-  if (workspace)
-    localStorage.setItem(kKey, JSON.stringify(workspace));
-  else
-    localStorage.removeItem(kKey);
+export function isApiKey(principal: Principal): boolean {
+  return principal.name.startsWith('apiKeys/');
+}
+
+// The `user` of a /session answer (proto3 JSON), or null when it names no known role.
+export function principalFromJson(json: unknown): Principal|null {
+  const user = (json as {user?: Record<string, unknown>} | null)?.user;
+  const role = String(user?.role ?? '');
+  if (!user || !(role in kRoutesByRole)) return null;
+  const text = (key: string) => String(user[key] ?? '');
+  return {
+    name: text('name'),
+    displayName: text('displayName'),
+    email: text('email'),
+    role: role as AccountRole,
+    organization: text('organization'),
+    regionCode: text('regionCode'),
+  };
 }

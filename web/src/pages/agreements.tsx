@@ -1,5 +1,7 @@
-// The agreements signed, newest page first as the API lists them, with a filter: title, kind,
-// state, signing time and the contract amount and total investment, exactly.
+// The agreements signed, in the API's order, with a filter: title, kind, state, signing time and
+// the contract amount and total investment, exactly. A title opens the agreement in full. The
+// server lists what the caller may read (a party only its own agreements); organizers also
+// record new agreements, edit them and move them through their lifecycle.
 import {timestampDate} from '@bufbuild/protobuf/wkt';
 import {useEffect, useState} from 'preact/hooks';
 import {ErrorBanner} from '../components/field';
@@ -9,10 +11,15 @@ import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage} from '../lib/field_errors';
 import {formatMoney} from '../lib/money';
+import {AgreementDetail} from './agreement_detail';
+import {AgreementForm} from './agreement_form';
 import {kKindKeys, kStateKeys} from './agreement_labels';
 
-export function Agreements() {
+export function Agreements({editable}: {editable: boolean}) {
   const {lang, t} = useI18n();
+  const [creating, setCreating] = useState(false);
+  const [open, setOpen] = useState('');
+  const [notice, setNotice] = useState('');
   const [draft, setDraft] = useState('');
   const [filter, setFilter] = useState('');
   const [agreements, setAgreements] = useState<Agreement[] | null>(null);
@@ -53,6 +60,23 @@ export function Agreements() {
         <button type="submit">{t.apply}</button>
       </form>
       <ErrorBanner messages={error ? [error] : []} />
+      <p class="notice" role="status">{notice}</p>
+      {editable && (creating ? (
+        <AgreementForm onDone={(saved) => {
+          setCreating(false);
+          if (!saved) return;
+          setNotice(`${t.saved}: ${saved.title}`);
+          setOpen(saved.name);
+          load('');
+        }} />
+      ) : (
+        <button type="button" onClick={() => { setNotice(''); setCreating(true); }}>{t.newAgreement}</button>
+      ))}
+      {open && (
+        <AgreementDetail name={open} editable={editable} onClose={() => setOpen('')}
+                         onChanged={(changed) => setAgreements((list) =>
+                           list?.map((a) => (a.name === changed.name ? changed : a)) ?? list)} />
+      )}
       {agreements === null && <p>{t.loading}</p>}
       {agreements && agreements.length === 0 && !error && <p>{t.empty}</p>}
       {agreements && agreements.length > 0 && (
@@ -66,7 +90,10 @@ export function Agreements() {
             <tbody>
               {agreements.map((a) => (
                 <tr key={a.name}>
-                  <th scope="row">{a.title}</th>
+                  <th scope="row">
+                    <button type="button" class="link" aria-expanded={open === a.name}
+                            onClick={() => setOpen(open === a.name ? '' : a.name)}>{a.title}</button>
+                  </th>
                   <td>{kind(a)}</td>
                   <td>{state(a)}</td>
                   <td>{a.signTime ? timestampDate(a.signTime).toLocaleDateString(lang === 'en' ? 'en-GB' : lang) : '—'}</td>

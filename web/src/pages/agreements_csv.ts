@@ -1,8 +1,11 @@
 // Agreements as CSV for download, from the ExportAgreements stream. Money columns are exact
-// decimals of the API's units and nanos (no float); text cells are quoted when needed.
+// decimals of the API's units and nanos (no float); text cells go through csvCell (quoted when
+// needed, formula-like text written as text).
 import {timestampDate} from '@bufbuild/protobuf/wkt';
 import {Agreement_Kind, Agreement_State, type Agreement} from '../gen/techmatch/v1/agreement_pb';
 import {api} from '../lib/api';
+import {csvCell} from '../lib/csv';
+import {saveFile} from '../lib/download';
 import {decimalString, toNanos, type MoneyLike} from '../lib/money';
 
 const kHeader = [
@@ -10,10 +13,6 @@ const kHeader = [
   'total_investment', 'expected_sales_revenue', 'expected_profit_tax', 'realized_output_value',
   'realized_profit_tax'
 ];
-
-function cell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const amount = (money: MoneyLike|undefined) => (money ? decimalString(toNanos(money), 9) : '');
 
@@ -32,7 +31,7 @@ function row(a: Agreement): string {
     amount(a.expectedProfitTax),
     amount(a.realizedOutputValue),
     amount(a.realizedProfitTax),
-  ].map(cell)
+  ].map(csvCell)
       .join(',');
 }
 
@@ -46,12 +45,5 @@ export async function exportAgreementsCsv(filter: string): Promise<{csv: string;
 }
 
 export function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], {type: 'text/csv;charset=utf-8'}));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(fileName, text, 'text/csv;charset=utf-8');
 }

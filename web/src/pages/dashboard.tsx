@@ -4,6 +4,7 @@
 import {useEffect, useRef, useState} from 'preact/hooks';
 import {GroupBy, type AgreementSummary} from '../gen/techmatch/v1/report_pb';
 import {ErrorBanner} from '../components/field';
+import {EventSummaryPanel} from '../components/event_summary';
 import {useI18n, type Strings, type StringKey} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage} from '../lib/field_errors';
@@ -177,6 +178,7 @@ export function Dashboard() {
         {kDimensions.map((d) => <SummaryBlock key={d.groupBy} dimension={d} filter={filter}
                                                    industries={industries} />)}
       </div>
+      <EventSummaryPanel />
     </section>
   );
 }

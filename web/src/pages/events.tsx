@@ -1,22 +1,21 @@
-// Events (fairs): the list, and for the chosen one its participants, the agenda (all
-// meetings, or the workspace organization's own), and for organizers matching the whole event
-// (MatchEvent, streamed need by need) and scheduling the accepted meeting requests.
-import {timestampDate, type Timestamp} from '@bufbuild/protobuf/wkt';
+// Events (fairs): the list, and for the chosen one its participants, the meeting requests
+// (a participant's incoming and outgoing ones, or all of them), the agenda (all meetings, or
+// the workspace organization's own with its downloads), and for organizers the meeting plan,
+// matching the whole event (MatchEvent, streamed need by need), scheduling the accepted
+// meeting requests and locking, unlocking or cancelling meetings.
 import {useEffect, useState} from 'preact/hooks';
+import {Agenda, when} from '../components/agenda';
 import {ErrorBanner} from '../components/field';
+import {MeetingPlanEditor} from '../components/meeting_plan';
+import {MeetingRequests} from '../components/meeting_requests';
+import {displayName, useOrganizations} from '../components/organizations';
 import type {Event, Participant} from '../gen/techmatch/v1/event_pb';
 import type {MatchEventResponse} from '../gen/techmatch/v1/match_pb';
 import type {Meeting} from '../gen/techmatch/v1/meeting_pb';
-import {useI18n, type Lang} from '../i18n/i18n';
+import {useI18n} from '../i18n/i18n';
 import {api} from '../lib/api';
 import {errorMessage} from '../lib/field_errors';
 import type {Workspace} from '../lib/workspace';
-
-function when(time: Timestamp | undefined, lang: Lang): string {
-  if (!time) return '—';
-  return timestampDate(time).toLocaleString(lang === 'en' ? 'en-GB' : lang === 'zh-Hant' ? 'zh-TW' : 'zh-CN',
-    {dateStyle: 'medium', timeStyle: 'short'});
-}
 
 function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
   const {lang, t} = useI18n();
@@ -24,7 +23,10 @@ function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
   const [meetings, setMeetings] = useState<Meeting[] | null>(null);
   const [matches, setMatches] = useState<MatchEventResponse[] | null>(null);
   const [status, setStatus] = useState('');
+  // Why each accepted request the last scheduling left out got no meeting (the server's words).
+  const [unscheduled, setUnscheduled] = useState<string[]>([]);
   const [error, setError] = useState('');
+  const organizations = useOrganizations();
   const organizer = workspace.role === 'ORGANIZER';
   const own = organizer ? '' : workspace.organization;
   const fail = (e: unknown) => setError(errorMessage(e, t));
@@ -35,6 +37,7 @@ function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
     setParticipants(null);
     setMeetings(null);
     setMatches(null);
+    setUnscheduled([]);
     setError('');
     api.events().listParticipants({parent: event.name, pageSize: 1000})
       .then((r) => setParticipants(r.participants), fail);
@@ -62,6 +65,7 @@ function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
       const result = await api.matches().scheduleMeetings({event: event.name});
       setStatus(t.scheduled.replace('{n}', String(result.meetings.length))
         .replace('{u}', String(result.unscheduled.length)));
+      setUnscheduled(result.unscheduled.map((u) => u.explanation));
       loadMeetings();
     } catch (e) {
       fail(e);
@@ -74,6 +78,7 @@ function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
       <p class="meta">{event.location} · {when(event.startTime, lang)} – {when(event.endTime, lang)}</p>
       <ErrorBanner messages={error ? [error] : []} />
       <p class="notice" role="status">{status}</p>
+      {unscheduled.length > 0 && <ul class="unscheduled">{unscheduled.map((u, i) => <li key={i}>{u}</li>)}</ul>}
       {organizer && (
         <div class="actions">
           <button type="button" onClick={matchEvent}>{t.matchEvent}</button>
@@ -93,33 +98,14 @@ function EventDetail({event, workspace}: {event: Event; workspace: Workspace}) {
           </ul>
         </section>
       )}
-      <h4>{own ? t.ownAgenda : t.agenda}</h4>
-      {meetings === null ? <p>{t.loading}</p> : meetings.length === 0 ? <p>{t.empty}</p> : (
-        <div class="table-scroll" tabIndex={0} role="group" aria-label={own ? t.ownAgenda : t.agenda}>
-          <table>
-            <thead>
-              <tr><th scope="col">{t.time}</th><th scope="col">{t.table}</th>
-                <th scope="col">{t.navNeeds}</th><th scope="col">{t.navOfferings}</th>
-                <th scope="col">{t.counterpart}</th></tr>
-            </thead>
-            <tbody>
-              {meetings.map((m) => (
-                <tr key={m.name}>
-                  <th scope="row">{when(m.startTime, lang)}</th>
-                  <td class="number">{m.table}</td>
-                  <td>{m.needTitle}</td>
-                  <td>{m.offeringTitle}</td>
-                  <td>{m.counterpartDisplayName || `${m.enterpriseDisplayName} · ${m.instituteDisplayName}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {organizer && <MeetingPlanEditor event={event} onSaved={loadMeetings} />}
+      {(organizer || own) && <MeetingRequests event={event} workspace={workspace} onChanged={loadMeetings} />}
+      <Agenda event={event} meetings={meetings} participant={own} manage={organizer} onChanged={loadMeetings} />
       <h4>{t.participants}</h4>
       {participants === null ? <p>{t.loading}</p> : participants.length === 0 ? <p>{t.empty}</p> : (
         <ul class="tags">
-          {participants.map((p) => <li key={p.name}>{p.organization}{p.lateRegistration ? ` (${t.late})` : ''}</li>)}
+          {participants.map((p) => <li key={p.name}>{organizations.has(p.organization)
+            ? `${displayName(organizations, p.organization)} (${p.organization})` : p.organization}{p.lateRegistration ? ` (${t.late})` : ''}</li>)}
         </ul>
       )}
     </section>

@@ -1,23 +1,25 @@
 // Needs (an enterprise's) as a ListingKind.
 import {NeedService, Need_State, type Need} from '../gen/techmatch/v1/need_pb';
-import type {ListingItem, ListingKind} from '../components/listing_kind';
-import {kUpdatePaths} from '../components/listing_kind';
+import type {ListingItem, ListingKind, ListingStatus} from '../components/listing_kind';
+import {kStatusKeys, kUpdatePaths} from '../components/listing_kind';
 import {MeetingRequest_Side} from '../gen/techmatch/v1/meeting_pb';
 import {api} from '../lib/api';
 import {clientStream} from '../lib/client_stream';
 import {csvRecords} from '../lib/csv';
 import * as column from './import_columns';
-import type {StringKey} from '../i18n/i18n';
 
-function stateKey(state: Need_State): StringKey {
-  if (state === Need_State.WITHDRAWN) return 'stateWithdrawn';
-  if (state === Need_State.CLOSED) return 'stateClosed';
-  return 'stateOpen';
+function status(state: Need_State): ListingStatus {
+  if (state === Need_State.WITHDRAWN) return 'WITHDRAWN';
+  if (state === Need_State.CLOSED) return 'CLOSED';
+  if (state === Need_State.SUBMITTED) return 'SUBMITTED';
+  if (state === Need_State.RETURNED) return 'RETURNED';
+  return 'PUBLISHED';
 }
 
 function item(need: Need): ListingItem {
   return {
     name: need.name,
+    owner: need.enterprise,
     title: need.title,
     description: need.description,
     keywords: need.keywords,
@@ -26,7 +28,9 @@ function item(need: Need): ListingItem {
     trl: need.minTrl,
     events: need.events,
     etag: need.etag,
-    stateKey: stateKey(need.state),
+    status: status(need.state),
+    stateKey: kStatusKeys[status(need.state)],
+    returnReason: need.returnReason,
   };
 }
 
@@ -38,8 +42,9 @@ export const kNeeds: ListingKind = {
   amountKey: 'fieldBudget',
   amountPath: 'budget',
   trlPath: 'min_trl',
-  async list(owner) {
-    const filter = owner ? `enterprise = "${owner}"` : '';
+  async list(owner, state) {
+    const filter =
+        [owner ? `enterprise = "${owner}"` : '', state ?? ''].filter(Boolean).join(' AND ');
     const response = await api.needs().listNeeds({filter, pageSize: 200});
     return response.needs.map(item);
   },
@@ -75,6 +80,15 @@ export const kNeeds: ListingKind = {
   },
   async withdraw(current) {
     return item(await api.needs().withdrawNeed({name: current.name, etag: current.etag}));
+  },
+  async publish(current) {
+    return item(await api.needs().publishNeed({name: current.name, etag: current.etag}));
+  },
+  async returnToOwner(current, reason) {
+    return item(await api.needs().returnNeed({name: current.name, etag: current.etag, reason}));
+  },
+  async close(current) {
+    return item(await api.needs().closeNeed({name: current.name, etag: current.etag}));
   },
   async match(current) {
     return (await api.matches().matchNeed({need: current.name, pageSize: 10})).matches;

@@ -1,16 +1,24 @@
 // Offerings (a university's or institute's) as a ListingKind.
 import {OfferingService, Offering_State, type Offering} from '../gen/techmatch/v1/offering_pb';
-import type {ListingItem, ListingKind} from '../components/listing_kind';
-import {kUpdatePaths} from '../components/listing_kind';
+import type {ListingItem, ListingKind, ListingStatus} from '../components/listing_kind';
+import {kStatusKeys, kUpdatePaths} from '../components/listing_kind';
 import {MeetingRequest_Side} from '../gen/techmatch/v1/meeting_pb';
 import {api} from '../lib/api';
 import {clientStream} from '../lib/client_stream';
 import {csvRecords} from '../lib/csv';
 import * as column from './import_columns';
 
+function status(state: Offering_State): ListingStatus {
+  if (state === Offering_State.WITHDRAWN) return 'WITHDRAWN';
+  if (state === Offering_State.SUBMITTED) return 'SUBMITTED';
+  if (state === Offering_State.RETURNED) return 'RETURNED';
+  return 'PUBLISHED';
+}
+
 function item(offering: Offering): ListingItem {
   return {
     name: offering.name,
+    owner: offering.institute,
     title: offering.title,
     description: offering.description,
     keywords: offering.keywords,
@@ -19,7 +27,9 @@ function item(offering: Offering): ListingItem {
     trl: offering.trl || undefined,
     events: offering.events,
     etag: offering.etag,
-    stateKey: offering.state === Offering_State.WITHDRAWN ? 'stateWithdrawn' : 'stateOpen',
+    status: status(offering.state),
+    stateKey: kStatusKeys[status(offering.state)],
+    returnReason: offering.returnReason,
   };
 }
 
@@ -31,8 +41,9 @@ export const kOfferings: ListingKind = {
   amountKey: 'fieldAskingPrice',
   amountPath: 'asking_price',
   trlPath: 'trl',
-  async list(owner) {
-    const filter = owner ? `institute = "${owner}"` : '';
+  async list(owner, state) {
+    const filter =
+        [owner ? `institute = "${owner}"` : '', state ?? ''].filter(Boolean).join(' AND ');
     const response = await api.offerings().listOfferings({filter, pageSize: 200});
     return response.offerings.map(item);
   },
@@ -68,6 +79,13 @@ export const kOfferings: ListingKind = {
   },
   async withdraw(current) {
     return item(await api.offerings().withdrawOffering({name: current.name, etag: current.etag}));
+  },
+  async publish(current) {
+    return item(await api.offerings().publishOffering({name: current.name, etag: current.etag}));
+  },
+  async returnToOwner(current, reason) {
+    return item(
+        await api.offerings().returnOffering({name: current.name, etag: current.etag, reason}));
   },
   async match(current) {
     return (await api.matches().matchOffering({offering: current.name, pageSize: 10})).matches;

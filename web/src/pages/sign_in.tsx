@@ -1,46 +1,47 @@
-// Sign-in (POST /session: the server sets the HttpOnly session cookie) and the workspace
-// choice: which role's pages to show and for which organization.
+// Sign-in (POST /session: the server sets the HttpOnly session cookie and answers the account,
+// whose role picks the pages), with the ways in for people without an account: applying to
+// join, and accepting an invitation.
 import {useState} from 'preact/hooks';
 import {ErrorBanner, Field} from '../components/field';
 import {useI18n} from '../i18n/i18n';
 import {signIn} from '../lib/api';
-import type {Role, Workspace} from '../lib/workspace';
+import {principalFromJson, type Principal} from '../lib/workspace';
 
-const kRoles: Array<{role: Role; key: 'roleEnterprise' | 'roleInstitute' | 'roleOrganizer' | 'roleOfficial'}> = [
-  {role: 'ENTERPRISE', key: 'roleEnterprise'},
-  {role: 'INSTITUTE', key: 'roleInstitute'},
-  {role: 'ORGANIZER', key: 'roleOrganizer'},
-  {role: 'OFFICIAL', key: 'roleOfficial'},
-];
-
-export function SignIn({workspace, onWorkspace}: {
-  workspace: Workspace | null;
-  onWorkspace: (workspace: Workspace) => void;
+export function SignIn({email: initialEmail, onSignedIn}: {
+  email?: string;
+  onSignedIn: (principal: Principal) => void;
 }) {
   const {t} = useI18n();
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(initialEmail ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
-  const [signedIn, setSignedIn] = useState(false);
-  const [role, setRole] = useState<Role>(workspace?.role ?? 'ENTERPRISE');
-  const [organization, setOrganization] = useState(workspace?.organization ?? '');
+  const [busy, setBusy] = useState(false);
 
   async function submit(e: Event) {
     e.preventDefault();
     setError('');
-    const response = await signIn(email, password);
-    if (response.status === 204) {
-      setSignedIn(true);
-      return;
-    }
-    let message = `${t.signInFailed} (HTTP ${response.status})`;
+    setBusy(true);
     try {
-      const body = await response.json();
-      if (body?.message) message = `${t.signInFailed}: ${body.message}`;
-    } catch {
-      // Not a Connect error body: keep the status.
+      const response = await signIn(email, password);
+      let body: {message?: string}|null = null;
+      try {
+        body = await response.json();
+      } catch {
+        // Not JSON: keep the status.
+      }
+      const principal = response.ok ? principalFromJson(body) : null;
+      if (principal) {
+        setPassword('');
+        onSignedIn(principal);
+        return;
+      }
+      setError(body?.message ? `${t.signInFailed}: ${body.message}`
+                             : `${t.signInFailed} (HTTP ${response.status})`);
+    } catch (e) {
+      setError(`${t.signInFailed}: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
     }
-    setError(message);
   }
 
   return (
@@ -48,30 +49,20 @@ export function SignIn({workspace, onWorkspace}: {
       <form class="card" onSubmit={submit} aria-labelledby="sign-in-title">
         <h2 id="sign-in-title">{t.signInTitle}</h2>
         <ErrorBanner messages={error ? [error] : []} />
-        {signedIn && <p class="notice" role="status">✓</p>}
+        {initialEmail && <p class="notice" role="status">{t.accountCreated}</p>}
         <Field id="sign-in-email" label={t.email} type="email" autoComplete="username"
                value={email} onInput={setEmail} required />
         <Field id="sign-in-password" label={t.password} type="password"
                autoComplete="current-password" value={password} onInput={setPassword} required />
-        <button type="submit">{t.signInButton}</button>
+        <button type="submit" disabled={busy}>{t.signInButton}</button>
       </form>
-      <form class="card" aria-labelledby="workspace-title"
-            onSubmit={(e) => { e.preventDefault(); onWorkspace({role, organization: organization.trim()}); }}>
-        <h2 id="workspace-title">{t.workspaceTitle}</h2>
-        <p>{t.workspaceHint}</p>
-        <div class="field">
-          <label for="workspace-role">{t.role}</label>
-          <select id="workspace-role" value={role}
-                  onChange={(e) => setRole((e.currentTarget as HTMLSelectElement).value as Role)}>
-            {kRoles.map(({role: r, key}) => <option key={r} value={r}>{t[key]}</option>)}
-          </select>
-        </div>
-        {(role === 'ENTERPRISE' || role === 'INSTITUTE' || role === 'ORGANIZER') && (
-          <Field id="workspace-organization" label={t.organization} value={organization}
-                 onInput={setOrganization} />
-        )}
-        <button type="submit">{t.enter}</button>
-      </form>
+      <section class="card" aria-labelledby="no-account-title">
+        <h2 id="no-account-title">{t.noAccountTitle}</h2>
+        <ul>
+          <li><a href="#/apply">{t.navApply}</a></li>
+          <li><a href="#/accept">{t.navAccept}</a></li>
+        </ul>
+      </section>
     </div>
   );
 }

@@ -95,7 +95,8 @@ export const CreateSessionRequestSchema: GenMessage<CreateSessionRequest> = /*@_
   messageDesc(file_techmatch_v1_session, 1);
 
 /**
- * Response of CreateSession.
+ * Response of CreateSession. Over HTTP, `POST /session` answers it without `token` (which goes
+ * into the HttpOnly cookie) and `GET /session` answers it with `user` only (`users/me`).
  *
  * @generated from message techmatch.v1.CreateSessionResponse
  */

@@ -296,7 +296,10 @@ export const AcceptInvitationRequestSchema: GenMessage<AcceptInvitationRequest> 
  */
 export type GetUserRequest = Message<"techmatch.v1.GetUserRequest"> & {
   /**
-   * Resource name `users/{id}`.
+   * Resource name `users/{id}`, or `users/me` for the caller: the signed-in user, or, for a
+   * call with an API key, the key as a User named `apiKeys/{key id}` carrying the key's role,
+   * organization and region (no email, display name or state). Everyone may read `users/me`;
+   * the id `me` is never given to a user.
    *
    * @generated from field: string name = 1;
    */
@@ -515,7 +518,7 @@ export const UserService: GenService<{
     output: typeof UserSchema;
   },
   /**
-   * Gets one user by name.
+   * Gets one user by name; `users/me` is the caller (see GetUserRequest).
    *
    * @generated from rpc techmatch.v1.UserService.GetUser
    */
