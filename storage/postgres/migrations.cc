@@ -441,11 +441,72 @@ FROM (VALUES ('liquor', '酒业', 'Liquor'),
      (SELECT floor(extract(epoch FROM now()))::bigint * 1000000000 AS now_nanos) AS clock;
 )sql";
 
+// SQLite's migration 10. Only officials and organizers are limited to a region; approving an
+// application used to copy the organization's region onto its enterprise or institute contact.
+constexpr const char kMigration2[] = R"sql(
+UPDATE users SET region_code = '', revision = revision + 1
+  WHERE region_code <> '' AND role NOT IN ('OFFICIAL', 'ORGANIZER');
+UPDATE invitations SET region_code = ''
+  WHERE region_code <> '' AND role NOT IN ('OFFICIAL', 'ORGANIZER');
+UPDATE api_keys SET region_code = ''
+  WHERE region_code <> '' AND role NOT IN ('OFFICIAL', 'ORGANIZER');
+)sql";
+
+// SQLite's migration 11: the change log of agreement summaries (every agreement written, every
+// organization whose region or parent changed), one row per record under the sequence number
+// of its latest change. It is also the change feed servers sharing one database will follow,
+// so a reader that has applied every seq up to N must never later see a new row below N.
+// A sequence alone does not give that (values are taken in call order, rows become visible in
+// commit order), so the trigger takes a transaction-scoped advisory lock before nextval():
+// writers of the log commit one at a time in seq order. The cost is that agreement writes (and
+// region/parent changes) serialize on it; a deadlock it causes is retried (40P01).
+constexpr const char kMigration3[] = R"sql(
+CREATE SEQUENCE summary_changes_seq AS bigint;
+CREATE TABLE summary_changes (
+  seq bigint NOT NULL PRIMARY KEY DEFAULT nextval('summary_changes_seq'),
+  kind text COLLATE "C" NOT NULL CHECK (kind IN ('agreement', 'organization')),
+  id text COLLATE "C" NOT NULL,
+  UNIQUE (kind, id)
+);
+ALTER SEQUENCE summary_changes_seq OWNED BY summary_changes.seq;
+-- "tmsummar" as a bigint: the summary_changes writers' lock.
+CREATE FUNCTION summary_changes_note(change_kind text, change_id text) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(8389488629045354866);
+  INSERT INTO summary_changes (kind, id) VALUES (change_kind, change_id)
+    ON CONFLICT (kind, id) DO UPDATE SET seq = nextval('summary_changes_seq');
+END
+$$;
+CREATE FUNCTION agreements_summary_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM summary_changes_note('agreement', OLD.id);
+  ELSE
+    PERFORM summary_changes_note('agreement', NEW.id);
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER agreements_summary AFTER INSERT OR UPDATE OR DELETE ON agreements
+  FOR EACH ROW EXECUTE FUNCTION agreements_summary_change();
+CREATE FUNCTION organizations_summary_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM summary_changes_note('organization', NEW.id);
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER organizations_summary AFTER UPDATE OF region_code, parent_id ON organizations
+  FOR EACH ROW EXECUTE FUNCTION organizations_summary_change();
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration>* const kMigrations = new std::vector<Migration>{
       {1, "every table of SQLite schema version 9, checked_sum", kMigration1},
+      {2, "regions only on officials and organizers (SQLite 10)", kMigration2},
+      {3, "the change log of agreement summaries (SQLite 11)", kMigration3},
   };
   return *kMigrations;
 }

@@ -3,7 +3,8 @@
 // migration is never edited.
 //
 // PostgreSQL's history starts at the schema SQLite had reached at its version 9, in one
-// migration; the versions of the two backends are counted separately.
+// migration; SQLite's later migrations follow as migrations of their own (SQLite 10 is
+// PostgreSQL 2, 11 is 3). The versions of the two backends are counted separately.
 #ifndef TECHMATCH_STORAGE_POSTGRES_MIGRATIONS_H_
 #define TECHMATCH_STORAGE_POSTGRES_MIGRATIONS_H_
 

@@ -80,6 +80,63 @@ TEST_F(PostgresTest, NewerDatabaseIsRefused) {
               StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("999")));
 }
 
+// Migration 2 (SQLite's 10): only officials and organizers keep a region.
+TEST_F(PostgresTest, RegionsStayOnlyOnOfficialsAndOrganizers) {
+  TM_ASSERT_OK_AND_ASSIGN(auto connection, Connection::Open(database_->uri()));
+  ASSERT_THAT(ApplyMigrations(*connection, 1), IsOk());
+  ASSERT_THAT(connection->Script(
+                  "INSERT INTO organizations (id, display_name, kind, region_code, industries, "
+                  "create_time, update_time, revision) VALUES ('acme', 'Acme', 'ENTERPRISE', "
+                  "'510500', '', 1, 1, 1);"
+                  "INSERT INTO users (id, email, display_name, organization_id, role, region_code, "
+                  "state, password_hash, create_time, update_time, revision) VALUES ('li', "
+                  "'li@acme.example', 'Li', 'acme', 'ENTERPRISE', '510500', 'ACTIVE', 'x', 1, 1, "
+                  "1), ('wang', 'wang@gov.example', 'Wang', NULL, 'OFFICIAL', '510500', 'ACTIVE', "
+                  "'x', 1, 1, 1);"
+                  "INSERT INTO api_keys (key_id, token_hash, role, organization_id, label, "
+                  "create_time, region_code) VALUES ('k1k1k1k1k1k1k1k1', "
+                  "decode(repeat('00', 32), 'hex'), 'INSTITUTE', 'acme', 'lab', 1, '510500')"),
+              IsOk());
+  ASSERT_THAT(ApplyMigrations(*connection), IsOk());
+  TM_ASSERT_OK_AND_ASSIGN(
+      Result users, connection->Exec("SELECT id, region_code, revision FROM users ORDER BY id"));
+  ASSERT_EQ(users.rows(), 2);
+  EXPECT_EQ(users.Text(0, 1), "");        // li, the enterprise contact
+  EXPECT_EQ(users.Int64(0, 2), 2);        // a new etag: the record changed
+  EXPECT_EQ(users.Text(1, 1), "510500");  // wang, the official
+  EXPECT_EQ(users.Int64(1, 2), 1);
+  TM_ASSERT_OK_AND_ASSIGN(Result key, connection->Exec("SELECT region_code FROM api_keys"));
+  ASSERT_EQ(key.rows(), 1);
+  EXPECT_EQ(key.Text(0, 0), "");
+}
+
+// Migration 3 (SQLite's 11): every agreement written and every organization whose region or
+// parent changed is in summary_changes once, under its latest change's seq.
+TEST_F(PostgresTest, SummaryChangesLogTheLatestChangeOfEachRecord) {
+  TM_ASSERT_OK_AND_ASSIGN(auto repo, PostgresRepository::Open(database_->uri()));
+  TM_ASSERT_OK_AND_ASSIGN(auto connection, Connection::Open(database_->uri()));
+  ASSERT_THAT(connection->Script(
+                  "INSERT INTO organizations (id, display_name, kind, region_code, industries, "
+                  "create_time, update_time, revision) VALUES ('acme', 'Acme', 'ENTERPRISE', "
+                  "'510500', '', 1, 1, 1), ('lab', 'Lab', 'UNIVERSITY', '', '', 1, 1, 1);"
+                  "INSERT INTO agreements (id, title, kind, parties, industries, sign_time, "
+                  "sign_month, state, create_time, update_time, revision) VALUES ('a1', 'A1', "
+                  "'TECHNOLOGY_TRANSFER', 'acme', '', 1, 202601, 'SIGNED', 1, 1, 1), ('a2', 'A2', "
+                  "'TECHNOLOGY_TRANSFER', 'acme', '', 1, 202601, 'SIGNED', 1, 1, 1);"
+                  "UPDATE organizations SET region_code = '510600' WHERE id = 'acme';"
+                  "UPDATE organizations SET display_name = 'Lab 2' WHERE id = 'lab';"
+                  "UPDATE agreements SET title = 'A1 again' WHERE id = 'a1';"
+                  "DELETE FROM agreements WHERE id = 'a2'"),
+              IsOk());
+  TM_ASSERT_OK_AND_ASSIGN(Result changes,
+                          connection->Exec("SELECT kind, id FROM summary_changes ORDER BY seq"));
+  ASSERT_EQ(changes.rows(), 3);  // 'lab' changed neither region nor parent
+  EXPECT_EQ(changes.Text(0, 1), "acme");
+  EXPECT_EQ(changes.Text(0, 0), "organization");
+  EXPECT_EQ(changes.Text(1, 1), "a1");
+  EXPECT_EQ(changes.Text(2, 1), "a2");
+}
+
 TEST_F(PostgresTest, SerializationFailureIsRetriedThenAborted) {
   std::unique_ptr<ConnectionPool> pool = Pool();
   ASSERT_NE(pool, nullptr);

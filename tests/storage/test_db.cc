@@ -28,7 +28,11 @@ TempDir::~TempDir() {
 }
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
-  return info.param == Backend::kSqlite ? "Sqlite" : "Postgres";
+  return info.param == Backend::kSqlite ? "SQLite" : "PostgreSQL";
+}
+
+void PrintTo(Backend backend, std::ostream* out) {
+  *out << (backend == Backend::kSqlite ? "SQLite" : "PostgreSQL");
 }
 
 std::string PostgresTestUri() {

@@ -3,6 +3,7 @@
 #define TECHMATCH_TESTS_STORAGE_TEST_DB_H_
 
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "core/events/event.h"
@@ -57,7 +58,9 @@ class RepositoryTest : public ::testing::Test {
 // with INSTANTIATE_TEST_SUITE_P(Backends, Fixture, kBackends, BackendName).
 enum class Backend { kSqlite, kPostgres };
 inline const auto kBackends = ::testing::Values(Backend::kSqlite, Backend::kPostgres);
+// Names the instantiations .../SQLite and .../PostgreSQL; PrintTo says the same in messages.
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info);
+void PrintTo(Backend backend, std::ostream* out);
 
 // The cluster PostgreSQL tests use (TECHMATCH_TEST_POSTGRES_URI, which scripts/test sets), or
 // "" when there is none.
