@@ -60,11 +60,9 @@ absl::StatusOr<bool> IndustryRows::Exists(Connection& connection, absl::string_v
 }
 
 absl::StatusOr<Page<Industry>> IndustryRows::List(Connection& connection, const ListQuery& query) {
-  if (!query.filter.empty()) {
-    return InvalidFieldError("filter",
-                             absl::StrCat("unknown field '", query.filter.front().field, "'"));
-  }
-  return RunPageQuery<Industry>(connection, kSelect, "code", {}, Params(), query, ReadIndustry);
+  SqlWhere where;
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, {}, "code"));  // No filter grammar fields.
+  return RunPageQuery<Industry>(connection, kSelect, "code", std::move(where), query, ReadIndustry);
 }
 
 }  // namespace techmatch::storage::postgres

@@ -9,10 +9,10 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "core/common/paging.h"
 #include "storage/postgres/connection.h"
+#include "storage/postgres/sql_where.h"
 #include "storage/repository.h"
 
 namespace techmatch::storage::postgres {
@@ -21,30 +21,25 @@ namespace techmatch::storage::postgres {
 // unbounded page.
 int ClampPageSize(int page_size);
 
-// Runs `select` (which must select the key column first) with `conditions` (SQL fragments
-// joined by AND, using `params` as $1..$n), continuing after `query.after_id` in `key_column`
+// Runs `select` (which must select the key column first) with `where` (its driver join right
+// after `select`, its conditions and parameters), continuing after `query.after_id` in key
 // order, with `query.only_ids` when set, and reads at most `query.page_size` rows with
-// `read(result, row)`. One extra row is fetched to learn whether another page exists.
+// `read(result, row)`. The key is `key_column`, or the driver's copy of it when a filter term
+// drives the query (the same value; ordering by it walks the driver's index in page order).
+// One extra row is fetched to learn whether another page exists.
 template <typename R>
 absl::StatusOr<Page<R>> RunPageQuery(Connection& connection, absl::string_view select,
-                                     absl::string_view key_column,
-                                     std::vector<std::string> conditions, Params params,
+                                     absl::string_view key_column, SqlWhere where,
                                      const ListQuery& query,
                                      absl::FunctionRef<R(const Result&, int)> read) {
-  if (!query.after_id.empty()) {
-    params.Text(query.after_id);
-    conditions.push_back(absl::StrCat(key_column, " > $", params.size()));
-  }
-  if (query.only_ids) {
-    params.TextArray(*query.only_ids);
-    conditions.push_back(absl::StrCat(key_column, " = ANY($", params.size(), ")"));
-  }
+  const std::string key(where.KeyColumn(key_column));
+  if (!query.after_id.empty()) where.AddText(absl::StrCat(key, " > "), query.after_id);
+  if (query.only_ids) where.AddTextArray(absl::StrCat(key, " = ANY("), *query.only_ids, ")");
   const int page_size = ClampPageSize(query.page_size);
-  params.Int64(page_size + 1);
-  const std::string sql =
-      absl::StrCat(select, conditions.empty() ? "" : " WHERE ", absl::StrJoin(conditions, " AND "),
-                   " ORDER BY ", key_column, " LIMIT $", params.size());
-  absl::StatusOr<Result> result = connection.Exec(sql, params);
+  const std::string sql = absl::StrCat(select, where.Join(), where.Clause(), " ORDER BY ", key,
+                                       " LIMIT ", where.NextPlaceholder());
+  where.params().Int64(page_size + 1);
+  absl::StatusOr<Result> result = connection.Exec(sql, where.params());
   if (!result.ok()) return result.status();
   Page<R> page;
   const int rows = result->rows();

@@ -106,23 +106,14 @@ absl::StatusOr<bool> ThesaurusRows::Exists(Connection& connection, absl::string_
 absl::StatusOr<Page<ThesaurusRecord>> ThesaurusRows::List(Connection& connection,
                                                           const ThesaurusFilter& filter,
                                                           const ListQuery& query) {
-  if (!query.filter.empty()) {  // No filter grammar fields.
-    return InvalidFieldError("filter",
-                             absl::StrCat("unknown field '", query.filter.front().field, "'"));
-  }
-  std::vector<std::string> conditions;
-  Params params;
-  if (filter.kind) {
-    params.Text(ThesaurusKindName(*filter.kind));
-    conditions.push_back(absl::StrCat("kind = $", params.size()));
-  }
+  SqlWhere where;
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, {}, "id"));  // No filter grammar fields.
+  if (filter.kind) where.AddText("kind = ", ThesaurusKindName(*filter.kind));
   if (!filter.term.empty()) {
-    params.Text(filter.term);
-    conditions.push_back(
-        absl::StrCat("strpos(from_terms || ' ' || to_terms, $", params.size(), ") > 0"));
+    where.AddText("strpos(from_terms || ' ' || to_terms, ", filter.term, ") > 0");
   }
-  return RunPageQuery<ThesaurusRecord>(connection, kSelect, "id", std::move(conditions),
-                                       std::move(params), query, ReadEntry);
+  return RunPageQuery<ThesaurusRecord>(connection, kSelect, "id", std::move(where), query,
+                                       ReadEntry);
 }
 
 absl::StatusOr<std::vector<ThesaurusRecord>> ThesaurusRows::All(Connection& connection) {

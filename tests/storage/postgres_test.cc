@@ -12,11 +12,14 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "storage/audit_scope.h"
+#include "storage/filter_columns.h"
 #include "storage/postgres/connection.h"
 #include "storage/postgres/connection_pool.h"
 #include "storage/postgres/migrations.h"
+#include "storage/postgres/page_query.h"
 #include "storage/postgres/pg_status.h"
 #include "storage/postgres/postgres_repository.h"
+#include "storage/postgres/sql_where.h"
 #include "storage/postgres/transaction.h"
 #include "tests/common/status_matchers.h"
 #include "tests/storage/test_db.h"
@@ -135,6 +138,54 @@ TEST_F(PostgresTest, SummaryChangesLogTheLatestChangeOfEachRecord) {
   EXPECT_EQ(changes.Text(0, 0), "organization");
   EXPECT_EQ(changes.Text(1, 1), "a1");
   EXPECT_EQ(changes.Text(2, 1), "a2");
+}
+
+// The shared filter fields run on PostgreSQL as rendered by postgres::SqlWhere: = and != (a
+// missing parent is "not X"), a region prefix, keyset continuation and only_ids together.
+TEST_F(PostgresTest, CompiledFiltersSelectTheSameRowsAsOnSqlite) {
+  TM_ASSERT_OK_AND_ASSIGN(auto repo, PostgresRepository::Open(database_->uri()));
+  TM_ASSERT_OK_AND_ASSIGN(auto connection, Connection::Open(database_->uri()));
+  ASSERT_THAT(connection->Script(
+                  "INSERT INTO organizations (id, display_name, kind, parent_id, region_code, "
+                  "industries, create_time, update_time, revision) VALUES "
+                  "('acme', 'Acme', 'ENTERPRISE', NULL, '510502', '', 1, 1, 1),"
+                  "('acme-sub', 'Acme Sub', 'ENTERPRISE', 'acme', '510521', '', 1, 1, 1),"
+                  "('lab', 'Lab', 'UNIVERSITY', NULL, '510100', '', 1, 1, 1),"
+                  "('other', 'Other', 'ENTERPRISE', 'lab', '440300', '', 1, 1, 1)"),
+              IsOk());
+  const auto ids = [&](std::vector<FilterTerm> terms, ListQuery query = {}) {
+    std::vector<std::string> found;
+    SqlWhere where;
+    absl::Status status = where.AddFilter(terms, OrganizationFilterColumns(), "id");
+    EXPECT_THAT(status, IsOk());
+    if (!status.ok()) return found;
+    if (query.page_size == 0) query.page_size = 10;
+    absl::StatusOr<Page<std::string>> page = RunPageQuery<std::string>(
+        *connection, "SELECT id FROM organizations", "id", std::move(where), query,
+        [](const Result& result, int row) { return result.Text(row, 0); });
+    EXPECT_THAT(page.status(), IsOk());
+    if (page.ok()) found = page->items;
+    return found;
+  };
+  using ::testing::ElementsAre;
+  EXPECT_THAT(ids({{"kind", FilterOp::kEq, std::string("ENTERPRISE")}}),
+              ElementsAre("acme", "acme-sub", "other"));
+  EXPECT_THAT(ids({{"parent", FilterOp::kNe, std::string("acme")}}),
+              ElementsAre("acme", "lab", "other"));
+  EXPECT_THAT(ids({{"region", FilterOp::kEq, std::string("510500")}}),
+              ElementsAre("acme", "acme-sub"));
+  EXPECT_THAT(ids({{"region", FilterOp::kNe, std::string("510000")}}), ElementsAre("other"));
+  EXPECT_THAT(ids({{"region_code", FilterOp::kEq, std::string("510100")}}), ElementsAre("lab"));
+  ListQuery query;
+  query.after_id = "acme";
+  query.only_ids = std::vector<std::string>{"acme", "acme-sub", "other"};
+  EXPECT_THAT(ids({{"kind", FilterOp::kEq, std::string("ENTERPRISE")},
+                   {"region", FilterOp::kEq, std::string("510000")}},
+                  query),
+              ElementsAre("acme-sub"));
+  // A value is a parameter: quotes and wildcards in it match nothing.
+  EXPECT_THAT(ids({{"region_code", FilterOp::kEq, std::string("' OR ''='")}}),
+              ::testing::IsEmpty());
 }
 
 TEST_F(PostgresTest, SerializationFailureIsRetriedThenAborted) {
