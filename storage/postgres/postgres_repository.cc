@@ -9,10 +9,16 @@
 #include "core/common/status_macros.h"
 #include "storage/audit_scope.h"
 #include "storage/codec.h"
+#include "storage/postgres/audit_rows.h"
 #include "storage/postgres/connection.h"
 #include "storage/postgres/connection_pool.h"
+#include "storage/postgres/event_rows.h"
 #include "storage/postgres/industry_rows.h"
 #include "storage/postgres/migrations.h"
+#include "storage/postgres/need_rows.h"
+#include "storage/postgres/offering_rows.h"
+#include "storage/postgres/organization_rows.h"
+#include "storage/postgres/participant_rows.h"
 #include "storage/postgres/pg_status.h"
 #include "storage/postgres/request_id_rows.h"
 #include "storage/postgres/thesaurus_rows.h"
@@ -20,13 +26,21 @@
 
 namespace techmatch::storage {
 
+using postgres::AuditRows;
 using postgres::Connection;
 using postgres::ConnectionPool;
+using postgres::EventRows;
 using postgres::IndustryRows;
 using postgres::Isolation;
+using postgres::IsRetryableSqlState;
+using postgres::NeedRows;
+using postgres::OfferingRows;
+using postgres::OrganizationRows;
 using postgres::Params;
+using postgres::ParticipantRows;
 using postgres::RequestIdRows;
 using postgres::Result;
+using postgres::SqlStateOf;
 using postgres::StatusFor;
 using postgres::ThesaurusRows;
 
@@ -42,6 +56,13 @@ std::string NameOf(absl::string_view collection, absl::string_view id) {
 
 absl::Status NotFound(absl::string_view collection, absl::string_view id) {
   return absl::NotFoundError(absl::StrCat(NameOf(collection, id), " not found"));
+}
+
+// The hash of the call's request (PendingAudit::request_hash): compared with the one stored
+// with its request_id, so that an id reused for a different request is refused.
+std::string CurrentRequestHash() {
+  const PendingAudit* audit = AuditScope::Current();
+  return audit != nullptr ? audit->request_hash : std::string();
 }
 
 // What a method whose table family is not stored here yet answers.
@@ -98,18 +119,30 @@ absl::StatusOr<std::unique_ptr<PostgresRepository>> PostgresRepository::Open(
     TM_ASSIGN_OR_RETURN(ConnectionPool::Lease connection, pool->Borrow());
     absl::Status migrated = postgres::ApplyMigrations(*connection);
     if (!migrated.ok()) return StatusFor(migrated, "migrating", "the database");
+    if (!options.audit_key) {
+      absl::StatusOr<std::string> last_key_id = AuditRows::LastKeyId(*connection);
+      if (!last_key_id.ok()) return StatusFor(last_key_id.status(), "reading", kAuditEvents);
+      if (!last_key_id->empty()) {
+        return absl::FailedPreconditionError(
+            "the audit trail of the database is keyed: give the audit key's file with "
+            "--audit_key_file (an unkeyed record after keyed ones would break the chain)");
+      }
+    }
   }
   absl::StatusOr<std::string> key = EnsurePageTokenKey(*pool);
   if (!key.ok()) return StatusFor(key.status(), "reading", "the page-token key");
   return std::unique_ptr<PostgresRepository>(new PostgresRepository(
-      std::move(pool), *std::move(key), static_cast<size_t>(options.record_cache_entries)));
+      std::move(pool), *std::move(key), static_cast<size_t>(options.record_cache_entries),
+      std::move(options.audit_key)));
 }
 
 PostgresRepository::PostgresRepository(std::unique_ptr<ConnectionPool> pool,
-                                       std::string page_token_key, size_t record_cache_entries)
+                                       std::string page_token_key, size_t record_cache_entries,
+                                       std::optional<AuditKey> audit_key)
     : CachingRepository(record_cache_entries),
       pool_(std::move(pool)),
-      page_token_key_(std::move(page_token_key)) {}
+      page_token_key_(std::move(page_token_key)),
+      audit_key_(std::move(audit_key)) {}
 
 PostgresRepository::~PostgresRepository() = default;
 
@@ -134,15 +167,25 @@ absl::Status PostgresRepository::Read(absl::string_view action, absl::string_vie
 }
 
 absl::Status PostgresRepository::Write(absl::string_view action, absl::string_view resource,
-                                       absl::FunctionRef<absl::Status(Connection&)> body) {
-  if (AuditScope::Current() != nullptr) {
-    // The audit record must ride in the write's transaction; until audit_events is stored
-    // here, an audited write is refused rather than made without its record.
-    return NotYet("audited writes");
-  }
-  return StatusFor(
-      postgres::RunTransaction(*pool_, Isolation::kRepeatableRead, /*read_only=*/false, body),
-      action, resource);
+                                       absl::FunctionRef<absl::Status(Connection&)> body,
+                                       bool audited) {
+  PendingAudit* const audit = audited ? AuditScope::Current() : nullptr;
+  const auto change = [&](Connection& c) -> absl::Status {
+    if (audit == nullptr) return body(c);
+    // First, before any statement takes the transaction's snapshot (AuditRows::LockChain).
+    TM_RETURN_IF_ERROR(AuditRows::LockChain(c));
+    TM_RETURN_IF_ERROR(body(c));
+    AuditEvent event = audit->event;
+    event.event_time = absl::Now();
+    event.outcome = "OK";
+    if (event.resource.empty()) event.resource = std::string(resource);
+    return AuditRows::Append(c, std::move(event), audit_key_ ? &*audit_key_ : nullptr);
+  };
+  TM_RETURN_IF_ERROR(StatusFor(
+      postgres::RunTransaction(*pool_, Isolation::kRepeatableRead, /*read_only=*/false, change),
+      action, resource));
+  if (audit != nullptr) audit->recorded = true;
+  return absl::OkStatus();
 }
 
 // --- Page tokens and reference data ---------------------------------------------------------
@@ -172,13 +215,13 @@ absl::StatusOr<typename Rows::Record> PostgresRepository::CreateRecord(
   record.meta.update_time = now;
   record.meta.revision = 1;
   std::optional<Record> first;  // What an earlier call with the same request id created.
+  const std::string request_hash = CurrentRequestHash();
   TM_RETURN_IF_ERROR(Write(
       "creating", NameOf(Rows::kCollection, record.meta.id), [&](Connection& c) -> absl::Status {
         first.reset();  // A retried transaction starts over.
         if (!key.request_id.empty()) {
-          // The request's hash comes with its AuditScope, which is not stored here yet.
           TM_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
-                              RequestIdRows::Find(c, key, /*request_hash=*/""));
+                              RequestIdRows::Find(c, key, request_hash));
           if (earlier) {
             // A retry: answer with what the first call created, create nothing.
             TM_ASSIGN_OR_RETURN(first, Rows::Find(c, *earlier));
@@ -188,7 +231,8 @@ absl::StatusOr<typename Rows::Record> PostgresRepository::CreateRecord(
         }
         TM_RETURN_IF_ERROR(Rows::Insert(c, record));
         if (!key.request_id.empty()) {
-          TM_RETURN_IF_ERROR(RequestIdRows::Insert(c, key, "", record.meta.id, now_nanos));
+          TM_RETURN_IF_ERROR(
+              RequestIdRows::Insert(c, key, request_hash, record.meta.id, now_nanos));
         }
         return absl::OkStatus();
       }));
@@ -251,6 +295,259 @@ absl::StatusOr<Page<Industry>> PostgresRepository::ListIndustries(const ListQuer
   return page;
 }
 
+// --- Organizations -------------------------------------------------------------------------------
+
+absl::StatusOr<Organization> PostgresRepository::CreateOrganization(const Organization& org,
+                                                                    RequestKey key) {
+  return CreateRecord<OrganizationRows>(org, key);
+}
+
+absl::StatusOr<Organization> PostgresRepository::GetOrganization(absl::string_view id) {
+  return GetRecord<OrganizationRows>(id);
+}
+
+absl::StatusOr<Page<Organization>> PostgresRepository::ListOrganizations(const ListQuery& query) {
+  Page<Organization> page;
+  TM_RETURN_IF_ERROR(Read("listing", kOrganizations, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(page, OrganizationRows::List(c, query));
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+absl::StatusOr<Organization> PostgresRepository::ReplaceOrganization(const Organization& org,
+                                                                     int64_t expected_revision) {
+  return ReplaceRecord<OrganizationRows>(org, expected_revision);
+}
+
+absl::StatusOr<std::optional<OrganizationKind>> PostgresRepository::FindOrganizationKind(
+    absl::string_view id) {
+  std::optional<OrganizationKind> kind;
+  TM_RETURN_IF_ERROR(
+      Read("looking up", NameOf(kOrganizations, id), [&](Connection& c) -> absl::Status {
+        TM_ASSIGN_OR_RETURN(kind, OrganizationRows::FindKind(c, id));
+        return absl::OkStatus();
+      }));
+  return kind;
+}
+
+absl::StatusOr<std::optional<AgreementLookup::OrganizationFacts>>
+PostgresRepository::FindOrganizationFacts(absl::string_view id) {
+  std::optional<AgreementLookup::OrganizationFacts> facts;
+  TM_RETURN_IF_ERROR(
+      Read("looking up", NameOf(kOrganizations, id), [&](Connection& c) -> absl::Status {
+        TM_ASSIGN_OR_RETURN(facts, OrganizationRows::FindFacts(c, id));
+        return absl::OkStatus();
+      }));
+  return facts;
+}
+
+// --- Events and participants ---------------------------------------------------------------------
+
+absl::StatusOr<bool> PostgresRepository::EventExists(absl::string_view id) {
+  bool exists = false;
+  TM_RETURN_IF_ERROR(Read("looking up", NameOf(kEvents, id), [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(exists, EventRows::Exists(c, id));
+    return absl::OkStatus();
+  }));
+  return exists;
+}
+
+absl::StatusOr<Event> PostgresRepository::CreateEvent(const Event& event, RequestKey key) {
+  return CreateRecord<EventRows>(event, key);
+}
+
+absl::StatusOr<Event> PostgresRepository::GetEvent(absl::string_view id) {
+  return GetRecord<EventRows>(id);
+}
+
+absl::StatusOr<Page<Event>> PostgresRepository::ListEvents(const ListQuery& query) {
+  Page<Event> page;
+  TM_RETURN_IF_ERROR(Read("listing", kEvents, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(page, EventRows::List(c, query));
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+absl::StatusOr<Event> PostgresRepository::ReplaceEvent(const Event& event,
+                                                       int64_t expected_revision) {
+  return ReplaceRecord<EventRows>(event, expected_revision);
+}
+
+absl::StatusOr<Participant> PostgresRepository::RegisterParticipant(
+    absl::string_view event_id, absl::string_view organization_id,
+    const RegistrationOptions& options) {
+  Participant participant;
+  const std::string name =
+      absl::StrCat(ResourceName(kEvents, event_id), "/", kParticipants, "/", organization_id);
+  TM_RETURN_IF_ERROR(Write("registering", name, [&](Connection& c) -> absl::Status {
+    // A retried transaction starts over.
+    participant = Participant();
+    participant.event_id = std::string(event_id);
+    participant.organization_id = std::string(organization_id);
+    participant.create_time = absl::Now();
+    participant.delegate_count = options.delegate_count.value_or(1);
+    participant.late_registration = options.late_registration;
+    TM_ASSIGN_OR_RETURN(const bool event_exists, EventRows::Exists(c, event_id));
+    if (!event_exists) return NotFound(kEvents, event_id);
+    TM_ASSIGN_OR_RETURN(const bool organization_exists,
+                        OrganizationRows::Exists(c, organization_id));
+    if (!organization_exists) return NotFound(kOrganizations, organization_id);
+    // Registering twice answers with the first registration, with the delegates updated.
+    TM_ASSIGN_OR_RETURN(std::optional<Participant> existing,
+                        ParticipantRows::Find(c, event_id, organization_id));
+    if (existing) {
+      participant = *std::move(existing);
+      if (options.delegate_count && *options.delegate_count != participant.delegate_count) {
+        TM_RETURN_IF_ERROR(
+            ParticipantRows::SetDelegates(c, event_id, organization_id, *options.delegate_count));
+        participant.delegate_count = *options.delegate_count;
+      }
+      return absl::OkStatus();
+    }
+    return ParticipantRows::Insert(c, participant);
+  }));
+  return participant;
+}
+
+absl::StatusOr<std::optional<Participant>> PostgresRepository::FindParticipant(
+    absl::string_view event_id, absl::string_view organization_id) {
+  std::optional<Participant> found;
+  TM_RETURN_IF_ERROR(Read(
+      "looking up participants of", NameOf(kEvents, event_id), [&](Connection& c) -> absl::Status {
+        TM_ASSIGN_OR_RETURN(found, ParticipantRows::Find(c, event_id, organization_id));
+        return absl::OkStatus();
+      }));
+  return found;
+}
+
+absl::StatusOr<Page<Participant>> PostgresRepository::ListParticipants(absl::string_view event_id,
+                                                                       const ListQuery& query) {
+  Page<Participant> page;
+  TM_RETURN_IF_ERROR(Read("listing participants of", NameOf(kEvents, event_id),
+                          [&](Connection& c) -> absl::Status {
+                            TM_ASSIGN_OR_RETURN(const bool exists, EventRows::Exists(c, event_id));
+                            if (!exists) return NotFound(kEvents, event_id);
+                            TM_ASSIGN_OR_RETURN(page, ParticipantRows::List(c, event_id, query));
+                            return absl::OkStatus();
+                          }));
+  return page;
+}
+
+// --- Needs and offerings
+// --------------------------------------------------------------------------
+
+template <typename Rows>
+absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>>
+PostgresRepository::CreateRecords(const std::vector<typename Rows::Record>& inputs) {
+  using Record = typename Rows::Record;
+  const absl::Time now = absl::Now();
+  std::vector<absl::StatusOr<Record>> results;
+  TM_RETURN_IF_ERROR(Write("importing", Rows::kCollection, [&](Connection& c) -> absl::Status {
+    results.clear();  // A retried transaction starts over.
+    results.reserve(inputs.size());
+    for (const Record& input : inputs) {
+      Record record = input;
+      record.meta.create_time = now;
+      record.meta.update_time = now;
+      record.meta.revision = 1;
+      // A savepoint per row: a failing row is undone alone and the batch goes on.
+      TM_RETURN_IF_ERROR(c.Script("SAVEPOINT batch_row"));
+      const absl::Status row_status = Rows::Insert(c, record);
+      if (row_status.ok()) {
+        TM_RETURN_IF_ERROR(c.Script("RELEASE SAVEPOINT batch_row"));
+        results.push_back(std::move(record));
+        continue;
+      }
+      // A failure of the transaction rather than of the row (a serialization failure, a lost
+      // connection) fails the batch, and a retryable one runs it again.
+      const std::optional<std::string> state = SqlStateOf(row_status);
+      if (state && IsRetryableSqlState(*state)) return row_status;
+      TM_RETURN_IF_ERROR(c.Script("ROLLBACK TO SAVEPOINT batch_row"));
+      results.push_back(
+          StatusFor(row_status, "creating", NameOf(Rows::kCollection, record.meta.id)));
+    }
+    return absl::OkStatus();
+  }));
+  return results;
+}
+
+absl::StatusOr<Need> PostgresRepository::CreateNeed(const Need& need, RequestKey key) {
+  return CreateRecord<NeedRows>(need, key);
+}
+
+absl::StatusOr<Need> PostgresRepository::GetNeedUncached(absl::string_view id) {
+  return GetRecord<NeedRows>(id);
+}
+
+absl::StatusOr<Page<Need>> PostgresRepository::ListNeeds(const ListQuery& query) {
+  Page<Need> page;
+  TM_RETURN_IF_ERROR(Read("listing", kNeeds, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(page, NeedRows::List(c, query));
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+absl::StatusOr<Need> PostgresRepository::ReplaceNeedUncached(const Need& need,
+                                                             int64_t expected_revision) {
+  return ReplaceRecord<NeedRows>(need, expected_revision);
+}
+
+absl::StatusOr<std::vector<absl::StatusOr<Need>>> PostgresRepository::CreateNeeds(
+    const std::vector<Need>& needs) {
+  return CreateRecords<NeedRows>(needs);
+}
+
+absl::StatusOr<std::optional<std::string>> PostgresRepository::FindNeedEnterprise(
+    absl::string_view id) {
+  std::optional<std::string> enterprise;
+  TM_RETURN_IF_ERROR(Read("looking up", NameOf(kNeeds, id), [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(enterprise, NeedRows::FindEnterprise(c, id));
+    return absl::OkStatus();
+  }));
+  return enterprise;
+}
+
+absl::StatusOr<Offering> PostgresRepository::CreateOffering(const Offering& offering,
+                                                            RequestKey key) {
+  return CreateRecord<OfferingRows>(offering, key);
+}
+
+absl::StatusOr<Offering> PostgresRepository::GetOfferingUncached(absl::string_view id) {
+  return GetRecord<OfferingRows>(id);
+}
+
+absl::StatusOr<Page<Offering>> PostgresRepository::ListOfferings(const ListQuery& query) {
+  Page<Offering> page;
+  TM_RETURN_IF_ERROR(Read("listing", kOfferings, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(page, OfferingRows::List(c, query));
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+absl::StatusOr<Offering> PostgresRepository::ReplaceOfferingUncached(const Offering& offering,
+                                                                     int64_t expected_revision) {
+  return ReplaceRecord<OfferingRows>(offering, expected_revision);
+}
+
+absl::StatusOr<std::vector<absl::StatusOr<Offering>>> PostgresRepository::CreateOfferings(
+    const std::vector<Offering>& offerings) {
+  return CreateRecords<OfferingRows>(offerings);
+}
+
+absl::StatusOr<std::optional<std::string>> PostgresRepository::FindOfferingInstitute(
+    absl::string_view id) {
+  std::optional<std::string> institute;
+  TM_RETURN_IF_ERROR(Read("looking up", NameOf(kOfferings, id), [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(institute, OfferingRows::FindInstitute(c, id));
+    return absl::OkStatus();
+  }));
+  return institute;
+}
+
 // --- Thesaurus entries ---------------------------------------------------------------------------
 
 absl::StatusOr<ThesaurusRecord> PostgresRepository::CreateThesaurusEntry(
@@ -299,112 +596,6 @@ absl::Status PostgresRepository::DeleteThesaurusEntry(absl::string_view id,
 }
 
 // --- Not stored here yet -------------------------------------------------------------------------
-
-absl::StatusOr<Need> PostgresRepository::GetNeedUncached(absl::string_view /*id*/) {
-  return NotYet("GetNeed");
-}
-
-absl::StatusOr<Offering> PostgresRepository::GetOfferingUncached(absl::string_view /*id*/) {
-  return NotYet("GetOffering");
-}
-
-absl::StatusOr<Need> PostgresRepository::ReplaceNeedUncached(const Need& /*need*/,
-                                                             int64_t /*expected_revision*/) {
-  return NotYet("ReplaceNeed");
-}
-
-absl::StatusOr<Offering> PostgresRepository::ReplaceOfferingUncached(
-    const Offering& /*offering*/, int64_t /*expected_revision*/) {
-  return NotYet("ReplaceOffering");
-}
-
-absl::StatusOr<bool> PostgresRepository::EventExists(absl::string_view /*id*/) {
-  return NotYet("EventExists");
-}
-
-absl::StatusOr<std::optional<OrganizationKind>> PostgresRepository::FindOrganizationKind(
-    absl::string_view /*id*/) {
-  return NotYet("FindOrganizationKind");
-}
-
-absl::StatusOr<Organization> PostgresRepository::CreateOrganization(const Organization& /*org*/,
-                                                                    RequestKey /*key*/) {
-  return NotYet("CreateOrganization");
-}
-
-absl::StatusOr<Organization> PostgresRepository::GetOrganization(absl::string_view /*id*/) {
-  return NotYet("GetOrganization");
-}
-
-absl::StatusOr<Page<Organization>> PostgresRepository::ListOrganizations(
-    const ListQuery& /*query*/) {
-  return NotYet("ListOrganizations");
-}
-
-absl::StatusOr<Organization> PostgresRepository::ReplaceOrganization(
-    const Organization& /*org*/, int64_t /*expected_revision*/) {
-  return NotYet("ReplaceOrganization");
-}
-
-absl::StatusOr<Event> PostgresRepository::CreateEvent(const Event& /*event*/, RequestKey /*key*/) {
-  return NotYet("CreateEvent");
-}
-
-absl::StatusOr<Event> PostgresRepository::GetEvent(absl::string_view /*id*/) {
-  return NotYet("GetEvent");
-}
-
-absl::StatusOr<Page<Event>> PostgresRepository::ListEvents(const ListQuery& /*query*/) {
-  return NotYet("ListEvents");
-}
-
-absl::StatusOr<Event> PostgresRepository::ReplaceEvent(const Event& /*event*/,
-                                                       int64_t /*expected_revision*/) {
-  return NotYet("ReplaceEvent");
-}
-
-absl::StatusOr<Participant> PostgresRepository::RegisterParticipant(
-    absl::string_view /*event_id*/, absl::string_view /*organization_id*/,
-    const RegistrationOptions& /*options*/) {
-  return NotYet("RegisterParticipant");
-}
-
-absl::StatusOr<std::optional<Participant>> PostgresRepository::FindParticipant(
-    absl::string_view /*event_id*/, absl::string_view /*organization_id*/) {
-  return NotYet("FindParticipant");
-}
-
-absl::StatusOr<Page<Participant>> PostgresRepository::ListParticipants(
-    absl::string_view /*event_id*/, const ListQuery& /*query*/) {
-  return NotYet("ListParticipants");
-}
-
-absl::StatusOr<Need> PostgresRepository::CreateNeed(const Need& /*need*/, RequestKey /*key*/) {
-  return NotYet("CreateNeed");
-}
-
-absl::StatusOr<Page<Need>> PostgresRepository::ListNeeds(const ListQuery& /*query*/) {
-  return NotYet("ListNeeds");
-}
-
-absl::StatusOr<std::vector<absl::StatusOr<Need>>> PostgresRepository::CreateNeeds(
-    const std::vector<Need>& /*needs*/) {
-  return NotYet("CreateNeeds");
-}
-
-absl::StatusOr<Offering> PostgresRepository::CreateOffering(const Offering& /*offering*/,
-                                                            RequestKey /*key*/) {
-  return NotYet("CreateOffering");
-}
-
-absl::StatusOr<Page<Offering>> PostgresRepository::ListOfferings(const ListQuery& /*query*/) {
-  return NotYet("ListOfferings");
-}
-
-absl::StatusOr<std::vector<absl::StatusOr<Offering>>> PostgresRepository::CreateOfferings(
-    const std::vector<Offering>& /*offerings*/) {
-  return NotYet("CreateOfferings");
-}
 
 absl::StatusOr<MeetingPlan> PostgresRepository::GetMeetingPlan(absl::string_view /*event_id*/) {
   return NotYet("GetMeetingPlan");
@@ -501,11 +692,6 @@ absl::StatusOr<EventFigures> PostgresRepository::GetEventFigures(absl::string_vi
   return NotYet("GetEventFigures");
 }
 
-absl::StatusOr<std::optional<AgreementLookup::OrganizationFacts>>
-PostgresRepository::FindOrganizationFacts(absl::string_view /*id*/) {
-  return NotYet("FindOrganizationFacts");
-}
-
 absl::Status PostgresRepository::CreateApiKey(const ApiKey& /*key*/) {
   return NotYet("CreateApiKey");
 }
@@ -597,26 +783,37 @@ absl::StatusOr<Application> PostgresRepository::ReviewApplication(
   return NotYet("ReviewApplication");
 }
 
-absl::Status PostgresRepository::AppendAuditEvent(const AuditEvent& /*event*/) {
-  return NotYet("AppendAuditEvent");
+// --- The audit trail
+// ------------------------------------------------------------------------------
+
+absl::Status PostgresRepository::AppendAuditEvent(const AuditEvent& event) {
+  return Write(
+      "recording", kAuditEvents,
+      [&](Connection& c) -> absl::Status {
+        TM_RETURN_IF_ERROR(AuditRows::LockChain(c));
+        return AuditRows::Append(c, event, audit_key_ ? &*audit_key_ : nullptr);
+      },
+      /*audited=*/false);
 }
 
-absl::StatusOr<Page<AuditEvent>> PostgresRepository::ListAuditEvents(const ListQuery& /*query*/) {
-  return NotYet("ListAuditEvents");
+absl::StatusOr<Page<AuditEvent>> PostgresRepository::ListAuditEvents(const ListQuery& query) {
+  Page<AuditEvent> page;
+  TM_RETURN_IF_ERROR(Read("listing", kAuditEvents, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(page, AuditRows::List(c, query));
+    return absl::OkStatus();
+  }));
+  return page;
 }
 
 absl::StatusOr<AuditVerification> PostgresRepository::VerifyAuditTrail(
-    const std::vector<AuditKey>& /*keys*/) {
-  return NotYet("VerifyAuditTrail");
+    const std::vector<AuditKey>& keys) {
+  // One snapshot (Read): records appended meanwhile are not half-seen.
+  AuditVerification verification;
+  TM_RETURN_IF_ERROR(Read("verifying", kAuditEvents, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(verification, AuditRows::Verify(c, keys));
+    return absl::OkStatus();
+  }));
+  return verification;
 }
 
-absl::StatusOr<std::optional<std::string>> PostgresRepository::FindNeedEnterprise(
-    absl::string_view /*id*/) {
-  return NotYet("FindNeedEnterprise");
-}
-
-absl::StatusOr<std::optional<std::string>> PostgresRepository::FindOfferingInstitute(
-    absl::string_view /*id*/) {
-  return NotYet("FindOfferingInstitute");
-}
 }  // namespace techmatch::storage

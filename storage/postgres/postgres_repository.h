@@ -6,9 +6,12 @@
 // failure or deadlock (storage/postgres/transaction.h). Several servers may open one database:
 // the first migrates it (storage/postgres/migrations.h).
 //
+// Audit: a write inside an AuditScope appends its record in the write's own transaction, as
+// SqliteRepository does; audited writes take the chain's lock first (storage/postgres/
+// audit_rows.h), so they commit one at a time, across servers too.
+//
 // Work in progress: methods whose table family is not done yet return UNIMPLEMENTED naming
-// themselves, and a write inside an AuditScope returns UNIMPLEMENTED until the audit trail is
-// stored here (so nothing is written unaudited). The server does not offer this backend yet.
+// themselves. The server does not offer this backend yet.
 #ifndef TECHMATCH_STORAGE_POSTGRES_POSTGRES_REPOSITORY_H_
 #define TECHMATCH_STORAGE_POSTGRES_POSTGRES_REPOSITORY_H_
 
@@ -40,6 +43,10 @@ struct PostgresOptions {
   absl::Duration connection_wait = absl::Seconds(5);
   // Needs and offerings kept in the record caches (0: off).
   int record_cache_entries = 4096;
+  // Keys every audit record written (HMAC-SHA-256, core/auth/audit_event.h). Once the trail
+  // holds keyed records, opening without a key is refused: an unkeyed record after them would
+  // break the chain.
+  std::optional<AuditKey> audit_key;
 };
 
 class PostgresRepository final : public CachingRepository {
@@ -172,7 +179,7 @@ class PostgresRepository final : public CachingRepository {
 
  private:
   PostgresRepository(std::unique_ptr<postgres::ConnectionPool> pool, std::string page_token_key,
-                     size_t record_cache_entries);
+                     size_t record_cache_entries, std::optional<AuditKey> audit_key);
 
   absl::StatusOr<Need> GetNeedUncached(absl::string_view id) override;
   absl::StatusOr<Offering> GetOfferingUncached(absl::string_view id) override;
@@ -185,9 +192,12 @@ class PostgresRepository final : public CachingRepository {
   absl::Status Read(absl::string_view action, absl::string_view resource,
                     absl::FunctionRef<absl::Status(postgres::Connection&)> body);
   // Runs `body` in a read-write transaction, retried on serialization failures. Inside an
-  // AuditScope: UNIMPLEMENTED, until the audit trail is stored here.
+  // AuditScope (when `audited`), the transaction first takes the audit chain's lock and ends by
+  // appending the scope's record (resource defaulting to `resource`); the scope is marked
+  // recorded once it commits.
   absl::Status Write(absl::string_view action, absl::string_view resource,
-                     absl::FunctionRef<absl::Status(postgres::Connection&)> body);
+                     absl::FunctionRef<absl::Status(postgres::Connection&)> body,
+                     bool audited = true);
 
   // Create (with request-id idempotency), get and optimistic replace of the kinds stored by one
   // *Rows class keyed by one id (Rows::kCollection), as SqliteRepository's.
@@ -196,12 +206,18 @@ class PostgresRepository final : public CachingRepository {
                                                      RequestKey key);
   template <typename Rows>
   absl::StatusOr<typename Rows::Record> GetRecord(absl::string_view id);
+  // Creates each record in one transaction, a savepoint per row: each result is the record or
+  // why that row alone was refused (CreateNeeds, CreateOfferings).
+  template <typename Rows>
+  absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>> CreateRecords(
+      const std::vector<typename Rows::Record>& inputs);
   template <typename Rows>
   absl::StatusOr<typename Rows::Record> ReplaceRecord(const typename Rows::Record& input,
                                                       int64_t expected_revision);
 
   std::unique_ptr<postgres::ConnectionPool> pool_;
   const std::string page_token_key_;  // Read once at open: it never changes.
+  const std::optional<AuditKey> audit_key_;
 };
 
 }  // namespace techmatch::storage

@@ -81,19 +81,29 @@ void BackendTest::SetUp() {
   Reopen();
 }
 
-void BackendTest::Reopen() {
+void BackendTest::Reopen(const std::optional<AuditKey>& audit_key) {
+  const absl::Status opened = TryReopen(audit_key);
+  ASSERT_TRUE(opened.ok()) << opened;
+}
+
+absl::Status BackendTest::TryReopen(const std::optional<AuditKey>& audit_key) {
   repo_.reset();
   if (GetParam() == Backend::kSqlite) {
+    SqliteOptions options;
+    options.audit_key = audit_key;
     absl::StatusOr<std::unique_ptr<SqliteRepository>> repo =
-        SqliteRepository::Open(dir_.File("test.db"));
-    ASSERT_TRUE(repo.ok()) << repo.status();
+        SqliteRepository::Open(dir_.File("test.db"), options);
+    if (!repo.ok()) return repo.status();
     repo_ = *std::move(repo);
   } else {
+    PostgresOptions options;
+    options.audit_key = audit_key;
     absl::StatusOr<std::unique_ptr<PostgresRepository>> repo =
-        PostgresRepository::Open(database_->uri());
-    ASSERT_TRUE(repo.ok()) << repo.status();
+        PostgresRepository::Open(database_->uri(), options);
+    if (!repo.ok()) return repo.status();
     repo_ = *std::move(repo);
   }
+  return absl::OkStatus();
 }
 
 void BackendTest::TearDown() {
@@ -115,7 +125,7 @@ void RepositoryTest::Reopen() {
   repo_ = *std::move(repo);
 }
 
-Organization RepositoryTest::Enterprise(const std::string& id) {
+Organization EnterpriseRecord(const std::string& id) {
   Organization org;
   org.meta.id = id;
   org.display_name = "泸州老窖 " + id;
@@ -125,7 +135,7 @@ Organization RepositoryTest::Enterprise(const std::string& id) {
   return org;
 }
 
-Organization RepositoryTest::University(const std::string& id) {
+Organization UniversityRecord(const std::string& id) {
   Organization org;
   org.meta.id = id;
   org.display_name = "四川大學 " + id;
@@ -135,7 +145,7 @@ Organization RepositoryTest::University(const std::string& id) {
   return org;
 }
 
-Event RepositoryTest::Fair(const std::string& id) {
+Event FairRecord(const std::string& id) {
   Event event;
   event.meta.id = id;
   event.display_name = "产学研合作洽谈会 " + id;
@@ -145,7 +155,7 @@ Event RepositoryTest::Fair(const std::string& id) {
   return event;
 }
 
-Need RepositoryTest::SampleNeed(const std::string& id, const std::string& enterprise_id) {
+Need NeedRecord(const std::string& id, const std::string& enterprise_id) {
   Need need;
   need.meta.id = id;
   need.enterprise_id = enterprise_id;
@@ -159,7 +169,7 @@ Need RepositoryTest::SampleNeed(const std::string& id, const std::string& enterp
   return need;
 }
 
-Offering RepositoryTest::SampleOffering(const std::string& id, const std::string& institute_id) {
+Offering OfferingRecord(const std::string& id, const std::string& institute_id) {
   Offering offering;
   offering.meta.id = id;
   offering.institute_id = institute_id;
@@ -180,6 +190,26 @@ void RepositoryTest::MustCreate(const Organization& org) {
 }
 
 void RepositoryTest::MustCreate(const Event& event) {
+  absl::StatusOr<Event> created = repo().CreateEvent(event, {});
+  ASSERT_TRUE(created.ok()) << created.status();
+}
+
+Organization RepositoryTest::Enterprise(const std::string& id) { return EnterpriseRecord(id); }
+Organization RepositoryTest::University(const std::string& id) { return UniversityRecord(id); }
+Event RepositoryTest::Fair(const std::string& id) { return FairRecord(id); }
+Need RepositoryTest::SampleNeed(const std::string& id, const std::string& enterprise_id) {
+  return NeedRecord(id, enterprise_id);
+}
+Offering RepositoryTest::SampleOffering(const std::string& id, const std::string& institute_id) {
+  return OfferingRecord(id, institute_id);
+}
+
+void BackendTest::MustCreate(const Organization& org) {
+  absl::StatusOr<Organization> created = repo().CreateOrganization(org, {});
+  ASSERT_TRUE(created.ok()) << created.status();
+}
+
+void BackendTest::MustCreate(const Event& event) {
   absl::StatusOr<Event> created = repo().CreateEvent(event, {});
   ASSERT_TRUE(created.ok()) << created.status();
 }

@@ -3,9 +3,12 @@
 #define TECHMATCH_TESTS_STORAGE_TEST_DB_H_
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 
+#include "absl/status/status.h"
+#include "core/auth/audit_event.h"
 #include "core/events/event.h"
 #include "core/listings/need.h"
 #include "core/listings/offering.h"
@@ -29,6 +32,16 @@ class TempDir {
  private:
   std::string path_;
 };
+
+// Organizations that satisfy the domain rules: an enterprise in 510500 (liquor), a university in
+// 510100 (chemicals, materials).
+Organization EnterpriseRecord(const std::string& id);
+Organization UniversityRecord(const std::string& id);
+// A two-day fair in Luzhou whose start has nanoseconds.
+Event FairRecord(const std::string& id);
+// A published need and offering of the given owners (which must exist to be stored).
+Need NeedRecord(const std::string& id, const std::string& enterprise_id);
+Offering OfferingRecord(const std::string& id, const std::string& institute_id);
 
 // A test that owns a temporary database file and a repository opened on it.
 class RepositoryTest : public ::testing::Test {
@@ -87,9 +100,26 @@ class BackendTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override;
   void TearDown() override;
-  // Closes and opens the repository again on the same file or database.
-  void Reopen();
+  // Closes and opens the repository again on the same file or database, keying audit records
+  // with `audit_key` when given.
+  void Reopen(const std::optional<AuditKey>& audit_key = std::nullopt);
+  // Closes the repository and opens it again, answering what Open answered (the repository is
+  // null after a failure).
+  absl::Status TryReopen(const std::optional<AuditKey>& audit_key);
   Repository& repo() { return *repo_; }
+
+  Organization Enterprise(const std::string& id) { return EnterpriseRecord(id); }
+  Organization University(const std::string& id) { return UniversityRecord(id); }
+  Event Fair(const std::string& id) { return FairRecord(id); }
+  Need SampleNeed(const std::string& id, const std::string& enterprise_id) {
+    return NeedRecord(id, enterprise_id);
+  }
+  Offering SampleOffering(const std::string& id, const std::string& institute_id) {
+    return OfferingRecord(id, institute_id);
+  }
+  // Creates an organization/event and fails the test when that does not work.
+  void MustCreate(const Organization& org);
+  void MustCreate(const Event& event);
 
   TempDir dir_;
   std::unique_ptr<PostgresTestDatabase> database_;
