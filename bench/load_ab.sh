@@ -6,8 +6,10 @@
 #
 #   bench/load_ab.sh BASELINE_SERVER CANDIDATE_SERVER [ROUNDS] [SECONDS]
 #
-# BIN (default build-bench/bin) provides reference_server, load_client and bench_seed.
-# SCENARIOS (default "get") may add "list".
+# BIN (default build-bench/bin) provides reference_server, load_client, http_load_client and
+# bench_seed. SCENARIOS (default "get") may add "list", and "http_json" / "http_proto": GetNeed
+# over the Connect bridge (http_load_client, 32 keep-alive connections; the two techmatch
+# servers only). Each line also gives the server's context switches per call (cs_per_call).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -55,8 +57,15 @@ start() {  # SIDE COMMAND...
   ADDR[$1]="127.0.0.1:$(wait_port "${WORK}/$1.port" "$!")" || { cat "${WORK}/$1.log"; exit 1; }
 }
 start ref "${BIN}/reference_server" --threads 1 --needs "${NEEDS}" --listen 127.0.0.1:0
-start base "${BASE_SERVER}" --db "${WORK}/base.db" --listen 127.0.0.1:0
-start cand "${CAND_SERVER}" --db "${WORK}/cand.db" --listen 127.0.0.1:0
+start base "${BASE_SERVER}" --db "${WORK}/base.db" --listen 127.0.0.1:0 \
+  --http_listen 127.0.0.1:0 --http_port_file "${WORK}/base.http_port"
+start cand "${CAND_SERVER}" --db "${WORK}/cand.db" --listen 127.0.0.1:0 \
+  --http_listen 127.0.0.1:0 --http_port_file "${WORK}/cand.http_port"
+declare -A HTTP_ADDR
+for side in base cand; do
+  HTTP_ADDR[${side}]="127.0.0.1:$(wait_port "${WORK}/${side}.http_port" "${PID[${side}]}")" ||
+    { cat "${WORK}/${side}.log"; exit 1; }
+done
 
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 switches() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { s += $2 } END { print s }'; }
@@ -66,9 +75,15 @@ HZ="$(getconf CLK_TCK)"
 run() {  # SIDE SCENARIO ARGS...: "side scenario mode qps p50 p99 cpu_us cs_per_call [client_busy longest_turn_us]"
   local pid="${PID[$1]}" t0 t1 c0 c1 out n
   t0="$(ticks "${pid}")"; c0="$(switches "${pid}")"
-  out="$("${CLIENT_PIN[@]}" "${BIN}/load_client" --target "${ADDR[$1]}" --scenario "$2" \
-    --token "${TOKEN}" --needs "${NEEDS}" --threads "${CLIENT_THREADS}" --seconds "${SECS}" \
-    --warmup 0.5 "${@:3}" 2>/dev/null)"
+  if [[ "$2" == http_* ]]; then
+    out="$("${CLIENT_PIN[@]}" "${BIN}/http_load_client" --target "${HTTP_ADDR[$1]}" \
+      --codec "${2#http_}" --connections 32 --needs "${NEEDS}" --token "${TOKEN}" \
+      --seconds "${SECS}" --warmup 0.5 2>/dev/null)"
+  else
+    out="$("${CLIENT_PIN[@]}" "${BIN}/load_client" --target "${ADDR[$1]}" --scenario "$2" \
+      --token "${TOKEN}" --needs "${NEEDS}" --threads "${CLIENT_THREADS}" --seconds "${SECS}" \
+      --warmup 0.5 "${@:3}" 2>/dev/null)"
+  fi
   t1="$(ticks "${pid}")"; c1="$(switches "${pid}")"
   n="$(field completed <<<"${out}")"
   awk -v s="$1" -v sc="$2" -v m="$4" -v q="$(field qps <<<"${out}")" \
@@ -89,6 +104,7 @@ for ((r = 1; r <= ROUNDS; ++r)); do
   for scenario in ${SCENARIOS}; do
     ref_qps=""
     for side in "${order[@]}"; do
+      [[ "${scenario}" == http_* && "${side}" == ref ]] && continue  # no HTTP listener there
       line="$(run "${side}" "${scenario}" --mode closed)"
       echo "round ${r} ${line}" | tee -a "${RESULTS}"
       [[ "${side}" == ref ]] && ref_qps="$(field qps <<<" ${line}")"

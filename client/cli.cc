@@ -73,7 +73,12 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddMeetingCommands(app, env);
   AddAgreementCommands(app, env);
   AddReportCommands(app, env);
+  AddProjectCommands(app, env);
+  AddCommissionerCommands(app, env);
+  AddFinancingCommands(app, env);
   AddAuditCommands(app, env);
+  AddIndicatorCommands(app, env);
+  AddTargetCommands(app, env);
   AddThesaurusCommands(app, env);
   AddSessionCommands(app, env);
   AddUserCommands(app, env);

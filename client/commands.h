@@ -24,6 +24,11 @@ void AddMeetingCommands(CLI::App& app, CommandEnv& env);
 void AddAgreementCommands(CLI::App& app, CommandEnv& env);
 void AddReportCommands(CLI::App& app, CommandEnv& env);
 void AddAuditCommands(CLI::App& app, CommandEnv& env);
+void AddIndicatorCommands(CLI::App& app, CommandEnv& env);
+void AddTargetCommands(CLI::App& app, CommandEnv& env);
+void AddProjectCommands(CLI::App& app, CommandEnv& env);
+void AddCommissionerCommands(CLI::App& app, CommandEnv& env);
+void AddFinancingCommands(CLI::App& app, CommandEnv& env);
 
 // Runs `run` when `command` was chosen, after every flag (global ones too) is parsed, and
 // keeps its exit code.

@@ -25,7 +25,8 @@ void AddListFlags(CLI::App* command, ListFlags* flags, const std::string& filter
 template <typename Response, typename Request, typename Call, typename Items, typename Item>
 int RunList(CommandEnv& env, const ListFlags& flags, Request request, Call call, Items items,
             const View<Item>& view) {
-  request.set_filter(flags.filter);
+  // A list without filter fields (a project's fund arrivals) takes none.
+  if constexpr (requires { request.set_filter(flags.filter); }) request.set_filter(flags.filter);
   request.set_page_size(flags.page_size);
   request.set_page_token(flags.page_token);
   Response merged;

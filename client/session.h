@@ -11,20 +11,29 @@
 #include "grpcpp/security/credentials.h"
 #include "techmatch/v1/agreement.grpc.pb.h"
 #include "techmatch/v1/audit.grpc.pb.h"
+#include "techmatch/v1/commissioner.grpc.pb.h"
 #include "techmatch/v1/event.grpc.pb.h"
+#include "techmatch/v1/financing.grpc.pb.h"
+#include "techmatch/v1/indicator.grpc.pb.h"
 #include "techmatch/v1/industry.grpc.pb.h"
 #include "techmatch/v1/key.grpc.pb.h"
 #include "techmatch/v1/match.grpc.pb.h"
 #include "techmatch/v1/need.grpc.pb.h"
 #include "techmatch/v1/offering.grpc.pb.h"
 #include "techmatch/v1/organization.grpc.pb.h"
+#include "techmatch/v1/project.grpc.pb.h"
 #include "techmatch/v1/registration.grpc.pb.h"
 #include "techmatch/v1/report.grpc.pb.h"
 #include "techmatch/v1/session.grpc.pb.h"
+#include "techmatch/v1/target.grpc.pb.h"
 #include "techmatch/v1/thesaurus.grpc.pb.h"
 #include "techmatch/v1/user.grpc.pb.h"
 
 namespace techmatch::client {
+
+// The generated client of a gRPC service (what gRPC's code generator calls `Service::Stub`).
+template <typename Service>
+using ClientOf = typename Service::Stub;
 
 class Session {
  public:
@@ -43,46 +52,67 @@ class Session {
 
   // The services' generated clients share one channel, created on first use so that commands
   // failing on local input never connect.
-  techmatch::v1::IndustryService::Stub& industries() {
+  ClientOf<techmatch::v1::IndustryService>& industries() {
     return Client<techmatch::v1::IndustryService>(industries_);
   }
-  techmatch::v1::OrganizationService::Stub& organizations() {
+  ClientOf<techmatch::v1::OrganizationService>& organizations() {
     return Client<techmatch::v1::OrganizationService>(organizations_);
   }
-  techmatch::v1::EventService::Stub& events() {
+  ClientOf<techmatch::v1::EventService>& events() {
     return Client<techmatch::v1::EventService>(events_);
   }
-  techmatch::v1::NeedService::Stub& needs() { return Client<techmatch::v1::NeedService>(needs_); }
-  techmatch::v1::OfferingService::Stub& offerings() {
+  ClientOf<techmatch::v1::NeedService>& needs() {
+    return Client<techmatch::v1::NeedService>(needs_);
+  }
+  ClientOf<techmatch::v1::OfferingService>& offerings() {
     return Client<techmatch::v1::OfferingService>(offerings_);
   }
-  techmatch::v1::MatchService::Stub& matches() {
+  ClientOf<techmatch::v1::MatchService>& matches() {
     return Client<techmatch::v1::MatchService>(matches_);
   }
-  techmatch::v1::AgreementService::Stub& agreements() {
+  ClientOf<techmatch::v1::AgreementService>& agreements() {
     return Client<techmatch::v1::AgreementService>(agreements_);
   }
-  techmatch::v1::ReportService::Stub& reports() {
+  ClientOf<techmatch::v1::ReportService>& reports() {
     return Client<techmatch::v1::ReportService>(reports_);
   }
-  techmatch::v1::AuditService::Stub& audit() { return Client<techmatch::v1::AuditService>(audit_); }
-  techmatch::v1::ThesaurusService::Stub& thesaurus() {
+  ClientOf<techmatch::v1::AuditService>& audit() {
+    return Client<techmatch::v1::AuditService>(audit_);
+  }
+  ClientOf<techmatch::v1::ThesaurusService>& thesaurus() {
     return Client<techmatch::v1::ThesaurusService>(thesaurus_);
   }
-  techmatch::v1::UserService::Stub& users() { return Client<techmatch::v1::UserService>(users_); }
-  techmatch::v1::SessionService::Stub& sessions() {
+  ClientOf<techmatch::v1::UserService>& users() {
+    return Client<techmatch::v1::UserService>(users_);
+  }
+  ClientOf<techmatch::v1::SessionService>& sessions() {
     return Client<techmatch::v1::SessionService>(sessions_);
   }
-  techmatch::v1::KeyService::Stub& keys() { return Client<techmatch::v1::KeyService>(keys_); }
-  techmatch::v1::RegistrationService::Stub& registrations() {
+  ClientOf<techmatch::v1::KeyService>& keys() { return Client<techmatch::v1::KeyService>(keys_); }
+  ClientOf<techmatch::v1::RegistrationService>& registrations() {
     return Client<techmatch::v1::RegistrationService>(registrations_);
+  }
+  ClientOf<techmatch::v1::IndicatorService>& indicators() {
+    return Client<techmatch::v1::IndicatorService>(indicators_);
+  }
+  ClientOf<techmatch::v1::TargetService>& targets() {
+    return Client<techmatch::v1::TargetService>(targets_);
+  }
+  ClientOf<techmatch::v1::ProjectService>& projects() {
+    return Client<techmatch::v1::ProjectService>(projects_);
+  }
+  ClientOf<techmatch::v1::CommissionerService>& commissioners() {
+    return Client<techmatch::v1::CommissionerService>(commissioners_);
+  }
+  ClientOf<techmatch::v1::FinancingService>& financings() {
+    return Client<techmatch::v1::FinancingService>(financings_);
   }
 
  private:
   const std::shared_ptr<grpc::Channel>& channel();
   // The generated client of `Service` in `slot`, made on the shared channel the first time.
   template <typename Service>
-  typename Service::Stub& Client(std::unique_ptr<typename Service::Stub>& slot) {
+  ClientOf<Service>& Client(std::unique_ptr<ClientOf<Service>>& slot) {
     if (slot == nullptr) slot = Service::NewStub(channel());
     return *slot;
   }
@@ -92,20 +122,25 @@ class Session {
   std::shared_ptr<grpc::ChannelCredentials> credentials_;
   std::string authorization_;  // "Bearer <token>", or empty
   std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<techmatch::v1::IndustryService::Stub> industries_;
-  std::unique_ptr<techmatch::v1::OrganizationService::Stub> organizations_;
-  std::unique_ptr<techmatch::v1::EventService::Stub> events_;
-  std::unique_ptr<techmatch::v1::NeedService::Stub> needs_;
-  std::unique_ptr<techmatch::v1::OfferingService::Stub> offerings_;
-  std::unique_ptr<techmatch::v1::MatchService::Stub> matches_;
-  std::unique_ptr<techmatch::v1::AgreementService::Stub> agreements_;
-  std::unique_ptr<techmatch::v1::ReportService::Stub> reports_;
-  std::unique_ptr<techmatch::v1::AuditService::Stub> audit_;
-  std::unique_ptr<techmatch::v1::ThesaurusService::Stub> thesaurus_;
-  std::unique_ptr<techmatch::v1::UserService::Stub> users_;
-  std::unique_ptr<techmatch::v1::SessionService::Stub> sessions_;
-  std::unique_ptr<techmatch::v1::KeyService::Stub> keys_;
-  std::unique_ptr<techmatch::v1::RegistrationService::Stub> registrations_;
+  std::unique_ptr<ClientOf<techmatch::v1::IndustryService>> industries_;
+  std::unique_ptr<ClientOf<techmatch::v1::OrganizationService>> organizations_;
+  std::unique_ptr<ClientOf<techmatch::v1::EventService>> events_;
+  std::unique_ptr<ClientOf<techmatch::v1::NeedService>> needs_;
+  std::unique_ptr<ClientOf<techmatch::v1::OfferingService>> offerings_;
+  std::unique_ptr<ClientOf<techmatch::v1::MatchService>> matches_;
+  std::unique_ptr<ClientOf<techmatch::v1::AgreementService>> agreements_;
+  std::unique_ptr<ClientOf<techmatch::v1::ReportService>> reports_;
+  std::unique_ptr<ClientOf<techmatch::v1::AuditService>> audit_;
+  std::unique_ptr<ClientOf<techmatch::v1::ThesaurusService>> thesaurus_;
+  std::unique_ptr<ClientOf<techmatch::v1::UserService>> users_;
+  std::unique_ptr<ClientOf<techmatch::v1::SessionService>> sessions_;
+  std::unique_ptr<ClientOf<techmatch::v1::KeyService>> keys_;
+  std::unique_ptr<ClientOf<techmatch::v1::RegistrationService>> registrations_;
+  std::unique_ptr<ClientOf<techmatch::v1::IndicatorService>> indicators_;
+  std::unique_ptr<ClientOf<techmatch::v1::TargetService>> targets_;
+  std::unique_ptr<ClientOf<techmatch::v1::ProjectService>> projects_;
+  std::unique_ptr<ClientOf<techmatch::v1::CommissionerService>> commissioners_;
+  std::unique_ptr<ClientOf<techmatch::v1::FinancingService>> financings_;
 };
 
 }  // namespace techmatch::client

@@ -7,16 +7,21 @@
 #include "spdlog/spdlog.h"
 #include "techmatch/v1/agreement.grpc.pb.h"
 #include "techmatch/v1/audit.grpc.pb.h"
+#include "techmatch/v1/commissioner.grpc.pb.h"
 #include "techmatch/v1/event.grpc.pb.h"
+#include "techmatch/v1/financing.grpc.pb.h"
+#include "techmatch/v1/indicator.grpc.pb.h"
 #include "techmatch/v1/industry.grpc.pb.h"
 #include "techmatch/v1/key.grpc.pb.h"
 #include "techmatch/v1/match.grpc.pb.h"
 #include "techmatch/v1/need.grpc.pb.h"
 #include "techmatch/v1/offering.grpc.pb.h"
 #include "techmatch/v1/organization.grpc.pb.h"
+#include "techmatch/v1/project.grpc.pb.h"
 #include "techmatch/v1/registration.grpc.pb.h"
 #include "techmatch/v1/report.grpc.pb.h"
 #include "techmatch/v1/session.grpc.pb.h"
+#include "techmatch/v1/target.grpc.pb.h"
 #include "techmatch/v1/thesaurus.grpc.pb.h"
 #include "techmatch/v1/user.grpc.pb.h"
 
@@ -69,7 +74,9 @@ const std::vector<const ServiceDescriptor*>& ServedServices() {
       DescriptorsOf<v1::IndustryService, v1::OrganizationService, v1::EventService, v1::NeedService,
                     v1::OfferingService, v1::MatchService, v1::AgreementService, v1::ReportService,
                     v1::AuditService, v1::ThesaurusService, v1::UserService, v1::SessionService,
-                    v1::KeyService, v1::RegistrationService>());
+                    v1::KeyService, v1::RegistrationService, v1::IndicatorService,
+                    v1::TargetService, v1::ProjectService, v1::CommissionerService,
+                    v1::FinancingService>());
   return *kServices;
 }
 

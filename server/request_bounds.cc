@@ -7,6 +7,7 @@
 #include "core/common/field_violations.h"
 #include "core/common/list_rules.h"
 #include "core/common/text_rules.h"
+#include "core/ledger/project.h"
 
 namespace techmatch::server {
 namespace {
@@ -26,6 +27,7 @@ const absl::flat_hash_map<std::string, size_t>& NamedMaxima() {
       {"organizers", kMaxOrganizers}, {"parties", kMaxParties},
       {"patents", kMaxPatents},       {"cooperation_modes", kMaxCooperationModes},
       {"group_by", kMaxGroupBy},      {"paths", kMaxMaskPaths},
+      {"partners", kMaxPartners},
   };
   return *maxima;
 }

@@ -70,7 +70,12 @@ TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository
       users_(context_, people_),
       sessions_(context_, people_),
       keys_(context_, people_),
-      registrations_(context_, people_) {}
+      registrations_(context_, people_),
+      indicators_(context_),
+      targets_(context_, people.clock),
+      projects_(context_),
+      commissioners_(context_),
+      financings_(context_) {}
 
 TechmatchServer::~TechmatchServer() { Shutdown(absl::ZeroDuration()); }
 
@@ -127,6 +132,11 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   builder.RegisterService(&server->sessions_);
   builder.RegisterService(&server->keys_);
   builder.RegisterService(&server->registrations_);
+  builder.RegisterService(&server->indicators_);
+  builder.RegisterService(&server->targets_);
+  builder.RegisterService(&server->projects_);
+  builder.RegisterService(&server->commissioners_);
+  builder.RegisterService(&server->financings_);
   builder.RegisterService(&server->health_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {

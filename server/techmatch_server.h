@@ -14,16 +14,21 @@
 #include "server/agreement_service.h"
 #include "server/async_server.h"
 #include "server/audit_service.h"
+#include "server/commissioner_service.h"
+#include "server/financing_service.h"
 #include "server/guard.h"
 #include "server/health_service.h"
+#include "server/indicator_service.h"
 #include "server/long_calls.h"
 #include "server/match_service.h"
 #include "server/need_service.h"
 #include "server/offering_service.h"
 #include "server/people_services.h"
+#include "server/project_service.h"
 #include "server/reference_services.h"
 #include "server/report_service.h"
 #include "server/service_context.h"
+#include "server/target_service.h"
 #include "server/thesaurus_service.h"
 #include "server/transport.h"
 #include "storage/repository.h"
@@ -105,6 +110,11 @@ class TechmatchServer {
   SessionServiceImpl sessions_;
   KeyServiceImpl keys_;
   RegistrationServiceImpl registrations_;
+  IndicatorServiceImpl indicators_;
+  TargetServiceImpl targets_;
+  ProjectServiceImpl projects_;
+  CommissionerServiceImpl commissioners_;
+  FinancingServiceImpl financings_;
   HealthService health_;
   // Declared before server_ so that it goes after it.
   std::unique_ptr<AsyncServer> async_;

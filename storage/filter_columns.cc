@@ -129,6 +129,50 @@ constexpr SqlField kMeetingRequest[] = {
     Column("requested_by", FilterFieldType::kEnum, "requested_by"),
 };
 
+// The programme ledger's tables are aliased: projects `p`, commissioners `c`, financings `f`.
+constexpr absl::string_view kOverApproved =
+    "(CASE WHEN p.approved_funds IS NOT NULL AND p.arrived_funds > p.approved_funds "
+    "THEN 'true' ELSE 'false' END)";
+
+constexpr SqlField kProject[] = {
+    Column("region_code", FilterFieldType::kRegion, "p.region_code"),
+    Column("region", FilterFieldType::kRegion, "p.region_code"),
+    Column("year", FilterFieldType::kInteger, "p.year"),
+    Column("level", FilterFieldType::kEnum, "p.level"),
+    Membership("organization", FilterFieldType::kResource,
+               "SELECT project_id FROM project_organizations WHERE organization_id"),
+    Column("lead_organization", FilterFieldType::kResource, "p.lead_organization_id"),
+    Column("programme", FilterFieldType::kString, "p.programme"),
+    // Funds not given compare as zero, as they count in sums.
+    Column("approved_funds", FilterFieldType::kAmount, "coalesce(p.approved_funds, 0)"),
+    Column("arrived_funds", FilterFieldType::kAmount, "p.arrived_funds"),
+    Column("over_approved", FilterFieldType::kEnum, kOverApproved),
+};
+
+constexpr SqlField kCommissioner[] = {
+    Column("region_code", FilterFieldType::kRegion, "c.region_code"),
+    Column("region", FilterFieldType::kRegion, "c.region_code"),
+    Column("year", FilterFieldType::kInteger, "c.year"),
+    Column("service_model", FilterFieldType::kEnum, "c.service_model"),
+    Column("organization", FilterFieldType::kResource, "c.home_organization_id"),
+};
+
+constexpr SqlField kFinancing[] = {
+    Column("region_code", FilterFieldType::kRegion, "f.region_code"),
+    Column("region", FilterFieldType::kRegion, "f.region_code"),
+    Column("year", FilterFieldType::kInteger, "f.grant_year"),
+    Column("kind", FilterFieldType::kEnum, "f.kind"),
+    // Either side of a financing; each side's index serves its half of the union.
+    Membership("organization", FilterFieldType::kResource,
+               "SELECT fo.id FROM (SELECT id, provider_id AS organization_id FROM financings "
+               "UNION ALL SELECT id, recipient_id FROM financings) AS fo WHERE fo.organization_id"),
+    Column("provider", FilterFieldType::kResource, "f.provider_id"),
+    Column("recipient", FilterFieldType::kResource, "f.recipient_id"),
+    Column("agreement", FilterFieldType::kResource, "f.agreement_id"),
+    Column("grant_time", FilterFieldType::kTime, "f.grant_time"),
+    Column("amount", FilterFieldType::kAmount, "f.amount"),
+};
+
 }  // namespace
 
 SqlFields OrganizationFilterColumns() { return kOrganization; }
@@ -141,5 +185,8 @@ SqlFields AuditEventFilterColumns() { return kAuditEvent; }
 SqlFields UserFilterColumns() { return kUser; }
 SqlFields ApplicationFilterColumns() { return kApplication; }
 SqlFields MeetingRequestFilterColumns() { return kMeetingRequest; }
+SqlFields ProjectFilterColumns() { return kProject; }
+SqlFields CommissionerFilterColumns() { return kCommissioner; }
+SqlFields FinancingFilterColumns() { return kFinancing; }
 
 }  // namespace techmatch::storage

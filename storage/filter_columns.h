@@ -2,7 +2,8 @@
 //
 // A fragment names the tables as that resource's list query does: agreements as `a`,
 // participants as `p` joined with their organization as `o`, needs and offerings by their
-// table names; every other resource has one table and bare column names.
+// table names, projects as `p`, commissioners as `c`, financings as `f`; every other resource has
+// one table and bare column names.
 #ifndef TECHMATCH_STORAGE_FILTER_COLUMNS_H_
 #define TECHMATCH_STORAGE_FILTER_COLUMNS_H_
 
@@ -20,6 +21,9 @@ SqlFields AuditEventFilterColumns();
 SqlFields UserFilterColumns();
 SqlFields ApplicationFilterColumns();
 SqlFields MeetingRequestFilterColumns();
+SqlFields ProjectFilterColumns();
+SqlFields CommissionerFilterColumns();
+SqlFields FinancingFilterColumns();
 
 }  // namespace techmatch::storage
 

@@ -93,6 +93,34 @@ std::vector<FilterField> Repository::AgreementFilterFields(int minor_digits) {
   return fields;
 }
 
+std::vector<FilterField> Repository::ProjectFilterFields(int minor_digits) {
+  std::vector<FilterField> fields = {
+      Of("region_code", FilterFieldType::kRegion),   Of("region", FilterFieldType::kRegion),
+      Of("year", FilterFieldType::kInteger),         Enum("level", ProjectLevelNames()),
+      Resource("organization", kOrganizations),      Resource("lead_organization", kOrganizations),
+      Of("programme", FilterFieldType::kString),     Of("approved_funds", FilterFieldType::kAmount),
+      Of("arrived_funds", FilterFieldType::kAmount), Enum("over_approved", {"true", "false"})};
+  for (FilterField& field : fields) field.minor_digits = minor_digits;
+  return fields;
+}
+
+std::vector<FilterField> Repository::CommissionerFilterFields() {
+  return {Of("region_code", FilterFieldType::kRegion), Of("region", FilterFieldType::kRegion),
+          Of("year", FilterFieldType::kInteger), Enum("service_model", ServiceModelNames()),
+          Resource("organization", kOrganizations)};
+}
+
+std::vector<FilterField> Repository::FinancingFilterFields(int minor_digits) {
+  std::vector<FilterField> fields = {
+      Of("region_code", FilterFieldType::kRegion), Of("region", FilterFieldType::kRegion),
+      Of("year", FilterFieldType::kInteger),       Enum("kind", FinancingKindNames()),
+      Resource("organization", kOrganizations),    Resource("provider", kOrganizations),
+      Resource("recipient", kOrganizations),       Resource("agreement", kAgreements),
+      Of("grant_time", FilterFieldType::kTime),    Of("amount", FilterFieldType::kAmount)};
+  for (FilterField& field : fields) field.minor_digits = minor_digits;
+  return fields;
+}
+
 std::vector<FilterField> Repository::AuditEventFilterFields() {
   return {Of("principal", FilterFieldType::kString), Enum("role", RoleNames()),
           Of("method", FilterFieldType::kString),    Of("resource", FilterFieldType::kString),

@@ -35,6 +35,12 @@
 #include "core/events/event.h"
 #include "core/events/fair_schedule.h"
 #include "core/events/meeting.h"
+#include "core/ledger/commissioner.h"
+#include "core/ledger/financing.h"
+#include "core/ledger/indicator.h"
+#include "core/ledger/observation.h"
+#include "core/ledger/project.h"
+#include "core/ledger/target.h"
 #include "core/listings/need.h"
 #include "core/listings/offering.h"
 #include "core/reference/application.h"
@@ -97,6 +103,14 @@ struct ThesaurusFilter {
   std::string term;
 };
 
+// The programme ledger's narrowing of observations and targets: one indicator (code), one
+// region and every region under it (a GB/T 2260 code), one year; empty or 0: any.
+struct LedgerFilter {
+  std::string indicator_code;
+  std::string region;
+  int year = 0;
+};
+
 // Identifies a create call for idempotency (AIP-155): a repeated (method, request_id) returns
 // the resource the first call created. An empty request_id disables the check.
 struct RequestKey {
@@ -124,6 +138,10 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   static std::vector<FilterField> AuditEventFilterFields();
   static std::vector<FilterField> UserFilterFields();
   static std::vector<FilterField> ApplicationFilterFields();
+  // Projects; money fields take amounts with `minor_digits` decimals (the base currency's).
+  static std::vector<FilterField> ProjectFilterFields(int minor_digits = 2);
+  static std::vector<FilterField> CommissionerFilterFields();
+  static std::vector<FilterField> FinancingFilterFields(int minor_digits = 2);
 
   // A random secret created with the database; keys page-token signatures.
   virtual absl::StatusOr<std::string> PageTokenKey() = 0;
@@ -248,6 +266,41 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // for SummarizeAgreements. NOT_FOUND for an unknown event.
   virtual absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) = 0;
 
+  // Projects of the programme ledger. ReadScope: `party` (the lead or a partner, or a college
+  // of one) and `region` (the project's region_code).
+  virtual absl::StatusOr<Project> CreateProject(const Project& project, RequestKey key) = 0;
+  virtual absl::StatusOr<Project> GetProject(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<Project>> ListProjects(const ListQuery& query) = 0;
+  // Stores `project` if the stored revision is still `expected_revision` (else ABORTED); its
+  // arrived funds and count as read (an arrival since changed the revision).
+  virtual absl::StatusOr<Project> ReplaceProject(const Project& project,
+                                                 int64_t expected_revision) = 0;
+  // Appends `arrival` (its id and create_time are assigned here) to its project and counts it
+  // in the project (CountFundArrival), which gets a new revision, in one transaction. NOT_FOUND
+  // for an unknown project, OUT_OF_RANGE when the sum would overflow. A repeated request_id
+  // returns the arrival the first call recorded.
+  virtual absl::StatusOr<FundArrival> RecordFundArrival(const FundArrival& arrival,
+                                                        RequestKey key) = 0;
+  // The project's arrivals in recording order; NOT_FOUND for an unknown project.
+  virtual absl::StatusOr<Page<FundArrival>> ListFundArrivals(absl::string_view project_id,
+                                                             const ListQuery& query) = 0;
+
+  // Technology commissioners of the programme ledger. ReadScope: `party` (the home
+  // organization, or a college of it) and `region` (the region served).
+  virtual absl::StatusOr<Commissioner> CreateCommissioner(const Commissioner& commissioner,
+                                                          RequestKey key) = 0;
+  virtual absl::StatusOr<Commissioner> GetCommissioner(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<Commissioner>> ListCommissioners(const ListQuery& query) = 0;
+  // Stores `commissioner` if the stored revision is still `expected_revision` (else ABORTED).
+  virtual absl::StatusOr<Commissioner> ReplaceCommissioner(const Commissioner& commissioner,
+                                                           int64_t expected_revision) = 0;
+
+  // Science–finance records of the programme ledger. ReadScope: `party` (the provider or the
+  // recipient, or a college of one) and `region` (the financing's region_code).
+  virtual absl::StatusOr<Financing> CreateFinancing(const Financing& financing, RequestKey key) = 0;
+  virtual absl::StatusOr<Financing> GetFinancing(absl::string_view id) = 0;
+  virtual absl::StatusOr<Page<Financing>> ListFinancings(const ListQuery& query) = 0;
+
   // Thesaurus entries organizers keep (core/text/thesaurus_record.h), in id order.
   virtual absl::StatusOr<ThesaurusRecord> CreateThesaurusEntry(const ThesaurusRecord& record,
                                                                RequestKey key) = 0;
@@ -323,6 +376,29 @@ class Repository : public ReferenceLookup, public AgreementLookup {
       const Application& application, int64_t expected_revision,
       const std::optional<Organization>& organization,
       const std::optional<Invitation>& invitation) = 0;
+
+  // The programme ledger. Indicators: `meta.id` is the code. Observations and targets: the id
+  // is derived from the key (core/ledger/), so a second one of a key is ALREADY_EXISTS; only
+  // the value (and an observation's note) changes on replace. Lists narrow by `filter` and
+  // by `query.scope.region` (the region code of the record).
+  virtual absl::StatusOr<Indicator> CreateIndicator(const Indicator& indicator, RequestKey key) = 0;
+  virtual absl::StatusOr<Indicator> GetIndicator(absl::string_view code) = 0;
+  virtual absl::StatusOr<Page<Indicator>> ListIndicators(const ListQuery& query) = 0;
+  virtual absl::StatusOr<Observation> CreateObservation(const Observation& observation,
+                                                        RequestKey key) = 0;
+  virtual absl::StatusOr<Observation> GetObservation(absl::string_view id) = 0;
+  virtual absl::StatusOr<Observation> ReplaceObservation(const Observation& observation,
+                                                         int64_t expected_revision) = 0;
+  virtual absl::StatusOr<Page<Observation>> ListObservations(const LedgerFilter& filter,
+                                                             const ListQuery& query) = 0;
+  // Every observation of `indicator_code` for `year` in `region` or under it, in id order.
+  virtual absl::StatusOr<std::vector<Observation>> ObservationsInRegion(
+      absl::string_view indicator_code, absl::string_view region, int year) = 0;
+  virtual absl::StatusOr<Target> CreateTarget(const Target& target, RequestKey key) = 0;
+  virtual absl::StatusOr<Target> GetTarget(absl::string_view id) = 0;
+  virtual absl::StatusOr<Target> ReplaceTarget(const Target& target, int64_t expected_revision) = 0;
+  virtual absl::StatusOr<Page<Target>> ListTargets(const LedgerFilter& filter,
+                                                   const ListQuery& query) = 0;
 
   // The audit trail. A mutating call's record normally rides in the call's own transaction
   // (storage/audit_scope.h); this appends one alone, for a call that changed nothing (denied or

@@ -152,12 +152,15 @@ void ValidateAgreementAt(const Agreement& agreement, absl::Time now, Violations&
   }
   if (!parties.empty()) {
     if (agreement.kind == AgreementKind::kFrameworkCooperation) {
+      // A bureau's cooperation agreement with a bank or guarantee company is a framework
+      // agreement too: its counterpart is a FINANCIER, with no SUPPLIER.
       if (!HasRole(agreement, PartyRole::kGovernment) ||
-          !HasRole(agreement, PartyRole::kSupplier)) {
+          (!HasRole(agreement, PartyRole::kSupplier) &&
+           !HasRole(agreement, PartyRole::kFinancier))) {
         violations.Add("parties",
                        "a FRAMEWORK_COOPERATION agreement needs a GOVERNMENT party and at least "
                        "one SUPPLIER (a university, a research institute or one of their "
-                       "colleges)");
+                       "colleges) or FINANCIER (a bank, a guarantee company, a fund)");
       }
     } else if (AgreementKindName(agreement.kind) != "UNSPECIFIED") {
       if (!HasRole(agreement, PartyRole::kSupplier) || !HasRole(agreement, PartyRole::kDemander)) {

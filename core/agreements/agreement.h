@@ -128,7 +128,8 @@ class AgreementLookup {
 
 // Field rules that need no other record, judged at `now`: title 1–200 characters; at least one
 // party, none repeated, no organization both SUPPLIER and DEMANDER; a framework agreement has a
-// GOVERNMENT party and a SUPPLIER, a technology contract a SUPPLIER and a DEMANDER; industries
+// GOVERNMENT party and a SUPPLIER or a FINANCIER, a technology contract a SUPPLIER and a
+// DEMANDER; industries
 // not repeated; sign_time given and not after now (+ kSignTimeSkew); amounts not negative;
 // realized figures only once implementation has started.
 void ValidateAgreementAt(const Agreement& agreement, absl::Time now, Violations& violations);

@@ -18,6 +18,10 @@ constexpr uint32_t kOverseers = kCurators | Bit(Role::kOfficial);
 constexpr uint32_t kAgreementReaders = kEveryone;
 constexpr uint32_t kNeedWriters = kCurators | Bit(Role::kEnterprise);
 constexpr uint32_t kOfferingWriters = kCurators | Bit(Role::kInstitute);
+// The programme ledger: curators write; officials read their region's records, enterprises
+// and institutes their own organization's projects and financings (usecases/ledger_scope.h);
+// commissioners are the overseers' alone.
+constexpr uint32_t kLedgerReaders = kEveryone;
 constexpr uint32_t kAuditReaders = kAdmin | Bit(Role::kOfficial);
 // Meeting requests: organizers, and enterprises and institutes for their own needs/offerings.
 constexpr uint32_t kMeetingParties = kCurators | Bit(Role::kEnterprise) | Bit(Role::kInstitute);
@@ -96,6 +100,20 @@ const std::vector<NamedRule>& MethodRules() {
       {"/techmatch.v1.ReportService/SummarizeAgreements", Read(kOverseers)},
       {"/techmatch.v1.ReportService/GetEventSummary", Read(kOverseers)},
 
+      {"/techmatch.v1.ProjectService/CreateProject", Write(kCurators)},
+      {"/techmatch.v1.ProjectService/GetProject", Read(kLedgerReaders)},
+      {"/techmatch.v1.ProjectService/ListProjects", Read(kLedgerReaders)},
+      {"/techmatch.v1.ProjectService/UpdateProject", Write(kCurators)},
+      {"/techmatch.v1.ProjectService/RecordFundArrival", Write(kCurators)},
+      {"/techmatch.v1.ProjectService/ListFundArrivals", Read(kLedgerReaders)},
+      {"/techmatch.v1.CommissionerService/CreateCommissioner", Write(kCurators)},
+      {"/techmatch.v1.CommissionerService/GetCommissioner", Read(kOverseers)},
+      {"/techmatch.v1.CommissionerService/ListCommissioners", Read(kOverseers)},
+      {"/techmatch.v1.CommissionerService/UpdateCommissioner", Write(kCurators)},
+      {"/techmatch.v1.FinancingService/CreateFinancing", Write(kCurators)},
+      {"/techmatch.v1.FinancingService/GetFinancing", Read(kLedgerReaders)},
+      {"/techmatch.v1.FinancingService/ListFinancings", Read(kLedgerReaders)},
+
       {"/techmatch.v1.AuditService/ListAuditEvents", Read(kAuditReaders)},
 
       {"/techmatch.v1.ThesaurusService/ListThesaurusEntries", Read(kEveryone)},
@@ -121,6 +139,18 @@ const std::vector<NamedRule>& MethodRules() {
       {"/techmatch.v1.KeyService/CreateApiKey", Write(kAdmin)},
       {"/techmatch.v1.KeyService/ListApiKeys", Read(kAdmin)},
       {"/techmatch.v1.KeyService/RevokeApiKey", Write(kAdmin)},
+
+      // The programme ledger: the catalogue is the administrators'; organizers record figures
+      // and issue targets; officials read (within their region: usecases/indicators.h,
+      // targets.h). Enterprises and institutes have no figures or targets of their own.
+      {"/techmatch.v1.IndicatorService/CreateIndicator", Write(kAdmin)},
+      {"/techmatch.v1.IndicatorService/ListIndicators", Read(kEveryone)},
+      {"/techmatch.v1.IndicatorService/RecordObservation", Write(kCurators)},
+      {"/techmatch.v1.IndicatorService/ListObservations", Read(kOverseers)},
+      {"/techmatch.v1.TargetService/CreateTarget", Write(kCurators)},
+      {"/techmatch.v1.TargetService/GetTarget", Read(kOverseers)},
+      {"/techmatch.v1.TargetService/ListTargets", Read(kOverseers)},
+      {"/techmatch.v1.TargetService/UpdateTarget", Write(kCurators)},
 
       {"/techmatch.v1.RegistrationService/SubmitApplication", Door()},
       {"/techmatch.v1.RegistrationService/GetApplication", Read(kCurators)},

@@ -1,5 +1,7 @@
 #include "server/http/connect_bridge.h"
 
+#include <sched.h>
+
 #include <algorithm>
 #include <chrono>
 #include <optional>
@@ -24,11 +26,21 @@ namespace {
 // Only the API's own services are bridged (not reflection, not health: /healthz is HTTP's).
 constexpr absl::string_view kServedPackage = "techmatch.v1.";
 
+// A queue whose waiting threads do not poll gRPC's sockets: calls on the in-process channel
+// need no polling, and a thread waiting here would otherwise take turns with the server's own
+// threads at polling the native gRPC connections, adding thread switches to native calls.
+class NonPollingQueue : public grpc::CompletionQueue {
+ public:
+  NonPollingQueue()
+      : grpc::CompletionQueue(grpc_completion_queue_attributes{
+            GRPC_CQ_CURRENT_VERSION, GRPC_CQ_NEXT, GRPC_CQ_NON_POLLING, nullptr}) {}
+};
+
 // Each worker thread drives its calls on a completion queue of its own: no thread hop as the
 // callback API would take, and no queue made per call.
 grpc::CompletionQueue& ThreadQueue() {
   struct Queue {
-    grpc::CompletionQueue queue;
+    NonPollingQueue queue;
     ~Queue() {
       queue.Shutdown();
       void* tag;
@@ -89,10 +101,28 @@ grpc::Status ToGrpc(const absl::Status& status) {
   return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()));
 }
 
-const HeaderList& JsonErrorHeaders() {
+// The headers of an answer or error in JSON (built once: they are the same on every call).
+const HeaderList& JsonHeaders() {
   static const HeaderList* const headers =
       new HeaderList{{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}};
   return *headers;
+}
+
+const HeaderList& ProtoHeaders() {
+  static const HeaderList* const headers =
+      new HeaderList{{"Content-Type", "application/proto"}, {"Cache-Control", "no-store"}};
+  return *headers;
+}
+
+grpc::Status ShuttingDown() {
+  return grpc::Status(grpc::StatusCode::UNAVAILABLE, "the server is shutting down");
+}
+
+// The cores this process may run on (taskset, cgroups' cpusets), not the machine's.
+int UsableCores() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof(set), &set) == 0) return std::max(1, CPU_COUNT(&set));
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
 }  // namespace
@@ -103,8 +133,48 @@ struct ConnectBridge::CallSetup {
   std::optional<std::chrono::milliseconds> timeout;
 };
 
+// A unary call in flight whose answer is deferred: it is its own completion tag.
+struct ConnectBridge::PendingCall {
+  const ConnectMethod* method = nullptr;
+  bool json = false;
+  grpc::ClientContext context;
+  std::unique_ptr<grpc::GenericClientAsyncResponseReader> call;
+  grpc::ByteBuffer response;
+  grpc::Status status;
+  std::unique_ptr<DeferredResponse> answer;
+};
+
 ConnectBridge::ConnectBridge(std::shared_ptr<grpc::Channel> channel, int max_streams)
-    : channel_(std::move(channel)), stub_(channel_), max_streams_(max_streams) {}
+    : channel_(std::move(channel)), stub_(channel_), max_streams_(max_streams) {
+  // One queue per thread: a completion wakes the thread of its own queue, never a second one.
+  const int threads = UsableCores();
+  for (int i = 0; i < threads; ++i) {
+    queues_.push_back(std::make_unique<NonPollingQueue>());
+  }
+  for (int i = 0; i < threads; ++i) {
+    completion_threads_.emplace_back([this, queue = queues_[i].get()] { CompletionLoop(*queue); });
+  }
+}
+
+ConnectBridge::~ConnectBridge() {
+  for (auto& queue : queues_) queue->Shutdown();
+  for (std::thread& thread : completion_threads_) thread.join();
+}
+
+void ConnectBridge::CompletionLoop(grpc::CompletionQueue& queue) {
+  void* tag = nullptr;
+  bool ok = false;
+  while (queue.Next(&tag, &ok)) {
+    // Destroying the call hands its connection back to the HTTP server.
+    std::unique_ptr<PendingCall> pending(static_cast<PendingCall*>(tag));
+    ResponseWriter& response = pending->answer->writer();
+    if (!pending->status.ok()) {
+      SendError(pending->status, response);
+    } else {
+      SendAnswer(*pending->method, pending->response, pending->json, response);
+    }
+  }
+}
 
 const ConnectMethod* ConnectBridge::Find(absl::string_view path) {
   {
@@ -136,7 +206,7 @@ const ConnectMethod* ConnectBridge::Find(absl::string_view path) {
 
 void ConnectBridge::SendError(const grpc::Status& status, ResponseWriter& response,
                               std::optional<int> http_status) const {
-  response.Send(http_status.value_or(HttpStatusForCode(status.error_code())), JsonErrorHeaders(),
+  response.Send(http_status.value_or(HttpStatusForCode(status.error_code())), JsonHeaders(),
                 ConnectErrorJson(status, codec_));
 }
 
@@ -253,13 +323,28 @@ void ConnectBridge::ServeUnary(const ConnectMethod& method, const CallSetup& set
     }
     converted = *std::move(binary);
   }
+  if (answer == nullptr) {
+    if (std::unique_ptr<DeferredResponse> deferred = response.Defer()) {
+      StartUnary(method, setup, json, json ? converted : request.body, std::move(deferred));
+      return;
+    }
+  }
   grpc::ClientContext context;
   Prepare(setup, context);
   grpc::CompletionQueue& queue = ThreadQueue();
-  const grpc::ByteBuffer request_buffer = ToBuffer(json ? converted : request.body);
-  std::unique_ptr<grpc::GenericClientAsyncResponseReader> call =
-      stub_.PrepareUnaryCall(&context, method.path, request_buffer, &queue);
-  call->StartCall();
+  std::unique_ptr<grpc::GenericClientAsyncResponseReader> call;
+  {
+    absl::ReaderMutexLock lock(&calls_mu_);
+    if (!calls_stopped_) {
+      call = stub_.PrepareUnaryCall(&context, method.path,
+                                    ToBuffer(json ? converted : request.body), &queue);
+      call->StartCall();
+    }
+  }
+  if (call == nullptr) {
+    SendError(ShuttingDown(), response);
+    return;
+  }
   grpc::ByteBuffer response_buffer;
   grpc::Status status;
   call->Finish(&response_buffer, &status, nullptr);
@@ -276,19 +361,64 @@ void ConnectBridge::ServeUnary(const ConnectMethod& method, const CallSetup& set
   SendMessage(method.output_type, body, json, {}, response);
 }
 
-void ConnectBridge::SendMessage(absl::string_view type, const std::string& binary, bool json,
-                                const HeaderList& headers, ResponseWriter& response) const {
-  std::string body = binary;
-  if (json) {
-    absl::StatusOr<std::string> text = codec_.ToJson(type, binary);
-    if (!text.ok()) {
-      SendError(ToGrpc(text.status()), response);
+void ConnectBridge::StartUnary(const ConnectMethod& method, const CallSetup& setup, bool json,
+                               absl::string_view body, std::unique_ptr<DeferredResponse> answer) {
+  auto pending = std::make_unique<PendingCall>();
+  pending->method = &method;
+  pending->json = json;
+  pending->answer = std::move(answer);
+  Prepare(setup, pending->context);
+  grpc::CompletionQueue& queue =
+      *queues_[next_queue_.fetch_add(1, std::memory_order_relaxed) % queues_.size()];
+  {
+    absl::ReaderMutexLock lock(&calls_mu_);
+    if (!calls_stopped_) {
+      pending->call =
+          stub_.PrepareUnaryCall(&pending->context, method.path, ToBuffer(body), &queue);
+      pending->call->StartCall();
+      PendingCall* tag = pending.release();
+      tag->call->Finish(&tag->response, &tag->status, tag);
       return;
     }
-    body = *std::move(text);
   }
-  HeaderList all = {{"Content-Type", json ? "application/json" : "application/proto"},
-                    {"Cache-Control", "no-store"}};
+  SendError(ShuttingDown(), pending->answer->writer());
+}
+
+void ConnectBridge::StopCalls() {
+  absl::MutexLock lock(&calls_mu_);
+  calls_stopped_ = true;
+}
+
+void ConnectBridge::SendAnswer(const ConnectMethod& method, const grpc::ByteBuffer& message,
+                               bool json, ResponseWriter& response) const {
+  std::vector<grpc::Slice> slices;
+  if (!json && message.Dump(&slices).ok() && slices.size() == 1) {
+    // The usual binary answer: its one slice as it is, without a copy.
+    response.Send(
+        200, ProtoHeaders(),
+        absl::string_view(reinterpret_cast<const char*>(slices[0].begin()), slices[0].size()));
+    return;
+  }
+  SendMessage(method.output_type, ToString(message), json, {}, response);
+}
+
+void ConnectBridge::SendMessage(absl::string_view type, const std::string& binary, bool json,
+                                const HeaderList& headers, ResponseWriter& response) const {
+  std::string text;
+  if (json) {
+    absl::StatusOr<std::string> converted = codec_.ToJson(type, binary);
+    if (!converted.ok()) {
+      SendError(ToGrpc(converted.status()), response);
+      return;
+    }
+    text = *std::move(converted);
+  }
+  const absl::string_view body = json ? absl::string_view(text) : absl::string_view(binary);
+  if (headers.empty()) {
+    response.Send(200, json ? JsonHeaders() : ProtoHeaders(), body);
+    return;
+  }
+  HeaderList all = json ? JsonHeaders() : ProtoHeaders();
   all.insert(all.end(), headers.begin(), headers.end());
   response.Send(200, all, body);
 }
@@ -330,9 +460,18 @@ void ConnectBridge::ServeStream(const ConnectMethod& method, const CallSetup& se
   grpc::ClientContext context;
   Prepare(setup, context);
   grpc::CompletionQueue& queue = ThreadQueue();
-  std::unique_ptr<grpc::GenericClientAsyncReaderWriter> call =
-      stub_.PrepareCall(&context, method.path, &queue);
-  call->StartCall(nullptr);
+  std::unique_ptr<grpc::GenericClientAsyncReaderWriter> call;
+  {
+    absl::ReaderMutexLock lock(&calls_mu_);
+    if (!calls_stopped_) {
+      call = stub_.PrepareCall(&context, method.path, &queue);
+      call->StartCall(nullptr);
+    }
+  }
+  if (call == nullptr) {
+    SendStreamError(ShuttingDown(), json, response);
+    return;
+  }
   bool ok = Await(queue);
   for (size_t i = 0; ok && i < requests.size(); ++i) {
     call->Write(requests[i], nullptr);

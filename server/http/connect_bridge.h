@@ -5,7 +5,10 @@
 // guard, the audit log, the limits and every rule apply as they do to gRPC clients.
 //
 // Unary methods: application/json or application/proto both ways, errors as Connect error
-// bodies with the HTTP status of their code. Streaming methods (server streams, and the
+// bodies with the HTTP status of their code. A unary call does not hold its worker: the worker
+// starts it and defers the response, and the bridge's completion threads (one per core, each
+// with a completion queue) write the answers as the calls complete, so one wake-up serves as
+// many calls as have completed meanwhile. Streaming methods (server streams, and the
 // client-streaming imports with the rows buffered in one body): application/connect+json or
 // +proto, enveloped messages and an end-of-stream message carrying the error, if any.
 #ifndef TECHMATCH_SERVER_HTTP_CONNECT_BRIDGE_H_
@@ -16,12 +19,14 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "grpcpp/channel.h"
+#include "grpcpp/completion_queue.h"
 #include "grpcpp/generic/generic_stub.h"
 #include "server/http/http_request.h"
 #include "server/http/http_response.h"
@@ -43,6 +48,16 @@ class ConnectBridge {
  public:
   // `max_streams`: streaming calls at once (each holds a worker thread while it lasts).
   ConnectBridge(std::shared_ptr<grpc::Channel> channel, int max_streams);
+  // Shuts the completion queues down: every deferred call must have completed (the HTTP server
+  // stops first).
+  ~ConnectBridge();
+  ConnectBridge(const ConnectBridge&) = delete;
+  ConnectBridge& operator=(const ConnectBridge&) = delete;
+
+  // From now on calls are not started but answered unavailable: before gRPC shuts down, since a
+  // call made on the in-process channel of a server that has shut down crashes gRPC. Waits for
+  // the calls being started.
+  void StopCalls();
 
   // The method `path` names, or null: an unknown path or a service outside techmatch.v1.
   const ConnectMethod* Find(absl::string_view path);
@@ -71,6 +86,14 @@ class ConnectBridge {
 
  private:
   struct CallSetup;
+  struct PendingCall;
+  // Starts a unary call whose answer `pending` writes when it completes.
+  void StartUnary(const ConnectMethod& method, const CallSetup& setup, bool json,
+                  absl::string_view body, std::unique_ptr<DeferredResponse> answer);
+  void CompletionLoop(grpc::CompletionQueue& queue);
+  // The successful answer of a unary call: the response `message`, as JSON or as it is.
+  void SendAnswer(const ConnectMethod& method, const grpc::ByteBuffer& message, bool json,
+                  ResponseWriter& response) const;
   void ServeUnary(const ConnectMethod& method, const CallSetup& setup, bool json,
                   const HttpRequest& request, ResponseWriter& response, const UnaryAnswer* answer);
   void ServeStream(const ConnectMethod& method, const CallSetup& setup, bool json,
@@ -83,6 +106,11 @@ class ConnectBridge {
   JsonCodec codec_;
   const int max_streams_;
   std::atomic<int> active_streams_{0};
+  std::vector<std::unique_ptr<grpc::CompletionQueue>> queues_;
+  std::vector<std::thread> completion_threads_;
+  std::atomic<unsigned> next_queue_{0};
+  absl::Mutex calls_mu_;
+  bool calls_stopped_ ABSL_GUARDED_BY(calls_mu_) = false;
 
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, std::unique_ptr<ConnectMethod>> methods_ ABSL_GUARDED_BY(mu_);

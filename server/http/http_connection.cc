@@ -132,6 +132,36 @@ bool Connection::Write(absl::string_view data, absl::Time deadline) {
   return true;
 }
 
+Connection::ReadResult Connection::ReadNow() {
+  char buffer[kReadChunk];
+  while (true) {
+    const ssize_t n = ::recv(fd_, buffer, kReadChunk, MSG_DONTWAIT);
+    if (n > 0) {
+      input.append(buffer, n);
+      return ReadResult::kData;
+    }
+    if (n == 0) return ReadResult::kClosed;
+    if (errno == EINTR) continue;
+    return errno == EAGAIN || errno == EWOULDBLOCK ? ReadResult::kTimeout : ReadResult::kError;
+  }
+}
+
+int64_t Connection::TryWrite(absl::string_view data) {
+  if (ssl_ != nullptr) return 0;
+  size_t written = 0;
+  while (written < data.size()) {
+    const ssize_t n = ::send(fd_, data.data() + written, data.size() - written, MSG_NOSIGNAL);
+    if (n > 0) {
+      written += static_cast<size_t>(n);
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
+    return -1;
+  }
+  return static_cast<int64_t>(written);
+}
+
 bool Connection::PeerGone() const {
   pollfd p{fd_, POLLRDHUP, 0};
   return ::poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;

@@ -30,8 +30,13 @@ class Connection {
   enum class ReadResult { kData, kClosed, kTimeout, kError };
   // Appends what arrives (at least one byte) to `input`.
   ReadResult Read(absl::Time deadline);
+  // Appends what has arrived, without waiting: kData, kTimeout when nothing has (plaintext only).
+  ReadResult ReadNow();
   // Writes all of `data`; false when the client is gone or takes none of it until `deadline`.
   bool Write(absl::string_view data, absl::Time deadline);
+  // Writes what the socket takes of `data` now, without waiting: the bytes written (0 under TLS,
+  // whose records cannot be split here), or -1 when the client is gone.
+  int64_t TryWrite(absl::string_view data);
   // Bytes already received (in `input` or inside TLS) that no one has read.
   bool HasBufferedInput() const;
   // The client has closed its side or the connection is broken (checked without waiting).

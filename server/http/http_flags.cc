@@ -28,7 +28,8 @@ void AddHttpFlags(CLI::App& app, HttpFlags& flags) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.add_option("--http_threads", limits.threads,
-                 "HTTP worker threads (fixed pool) reading requests and running calls")
+                 "HTTP worker threads (fixed pool) for requests that may wait: partial "
+                 "requests, TLS, streams, files; unary calls run without holding one")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.add_option("--http_max_streams", limits.max_streams,

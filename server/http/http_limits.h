@@ -10,8 +10,8 @@ namespace techmatch::server::http {
 struct HttpLimits {
   // Open connections; one more is answered 503 (plaintext; closed under TLS) and closed.
   int max_connections = 512;
-  // Worker threads (a fixed pool) reading requests and running calls; idle keep-alive
-  // connections hold none.
+  // Worker threads (a fixed pool) for requests that may wait (partial requests, TLS, streams,
+  // files); idle keep-alive connections and unary calls in flight hold none.
   int threads = 16;
   // A keep-alive connection that sends nothing for this long is closed (also one that never
   // sends its first request).

@@ -61,7 +61,10 @@ class HttpCompanion final : public Companion {
     return server_->port();
   }
 
-  void Draining() override { routes_.SetDraining(); }
+  void Draining() override {
+    routes_.SetDraining();
+    bridge_.StopCalls();
+  }
   void Stop() override {
     if (server_) server_->Stop();
   }

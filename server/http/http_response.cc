@@ -81,6 +81,20 @@ void ResponseWriter::AppendHead(int status, const HeaderList& headers, std::stri
 
 bool ResponseWriter::Write(absl::string_view data) {
   if (failed_) return false;
+  if (unsent_ != nullptr) {
+    // Deferred: never wait here; what the socket does not take now waits in order for a worker.
+    if (unsent_->empty()) {
+      const int64_t written = connection_.TryWrite(data);
+      if (written < 0) {
+        failed_ = true;
+        keep_alive_ = false;
+        return false;
+      }
+      data.remove_prefix(static_cast<size_t>(written));
+    }
+    unsent_->append(data.data(), data.size());
+    return true;
+  }
   if (!connection_.Write(data, absl::Now() + write_timeout_)) {
     failed_ = true;
     keep_alive_ = false;
@@ -98,6 +112,13 @@ bool ResponseWriter::Send(int status, const HeaderList& headers, absl::string_vi
   absl::StrAppend(&out, "Content-Length: ", body.size(), "\r\n\r\n");
   if (!head_only_) out.append(body.data(), body.size());
   return Write(out);
+}
+
+std::unique_ptr<DeferredResponse> ResponseWriter::Defer() {
+  if (host_ == nullptr || started_ || deferred_) return nullptr;
+  deferred_ = true;
+  host_->Deferred(connection_id_);
+  return std::make_unique<DeferredResponse>(*this, *host_, connection_id_);
 }
 
 bool ResponseWriter::StartStream(int status, const HeaderList& headers) {
@@ -126,6 +147,23 @@ bool ResponseWriter::WriteChunk(absl::string_view data) {
 bool ResponseWriter::FinishStream() {
   if (!started_ || !chunked_ || head_only_) return !failed_;
   return Write("0\r\n\r\n");
+}
+
+DeferredResponse::DeferredResponse(const ResponseWriter& writer, DeferralHost& host,
+                                   uint64_t connection_id)
+    : writer_(writer), host_(host), connection_id_(connection_id) {
+  writer_.host_ = nullptr;
+  writer_.deferred_ = false;
+  writer_.unsent_ = &unsent_;
+}
+
+DeferredResponse::~DeferredResponse() {
+  if (!writer_.started()) {
+    writer_.CloseAfter();
+    writer_.Send(500, {{"Content-Type", "text/plain; charset=utf-8"}}, "no response\n");
+  }
+  host_.Resume(connection_id_, writer_.failed() ? std::string() : std::move(unsent_),
+               writer_.keep_alive());
 }
 
 }  // namespace techmatch::server::http

@@ -3,6 +3,8 @@
 #ifndef TECHMATCH_SERVER_HTTP_HTTP_RESPONSE_H_
 #define TECHMATCH_SERVER_HTTP_HTTP_RESPONSE_H_
 
+#include <cstdint>
+#include <memory>
 #include <string>
 
 #include "absl/strings/string_view.h"
@@ -14,6 +16,20 @@ namespace techmatch::server::http {
 
 // "Not Found" for 404, and so on ("" for a status without a phrase here).
 absl::string_view ReasonPhrase(int status);
+
+// Where a deferred response hands its connection back (the HttpServer that read the request).
+class DeferralHost {
+ public:
+  virtual ~DeferralHost() = default;
+  // A response of connection `id` is deferred: the connection waits, reading nothing more.
+  virtual void Deferred(uint64_t id) = 0;
+  // The deferred response of connection `id` is done. `unsent`: the part of it the socket did not
+  // take at once, for a worker to write (the thread that answered must not wait on one client);
+  // `keep_alive`: serve the connection on once that is written.
+  virtual void Resume(uint64_t id, std::string unsent, bool keep_alive) = 0;
+};
+
+class DeferredResponse;
 
 class ResponseWriter {
  public:
@@ -36,6 +52,20 @@ class ResponseWriter {
   // server is stopping). Call before the response starts.
   void CloseAfter() { keep_alive_ = false; }
 
+  // The server lets this response be deferred (`host` must outlive it).
+  void AllowDefer(DeferralHost* host, uint64_t connection_id) {
+    host_ = host;
+    connection_id_ = connection_id;
+  }
+  // Takes this response out of the request's thread, to be sent later from any thread (when a
+  // call completes): null when the server does not allow it or a response has started. The
+  // connection reads nothing more until the returned response is destroyed.
+  std::unique_ptr<DeferredResponse> Defer();
+  // Writes never wait for the client: what the socket does not take at once is appended to
+  // `unsent` (for a worker to write). Call before the response starts.
+  void WriteWithoutWaiting(std::string* unsent) { unsent_ = unsent; }
+  bool deferred() const { return deferred_; }
+
   // The client hung up (a long stream checks this while it waits for the next message).
   bool ClientGone() const { return connection_.PeerGone(); }
 
@@ -45,6 +75,8 @@ class ResponseWriter {
   int status() const { return status_; }
 
  private:
+  friend class DeferredResponse;
+
   void AppendHead(int status, const HeaderList& headers, std::string& out) const;
   bool Write(absl::string_view data);
 
@@ -58,6 +90,31 @@ class ResponseWriter {
   bool chunked_ = false;
   bool failed_ = false;
   int status_ = 0;
+  DeferralHost* host_ = nullptr;
+  uint64_t connection_id_ = 0;
+  bool deferred_ = false;
+  // Set in a deferred response: writes take what the socket accepts now and keep the rest here.
+  std::string* unsent_ = nullptr;
+};
+
+// A response sent after its request's thread has moved on: Send or the stream calls through
+// writer() from any one thread; destroying it hands the connection back to the server (with a
+// 500 if nothing was sent). Writes never wait for the client: what the socket does not take at
+// once is written by a server worker afterwards.
+class DeferredResponse {
+ public:
+  DeferredResponse(const ResponseWriter& writer, DeferralHost& host, uint64_t connection_id);
+  ~DeferredResponse();
+  DeferredResponse(const DeferredResponse&) = delete;
+  DeferredResponse& operator=(const DeferredResponse&) = delete;
+
+  ResponseWriter& writer() { return writer_; }
+
+ private:
+  ResponseWriter writer_;
+  DeferralHost& host_;
+  const uint64_t connection_id_;
+  std::string unsent_;
 };
 
 }  // namespace techmatch::server::http

@@ -72,6 +72,13 @@ void HttpRoutes::Handle(const HttpRequest& request, ResponseWriter& response) {
   files_.Serve(request, response);
 }
 
+bool HttpRoutes::Quick(const HttpRequest& request) {
+  if (request.path == "/healthz") return true;
+  if (request.method != "POST" || request.path == "/session") return false;
+  const ConnectMethod* method = bridge_.Find(request.path);
+  return method != nullptr && !method->streaming();
+}
+
 void HttpRoutes::Health(const HttpRequest& request, ResponseWriter& response) const {
   if (request.method != "GET" && request.method != "HEAD") {
     MethodNotAllowed("GET, HEAD", response);

@@ -19,6 +19,8 @@ class HttpRoutes final : public HttpHandler {
   void SetDraining() { draining_.store(true, std::memory_order_release); }
 
   void Handle(const HttpRequest& request, ResponseWriter& response) override;
+  // Health checks and unary Connect calls (which defer their answers).
+  bool Quick(const HttpRequest& request) override;
   void Refuse(const HttpRequest& request, const HttpError& error,
               ResponseWriter& response) override;
 

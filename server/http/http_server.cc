@@ -3,11 +3,13 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sched.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -21,6 +23,8 @@ namespace {
 
 constexpr uint64_t kListenerId = 0;
 constexpr uint64_t kWakeId = 1;
+// What one event thread takes from epoll per wait.
+constexpr int kEventsPerWait = 64;
 // How often idle connections are checked against the idle timeout.
 constexpr int kSweepIntervalMs = 100;
 // Told to a connection past the cap (plaintext only: under TLS there is no session to say it in).
@@ -58,6 +62,13 @@ void DrainBeforeClose(Connection& connection) {
   }
 }
 
+// The cores this process may run on (taskset, cgroups' cpusets), not the machine's.
+int UsableCores() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof(set), &set) == 0) return std::max(1, CPU_COUNT(&set));
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(HttpServerOptions options,
@@ -66,6 +77,9 @@ absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(HttpServerOptions 
   std::unique_ptr<HttpServer> server(new HttpServer(std::move(options), handler));
   if (absl::Status bound = server->Bind(); !bound.ok()) return bound;
   server->sweeper_ = std::thread([s = server.get()] { s->SweepLoop(); });
+  for (int i = 0; i < UsableCores(); ++i) {
+    server->event_threads_.emplace_back([s = server.get()] { s->EventLoop(); });
+  }
   for (int i = 0; i < server->options_.limits.threads; ++i) {
     server->workers_.emplace_back([s = server.get()] { s->WorkerLoop(); });
   }
@@ -200,46 +214,181 @@ void HttpServer::CloseLocked(Conn& conn) {
   conns_.erase(conn.id);
 }
 
-void HttpServer::WorkerLoop() {
+void HttpServer::EventLoop() {
+  epoll_event events[kEventsPerWait];
   while (true) {
-    // One event per wait: a worker takes only the connection it will serve, and the event is
-    // one-shot, so no other worker is handed the same connection meanwhile.
-    epoll_event event;
-    const int n = ::epoll_wait(epoll_fd_, &event, 1, -1);
-    if (n <= 0) continue;
-    const uint64_t id = event.data.u64;
-    if (id == kWakeId) return;  // Stop(): the eventfd stays readable, so every worker sees it
-    if (id == kListenerId) {
-      Accept();
-      continue;
+    const int n = ::epoll_wait(epoll_fd_, events, kEventsPerWait, -1);
+    for (int i = 0; i < n; ++i) {
+      const uint64_t id = events[i].data.u64;
+      if (id == kWakeId) return;  // Stop(): the eventfd stays readable, so every thread sees it
+      if (id == kListenerId) {
+        Accept();
+        continue;
+      }
+      Conn* conn = nullptr;
+      {
+        absl::MutexLock lock(&mu_);
+        if (stopped_) return;
+        const auto it = conns_.find(id);
+        if (it == conns_.end()) continue;  // closed by the sweeper as the event came
+        conn = it->second.get();
+        conn->busy = true;
+      }
+      ServeQuick(*conn);
     }
-    Conn* conn = nullptr;
-    {
-      absl::MutexLock lock(&mu_);
-      if (stopped_) return;
-      const auto it = conns_.find(id);
-      if (it == conns_.end()) continue;  // closed by the sweeper as the event came
-      conn = it->second.get();
-      conn->busy = true;
-    }
-    const bool keep = ServeConnection(*conn->connection);
-    absl::MutexLock lock(&mu_);
-    if (keep && !stopped_) {
-      conn->busy = false;
-      conn->last_active = absl::Now();
-      epoll_event rearm{};
-      rearm.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
-      rearm.data.u64 = conn->id;
-      if (::epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, conn->connection->fd(), &rearm) == 0) continue;
-    }
-    CloseLocked(*conn);
   }
 }
 
-bool HttpServer::ServeConnection(Connection& connection) {
+void HttpServer::ServeQuick(Conn& conn) {
+  Connection& connection = *conn.connection;
+  const HttpLimits& limits = options_.limits;
+  const auto to_worker = [&] {
+    absl::MutexLock lock(&mu_);
+    Enqueue(Work{conn.id, false});
+  };
+  // TLS needs its handshake and whole records, and a stopping server answers its last requests
+  // with "Connection: close": both are the workers'.
+  if (connection.tls() || stopping_.load(std::memory_order_acquire)) {
+    to_worker();
+    return;
+  }
+  switch (connection.ReadNow()) {
+    case Connection::ReadResult::kData:
+      break;
+    case Connection::ReadResult::kTimeout: {  // nothing after all: wait in epoll again
+      absl::MutexLock lock(&mu_);
+      ArmLocked(conn);
+      return;
+    }
+    default:  // closed or broken: a worker sees it too, and closes the connection
+      to_worker();
+      return;
+  }
+  HttpRequest request;
+  const HeadResult parsed = ParseRequestHead(connection.input, limits.max_header_bytes, request);
+  // Anything but a whole request with a plain body (no chunks, no 100-continue) within the
+  // limits is read, or refused, by a worker, which parses it again.
+  if (!parsed.head) {
+    to_worker();
+    return;
+  }
+  const BodyFraming& framing = parsed.head->framing;
+  const size_t length = framing.content_length;
+  if (framing.chunked || framing.expect_continue ||
+      length > static_cast<size_t>(limits.max_body_bytes) ||
+      connection.input.size() - parsed.head->size < length || !handler_.Quick(request)) {
+    to_worker();
+    return;
+  }
+  request.body.assign(connection.input, parsed.head->size, length);
+  connection.input.erase(0, parsed.head->size + length);
+
+  std::string unsent;
+  ResponseWriter response(connection, request, options_.common_headers,
+                          absl::Milliseconds(limits.write_timeout_ms));
+  response.AllowDefer(this, conn.id);
+  // This thread waits on no client: what the socket does not take now goes to a worker.
+  response.WriteWithoutWaiting(&unsent);
+  handler_.Handle(request, response);
+  // The deferred response may already be done on another thread: touch nothing of `conn`.
+  if (response.deferred()) return;
+  if (!response.started()) {
+    response.CloseAfter();
+    response.Send(500, {{"Content-Type", "text/plain; charset=utf-8"}}, "no response\n");
+  }
+  absl::MutexLock lock(&mu_);
+  HandBackLocked(conn, response.failed() ? std::string() : std::move(unsent),
+                 response.keep_alive());
+}
+
+void HttpServer::Enqueue(Work work) { work_.push_back(work); }
+
+void HttpServer::WorkerLoop() {
+  while (true) {
+    Conn* conn = nullptr;
+    Work work;
+    {
+      absl::MutexLock lock(&mu_);
+      mu_.Await(absl::Condition(this, &HttpServer::HasWorkLocked));
+      if (stopped_) return;
+      work = work_.front();
+      work_.pop_front();
+      const auto it = conns_.find(work.id);
+      if (it == conns_.end()) continue;
+      conn = it->second.get();
+      conn->busy = true;
+    }
+    const Served served = work.handed_back ? Continue(*conn) : ServeConnection(*conn);
+    if (served == Served::kDeferred) continue;  // Resume hands it back
+    absl::MutexLock lock(&mu_);
+    if (served == Served::kKeep && !stopped_) {
+      ArmLocked(*conn);
+    } else {
+      CloseLocked(*conn);
+    }
+  }
+}
+
+void HttpServer::ArmLocked(Conn& conn) {
+  conn.busy = false;
+  conn.last_active = absl::Now();
+  epoll_event rearm{};
+  rearm.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
+  rearm.data.u64 = conn.id;
+  if (::epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, conn.connection->fd(), &rearm) != 0) {
+    CloseLocked(conn);
+  }
+}
+
+HttpServer::Served HttpServer::Continue(Conn& conn) {
+  bool keep = conn.keep_after_unsent;
+  if (!conn.unsent.empty()) {
+    keep = conn.connection->Write(
+               conn.unsent, absl::Now() + absl::Milliseconds(options_.limits.write_timeout_ms)) &&
+           keep;
+    conn.unsent.clear();
+  }
+  conn.keep_after_unsent = true;
+  if (!keep) return Served::kClose;
+  if (!conn.connection->HasBufferedInput()) return Served::kKeep;
+  return ServeConnection(conn);
+}
+
+void HttpServer::Deferred(uint64_t /*id*/) {
+  absl::MutexLock lock(&mu_);
+  ++deferred_;
+}
+
+void HttpServer::Resume(uint64_t id, std::string unsent, bool keep_alive) {
+  absl::MutexLock lock(&mu_);
+  --deferred_;
+  const auto it = conns_.find(id);
+  if (it == conns_.end()) return;
+  HandBackLocked(*it->second, std::move(unsent), keep_alive);
+}
+
+void HttpServer::HandBackLocked(Conn& conn, std::string unsent, bool keep_alive) {
+  if (stopped_ || (!keep_alive && unsent.empty())) {
+    CloseLocked(conn);
+    return;
+  }
+  if (unsent.empty() && !conn.connection->HasBufferedInput()) {
+    // The common case: the whole answer is written and nothing else has arrived yet.
+    ArmLocked(conn);
+    return;
+  }
+  // A worker finishes the answer (the answering thread must not wait on one slow client) or
+  // serves the requests that are already waiting.
+  conn.unsent = std::move(unsent);
+  conn.keep_after_unsent = keep_alive;
+  Enqueue(Work{conn.id, true});
+}
+
+HttpServer::Served HttpServer::ServeConnection(Conn& conn) {
+  Connection& connection = *conn.connection;
   const HttpLimits& limits = options_.limits;
   if (!connection.Handshake(absl::Now() + absl::Milliseconds(limits.read_timeout_ms))) {
-    return false;
+    return Served::kClose;
   }
   while (true) {
     HttpRequest request;
@@ -252,7 +401,7 @@ bool HttpServer::ServeConnection(Connection& connection) {
         HeadResult parsed = ParseRequestHead(connection.input, limits.max_header_bytes, request);
         if (parsed.error) {
           Refuse(connection, request, *parsed.error);
-          return false;
+          return Served::kClose;
         }
         if (parsed.head) {
           head = parsed.head;
@@ -264,23 +413,29 @@ bool HttpServer::ServeConnection(Connection& connection) {
       if (read == Connection::ReadResult::kTimeout && !connection.input.empty()) {
         Refuse(connection, request, HttpError{408, "the request did not arrive in time"});
       }
-      return false;
+      return Served::kClose;
     }
     connection.input.erase(0, head->size);
     if (std::optional<HttpError> error = ReadBody(connection, head->framing, deadline, request)) {
       Refuse(connection, request, *error);
-      return false;
+      return Served::kClose;
     }
     ResponseWriter response(connection, request, options_.common_headers,
                             absl::Milliseconds(limits.write_timeout_ms));
-    if (stopping_.load(std::memory_order_acquire)) response.CloseAfter();
+    if (stopping_.load(std::memory_order_acquire)) {
+      response.CloseAfter();
+    } else {
+      response.AllowDefer(this, conn.id);
+    }
     handler_.Handle(request, response);
+    // The deferred response may already be done on another thread: touch nothing of `conn`.
+    if (response.deferred()) return Served::kDeferred;
     if (!response.started()) {
       response.CloseAfter();
       response.Send(500, {{"Content-Type", "text/plain; charset=utf-8"}}, "no response\n");
     }
-    if (!response.keep_alive()) return false;
-    if (!connection.HasBufferedInput()) return true;
+    if (!response.keep_alive()) return Served::kClose;
+    if (!connection.HasBufferedInput()) return Served::kKeep;
   }
 }
 
@@ -362,14 +517,22 @@ void HttpServer::Stop() {
     stopping_.store(true, std::memory_order_release);
     work_ready_.SignalAll();
   }
-  // Wakes every worker waiting in epoll; a worker answering a request finishes it first.
+  // Wakes every event thread waiting in epoll (and every worker, through stopped_); a thread
+  // answering a request finishes it first.
   const uint64_t one = 1;
   [[maybe_unused]] const ssize_t ignored = ::write(wake_fd_, &one, sizeof(one));
   if (sweeper_.joinable()) sweeper_.join();
+  for (std::thread& thread : event_threads_) {
+    if (thread.joinable()) thread.join();
+  }
   for (std::thread& worker : workers_) {
     if (worker.joinable()) worker.join();
   }
   absl::MutexLock lock(&mu_);
+  // A deferred response writes to its connection until it is done; its call ends at the latest
+  // when gRPC's shutdown cancels it.
+  mu_.Await(absl::Condition(
+      +[](int* deferred) { return *deferred == 0; }, &deferred_));
   conns_.clear();
 }
 

@@ -1,9 +1,14 @@
-// A small HTTP/1.1 server: a fixed pool of workers waits in one epoll set for new connections
-// and for idle keep-alive connections to become readable; the worker that is handed one reads
-// each request whole, within the limits, and answers it through the handler on the same thread
-// (no hand-over between threads per request). An idle connection holds no thread, so the
-// connection cap can be far above the pool; past the cap a connection is refused at once. One
-// more thread closes connections idle past the timeout.
+// A small HTTP/1.1 server. Event threads (one per core) wait in one epoll set for new
+// connections and for keep-alive connections to become readable, read what has arrived without
+// waiting, and answer at once the requests the handler calls quick: those it answers without
+// waiting on anything, chiefly unary Connect calls, whose responses it defers until the call
+// completes on another thread. The connection then returns to the epoll set once its answer is
+// written. So one event thread serves the requests of many connections in one wake-up, and a
+// unary call wakes no other thread of the listener. Everything that may wait (a request not yet
+// read whole, TLS, streams, files, the rest of an answer the socket would not take) goes to a
+// fixed pool of workers. An idle connection holds no thread, so the connection cap can be far
+// above the pool; past the cap a connection is refused at once. One more thread closes
+// connections idle past the timeout.
 //
 // Why not Debian's cpp-httplib 0.11 (used by the tests as a client): it gives each connection a
 // pool thread for its whole keep-alive life, so open connections are capped by the pool and one
@@ -16,6 +21,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <thread>
@@ -39,6 +45,9 @@ class HttpHandler {
   virtual ~HttpHandler() = default;
   // Answers `request` through `response` (which closes the connection when nothing is sent).
   virtual void Handle(const HttpRequest& request, ResponseWriter& response) = 0;
+  // Whether Handle answers `request` (read whole) without waiting on anything: sending only a
+  // small answer, or deferring it. Such requests are answered on the event threads.
+  virtual bool Quick(const HttpRequest& /*request*/) { return false; }
   // Answers a request refused before it was read whole (`request` holds what was parsed).
   virtual void Refuse(const HttpRequest& request, const HttpError& error,
                       ResponseWriter& response) = 0;
@@ -59,7 +68,7 @@ struct HttpServerOptions {
   HeaderList common_headers;
 };
 
-class HttpServer {
+class HttpServer final : private DeferralHost {
  public:
   // Binds and starts serving; `handler` must outlive the server.
   static absl::StatusOr<std::unique_ptr<HttpServer>> Start(HttpServerOptions options,
@@ -70,7 +79,8 @@ class HttpServer {
 
   int port() const { return port_; }
   // Stops accepting, closes idle connections, lets each worker finish the request it is
-  // answering (then closes its connection) and joins the threads. Safe to call more than once.
+  // answering (then closes its connection), joins the threads and waits for every deferred
+  // response to be done (its call must complete). Safe to call more than once.
   void Stop();
   // Open connections now (for tests and logs).
   int OpenConnections();
@@ -79,18 +89,47 @@ class HttpServer {
   struct Conn {
     uint64_t id = 0;
     std::unique_ptr<Connection> connection;
-    // Held by a worker; otherwise armed in epoll, waiting for its next request.
+    // Held by a worker, or waiting for a deferred response; otherwise armed in epoll, waiting
+    // for its next request.
     bool busy = false;
     absl::Time last_active;
+    // Handed back by a deferred response for a worker: the part of the answer still to write,
+    // and whether to serve the connection on after it.
+    std::string unsent;
+    bool keep_after_unsent = true;
+  };
+  enum class Served { kClose, kKeep, kDeferred };
+  // A connection for a worker: to serve from its socket, or handed back after a deferred
+  // response (write what is unsent, then serve what is buffered).
+  struct Work {
+    uint64_t id = 0;
+    bool handed_back = false;
   };
 
   HttpServer(HttpServerOptions options, HttpHandler& handler);
   absl::Status Bind();
   void SweepLoop();
   void Accept();
+  void EventLoop();
   void WorkerLoop();
-  // Serves requests of `connection` while they are already waiting; true to keep it open.
-  bool ServeConnection(Connection& connection);
+  // On an event thread: answers the request of `conn` that has arrived whole if it is quick,
+  // else hands the connection to a worker.
+  void ServeQuick(Conn& conn);
+  void Enqueue(Work work) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  bool HasWorkLocked() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return stopped_ || !work_.empty();
+  }
+  // `conn`'s answer is done: back to epoll, or to a worker for `unsent` or buffered requests.
+  void HandBackLocked(Conn& conn, std::string unsent, bool keep_alive)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void ArmLocked(Conn& conn) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Serves requests of `conn` while they are already waiting: whether to keep it open, or that
+  // a response was deferred (the connection is then no longer the worker's to touch).
+  Served ServeConnection(Conn& conn);
+  // A connection handed back by Resume: writes what is unsent, then serves on.
+  Served Continue(Conn& conn);
+  void Deferred(uint64_t id) override;
+  void Resume(uint64_t id, std::string unsent, bool keep_alive) override;
   // Reads the body `framing` announces into `request`; an HttpError when it cannot.
   std::optional<HttpError> ReadBody(Connection& connection, const BodyFraming& framing,
                                     absl::Time deadline, HttpRequest& request);
@@ -110,9 +149,14 @@ class HttpServer {
   absl::CondVar work_ready_;
   absl::flat_hash_map<uint64_t, std::unique_ptr<Conn>> conns_ ABSL_GUARDED_BY(mu_);
   uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 2;
+  // Connections waiting for a worker.
+  std::deque<Work> work_ ABSL_GUARDED_BY(mu_);
+  // Deferred responses not yet done.
+  int deferred_ ABSL_GUARDED_BY(mu_) = 0;
   bool stopped_ ABSL_GUARDED_BY(mu_) = false;
 
   std::thread sweeper_;
+  std::vector<std::thread> event_threads_;
   std::vector<std::thread> workers_;
 };
 

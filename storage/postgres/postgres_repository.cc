@@ -783,6 +783,122 @@ absl::StatusOr<Application> PostgresRepository::ReviewApplication(
   return NotYet("ReviewApplication");
 }
 
+absl::StatusOr<Project> PostgresRepository::CreateProject(const Project& /*project*/,
+                                                          RequestKey /*key*/) {
+  return NotYet("CreateProject");
+}
+
+absl::StatusOr<Project> PostgresRepository::GetProject(absl::string_view /*id*/) {
+  return NotYet("GetProject");
+}
+
+absl::StatusOr<Page<Project>> PostgresRepository::ListProjects(const ListQuery& /*query*/) {
+  return NotYet("ListProjects");
+}
+
+absl::StatusOr<Project> PostgresRepository::ReplaceProject(const Project& /*project*/,
+                                                           int64_t /*expected_revision*/) {
+  return NotYet("ReplaceProject");
+}
+
+absl::StatusOr<FundArrival> PostgresRepository::RecordFundArrival(const FundArrival& /*arrival*/,
+                                                                  RequestKey /*key*/) {
+  return NotYet("RecordFundArrival");
+}
+
+absl::StatusOr<Page<FundArrival>> PostgresRepository::ListFundArrivals(
+    absl::string_view /*project_id*/, const ListQuery& /*query*/) {
+  return NotYet("ListFundArrivals");
+}
+
+absl::StatusOr<Commissioner> PostgresRepository::CreateCommissioner(
+    const Commissioner& /*commissioner*/, RequestKey /*key*/) {
+  return NotYet("CreateCommissioner");
+}
+
+absl::StatusOr<Commissioner> PostgresRepository::GetCommissioner(absl::string_view /*id*/) {
+  return NotYet("GetCommissioner");
+}
+
+absl::StatusOr<Page<Commissioner>> PostgresRepository::ListCommissioners(
+    const ListQuery& /*query*/) {
+  return NotYet("ListCommissioners");
+}
+
+absl::StatusOr<Commissioner> PostgresRepository::ReplaceCommissioner(
+    const Commissioner& /*commissioner*/, int64_t /*expected_revision*/) {
+  return NotYet("ReplaceCommissioner");
+}
+
+absl::StatusOr<Financing> PostgresRepository::CreateFinancing(const Financing& /*financing*/,
+                                                              RequestKey /*key*/) {
+  return NotYet("CreateFinancing");
+}
+
+absl::StatusOr<Financing> PostgresRepository::GetFinancing(absl::string_view /*id*/) {
+  return NotYet("GetFinancing");
+}
+
+absl::StatusOr<Page<Financing>> PostgresRepository::ListFinancings(const ListQuery& /*query*/) {
+  return NotYet("ListFinancings");
+}
+
+absl::StatusOr<Indicator> PostgresRepository::CreateIndicator(const Indicator& /*indicator*/,
+                                                              RequestKey /*key*/) {
+  return NotYet("CreateIndicator");
+}
+
+absl::StatusOr<Indicator> PostgresRepository::GetIndicator(absl::string_view /*code*/) {
+  return NotYet("GetIndicator");
+}
+
+absl::StatusOr<Page<Indicator>> PostgresRepository::ListIndicators(const ListQuery& /*query*/) {
+  return NotYet("ListIndicators");
+}
+
+absl::StatusOr<Observation> PostgresRepository::CreateObservation(
+    const Observation& /*observation*/, RequestKey /*key*/) {
+  return NotYet("CreateObservation");
+}
+
+absl::StatusOr<Observation> PostgresRepository::GetObservation(absl::string_view /*id*/) {
+  return NotYet("GetObservation");
+}
+
+absl::StatusOr<Observation> PostgresRepository::ReplaceObservation(
+    const Observation& /*observation*/, int64_t /*expected_revision*/) {
+  return NotYet("ReplaceObservation");
+}
+
+absl::StatusOr<Page<Observation>> PostgresRepository::ListObservations(
+    const LedgerFilter& /*filter*/, const ListQuery& /*query*/) {
+  return NotYet("ListObservations");
+}
+
+absl::StatusOr<std::vector<Observation>> PostgresRepository::ObservationsInRegion(
+    absl::string_view /*indicator_code*/, absl::string_view /*region*/, int /*year*/) {
+  return NotYet("ObservationsInRegion");
+}
+
+absl::StatusOr<Target> PostgresRepository::CreateTarget(const Target& /*target*/,
+                                                        RequestKey /*key*/) {
+  return NotYet("CreateTarget");
+}
+
+absl::StatusOr<Target> PostgresRepository::GetTarget(absl::string_view /*id*/) {
+  return NotYet("GetTarget");
+}
+
+absl::StatusOr<Target> PostgresRepository::ReplaceTarget(const Target& /*target*/,
+                                                         int64_t /*expected_revision*/) {
+  return NotYet("ReplaceTarget");
+}
+
+absl::StatusOr<Page<Target>> PostgresRepository::ListTargets(const LedgerFilter& /*filter*/,
+                                                             const ListQuery& /*query*/) {
+  return NotYet("ListTargets");
+}
+
 // --- The audit trail
 // ------------------------------------------------------------------------------
 

@@ -171,6 +171,42 @@ class PostgresRepository final : public CachingRepository {
       const Application& application, int64_t expected_revision,
       const std::optional<Organization>& organization,
       const std::optional<Invitation>& invitation) override;
+  absl::StatusOr<Project> CreateProject(const Project& project, RequestKey key) override;
+  absl::StatusOr<Project> GetProject(absl::string_view id) override;
+  absl::StatusOr<Page<Project>> ListProjects(const ListQuery& query) override;
+  absl::StatusOr<Project> ReplaceProject(const Project& project,
+                                         int64_t expected_revision) override;
+  absl::StatusOr<FundArrival> RecordFundArrival(const FundArrival& arrival,
+                                                RequestKey key) override;
+  absl::StatusOr<Page<FundArrival>> ListFundArrivals(absl::string_view project_id,
+                                                     const ListQuery& query) override;
+  absl::StatusOr<Commissioner> CreateCommissioner(const Commissioner& commissioner,
+                                                  RequestKey key) override;
+  absl::StatusOr<Commissioner> GetCommissioner(absl::string_view id) override;
+  absl::StatusOr<Page<Commissioner>> ListCommissioners(const ListQuery& query) override;
+  absl::StatusOr<Commissioner> ReplaceCommissioner(const Commissioner& commissioner,
+                                                   int64_t expected_revision) override;
+  absl::StatusOr<Financing> CreateFinancing(const Financing& financing, RequestKey key) override;
+  absl::StatusOr<Financing> GetFinancing(absl::string_view id) override;
+  absl::StatusOr<Page<Financing>> ListFinancings(const ListQuery& query) override;
+  absl::StatusOr<Indicator> CreateIndicator(const Indicator& indicator, RequestKey key) override;
+  absl::StatusOr<Indicator> GetIndicator(absl::string_view code) override;
+  absl::StatusOr<Page<Indicator>> ListIndicators(const ListQuery& query) override;
+  absl::StatusOr<Observation> CreateObservation(const Observation& observation,
+                                                RequestKey key) override;
+  absl::StatusOr<Observation> GetObservation(absl::string_view id) override;
+  absl::StatusOr<Observation> ReplaceObservation(const Observation& observation,
+                                                 int64_t expected_revision) override;
+  absl::StatusOr<Page<Observation>> ListObservations(const LedgerFilter& filter,
+                                                     const ListQuery& query) override;
+  absl::StatusOr<std::vector<Observation>> ObservationsInRegion(absl::string_view indicator_code,
+                                                                absl::string_view region,
+                                                                int year) override;
+  absl::StatusOr<Target> CreateTarget(const Target& target, RequestKey key) override;
+  absl::StatusOr<Target> GetTarget(absl::string_view id) override;
+  absl::StatusOr<Target> ReplaceTarget(const Target& target, int64_t expected_revision) override;
+  absl::StatusOr<Page<Target>> ListTargets(const LedgerFilter& filter,
+                                           const ListQuery& query) override;
   absl::Status AppendAuditEvent(const AuditEvent& event) override;
   absl::StatusOr<Page<AuditEvent>> ListAuditEvents(const ListQuery& query) override;
   absl::StatusOr<AuditVerification> VerifyAuditTrail(const std::vector<AuditKey>& keys) override;

@@ -220,10 +220,11 @@ DimensionSql SqlOf(GroupDimension dimension, RegionLevel region_level) {
     case GroupDimension::kRegion:
       return {RegionJoin(region_level), "gr.region_code"};
     case GroupDimension::kSupplier:
-      // Every agreement has a SUPPLIER (both kinds require one), so an inner join loses
-      // nothing and leaves SQLite free to choose the join order.
-      return {" JOIN agreement_parties AS gs ON gs.agreement_id = a.id AND gs.role = 'SUPPLIER'",
-              "gs.organization_id"};
+      // A framework agreement with a FINANCIER may have no SUPPLIER: it counts under ''.
+      return {
+          " LEFT JOIN agreement_parties AS gs ON gs.agreement_id = a.id AND gs.role = "
+          "'SUPPLIER'",
+          "coalesce(gs.organization_id, '')"};
     case GroupDimension::kDemander:
       return {
           " LEFT JOIN agreement_parties AS gd ON gd.agreement_id = a.id AND gd.role = "

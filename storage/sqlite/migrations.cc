@@ -516,6 +516,157 @@ CREATE TRIGGER organizations_summary_update AFTER UPDATE OF region_code, parent_
 END;
 )sql";
 
+// The programme ledger's indicators, the figures regions report for them, and the targets
+// issued to regions; the catalogue of indicators the bureau's annual summary reports. An
+// observation's and a target's id is derived from its key (core/ledger/), so the key is also
+// unique by construction; the UNIQUE constraints say so to the reader and to the planner.
+constexpr const char kMigration12[] = R"sql(
+CREATE TABLE indicators (
+  code TEXT NOT NULL PRIMARY KEY
+    CHECK (length(code) BETWEEN 1 AND 40 AND code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
+  display_name_zh TEXT NOT NULL CHECK (length(display_name_zh) BETWEEN 1 AND 200),
+  display_name_en TEXT NOT NULL CHECK (length(display_name_en) <= 200),
+  unit TEXT NOT NULL CHECK (unit IN ('COUNT', 'MONEY', 'PERCENT')),
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1)
+) STRICT;
+CREATE TABLE observations (
+  id TEXT NOT NULL PRIMARY KEY,
+  indicator_code TEXT NOT NULL REFERENCES indicators (code),
+  region_code TEXT NOT NULL CHECK (length(region_code) = 6),
+  year INTEGER NOT NULL CHECK (year BETWEEN 1980 AND 2100),
+  half INTEGER NOT NULL CHECK (half IN (0, 1, 2)),
+  value INTEGER NOT NULL CHECK (value >= 0),
+  note TEXT NOT NULL,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  UNIQUE (indicator_code, year, region_code, half)
+) STRICT;
+CREATE TABLE targets (
+  id TEXT NOT NULL PRIMARY KEY,
+  indicator_code TEXT NOT NULL REFERENCES indicators (code),
+  region_code TEXT NOT NULL CHECK (length(region_code) = 6),
+  year INTEGER NOT NULL CHECK (year BETWEEN 1980 AND 2100),
+  value INTEGER NOT NULL CHECK (value >= 0),
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  UNIQUE (indicator_code, year, region_code)
+) STRICT;
+INSERT INTO indicators (code, display_name_zh, display_name_en, unit, create_time, update_time,
+                        revision)
+SELECT column1, column2, column3, column4, unixepoch() * 1000000000, unixepoch() * 1000000000, 1
+FROM (VALUES
+  ('demonstration_townships', '科技示范乡镇', 'Technology demonstration townships', 'COUNT'),
+  ('spark_trainees', '星火培训人次', 'Spark programme trainees (person-times)', 'COUNT'),
+  ('rural_it_townships', '农村信息化示范乡镇', 'Rural IT demonstration townships', 'COUNT'),
+  ('rural_it_villages', '农村信息化示范村', 'Rural IT demonstration villages', 'COUNT'),
+  ('enterprise_it_pilots', '企业信息化试点企业', 'Enterprise IT pilot enterprises', 'COUNT'),
+  ('innovation_achievements', '科技创新成果', 'Innovation achievements', 'COUNT'),
+  ('patent_applications', '专利申请量', 'Patent applications', 'COUNT'),
+  ('achievements_transformed', '科技成果转化项目数', 'Achievements transformed', 'COUNT'),
+  ('new_output_value', '新增产值', 'New output value', 'MONEY'),
+  ('new_profit_tax', '新增利税', 'New profit and tax', 'MONEY'),
+  ('rd_budget', '研发经费', 'R&D expenditure', 'MONEY'));
+)sql";
+
+// The programme ledger's records: funded projects with their append-only fund arrivals (a
+// project's arrived_funds and arrival_count are kept with each arrival, in its transaction),
+// technology commissioners and their outcomes, and science–finance records.
+constexpr const char kMigration13[] = R"sql(
+CREATE TABLE projects (
+  id TEXT NOT NULL PRIMARY KEY
+    CHECK (length(id) BETWEEN 1 AND 63 AND id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  level TEXT NOT NULL CHECK (level IN ('NATIONAL', 'PROVINCIAL', 'MUNICIPAL', 'COUNTY')),
+  programme TEXT NOT NULL CHECK (length(programme) BETWEEN 1 AND 200),
+  lead_organization_id TEXT NOT NULL REFERENCES organizations (id),
+  partners TEXT NOT NULL,
+  region_code TEXT NOT NULL CHECK (length(region_code) = 6 AND region_code NOT GLOB '*[^0-9]*'),
+  year INTEGER NOT NULL CHECK (year BETWEEN 1980 AND 2100),
+  approved_funds INTEGER CHECK (approved_funds IS NULL OR approved_funds >= 0),
+  arrived_funds INTEGER NOT NULL CHECK (arrived_funds >= 0),
+  arrival_count INTEGER NOT NULL CHECK (arrival_count >= 0),
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1)
+) STRICT;
+CREATE INDEX projects_by_region ON projects (region_code, id);
+CREATE INDEX projects_by_year ON projects (year, id);
+
+-- The lead (position 0) and the partners, for the organization filter and scope.
+CREATE TABLE project_organizations (
+  project_id TEXT NOT NULL REFERENCES projects (id),
+  organization_id TEXT NOT NULL REFERENCES organizations (id),
+  PRIMARY KEY (project_id, organization_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX project_organizations_by_organization
+  ON project_organizations (organization_id, project_id);
+
+CREATE TABLE project_fund_arrivals (
+  project_id TEXT NOT NULL REFERENCES projects (id),
+  id TEXT NOT NULL CHECK (length(id) >= 6 AND id NOT GLOB '*[^0-9]*'),
+  amount INTEGER NOT NULL CHECK (amount > 0),
+  arrive_time INTEGER NOT NULL,
+  note TEXT NOT NULL CHECK (length(note) <= 200),
+  create_time INTEGER NOT NULL,
+  PRIMARY KEY (project_id, id)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER project_fund_arrivals_no_update BEFORE UPDATE ON project_fund_arrivals BEGIN
+  SELECT RAISE(ABORT, 'fund arrivals are append-only');
+END;
+CREATE TRIGGER project_fund_arrivals_no_delete BEFORE DELETE ON project_fund_arrivals BEGIN
+  SELECT RAISE(ABORT, 'fund arrivals are append-only');
+END;
+
+CREATE TABLE commissioners (
+  id TEXT NOT NULL PRIMARY KEY
+    CHECK (length(id) BETWEEN 1 AND 63 AND id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  display_name TEXT NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
+  home_organization_id TEXT NOT NULL REFERENCES organizations (id),
+  region_code TEXT NOT NULL CHECK (length(region_code) = 6 AND region_code NOT GLOB '*[^0-9]*'),
+  year INTEGER NOT NULL CHECK (year BETWEEN 1980 AND 2100),
+  service_model TEXT NOT NULL
+    CHECK (service_model IN ('MARKET_LED', 'TECHNOLOGY_PUSHED', 'VENTURE')),
+  technologies_promoted INTEGER NOT NULL CHECK (technologies_promoted >= 0),
+  new_products INTEGER NOT NULL CHECK (new_products >= 0),
+  projects INTEGER NOT NULL CHECK (projects >= 0),
+  joint_ventures INTEGER NOT NULL CHECK (joint_ventures >= 0),
+  cooperatives INTEGER NOT NULL CHECK (cooperatives >= 0),
+  enterprises_founded INTEGER NOT NULL CHECK (enterprises_founded >= 0),
+  investment INTEGER CHECK (investment IS NULL OR investment >= 0),
+  profit INTEGER CHECK (profit IS NULL OR profit >= 0),
+  farmer_income_increase INTEGER
+    CHECK (farmer_income_increase IS NULL OR farmer_income_increase >= 0),
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1)
+) STRICT;
+CREATE INDEX commissioners_by_region ON commissioners (region_code, id);
+CREATE INDEX commissioners_by_organization ON commissioners (home_organization_id, id);
+
+CREATE TABLE financings (
+  id TEXT NOT NULL PRIMARY KEY
+    CHECK (length(id) BETWEEN 1 AND 63 AND id GLOB '[a-z0-9]*' AND id NOT GLOB '*[^a-z0-9-]*'),
+  kind TEXT NOT NULL CHECK (kind IN ('LOAN', 'GUARANTEE', 'EQUITY', 'AWARD', 'SUBSIDY')),
+  provider_id TEXT NOT NULL REFERENCES organizations (id),
+  recipient_id TEXT NOT NULL REFERENCES organizations (id) CHECK (recipient_id <> provider_id),
+  amount INTEGER NOT NULL CHECK (amount > 0),
+  grant_time INTEGER NOT NULL,
+  grant_year INTEGER NOT NULL CHECK (grant_year BETWEEN 1980 AND 2100),
+  agreement_id TEXT REFERENCES agreements (id),
+  region_code TEXT NOT NULL CHECK (length(region_code) = 6 AND region_code NOT GLOB '*[^0-9]*'),
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1)
+) STRICT;
+CREATE INDEX financings_by_region ON financings (region_code, id);
+CREATE INDEX financings_by_provider ON financings (provider_id, id);
+CREATE INDEX financings_by_recipient ON financings (recipient_id, id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -532,6 +683,9 @@ const std::vector<Migration>& Migrations() {
       {9, "keyed audit records, request hashes", kMigration9},
       {10, "regions only on officials and organizers", kMigration10},
       {11, "the change log of the summary index", kMigration11},
+      {12, "the programme ledger: indicators, observations, targets", kMigration12},
+      {13, "the programme ledger's records: projects, fund arrivals, commissioners, financings",
+       kMigration13},
   };
   return *kMigrations;
 }

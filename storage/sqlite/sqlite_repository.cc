@@ -20,23 +20,29 @@
 #include "storage/sqlite/api_key_rows.h"
 #include "storage/sqlite/application_rows.h"
 #include "storage/sqlite/audit_rows.h"
+#include "storage/sqlite/commissioner_rows.h"
 #include "storage/sqlite/connection.h"
 #include "storage/sqlite/connection_pool.h"
 #include "storage/sqlite/event_rows.h"
+#include "storage/sqlite/financing_rows.h"
 #include "storage/sqlite/group_commit.h"
+#include "storage/sqlite/indicator_rows.h"
 #include "storage/sqlite/industry_rows.h"
 #include "storage/sqlite/invitation_rows.h"
 #include "storage/sqlite/meeting_rows.h"
 #include "storage/sqlite/migrations.h"
 #include "storage/sqlite/need_rows.h"
+#include "storage/sqlite/observation_rows.h"
 #include "storage/sqlite/offering_rows.h"
 #include "storage/sqlite/organization_rows.h"
 #include "storage/sqlite/participant_rows.h"
+#include "storage/sqlite/project_rows.h"
 #include "storage/sqlite/request_id_rows.h"
 #include "storage/sqlite/session_rows.h"
 #include "storage/sqlite/settings_check.h"
 #include "storage/sqlite/sqlite_status.h"
 #include "storage/sqlite/summary_index.h"
+#include "storage/sqlite/target_rows.h"
 #include "storage/sqlite/thesaurus_rows.h"
 #include "storage/sqlite/transaction.h"
 #include "storage/sqlite/user_rows.h"
@@ -49,26 +55,32 @@ using sqlite::ApplicationRows;
 using sqlite::ApplyMigrations;
 using sqlite::AuditRows;
 using sqlite::CheckStorageSettings;
+using sqlite::CommissionerRows;
 using sqlite::Connection;
 using sqlite::ConnectionOptions;
 using sqlite::ConnectionPool;
 using sqlite::EventRows;
+using sqlite::FinancingRows;
 using sqlite::GroupCommit;
+using sqlite::IndicatorRows;
 using sqlite::IndustryRows;
 using sqlite::InvitationRows;
 using sqlite::MeetingPlanRows;
 using sqlite::MeetingRequestRows;
 using sqlite::MeetingRows;
 using sqlite::NeedRows;
+using sqlite::ObservationRows;
 using sqlite::OfferingRows;
 using sqlite::OrganizationRows;
 using sqlite::ParticipantRows;
+using sqlite::ProjectRows;
 using sqlite::RequestIdRows;
 using sqlite::Savepoint;
 using sqlite::ScopedStatement;
 using sqlite::SessionRows;
 using sqlite::StatusFromException;
 using sqlite::StatusFromUnknownException;
+using sqlite::TargetRows;
 using sqlite::ThesaurusRows;
 using sqlite::Transaction;
 using sqlite::TransactionMode;
@@ -900,6 +912,113 @@ absl::StatusOr<EventFigures> SqliteRepository::GetEventFigures(absl::string_view
               });
 }
 
+// --- Projects of the programme ledger -------------------------------------------------------
+
+absl::StatusOr<Project> SqliteRepository::CreateProject(const Project& project, RequestKey key) {
+  return CreateRecord<ProjectRows>(project, key);
+}
+
+absl::StatusOr<Project> SqliteRepository::GetProject(absl::string_view id) {
+  return GetRecord<ProjectRows>(id);
+}
+
+absl::StatusOr<Page<Project>> SqliteRepository::ListProjects(const ListQuery& query) {
+  return ListRecords<ProjectRows>(query);
+}
+
+absl::StatusOr<Project> SqliteRepository::ReplaceProject(const Project& project,
+                                                         int64_t expected_revision) {
+  return ReplaceRecord<ProjectRows>(project, expected_revision);
+}
+
+absl::StatusOr<FundArrival> SqliteRepository::RecordFundArrival(const FundArrival& input,
+                                                                RequestKey key) {
+  const absl::Time now = absl::Now();
+  TM_ASSIGN_OR_RETURN(const int64_t now_nanos, TimeToNanos(now, "create_time"));
+  FundArrival arrival = input;
+  arrival.create_time = now;
+  std::optional<FundArrival> first;  // What an earlier call with the same request id recorded.
+  const std::string request_hash = CurrentRequestHash();
+  TM_RETURN_IF_ERROR(
+      Write({"recording a fund arrival of", kProjects, input.project_id},
+            [&](Connection& c) -> absl::Status {
+              if (!key.request_id.empty()) {
+                TM_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
+                                    RequestIdRows::Find(c, key, request_hash));
+                if (earlier) {
+                  // Recorded as "project/arrival".
+                  const size_t slash = earlier->find('/');
+                  if (slash != std::string::npos) {
+                    first = ProjectRows::FindArrival(c, earlier->substr(0, slash),
+                                                     earlier->substr(slash + 1));
+                  }
+                  if (!first) return NotFound(kProjects, *earlier);
+                  return absl::OkStatus();
+                }
+              }
+              std::optional<Project> project = ProjectRows::Find(c, arrival.project_id);
+              if (!project) return NotFound(kProjects, arrival.project_id);
+              const int64_t revision = project->meta.revision;
+              TM_RETURN_IF_ERROR(CountFundArrival(arrival, *project));
+              arrival.id = FundArrivalId(project->arrival_count);
+              project->meta.update_time = now;
+              TM_ASSIGN_OR_RETURN(std::optional<absl::Time> stored,
+                                  ProjectRows::Update(c, *project, revision));
+              // The writer holds the database: the row read above cannot have changed.
+              if (!stored) return absl::InternalError("the project changed inside its transaction");
+              TM_RETURN_IF_ERROR(ProjectRows::InsertArrival(c, arrival));
+              if (!key.request_id.empty()) {
+                RequestIdRows::Insert(c, key, request_hash,
+                                      absl::StrCat(arrival.project_id, "/", arrival.id), now_nanos);
+              }
+              return absl::OkStatus();
+            }));
+  if (first) return *std::move(first);
+  return arrival;
+}
+
+absl::StatusOr<Page<FundArrival>> SqliteRepository::ListFundArrivals(absl::string_view project_id,
+                                                                     const ListQuery& query) {
+  return Read({"listing fund arrivals of", kProjects, project_id}, View::kStatement,
+              [&](Connection& c) -> absl::StatusOr<Page<FundArrival>> {
+                if (!ProjectRows::Exists(c, project_id)) return NotFound(kProjects, project_id);
+                return ProjectRows::ListArrivals(c, project_id, query);
+              });
+}
+
+// --- Commissioners and financings of the programme ledger ------------------------------------
+
+absl::StatusOr<Commissioner> SqliteRepository::CreateCommissioner(const Commissioner& commissioner,
+                                                                  RequestKey key) {
+  return CreateRecord<CommissionerRows>(commissioner, key);
+}
+
+absl::StatusOr<Commissioner> SqliteRepository::GetCommissioner(absl::string_view id) {
+  return GetRecord<CommissionerRows>(id);
+}
+
+absl::StatusOr<Page<Commissioner>> SqliteRepository::ListCommissioners(const ListQuery& query) {
+  return ListRecords<CommissionerRows>(query);
+}
+
+absl::StatusOr<Commissioner> SqliteRepository::ReplaceCommissioner(const Commissioner& commissioner,
+                                                                   int64_t expected_revision) {
+  return ReplaceRecord<CommissionerRows>(commissioner, expected_revision);
+}
+
+absl::StatusOr<Financing> SqliteRepository::CreateFinancing(const Financing& financing,
+                                                            RequestKey key) {
+  return CreateRecord<FinancingRows>(financing, key);
+}
+
+absl::StatusOr<Financing> SqliteRepository::GetFinancing(absl::string_view id) {
+  return GetRecord<FinancingRows>(id);
+}
+
+absl::StatusOr<Page<Financing>> SqliteRepository::ListFinancings(const ListQuery& query) {
+  return ListRecords<FinancingRows>(query);
+}
+
 // --- Thesaurus entries ---------------------------------------------------------------------------
 
 absl::StatusOr<ThesaurusRecord> SqliteRepository::CreateThesaurusEntry(
@@ -1159,6 +1278,58 @@ absl::StatusOr<Application> SqliteRepository::ReviewApplication(
         return absl::OkStatus();
       }));
   return application;
+}
+
+// --- The programme ledger ----------------------------------------------------------------------
+
+absl::StatusOr<Indicator> SqliteRepository::CreateIndicator(const Indicator& indicator,
+                                                            RequestKey key) {
+  return CreateRecord<IndicatorRows>(indicator, key);
+}
+absl::StatusOr<Indicator> SqliteRepository::GetIndicator(absl::string_view code) {
+  return GetRecord<IndicatorRows>(code);
+}
+absl::StatusOr<Page<Indicator>> SqliteRepository::ListIndicators(const ListQuery& query) {
+  return ListRecords<IndicatorRows>(query);
+}
+
+absl::StatusOr<Observation> SqliteRepository::CreateObservation(const Observation& observation,
+                                                                RequestKey key) {
+  return CreateRecord<ObservationRows>(observation, key);
+}
+absl::StatusOr<Observation> SqliteRepository::GetObservation(absl::string_view id) {
+  return GetRecord<ObservationRows>(id);
+}
+absl::StatusOr<Observation> SqliteRepository::ReplaceObservation(const Observation& observation,
+                                                                 int64_t expected_revision) {
+  return ReplaceRecord<ObservationRows>(observation, expected_revision);
+}
+absl::StatusOr<Page<Observation>> SqliteRepository::ListObservations(const LedgerFilter& filter,
+                                                                     const ListQuery& query) {
+  return Read({"listing", kObservations}, View::kStatement,
+              [&](Connection& c) { return ObservationRows::List(c, filter, query); });
+}
+absl::StatusOr<std::vector<Observation>> SqliteRepository::ObservationsInRegion(
+    absl::string_view indicator_code, absl::string_view region, int year) {
+  return Read({"listing", kObservations}, View::kStatement, [&](Connection& c) {
+    return ObservationRows::InRegion(c, indicator_code, region, year);
+  });
+}
+
+absl::StatusOr<Target> SqliteRepository::CreateTarget(const Target& target, RequestKey key) {
+  return CreateRecord<TargetRows>(target, key);
+}
+absl::StatusOr<Target> SqliteRepository::GetTarget(absl::string_view id) {
+  return GetRecord<TargetRows>(id);
+}
+absl::StatusOr<Target> SqliteRepository::ReplaceTarget(const Target& target,
+                                                       int64_t expected_revision) {
+  return ReplaceRecord<TargetRows>(target, expected_revision);
+}
+absl::StatusOr<Page<Target>> SqliteRepository::ListTargets(const LedgerFilter& filter,
+                                                           const ListQuery& query) {
+  return Read({"listing", kTargets}, View::kStatement,
+              [&](Connection& c) { return TargetRows::List(c, filter, query); });
 }
 
 absl::Status SqliteRepository::AppendAuditEvent(const AuditEvent& event) {

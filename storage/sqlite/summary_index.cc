@@ -543,10 +543,10 @@ absl::Status SummaryIndex::Summarize(Connection& connection, const std::vector<F
         }
         break;
       case GroupDimension::kSupplier:
-        // An inner join: no SUPPLIER, no row.
         for (const PartyRef& p : a.parties) {
           if (p.role == PartyRole::kSupplier) out.push_back(p.organization);
         }
+        if (out.empty()) out.push_back(kNone);
         break;
       case GroupDimension::kDemander:
         for (const PartyRef& p : a.parties) {

@@ -145,6 +145,21 @@ TEST(AgreementTest, FrameworkNeedsGovernmentAndResearchSupplier) {
   EXPECT_THAT(References(a), ElementsAre("parties[1].organization"));
 }
 
+TEST(AgreementTest, FrameworkWithAFinancierNeedsNoSupplier) {
+  // A bureau's science–finance cooperation agreement with a guarantee company.
+  Agreement a = Framework();
+  a.parties = {{"gov", PartyRole::kGovernment}, {"bank", PartyRole::kFinancier}};
+  EXPECT_THAT(Validate(a), IsEmpty());
+  EXPECT_THAT(References(a), IsEmpty());
+  // Still a GOVERNMENT party.
+  a.parties = {{"acme", PartyRole::kDemander}, {"bank", PartyRole::kFinancier}};
+  EXPECT_THAT(Validate(a), ElementsAre("parties"));
+  // A technology contract still needs a SUPPLIER and a DEMANDER.
+  a.kind = AgreementKind::kTechnologyService;
+  a.parties = {{"gov", PartyRole::kGovernment}, {"bank", PartyRole::kFinancier}};
+  EXPECT_THAT(Validate(a), ElementsAre("parties"));
+}
+
 TEST(AgreementTest, SameOrganizationNotOnBothSidesNorRepeated) {
   Agreement a = Contract();
   a.parties = {{"scu", PartyRole::kSupplier},

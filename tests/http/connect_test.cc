@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "techmatch/v1/project.grpc.pb.h"
 #include "techmatch/v1/user.grpc.pb.h"
 #include "tests/http/http_fixture.h"
 
@@ -49,6 +50,51 @@ TEST_F(ConnectTest, UnaryJsonCreatesAndReadsANeed) {
   EXPECT_EQ(need.budget().nanos(), 500000000);
   // proto3 JSON names on the way out.
   EXPECT_THAT(read->body, HasSubstr("\"createTime\""));
+}
+
+TEST_F(ConnectTest, TheIndicatorAndTargetServicesAreReachable) {
+  const auto recorded = PostJson("techmatch.v1.IndicatorService/RecordObservation", R"({
+      "observation": {"indicator": "indicators/rd_budget", "regionCode": "510500",
+                      "year": 2025, "half": 1,
+                      "money": {"currencyCode": "CNY", "units": "1200000", "nanos": 500000000}}})");
+  ASSERT_TRUE(recorded);
+  ASSERT_EQ(recorded->status, 200) << recorded->body;
+  EXPECT_THAT(recorded->body, HasSubstr("\"observations/rd-budget-510500-2025-h1\""));
+  const auto created = PostJson("techmatch.v1.TargetService/CreateTarget", R"({
+      "target": {"indicator": "indicators/rd_budget", "regionCode": "510500", "year": 2025,
+                 "money": {"currencyCode": "CNY", "units": "2000000"}}})");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 200) << created->body;
+  EXPECT_THAT(created->body, HasSubstr("\"completion\":\"6000\""));
+  EXPECT_THAT(created->body, HasSubstr("\"actual\":{\"money\":{\"currencyCode\":\"CNY\""));
+}
+
+TEST_F(ConnectTest, TheProjectCommissionerAndFinancingServicesAreReachable) {
+  const auto created = PostJson("techmatch.v1.ProjectService/CreateProject", R"({
+      "projectId": "zc-017",
+      "project": {"title": "白酒固态发酵智能化", "level": "NATIONAL", "programme": "国家科技支撑计划",
+                  "leadOrganization": "organizations/acme", "regionCode": "510521",
+                  "year": 2026, "approvedFunds": {"currencyCode": "CNY", "units": "100"}}})");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 200) << created->body;
+  const auto arrived = PostJson("techmatch.v1.ProjectService/RecordFundArrival", R"({
+      "project": "projects/zc-017", "amount": {"currencyCode": "CNY", "units": "150"},
+      "arriveTime": "2026-03-01T00:00:00Z"})");
+  ASSERT_TRUE(arrived);
+  ASSERT_EQ(arrived->status, 200) << arrived->body;
+  const auto read =
+      PostJson("techmatch.v1.ProjectService/GetProject", R"({"name": "projects/zc-017"})");
+  ASSERT_TRUE(read);
+  ASSERT_EQ(read->status, 200) << read->body;
+  const v1::Project project = FromJson<v1::Project>(read->body);
+  EXPECT_EQ(project.arrived_funds().units(), 150);
+  EXPECT_TRUE(project.over_approved());
+  for (const char* path : {"techmatch.v1.CommissionerService/ListCommissioners",
+                           "techmatch.v1.FinancingService/ListFinancings"}) {
+    const auto listed = PostJson(path, "{}");
+    ASSERT_TRUE(listed);
+    EXPECT_EQ(listed->status, 200) << path << ": " << listed->body;
+  }
 }
 
 TEST_F(ConnectTest, MatchNeedJsonCarriesTheBridges) {

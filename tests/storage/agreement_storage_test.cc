@@ -248,6 +248,31 @@ TEST_F(AgreementStorageTest, SumsNearInt64MaxAreExactAndOverflowIsAnError) {
               IsOk());
 }
 
+TEST_F(AgreementStorageTest, AFrameworkWithoutASupplierCountsUnderTheEmptySupplier) {
+  // A bureau's framework agreement with a guarantee company: GOVERNMENT and FINANCIER only.
+  Organization guarantor = Enterprise("guarantor");
+  guarantor.kind = OrganizationKind::kFinancialInstitution;
+  MustCreate(guarantor);
+  MustCreate(Contract("a1"));
+  Agreement framework = Contract("f1");
+  framework.kind = AgreementKind::kFrameworkCooperation;
+  framework.parties = {{"gov", PartyRole::kGovernment}, {"guarantor", PartyRole::kFinancier}};
+  MustCreate(framework);
+  // From the in-memory index, and in SQL (a `need` term is computed there).
+  for (const std::vector<FilterTerm>& filter :
+       {std::vector<FilterTerm>{},
+        std::vector<FilterTerm>{{"need", FilterOp::kNe, std::string("none")}}}) {
+    TM_ASSERT_OK_AND_ASSIGN(AgreementReport report,
+                            repo().SummarizeAgreements(filter, {GroupDimension::kSupplier}, {}));
+    ASSERT_EQ(report.rows.size(), 2u);
+    EXPECT_EQ(report.rows[0].group_values, std::vector<std::string>{""});
+    EXPECT_EQ(report.rows[0].totals.agreement_count, 1);
+    EXPECT_EQ(report.rows[1].group_values, std::vector<std::string>{"scu"});
+    EXPECT_EQ(report.total.agreement_count, 2);
+    EXPECT_EQ(report.total.supplier_count, 1);
+  }
+}
+
 TEST_F(AgreementStorageTest, EventFigures) {
   Organization cas = University("cas");
   cas.kind = OrganizationKind::kResearchInstitute;

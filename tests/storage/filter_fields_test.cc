@@ -52,6 +52,12 @@ TEST(FilterFieldsTest, EachSqlTableDeclaresTheAllowedFieldsWithTheirTypes) {
               ContainerEq(Allowed(Repository::MeetingRequestFilterFields())));
   EXPECT_THAT(Declared(AgreementFilterColumns()),
               ContainerEq(Allowed(Repository::AgreementFilterFields())));
+  EXPECT_THAT(Declared(ProjectFilterColumns()),
+              ContainerEq(Allowed(Repository::ProjectFilterFields())));
+  EXPECT_THAT(Declared(CommissionerFilterColumns()),
+              ContainerEq(Allowed(Repository::CommissionerFilterFields())));
+  EXPECT_THAT(Declared(FinancingFilterColumns()),
+              ContainerEq(Allowed(Repository::FinancingFilterFields())));
   EXPECT_THAT(Declared(AuditEventFilterColumns()),
               ContainerEq(Allowed(Repository::AuditEventFilterFields())));
   EXPECT_THAT(Declared(UserFilterColumns()), ContainerEq(Allowed(Repository::UserFilterFields())));

@@ -122,7 +122,8 @@ export type Agreement = Message<"techmatch.v1.Agreement"> & {
 
   /**
    * Who signed it. A FRAMEWORK_COOPERATION agreement has a GOVERNMENT party and at least one
-   * SUPPLIER (a university, a research institute or one of their colleges); a technology
+   * SUPPLIER (a university, a research institute or one of their colleges) or FINANCIER (a
+   * bank, a guarantee company, a fund: a science–finance cooperation agreement); a technology
    * contract has at least one SUPPLIER and one DEMANDER; no organization is on both sides.
    *
    * @generated from field: repeated techmatch.v1.Party parties = 4;
