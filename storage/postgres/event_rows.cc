@@ -27,6 +27,7 @@ constexpr absl::string_view kUpdate =
     "UPDATE events SET display_name = $2, location = $3, start_time = $4, end_time = $5, "
     "registration_close_time = $6, organizers = $7, update_time = $9, revision = revision + 1 "
     "WHERE id = $1 AND revision = $10 RETURNING create_time";
+constexpr absl::string_view kFindDisplayName = "SELECT display_name FROM events WHERE id = $1";
 constexpr absl::string_view kExists = "SELECT EXISTS (SELECT 1 FROM events WHERE id = $1)";
 // A join table is a set that indexes the ordered list in the main row: duplicates are ignored.
 constexpr absl::string_view kInsertOrganizers =
@@ -116,6 +117,13 @@ absl::StatusOr<Page<Event>> EventRows::List(Connection& connection, const ListQu
   SqlWhere where;
   TM_RETURN_IF_ERROR(where.AddFilter(query.filter, EventFilterColumns(), "id"));
   return RunPageQuery<Event>(connection, kSelect, "id", std::move(where), query, ReadEvent);
+}
+
+absl::StatusOr<std::optional<std::string>> EventRows::FindDisplayName(Connection& connection,
+                                                                      absl::string_view id) {
+  TM_ASSIGN_OR_RETURN(Result found, connection.Exec(kFindDisplayName, Params().Text(id)));
+  if (found.rows() == 0) return std::nullopt;
+  return found.Text(0, 0);
 }
 
 }  // namespace techmatch::storage::postgres

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -31,6 +32,9 @@ struct EventRows {
   static absl::StatusOr<std::optional<Event>> Find(Connection& connection, absl::string_view id);
   static absl::StatusOr<bool> Exists(Connection& connection, absl::string_view id);
   static absl::StatusOr<Page<Event>> List(Connection& connection, const ListQuery& query);
+  // The display name alone, or nullopt when there is no such event.
+  static absl::StatusOr<std::optional<std::string>> FindDisplayName(Connection& connection,
+                                                                    absl::string_view id);
 };
 
 }  // namespace techmatch::storage::postgres

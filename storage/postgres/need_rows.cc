@@ -33,6 +33,9 @@ constexpr absl::string_view kUpdate =
     "state = $11, update_time = $13, late_events = $15, review = $16, return_reason = $17, "
     "closing_agreement_id = NULLIF($18, ''), revision = revision + 1 "
     "WHERE id = $1 AND revision = $14 RETURNING create_time";
+constexpr absl::string_view kCountAtEvent =
+    "SELECT count(*) FROM need_events AS e JOIN needs AS n ON n.id = e.need_id "
+    "WHERE e.event_id = $1 AND n.state <> 'WITHDRAWN' AND n.review = ''";
 constexpr absl::string_view kExists = "SELECT EXISTS (SELECT 1 FROM needs WHERE id = $1)";
 constexpr absl::string_view kFindEnterprise = "SELECT enterprise_id FROM needs WHERE id = $1";
 // Join tables are sets that index the ordered lists in the main row: duplicates are ignored.
@@ -178,6 +181,11 @@ absl::StatusOr<std::optional<std::string>> NeedRows::FindEnterprise(Connection& 
   TM_ASSIGN_OR_RETURN(Result found, connection.Exec(kFindEnterprise, Params().Text(id)));
   if (found.rows() == 0) return std::nullopt;
   return found.Text(0, 0);
+}
+
+absl::StatusOr<int64_t> NeedRows::CountAtEvent(Connection& connection, absl::string_view event_id) {
+  TM_ASSIGN_OR_RETURN(Result counted, connection.Exec(kCountAtEvent, Params().Text(event_id)));
+  return counted.Int64(0, 0);
 }
 
 }  // namespace techmatch::storage::postgres

@@ -34,6 +34,8 @@ struct NeedRows {
   // The enterprise that owns the need, or nullopt when there is no such need.
   static absl::StatusOr<std::optional<std::string>> FindEnterprise(Connection& connection,
                                                                    absl::string_view id);
+  // The needs registered for the event, withdrawn ones left out.
+  static absl::StatusOr<int64_t> CountAtEvent(Connection& connection, absl::string_view event_id);
 };
 
 }  // namespace techmatch::storage::postgres

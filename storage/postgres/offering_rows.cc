@@ -32,6 +32,9 @@ constexpr absl::string_view kUpdate =
     "asking_price_minor = $11, state = $12, update_time = $14, late_events = $16, "
     "review = $17, return_reason = $18, revision = revision + 1 "
     "WHERE id = $1 AND revision = $15 RETURNING create_time";
+constexpr absl::string_view kCountAtEvent =
+    "SELECT count(*) FROM offering_events AS e JOIN offerings AS o ON o.id = e.offering_id "
+    "WHERE e.event_id = $1 AND o.state <> 'WITHDRAWN' AND o.review = ''";
 constexpr absl::string_view kExists = "SELECT EXISTS (SELECT 1 FROM offerings WHERE id = $1)";
 constexpr absl::string_view kFindInstitute = "SELECT institute_id FROM offerings WHERE id = $1";
 // Join tables are sets that index the ordered lists in the main row: duplicates are ignored.
@@ -181,6 +184,12 @@ absl::StatusOr<std::optional<std::string>> OfferingRows::FindInstitute(Connectio
   TM_ASSIGN_OR_RETURN(Result found, connection.Exec(kFindInstitute, Params().Text(id)));
   if (found.rows() == 0) return std::nullopt;
   return found.Text(0, 0);
+}
+
+absl::StatusOr<int64_t> OfferingRows::CountAtEvent(Connection& connection,
+                                                   absl::string_view event_id) {
+  TM_ASSIGN_OR_RETURN(Result counted, connection.Exec(kCountAtEvent, Params().Text(event_id)));
+  return counted.Int64(0, 0);
 }
 
 }  // namespace techmatch::storage::postgres

@@ -35,6 +35,8 @@ struct OfferingRows {
   // The institute that owns the offering, or nullopt when there is no such offering.
   static absl::StatusOr<std::optional<std::string>> FindInstitute(Connection& connection,
                                                                   absl::string_view id);
+  // The offerings registered for the event, withdrawn ones left out.
+  static absl::StatusOr<int64_t> CountAtEvent(Connection& connection, absl::string_view event_id);
 };
 
 }  // namespace techmatch::storage::postgres

@@ -24,6 +24,18 @@ constexpr absl::string_view kInsert =
     "late_registration) VALUES ($1, $2, $3, $4, $5)";
 constexpr absl::string_view kSetDelegates =
     "UPDATE participants SET delegate_count = $3 WHERE event_id = $1 AND organization_id = $2";
+// Universities and institutes count as institutions, as official summaries do: a college (a
+// university or institute whose parent is one) counts under its parent, once however many of
+// its colleges took part.
+constexpr absl::string_view kCountByKind =
+    "SELECT coalesce(u.kind, o.kind), count(DISTINCT coalesce(u.id, o.id)) "
+    "FROM participants AS p JOIN organizations AS o ON o.id = p.organization_id "
+    "LEFT JOIN organizations AS u ON u.id = o.parent_id "
+    "AND o.kind IN ('UNIVERSITY', 'RESEARCH_INSTITUTE') "
+    "AND u.kind IN ('UNIVERSITY', 'RESEARCH_INSTITUTE') "
+    "WHERE p.event_id = $1 GROUP BY 1";
+constexpr absl::string_view kDelegates =
+    "SELECT organization_id, delegate_count FROM participants WHERE event_id = $1";
 
 Participant ReadParticipant(const Result& result, int row) {
   Participant participant;
@@ -64,6 +76,16 @@ absl::StatusOr<std::optional<Participant>> ParticipantRows::Find(
   return ReadParticipant(found, 0);
 }
 
+absl::StatusOr<absl::flat_hash_map<std::string, int>> ParticipantRows::Delegates(
+    Connection& connection, absl::string_view event_id) {
+  TM_ASSIGN_OR_RETURN(Result selected, connection.Exec(kDelegates, Params().Text(event_id)));
+  absl::flat_hash_map<std::string, int> delegates;
+  for (int row = 0; row < selected.rows(); ++row) {
+    delegates[selected.Text(row, 0)] = static_cast<int>(selected.Int64(row, 1));
+  }
+  return delegates;
+}
+
 absl::StatusOr<Page<Participant>> ParticipantRows::List(Connection& connection,
                                                         absl::string_view event_id,
                                                         const ListQuery& query) {
@@ -73,6 +95,19 @@ absl::StatusOr<Page<Participant>> ParticipantRows::List(Connection& connection,
       where.AddFilter(query.filter, ParticipantFilterColumns(), "p.organization_id"));
   return RunPageQuery<Participant>(connection, kSelect, "p.organization_id", std::move(where),
                                    query, ReadParticipant);
+}
+
+absl::StatusOr<std::vector<std::pair<OrganizationKind, int64_t>>> ParticipantRows::CountByKind(
+    Connection& connection, absl::string_view event_id) {
+  TM_ASSIGN_OR_RETURN(Result counted, connection.Exec(kCountByKind, Params().Text(event_id)));
+  std::vector<std::pair<OrganizationKind, int64_t>> counts;
+  for (int row = 0; row < counted.rows(); ++row) {
+    // The CHECK constraint on organizations.kind admits only the kinds core names.
+    if (std::optional<OrganizationKind> kind = OrganizationKindFromName(counted.View(row, 0))) {
+      counts.emplace_back(*kind, counted.Int64(row, 1));
+    }
+  }
+  return counts;
 }
 
 }  // namespace techmatch::storage::postgres

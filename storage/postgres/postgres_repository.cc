@@ -4,16 +4,22 @@
 
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "core/common/resource_id.h"
 #include "core/common/status_macros.h"
 #include "storage/audit_scope.h"
 #include "storage/codec.h"
+#include "storage/postgres/agreement_rows.h"
+#include "storage/postgres/api_key_rows.h"
+#include "storage/postgres/application_rows.h"
 #include "storage/postgres/audit_rows.h"
 #include "storage/postgres/connection.h"
 #include "storage/postgres/connection_pool.h"
 #include "storage/postgres/event_rows.h"
 #include "storage/postgres/industry_rows.h"
+#include "storage/postgres/invitation_rows.h"
+#include "storage/postgres/meeting_rows.h"
 #include "storage/postgres/migrations.h"
 #include "storage/postgres/need_rows.h"
 #include "storage/postgres/offering_rows.h"
@@ -21,18 +27,27 @@
 #include "storage/postgres/participant_rows.h"
 #include "storage/postgres/pg_status.h"
 #include "storage/postgres/request_id_rows.h"
+#include "storage/postgres/session_rows.h"
 #include "storage/postgres/thesaurus_rows.h"
 #include "storage/postgres/transaction.h"
+#include "storage/postgres/user_rows.h"
 
 namespace techmatch::storage {
 
+using postgres::AgreementRows;
+using postgres::ApiKeyRows;
+using postgres::ApplicationRows;
 using postgres::AuditRows;
 using postgres::Connection;
 using postgres::ConnectionPool;
 using postgres::EventRows;
 using postgres::IndustryRows;
+using postgres::InvitationRows;
 using postgres::Isolation;
 using postgres::IsRetryableSqlState;
+using postgres::MeetingPlanRows;
+using postgres::MeetingRequestRows;
+using postgres::MeetingRows;
 using postgres::NeedRows;
 using postgres::OfferingRows;
 using postgres::OrganizationRows;
@@ -40,13 +55,17 @@ using postgres::Params;
 using postgres::ParticipantRows;
 using postgres::RequestIdRows;
 using postgres::Result;
+using postgres::SessionRows;
 using postgres::SqlStateOf;
 using postgres::StatusFor;
 using postgres::ThesaurusRows;
+using postgres::UserRows;
 
 namespace {
 
 constexpr size_t kPageTokenKeyBytes = 32;
+// API keys are named keys/{key_id} in messages, as on SQLite.
+constexpr absl::string_view kKeys = "keys";
 // PostgreSQL's default max_connections is 100, shared by every server on the database.
 constexpr int kMaxConnections = 100;
 
@@ -63,6 +82,24 @@ absl::Status NotFound(absl::string_view collection, absl::string_view id) {
 std::string CurrentRequestHash() {
   const PendingAudit* audit = AuditScope::Current();
   return audit != nullptr ? audit->request_hash : std::string();
+}
+
+// The counter of EventFigures that participants of `kind` add to.
+int64_t& ParticipantsOfKind(OrganizationKind kind, EventFigures& figures) {
+  switch (kind) {
+    case OrganizationKind::kEnterprise:
+      return figures.enterprise_count;
+    case OrganizationKind::kUniversity:
+      return figures.university_count;
+    case OrganizationKind::kResearchInstitute:
+      return figures.research_institute_count;
+    case OrganizationKind::kGovernment:
+      return figures.government_count;
+    case OrganizationKind::kIntermediary:
+    case OrganizationKind::kFinancialInstitution:
+      break;
+  }
+  return figures.other_count;
 }
 
 // What a method whose table family is not stored here yet answers.
@@ -435,8 +472,7 @@ absl::StatusOr<Page<Participant>> PostgresRepository::ListParticipants(absl::str
   return page;
 }
 
-// --- Needs and offerings
-// --------------------------------------------------------------------------
+// --- Needs and offerings ------------------------------------------------------------------------
 
 template <typename Rows>
 absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>>
@@ -595,193 +631,648 @@ absl::Status PostgresRepository::DeleteThesaurusEntry(absl::string_view id,
   });
 }
 
-// --- Not stored here yet -------------------------------------------------------------------------
+// --- Meetings ------------------------------------------------------------------------------------
+//
+// Every write to an event's plan, requests or meetings first takes LockSchedules (the audit
+// chain's lock, when audited, comes before it; neither takes a snapshot): these writes commit
+// one at a time, as on SQLite's single writer, and each checks what the previous one committed.
 
-absl::StatusOr<MeetingPlan> PostgresRepository::GetMeetingPlan(absl::string_view /*event_id*/) {
-  return NotYet("GetMeetingPlan");
+absl::StatusOr<MeetingPlan> PostgresRepository::GetMeetingPlan(absl::string_view event_id) {
+  const std::string name = MeetingPlanName(event_id);
+  std::optional<MeetingPlan> plan;
+  TM_RETURN_IF_ERROR(Read("reading", name, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(plan, MeetingPlanRows::Find(c, event_id));
+    return absl::OkStatus();
+  }));
+  if (!plan) return NotFound(name, "");
+  return *std::move(plan);
 }
 
-absl::StatusOr<MeetingPlan> PostgresRepository::PutMeetingPlan(const MeetingPlan& /*plan*/,
-                                                               int64_t /*expected_revision*/) {
-  return NotYet("PutMeetingPlan");
+absl::StatusOr<MeetingPlan> PostgresRepository::PutMeetingPlan(const MeetingPlan& input,
+                                                               int64_t expected_revision) {
+  MeetingPlan plan = input;
+  const absl::Time now = absl::Now();
+  plan.meta.update_time = now;
+  const std::string name = MeetingPlanName(plan.meta.id);
+  TM_RETURN_IF_ERROR(Write("storing", name, [&](Connection& c) -> absl::Status {
+    TM_RETURN_IF_ERROR(postgres::LockSchedules(c));
+    TM_ASSIGN_OR_RETURN(const bool event_exists, EventRows::Exists(c, plan.meta.id));
+    if (!event_exists) return NotFound(kEvents, plan.meta.id);
+    TM_ASSIGN_OR_RETURN(std::optional<MeetingPlan> stored, MeetingPlanRows::Find(c, plan.meta.id));
+    // 0 takes whatever is stored (or nothing).
+    if (expected_revision != 0 && (!stored || stored->meta.revision != expected_revision)) {
+      return absl::AbortedError(absl::StrCat(name, " changed since it was read; read it again"));
+    }
+    TM_ASSIGN_OR_RETURN(
+        std::optional<Meeting> outside,
+        MeetingRows::LockedOutside(c, plan.meta.id, static_cast<int>(plan.slots.size()),
+                                   plan.table_count));
+    if (outside) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("locked meeting ", MeetingName(plan.meta.id, outside->meta.id),
+                       " is at slot ", outside->slot + 1, ", table ", outside->table + 1,
+                       ", which the new plan does not have; unlock or cancel it first"));
+    }
+    plan.meta.create_time = stored ? stored->meta.create_time : now;
+    plan.meta.revision = stored ? stored->meta.revision + 1 : 1;
+    TM_RETURN_IF_ERROR(MeetingRows::DeleteUnlocked(c, plan.meta.id));
+    return MeetingPlanRows::Put(c, plan, stored.has_value());
+  }));
+  return plan;
 }
 
-absl::StatusOr<MeetingRequest> PostgresRepository::CreateMeetingRequest(
-    const MeetingRequest& /*request*/, RequestKey /*key*/) {
-  return NotYet("CreateMeetingRequest");
+absl::StatusOr<MeetingRequest> PostgresRepository::CreateMeetingRequest(const MeetingRequest& input,
+                                                                        RequestKey key) {
+  const absl::Time now = absl::Now();
+  TM_ASSIGN_OR_RETURN(const int64_t now_nanos, TimeToNanos(now, "create_time"));
+  const std::string name = MeetingRequestName(input.event_id, input.meta.id);
+  const std::string request_hash = CurrentRequestHash();
+  MeetingRequest request;
+  TM_RETURN_IF_ERROR(Write("creating", name, [&](Connection& c) -> absl::Status {
+    TM_RETURN_IF_ERROR(postgres::LockSchedules(c));
+    // A retried transaction starts over.
+    request = input;
+    request.meta.create_time = now;
+    request.meta.update_time = now;
+    request.meta.revision = 1;
+    if (!key.request_id.empty()) {
+      TM_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
+                          RequestIdRows::Find(c, key, request_hash));
+      if (earlier) {
+        // A retry: answer with what the first call created or merged into.
+        TM_ASSIGN_OR_RETURN(std::optional<MeetingRequest> first,
+                            MeetingRequestRows::Find(c, request.event_id, *earlier));
+        if (!first) return NotFound(MeetingRequestName(request.event_id, *earlier), "");
+        request = *std::move(first);
+        return absl::OkStatus();
+      }
+    }
+    TM_ASSIGN_OR_RETURN(
+        std::optional<MeetingRequest> existing,
+        MeetingRequestRows::FindPair(c, request.event_id, request.need_id, request.offering_id));
+    if (existing) {
+      MeetingRequest merged = *existing;
+      TM_ASSIGN_OR_RETURN(bool changed, MergeDuplicateMeetingRequest(merged, input.requested_by));
+      if (changed) {
+        merged.meta.update_time = now;
+        TM_ASSIGN_OR_RETURN(std::optional<absl::Time> stored,
+                            MeetingRequestRows::Update(c, merged, existing->meta.revision));
+        if (!stored) {
+          return absl::AbortedError(absl::StrCat(
+              MeetingRequestName(merged.event_id, merged.meta.id), " changed; try again"));
+        }
+        merged.meta.revision = existing->meta.revision + 1;
+      }
+      request = std::move(merged);
+    } else {
+      TM_ASSIGN_OR_RETURN(std::optional<MeetingRequest> same_id,
+                          MeetingRequestRows::Find(c, request.event_id, request.meta.id));
+      if (same_id) return absl::AlreadyExistsError(absl::StrCat(name, " already exists"));
+      TM_RETURN_IF_ERROR(MeetingRequestRows::Insert(c, request));
+    }
+    if (!key.request_id.empty()) {
+      TM_RETURN_IF_ERROR(RequestIdRows::Insert(c, key, request_hash, request.meta.id, now_nanos));
+    }
+    return absl::OkStatus();
+  }));
+  return request;
 }
 
-absl::StatusOr<MeetingRequest> PostgresRepository::GetMeetingRequest(absl::string_view /*event_id*/,
-                                                                     absl::string_view /*id*/) {
-  return NotYet("GetMeetingRequest");
+absl::StatusOr<MeetingRequest> PostgresRepository::GetMeetingRequest(absl::string_view event_id,
+                                                                     absl::string_view id) {
+  const std::string name = MeetingRequestName(event_id, id);
+  std::optional<MeetingRequest> found;
+  TM_RETURN_IF_ERROR(Read("reading", name, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(found, MeetingRequestRows::Find(c, event_id, id));
+    return absl::OkStatus();
+  }));
+  if (!found) return NotFound(name, "");
+  return *std::move(found);
 }
 
 absl::StatusOr<Page<MeetingRequest>> PostgresRepository::ListMeetingRequests(
-    absl::string_view /*event_id*/, const ListQuery& /*query*/) {
-  return NotYet("ListMeetingRequests");
+    absl::string_view event_id, const ListQuery& query) {
+  Page<MeetingRequest> page;
+  TM_RETURN_IF_ERROR(Read("listing meeting requests of", NameOf(kEvents, event_id),
+                          [&](Connection& c) -> absl::Status {
+                            TM_ASSIGN_OR_RETURN(const bool exists, EventRows::Exists(c, event_id));
+                            if (!exists) return NotFound(kEvents, event_id);
+                            TM_ASSIGN_OR_RETURN(page, MeetingRequestRows::List(c, event_id, query));
+                            return absl::OkStatus();
+                          }));
+  return page;
 }
 
 absl::StatusOr<MeetingRequest> PostgresRepository::ReplaceMeetingRequest(
-    const MeetingRequest& /*request*/, int64_t /*expected_revision*/) {
-  return NotYet("ReplaceMeetingRequest");
+    const MeetingRequest& input, int64_t expected_revision) {
+  const std::string name = MeetingRequestName(input.event_id, input.meta.id);
+  MeetingRequest request = input;
+  request.meta.update_time = absl::Now();
+  request.meta.revision = expected_revision + 1;
+  TM_RETURN_IF_ERROR(Write("replacing", name, [&](Connection& c) -> absl::Status {
+    TM_RETURN_IF_ERROR(postgres::LockSchedules(c));
+    TM_ASSIGN_OR_RETURN(std::optional<absl::Time> create_time,
+                        MeetingRequestRows::Update(c, request, expected_revision));
+    if (!create_time) {
+      TM_ASSIGN_OR_RETURN(std::optional<MeetingRequest> stored,
+                          MeetingRequestRows::Find(c, input.event_id, input.meta.id));
+      if (!stored) return NotFound(name, "");
+      return absl::AbortedError(absl::StrCat(name, " changed since it was read; read it again"));
+    }
+    request.meta.create_time = *create_time;
+    // A declined or cancelled request loses its meeting.
+    if (request.state == MeetingRequestState::kDeclined ||
+        request.state == MeetingRequestState::kCancelled) {
+      return MeetingRows::Delete(c, request.event_id, request.meta.id);
+    }
+    return absl::OkStatus();
+  }));
+  return request;
 }
 
-absl::StatusOr<Meeting> PostgresRepository::GetMeeting(absl::string_view /*event_id*/,
-                                                       absl::string_view /*id*/) {
-  return NotYet("GetMeeting");
+absl::StatusOr<Meeting> PostgresRepository::GetMeeting(absl::string_view event_id,
+                                                       absl::string_view id) {
+  const std::string name = MeetingName(event_id, id);
+  std::optional<Meeting> found;
+  TM_RETURN_IF_ERROR(Read("reading", name, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(found, MeetingRows::Find(c, event_id, id));
+    return absl::OkStatus();
+  }));
+  if (!found) return NotFound(name, "");
+  return *std::move(found);
 }
 
-absl::StatusOr<Meeting> PostgresRepository::ReplaceMeeting(const Meeting& /*meeting*/,
-                                                           int64_t /*expected_revision*/) {
-  return NotYet("ReplaceMeeting");
+absl::StatusOr<Meeting> PostgresRepository::ReplaceMeeting(const Meeting& input,
+                                                           int64_t expected_revision) {
+  const std::string name = MeetingName(input.event_id, input.meta.id);
+  Meeting meeting = input;
+  meeting.meta.update_time = absl::Now();
+  meeting.meta.revision = expected_revision + 1;
+  TM_RETURN_IF_ERROR(Write("replacing", name, [&](Connection& c) -> absl::Status {
+    TM_RETURN_IF_ERROR(postgres::LockSchedules(c));
+    TM_ASSIGN_OR_RETURN(std::optional<absl::Time> create_time,
+                        MeetingRows::Update(c, meeting, expected_revision));
+    if (!create_time) {
+      TM_ASSIGN_OR_RETURN(std::optional<Meeting> stored,
+                          MeetingRows::Find(c, input.event_id, input.meta.id));
+      if (!stored) return NotFound(name, "");
+      return absl::AbortedError(absl::StrCat(name, " changed since it was read; read it again"));
+    }
+    meeting.meta.create_time = *create_time;
+    return absl::OkStatus();
+  }));
+  return meeting;
 }
 
 absl::StatusOr<FairScheduleInput> PostgresRepository::ReadFairScheduleInput(
-    absl::string_view /*event_id*/) {
-  return NotYet("ReadFairScheduleInput");
+    absl::string_view event_id) {
+  FairScheduleInput input;
+  // One snapshot (Read): the plan, requests and meetings as one writer left them.
+  TM_RETURN_IF_ERROR(Read(
+      "reading the schedule of", NameOf(kEvents, event_id), [&](Connection& c) -> absl::Status {
+        TM_ASSIGN_OR_RETURN(const bool exists, EventRows::Exists(c, event_id));
+        if (!exists) return NotFound(kEvents, event_id);
+        TM_ASSIGN_OR_RETURN(std::optional<MeetingPlan> plan, MeetingPlanRows::Find(c, event_id));
+        if (!plan) {
+          return absl::FailedPreconditionError(
+              absl::StrCat(ResourceName(kEvents, event_id),
+                           " has no meeting plan; set one with "
+                           "UpdateMeetingPlan (techmatch meeting plan) before scheduling"));
+        }
+        input = FairScheduleInput();
+        input.event_id = std::string(event_id);
+        input.plan = *std::move(plan);
+        TM_ASSIGN_OR_RETURN(input.delegates, ParticipantRows::Delegates(c, event_id));
+        TM_ASSIGN_OR_RETURN(input.requests, MeetingRequestRows::Schedulable(c, event_id));
+        TM_ASSIGN_OR_RETURN(input.meetings, MeetingRows::OfEvent(c, event_id));
+        TM_ASSIGN_OR_RETURN(input.inactive, MeetingRequestRows::Inactive(c, event_id));
+        return absl::OkStatus();
+      }));
+  return input;
 }
 
-absl::Status PostgresRepository::ReplaceSchedule(absl::string_view /*event_id*/,
-                                                 int64_t /*plan_revision*/,
-                                                 const std::vector<Meeting>& /*meetings*/) {
-  return NotYet("ReplaceSchedule");
+absl::Status PostgresRepository::ReplaceSchedule(absl::string_view event_id, int64_t plan_revision,
+                                                 const std::vector<Meeting>& meetings) {
+  const absl::Time now = absl::Now();
+  return Write("scheduling", NameOf(kEvents, event_id), [&](Connection& c) -> absl::Status {
+    TM_RETURN_IF_ERROR(postgres::LockSchedules(c));
+    TM_ASSIGN_OR_RETURN(std::optional<MeetingPlan> plan, MeetingPlanRows::Find(c, event_id));
+    if (!plan || plan->meta.revision != plan_revision) {
+      return absl::AbortedError(
+          absl::StrCat(MeetingPlanName(event_id), " changed while scheduling; schedule again"));
+    }
+    // Locked meetings must be as the scheduler saw them.
+    absl::flat_hash_map<std::string, const Meeting*> planned;
+    for (const Meeting& meeting : meetings) planned[meeting.meta.id] = &meeting;
+    TM_ASSIGN_OR_RETURN(std::vector<Meeting> stored_meetings, MeetingRows::OfEvent(c, event_id));
+    for (const Meeting& stored : stored_meetings) {
+      if (!stored.locked) continue;
+      auto it = planned.find(stored.meta.id);
+      if (it == planned.end() || !it->second->locked || it->second->slot != stored.slot ||
+          it->second->table != stored.table) {
+        return absl::AbortedError("locked meetings changed while scheduling; schedule again");
+      }
+    }
+    TM_RETURN_IF_ERROR(MeetingRows::DeleteUnlocked(c, event_id));
+    for (const Meeting& input : meetings) {
+      if (input.locked) continue;
+      TM_ASSIGN_OR_RETURN(std::optional<MeetingRequest> request,
+                          MeetingRequestRows::Find(c, event_id, input.meta.id));
+      if (!request || request->state != MeetingRequestState::kAccepted) continue;
+      Meeting meeting = input;
+      meeting.event_id = std::string(event_id);
+      if (meeting.meta.revision == 0) meeting.meta.create_time = now;
+      meeting.meta.update_time = now;
+      meeting.meta.revision += 1;
+      TM_RETURN_IF_ERROR(MeetingRows::Insert(c, meeting));
+    }
+    return absl::OkStatus();
+  });
 }
 
 absl::StatusOr<std::vector<MeetingDetails>> PostgresRepository::ListMeetings(
-    absl::string_view /*event_id*/, absl::string_view /*organization_id*/) {
-  return NotYet("ListMeetings");
+    absl::string_view event_id, absl::string_view organization_id) {
+  std::vector<MeetingDetails> details;
+  TM_RETURN_IF_ERROR(
+      Read("listing meetings of", NameOf(kEvents, event_id), [&](Connection& c) -> absl::Status {
+        TM_ASSIGN_OR_RETURN(const bool exists, EventRows::Exists(c, event_id));
+        if (!exists) return NotFound(kEvents, event_id);
+        TM_ASSIGN_OR_RETURN(details, MeetingRows::Details(c, event_id, organization_id));
+        return absl::OkStatus();
+      }));
+  return details;
 }
 
-absl::StatusOr<Agreement> PostgresRepository::CreateAgreement(const Agreement& /*agreement*/,
-                                                              RequestKey /*key*/) {
-  return NotYet("CreateAgreement");
+// --- Agreements ----------------------------------------------------------------------------------
+
+absl::StatusOr<Agreement> PostgresRepository::CreateAgreement(const Agreement& agreement,
+                                                              RequestKey key) {
+  return CreateRecord<AgreementRows>(agreement, key);
 }
 
-absl::StatusOr<Agreement> PostgresRepository::GetAgreement(absl::string_view /*id*/) {
-  return NotYet("GetAgreement");
+absl::StatusOr<Agreement> PostgresRepository::GetAgreement(absl::string_view id) {
+  return GetRecord<AgreementRows>(id);
 }
 
-absl::StatusOr<Page<Agreement>> PostgresRepository::ListAgreements(const ListQuery& /*query*/) {
-  return NotYet("ListAgreements");
+absl::StatusOr<Page<Agreement>> PostgresRepository::ListAgreements(const ListQuery& query) {
+  Page<Agreement> page;
+  TM_RETURN_IF_ERROR(Read("listing", kAgreements, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(page, AgreementRows::List(c, query));
+    return absl::OkStatus();
+  }));
+  return page;
 }
 
 absl::StatusOr<Agreement> PostgresRepository::ReplaceAgreement(
-    const Agreement& /*agreement*/, int64_t /*expected_revision*/,
-    const std::vector<AmountChange>& /*changes*/) {
-  return NotYet("ReplaceAgreement");
+    const Agreement& input, int64_t expected_revision, const std::vector<AmountChange>& changes) {
+  const absl::string_view id = input.meta.id;
+  const std::string name = NameOf(kAgreements, id);
+  Agreement agreement = input;
+  agreement.meta.update_time = absl::Now();
+  agreement.meta.revision = expected_revision + 1;
+  TM_RETURN_IF_ERROR(Write("replacing", name, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(std::optional<absl::Time> create_time,
+                        AgreementRows::Update(c, agreement, expected_revision));
+    if (!create_time) {
+      TM_ASSIGN_OR_RETURN(const bool exists, AgreementRows::Exists(c, id));
+      if (!exists) return NotFound(kAgreements, id);
+      return absl::AbortedError(absl::StrCat(name, " changed since it was read; read it again"));
+    }
+    agreement.meta.create_time = *create_time;
+    // The money figures' history, in the same transaction as the change.
+    return AgreementRows::InsertHistory(c, id, agreement.meta.revision, changes);
+  }));
+  return agreement;
 }
 
 absl::StatusOr<std::vector<AmountChange>> PostgresRepository::GetAgreementHistory(
-    absl::string_view /*id*/) {
-  return NotYet("GetAgreementHistory");
+    absl::string_view id) {
+  std::vector<AmountChange> history;
+  TM_RETURN_IF_ERROR(
+      Read("reading history of", NameOf(kAgreements, id), [&](Connection& c) -> absl::Status {
+        TM_ASSIGN_OR_RETURN(const bool exists, AgreementRows::Exists(c, id));
+        if (!exists) return NotFound(kAgreements, id);
+        TM_ASSIGN_OR_RETURN(history, AgreementRows::History(c, id));
+        return absl::OkStatus();
+      }));
+  return history;
 }
 
 absl::Status PostgresRepository::ExportAgreements(
-    const std::vector<FilterTerm>& /*filter*/, const ReadScope& /*scope*/,
-    absl::FunctionRef<absl::Status(const Agreement&)> /*sink*/) {
-  return NotYet("ExportAgreements");
+    const std::vector<FilterTerm>& filter, const ReadScope& scope,
+    absl::FunctionRef<absl::Status(const Agreement&)> sink) {
+  // One snapshot (Read): agreements written meanwhile are not half-exported. A sink's failure
+  // (the client went away) ends the export; the read is not run again for it.
+  return Read("exporting", kAgreements, [&](Connection& c) -> absl::Status {
+    return AgreementRows::Export(c, filter, scope, sink);
+  });
 }
 
 absl::StatusOr<AgreementReport> PostgresRepository::SummarizeAgreements(
-    const std::vector<FilterTerm>& /*filter*/, const std::vector<GroupDimension>& /*group_by*/,
-    const SummaryOptions& /*options*/) {
-  return NotYet("SummarizeAgreements");
+    const std::vector<FilterTerm>& filter, const std::vector<GroupDimension>& group_by,
+    const SummaryOptions& options) {
+  AgreementReport report;
+  // One snapshot: the groups and the total agree.
+  TM_RETURN_IF_ERROR(Read("summarizing", kAgreements, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(report, AgreementRows::Summarize(c, filter, group_by, options));
+    return absl::OkStatus();
+  }));
+  return report;
 }
 
-absl::StatusOr<EventFigures> PostgresRepository::GetEventFigures(absl::string_view /*event_id*/) {
-  return NotYet("GetEventFigures");
+absl::StatusOr<EventFigures> PostgresRepository::GetEventFigures(absl::string_view event_id) {
+  EventFigures figures;
+  TM_RETURN_IF_ERROR(
+      Read("summarizing", NameOf(kEvents, event_id), [&](Connection& c) -> absl::Status {
+        figures = EventFigures();  // A retried transaction starts over.
+        TM_ASSIGN_OR_RETURN(std::optional<std::string> name,
+                            EventRows::FindDisplayName(c, event_id));
+        if (!name) return NotFound(kEvents, event_id);
+        figures.event_display_name = *std::move(name);
+        TM_ASSIGN_OR_RETURN(figures.needs_count, NeedRows::CountAtEvent(c, event_id));
+        TM_ASSIGN_OR_RETURN(figures.offerings_count, OfferingRows::CountAtEvent(c, event_id));
+        TM_ASSIGN_OR_RETURN(auto by_kind, ParticipantRows::CountByKind(c, event_id));
+        for (const auto& [kind, count] : by_kind) ParticipantsOfKind(kind, figures) += count;
+        return AgreementRows::SummarizeEvent(c, event_id, figures);
+      }));
+  return figures;
 }
 
-absl::Status PostgresRepository::CreateApiKey(const ApiKey& /*key*/) {
-  return NotYet("CreateApiKey");
+// --- API keys ------------------------------------------------------------------------------------
+
+absl::Status PostgresRepository::CreateApiKey(const ApiKey& key) {
+  if (RoleNeedsOrganization(key.role) == key.organization_id.empty()) {
+    return absl::InvalidArgumentError(
+        "INSTITUTE and ENTERPRISE keys name their organization; other roles name none");
+  }
+  return Write("creating", NameOf(kKeys, key.key_id), [&](Connection& c) -> absl::Status {
+    if (!key.organization_id.empty()) {
+      TM_ASSIGN_OR_RETURN(const bool exists, OrganizationRows::Exists(c, key.organization_id));
+      if (!exists) return NotFound(kOrganizations, key.organization_id);
+    }
+    TM_ASSIGN_OR_RETURN(std::optional<ApiKey> same_id, ApiKeyRows::Find(c, key.key_id));
+    if (same_id) {
+      return absl::AlreadyExistsError(absl::StrCat(NameOf(kKeys, key.key_id), " already exists"));
+    }
+    return ApiKeyRows::Insert(c, key);
+  });
 }
 
-absl::StatusOr<std::optional<ApiKey>> PostgresRepository::FindApiKey(absl::string_view /*key_id*/) {
-  return NotYet("FindApiKey");
+absl::StatusOr<std::optional<ApiKey>> PostgresRepository::FindApiKey(absl::string_view key_id) {
+  std::optional<ApiKey> key;
+  TM_RETURN_IF_ERROR(Read("looking up", NameOf(kKeys, key_id), [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(key, ApiKeyRows::Find(c, key_id));
+    return absl::OkStatus();
+  }));
+  return key;
 }
 
 absl::StatusOr<std::vector<ApiKey>> PostgresRepository::ListApiKeys() {
-  return NotYet("ListApiKeys");
+  std::vector<ApiKey> keys;
+  TM_RETURN_IF_ERROR(Read("listing", kKeys, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(keys, ApiKeyRows::List(c));
+    return absl::OkStatus();
+  }));
+  return keys;
 }
 
-absl::StatusOr<ApiKey> PostgresRepository::RevokeApiKey(absl::string_view /*key_id*/) {
-  return NotYet("RevokeApiKey");
+absl::StatusOr<ApiKey> PostgresRepository::RevokeApiKey(absl::string_view key_id) {
+  std::optional<ApiKey> key;
+  TM_RETURN_IF_ERROR(Write("revoking", NameOf(kKeys, key_id), [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(const bool revoked, ApiKeyRows::Revoke(c, key_id, absl::Now()));
+    if (!revoked) return NotFound(kKeys, key_id);
+    TM_ASSIGN_OR_RETURN(key, ApiKeyRows::Find(c, key_id));
+    return absl::OkStatus();
+  }));
+  if (!key) return NotFound(kKeys, key_id);
+  return *std::move(key);
 }
 
-absl::StatusOr<User> PostgresRepository::CreateUserFromInvitation(
-    const User& /*user*/, absl::string_view /*invitation_id*/) {
-  return NotYet("CreateUserFromInvitation");
+// --- People: users, sessions, invitations, applications ------------------------------------------
+
+absl::StatusOr<User> PostgresRepository::CreateUserFromInvitation(const User& input,
+                                                                  absl::string_view invitation_id) {
+  User user = input;
+  const absl::Time now = absl::Now();
+  user.meta.create_time = now;
+  user.meta.update_time = now;
+  user.meta.revision = 1;
+  TM_RETURN_IF_ERROR(
+      Write("creating", NameOf(kUsers, user.meta.id), [&](Connection& c) -> absl::Status {
+        if (!user.organization_id.empty()) {
+          TM_ASSIGN_OR_RETURN(const bool exists, OrganizationRows::Exists(c, user.organization_id));
+          if (!exists) return NotFound(kOrganizations, user.organization_id);
+        }
+        TM_ASSIGN_OR_RETURN(std::optional<User> same_id, UserRows::Find(c, user.meta.id));
+        if (same_id) {
+          return absl::AlreadyExistsError(
+              absl::StrCat(NameOf(kUsers, user.meta.id), " already exists"));
+        }
+        TM_ASSIGN_OR_RETURN(std::optional<User> same_email, UserRows::FindByEmail(c, user.email));
+        if (same_email) return absl::AlreadyExistsError("a user with this email already exists");
+        TM_RETURN_IF_ERROR(UserRows::Insert(c, user));
+        // A concurrent acceptance of the same invitation updates the same row: one of the two
+        // transactions fails to serialize, runs again and finds it accepted.
+        TM_ASSIGN_OR_RETURN(const bool marked,
+                            InvitationRows::MarkAccepted(c, invitation_id, user.meta.id));
+        if (!marked) return absl::FailedPreconditionError("the invitation was accepted already");
+        return absl::OkStatus();
+      }));
+  return user;
 }
 
-absl::StatusOr<User> PostgresRepository::GetUser(absl::string_view /*id*/) {
-  return NotYet("GetUser");
+absl::StatusOr<User> PostgresRepository::GetUser(absl::string_view id) {
+  std::optional<User> user;
+  TM_RETURN_IF_ERROR(Read("reading", NameOf(kUsers, id), [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(user, UserRows::Find(c, id));
+    return absl::OkStatus();
+  }));
+  if (!user) return NotFound(kUsers, id);
+  return *std::move(user);
 }
 
-absl::StatusOr<std::optional<User>> PostgresRepository::FindUserByEmail(
-    absl::string_view /*email*/) {
-  return NotYet("FindUserByEmail");
+absl::StatusOr<std::optional<User>> PostgresRepository::FindUserByEmail(absl::string_view email) {
+  std::optional<User> user;
+  TM_RETURN_IF_ERROR(Read("looking up", kUsers, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(user, UserRows::FindByEmail(c, email));
+    return absl::OkStatus();
+  }));
+  return user;
 }
 
-absl::StatusOr<Page<User>> PostgresRepository::ListUsers(const ListQuery& /*query*/) {
-  return NotYet("ListUsers");
+absl::StatusOr<Page<User>> PostgresRepository::ListUsers(const ListQuery& query) {
+  Page<User> page;
+  TM_RETURN_IF_ERROR(Read("listing", kUsers, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(page, UserRows::List(c, query));
+    return absl::OkStatus();
+  }));
+  return page;
 }
 
-absl::StatusOr<User> PostgresRepository::ReplaceUser(const User& /*user*/,
-                                                     int64_t /*expected_revision*/) {
-  return NotYet("ReplaceUser");
+absl::StatusOr<User> PostgresRepository::ReplaceUser(const User& input, int64_t expected_revision) {
+  User user = input;
+  const absl::Time now = absl::Now();
+  user.meta.update_time = now;
+  user.meta.revision = expected_revision + 1;
+  TM_RETURN_IF_ERROR(
+      Write("updating", NameOf(kUsers, user.meta.id), [&](Connection& c) -> absl::Status {
+        TM_ASSIGN_OR_RETURN(std::optional<User> other, UserRows::FindByEmail(c, user.email));
+        if (other && other->meta.id != user.meta.id) {
+          return absl::AlreadyExistsError("a user with this email already exists");
+        }
+        TM_ASSIGN_OR_RETURN(std::optional<User> stored, UserRows::Find(c, user.meta.id));
+        if (!stored) return NotFound(kUsers, user.meta.id);
+        user.meta.create_time = stored->meta.create_time;
+        TM_ASSIGN_OR_RETURN(const bool updated, UserRows::Update(c, user, expected_revision));
+        if (!updated) {
+          return absl::AbortedError(absl::StrCat(NameOf(kUsers, user.meta.id),
+                                                 " changed since it was read; read it again"));
+        }
+        // A disabled user is signed out everywhere, in the same transaction.
+        if (user.state == UserState::kDisabled) {
+          TM_RETURN_IF_ERROR(SessionRows::RevokeAll(c, user.meta.id, now));
+        }
+        return absl::OkStatus();
+      }));
+  return user;
 }
 
-absl::Status PostgresRepository::CreateSession(const Session& /*session*/) {
-  return NotYet("CreateSession");
+absl::Status PostgresRepository::CreateSession(const Session& session) {
+  return Write("creating", NameOf("sessions", session.id), [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(std::optional<User> user, UserRows::Find(c, session.user_id));
+    if (!user) return NotFound(kUsers, session.user_id);
+    return SessionRows::Insert(c, session);
+  });
 }
 
 absl::StatusOr<std::optional<Repository::SessionAndUser>> PostgresRepository::FindSession(
-    absl::string_view /*id*/) {
-  return NotYet("FindSession");
+    absl::string_view id) {
+  std::optional<SessionAndUser> found;
+  // One snapshot: the session and its user as of one moment.
+  TM_RETURN_IF_ERROR(Read("looking up", NameOf("sessions", id), [&](Connection& c) -> absl::Status {
+    found.reset();
+    TM_ASSIGN_OR_RETURN(std::optional<Session> session, SessionRows::Find(c, id));
+    if (!session) return absl::OkStatus();
+    TM_ASSIGN_OR_RETURN(std::optional<User> user, UserRows::Find(c, session->user_id));
+    if (!user) return absl::OkStatus();
+    found = SessionAndUser{*std::move(session), *std::move(user)};
+    return absl::OkStatus();
+  }));
+  return found;
 }
 
-absl::StatusOr<Page<Session>> PostgresRepository::ListSessions(absl::string_view /*user_id*/,
-                                                               const ListQuery& /*query*/) {
-  return NotYet("ListSessions");
+absl::StatusOr<Page<Session>> PostgresRepository::ListSessions(absl::string_view user_id,
+                                                               const ListQuery& query) {
+  Page<Session> page;
+  TM_RETURN_IF_ERROR(
+      Read("listing sessions of", NameOf(kUsers, user_id), [&](Connection& c) -> absl::Status {
+        TM_ASSIGN_OR_RETURN(std::optional<User> user, UserRows::Find(c, user_id));
+        if (!user) return NotFound(kUsers, user_id);
+        TM_ASSIGN_OR_RETURN(page, SessionRows::ListOpen(c, user_id, query));
+        return absl::OkStatus();
+      }));
+  return page;
 }
 
-absl::StatusOr<Session> PostgresRepository::RevokeSession(absl::string_view /*user_id*/,
-                                                          absl::string_view /*id*/) {
-  return NotYet("RevokeSession");
+absl::StatusOr<Session> PostgresRepository::RevokeSession(absl::string_view user_id,
+                                                          absl::string_view id) {
+  std::optional<Session> session;
+  const std::string name = absl::StrCat(NameOf(kUsers, user_id), "/sessions/", id);
+  TM_RETURN_IF_ERROR(Write("revoking", name, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(const bool revoked, SessionRows::Revoke(c, user_id, id, absl::Now()));
+    if (!revoked) return absl::NotFoundError(absl::StrCat(name, " not found"));
+    TM_ASSIGN_OR_RETURN(session, SessionRows::Find(c, id));
+    return absl::OkStatus();
+  }));
+  if (!session) return absl::NotFoundError(absl::StrCat(name, " not found"));
+  return *std::move(session);
 }
 
-absl::Status PostgresRepository::TouchSession(absl::string_view /*id*/, absl::Time /*time*/) {
-  return NotYet("TouchSession");
+absl::Status PostgresRepository::TouchSession(absl::string_view id, absl::Time time) {
+  return Write(
+      "touching", NameOf("sessions", id),
+      [&](Connection& c) { return SessionRows::Touch(c, id, time); },
+      /*audited=*/false);
 }
 
-absl::Status PostgresRepository::CreateInvitation(const Invitation& /*invitation*/) {
-  return NotYet("CreateInvitation");
+absl::Status PostgresRepository::CreateInvitation(const Invitation& invitation) {
+  return Write("creating", NameOf(kInvitations, invitation.id), [&](Connection& c) -> absl::Status {
+    if (!invitation.organization_id.empty()) {
+      TM_ASSIGN_OR_RETURN(const bool exists,
+                          OrganizationRows::Exists(c, invitation.organization_id));
+      if (!exists) return NotFound(kOrganizations, invitation.organization_id);
+    }
+    return InvitationRows::Insert(c, invitation);
+  });
 }
 
-absl::StatusOr<std::optional<Invitation>> PostgresRepository::FindInvitation(
-    absl::string_view /*id*/) {
-  return NotYet("FindInvitation");
+absl::StatusOr<std::optional<Invitation>> PostgresRepository::FindInvitation(absl::string_view id) {
+  std::optional<Invitation> invitation;
+  TM_RETURN_IF_ERROR(
+      Read("looking up", NameOf(kInvitations, id), [&](Connection& c) -> absl::Status {
+        TM_ASSIGN_OR_RETURN(invitation, InvitationRows::Find(c, id));
+        return absl::OkStatus();
+      }));
+  return invitation;
 }
 
-absl::StatusOr<Application> PostgresRepository::CreateApplication(
-    const Application& /*application*/, RequestKey /*key*/) {
-  return NotYet("CreateApplication");
+absl::StatusOr<Application> PostgresRepository::CreateApplication(const Application& input,
+                                                                  RequestKey key) {
+  return CreateRecord<ApplicationRows>(input, key);
 }
 
-absl::StatusOr<Application> PostgresRepository::GetApplication(absl::string_view /*id*/) {
-  return NotYet("GetApplication");
+absl::StatusOr<Application> PostgresRepository::GetApplication(absl::string_view id) {
+  return GetRecord<ApplicationRows>(id);
 }
 
-absl::StatusOr<Page<Application>> PostgresRepository::ListApplications(const ListQuery& /*query*/) {
-  return NotYet("ListApplications");
+absl::StatusOr<Page<Application>> PostgresRepository::ListApplications(const ListQuery& query) {
+  Page<Application> page;
+  TM_RETURN_IF_ERROR(Read("listing", kApplications, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(page, ApplicationRows::List(c, query));
+    return absl::OkStatus();
+  }));
+  return page;
 }
 
 absl::StatusOr<Application> PostgresRepository::ReviewApplication(
-    const Application& /*application*/, int64_t /*expected_revision*/,
-    const std::optional<Organization>& /*organization*/,
-    const std::optional<Invitation>& /*invitation*/) {
-  return NotYet("ReviewApplication");
+    const Application& input, int64_t expected_revision,
+    const std::optional<Organization>& organization, const std::optional<Invitation>& invitation) {
+  Application application = input;
+  const absl::Time now = absl::Now();
+  application.meta.update_time = now;
+  application.meta.revision = expected_revision + 1;
+  TM_RETURN_IF_ERROR(Write(
+      "reviewing", NameOf(kApplications, application.meta.id), [&](Connection& c) -> absl::Status {
+        TM_ASSIGN_OR_RETURN(std::optional<Application> stored,
+                            ApplicationRows::Find(c, application.meta.id));
+        if (!stored) return NotFound(kApplications, application.meta.id);
+        application.meta.create_time = stored->meta.create_time;
+        if (organization) {
+          TM_ASSIGN_OR_RETURN(const bool exists,
+                              OrganizationRows::Exists(c, organization->meta.id));
+          if (exists) {
+            return absl::AlreadyExistsError(
+                absl::StrCat(NameOf(kOrganizations, organization->meta.id), " already exists"));
+          }
+          Organization created = *organization;
+          created.meta.create_time = now;
+          created.meta.update_time = now;
+          created.meta.revision = 1;
+          TM_RETURN_IF_ERROR(OrganizationRows::Insert(c, created));
+        }
+        TM_ASSIGN_OR_RETURN(const bool updated,
+                            ApplicationRows::UpdateReview(c, application, expected_revision));
+        if (!updated) {
+          return absl::AbortedError(absl::StrCat(NameOf(kApplications, application.meta.id),
+                                                 " changed since it was read; read it again"));
+        }
+        if (invitation) TM_RETURN_IF_ERROR(InvitationRows::Insert(c, *invitation));
+        return absl::OkStatus();
+      }));
+  return application;
 }
+
+// --- Not stored here yet: the programme ledger ---------------------------------------------------
 
 absl::StatusOr<Project> PostgresRepository::CreateProject(const Project& /*project*/,
                                                           RequestKey /*key*/) {
@@ -899,8 +1390,7 @@ absl::StatusOr<Page<Target>> PostgresRepository::ListTargets(const LedgerFilter&
   return NotYet("ListTargets");
 }
 
-// --- The audit trail
-// ------------------------------------------------------------------------------
+// --- The audit trail ----------------------------------------------------------------------------
 
 absl::Status PostgresRepository::AppendAuditEvent(const AuditEvent& event) {
   return Write(

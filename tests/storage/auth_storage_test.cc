@@ -1,6 +1,6 @@
-// API keys and the audit trail: keys stored as hashes and the SQLite file's tampering cases on
-// SQLite; the hash chain, keys, the record riding in the call's own transaction and request
-// hashes on both backends (AuditTrailTest).
+// API keys and the audit trail: keys stored as hashes (ApiKeyStorageTest), the hash chain,
+// keys, the record riding in the call's own transaction and request hashes (AuditTrailTest) on
+// both backends; the SQLite file's tampering cases on SQLite.
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -25,10 +25,12 @@ using ::techmatch::testing::StatusIs;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-class AuthStorageTest : public testing::RepositoryTest {
+// API keys over both backends.
+class ApiKeyStorageTest : public testing::BackendTest {
  protected:
   void SetUp() override {
-    RepositoryTest::SetUp();
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     MustCreate(Enterprise("acme"));
     MustCreate(University("scu"));
   }
@@ -38,7 +40,12 @@ class AuthStorageTest : public testing::RepositoryTest {
     EXPECT_TRUE(token.ok());
     return KeyForToken(*token, role, organization_id, "test", absl::Now());
   }
+};
+INSTANTIATE_TEST_SUITE_P(Backends, ApiKeyStorageTest, testing::kBackends, testing::BackendName);
 
+// The SQLite file itself.
+class AuthStorageTest : public testing::RepositoryTest {
+ protected:
   AuditEvent Event(const std::string& method, const std::string& outcome = "OK") {
     AuditEvent event;
     event.event_time = absl::Now();
@@ -50,7 +57,7 @@ class AuthStorageTest : public testing::RepositoryTest {
   }
 };
 
-TEST_F(AuthStorageTest, AKeysRegionIsStoredAndChecked) {
+TEST_P(ApiKeyStorageTest, AKeysRegionIsStoredAndChecked) {
   ApiKey luzhou = NewKey(Role::kOfficial);
   luzhou.region_code = "510500";
   ASSERT_THAT(repo().CreateApiKey(luzhou), IsOk());
@@ -67,7 +74,7 @@ TEST_F(AuthStorageTest, AKeysRegionIsStoredAndChecked) {
   EXPECT_FALSE(repo().CreateApiKey(bad).ok());
 }
 
-TEST_F(AuthStorageTest, KeysAreCreatedFoundListedAndRevoked) {
+TEST_P(ApiKeyStorageTest, KeysAreCreatedFoundListedAndRevoked) {
   const ApiKey admin = NewKey(Role::kAdmin);
   const ApiKey institute = NewKey(Role::kInstitute, "scu");
   ASSERT_THAT(repo().CreateApiKey(admin), IsOk());
@@ -94,7 +101,7 @@ TEST_F(AuthStorageTest, KeysAreCreatedFoundListedAndRevoked) {
   EXPECT_THAT(repo().RevokeApiKey("ffffffffffffffff"), StatusIs(absl::StatusCode::kNotFound));
 }
 
-TEST_F(AuthStorageTest, OrganizationKeysNeedAnExistingOrganization) {
+TEST_P(ApiKeyStorageTest, OrganizationKeysNeedAnExistingOrganization) {
   EXPECT_THAT(repo().CreateApiKey(NewKey(Role::kEnterprise, "nobody")),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("organizations/nobody")));
   // The schema refuses an organization-bound role without its organization, and the reverse.

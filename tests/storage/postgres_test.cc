@@ -335,10 +335,10 @@ TEST_F(PostgresTest, CreateIndustryIsIdempotentPerRequestId) {
 
 TEST_F(PostgresTest, UnfinishedMethodsAreUnimplemented) {
   TM_ASSERT_OK_AND_ASSIGN(auto repo, PostgresRepository::Open(database_->uri()));
-  EXPECT_THAT(repo->GetAgreement("x"),
-              StatusIs(absl::StatusCode::kUnimplemented, HasSubstr("GetAgreement")));
-  EXPECT_THAT(repo->GetMeetingPlan("x"),
-              StatusIs(absl::StatusCode::kUnimplemented, HasSubstr("GetMeetingPlan")));
+  EXPECT_THAT(repo->GetProject("x"),
+              StatusIs(absl::StatusCode::kUnimplemented, HasSubstr("GetProject")));
+  EXPECT_THAT(repo->ListTargets({}, {}),
+              StatusIs(absl::StatusCode::kUnimplemented, HasSubstr("ListTargets")));
 }
 
 // Audited writes from many threads at once (as from several servers: each has its own
