@@ -500,6 +500,156 @@ CREATE TRIGGER organizations_summary AFTER UPDATE OF region_code, parent_id ON o
   FOR EACH ROW EXECUTE FUNCTION organizations_summary_change();
 )sql";
 
+// SQLite's migration 12: the programme ledger's indicators (seeded), observations and targets.
+constexpr const char kMigration4[] = R"sql(
+CREATE TABLE indicators (
+  code text COLLATE "C" NOT NULL PRIMARY KEY
+    CHECK (length(code) BETWEEN 1 AND 40 AND code ~ '^[a-z][a-z0-9_]*$'),
+  display_name_zh text NOT NULL CHECK (length(display_name_zh) BETWEEN 1 AND 200),
+  display_name_en text NOT NULL CHECK (length(display_name_en) <= 200),
+  unit text NOT NULL CHECK (unit IN ('COUNT', 'MONEY', 'PERCENT')),
+  create_time bigint NOT NULL,
+  update_time bigint NOT NULL,
+  revision bigint NOT NULL CHECK (revision >= 1)
+);
+CREATE TABLE observations (
+  id text COLLATE "C" NOT NULL PRIMARY KEY,
+  indicator_code text COLLATE "C" NOT NULL REFERENCES indicators (code),
+  region_code text COLLATE "C" NOT NULL CHECK (length(region_code) = 6),
+  year integer NOT NULL CHECK (year BETWEEN 1980 AND 2100),
+  half integer NOT NULL CHECK (half IN (0, 1, 2)),
+  value bigint NOT NULL CHECK (value >= 0),
+  note text NOT NULL,
+  create_time bigint NOT NULL,
+  update_time bigint NOT NULL,
+  revision bigint NOT NULL CHECK (revision >= 1),
+  UNIQUE (indicator_code, year, region_code, half)
+);
+CREATE TABLE targets (
+  id text COLLATE "C" NOT NULL PRIMARY KEY,
+  indicator_code text COLLATE "C" NOT NULL REFERENCES indicators (code),
+  region_code text COLLATE "C" NOT NULL CHECK (length(region_code) = 6),
+  year integer NOT NULL CHECK (year BETWEEN 1980 AND 2100),
+  value bigint NOT NULL CHECK (value >= 0),
+  create_time bigint NOT NULL,
+  update_time bigint NOT NULL,
+  revision bigint NOT NULL CHECK (revision >= 1),
+  UNIQUE (indicator_code, year, region_code)
+);
+INSERT INTO indicators (code, display_name_zh, display_name_en, unit, create_time, update_time,
+                        revision)
+SELECT code, zh, en, unit, now_nanos, now_nanos, 1
+FROM (VALUES
+  ('demonstration_townships', '科技示范乡镇', 'Technology demonstration townships', 'COUNT'),
+  ('spark_trainees', '星火培训人次', 'Spark programme trainees (person-times)', 'COUNT'),
+  ('rural_it_townships', '农村信息化示范乡镇', 'Rural IT demonstration townships', 'COUNT'),
+  ('rural_it_villages', '农村信息化示范村', 'Rural IT demonstration villages', 'COUNT'),
+  ('enterprise_it_pilots', '企业信息化试点企业', 'Enterprise IT pilot enterprises', 'COUNT'),
+  ('innovation_achievements', '科技创新成果', 'Innovation achievements', 'COUNT'),
+  ('patent_applications', '专利申请量', 'Patent applications', 'COUNT'),
+  ('achievements_transformed', '科技成果转化项目数', 'Achievements transformed', 'COUNT'),
+  ('new_output_value', '新增产值', 'New output value', 'MONEY'),
+  ('new_profit_tax', '新增利税', 'New profit and tax', 'MONEY'),
+  ('rd_budget', '研发经费', 'R&D expenditure', 'MONEY')) AS seed (code, zh, en, unit),
+     (SELECT floor(extract(epoch FROM now()))::bigint * 1000000000 AS now_nanos) AS clock;
+)sql";
+
+// SQLite's migration 13: the programme ledger's projects (with their organizations and
+// append-only fund arrivals), commissioners and financings.
+constexpr const char kMigration5[] = R"sql(
+CREATE TABLE projects (
+  id tm_id NOT NULL PRIMARY KEY,
+  title text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  level text NOT NULL CHECK (level IN ('NATIONAL', 'PROVINCIAL', 'MUNICIPAL', 'COUNTY')),
+  programme text NOT NULL CHECK (length(programme) BETWEEN 1 AND 200),
+  lead_organization_id text COLLATE "C" NOT NULL REFERENCES organizations (id),
+  partners text NOT NULL,
+  region_code text COLLATE "C" NOT NULL CHECK (region_code ~ '^[0-9]{6}$'),
+  year integer NOT NULL CHECK (year BETWEEN 1980 AND 2100),
+  approved_funds bigint CHECK (approved_funds IS NULL OR approved_funds >= 0),
+  arrived_funds bigint NOT NULL CHECK (arrived_funds >= 0),
+  arrival_count bigint NOT NULL CHECK (arrival_count >= 0),
+  create_time bigint NOT NULL,
+  update_time bigint NOT NULL,
+  revision bigint NOT NULL CHECK (revision >= 1)
+);
+CREATE INDEX projects_by_region ON projects (region_code, id);
+CREATE INDEX projects_by_year ON projects (year, id);
+
+-- The lead (position 0) and the partners, for the organization filter and scope.
+CREATE TABLE project_organizations (
+  project_id text COLLATE "C" NOT NULL REFERENCES projects (id),
+  organization_id text COLLATE "C" NOT NULL REFERENCES organizations (id),
+  PRIMARY KEY (project_id, organization_id)
+);
+CREATE INDEX project_organizations_by_organization
+  ON project_organizations (organization_id, project_id);
+
+-- Append-only: the triggers refuse UPDATE and DELETE from any session (TRUNCATE too).
+CREATE TABLE project_fund_arrivals (
+  project_id text COLLATE "C" NOT NULL REFERENCES projects (id),
+  id text COLLATE "C" NOT NULL CHECK (id ~ '^[0-9]{6,}$'),
+  amount bigint NOT NULL CHECK (amount > 0),
+  arrive_time bigint NOT NULL,
+  note text NOT NULL CHECK (length(note) <= 200),
+  create_time bigint NOT NULL,
+  PRIMARY KEY (project_id, id)
+);
+CREATE FUNCTION project_fund_arrivals_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'fund arrivals are append-only';
+END
+$$;
+CREATE TRIGGER project_fund_arrivals_no_change BEFORE UPDATE OR DELETE ON project_fund_arrivals
+  FOR EACH ROW EXECUTE FUNCTION project_fund_arrivals_append_only();
+CREATE TRIGGER project_fund_arrivals_no_truncate BEFORE TRUNCATE ON project_fund_arrivals
+  FOR EACH STATEMENT EXECUTE FUNCTION project_fund_arrivals_append_only();
+
+CREATE TABLE commissioners (
+  id tm_id NOT NULL PRIMARY KEY,
+  display_name text NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
+  home_organization_id text COLLATE "C" NOT NULL REFERENCES organizations (id),
+  region_code text COLLATE "C" NOT NULL CHECK (region_code ~ '^[0-9]{6}$'),
+  year integer NOT NULL CHECK (year BETWEEN 1980 AND 2100),
+  service_model text NOT NULL
+    CHECK (service_model IN ('MARKET_LED', 'TECHNOLOGY_PUSHED', 'VENTURE')),
+  technologies_promoted bigint NOT NULL CHECK (technologies_promoted >= 0),
+  new_products bigint NOT NULL CHECK (new_products >= 0),
+  projects bigint NOT NULL CHECK (projects >= 0),
+  joint_ventures bigint NOT NULL CHECK (joint_ventures >= 0),
+  cooperatives bigint NOT NULL CHECK (cooperatives >= 0),
+  enterprises_founded bigint NOT NULL CHECK (enterprises_founded >= 0),
+  investment bigint CHECK (investment IS NULL OR investment >= 0),
+  profit bigint CHECK (profit IS NULL OR profit >= 0),
+  farmer_income_increase bigint
+    CHECK (farmer_income_increase IS NULL OR farmer_income_increase >= 0),
+  create_time bigint NOT NULL,
+  update_time bigint NOT NULL,
+  revision bigint NOT NULL CHECK (revision >= 1)
+);
+CREATE INDEX commissioners_by_region ON commissioners (region_code, id);
+CREATE INDEX commissioners_by_organization ON commissioners (home_organization_id, id);
+
+CREATE TABLE financings (
+  id tm_id NOT NULL PRIMARY KEY,
+  kind text NOT NULL CHECK (kind IN ('LOAN', 'GUARANTEE', 'EQUITY', 'AWARD', 'SUBSIDY')),
+  provider_id text COLLATE "C" NOT NULL REFERENCES organizations (id),
+  recipient_id text COLLATE "C" NOT NULL REFERENCES organizations (id)
+    CHECK (recipient_id <> provider_id),
+  amount bigint NOT NULL CHECK (amount > 0),
+  grant_time bigint NOT NULL,
+  grant_year integer NOT NULL CHECK (grant_year BETWEEN 1980 AND 2100),
+  agreement_id text COLLATE "C" REFERENCES agreements (id),
+  region_code text COLLATE "C" NOT NULL CHECK (region_code ~ '^[0-9]{6}$'),
+  create_time bigint NOT NULL,
+  update_time bigint NOT NULL,
+  revision bigint NOT NULL CHECK (revision >= 1)
+);
+CREATE INDEX financings_by_region ON financings (region_code, id);
+CREATE INDEX financings_by_provider ON financings (provider_id, id);
+CREATE INDEX financings_by_recipient ON financings (recipient_id, id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -507,6 +657,11 @@ const std::vector<Migration>& Migrations() {
       {1, "every table of SQLite schema version 9, checked_sum", kMigration1},
       {2, "regions only on officials and organizers (SQLite 10)", kMigration2},
       {3, "the change log of agreement summaries (SQLite 11)", kMigration3},
+      {4, "the programme ledger: indicators, observations, targets (SQLite 12)", kMigration4},
+      {5,
+       "the programme ledger's records: projects, fund arrivals, commissioners, financings "
+       "(SQLite 13)",
+       kMigration5},
   };
   return *kMigrations;
 }

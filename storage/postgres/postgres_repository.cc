@@ -14,20 +14,26 @@
 #include "storage/postgres/api_key_rows.h"
 #include "storage/postgres/application_rows.h"
 #include "storage/postgres/audit_rows.h"
+#include "storage/postgres/commissioner_rows.h"
 #include "storage/postgres/connection.h"
 #include "storage/postgres/connection_pool.h"
 #include "storage/postgres/event_rows.h"
+#include "storage/postgres/financing_rows.h"
+#include "storage/postgres/indicator_rows.h"
 #include "storage/postgres/industry_rows.h"
 #include "storage/postgres/invitation_rows.h"
 #include "storage/postgres/meeting_rows.h"
 #include "storage/postgres/migrations.h"
 #include "storage/postgres/need_rows.h"
+#include "storage/postgres/observation_rows.h"
 #include "storage/postgres/offering_rows.h"
 #include "storage/postgres/organization_rows.h"
 #include "storage/postgres/participant_rows.h"
 #include "storage/postgres/pg_status.h"
+#include "storage/postgres/project_rows.h"
 #include "storage/postgres/request_id_rows.h"
 #include "storage/postgres/session_rows.h"
+#include "storage/postgres/target_rows.h"
 #include "storage/postgres/thesaurus_rows.h"
 #include "storage/postgres/transaction.h"
 #include "storage/postgres/user_rows.h"
@@ -38,9 +44,12 @@ using postgres::AgreementRows;
 using postgres::ApiKeyRows;
 using postgres::ApplicationRows;
 using postgres::AuditRows;
+using postgres::CommissionerRows;
 using postgres::Connection;
 using postgres::ConnectionPool;
 using postgres::EventRows;
+using postgres::FinancingRows;
+using postgres::IndicatorRows;
 using postgres::IndustryRows;
 using postgres::InvitationRows;
 using postgres::Isolation;
@@ -49,15 +58,18 @@ using postgres::MeetingPlanRows;
 using postgres::MeetingRequestRows;
 using postgres::MeetingRows;
 using postgres::NeedRows;
+using postgres::ObservationRows;
 using postgres::OfferingRows;
 using postgres::OrganizationRows;
 using postgres::Params;
 using postgres::ParticipantRows;
+using postgres::ProjectRows;
 using postgres::RequestIdRows;
 using postgres::Result;
 using postgres::SessionRows;
 using postgres::SqlStateOf;
 using postgres::StatusFor;
+using postgres::TargetRows;
 using postgres::ThesaurusRows;
 using postgres::UserRows;
 
@@ -100,12 +112,6 @@ int64_t& ParticipantsOfKind(OrganizationKind kind, EventFigures& figures) {
       break;
   }
   return figures.other_count;
-}
-
-// What a method whose table family is not stored here yet answers.
-absl::Status NotYet(absl::string_view method) {
-  return absl::UnimplementedError(
-      absl::StrCat("PostgresRepository::", method, " is not implemented yet"));
 }
 
 // The page-token key, created with OS randomness by whichever server opens the database first.
@@ -1272,122 +1278,211 @@ absl::StatusOr<Application> PostgresRepository::ReviewApplication(
   return application;
 }
 
-// --- Not stored here yet: the programme ledger ---------------------------------------------------
+// --- The programme ledger: indicators, observations, targets ----------------------------------
 
-absl::StatusOr<Project> PostgresRepository::CreateProject(const Project& /*project*/,
-                                                          RequestKey /*key*/) {
-  return NotYet("CreateProject");
+absl::StatusOr<Indicator> PostgresRepository::CreateIndicator(const Indicator& indicator,
+                                                              RequestKey key) {
+  return CreateRecord<IndicatorRows>(indicator, key);
 }
 
-absl::StatusOr<Project> PostgresRepository::GetProject(absl::string_view /*id*/) {
-  return NotYet("GetProject");
+absl::StatusOr<Indicator> PostgresRepository::GetIndicator(absl::string_view code) {
+  return GetRecord<IndicatorRows>(code);
 }
 
-absl::StatusOr<Page<Project>> PostgresRepository::ListProjects(const ListQuery& /*query*/) {
-  return NotYet("ListProjects");
+absl::StatusOr<Page<Indicator>> PostgresRepository::ListIndicators(const ListQuery& query) {
+  Page<Indicator> page;
+  TM_RETURN_IF_ERROR(Read("listing", kIndicators, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(page, IndicatorRows::List(c, query));
+    return absl::OkStatus();
+  }));
+  return page;
 }
 
-absl::StatusOr<Project> PostgresRepository::ReplaceProject(const Project& /*project*/,
-                                                           int64_t /*expected_revision*/) {
-  return NotYet("ReplaceProject");
+absl::StatusOr<Observation> PostgresRepository::CreateObservation(const Observation& observation,
+                                                                  RequestKey key) {
+  return CreateRecord<ObservationRows>(observation, key);
 }
 
-absl::StatusOr<FundArrival> PostgresRepository::RecordFundArrival(const FundArrival& /*arrival*/,
-                                                                  RequestKey /*key*/) {
-  return NotYet("RecordFundArrival");
+absl::StatusOr<Observation> PostgresRepository::GetObservation(absl::string_view id) {
+  return GetRecord<ObservationRows>(id);
 }
 
-absl::StatusOr<Page<FundArrival>> PostgresRepository::ListFundArrivals(
-    absl::string_view /*project_id*/, const ListQuery& /*query*/) {
-  return NotYet("ListFundArrivals");
+absl::StatusOr<Observation> PostgresRepository::ReplaceObservation(const Observation& observation,
+                                                                   int64_t expected_revision) {
+  return ReplaceRecord<ObservationRows>(observation, expected_revision);
 }
 
-absl::StatusOr<Commissioner> PostgresRepository::CreateCommissioner(
-    const Commissioner& /*commissioner*/, RequestKey /*key*/) {
-  return NotYet("CreateCommissioner");
-}
-
-absl::StatusOr<Commissioner> PostgresRepository::GetCommissioner(absl::string_view /*id*/) {
-  return NotYet("GetCommissioner");
-}
-
-absl::StatusOr<Page<Commissioner>> PostgresRepository::ListCommissioners(
-    const ListQuery& /*query*/) {
-  return NotYet("ListCommissioners");
-}
-
-absl::StatusOr<Commissioner> PostgresRepository::ReplaceCommissioner(
-    const Commissioner& /*commissioner*/, int64_t /*expected_revision*/) {
-  return NotYet("ReplaceCommissioner");
-}
-
-absl::StatusOr<Financing> PostgresRepository::CreateFinancing(const Financing& /*financing*/,
-                                                              RequestKey /*key*/) {
-  return NotYet("CreateFinancing");
-}
-
-absl::StatusOr<Financing> PostgresRepository::GetFinancing(absl::string_view /*id*/) {
-  return NotYet("GetFinancing");
-}
-
-absl::StatusOr<Page<Financing>> PostgresRepository::ListFinancings(const ListQuery& /*query*/) {
-  return NotYet("ListFinancings");
-}
-
-absl::StatusOr<Indicator> PostgresRepository::CreateIndicator(const Indicator& /*indicator*/,
-                                                              RequestKey /*key*/) {
-  return NotYet("CreateIndicator");
-}
-
-absl::StatusOr<Indicator> PostgresRepository::GetIndicator(absl::string_view /*code*/) {
-  return NotYet("GetIndicator");
-}
-
-absl::StatusOr<Page<Indicator>> PostgresRepository::ListIndicators(const ListQuery& /*query*/) {
-  return NotYet("ListIndicators");
-}
-
-absl::StatusOr<Observation> PostgresRepository::CreateObservation(
-    const Observation& /*observation*/, RequestKey /*key*/) {
-  return NotYet("CreateObservation");
-}
-
-absl::StatusOr<Observation> PostgresRepository::GetObservation(absl::string_view /*id*/) {
-  return NotYet("GetObservation");
-}
-
-absl::StatusOr<Observation> PostgresRepository::ReplaceObservation(
-    const Observation& /*observation*/, int64_t /*expected_revision*/) {
-  return NotYet("ReplaceObservation");
-}
-
-absl::StatusOr<Page<Observation>> PostgresRepository::ListObservations(
-    const LedgerFilter& /*filter*/, const ListQuery& /*query*/) {
-  return NotYet("ListObservations");
+absl::StatusOr<Page<Observation>> PostgresRepository::ListObservations(const LedgerFilter& filter,
+                                                                       const ListQuery& query) {
+  Page<Observation> page;
+  TM_RETURN_IF_ERROR(Read("listing", kObservations, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(page, ObservationRows::List(c, filter, query));
+    return absl::OkStatus();
+  }));
+  return page;
 }
 
 absl::StatusOr<std::vector<Observation>> PostgresRepository::ObservationsInRegion(
-    absl::string_view /*indicator_code*/, absl::string_view /*region*/, int /*year*/) {
-  return NotYet("ObservationsInRegion");
+    absl::string_view indicator_code, absl::string_view region, int year) {
+  std::vector<Observation> observations;
+  TM_RETURN_IF_ERROR(Read("listing", kObservations, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(observations, ObservationRows::InRegion(c, indicator_code, region, year));
+    return absl::OkStatus();
+  }));
+  return observations;
 }
 
-absl::StatusOr<Target> PostgresRepository::CreateTarget(const Target& /*target*/,
-                                                        RequestKey /*key*/) {
-  return NotYet("CreateTarget");
+absl::StatusOr<Target> PostgresRepository::CreateTarget(const Target& target, RequestKey key) {
+  return CreateRecord<TargetRows>(target, key);
 }
 
-absl::StatusOr<Target> PostgresRepository::GetTarget(absl::string_view /*id*/) {
-  return NotYet("GetTarget");
+absl::StatusOr<Target> PostgresRepository::GetTarget(absl::string_view id) {
+  return GetRecord<TargetRows>(id);
 }
 
-absl::StatusOr<Target> PostgresRepository::ReplaceTarget(const Target& /*target*/,
-                                                         int64_t /*expected_revision*/) {
-  return NotYet("ReplaceTarget");
+absl::StatusOr<Target> PostgresRepository::ReplaceTarget(const Target& target,
+                                                         int64_t expected_revision) {
+  return ReplaceRecord<TargetRows>(target, expected_revision);
 }
 
-absl::StatusOr<Page<Target>> PostgresRepository::ListTargets(const LedgerFilter& /*filter*/,
-                                                             const ListQuery& /*query*/) {
-  return NotYet("ListTargets");
+absl::StatusOr<Page<Target>> PostgresRepository::ListTargets(const LedgerFilter& filter,
+                                                             const ListQuery& query) {
+  Page<Target> page;
+  TM_RETURN_IF_ERROR(Read("listing", kTargets, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(page, TargetRows::List(c, filter, query));
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+// --- The programme ledger: projects, fund arrivals, commissioners, financings --------------------
+
+absl::StatusOr<Project> PostgresRepository::CreateProject(const Project& project, RequestKey key) {
+  return CreateRecord<ProjectRows>(project, key);
+}
+
+absl::StatusOr<Project> PostgresRepository::GetProject(absl::string_view id) {
+  return GetRecord<ProjectRows>(id);
+}
+
+absl::StatusOr<Page<Project>> PostgresRepository::ListProjects(const ListQuery& query) {
+  Page<Project> page;
+  TM_RETURN_IF_ERROR(Read("listing", kProjects, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(page, ProjectRows::List(c, query));
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+absl::StatusOr<Project> PostgresRepository::ReplaceProject(const Project& project,
+                                                           int64_t expected_revision) {
+  return ReplaceRecord<ProjectRows>(project, expected_revision);
+}
+
+absl::StatusOr<FundArrival> PostgresRepository::RecordFundArrival(const FundArrival& input,
+                                                                  RequestKey key) {
+  const absl::Time now = absl::Now();
+  TM_ASSIGN_OR_RETURN(const int64_t now_nanos, TimeToNanos(now, "create_time"));
+  FundArrival arrival;
+  std::optional<FundArrival> first;  // What an earlier call with the same request id recorded.
+  const std::string request_hash = CurrentRequestHash();
+  TM_RETURN_IF_ERROR(Write(
+      "recording a fund arrival of", NameOf(kProjects, input.project_id),
+      [&](Connection& c) -> absl::Status {
+        // A retried transaction starts over.
+        arrival = input;
+        arrival.create_time = now;
+        first.reset();
+        if (!key.request_id.empty()) {
+          TM_ASSIGN_OR_RETURN(std::optional<std::string> earlier,
+                              RequestIdRows::Find(c, key, request_hash));
+          if (earlier) {
+            // Recorded as "project/arrival".
+            const size_t slash = earlier->find('/');
+            if (slash != std::string::npos) {
+              TM_ASSIGN_OR_RETURN(first, ProjectRows::FindArrival(c, earlier->substr(0, slash),
+                                                                  earlier->substr(slash + 1)));
+            }
+            if (!first) return NotFound(kProjects, *earlier);
+            return absl::OkStatus();
+          }
+        }
+        TM_ASSIGN_OR_RETURN(std::optional<Project> project,
+                            ProjectRows::Find(c, arrival.project_id));
+        if (!project) return NotFound(kProjects, arrival.project_id);
+        const int64_t revision = project->meta.revision;
+        TM_RETURN_IF_ERROR(CountFundArrival(arrival, *project));
+        arrival.id = FundArrivalId(project->arrival_count);
+        project->meta.update_time = now;
+        // A concurrent arrival that committed after this transaction's snapshot makes this
+        // UPDATE fail to serialize (run again from the top), never match no row.
+        TM_ASSIGN_OR_RETURN(std::optional<absl::Time> stored,
+                            ProjectRows::Update(c, *project, revision));
+        if (!stored) return absl::InternalError("the project changed inside its transaction");
+        TM_RETURN_IF_ERROR(ProjectRows::InsertArrival(c, arrival));
+        if (!key.request_id.empty()) {
+          TM_RETURN_IF_ERROR(RequestIdRows::Insert(
+              c, key, request_hash, absl::StrCat(arrival.project_id, "/", arrival.id), now_nanos));
+        }
+        return absl::OkStatus();
+      }));
+  if (first) return *std::move(first);
+  return arrival;
+}
+
+absl::StatusOr<Page<FundArrival>> PostgresRepository::ListFundArrivals(absl::string_view project_id,
+                                                                       const ListQuery& query) {
+  Page<FundArrival> page;
+  TM_RETURN_IF_ERROR(
+      Read("listing fund arrivals of", NameOf(kProjects, project_id),
+           [&](Connection& c) -> absl::Status {
+             TM_ASSIGN_OR_RETURN(const bool exists, ProjectRows::Exists(c, project_id));
+             if (!exists) return NotFound(kProjects, project_id);
+             TM_ASSIGN_OR_RETURN(page, ProjectRows::ListArrivals(c, project_id, query));
+             return absl::OkStatus();
+           }));
+  return page;
+}
+
+absl::StatusOr<Commissioner> PostgresRepository::CreateCommissioner(
+    const Commissioner& commissioner, RequestKey key) {
+  return CreateRecord<CommissionerRows>(commissioner, key);
+}
+
+absl::StatusOr<Commissioner> PostgresRepository::GetCommissioner(absl::string_view id) {
+  return GetRecord<CommissionerRows>(id);
+}
+
+absl::StatusOr<Page<Commissioner>> PostgresRepository::ListCommissioners(const ListQuery& query) {
+  Page<Commissioner> page;
+  TM_RETURN_IF_ERROR(Read("listing", kCommissioners, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(page, CommissionerRows::List(c, query));
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+absl::StatusOr<Commissioner> PostgresRepository::ReplaceCommissioner(
+    const Commissioner& commissioner, int64_t expected_revision) {
+  return ReplaceRecord<CommissionerRows>(commissioner, expected_revision);
+}
+
+absl::StatusOr<Financing> PostgresRepository::CreateFinancing(const Financing& financing,
+                                                              RequestKey key) {
+  return CreateRecord<FinancingRows>(financing, key);
+}
+
+absl::StatusOr<Financing> PostgresRepository::GetFinancing(absl::string_view id) {
+  return GetRecord<FinancingRows>(id);
+}
+
+absl::StatusOr<Page<Financing>> PostgresRepository::ListFinancings(const ListQuery& query) {
+  Page<Financing> page;
+  TM_RETURN_IF_ERROR(Read("listing", kFinancings, [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(page, FinancingRows::List(c, query));
+    return absl::OkStatus();
+  }));
+  return page;
 }
 
 // --- The audit trail ----------------------------------------------------------------------------

@@ -10,8 +10,8 @@
 // SqliteRepository does; audited writes take the chain's lock first (storage/postgres/
 // audit_rows.h), so they commit one at a time, across servers too.
 //
-// Work in progress: methods whose table family is not done yet return UNIMPLEMENTED naming
-// themselves. The server does not offer this backend yet.
+// Every Repository method is stored here; the server does not offer this backend yet
+// (storage/postgres/README.md says what comes next).
 #ifndef TECHMATCH_STORAGE_POSTGRES_POSTGRES_REPOSITORY_H_
 #define TECHMATCH_STORAGE_POSTGRES_POSTGRES_REPOSITORY_H_
 

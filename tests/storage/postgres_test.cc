@@ -333,12 +333,34 @@ TEST_F(PostgresTest, CreateIndustryIsIdempotentPerRequestId) {
   EXPECT_THAT(repo->GetIndustry("coffee"), StatusIs(absl::StatusCode::kNotFound));
 }
 
-TEST_F(PostgresTest, UnfinishedMethodsAreUnimplemented) {
+// Fund arrivals are append-only in the database too (migration 5, as SQLite's 13).
+TEST_F(PostgresTest, FundArrivalsCannotBeChangedOrRemovedInTheDatabase) {
   TM_ASSERT_OK_AND_ASSIGN(auto repo, PostgresRepository::Open(database_->uri()));
-  EXPECT_THAT(repo->GetProject("x"),
-              StatusIs(absl::StatusCode::kUnimplemented, HasSubstr("GetProject")));
-  EXPECT_THAT(repo->ListTargets({}, {}),
-              StatusIs(absl::StatusCode::kUnimplemented, HasSubstr("ListTargets")));
+  ASSERT_THAT(repo->CreateOrganization(testing::EnterpriseRecord("acme"), {}).status(), IsOk());
+  Project project;
+  project.meta.id = "p1";
+  project.title = "白酒固态发酵智能化";
+  project.level = ProjectLevel::kProvincial;
+  project.programme = "省重点研发计划";
+  project.lead_organization_id = "acme";
+  project.region_code = "510521";
+  project.year = 2026;
+  ASSERT_THAT(repo->CreateProject(project, {}).status(), IsOk());
+  FundArrival arrival;
+  arrival.project_id = "p1";
+  arrival.amount_minor = 600;
+  arrival.arrive_time = absl::FromUnixSeconds(1'790'000'000);
+  ASSERT_THAT(repo->RecordFundArrival(arrival, {}).status(), IsOk());
+  TM_ASSERT_OK_AND_ASSIGN(auto c, Connection::Open(database_->uri()));
+  EXPECT_THAT(c->Script("UPDATE project_fund_arrivals SET amount = 1"),
+              StatusIs(absl::StatusCode::kInternal, HasSubstr("append-only")));
+  EXPECT_THAT(c->Script("DELETE FROM project_fund_arrivals"),
+              StatusIs(absl::StatusCode::kInternal, HasSubstr("append-only")));
+  EXPECT_THAT(c->Script("TRUNCATE project_fund_arrivals"),
+              StatusIs(absl::StatusCode::kInternal, HasSubstr("append-only")));
+  TM_ASSERT_OK_AND_ASSIGN(Page<FundArrival> arrivals, repo->ListFundArrivals("p1", {}));
+  ASSERT_EQ(arrivals.items.size(), 1u);
+  EXPECT_EQ(arrivals.items[0].amount_minor, 600);
 }
 
 // Audited writes from many threads at once (as from several servers: each has its own
