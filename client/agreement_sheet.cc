@@ -54,26 +54,6 @@ bool HasAmountAt(const Agreement& agreement, size_t index) {
   }
 }
 
-absl::StatusOr<int64_t> ToMinorUnits(const google::type::Money& money, const std::string& currency,
-                                     int minor_digits, const std::string& where) {
-  if (!money.currency_code().empty() && money.currency_code() != currency) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(where, " is in ", money.currency_code(), ", not ", currency));
-  }
-  int32_t nanos_per_minor_unit = 1'000'000'000;
-  for (int d = 0; d < minor_digits; ++d) nanos_per_minor_unit /= 10;
-  if (money.nanos() % nanos_per_minor_unit != 0) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(where, " is finer than the minor unit of ", currency));
-  }
-  const std::optional<int64_t> minor_units =
-      MinorUnitsOfAmount({money.units(), money.nanos()}, minor_digits);
-  if (!minor_units.has_value()) {
-    return absl::OutOfRangeError(absl::StrCat(where, " is too large"));
-  }
-  return *minor_units;
-}
-
 std::string PartiesOf(const Agreement& agreement, Party::Role role,
                       const std::map<std::string, std::string>& display_names) {
   std::vector<std::string> names;
@@ -188,6 +168,26 @@ absl::StatusOr<AgreementSheet> BuildAgreementSheet(
   sheet.total[1].text = absl::StrCat(agreements.size(), " agreements");
   for (size_t i = 0; i < kAmounts; ++i) sheet.total[kFirstAmountColumn + i].minor_units = sums[i];
   return sheet;
+}
+
+absl::StatusOr<int64_t> ToMinorUnits(const google::type::Money& money, const std::string& currency,
+                                     int minor_digits, const std::string& where) {
+  if (!money.currency_code().empty() && money.currency_code() != currency) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(where, " is in ", money.currency_code(), ", not ", currency));
+  }
+  int32_t nanos_per_minor_unit = 1'000'000'000;
+  for (int d = 0; d < minor_digits; ++d) nanos_per_minor_unit /= 10;
+  if (money.nanos() % nanos_per_minor_unit != 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(where, " is finer than the minor unit of ", currency));
+  }
+  const std::optional<int64_t> minor_units =
+      MinorUnitsOfAmount({money.units(), money.nanos()}, minor_digits);
+  if (!minor_units.has_value()) {
+    return absl::OutOfRangeError(absl::StrCat(where, " is too large"));
+  }
+  return *minor_units;
 }
 
 std::string MinorUnitsToDecimal(std::optional<int64_t> minor_units, int minor_digits) {

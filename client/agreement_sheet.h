@@ -50,6 +50,12 @@ absl::StatusOr<AgreementSheet> BuildAgreementSheet(
     const std::vector<techmatch::v1::Agreement>& agreements,
     const std::map<std::string, std::string>& display_names, const std::string& currency);
 
+// `money` in minor units of `currency` (`minor_digits` decimals); INVALID_ARGUMENT naming
+// `where` for another currency or an amount finer than the minor unit, OUT_OF_RANGE when too
+// large.
+absl::StatusOr<int64_t> ToMinorUnits(const google::type::Money& money, const std::string& currency,
+                                     int minor_digits, const std::string& where);
+
 // `2300000.00`: an amount in minor units written in ones with all `minor_digits` decimals (none
 // for JPY, three for KWD), no grouping, so every spreadsheet reads it as a number. Empty for
 // nullopt.

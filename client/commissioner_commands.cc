@@ -9,6 +9,7 @@
 #include "client/commissioner_view.h"
 #include "client/field_values.h"
 #include "client/ledger_enum.h"
+#include "client/ledger_import_runner.h"
 #include "client/list_runner.h"
 #include "client/list_text.h"
 #include "client/mask_flags.h"
@@ -233,6 +234,10 @@ void AddCommissionerCommands(CLI::App& app, CommandEnv& env) {
     });
   }
   AddUpdate(group, env);
+  AddLedgerImportCommand(group, env, "import",
+                         "Record commissioners from CSV: id,display_name,home_organization,"
+                         "region_code,year,service_model, the outcome counts and amounts",
+                         RunCommissionerImport);
 }
 
 }  // namespace techmatch::client

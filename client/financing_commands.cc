@@ -7,6 +7,7 @@
 #include "client/field_values.h"
 #include "client/financing_view.h"
 #include "client/ledger_enum.h"
+#include "client/ledger_import_runner.h"
 #include "client/list_runner.h"
 #include "client/list_text.h"
 #include "client/resource_name.h"
@@ -128,6 +129,10 @@ void AddFinancingCommands(CLI::App& app, CommandEnv& env) {
           FinancingView());
     });
   }
+  AddLedgerImportCommand(group, env, "import",
+                         "Record financing from CSV: id,kind,provider,recipient,amount,grant_time,"
+                         "agreement,region_code",
+                         RunFinancingImport);
 }
 
 }  // namespace techmatch::client

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "client/commands.h"
 #include "client/ledger_figures.h"
+#include "client/ledger_import_runner.h"
 #include "client/list_runner.h"
 
 namespace techmatch::client {
@@ -64,22 +65,15 @@ void AddRecord(CLI::App* group, CommandEnv& env) {
   CLI::App* command = group->add_subcommand(
       "record", "Record a region's figure for an indicator and a year (or half-year)");
   struct Flags {
-    std::string indicator;
-    std::string region_code;
-    int year = 0;
+    FigureKeyFlags key;
     std::optional<int> half;
-    FigureFlags figure;
     std::string note;
     std::string etag;
     std::string request_id;
   };
   auto flags = std::make_shared<Flags>();
-  command->add_option("indicator", flags->indicator, "The indicator, e.g. spark_trainees")
-      ->required();
-  command->add_option("--region", flags->region_code, "GB/T 2260 code, e.g. 510500")->required();
-  command->add_option("--year", flags->year, "The year, e.g. 2025")->required();
+  AddFigureKeyFlags(command, &flags->key);
   command->add_option("--half", flags->half, "1 (January–June) or 2; omit for the whole year");
-  AddFigureFlags(command, &flags->figure);
   command->add_option("--note", flags->note, "Where the figure comes from");
   command->add_option("--etag", flags->etag,
                       "Replace the recorded figure of this key, read with this etag");
@@ -88,13 +82,10 @@ void AddRecord(CLI::App* group, CommandEnv& env) {
   OnRun(command, env, [&env, flags] {
     techmatch::v1::RecordObservationRequest request;
     Observation* o = request.mutable_observation();
-    o->set_indicator(IndicatorNameOf(flags->indicator));
-    o->set_region_code(flags->region_code);
-    o->set_year(flags->year);
-    if (flags->half) o->set_half(*flags->half);
-    if (absl::Status s = FillFigure(flags->figure, env.options().currency, *o); !s.ok()) {
+    if (absl::Status s = FillFigureKey(flags->key, env.options().currency, *o); !s.ok()) {
       return env.FailLocal(s);
     }
+    if (flags->half) o->set_half(*flags->half);
     o->set_note(flags->note);
     o->set_etag(flags->etag);
     request.set_request_id(flags->request_id);
@@ -165,6 +156,10 @@ void AddIndicatorCommands(CLI::App& app, CommandEnv& env) {
     });
   }
   AddRecord(group, env);
+  AddLedgerImportCommand(
+      group, env, "import-observations",
+      "Record observations from CSV: indicator,region_code,year,half,count,money,percent_bp,note",
+      RunObservationImport);
   {
     CLI::App* command =
         group->add_subcommand("observations", "List recorded figures in name order");

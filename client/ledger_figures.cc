@@ -10,6 +10,14 @@ void AddFigureFlags(CLI::App* command, FigureFlags* flags) {
                       "The figure of a PERCENT indicator in basis points (12.5% = 1250)");
 }
 
+void AddFigureKeyFlags(CLI::App* command, FigureKeyFlags* flags) {
+  command->add_option("indicator", flags->indicator, "The indicator, e.g. spark_trainees")
+      ->required();
+  command->add_option("--region", flags->region_code, "GB/T 2260 code, e.g. 510500")->required();
+  command->add_option("--year", flags->year, "The year, e.g. 2025")->required();
+  AddFigureFlags(command, &flags->figure);
+}
+
 std::string BasisPointsText(int64_t bp) {
   return absl::StrCat(bp / 100, ".", bp % 100 < 10 ? "0" : "", bp % 100, "%");
 }

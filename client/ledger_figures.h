@@ -1,6 +1,6 @@
-// What the ledger commands (indicator_commands.cc, target_commands.cc) share: the --count,
-// --money and --percent-bp flags of a figure, a figure printed in its unit, and the list loop
-// of ListObservations and ListTargets (narrowed by fields, not a filter).
+// What the ledger commands (indicator_commands.cc, target_commands.cc) share: the flags of a
+// figure's key and value, a figure printed in its unit, and the list loop of ListObservations
+// and ListTargets (narrowed by fields, not a filter).
 #ifndef TECHMATCH_CLIENT_LEDGER_FIGURES_H_
 #define TECHMATCH_CLIENT_LEDGER_FIGURES_H_
 
@@ -16,6 +16,9 @@
 #include "client/output.h"
 
 namespace techmatch::client {
+
+// `spark_trainees` or `indicators/spark_trainees` as a resource name.
+std::string IndicatorNameOf(const std::string& text);
 
 struct FigureFlags {
   std::optional<int64_t> count;
@@ -44,6 +47,27 @@ absl::Status FillFigure(const FigureFlags& flags, absl::string_view currency, Pr
   return absl::OkStatus();
 }
 
+// The key and value of a figure a command records or issues: the indicator (an argument),
+// --region, --year and the figure flags.
+struct FigureKeyFlags {
+  std::string indicator;
+  std::string region_code;
+  int year = 0;
+  FigureFlags figure;
+};
+
+// Adds the indicator argument, --region and --year (all required) and AddFigureFlags.
+void AddFigureKeyFlags(CLI::App* command, FigureKeyFlags* flags);
+
+// Sets `out`'s indicator, region_code, year and value from `flags` (an observation or a target).
+template <typename Proto>
+absl::Status FillFigureKey(const FigureKeyFlags& flags, absl::string_view currency, Proto& out) {
+  out.set_indicator(IndicatorNameOf(flags.indicator));
+  out.set_region_code(flags.region_code);
+  out.set_year(flags.year);
+  return FillFigure(flags.figure, currency, out);
+}
+
 // Basis points as a percentage, e.g. 10000 → "100.00%".
 std::string BasisPointsText(int64_t bp);
 
@@ -67,9 +91,6 @@ struct LedgerListFlags {
   std::string page_token;
   bool all = false;
 };
-
-// `spark_trainees` or `indicators/spark_trainees` as a resource name.
-std::string IndicatorNameOf(const std::string& text);
 
 // Adds --indicator, --region, --year, --page-size, --page-token and --all.
 void AddLedgerListFlags(CLI::App* command, LedgerListFlags* flags);

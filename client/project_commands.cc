@@ -8,6 +8,7 @@
 #include "client/commands.h"
 #include "client/field_values.h"
 #include "client/ledger_enum.h"
+#include "client/ledger_import_runner.h"
 #include "client/list_runner.h"
 #include "client/list_text.h"
 #include "client/mask_flags.h"
@@ -229,6 +230,13 @@ void AddProjectCommands(CLI::App& app, CommandEnv& env) {
   }
   AddUpdate(group, env);
   AddArrive(group, env);
+  AddLedgerImportCommand(group, env, "import",
+                         "Record projects from CSV: id,title,level,programme,lead_organization,"
+                         "partners,region_code,year,approved_funds",
+                         RunProjectImport);
+  AddLedgerImportCommand(group, env, "import-arrivals",
+                         "Record fund arrivals from CSV: project,amount,arrive_time,note",
+                         RunFundArrivalImport);
   {
     CLI::App* command =
         group->add_subcommand("arrivals", "List a project's fund arrivals, oldest first");

@@ -31,7 +31,7 @@
 
 namespace techmatch::client {
 
-// The generated client of a gRPC service (what gRPC's code generator calls `Service::Stub`).
+// The generated client class of a gRPC service, named once here for every accessor below.
 template <typename Service>
 using ClientOf = typename Service::Stub;
 

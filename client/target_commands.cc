@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "client/commands.h"
 #include "client/ledger_figures.h"
+#include "client/ledger_import_runner.h"
 #include "client/resource_name.h"
 
 namespace techmatch::client {
@@ -62,27 +63,17 @@ void AddTargetCommands(CLI::App& app, CommandEnv& env) {
   {
     CLI::App* command = group->add_subcommand("create", "Issue a target to a region for a year");
     struct Flags {
-      std::string indicator;
-      std::string region_code;
-      int year = 0;
-      FigureFlags figure;
+      FigureKeyFlags key;
       std::string request_id;
     };
     auto flags = std::make_shared<Flags>();
-    command->add_option("indicator", flags->indicator, "The indicator, e.g. spark_trainees")
-        ->required();
-    command->add_option("--region", flags->region_code, "GB/T 2260 code, e.g. 510500")->required();
-    command->add_option("--year", flags->year, "The year, e.g. 2025")->required();
-    AddFigureFlags(command, &flags->figure);
+    AddFigureKeyFlags(command, &flags->key);
     command->add_option("--request-id", flags->request_id,
                         "Idempotency key: a retry creates nothing");
     OnRun(command, env, [&env, flags] {
       techmatch::v1::CreateTargetRequest request;
       Target* t = request.mutable_target();
-      t->set_indicator(IndicatorNameOf(flags->indicator));
-      t->set_region_code(flags->region_code);
-      t->set_year(flags->year);
-      if (absl::Status s = FillFigure(flags->figure, env.options().currency, *t); !s.ok()) {
+      if (absl::Status s = FillFigureKey(flags->key, env.options().currency, *t); !s.ok()) {
         return env.FailLocal(s);
       }
       request.set_request_id(flags->request_id);
@@ -122,6 +113,9 @@ void AddTargetCommands(CLI::App& app, CommandEnv& env) {
           [](const auto& response) -> const auto& { return response.targets(); }, TargetView());
     });
   }
+  AddLedgerImportCommand(
+      group, env, "import",
+      "Issue targets from CSV: indicator,region_code,year,count,money,percent_bp", RunTargetImport);
   {
     CLI::App* command = group->add_subcommand("update", "Change a target's value");
     struct Flags {

@@ -26,32 +26,10 @@ std::string AmountFormat(int minor_digits) {
   return minor_digits > 0 ? absl::StrCat("#,##0.", std::string(minor_digits, '0')) : "#,##0";
 }
 
-}  // namespace
-
-std::string ColumnLetters(size_t index) {
-  std::string letters;
-  ++index;
-  while (index > 0) {
-    const size_t digit = (index - 1) % 26;
-    letters.insert(letters.begin(), static_cast<char>('A' + digit));
-    index = (index - 1) / 26;
-  }
-  return letters;
-}
-
-std::string SumFormula(size_t column, size_t rows) {
-  const std::string letters = ColumnLetters(column);
-  // Row 1 is the header; data rows are 2..rows+1. SUM of an empty range is 0, so no data rows
-  // still give a valid formula.
-  return absl::StrCat("=SUM(", letters, "2:", letters, std::max<size_t>(rows + 1, 2), ")");
-}
-
-absl::Status WriteAgreementXlsx(const AgreementSheet& sheet, const std::string& path) {
-  lxw_workbook* workbook = workbook_new(path.c_str());
-  if (workbook == nullptr) {
-    return absl::InternalError(absl::StrCat("cannot create workbook '", path, "'"));
-  }
-  lxw_worksheet* worksheet = workbook_add_worksheet(workbook, "agreements");
+// One worksheet: a bold header of the columns' labels, the rows, and the totals row when the
+// sheet has one.
+void WriteWorksheet(lxw_workbook* workbook, const std::string& name, const AgreementSheet& sheet) {
+  lxw_worksheet* worksheet = workbook_add_worksheet(workbook, name.c_str());
   lxw_format* header = workbook_add_format(workbook);
   format_set_bold(header);
   format_set_text_wrap(header);
@@ -86,7 +64,7 @@ absl::Status WriteAgreementXlsx(const AgreementSheet& sheet, const std::string& 
     }
   }
   const lxw_row_t total_row = static_cast<lxw_row_t>(sheet.rows.size() + 1);
-  for (size_t c = 0; c < sheet.columns.size(); ++c) {
+  for (size_t c = 0; c < sheet.columns.size() && c < sheet.total.size(); ++c) {
     const SheetCell& cell = sheet.total[c];
     if (sheet.columns[c].amount) {
       worksheet_write_formula_num(worksheet, total_row, c, SumFormula(c, sheet.rows.size()).c_str(),
@@ -103,7 +81,40 @@ absl::Status WriteAgreementXlsx(const AgreementSheet& sheet, const std::string& 
     worksheet_set_column(worksheet, c, c, width, nullptr);
   }
   worksheet_freeze_panes(worksheet, 1, 0);  // The header stays visible while scrolling.
+}
 
+}  // namespace
+
+std::string ColumnLetters(size_t index) {
+  std::string letters;
+  ++index;
+  while (index > 0) {
+    const size_t digit = (index - 1) % 26;
+    letters.insert(letters.begin(), static_cast<char>('A' + digit));
+    index = (index - 1) / 26;
+  }
+  return letters;
+}
+
+std::string SumFormula(size_t column, size_t rows) {
+  const std::string letters = ColumnLetters(column);
+  // Row 1 is the header; data rows are 2..rows+1. SUM of an empty range is 0, so no data rows
+  // still give a valid formula.
+  return absl::StrCat("=SUM(", letters, "2:", letters, std::max<size_t>(rows + 1, 2), ")");
+}
+
+absl::Status WriteAgreementXlsx(const AgreementSheet& sheet, const std::string& path) {
+  return WriteSheetsXlsx({{"agreements", &sheet}}, path);
+}
+
+absl::Status WriteSheetsXlsx(
+    const std::vector<std::pair<std::string, const AgreementSheet*>>& sheets,
+    const std::string& path) {
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  if (workbook == nullptr) {
+    return absl::InternalError(absl::StrCat("cannot create workbook '", path, "'"));
+  }
+  for (const auto& [name, sheet] : sheets) WriteWorksheet(workbook, name, *sheet);
   if (const lxw_error error = workbook_close(workbook); error != LXW_NO_ERROR) {
     return absl::InternalError(absl::StrCat("cannot write '", path, "': ", lxw_strerror(error)));
   }

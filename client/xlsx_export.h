@@ -1,8 +1,11 @@
-// The agreements sheet as an Excel workbook (libxlsxwriter), the format officials open.
+// Sheets as an Excel workbook (libxlsxwriter), the format officials open: the agreements sheet,
+// or several named sheets (the programme report's sections).
 #ifndef TECHMATCH_CLIENT_XLSX_EXPORT_H_
 #define TECHMATCH_CLIENT_XLSX_EXPORT_H_
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "client/agreement_sheet.h"
@@ -22,6 +25,12 @@ std::string SumFormula(size_t column, size_t rows);
 // the file shows the right totals before recalculation and stays correct after edits.
 // INTERNAL naming the libxlsxwriter error when the file cannot be written.
 absl::Status WriteAgreementXlsx(const AgreementSheet& sheet, const std::string& path);
+
+// Writes one worksheet per (name, sheet), in order, each as above; a sheet whose `total` is
+// empty gets no totals row.
+absl::Status WriteSheetsXlsx(
+    const std::vector<std::pair<std::string, const AgreementSheet*>>& sheets,
+    const std::string& path);
 
 }  // namespace techmatch::client
 

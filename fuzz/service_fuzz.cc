@@ -20,6 +20,7 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "grpcpp/generic/generic_stub.h"
+#include "server/method_table.h"
 #include "techmatch/v1/agreement.grpc.pb.h"
 #include "techmatch/v1/match.grpc.pb.h"
 #include "techmatch/v1/need.grpc.pb.h"
@@ -29,19 +30,11 @@ namespace {
 
 using google::protobuf::MethodDescriptor;
 
-// Every method of every techmatch.v1 service, by "Service.Method".
+// Every method of every service the server serves, by "Service.Method".
 const std::vector<const MethodDescriptor*>& Methods() {
   static const auto* const methods = [] {
     auto* out = new std::vector<const MethodDescriptor*>;
-    const char* const kServices[] = {
-        "IndustryService",  "OrganizationService", "EventService",
-        "NeedService",      "OfferingService",     "MatchService",
-        "AgreementService", "ReportService",       "AuditService",
-    };
-    for (const char* name : kServices) {
-      const auto* service = google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
-          std::string("techmatch.v1.") + name);
-      if (service == nullptr) continue;  // not in this build
+    for (const auto* service : techmatch::server::ServedServices()) {
       for (int i = 0; i < service->method_count(); ++i) out->push_back(service->method(i));
     }
     if (out->empty()) std::abort();

@@ -41,9 +41,10 @@ class ExportWriter final : public usecases::AgreementSink {
 grpc::Status AgreementServiceImpl::CreateAgreement(grpc::ServerContext* server_context,
                                                    const v1::CreateAgreementRequest* request,
                                                    v1::Agreement* response) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
-    TM_ASSIGN_OR_RETURN(Agreement agreement,
-                        agreements_.Create(NewAgreementFromProto(*request, context_.currency)));
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(
+        Agreement agreement,
+        agreements_.Create(caller, NewAgreementFromProto(*request, context_.currency)));
     AgreementToProto(agreement, context_.currency, nullptr, *response);
     return absl::OkStatus();
   });
@@ -79,9 +80,10 @@ grpc::Status AgreementServiceImpl::ListAgreements(grpc::ServerContext* server_co
 grpc::Status AgreementServiceImpl::UpdateAgreement(grpc::ServerContext* server_context,
                                                    const v1::UpdateAgreementRequest* request,
                                                    v1::Agreement* response) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
-    TM_ASSIGN_OR_RETURN(Agreement agreement,
-                        agreements_.Update(AgreementUpdateFromProto(*request, context_.currency)));
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(
+        Agreement agreement,
+        agreements_.Update(caller, AgreementUpdateFromProto(*request, context_.currency)));
     AgreementToProto(agreement, context_.currency, nullptr, *response);
     return absl::OkStatus();
   });
@@ -90,8 +92,9 @@ grpc::Status AgreementServiceImpl::UpdateAgreement(grpc::ServerContext* server_c
 grpc::Status AgreementServiceImpl::StartAgreement(grpc::ServerContext* server_context,
                                                   const v1::StartAgreementRequest* request,
                                                   v1::Agreement* response) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
-    TM_ASSIGN_OR_RETURN(Agreement agreement, agreements_.Start(request->name(), request->etag()));
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(Agreement agreement,
+                        agreements_.Start(caller, request->name(), request->etag()));
     AgreementToProto(agreement, context_.currency, nullptr, *response);
     return absl::OkStatus();
   });
@@ -100,9 +103,9 @@ grpc::Status AgreementServiceImpl::StartAgreement(grpc::ServerContext* server_co
 grpc::Status AgreementServiceImpl::CompleteAgreement(grpc::ServerContext* server_context,
                                                      const v1::CompleteAgreementRequest* request,
                                                      v1::Agreement* response) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
     TM_ASSIGN_OR_RETURN(Agreement agreement,
-                        agreements_.Complete(request->name(), request->etag()));
+                        agreements_.Complete(caller, request->name(), request->etag()));
     AgreementToProto(agreement, context_.currency, nullptr, *response);
     return absl::OkStatus();
   });
@@ -111,9 +114,9 @@ grpc::Status AgreementServiceImpl::CompleteAgreement(grpc::ServerContext* server
 grpc::Status AgreementServiceImpl::TerminateAgreement(grpc::ServerContext* server_context,
                                                       const v1::TerminateAgreementRequest* request,
                                                       v1::Agreement* response) {
-  return Handle(context_, server_context, *request, [&]() -> absl::Status {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
     TM_ASSIGN_OR_RETURN(Agreement agreement,
-                        agreements_.Terminate(request->name(), request->etag()));
+                        agreements_.Terminate(caller, request->name(), request->etag()));
     AgreementToProto(agreement, context_.currency, nullptr, *response);
     return absl::OkStatus();
   });

@@ -4,6 +4,7 @@
 #include "core/common/status_macros.h"
 #include "server/agreement_conversion.h"
 #include "server/handler.h"
+#include "server/report_conversion.h"
 
 namespace techmatch::server {
 namespace {
@@ -22,29 +23,6 @@ std::string GroupValueName(GroupDimension dimension, const std::string& value) {
     default:
       return value;
   }
-}
-
-void EventSummaryToProto(const usecases::EventSummary& summary, const Currency& currency,
-                         v1::EventSummary& out) {
-  const EventFigures& figures = summary.figures;
-  out.set_event(ResourceName(kEvents, summary.event_id));
-  out.set_needs_count(figures.needs_count);
-  out.set_offerings_count(figures.offerings_count);
-  out.set_enterprise_count(figures.enterprise_count);
-  out.set_university_count(figures.university_count);
-  out.set_research_institute_count(figures.research_institute_count);
-  out.set_government_count(figures.government_count);
-  out.set_other_count(figures.other_count);
-  for (const auto& [kind, totals] : figures.by_kind) {
-    v1::KindSummary* entry = out.add_agreements_by_kind();
-    entry->set_kind(static_cast<v1::Agreement::Kind>(kind));
-    TotalsToProto(totals, currency, *entry->mutable_summary());
-  }
-  TotalsToProto(figures.technology, currency, *out.mutable_technology_contracts());
-  TotalsToProto(figures.total, currency, *out.mutable_total());
-  for (const std::string& name : figures.framework_partners) out.add_framework_partners(name);
-  out.set_narrative(summary.narrative);
-  out.set_language_code(std::string(NarrativeLanguageCode(summary.language)));
 }
 
 }  // namespace
@@ -82,6 +60,18 @@ grpc::Status ReportServiceImpl::GetEventSummary(grpc::ServerContext* server_cont
     TM_ASSIGN_OR_RETURN(usecases::EventSummary summary,
                         reports_.GetEventSummary(request->event(), request->language_code()));
     EventSummaryToProto(summary, context_.currency, *response);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status ReportServiceImpl::GetProgrammeReport(grpc::ServerContext* server_context,
+                                                   const v1::GetProgrammeReportRequest* request,
+                                                   v1::ProgrammeReport* response) {
+  return Handle(context_, server_context, *request, [&](const Principal& caller) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(usecases::ProgrammeReportView view,
+                        reports_.GetProgrammeReport(caller, request->year(), request->region_code(),
+                                                    request->language_code()));
+    ProgrammeReportToProto(view, context_.currency, *response);
     return absl::OkStatus();
   });
 }

@@ -64,7 +64,7 @@ TechmatchServer::TechmatchServer(std::unique_ptr<storage::Repository> repository
       offerings_(context_),
       matches_(context_),
       agreements_(context_),
-      reports_(context_),
+      reports_(context_, people.clock),
       audit_(context_),
       thesaurus_(context_),
       users_(context_, people_),

@@ -49,6 +49,7 @@
 #include "core/reference/reference_lookup.h"
 #include "core/reference/region_code.h"
 #include "core/reports/agreement_report.h"
+#include "core/reports/programme_report.h"
 #include "core/text/thesaurus_record.h"
 
 namespace techmatch::storage {
@@ -109,6 +110,15 @@ struct LedgerFilter {
   std::string indicator_code;
   std::string region;
   int year = 0;
+};
+
+// A whole-year figure the programme ledger's records give (usecases/derived_figures.h).
+enum class RecordFigure {
+  kProjectsApproved,     // projects whose year is the year
+  kProjectFundsArrived,  // fund arrivals whose arrive_time falls in the year, summed
+  kCommissionersSent,    // commissioners whose year is the year
+  kFinancingArranged,    // financing of every kind granted in the year, summed
+  kLoansArranged,        // LOAN financing granted in the year, summed
 };
 
 // Identifies a create call for idempotency (AIP-155): a repeated (method, request_id) returns
@@ -265,6 +275,15 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // parties of its framework agreements in first-signed order. Agreement figures are left
   // for SummarizeAgreements. NOT_FOUND for an unknown event.
   virtual absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) = 0;
+  // The programme report's ledger aggregates of `region` (a valid GB/T 2260 code) for `year`,
+  // read in one snapshot and summed by the database (core/reports/programme_report.h): the
+  // projects approved in the year and the year before by level, the year's commissioners and
+  // financing by kind (grant year), for the region and each direct subordinate region with
+  // records; the year's projects whose arrivals exceed their approved funds; the events
+  // starting in the year (China Standard Time) with an organizer in the region. OUT_OF_RANGE
+  // when a sum would overflow 64-bit minor units.
+  virtual absl::StatusOr<LedgerYearTotals> AggregateLedgerYear(absl::string_view region,
+                                                               int year) = 0;
 
   // Projects of the programme ledger. ReadScope: `party` (the lead or a partner, or a college
   // of one) and `region` (the project's region_code).
@@ -394,6 +413,11 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // Every observation of `indicator_code` for `year` in `region` or under it, in id order.
   virtual absl::StatusOr<std::vector<Observation>> ObservationsInRegion(
       absl::string_view indicator_code, absl::string_view region, int year) = 0;
+  // `figure` of `year` (a time's year in China Standard Time) over the records whose region
+  // (a fund arrival's: its project's) is `region` or under it, aggregated by the database;
+  // OUT_OF_RANGE when a sum overflows 64 bits.
+  virtual absl::StatusOr<int64_t> SumRecordFigure(RecordFigure figure, absl::string_view region,
+                                                  int year) = 0;
   virtual absl::StatusOr<Target> CreateTarget(const Target& target, RequestKey key) = 0;
   virtual absl::StatusOr<Target> GetTarget(absl::string_view id) = 0;
   virtual absl::StatusOr<Target> ReplaceTarget(const Target& target, int64_t expected_revision) = 0;

@@ -6,6 +6,7 @@
 #include "core/common/resource_id.h"
 #include "core/common/status_macros.h"
 #include "usecases/record_flows.h"
+#include "usecases/region_scope.h"
 
 namespace techmatch::usecases {
 namespace {
@@ -25,13 +26,51 @@ storage::ReadScope ScopeOf(const Principal& caller) {
   return scope;
 }
 
+// OK when `caller` has no region or one of the agreement's parties lies in it; a write of any
+// other agreement is PERMISSION_DENIED.
+absl::Status CheckWritableInRegion(storage::Repository& repository, const Principal& caller,
+                                   const Agreement& agreement) {
+  if (caller.region_code.empty()) return absl::OkStatus();
+  for (const Party& party : agreement.parties) {
+    TM_ASSIGN_OR_RETURN(bool inside, InCallersRegion(repository, caller, party.organization_id));
+    if (inside) return absl::OkStatus();
+  }
+  return absl::PermissionDeniedError(
+      absl::StrCat(agreement.meta.id.empty() ? std::string("the agreement")
+                                             : ResourceName(kAgreements, agreement.meta.id),
+                   " has no party in region ", caller.region_code, " of the caller"));
+}
+
+// The stored agreement `caller` may change: its `get` refuses one without a party in the
+// caller's region; `admit` refuses an update that would leave none there.
+StoredRecord<Agreement> Stored(storage::Repository& repository, const Principal& caller,
+                               std::vector<AmountChange>* changes) {
+  return {[&repository, &caller](absl::string_view key) -> absl::StatusOr<Agreement> {
+            TM_ASSIGN_OR_RETURN(Agreement current, repository.GetAgreement(key));
+            TM_RETURN_IF_ERROR(CheckWritableInRegion(repository, caller, current));
+            return current;
+          },
+          [&repository, changes](const Agreement& agreement, int64_t revision) {
+            return repository.ReplaceAgreement(
+                agreement, revision, changes != nullptr ? *changes : std::vector<AmountChange>{});
+          },
+          nullptr,
+          [&repository, &caller, changes](const Agreement& current, Agreement& updated) {
+            TM_RETURN_IF_ERROR(CheckWritableInRegion(repository, caller, updated));
+            if (changes != nullptr) *changes = AmountChanges(current, updated, absl::Now());
+            return absl::OkStatus();
+          },
+          CheckAgreementChangeAllowed};
+}
+
 }  // namespace
 
-absl::StatusOr<Agreement> Agreements::Create(NewAgreement input) {
+absl::StatusOr<Agreement> Agreements::Create(const Principal& caller, NewAgreement input) {
   Violations request_level;
   CheckRequestId(input.request_id, request_level);
   TM_RETURN_IF_ERROR(PrepareNew(input.agreement, input.agreement_id, "agreement_id", "agreement",
                                 input.conversion, Rules(repository_), repository_, request_level));
+  TM_RETURN_IF_ERROR(CheckWritableInRegion(repository_, caller, input.agreement));
   return repository_.CreateAgreement(input.agreement, {"CreateAgreement", input.request_id});
 }
 
@@ -68,50 +107,36 @@ absl::StatusOr<ListPage<Agreement>> Agreements::List(const Principal& caller,
   return Continued(std::move(page), list, tokens_);
 }
 
-absl::StatusOr<Agreement> Agreements::Update(const AgreementUpdate& input) {
+absl::StatusOr<Agreement> Agreements::Update(const Principal& caller,
+                                             const AgreementUpdate& input) {
   TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(input.name, kAgreements, "agreement.name"));
-  storage::Repository& repository = repository_;
   // The figures that change go into the history in the same transaction as the agreement.
   std::vector<AmountChange> changes;
-  const StoredRecord<Agreement> stored{
-      [&repository](absl::string_view key) { return repository.GetAgreement(key); },
-      [&repository, &changes](const Agreement& agreement, int64_t revision) {
-        return repository.ReplaceAgreement(agreement, revision, changes);
-      },
-      nullptr,
-      [&changes](const Agreement& current, Agreement& updated) {
-        changes = AmountChanges(current, updated, absl::Now());
-        return absl::OkStatus();
-      },
-      CheckAgreementChangeAllowed};
-  return UpdateRecord<Agreement>(stored, Rules(repository_), repository_, id, input.etag,
-                                 input.paths, input.patch, input.conversion, "agreement",
-                                 ApplyAgreementUpdate);
+  return UpdateRecord<Agreement>(Stored(repository_, caller, &changes), Rules(repository_),
+                                 repository_, id, input.etag, input.paths, input.patch,
+                                 input.conversion, "agreement", ApplyAgreementUpdate);
 }
 
-absl::StatusOr<Agreement> Agreements::Transition(absl::string_view name, absl::string_view etag,
+absl::StatusOr<Agreement> Agreements::Transition(const Principal& caller, absl::string_view name,
+                                                 absl::string_view etag,
                                                  absl::Status (*transition)(Agreement&)) {
   TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(name, kAgreements, "name"));
-  storage::Repository& repository = repository_;
-  const StoredRecord<Agreement> stored{
-      [&repository](absl::string_view key) { return repository.GetAgreement(key); },
-      [&repository](const Agreement& agreement, int64_t revision) {
-        return repository.ReplaceAgreement(agreement, revision, {});
-      },
-      nullptr};
-  return TransitionRecord<Agreement>(stored, id, etag, transition);
+  return TransitionRecord<Agreement>(Stored(repository_, caller, nullptr), id, etag, transition);
 }
 
-absl::StatusOr<Agreement> Agreements::Start(absl::string_view name, absl::string_view etag) {
-  return Transition(name, etag, StartAgreement);
+absl::StatusOr<Agreement> Agreements::Start(const Principal& caller, absl::string_view name,
+                                            absl::string_view etag) {
+  return Transition(caller, name, etag, StartAgreement);
 }
 
-absl::StatusOr<Agreement> Agreements::Complete(absl::string_view name, absl::string_view etag) {
-  return Transition(name, etag, CompleteAgreement);
+absl::StatusOr<Agreement> Agreements::Complete(const Principal& caller, absl::string_view name,
+                                               absl::string_view etag) {
+  return Transition(caller, name, etag, CompleteAgreement);
 }
 
-absl::StatusOr<Agreement> Agreements::Terminate(absl::string_view name, absl::string_view etag) {
-  return Transition(name, etag, TerminateAgreement);
+absl::StatusOr<Agreement> Agreements::Terminate(const Principal& caller, absl::string_view name,
+                                                absl::string_view etag) {
+  return Transition(caller, name, etag, TerminateAgreement);
 }
 
 absl::Status Agreements::Export(const Principal& caller, absl::string_view filter,

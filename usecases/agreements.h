@@ -55,7 +55,9 @@ class Agreements {
   Agreements(storage::Repository& repository, const PageTokenCodec& tokens, int minor_digits)
       : repository_(repository), tokens_(tokens), minor_digits_(minor_digits) {}
 
-  absl::StatusOr<Agreement> Create(NewAgreement input);
+  // Writes by a caller with a region (an ORGANIZER's) are PERMISSION_DENIED unless the
+  // agreement has a party in that region — before the change and after it.
+  absl::StatusOr<Agreement> Create(const Principal& caller, NewAgreement input);
   // INSTITUTE and ENTERPRISE callers read only the agreements their organization, or one of its
   // colleges, is party to: another is NOT_FOUND to them, as one that does not exist.
   absl::StatusOr<AgreementView> Get(const Principal& caller, absl::string_view name,
@@ -63,17 +65,21 @@ class Agreements {
   absl::StatusOr<ListPage<Agreement>> List(const Principal& caller, const ListRequest& request);
   // A TERMINATED agreement never changes, a COMPLETED one only in its realized figures
   // (CheckAgreementChangeAllowed); changed figures are added to the history.
-  absl::StatusOr<Agreement> Update(const AgreementUpdate& input);
-  absl::StatusOr<Agreement> Start(absl::string_view name, absl::string_view etag);
-  absl::StatusOr<Agreement> Complete(absl::string_view name, absl::string_view etag);
-  absl::StatusOr<Agreement> Terminate(absl::string_view name, absl::string_view etag);
+  absl::StatusOr<Agreement> Update(const Principal& caller, const AgreementUpdate& input);
+  absl::StatusOr<Agreement> Start(const Principal& caller, absl::string_view name,
+                                  absl::string_view etag);
+  absl::StatusOr<Agreement> Complete(const Principal& caller, absl::string_view name,
+                                     absl::string_view etag);
+  absl::StatusOr<Agreement> Terminate(const Principal& caller, absl::string_view name,
+                                      absl::string_view etag);
   // Every agreement passing `filter` that `caller` may read (as List), as one snapshot however
   // long the export takes.
   absl::Status Export(const Principal& caller, absl::string_view filter, AgreementSink& sink,
                       const CallState& call);
 
  private:
-  absl::StatusOr<Agreement> Transition(absl::string_view name, absl::string_view etag,
+  absl::StatusOr<Agreement> Transition(const Principal& caller, absl::string_view name,
+                                       absl::string_view etag,
                                        absl::Status (*transition)(Agreement&));
 
   storage::Repository& repository_;

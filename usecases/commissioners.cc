@@ -27,19 +27,9 @@ absl::StatusOr<Commissioner> Commissioners::Create(const Principal& caller, NewC
 
 absl::StatusOr<Commissioner> Commissioners::Get(const Principal& caller, absl::string_view name) {
   TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(name, kCommissioners, "name"));
-  TM_ASSIGN_OR_RETURN(Commissioner commissioner, repository_.GetCommissioner(id));
-  const storage::ReadScope scope = LedgerScopeOf(caller);
-  if (scope.party || !scope.region.empty()) {
-    storage::ListQuery own;
-    own.scope = scope;
-    own.only_ids.emplace({id});
-    own.page_size = 1;
-    TM_ASSIGN_OR_RETURN(Page<Commissioner> found, repository_.ListCommissioners(own));
-    if (found.items.empty()) {
-      return absl::NotFoundError(absl::StrCat(ResourceName(kCommissioners, id), " not found"));
-    }
-  }
-  return commissioner;
+  return GetVisibleLedgerRecord<Commissioner>(repository_, caller, kCommissioners, id,
+                                              &storage::Repository::GetCommissioner,
+                                              &storage::Repository::ListCommissioners);
 }
 
 absl::StatusOr<ListPage<Commissioner>> Commissioners::List(const Principal& caller,

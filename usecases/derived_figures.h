@@ -1,7 +1,6 @@
 // The seam where the programme ledger's DERIVED indicators (core/ledger/indicator.h) read their
 // figures from the ledger's records instead of observations. One function: a derivation for a
-// new indicator (projects' arrived funds, commissioners' outcomes, financing) is one more case
-// here and one more description in DerivationOf.
+// new indicator is one more case here and one more description in DerivationOf.
 #ifndef TECHMATCH_USECASES_DERIVED_FIGURES_H_
 #define TECHMATCH_USECASES_DERIVED_FIGURES_H_
 
@@ -26,6 +25,13 @@ namespace techmatch::usecases {
 // Each counts once, under the region of its first DEMANDER party inside `region` — where the
 // technology is put to use — so a contract with demanders in two counties is not counted twice
 // in their city.
+//
+// The records-only indicators (core/ledger/indicator.h IsRecordsOnly) are aggregated by the
+// database over `region` and every region under it (Repository::SumRecordFigure) and given as
+// one figure under `region`: projects_approved and commissioners_sent count the records of
+// `year`, project_funds_arrived sums the arrivals of `year` (China Standard Time) of the
+// region's projects, financing_arranged sums the financing granted in `year`, loans_arranged
+// its LOANs. None when the total is 0.
 absl::StatusOr<std::vector<RegionFigure>> GatherDerivedFigures(storage::Repository& repository,
                                                                absl::string_view indicator_code,
                                                                absl::string_view region, int year);

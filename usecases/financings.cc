@@ -45,19 +45,9 @@ absl::StatusOr<Financing> Financings::Create(const Principal& caller, NewFinanci
 
 absl::StatusOr<Financing> Financings::Get(const Principal& caller, absl::string_view name) {
   TM_ASSIGN_OR_RETURN(std::string id, ParseResourceName(name, kFinancings, "name"));
-  TM_ASSIGN_OR_RETURN(Financing financing, repository_.GetFinancing(id));
-  const storage::ReadScope scope = LedgerScopeOf(caller);
-  if (scope.party || !scope.region.empty()) {
-    storage::ListQuery own;
-    own.scope = scope;
-    own.only_ids.emplace({id});
-    own.page_size = 1;
-    TM_ASSIGN_OR_RETURN(Page<Financing> found, repository_.ListFinancings(own));
-    if (found.items.empty()) {
-      return absl::NotFoundError(absl::StrCat(ResourceName(kFinancings, id), " not found"));
-    }
-  }
-  return financing;
+  return GetVisibleLedgerRecord<Financing>(repository_, caller, kFinancings, id,
+                                           &storage::Repository::GetFinancing,
+                                           &storage::Repository::ListFinancings);
 }
 
 absl::StatusOr<ListPage<Financing>> Financings::List(const Principal& caller,

@@ -15,19 +15,9 @@ RecordRules<Project> Rules() { return {ValidateProject, CheckProjectReferences};
 }  // namespace
 
 absl::StatusOr<Project> Projects::Visible(const Principal& caller, absl::string_view id) {
-  TM_ASSIGN_OR_RETURN(Project project, repository_.GetProject(id));
-  const storage::ReadScope scope = LedgerScopeOf(caller);
-  if (scope.party || !scope.region.empty()) {
-    storage::ListQuery own;
-    own.scope = scope;
-    own.only_ids.emplace({std::string(id)});
-    own.page_size = 1;
-    TM_ASSIGN_OR_RETURN(Page<Project> found, repository_.ListProjects(own));
-    if (found.items.empty()) {
-      return absl::NotFoundError(absl::StrCat(ResourceName(kProjects, id), " not found"));
-    }
-  }
-  return project;
+  return GetVisibleLedgerRecord<Project>(repository_, caller, kProjects, id,
+                                         &storage::Repository::GetProject,
+                                         &storage::Repository::ListProjects);
 }
 
 absl::StatusOr<Project> Projects::Create(const Principal& caller, NewProject input) {

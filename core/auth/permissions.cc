@@ -99,6 +99,7 @@ const std::vector<NamedRule>& MethodRules() {
 
       {"/techmatch.v1.ReportService/SummarizeAgreements", Read(kOverseers)},
       {"/techmatch.v1.ReportService/GetEventSummary", Read(kOverseers)},
+      {"/techmatch.v1.ReportService/GetProgrammeReport", Read(kOverseers)},
 
       {"/techmatch.v1.ProjectService/CreateProject", Write(kCurators)},
       {"/techmatch.v1.ProjectService/GetProject", Read(kLedgerReaders)},

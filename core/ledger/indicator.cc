@@ -58,15 +58,52 @@ void ValidateIndicator(const Indicator& indicator, Violations& violations) {
   }
 }
 
+namespace {
+
+struct RecordsDerivation {
+  absl::string_view code;
+  absl::string_view description;
+};
+
+// Seeded by SQLite migration 14; usecases/derived_figures.cc computes each.
+constexpr RecordsDerivation kRecordsOnly[] = {
+    {"projects_approved",
+     "projects approved that year (their year) with their region in the region or under it; "
+     "from the ledger's records only (observations are refused)"},
+    {"project_funds_arrived",
+     "fund arrivals whose arrive_time falls in that year (China Standard Time), of projects in "
+     "the region or under it; from the ledger's records only (observations are refused)"},
+    {"commissioners_sent",
+     "technology commissioners serving that year in the region or under it; from the ledger's "
+     "records only (observations are refused)"},
+    {"financing_arranged",
+     "financing of every kind granted that year (China Standard Time) in the region or under "
+     "it; from the ledger's records only (observations are refused)"},
+    {"loans_arranged",
+     "LOAN financing granted that year (China Standard Time) in the region or under it; from "
+     "the ledger's records only (observations are refused)"},
+};
+
+}  // namespace
+
 std::optional<absl::string_view> DerivationOf(absl::string_view code) {
-  // The fair's agreements record technology put to use in a region; other derivations (projects'
-  // arrived funds, commissioners' outcomes, financing) join here when those records exist.
+  // The fair's agreements record technology put to use in a region.
   if (code == "achievements_transformed") {
     return "technology transfer, licence and development contracts in implementation or "
            "completed, signed that year (China Standard Time) with a DEMANDER in the region; "
            "used when no observation was recorded for the region";
   }
+  for (const RecordsDerivation& derivation : kRecordsOnly) {
+    if (derivation.code == code) return derivation.description;
+  }
   return std::nullopt;
+}
+
+bool IsRecordsOnly(absl::string_view code) {
+  for (const RecordsDerivation& derivation : kRecordsOnly) {
+    if (derivation.code == code) return true;
+  }
+  return false;
 }
 
 IndicatorSource SourceOf(absl::string_view code) {

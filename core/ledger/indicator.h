@@ -62,6 +62,12 @@ void ValidateIndicator(const Indicator& indicator, Violations& violations);
 std::optional<absl::string_view> DerivationOf(absl::string_view code);
 IndicatorSource SourceOf(absl::string_view code);
 
+// Whether the indicator's figures come from the ledger's records alone (projects, fund
+// arrivals, commissioners, financing), so that an observation of it is refused: a second
+// figure beside the records could only disagree with them. achievements_transformed is DERIVED
+// but not records-only: a region without agreements in techmatch reports it as an observation.
+bool IsRecordsOnly(absl::string_view code);
+
 // Years a ledger record may name.
 
 }  // namespace techmatch

@@ -54,6 +54,10 @@ void ValidateObservation(const Observation& observation, const std::optional<Ind
   } else if (!indicator) {
     violations.Add("indicator", absl::StrCat("'", IndicatorName(observation.indicator_code),
                                              "' is not a known indicator"));
+  } else if (IsRecordsOnly(observation.indicator_code)) {
+    violations.Add("indicator",
+                   absl::StrCat("'", IndicatorName(observation.indicator_code),
+                                "' is not observed: its figure comes from the ledger's records"));
   }
   if (!IsRegionCode(observation.region_code)) {
     violations.Add("region_code",

@@ -56,8 +56,8 @@ void CheckFigure(const std::optional<Figure>& value, std::optional<IndicatorUnit
 absl::string_view FigureField(IndicatorUnit unit);
 
 // Field rules of an observation, given its indicator (nullopt when there is no such indicator):
-// indicator known, region a GB/T 2260 code, year in range, half 0 (whole year), 1 or 2, the
-// value per CheckFigure, note at most kMaxNoteChars.
+// indicator known and not records-only (IsRecordsOnly), region a GB/T 2260 code, year in range,
+// half 0 (whole year), 1 or 2, the value per CheckFigure, note at most kMaxNoteChars.
 void ValidateObservation(const Observation& observation, const std::optional<Indicator>& indicator,
                          Violations& violations);
 

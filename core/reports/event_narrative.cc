@@ -4,14 +4,10 @@
 #include <utility>
 #include <vector>
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "core/common/bounded_text.h"
-#include "core/common/field_violations.h"
 #include "core/money/amount_text.h"
-#include "core/text/chinese_script.h"
+#include "core/reports/narrative_wording.h"
 
 namespace techmatch {
 namespace {
@@ -76,12 +72,6 @@ constexpr std::array<AmountField, 4> kPlanned = {
 constexpr std::array<AmountField, 2> kRealized = {AmountField::kRealizedOutputValue,
                                                   AmountField::kRealizedProfitTax};
 
-// A stored name (written in either script) in the narrative's script.
-std::string InScript(absl::string_view name, ChineseScript script) {
-  return script == ChineseScript::kTraditional ? ToTraditionalScript(name)
-                                               : ToSimplifiedScript(name);
-}
-
 std::string ChineseNarrative(const EventFigures& f, const Currency& currency,
                              const ChinesePhrases& p) {
   std::string text =
@@ -129,17 +119,6 @@ std::string ChineseNarrative(const EventFigures& f, const Currency& currency,
   if (!realized.empty())
     absl::StrAppend(&text, p.realized_intro, absl::StrJoin(realized, "，"), "。");
   return text;
-}
-
-std::string Counted(int64_t n, absl::string_view one, absl::string_view many) {
-  return absl::StrCat(n, " ", n == 1 ? one : many);
-}
-
-// "a", "a and b", "a, b and c".
-std::string EnglishList(const std::vector<std::string>& items) {
-  if (items.size() <= 1) return absl::StrJoin(items, "");
-  std::vector<std::string> head(items.begin(), items.end() - 1);
-  return absl::StrCat(absl::StrJoin(head, ", "), " and ", items.back());
 }
 
 std::string EnglishNarrative(const EventFigures& f, const Currency& currency) {
@@ -192,9 +171,7 @@ std::string EnglishNarrative(const EventFigures& f, const Currency& currency) {
     if (sum > 0) money.push_back(absl::StrCat(kPlannedNames[i], " ", EnglishAmount(sum, currency)));
   }
   if (!money.empty()) {
-    std::string sentence = EnglishList(money);
-    sentence[0] = absl::ascii_toupper(static_cast<unsigned char>(sentence[0]));
-    absl::StrAppend(&text, " ", sentence, ".");
+    absl::StrAppend(&text, " ", Capitalized(EnglishList(money)), ".");
   }
   static constexpr std::array<absl::string_view, 2> kRealizedNames = {"new output value",
                                                                       "new profit and taxes"};
@@ -210,33 +187,6 @@ std::string EnglishNarrative(const EventFigures& f, const Currency& currency) {
 }
 
 }  // namespace
-
-absl::StatusOr<NarrativeLanguage> ParseNarrativeLanguage(absl::string_view code) {
-  const std::string lower = absl::AsciiStrToLower(code);
-  if (lower.empty() || lower == "zh" || lower == "zh-hans" || lower == "zh-cn" ||
-      lower == "zh-sg" || absl::StartsWith(lower, "zh-hans-")) {
-    return NarrativeLanguage::kSimplifiedChinese;
-  }
-  if (lower == "zh-hant" || lower == "zh-tw" || lower == "zh-hk" || lower == "zh-mo" ||
-      absl::StartsWith(lower, "zh-hant-")) {
-    return NarrativeLanguage::kTraditionalChinese;
-  }
-  if (lower == "en" || absl::StartsWith(lower, "en-")) return NarrativeLanguage::kEnglish;
-  return InvalidFieldError("language_code", absl::StrCat("must be zh-Hans, zh-Hant or en, got '",
-                                                         BoundedText(code, kMaxEchoBytes), "'"));
-}
-
-absl::string_view NarrativeLanguageCode(NarrativeLanguage language) {
-  switch (language) {
-    case NarrativeLanguage::kSimplifiedChinese:
-      return "zh-Hans";
-    case NarrativeLanguage::kTraditionalChinese:
-      return "zh-Hant";
-    case NarrativeLanguage::kEnglish:
-      return "en";
-  }
-  return "zh-Hans";
-}
 
 std::string EventNarrative(const EventFigures& figures, const Currency& currency,
                            NarrativeLanguage language) {

@@ -5,21 +5,11 @@
 
 #include <string>
 
-#include "absl/status/statusor.h"
-#include "absl/strings/string_view.h"
 #include "core/money/money.h"
 #include "core/reports/agreement_report.h"
+#include "core/reports/narrative_language.h"
 
 namespace techmatch {
-
-enum class NarrativeLanguage { kSimplifiedChinese, kTraditionalChinese, kEnglish };
-
-// `zh-Hans` (also the default for empty, and `zh-CN`, `zh-SG`), `zh-Hant` (also `zh-TW`,
-// `zh-HK`, `zh-MO`) or `en` (also `en-*`), case-insensitive; INVALID_ARGUMENT on
-// "language_code" otherwise.
-absl::StatusOr<NarrativeLanguage> ParseNarrativeLanguage(absl::string_view code);
-// The canonical code: "zh-Hans", "zh-Hant" or "en".
-absl::string_view NarrativeLanguageCode(NarrativeLanguage language);
 
 // States the needs collected; the universities and institutes that took part; the
 // achievements presented; the framework agreements and with whom; how many technology

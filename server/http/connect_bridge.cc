@@ -145,7 +145,7 @@ struct ConnectBridge::PendingCall {
 };
 
 ConnectBridge::ConnectBridge(std::shared_ptr<grpc::Channel> channel, int max_streams)
-    : channel_(std::move(channel)), stub_(channel_), max_streams_(max_streams) {
+    : channel_(std::move(channel)), generic_calls_(channel_), max_streams_(max_streams) {
   // One queue per thread: a completion wakes the thread of its own queue, never a second one.
   const int threads = UsableCores();
   for (int i = 0; i < threads; ++i) {
@@ -336,8 +336,8 @@ void ConnectBridge::ServeUnary(const ConnectMethod& method, const CallSetup& set
   {
     absl::ReaderMutexLock lock(&calls_mu_);
     if (!calls_stopped_) {
-      call = stub_.PrepareUnaryCall(&context, method.path,
-                                    ToBuffer(json ? converted : request.body), &queue);
+      call = generic_calls_.PrepareUnaryCall(&context, method.path,
+                                             ToBuffer(json ? converted : request.body), &queue);
       call->StartCall();
     }
   }
@@ -374,7 +374,7 @@ void ConnectBridge::StartUnary(const ConnectMethod& method, const CallSetup& set
     absl::ReaderMutexLock lock(&calls_mu_);
     if (!calls_stopped_) {
       pending->call =
-          stub_.PrepareUnaryCall(&pending->context, method.path, ToBuffer(body), &queue);
+          generic_calls_.PrepareUnaryCall(&pending->context, method.path, ToBuffer(body), &queue);
       pending->call->StartCall();
       PendingCall* tag = pending.release();
       tag->call->Finish(&tag->response, &tag->status, tag);
@@ -464,7 +464,7 @@ void ConnectBridge::ServeStream(const ConnectMethod& method, const CallSetup& se
   {
     absl::ReaderMutexLock lock(&calls_mu_);
     if (!calls_stopped_) {
-      call = stub_.PrepareCall(&context, method.path, &queue);
+      call = generic_calls_.PrepareCall(&context, method.path, &queue);
       call->StartCall(nullptr);
     }
   }

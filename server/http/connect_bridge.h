@@ -102,7 +102,7 @@ class ConnectBridge {
   void SendStreamError(const grpc::Status& status, bool json, ResponseWriter& response) const;
 
   std::shared_ptr<grpc::Channel> channel_;
-  grpc::GenericStub stub_;
+  grpc::GenericStub generic_calls_;  // any method, by its path, on `channel_`
   JsonCodec codec_;
   const int max_streams_;
   std::atomic<int> active_streams_{0};

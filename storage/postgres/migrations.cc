@@ -650,6 +650,22 @@ CREATE INDEX financings_by_provider ON financings (provider_id, id);
 CREATE INDEX financings_by_recipient ON financings (recipient_id, id);
 )sql";
 
+// SQLite's migration 14: the indicators whose figures the ledger's records give
+// (core/ledger/indicator.h IsRecordsOnly; usecases/derived_figures.h), so targets can be issued
+// on them.
+constexpr const char kMigration6[] = R"sql(
+INSERT INTO indicators (code, display_name_zh, display_name_en, unit, create_time, update_time,
+                        revision)
+SELECT code, zh, en, unit, now_nanos, now_nanos, 1
+FROM (VALUES
+  ('projects_approved', '立项项目数', 'Projects approved', 'COUNT'),
+  ('project_funds_arrived', '项目到位资金', 'Project funds arrived', 'MONEY'),
+  ('commissioners_sent', '选派科技特派员人数', 'Technology commissioners sent', 'COUNT'),
+  ('financing_arranged', '科技金融融资额', 'Financing arranged', 'MONEY'),
+  ('loans_arranged', '科技贷款额', 'Loans arranged', 'MONEY')) AS seed (code, zh, en, unit),
+     (SELECT floor(extract(epoch FROM now()))::bigint * 1000000000 AS now_nanos) AS clock;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -662,6 +678,7 @@ const std::vector<Migration>& Migrations() {
        "the programme ledger's records: projects, fund arrivals, commissioners, financings "
        "(SQLite 13)",
        kMigration5},
+      {6, "the ledger's indicators derived from its records (SQLite 14)", kMigration6},
   };
   return *kMigrations;
 }

@@ -30,7 +30,9 @@
 #include "storage/postgres/organization_rows.h"
 #include "storage/postgres/participant_rows.h"
 #include "storage/postgres/pg_status.h"
+#include "storage/postgres/programme_report_rows.h"
 #include "storage/postgres/project_rows.h"
+#include "storage/postgres/record_figure_rows.h"
 #include "storage/postgres/request_id_rows.h"
 #include "storage/postgres/session_rows.h"
 #include "storage/postgres/target_rows.h"
@@ -63,12 +65,14 @@ using postgres::OfferingRows;
 using postgres::OrganizationRows;
 using postgres::Params;
 using postgres::ParticipantRows;
+using postgres::ProgrammeReportRows;
 using postgres::ProjectRows;
 using postgres::RequestIdRows;
 using postgres::Result;
 using postgres::SessionRows;
 using postgres::SqlStateOf;
 using postgres::StatusFor;
+using postgres::SumRecordFigureRows;
 using postgres::TargetRows;
 using postgres::ThesaurusRows;
 using postgres::UserRows;
@@ -1004,6 +1008,23 @@ absl::StatusOr<EventFigures> PostgresRepository::GetEventFigures(absl::string_vi
   return figures;
 }
 
+absl::StatusOr<LedgerYearTotals> PostgresRepository::AggregateLedgerYear(absl::string_view region,
+                                                                         int year) {
+  LedgerYearTotals totals;
+  // One snapshot: the sections and the events agree.
+  TM_RETURN_IF_ERROR(
+      Read("summarizing", NameOf("regions", region), [&](Connection& c) -> absl::Status {
+        totals = LedgerYearTotals();  // A retried transaction starts over.
+        totals.region.region_code = std::string(region);
+        TM_RETURN_IF_ERROR(ProgrammeReportRows::Aggregate(c, year, totals));
+        TM_ASSIGN_OR_RETURN(totals.event_ids, ProgrammeReportRows::EventsOrganizedIn(
+                                                  c, region, PeriodEnd(year - 1, kWholeYear),
+                                                  PeriodEnd(year, kWholeYear)));
+        return absl::OkStatus();
+      }));
+  return totals;
+}
+
 // --- API keys ------------------------------------------------------------------------------------
 
 absl::Status PostgresRepository::CreateApiKey(const ApiKey& key) {
@@ -1330,6 +1351,16 @@ absl::StatusOr<std::vector<Observation>> PostgresRepository::ObservationsInRegio
     return absl::OkStatus();
   }));
   return observations;
+}
+
+absl::StatusOr<int64_t> PostgresRepository::SumRecordFigure(RecordFigure figure,
+                                                            absl::string_view region, int year) {
+  int64_t sum = 0;
+  TM_RETURN_IF_ERROR(Read("summing", "ledger records", [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(sum, SumRecordFigureRows(c, figure, region, year));
+    return absl::OkStatus();
+  }));
+  return sum;
 }
 
 absl::StatusOr<Target> PostgresRepository::CreateTarget(const Target& target, RequestKey key) {

@@ -133,6 +133,7 @@ class PostgresRepository final : public CachingRepository {
                                                       const std::vector<GroupDimension>& group_by,
                                                       const SummaryOptions& options) override;
   absl::StatusOr<EventFigures> GetEventFigures(absl::string_view event_id) override;
+  absl::StatusOr<LedgerYearTotals> AggregateLedgerYear(absl::string_view region, int year) override;
   absl::StatusOr<std::optional<AgreementLookup::OrganizationFacts>> FindOrganizationFacts(
       absl::string_view id) override;
   absl::StatusOr<ThesaurusRecord> CreateThesaurusEntry(const ThesaurusRecord& record,
@@ -202,6 +203,8 @@ class PostgresRepository final : public CachingRepository {
   absl::StatusOr<std::vector<Observation>> ObservationsInRegion(absl::string_view indicator_code,
                                                                 absl::string_view region,
                                                                 int year) override;
+  absl::StatusOr<int64_t> SumRecordFigure(RecordFigure figure, absl::string_view region,
+                                          int year) override;
   absl::StatusOr<Target> CreateTarget(const Target& target, RequestKey key) override;
   absl::StatusOr<Target> GetTarget(absl::string_view id) override;
   absl::StatusOr<Target> ReplaceTarget(const Target& target, int64_t expected_revision) override;

@@ -667,6 +667,20 @@ CREATE INDEX financings_by_provider ON financings (provider_id, id);
 CREATE INDEX financings_by_recipient ON financings (recipient_id, id);
 )sql";
 
+// The indicators whose figures the ledger's records give (core/ledger/indicator.h
+// IsRecordsOnly; usecases/derived_figures.h), so targets can be issued on them.
+constexpr const char kMigration14[] = R"sql(
+INSERT INTO indicators (code, display_name_zh, display_name_en, unit, create_time, update_time,
+                        revision)
+SELECT column1, column2, column3, column4, unixepoch() * 1000000000, unixepoch() * 1000000000, 1
+FROM (VALUES
+  ('projects_approved', '立项项目数', 'Projects approved', 'COUNT'),
+  ('project_funds_arrived', '项目到位资金', 'Project funds arrived', 'MONEY'),
+  ('commissioners_sent', '选派科技特派员人数', 'Technology commissioners sent', 'COUNT'),
+  ('financing_arranged', '科技金融融资额', 'Financing arranged', 'MONEY'),
+  ('loans_arranged', '科技贷款额', 'Loans arranged', 'MONEY'));
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -686,6 +700,7 @@ const std::vector<Migration>& Migrations() {
       {12, "the programme ledger: indicators, observations, targets", kMigration12},
       {13, "the programme ledger's records: projects, fund arrivals, commissioners, financings",
        kMigration13},
+      {14, "the ledger's indicators derived from its records", kMigration14},
   };
   return *kMigrations;
 }

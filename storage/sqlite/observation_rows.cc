@@ -4,6 +4,7 @@
 
 #include "core/common/status_macros.h"
 #include "storage/codec.h"
+#include "storage/sqlite/indicator_figure_rows.h"
 #include "storage/sqlite/row_helpers.h"
 #include "storage/sqlite/sql_filter.h"
 
@@ -35,16 +36,13 @@ Observation ReadObservation(const RowReader& row) {
   o.region_code = row.Text(2);
   o.year = static_cast<int>(row.Int64(3));
   o.half = static_cast<int>(row.Int64(4));
-  o.value =
-      Figure{IndicatorUnitFromName(row.View(10)).value_or(IndicatorUnit::kCount), row.Int64(5)};
+  o.value = FigureOfRow(row.View(10), row.Int64(5));
   o.note = row.Text(6);
   o.meta.create_time = NanosToTime(row.Int64(7));
   o.meta.update_time = NanosToTime(row.Int64(8));
   o.meta.revision = row.Int64(9);
   return o;
 }
-
-int64_t ValueOf(const Observation& o) { return o.value ? o.value->value : 0; }
 
 }  // namespace
 
@@ -57,7 +55,7 @@ absl::Status ObservationRows::Insert(Connection& connection, const Observation& 
   insert.BindText(3, record.region_code);
   insert.BindInt64(4, record.year);
   insert.BindInt64(5, record.half);
-  insert.BindInt64(6, ValueOf(record));
+  insert.BindInt64(6, StoredValue(record.value));
   insert.BindText(7, record.note);
   insert.BindInt64(8, create_time);
   insert.BindInt64(9, update_time);
@@ -72,7 +70,7 @@ absl::StatusOr<std::optional<absl::Time>> ObservationRows::Update(Connection& co
   TM_ASSIGN_OR_RETURN(int64_t update_time, TimeToNanos(record.meta.update_time, "update_time"));
   ScopedStatement update = connection.Prepare(kUpdate);
   update.BindText(1, record.meta.id);
-  update.BindInt64(2, ValueOf(record));
+  update.BindInt64(2, StoredValue(record.value));
   update.BindText(3, record.note);
   update.BindInt64(4, update_time);
   update.BindInt64(5, expected_revision);
@@ -95,13 +93,7 @@ absl::StatusOr<Page<Observation>> ObservationRows::List(Connection& connection,
                                                         const LedgerFilter& filter,
                                                         const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, {}, "o.id"));
-  if (!filter.indicator_code.empty()) where.Add("o.indicator_code = ?", filter.indicator_code);
-  if (!filter.region.empty()) where.Add("o.region_code GLOB ?", RegionGlob(filter.region));
-  if (filter.year != 0) where.Add("o.year = ?", int64_t{filter.year});
-  if (!query.scope.region.empty()) {
-    where.Add("o.region_code GLOB ?", RegionGlob(query.scope.region));
-  }
+  TM_RETURN_IF_ERROR(AddLedgerConditions(where, "o", filter, query));
   return RunPageQuery<Observation>(connection, kSelect, "o.id", std::move(where), query,
                                    ReadObservation);
 }

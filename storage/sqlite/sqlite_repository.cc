@@ -13,6 +13,7 @@
 #include "absl/time/clock.h"
 #include "core/common/resource_id.h"
 #include "core/common/status_macros.h"
+#include "core/ledger/target.h"
 #include "spdlog/spdlog.h"
 #include "storage/audit_scope.h"
 #include "storage/codec.h"
@@ -36,7 +37,9 @@
 #include "storage/sqlite/offering_rows.h"
 #include "storage/sqlite/organization_rows.h"
 #include "storage/sqlite/participant_rows.h"
+#include "storage/sqlite/programme_report_rows.h"
 #include "storage/sqlite/project_rows.h"
+#include "storage/sqlite/record_figure_rows.h"
 #include "storage/sqlite/request_id_rows.h"
 #include "storage/sqlite/session_rows.h"
 #include "storage/sqlite/settings_check.h"
@@ -73,6 +76,7 @@ using sqlite::ObservationRows;
 using sqlite::OfferingRows;
 using sqlite::OrganizationRows;
 using sqlite::ParticipantRows;
+using sqlite::ProgrammeReportRows;
 using sqlite::ProjectRows;
 using sqlite::RequestIdRows;
 using sqlite::Savepoint;
@@ -912,6 +916,19 @@ absl::StatusOr<EventFigures> SqliteRepository::GetEventFigures(absl::string_view
               });
 }
 
+absl::StatusOr<LedgerYearTotals> SqliteRepository::AggregateLedgerYear(absl::string_view region,
+                                                                       int year) {
+  return Read({"summarizing", "regions", region}, View::kSnapshot,
+              [&](Connection& c) -> absl::StatusOr<LedgerYearTotals> {
+                LedgerYearTotals totals;
+                totals.region.region_code = std::string(region);
+                TM_RETURN_IF_ERROR(ProgrammeReportRows::Aggregate(c, year, totals));
+                totals.event_ids = ProgrammeReportRows::EventsOrganizedIn(
+                    c, region, PeriodEnd(year - 1, kWholeYear), PeriodEnd(year, kWholeYear));
+                return totals;
+              });
+}
+
 // --- Projects of the programme ledger -------------------------------------------------------
 
 absl::StatusOr<Project> SqliteRepository::CreateProject(const Project& project, RequestKey key) {
@@ -1314,6 +1331,11 @@ absl::StatusOr<std::vector<Observation>> SqliteRepository::ObservationsInRegion(
   return Read({"listing", kObservations}, View::kStatement, [&](Connection& c) {
     return ObservationRows::InRegion(c, indicator_code, region, year);
   });
+}
+absl::StatusOr<int64_t> SqliteRepository::SumRecordFigure(RecordFigure figure,
+                                                          absl::string_view region, int year) {
+  return Read({"summing", "ledger records"}, View::kStatement,
+              [&](Connection& c) { return SumRecordFigureRows(c, figure, region, year); });
 }
 
 absl::StatusOr<Target> SqliteRepository::CreateTarget(const Target& target, RequestKey key) {

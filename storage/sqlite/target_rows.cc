@@ -4,6 +4,7 @@
 
 #include "core/common/status_macros.h"
 #include "storage/codec.h"
+#include "storage/sqlite/indicator_figure_rows.h"
 #include "storage/sqlite/row_helpers.h"
 #include "storage/sqlite/sql_filter.h"
 
@@ -32,15 +33,12 @@ Target ReadTarget(const RowReader& row) {
   t.indicator_code = row.Text(1);
   t.region_code = row.Text(2);
   t.year = static_cast<int>(row.Int64(3));
-  t.value =
-      Figure{IndicatorUnitFromName(row.View(8)).value_or(IndicatorUnit::kCount), row.Int64(4)};
+  t.value = FigureOfRow(row.View(8), row.Int64(4));
   t.meta.create_time = NanosToTime(row.Int64(5));
   t.meta.update_time = NanosToTime(row.Int64(6));
   t.meta.revision = row.Int64(7);
   return t;
 }
-
-int64_t ValueOf(const Target& t) { return t.value ? t.value->value : 0; }
 
 }  // namespace
 
@@ -52,7 +50,7 @@ absl::Status TargetRows::Insert(Connection& connection, const Target& record) {
   insert.BindText(2, record.indicator_code);
   insert.BindText(3, record.region_code);
   insert.BindInt64(4, record.year);
-  insert.BindInt64(5, ValueOf(record));
+  insert.BindInt64(5, StoredValue(record.value));
   insert.BindInt64(6, create_time);
   insert.BindInt64(7, update_time);
   insert.BindInt64(8, record.meta.revision);
@@ -66,7 +64,7 @@ absl::StatusOr<std::optional<absl::Time>> TargetRows::Update(Connection& connect
   TM_ASSIGN_OR_RETURN(int64_t update_time, TimeToNanos(record.meta.update_time, "update_time"));
   ScopedStatement update = connection.Prepare(kUpdate);
   update.BindText(1, record.meta.id);
-  update.BindInt64(2, ValueOf(record));
+  update.BindInt64(2, StoredValue(record.value));
   update.BindInt64(3, update_time);
   update.BindInt64(4, expected_revision);
   if (!update.Step()) return std::nullopt;
@@ -87,13 +85,7 @@ bool TargetRows::Exists(Connection& connection, absl::string_view id) {
 absl::StatusOr<Page<Target>> TargetRows::List(Connection& connection, const LedgerFilter& filter,
                                               const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, {}, "t.id"));
-  if (!filter.indicator_code.empty()) where.Add("t.indicator_code = ?", filter.indicator_code);
-  if (!filter.region.empty()) where.Add("t.region_code GLOB ?", RegionGlob(filter.region));
-  if (filter.year != 0) where.Add("t.year = ?", int64_t{filter.year});
-  if (!query.scope.region.empty()) {
-    where.Add("t.region_code GLOB ?", RegionGlob(query.scope.region));
-  }
+  TM_RETURN_IF_ERROR(AddLedgerConditions(where, "t", filter, query));
   return RunPageQuery<Target>(connection, kSelect, "t.id", std::move(where), query, ReadTarget);
 }
 

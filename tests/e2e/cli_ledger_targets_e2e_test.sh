@@ -17,7 +17,7 @@ expect_rc 0
 expect_out "indicators/spark_trainees"
 expect_out "星火培训人次"
 expect_out "DERIVED"
-[[ $(row_count) == 11 ]] || fail "expected the 11 seeded indicators, got $(row_count)"
+[[ $(row_count) == 16 ]] || fail "expected the 16 seeded indicators, got $(row_count)"
 
 tm indicator record spark_trainees --region 510521 --year 2025 --half 1 --count 300
 expect_rc 0

@@ -9,6 +9,7 @@
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "techmatch/v1/project.grpc.pb.h"
+#include "techmatch/v1/report.pb.h"
 #include "techmatch/v1/user.grpc.pb.h"
 #include "tests/http/http_fixture.h"
 
@@ -89,6 +90,17 @@ TEST_F(ConnectTest, TheProjectCommissionerAndFinancingServicesAreReachable) {
   const v1::Project project = FromJson<v1::Project>(read->body);
   EXPECT_EQ(project.arrived_funds().units(), 150);
   EXPECT_TRUE(project.over_approved());
+  // The programme report over JSON: the county's project counts in its city, flagged.
+  const auto report = PostJson("techmatch.v1.ReportService/GetProgrammeReport",
+                               R"({"year": 2026, "regionCode": "510500", "languageCode": "en"})");
+  ASSERT_TRUE(report);
+  ASSERT_EQ(report->status, 200) << report->body;
+  const v1::ProgrammeReport programme = FromJson<v1::ProgrammeReport>(report->body);
+  EXPECT_EQ(programme.region().projects().total().project_count(), 1);
+  ASSERT_EQ(programme.region().projects().over_arrived_size(), 1);
+  EXPECT_EQ(programme.region().projects().over_arrived(0).project(), "projects/zc-017");
+  ASSERT_EQ(programme.subordinate_regions_size(), 1);
+  EXPECT_EQ(programme.subordinate_regions(0).region_code(), "510521");
   for (const char* path : {"techmatch.v1.CommissionerService/ListCommissioners",
                            "techmatch.v1.FinancingService/ListFinancings"}) {
     const auto listed = PostJson(path, "{}");

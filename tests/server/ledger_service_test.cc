@@ -53,15 +53,15 @@ TEST_F(LedgerServiceTest, TheCatalogueIsListedWithUnitsAndSources) {
   request.set_page_size(100);
   v1::ListIndicatorsResponse response;
   ASSERT_TRUE(indicators_->ListIndicators(Ctx().get(), request, &response).ok());
-  ASSERT_EQ(response.indicators_size(), 11);
+  ASSERT_EQ(response.indicators_size(), 16);
   const v1::Indicator& first = response.indicators(0);
   EXPECT_EQ(first.name(), "indicators/achievements_transformed");
   EXPECT_EQ(first.source(), v1::Indicator::DERIVED);
   EXPECT_THAT(first.source_description(), HasSubstr("DEMANDER"));
-  EXPECT_EQ(response.indicators(10).name(), "indicators/spark_trainees");
-  EXPECT_EQ(response.indicators(10).display_name_zh(), "星火培训人次");
-  EXPECT_EQ(response.indicators(10).unit(), v1::COUNT);
-  EXPECT_EQ(response.indicators(10).source(), v1::Indicator::OBSERVED);
+  EXPECT_EQ(response.indicators(15).name(), "indicators/spark_trainees");
+  EXPECT_EQ(response.indicators(15).display_name_zh(), "星火培训人次");
+  EXPECT_EQ(response.indicators(15).unit(), v1::COUNT);
+  EXPECT_EQ(response.indicators(15).source(), v1::Indicator::OBSERVED);
 }
 
 TEST_F(LedgerServiceTest, CreateIndicatorIsForAdministratorsOnly) {

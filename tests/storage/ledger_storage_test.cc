@@ -41,11 +41,12 @@ TEST_P(LedgerStorageTest, TheCatalogueIsSeeded) {
   TM_ASSERT_OK_AND_ASSIGN(Page<Indicator> page, repo().ListIndicators(query));
   std::vector<std::string> codes;
   for (const Indicator& i : page.items) codes.push_back(i.meta.id);
-  EXPECT_THAT(
-      codes, ElementsAre("achievements_transformed", "demonstration_townships",
-                         "enterprise_it_pilots", "innovation_achievements", "new_output_value",
-                         "new_profit_tax", "patent_applications", "rd_budget", "rural_it_townships",
-                         "rural_it_villages", "spark_trainees"));
+  EXPECT_THAT(codes, ElementsAre("achievements_transformed", "commissioners_sent",
+                                 "demonstration_townships", "enterprise_it_pilots",
+                                 "financing_arranged", "innovation_achievements", "loans_arranged",
+                                 "new_output_value", "new_profit_tax", "patent_applications",
+                                 "project_funds_arrived", "projects_approved", "rd_budget",
+                                 "rural_it_townships", "rural_it_villages", "spark_trainees"));
   TM_ASSERT_OK_AND_ASSIGN(Indicator budget, repo().GetIndicator("rd_budget"));
   EXPECT_EQ(budget.unit, IndicatorUnit::kMoney);
   EXPECT_EQ(budget.display_name_zh, "研发经费");

@@ -35,12 +35,12 @@ class AgreementsTest : public UseCaseTest {
 };
 
 TEST_F(AgreementsTest, FiguresChangeOnlyAsTheStateAllowsAndLeaveAHistory) {
-  TM_ASSERT_OK_AND_ASSIGN(Agreement created, agreements().Create(Contract("a1")));
+  TM_ASSERT_OK_AND_ASSIGN(Agreement created, agreements().Create(organizer_, Contract("a1")));
   AgreementUpdate update;
   update.name = "agreements/a1";
   update.paths = {"contract_amount"};
   update.patch.amount(AmountField::kContractAmount) = 250'000'000;
-  TM_ASSERT_OK_AND_ASSIGN(Agreement updated, agreements().Update(update));
+  TM_ASSERT_OK_AND_ASSIGN(Agreement updated, agreements().Update(organizer_, update));
   EXPECT_EQ(updated.amount(AmountField::kContractAmount), 250'000'000);
   TM_ASSERT_OK_AND_ASSIGN(AgreementView view, agreements().Get(organizer_, "agreements/a1", true));
   ASSERT_TRUE(view.history.has_value());
@@ -56,13 +56,16 @@ TEST_F(AgreementsTest, FiguresChangeOnlyAsTheStateAllowsAndLeaveAHistory) {
   realized.paths = {"realized_output_value", "title"};
   realized.patch.amount(AmountField::kRealizedOutputValue) = 1;
   realized.patch.title = "";
-  EXPECT_THAT(agreements().Update(realized), StatusIs(absl::StatusCode::kFailedPrecondition));
-  TM_ASSERT_OK_AND_ASSIGN(Agreement terminated, agreements().Terminate("agreements/a1", ""));
-  EXPECT_EQ(terminated.state, AgreementState::kTerminated);
-  EXPECT_THAT(agreements().Update(update), StatusIs(absl::StatusCode::kFailedPrecondition));
-  EXPECT_THAT(agreements().Start("agreements/a1", Etag(terminated.meta)),
+  EXPECT_THAT(agreements().Update(organizer_, realized),
               StatusIs(absl::StatusCode::kFailedPrecondition));
-  EXPECT_THAT(agreements().Start("agreements/a1", Etag(created.meta)),
+  TM_ASSERT_OK_AND_ASSIGN(Agreement terminated,
+                          agreements().Terminate(organizer_, "agreements/a1", ""));
+  EXPECT_EQ(terminated.state, AgreementState::kTerminated);
+  EXPECT_THAT(agreements().Update(organizer_, update),
+              StatusIs(absl::StatusCode::kFailedPrecondition));
+  EXPECT_THAT(agreements().Start(organizer_, "agreements/a1", Etag(terminated.meta)),
+              StatusIs(absl::StatusCode::kFailedPrecondition));
+  EXPECT_THAT(agreements().Start(organizer_, "agreements/a1", Etag(created.meta)),
               StatusIs(absl::StatusCode::kAborted));
 }
 
@@ -70,7 +73,7 @@ TEST_F(AgreementsTest, EveryBadFieldAtOnce) {
   NewAgreement input = Contract("A1");
   input.agreement.parties = {{"nobody", PartyRole::kSupplier}, {"acme", PartyRole::kDemander}};
   input.conversion.Add("contract_amount.currency_code", "must be CNY");
-  EXPECT_THAT(ViolatedFields(agreements().Create(input)),
+  EXPECT_THAT(ViolatedFields(agreements().Create(organizer_, input)),
               UnorderedElementsAre("agreement_id", "agreement.contract_amount.currency_code",
                                    "agreement.parties[0].organization"));
 }
@@ -91,7 +94,8 @@ class Collector final : public AgreementSink {
 };
 
 TEST_F(AgreementsTest, ExportsStopWhenTheirReceiverOrCallerDoes) {
-  for (const char* id : {"a1", "a2", "a3"}) ASSERT_THAT(agreements().Create(Contract(id)), IsOk());
+  for (const char* id : {"a1", "a2", "a3"})
+    ASSERT_THAT(agreements().Create(organizer_, Contract(id)), IsOk());
   Collector all;
   TestCallState waiting;
   EXPECT_THAT(agreements().Export(organizer_, "", all, waiting), IsOk());
@@ -109,7 +113,8 @@ TEST_F(AgreementsTest, ExportsStopWhenTheirReceiverOrCallerDoes) {
 }
 
 TEST_F(AgreementsTest, ReportsCheckEveryFieldAndSum) {
-  for (const char* id : {"a1", "a2"}) ASSERT_THAT(agreements().Create(Contract(id)), IsOk());
+  for (const char* id : {"a1", "a2"})
+    ASSERT_THAT(agreements().Create(organizer_, Contract(id)), IsOk());
   const Currency cny = *Currency::FromCode("CNY");
   Reports reports(repo(), cny);
   EXPECT_THAT(ViolatedFields(reports.SummarizeAgreements(

@@ -157,7 +157,8 @@ TEST_F(LedgerRecordsTest, FinancingsNameEveryBadFieldAtOnce) {
   bad.agreement_id = "no-such-agreement";
   NewFinancing input;
   input.financing = bad;
-  input.request_id = std::string(200, 'x');
+  const std::string long_request_id(200, 'x');  // The input only views it.
+  input.request_id = long_request_id;
   absl::StatusOr<Financing> refused = financings().Create(admin_, std::move(input));
   EXPECT_THAT(
       ViolatedFields(refused),
@@ -194,7 +195,7 @@ TEST_F(LedgerRecordsTest, AFinancingMayNameAFrameworkAgreementWithAGuaranteeComp
   framework.agreement.parties = {{"bureau", PartyRole::kGovernment},
                                  {"guarantor", PartyRole::kFinancier}};
   framework.agreement.sign_time = absl::Now() - absl::Hours(24 * 30);
-  ASSERT_THAT(Agreements(repo(), tokens_, 2).Create(std::move(framework)), IsOk());
+  ASSERT_THAT(Agreements(repo(), tokens_, 2).Create(organizer_, std::move(framework)), IsOk());
   Financing f = SampleFinancing();
   f.agreement_id = "fw-guarantee";
   absl::StatusOr<Financing> created = CreateFinancing(organizer_, f, "under-framework");

@@ -89,7 +89,8 @@ TEST_F(ProjectsTest, EveryBadFieldIsNamedAtOnceAndNothingIsStored) {
   NewProject input;
   input.project = bad;
   input.project_id = "Bad Id";
-  input.request_id = std::string(200, 'r');
+  const std::string long_request_id(200, 'r');  // The input only views it.
+  input.request_id = long_request_id;
   input.conversion.Add("level", "conversion problem");
   absl::StatusOr<Project> created = projects().Create(admin_, std::move(input));
   EXPECT_THAT(created, StatusIs(absl::StatusCode::kInvalidArgument));
@@ -191,7 +192,8 @@ TEST_F(ProjectsTest, BadArrivalsNameEveryFieldAndChangeNothing) {
   input.project = "projects/Bad Name";
   input.arrival.amount_minor = 0;
   input.arrival.note = std::string(300, 'n');
-  input.request_id = std::string(200, 'r');
+  const std::string long_request_id(200, 'r');  // The input only views it.
+  input.request_id = long_request_id;
   absl::StatusOr<FundArrival> refused = projects().RecordFundArrival(admin_, std::move(input));
   EXPECT_THAT(ViolatedFields(refused),
               UnorderedElementsAre("request_id", "project", "amount", "arrive_time", "note"));

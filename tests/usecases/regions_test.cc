@@ -74,7 +74,7 @@ class RegionsTest : public UseCaseTest {
     a.sign_time = absl::Now() - absl::Hours(24);
     a.amount(AmountField::kContractAmount) = contract_fen;
     input.agreement_id = ids_.emplace_back(id);
-    EXPECT_THAT(agreements().Create(std::move(input)), IsOk());
+    EXPECT_THAT(agreements().Create(organizer_, std::move(input)), IsOk());
   }
 
   const Currency currency_ = *Currency::FromCode("CNY");
@@ -196,6 +196,51 @@ TEST_F(RegionsTest, ReportsCountOnlyTheRegionAndGroupAtALevel) {
   EXPECT_THAT(
       ViolatedFields(reports().SummarizeAgreements(official_, {}, "", static_cast<RegionLevel>(7))),
       ElementsAre("region_level"));
+}
+
+TEST_F(RegionsTest, AnOrganizerWithARegionWritesOnlyAgreementsWithAPartyInIt) {
+  NewAgreement luzhou;
+  luzhou.agreement_id = "in-luzhou";
+  luzhou.agreement.title = "窖泥技术服务合同";
+  luzhou.agreement.kind = AgreementKind::kTechnologyService;
+  luzhou.agreement.parties = {{"scu", PartyRole::kSupplier}, {"luxian", PartyRole::kDemander}};
+  luzhou.agreement.sign_time = absl::Now() - absl::Hours(24);
+  TM_ASSERT_OK_AND_ASSIGN(Agreement created,
+                          agreements().Create(luzhou_organizer_, std::move(luzhou)));
+
+  NewAgreement chengdu;
+  chengdu.agreement_id = "in-chengdu";
+  chengdu.agreement.title = "锦江技术服务合同";
+  chengdu.agreement.kind = AgreementKind::kTechnologyService;
+  chengdu.agreement.parties = {{"scu", PartyRole::kSupplier}, {"jinjiang", PartyRole::kDemander}};
+  chengdu.agreement.sign_time = absl::Now() - absl::Hours(24);
+  EXPECT_THAT(agreements().Create(luzhou_organizer_, chengdu),
+              StatusIs(absl::StatusCode::kPermissionDenied, HasSubstr("510500")));
+  EXPECT_THAT(agreements().Get(organizer_, "agreements/in-chengdu", false),
+              StatusIs(absl::StatusCode::kNotFound));  // nothing was written
+  ASSERT_THAT(agreements().Create(organizer_, std::move(chengdu)), IsOk());
+
+  // Chengdu's agreement may not change from Luzhou, in its fields or its state.
+  AgreementUpdate retitle;
+  retitle.name = "agreements/in-chengdu";
+  retitle.paths = {"title"};
+  retitle.patch.title = "改名";
+  EXPECT_THAT(agreements().Update(luzhou_organizer_, retitle),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(agreements().Start(luzhou_organizer_, "agreements/in-chengdu", ""),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  // Nor may Luzhou move its own agreement out of Luzhou.
+  AgreementUpdate move_out;
+  move_out.name = "agreements/in-luzhou";
+  move_out.paths = {"parties"};
+  move_out.patch.parties = {{"scu", PartyRole::kSupplier}, {"jinjiang", PartyRole::kDemander}};
+  EXPECT_THAT(agreements().Update(luzhou_organizer_, move_out),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  TM_ASSERT_OK_AND_ASSIGN(AgreementView unchanged,
+                          agreements().Get(organizer_, "agreements/in-luzhou", false));
+  EXPECT_EQ(unchanged.agreement.parties[1].organization_id, "luxian");
+  EXPECT_THAT(agreements().Start(luzhou_organizer_, "agreements/in-luzhou", Etag(created.meta)),
+              IsOk());
 }
 
 TEST_F(RegionsTest, EventSummariesCountCollegesUnderTheirUniversity) {

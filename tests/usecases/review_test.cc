@@ -212,8 +212,8 @@ TEST_F(ReviewTest, NeedsCloseOnceAnAgreementMetThem) {
   ASSERT_THAT(needs().Create(organizer_, NeedInput("other")), IsOk());
   EXPECT_THAT(needs().Close(acme_, {.name = "needs/pit"}),
               StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("no agreement")));
-  ASSERT_THAT(agreements().Create(Contract("a1", "scu", "acme", "other")), IsOk());
-  ASSERT_THAT(agreements().Create(Contract("a2", "scu", "acme", "pit")), IsOk());
+  ASSERT_THAT(agreements().Create(organizer_, Contract("a1", "scu", "acme", "other")), IsOk());
+  ASSERT_THAT(agreements().Create(organizer_, Contract("a2", "scu", "acme", "pit")), IsOk());
   EXPECT_THAT(needs().Close(acme_, {.name = "needs/pit", .agreement = "agreements/a1"}),
               StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("not an agreement for")));
   EXPECT_THAT(needs().Close(acme_, {.name = "needs/pit", .agreement = "agreements/none"}),
@@ -239,9 +239,9 @@ TEST_F(ReviewTest, PartiesReadOnlyTheirOwnAgreementsCollegesIncluded) {
   college.parent_id = "scu";
   MustCreate(college);
   MustCreate(University("uestc"));
-  ASSERT_THAT(agreements().Create(Contract("by-scu", "scu", "acme")), IsOk());
-  ASSERT_THAT(agreements().Create(Contract("by-college", "scu-chem", "rival")), IsOk());
-  ASSERT_THAT(agreements().Create(Contract("by-uestc", "uestc", "rival")), IsOk());
+  ASSERT_THAT(agreements().Create(organizer_, Contract("by-scu", "scu", "acme")), IsOk());
+  ASSERT_THAT(agreements().Create(organizer_, Contract("by-college", "scu-chem", "rival")), IsOk());
+  ASSERT_THAT(agreements().Create(organizer_, Contract("by-uestc", "uestc", "rival")), IsOk());
 
   auto listed = [&](const Principal& caller) {
     std::vector<std::string> ids;

@@ -66,7 +66,7 @@ await run(async (env) => {
                await page.getByRole('heading', {name: '本企业的技术需求'}).waitFor();
                await page.getByText('暂无记录').waitFor();
                const nav = page.getByRole('navigation');
-               assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['技术需求', '展会', '协议']);
+               assert.deepEqual(await nav.getByRole('link').allInnerTexts(), ['技术需求', '展会', '协议', '项目台账']);
                assert.match(await page.locator('header .account').innerText(), /organizations\/acme/);
                assert.equal(await page.getByLabel('身份').count(), 0);
                // The sign-in page is not where a signed-in account goes.

@@ -39,7 +39,7 @@ await run(async (env) => {
     await page.getByLabel('语言').selectOption('zh-Hant');
     await page.getByRole('heading', {name: '本機構的技術成果'}).waitFor();
     assert.deepEqual(await page.getByRole('navigation').getByRole('link').allInnerTexts(),
-                     ['技術成果', '展會', '協議']);
+                     ['技術成果', '展會', '協議', '項目臺賬']);
   });
 
   await step('an offering with its asking price, then its matches', async () => {

@@ -1,7 +1,8 @@
-// Unit tests of the portal's money formatting and parsing, the BadRequest → field map helper,
+// Unit tests of the portal's money formatting and parsing, the ledger's figures, the BadRequest →
+// field map helpers,
 // CSV reading and writing, the XLSX writer and reading the signed-in account. Bundled by
 // run_lib_test.mjs with esbuild and run in node.
-import {create} from '@bufbuild/protobuf';
+import {create, type MessageInitShape} from '@bufbuild/protobuf';
 import {Code, ConnectError} from '@connectrpc/connect';
 import assert from 'node:assert/strict';
 import childProcess from 'node:child_process';
@@ -11,7 +12,9 @@ import path from 'node:path';
 
 import {BadRequestSchema} from '../../web/src/gen/google/rpc/error_details_pb';
 import {csvCell, csvRecords, csvText, isFormulaLike, parseCsv} from '../../web/src/lib/csv';
-import {errorMessage, fieldErrors} from '../../web/src/lib/field_errors';
+import {errorAt, errorMessage, fieldErrors, unownedErrors} from '../../web/src/lib/field_errors';
+import {YearChangeSchema} from '../../web/src/gen/techmatch/v1/report_pb';
+import {figureInput, formatChange, formatFigure, formatPercentBp, parseCount, parseFigure, parsePercent} from '../../web/src/lib/figures';
 import {decimalString, formatMoney, moneyInput, parseMoney, parseMoneyText, parseYuanInput} from '../../web/src/lib/money';
 import {columnName, xlsxWorkbook} from '../../web/src/lib/xlsx';
 import {crc32, zipStored} from '../../web/src/lib/zip';
@@ -258,6 +261,62 @@ test('the account from /session: a user, an API key, and an answer without a kno
   assert.equal(principalFromJson({user: {name: 'users/x', role: 'ROLE_UNSPECIFIED'}}), null);
   assert.equal(principalFromJson({}), null);
   assert.equal(principalFromJson(null), null);
+});
+
+test('ledger figures as text: counts, exact money, basis points as percentages', () => {
+  assert.equal(formatFigure({case: 'count', value: 1234567n}, 'zh-Hans'), '1234567');
+  assert.equal(formatFigure({case: 'count', value: 1234567n}, 'en'), '1,234,567');
+  assert.equal(formatFigure({case: 'money', value: cny(1200000n, 500000000)}, 'zh-Hans'), '120.00005万元');
+  assert.equal(formatFigure({case: 'percentBp', value: 1250n}, 'en'), '12.5%');
+  assert.equal(formatFigure(undefined, 'zh-Hans'), '—');
+  assert.equal(formatFigure({case: undefined}, 'en'), '—');
+  assert.equal(formatPercentBp(10000n), '100%');
+  assert.equal(formatPercentBp(8n), '0.08%');
+  assert.equal(formatPercentBp(12345n), '123.45%');
+});
+
+test('changes on last year: signed counts and amounts, the percentage when there is one', () => {
+  const change = (init: MessageInitShape<typeof YearChangeSchema>) => create(YearChangeSchema, init);
+  assert.equal(formatChange(change({difference: {case: 'count', value: 3n}, percentBp: 4170n}), 'en'), '+3 (+41.7%)');
+  assert.equal(formatChange(change({difference: {case: 'count', value: -2n}, percentBp: -5000n}), 'zh-Hans'), '-2 (-50%)');
+  assert.equal(formatChange(change({difference: {case: 'count', value: 0n}}), 'zh-Hans'), '+0');
+  assert.equal(formatChange(change({difference: {case: 'amount', value: cny(-125000n)}}), 'zh-Hans'), '-12.5万元');
+  assert.equal(formatChange(change({difference: {case: 'amount', value: cny(1200000n)}, percentBp: 10000n}), 'en'),
+               '+CNY 1,200,000.00 (+100%)');
+  assert.equal(formatChange(change({}), 'en'), '—');
+  assert.equal(formatChange(undefined, 'en'), '—');
+});
+
+test('ledger figures as typed: whole counts within int64, percentages to basis points', () => {
+  assert.deepEqual(parseCount('1,250'), {value: 1250n});
+  assert.deepEqual(parseCount('0'), {value: 0n});
+  assert.deepEqual(parseCount('9223372036854775807'), {value: 9223372036854775807n});
+  assert.deepEqual(parseCount('9223372036854775808'), {problem: 'countNotNumber'});
+  for (const bad of ['', '-1', '1.5', '一千', '1e3']) assert.deepEqual(parseCount(bad), {problem: 'countNotNumber'}, bad);
+  assert.deepEqual(parsePercent('12.5'), {value: 1250n});
+  assert.deepEqual(parsePercent('12.5%'), {value: 1250n});
+  assert.deepEqual(parsePercent('100 ％'), {value: 10000n});
+  assert.deepEqual(parsePercent('0.01'), {value: 1n});
+  for (const bad of ['', '-1', '1.234', 'abc', '%']) assert.deepEqual(parsePercent(bad), {problem: 'percentNotNumber'}, bad);
+  assert.deepEqual(parseFigure('300万', 'money'), {figure: {case: 'money', value: cny(3000000n)}});
+  assert.deepEqual(parseFigure('1.005', 'money'), {problem: 'moneyTooPrecise'});
+  assert.deepEqual(parseFigure('7', 'count'), {figure: {case: 'count', value: 7n}});
+  assert.deepEqual(parseFigure('7.5', 'percentBp'), {figure: {case: 'percentBp', value: 750n}});
+  assert.equal(figureInput({case: 'percentBp', value: 750n}), '7.5');
+  assert.equal(figureInput({case: 'money', value: cny(1200000n, 500000000)}), '1200000.5');
+  assert.equal(figureInput({case: 'count', value: 42n}), '42');
+  assert.equal(figureInput(undefined), '');
+});
+
+test('field errors by path: a field and what is under it; the rest for the banner', () => {
+  const errors = new Map([
+    ['target.value', 'must be a count'], ['target.money.currency_code', 'must be CNY'],
+    ['target.region_code', 'not GB/T 2260'], ['target.valued', 'other'], ['', 'no field'],
+  ]);
+  assert.equal(errorAt(errors, 'target.value', 'target.money'), 'must be a count; must be CNY');
+  assert.equal(errorAt(errors, 'target.year'), undefined);
+  assert.deepEqual(unownedErrors(errors, ['target.value', 'target.money', 'target.region_code']),
+                   ['target.valued: other', 'no field']);
 });
 
 console.log(`PASSED ${count} tests`);

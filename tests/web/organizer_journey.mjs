@@ -32,7 +32,7 @@ await run(async (env) => {
     await page.getByRole('heading', {name: '全部技术需求'}).waitFor();
     assert.deepEqual(
         await page.getByRole('navigation').getByRole('link').allInnerTexts(),
-        ['技术需求', '技术成果', '待审核', '入驻申请', '展会', '协议', '签约统计']);
+        ['技术需求', '技术成果', '待审核', '入驻申请', '展会', '协议', '签约统计', '项目台账', '年度报告']);
   });
 
   await step('a CSV import: good rows stored, the bad row refused field by field', async () => {

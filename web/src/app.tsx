@@ -1,11 +1,14 @@
 // The shell: header with the signed-in account, language switch and sign-out, navigation for
-// the account's role, and hash routes (#/needs, #/review, #/sign-in, …), so the server only ever
-// serves index.html at /. On load it asks the server who the session cookie belongs to (GET
-// /session); without an account only the public pages (sign-in, apply, accept) are reachable.
+// the account's role, and hash routes (#/needs, #/review, #/sign-in, #/ledger/projects: a page
+// and its own part, …), so the server only ever serves index.html at /. On load it asks the
+// server who the session cookie belongs to (GET /session); without an account only the public
+// pages (sign-in, apply, accept) are reachable.
 import {useEffect, useMemo, useState} from 'preact/hooks';
+import {ErrorBanner} from './components/field';
 import {Listings} from './components/listings';
 import {I18nContext, kLanguages, storeLang, storedLang, stringsFor, type Lang} from './i18n/i18n';
 import {signOut, whoAmI} from './lib/api';
+import {useLazyModule} from './lib/lazy_module';
 import {
   isApiKey, kPublicRoutes, kRoutesByRole, workspaceOf, type Principal, type PublicRoute, type Route,
 } from './lib/workspace';
@@ -23,7 +26,8 @@ import {SignIn} from './pages/sign_in';
 const kNavKeys = {
   needs: 'navNeeds', offerings: 'navOfferings', review: 'navReview',
   applications: 'navApplications', events: 'navEvents', agreements: 'navAgreements',
-  dashboard: 'navDashboard', 'sign-in': 'navSignIn', apply: 'navApply', accept: 'navAccept',
+  dashboard: 'navDashboard', ledger: 'navLedger', report: 'navReport', 'sign-in': 'navSignIn',
+  apply: 'navApply', accept: 'navAccept',
 } as const;
 
 function currentRoute(): string {
@@ -53,8 +57,14 @@ export function App() {
 
   const routes: Array<Route|PublicRoute> =
       principal ? kRoutesByRole[principal.role] : principal === null ? kPublicRoutes : [];
-  const active = (routes as string[]).includes(route) ? route : routes[0];
+  // The first segment picks the page; the rest is the page's own (the ledger's sections).
+  const [head, ...rest] = route.split('/');
+  const active = (routes as string[]).includes(head) ? head : routes[0];
   const workspace = principal ? workspaceOf(principal) : null;
+  // The ledger and the report are fetched when first opened (chunks of their own).
+  const ledger = useLazyModule(() => import('./pages/ledger'), active === 'ledger');
+  const report = useLazyModule(() => import('./pages/programme_report'), active === 'report');
+  const lazy = active === 'ledger' ? ledger : active === 'report' ? report : null;
 
   function signedIn(account: Principal) {
     setPrincipal(account);
@@ -120,6 +130,15 @@ export function App() {
         {active === 'events' && workspace && <Events workspace={workspace} />}
         {active === 'agreements' && <Agreements editable={workspace?.role === 'ORGANIZER'} />}
         {active === 'dashboard' && <Dashboard />}
+        {lazy && !lazy.module && (lazy.error ? <ErrorBanner messages={[lazy.error]} />
+                                               : <p aria-live="polite">{t.loading}</p>)}
+        {active === 'ledger' && ledger.module && workspace && principal && (
+          <ledger.module.Ledger workspace={workspace} region={principal.regionCode}
+                                section={rest.join('/')} />
+        )}
+        {active === 'report' && report.module && principal && (
+          <report.module.ProgrammeReport region={principal.regionCode} />
+        )}
       </main>
     </I18nContext.Provider>
   );

@@ -5,14 +5,19 @@ import {createClient, type Client} from '@connectrpc/connect';
 import {createConnectTransport} from '@connectrpc/connect-web';
 import type {DescService} from '@bufbuild/protobuf';
 import {AgreementService} from '../gen/techmatch/v1/agreement_pb';
+import {CommissionerService} from '../gen/techmatch/v1/commissioner_pb';
 import {EventService} from '../gen/techmatch/v1/event_pb';
+import {FinancingService} from '../gen/techmatch/v1/financing_pb';
+import {IndicatorService} from '../gen/techmatch/v1/indicator_pb';
 import {IndustryService} from '../gen/techmatch/v1/industry_pb';
 import {MatchService} from '../gen/techmatch/v1/match_pb';
 import {NeedService} from '../gen/techmatch/v1/need_pb';
 import {OfferingService} from '../gen/techmatch/v1/offering_pb';
 import {OrganizationService} from '../gen/techmatch/v1/organization_pb';
+import {ProjectService} from '../gen/techmatch/v1/project_pb';
 import {RegistrationService} from '../gen/techmatch/v1/registration_pb';
 import {ReportService} from '../gen/techmatch/v1/report_pb';
+import {TargetService} from '../gen/techmatch/v1/target_pb';
 import {UserService} from '../gen/techmatch/v1/user_pb';
 import {principalFromJson, type Principal} from './workspace';
 
@@ -30,14 +35,19 @@ function client<T extends DescService>(service: T): Client<T> {
 
 export const api = {
   agreements: () => client(AgreementService),
+  commissioners: () => client(CommissionerService),
   events: () => client(EventService),
+  financings: () => client(FinancingService),
+  indicators: () => client(IndicatorService),
   industries: () => client(IndustryService),
   matches: () => client(MatchService),
   needs: () => client(NeedService),
   offerings: () => client(OfferingService),
   organizations: () => client(OrganizationService),
+  projects: () => client(ProjectService),
   registrations: () => client(RegistrationService),
   reports: () => client(ReportService),
+  targets: () => client(TargetService),
   users: () => client(UserService),
 };
 

@@ -42,3 +42,23 @@ export function errorMessage(error: unknown, words?: FailureWords): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
+
+// Whether the violation at `p` belongs to the field at `path` (`path` itself, `path.x`, `path[i]`).
+function isUnder(p: string, path: string): boolean {
+  return p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`);
+}
+
+// The messages at any of `paths` or under one, joined; undefined when there are none. A form
+// passes each field's paths (`target.value`, `target.count`, ...).
+export function errorAt(errors: FieldErrors, ...paths: string[]): string|undefined {
+  const found =
+      [...errors].filter(([p]) => paths.some((path) => isUnder(p, path))).map(([, m]) => m);
+  return found.length > 0 ? found.join('; ') : undefined;
+}
+
+// The messages no field of the form shows (for its banner), each with its path when it has one.
+export function unownedErrors(errors: FieldErrors, owned: string[]): string[] {
+  return [...errors]
+      .filter(([p]) => !p || !owned.some((path) => isUnder(p, path)))
+      .map(([p, m]) => (p ? `${p}: ${m}` : m));
+}

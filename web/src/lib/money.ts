@@ -26,7 +26,7 @@ export function decimalString(value: bigint, scale: number, minDecimals = 0): st
   return (negative ? '-' : '') + whole + (fraction ? '.' + fraction : '');
 }
 
-function groupThousands(text: string): string {
+export function groupThousands(text: string): string {
   const [whole, fraction] = text.split('.');
   const sign = whole.startsWith('-') ? '-' : '';
   const grouped = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');

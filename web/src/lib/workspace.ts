@@ -3,8 +3,8 @@
 export type Role = 'ENTERPRISE'|'INSTITUTE'|'ORGANIZER'|'OFFICIAL';
 // The account's own role: an ADMIN sees the organizer's pages.
 export type AccountRole = Role|'ADMIN';
-export type Route =
-    'needs'|'offerings'|'review'|'applications'|'events'|'agreements'|'dashboard';
+export type Route = 'needs'|'offerings'|'review'|'applications'|'events'|'agreements'|'dashboard'|
+    'ledger'|'report';
 // Pages for everyone, signed in or not.
 export type PublicRoute = 'sign-in'|'apply'|'accept';
 export const kPublicRoutes: PublicRoute[] = ['sign-in', 'apply', 'accept'];
@@ -25,15 +25,18 @@ export interface Principal {
   regionCode: string;
 }
 
-const kOrganizerRoutes: Route[] =
-    ['needs', 'offerings', 'review', 'applications', 'events', 'agreements', 'dashboard'];
+const kOrganizerRoutes: Route[] = [
+  'needs', 'offerings', 'review', 'applications', 'events', 'agreements', 'dashboard', 'ledger',
+  'report'
+];
 
+// The ledger: enterprises and institutes see their own organization's projects and financing.
 export const kRoutesByRole: Record<AccountRole, Route[]> = {
-  ENTERPRISE: ['needs', 'events', 'agreements'],
-  INSTITUTE: ['offerings', 'events', 'agreements'],
+  ENTERPRISE: ['needs', 'events', 'agreements', 'ledger'],
+  INSTITUTE: ['offerings', 'events', 'agreements', 'ledger'],
   ORGANIZER: kOrganizerRoutes,
   ADMIN: kOrganizerRoutes,
-  OFFICIAL: ['dashboard', 'agreements'],
+  OFFICIAL: ['dashboard', 'agreements', 'ledger', 'report'],
 };
 
 export function workspaceOf(principal: Principal): Workspace {

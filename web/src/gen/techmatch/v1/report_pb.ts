@@ -8,13 +8,21 @@ import type { Money } from "../../google/type/money_pb";
 import { file_google_type_money } from "../../google/type/money_pb";
 import type { Agreement_Kind } from "./agreement_pb";
 import { file_techmatch_v1_agreement } from "./agreement_pb";
+import type { Financing_Kind } from "./financing_pb";
+import { file_techmatch_v1_financing } from "./financing_pb";
+import type { IndicatorUnit } from "./indicator_pb";
+import { file_techmatch_v1_indicator } from "./indicator_pb";
+import type { Project_Level } from "./project_pb";
+import { file_techmatch_v1_project } from "./project_pb";
+import type { Assessment, Figure } from "./target_pb";
+import { file_techmatch_v1_target } from "./target_pb";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file techmatch/v1/report.proto.
  */
 export const file_techmatch_v1_report: GenFile = /*@__PURE__*/
-  fileDesc("Chl0ZWNobWF0Y2gvdjEvcmVwb3J0LnByb3RvEgx0ZWNobWF0Y2gudjEiRQoKR3JvdXBWYWx1ZRIoCglkaW1lbnNpb24YASABKA4yFS50ZWNobWF0Y2gudjEuR3JvdXBCeRINCgV2YWx1ZRgCIAEoCSKvAwoQQWdyZWVtZW50U3VtbWFyeRIuCgxncm91cF92YWx1ZXMYASADKAsyGC50ZWNobWF0Y2gudjEuR3JvdXBWYWx1ZRIXCg9hZ3JlZW1lbnRfY291bnQYAiABKAMSFgoOc3VwcGxpZXJfY291bnQYAyABKAMSFgoOZGVtYW5kZXJfY291bnQYBCABKAMSKwoPY29udHJhY3RfYW1vdW50GAUgASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkSLAoQdG90YWxfaW52ZXN0bWVudBgGIAEoCzISLmdvb2dsZS50eXBlLk1vbmV5EjIKFmV4cGVjdGVkX3NhbGVzX3JldmVudWUYByABKAsyEi5nb29nbGUudHlwZS5Nb25leRIvChNleHBlY3RlZF9wcm9maXRfdGF4GAggASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkSMQoVcmVhbGl6ZWRfb3V0cHV0X3ZhbHVlGAkgASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkSLwoTcmVhbGl6ZWRfcHJvZml0X3RheBgKIAEoCzISLmdvb2dsZS50eXBlLk1vbmV5IoYBChpTdW1tYXJpemVBZ3JlZW1lbnRzUmVxdWVzdBIOCgZmaWx0ZXIYASABKAkSJwoIZ3JvdXBfYnkYAiADKA4yFS50ZWNobWF0Y2gudjEuR3JvdXBCeRIvCgxyZWdpb25fbGV2ZWwYAyABKA4yGS50ZWNobWF0Y2gudjEuUmVnaW9uTGV2ZWwiegobU3VtbWFyaXplQWdyZWVtZW50c1Jlc3BvbnNlEiwKBHJvd3MYASADKAsyHi50ZWNobWF0Y2gudjEuQWdyZWVtZW50U3VtbWFyeRItCgV0b3RhbBgCIAEoCzIeLnRlY2htYXRjaC52MS5BZ3JlZW1lbnRTdW1tYXJ5Ij4KFkdldEV2ZW50U3VtbWFyeVJlcXVlc3QSDQoFZXZlbnQYASABKAkSFQoNbGFuZ3VhZ2VfY29kZRgCIAEoCSJqCgtLaW5kU3VtbWFyeRIqCgRraW5kGAEgASgOMhwudGVjaG1hdGNoLnYxLkFncmVlbWVudC5LaW5kEi8KB3N1bW1hcnkYAiABKAsyHi50ZWNobWF0Y2gudjEuQWdyZWVtZW50U3VtbWFyeSK6AwoMRXZlbnRTdW1tYXJ5Eg0KBWV2ZW50GAEgASgJEhMKC25lZWRzX2NvdW50GAIgASgDEhcKD29mZmVyaW5nc19jb3VudBgDIAEoAxIYChBlbnRlcnByaXNlX2NvdW50GAQgASgDEhgKEHVuaXZlcnNpdHlfY291bnQYBSABKAMSIAoYcmVzZWFyY2hfaW5zdGl0dXRlX2NvdW50GAYgASgDEhgKEGdvdmVybm1lbnRfY291bnQYByABKAMSEwoLb3RoZXJfY291bnQYCCABKAMSNQoSYWdyZWVtZW50c19ieV9raW5kGAkgAygLMhkudGVjaG1hdGNoLnYxLktpbmRTdW1tYXJ5EjwKFHRlY2hub2xvZ3lfY29udHJhY3RzGAogASgLMh4udGVjaG1hdGNoLnYxLkFncmVlbWVudFN1bW1hcnkSLQoFdG90YWwYCyABKAsyHi50ZWNobWF0Y2gudjEuQWdyZWVtZW50U3VtbWFyeRIaChJmcmFtZXdvcmtfcGFydG5lcnMYDCADKAkSEQoJbmFycmF0aXZlGA0gASgJEhUKDWxhbmd1YWdlX2NvZGUYDiABKAkqmAEKB0dyb3VwQnkSGAoUR1JPVVBfQllfVU5TUEVDSUZJRUQQABIJCgVFVkVOVBABEggKBEtJTkQQAhIJCgVTVEFURRADEgwKCElORFVTVFJZEAQSCgoGUkVHSU9OEAUSDAoIU1VQUExJRVIQBhIMCghERU1BTkRFUhAHEg0KCVNJR05fWUVBUhAIEg4KClNJR05fTU9OVEgQCSp2CgtSZWdpb25MZXZlbBIcChhSRUdJT05fTEVWRUxfVU5TUEVDSUZJRUQQABIZChVSRUdJT05fTEVWRUxfUFJPVklOQ0UQARIVChFSRUdJT05fTEVWRUxfQ0lUWRACEhcKE1JFR0lPTl9MRVZFTF9DT1VOVFkQAzLQAQoNUmVwb3J0U2VydmljZRJqChNTdW1tYXJpemVBZ3JlZW1lbnRzEigudGVjaG1hdGNoLnYxLlN1bW1hcml6ZUFncmVlbWVudHNSZXF1ZXN0GikudGVjaG1hdGNoLnYxLlN1bW1hcml6ZUFncmVlbWVudHNSZXNwb25zZRJTCg9HZXRFdmVudFN1bW1hcnkSJC50ZWNobWF0Y2gudjEuR2V0RXZlbnRTdW1tYXJ5UmVxdWVzdBoaLnRlY2htYXRjaC52MS5FdmVudFN1bW1hcnlCA/gBAWIGcHJvdG8z", [file_google_type_money, file_techmatch_v1_agreement]);
+  fileDesc("Chl0ZWNobWF0Y2gvdjEvcmVwb3J0LnByb3RvEgx0ZWNobWF0Y2gudjEiRQoKR3JvdXBWYWx1ZRIoCglkaW1lbnNpb24YASABKA4yFS50ZWNobWF0Y2gudjEuR3JvdXBCeRINCgV2YWx1ZRgCIAEoCSKvAwoQQWdyZWVtZW50U3VtbWFyeRIuCgxncm91cF92YWx1ZXMYASADKAsyGC50ZWNobWF0Y2gudjEuR3JvdXBWYWx1ZRIXCg9hZ3JlZW1lbnRfY291bnQYAiABKAMSFgoOc3VwcGxpZXJfY291bnQYAyABKAMSFgoOZGVtYW5kZXJfY291bnQYBCABKAMSKwoPY29udHJhY3RfYW1vdW50GAUgASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkSLAoQdG90YWxfaW52ZXN0bWVudBgGIAEoCzISLmdvb2dsZS50eXBlLk1vbmV5EjIKFmV4cGVjdGVkX3NhbGVzX3JldmVudWUYByABKAsyEi5nb29nbGUudHlwZS5Nb25leRIvChNleHBlY3RlZF9wcm9maXRfdGF4GAggASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkSMQoVcmVhbGl6ZWRfb3V0cHV0X3ZhbHVlGAkgASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkSLwoTcmVhbGl6ZWRfcHJvZml0X3RheBgKIAEoCzISLmdvb2dsZS50eXBlLk1vbmV5IoYBChpTdW1tYXJpemVBZ3JlZW1lbnRzUmVxdWVzdBIOCgZmaWx0ZXIYASABKAkSJwoIZ3JvdXBfYnkYAiADKA4yFS50ZWNobWF0Y2gudjEuR3JvdXBCeRIvCgxyZWdpb25fbGV2ZWwYAyABKA4yGS50ZWNobWF0Y2gudjEuUmVnaW9uTGV2ZWwiegobU3VtbWFyaXplQWdyZWVtZW50c1Jlc3BvbnNlEiwKBHJvd3MYASADKAsyHi50ZWNobWF0Y2gudjEuQWdyZWVtZW50U3VtbWFyeRItCgV0b3RhbBgCIAEoCzIeLnRlY2htYXRjaC52MS5BZ3JlZW1lbnRTdW1tYXJ5Ij4KFkdldEV2ZW50U3VtbWFyeVJlcXVlc3QSDQoFZXZlbnQYASABKAkSFQoNbGFuZ3VhZ2VfY29kZRgCIAEoCSJqCgtLaW5kU3VtbWFyeRIqCgRraW5kGAEgASgOMhwudGVjaG1hdGNoLnYxLkFncmVlbWVudC5LaW5kEi8KB3N1bW1hcnkYAiABKAsyHi50ZWNobWF0Y2gudjEuQWdyZWVtZW50U3VtbWFyeSK6AwoMRXZlbnRTdW1tYXJ5Eg0KBWV2ZW50GAEgASgJEhMKC25lZWRzX2NvdW50GAIgASgDEhcKD29mZmVyaW5nc19jb3VudBgDIAEoAxIYChBlbnRlcnByaXNlX2NvdW50GAQgASgDEhgKEHVuaXZlcnNpdHlfY291bnQYBSABKAMSIAoYcmVzZWFyY2hfaW5zdGl0dXRlX2NvdW50GAYgASgDEhgKEGdvdmVybm1lbnRfY291bnQYByABKAMSEwoLb3RoZXJfY291bnQYCCABKAMSNQoSYWdyZWVtZW50c19ieV9raW5kGAkgAygLMhkudGVjaG1hdGNoLnYxLktpbmRTdW1tYXJ5EjwKFHRlY2hub2xvZ3lfY29udHJhY3RzGAogASgLMh4udGVjaG1hdGNoLnYxLkFncmVlbWVudFN1bW1hcnkSLQoFdG90YWwYCyABKAsyHi50ZWNobWF0Y2gudjEuQWdyZWVtZW50U3VtbWFyeRIaChJmcmFtZXdvcmtfcGFydG5lcnMYDCADKAkSEQoJbmFycmF0aXZlGA0gASgJEhUKDWxhbmd1YWdlX2NvZGUYDiABKAkiVQoZR2V0UHJvZ3JhbW1lUmVwb3J0UmVxdWVzdBIMCgR5ZWFyGAEgASgFEhMKC3JlZ2lvbl9jb2RlGAIgASgJEhUKDWxhbmd1YWdlX2NvZGUYAyABKAkieQoKWWVhckNoYW5nZRIPCgVjb3VudBgBIAEoA0gAEiQKBmFtb3VudBgCIAEoCzISLmdvb2dsZS50eXBlLk1vbmV5SAASFwoKcGVyY2VudF9icBgDIAEoA0gBiAEBQgwKCmRpZmZlcmVuY2VCDQoLX3BlcmNlbnRfYnAiowIKD0luZGljYXRvclJlcG9ydBIRCglpbmRpY2F0b3IYASABKAkSFwoPZGlzcGxheV9uYW1lX3poGAIgASgJEhcKD2Rpc3BsYXlfbmFtZV9lbhgDIAEoCRIpCgR1bml0GAQgASgOMhsudGVjaG1hdGNoLnYxLkluZGljYXRvclVuaXQSJAoGdGFyZ2V0GAUgASgLMhQudGVjaG1hdGNoLnYxLkZpZ3VyZRIkCgZhY3R1YWwYBiABKAsyFC50ZWNobWF0Y2gudjEuRmlndXJlEhcKCmNvbXBsZXRpb24YByABKANIAIgBARIsCgphc3Nlc3NtZW50GAggASgOMhgudGVjaG1hdGNoLnYxLkFzc2Vzc21lbnRCDQoLX2NvbXBsZXRpb24i4AMKElByb2plY3RMZXZlbFJlcG9ydBIqCgVsZXZlbBgBIAEoDjIbLnRlY2htYXRjaC52MS5Qcm9qZWN0LkxldmVsEhUKDXByb2plY3RfY291bnQYAiABKAMSKgoOYXBwcm92ZWRfZnVuZHMYAyABKAsyEi5nb29nbGUudHlwZS5Nb25leRIpCg1hcnJpdmVkX2Z1bmRzGAQgASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkSHgoWcHJldmlvdXNfcHJvamVjdF9jb3VudBgFIAEoAxIzChdwcmV2aW91c19hcHByb3ZlZF9mdW5kcxgGIAEoCzISLmdvb2dsZS50eXBlLk1vbmV5EjIKFnByZXZpb3VzX2Fycml2ZWRfZnVuZHMYByABKAsyEi5nb29nbGUudHlwZS5Nb25leRI2ChRwcm9qZWN0X2NvdW50X2NoYW5nZRgIIAEoCzIYLnRlY2htYXRjaC52MS5ZZWFyQ2hhbmdlEjcKFWFwcHJvdmVkX2Z1bmRzX2NoYW5nZRgJIAEoCzIYLnRlY2htYXRjaC52MS5ZZWFyQ2hhbmdlEjYKFGFycml2ZWRfZnVuZHNfY2hhbmdlGAogASgLMhgudGVjaG1hdGNoLnYxLlllYXJDaGFuZ2Ui8AEKEk92ZXJBcnJpdmVkUHJvamVjdBIPCgdwcm9qZWN0GAEgASgJEg0KBXRpdGxlGAIgASgJEioKBWxldmVsGAMgASgOMhsudGVjaG1hdGNoLnYxLlByb2plY3QuTGV2ZWwSEwoLcmVnaW9uX2NvZGUYBCABKAkSKgoOYXBwcm92ZWRfZnVuZHMYBSABKAsyEi5nb29nbGUudHlwZS5Nb25leRIpCg1hcnJpdmVkX2Z1bmRzGAYgASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkSIgoGZXhjZXNzGAcgASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkiqwEKDlByb2plY3RzUmVwb3J0EjAKBmxldmVscxgBIAMoCzIgLnRlY2htYXRjaC52MS5Qcm9qZWN0TGV2ZWxSZXBvcnQSLwoFdG90YWwYAiABKAsyIC50ZWNobWF0Y2gudjEuUHJvamVjdExldmVsUmVwb3J0EjYKDG92ZXJfYXJyaXZlZBgDIAMoCzIgLnRlY2htYXRjaC52MS5PdmVyQXJyaXZlZFByb2plY3Qi5AIKE0NvbW1pc3Npb25lcnNSZXBvcnQSGgoSY29tbWlzc2lvbmVyX2NvdW50GAEgASgDEh8KF2hvbWVfb3JnYW5pemF0aW9uX2NvdW50GAIgASgDEh0KFXRlY2hub2xvZ2llc19wcm9tb3RlZBgDIAEoAxIUCgxuZXdfcHJvZHVjdHMYBCABKAMSEAoIcHJvamVjdHMYBSABKAMSFgoOam9pbnRfdmVudHVyZXMYBiABKAMSFAoMY29vcGVyYXRpdmVzGAcgASgDEhsKE2VudGVycHJpc2VzX2ZvdW5kZWQYCCABKAMSJgoKaW52ZXN0bWVudBgJIAEoCzISLmdvb2dsZS50eXBlLk1vbmV5EiIKBnByb2ZpdBgKIAEoCzISLmdvb2dsZS50eXBlLk1vbmV5EjIKFmZhcm1lcl9pbmNvbWVfaW5jcmVhc2UYCyABKAsyEi5nb29nbGUudHlwZS5Nb25leSKXAQoTRmluYW5jaW5nS2luZFJlcG9ydBIqCgRraW5kGAEgASgOMhwudGVjaG1hdGNoLnYxLkZpbmFuY2luZy5LaW5kEhcKD2ZpbmFuY2luZ19jb3VudBgCIAEoAxIXCg9yZWNpcGllbnRfY291bnQYAyABKAMSIgoGYW1vdW50GAQgASgLMhIuZ29vZ2xlLnR5cGUuTW9uZXkidQoPRmluYW5jaW5nUmVwb3J0EjAKBWtpbmRzGAEgAygLMiEudGVjaG1hdGNoLnYxLkZpbmFuY2luZ0tpbmRSZXBvcnQSMAoFdG90YWwYAiABKAsyIS50ZWNobWF0Y2gudjEuRmluYW5jaW5nS2luZFJlcG9ydCKwAgoWUmVnaW9uUHJvZ3JhbW1lRmlndXJlcxITCgtyZWdpb25fY29kZRgBIAEoCRIxCgppbmRpY2F0b3JzGAIgAygLMh0udGVjaG1hdGNoLnYxLkluZGljYXRvclJlcG9ydBIyCgphZ3JlZW1lbnRzGAMgASgLMh4udGVjaG1hdGNoLnYxLkFncmVlbWVudFN1bW1hcnkSLgoIcHJvamVjdHMYBCABKAsyHC50ZWNobWF0Y2gudjEuUHJvamVjdHNSZXBvcnQSOAoNY29tbWlzc2lvbmVycxgFIAEoCzIhLnRlY2htYXRjaC52MS5Db21taXNzaW9uZXJzUmVwb3J0EjAKCWZpbmFuY2luZxgGIAEoCzIdLnRlY2htYXRjaC52MS5GaW5hbmNpbmdSZXBvcnQi7gEKD1Byb2dyYW1tZVJlcG9ydBIMCgR5ZWFyGAEgASgFEjQKBnJlZ2lvbhgCIAEoCzIkLnRlY2htYXRjaC52MS5SZWdpb25Qcm9ncmFtbWVGaWd1cmVzEioKBmV2ZW50cxgDIAMoCzIaLnRlY2htYXRjaC52MS5FdmVudFN1bW1hcnkSQQoTc3Vib3JkaW5hdGVfcmVnaW9ucxgEIAMoCzIkLnRlY2htYXRjaC52MS5SZWdpb25Qcm9ncmFtbWVGaWd1cmVzEhEKCW5hcnJhdGl2ZRgFIAMoCRIVCg1sYW5ndWFnZV9jb2RlGAYgASgJKpgBCgdHcm91cEJ5EhgKFEdST1VQX0JZX1VOU1BFQ0lGSUVEEAASCQoFRVZFTlQQARIICgRLSU5EEAISCQoFU1RBVEUQAxIMCghJTkRVU1RSWRAEEgoKBlJFR0lPThAFEgwKCFNVUFBMSUVSEAYSDAoIREVNQU5ERVIQBxINCglTSUdOX1lFQVIQCBIOCgpTSUdOX01PTlRIEAkqdgoLUmVnaW9uTGV2ZWwSHAoYUkVHSU9OX0xFVkVMX1VOU1BFQ0lGSUVEEAASGQoVUkVHSU9OX0xFVkVMX1BST1ZJTkNFEAESFQoRUkVHSU9OX0xFVkVMX0NJVFkQAhIXChNSRUdJT05fTEVWRUxfQ09VTlRZEAMyrgIKDVJlcG9ydFNlcnZpY2USagoTU3VtbWFyaXplQWdyZWVtZW50cxIoLnRlY2htYXRjaC52MS5TdW1tYXJpemVBZ3JlZW1lbnRzUmVxdWVzdBopLnRlY2htYXRjaC52MS5TdW1tYXJpemVBZ3JlZW1lbnRzUmVzcG9uc2USUwoPR2V0RXZlbnRTdW1tYXJ5EiQudGVjaG1hdGNoLnYxLkdldEV2ZW50U3VtbWFyeVJlcXVlc3QaGi50ZWNobWF0Y2gudjEuRXZlbnRTdW1tYXJ5ElwKEkdldFByb2dyYW1tZVJlcG9ydBInLnRlY2htYXRjaC52MS5HZXRQcm9ncmFtbWVSZXBvcnRSZXF1ZXN0Gh0udGVjaG1hdGNoLnYxLlByb2dyYW1tZVJlcG9ydEID+AEBYgZwcm90bzM", [file_google_type_money, file_techmatch_v1_agreement, file_techmatch_v1_financing, file_techmatch_v1_indicator, file_techmatch_v1_project, file_techmatch_v1_target]);
 
 /**
  * The value of one grouping dimension that a summary row belongs to.
@@ -364,6 +372,623 @@ export const EventSummarySchema: GenMessage<EventSummary> = /*@__PURE__*/
   messageDesc(file_techmatch_v1_report, 6);
 
 /**
+ * Request for GetProgrammeReport.
+ *
+ * @generated from message techmatch.v1.GetProgrammeReportRequest
+ */
+export type GetProgrammeReportRequest = Message<"techmatch.v1.GetProgrammeReportRequest"> & {
+  /**
+   * The year reported, 1980–2100; required.
+   *
+   * @generated from field: int32 year = 1;
+   */
+  year: number;
+
+  /**
+   * GB/T 2260 code of the region reported, e.g. 510100; required.
+   *
+   * @generated from field: string region_code = 2;
+   */
+  regionCode: string;
+
+  /**
+   * Language of the narrative: `zh-Hans` (default), `zh-Hant` or `en`.
+   *
+   * @generated from field: string language_code = 3;
+   */
+  languageCode: string;
+};
+
+/**
+ * Describes the message techmatch.v1.GetProgrammeReportRequest.
+ * Use `create(GetProgrammeReportRequestSchema)` to create a new message.
+ */
+export const GetProgrammeReportRequestSchema: GenMessage<GetProgrammeReportRequest> = /*@__PURE__*/
+  messageDesc(file_techmatch_v1_report, 7);
+
+/**
+ * A change against the previous year.
+ *
+ * @generated from message techmatch.v1.YearChange
+ */
+export type YearChange = Message<"techmatch.v1.YearChange"> & {
+  /**
+   * This year's figure minus the previous year's, in the figure's terms: for money fields in
+   * `amount`, for counts in `count`.
+   *
+   * @generated from oneof techmatch.v1.YearChange.difference
+   */
+  difference: {
+    /**
+     * The difference of two counts.
+     *
+     * @generated from field: int64 count = 1;
+     */
+    value: bigint;
+    case: "count";
+  } | {
+    /**
+     * The difference of two amounts (negative for a fall).
+     *
+     * @generated from field: google.type.Money amount = 2;
+     */
+    value: Money;
+    case: "amount";
+  } | { case: undefined; value?: undefined };
+
+  /**
+   * The difference as a share of the previous year's figure, in basis points rounded half away
+   * from zero to a tenth of a percent (a multiple of 10: +41.7% is 4170). Absent when the
+   * previous year's figure is zero.
+   *
+   * @generated from field: optional int64 percent_bp = 3;
+   */
+  percentBp?: bigint | undefined;
+};
+
+/**
+ * Describes the message techmatch.v1.YearChange.
+ * Use `create(YearChangeSchema)` to create a new message.
+ */
+export const YearChangeSchema: GenMessage<YearChange> = /*@__PURE__*/
+  messageDesc(file_techmatch_v1_report, 8);
+
+/**
+ * One indicator of a region and year against its target.
+ *
+ * @generated from message techmatch.v1.IndicatorReport
+ */
+export type IndicatorReport = Message<"techmatch.v1.IndicatorReport"> & {
+  /**
+   * The indicator (`indicators/{code}`).
+   *
+   * @generated from field: string indicator = 1;
+   */
+  indicator: string;
+
+  /**
+   * Its Chinese display name.
+   *
+   * @generated from field: string display_name_zh = 2;
+   */
+  displayNameZh: string;
+
+  /**
+   * Its English display name.
+   *
+   * @generated from field: string display_name_en = 3;
+   */
+  displayNameEn: string;
+
+  /**
+   * The unit of its figures.
+   *
+   * @generated from field: techmatch.v1.IndicatorUnit unit = 4;
+   */
+  unit: IndicatorUnit;
+
+  /**
+   * The target issued to the region for the year; unset when none was issued.
+   *
+   * @generated from field: techmatch.v1.Figure target = 5;
+   */
+  target?: Figure | undefined;
+
+  /**
+   * The region's figure for the year, rolled up as `Target.actual` is; unset when nothing was
+   * reported.
+   *
+   * @generated from field: techmatch.v1.Figure actual = 6;
+   */
+  actual?: Figure | undefined;
+
+  /**
+   * actual ÷ target in basis points, rounded down (10000 when the target is 0); absent without
+   * a target or without an actual figure.
+   *
+   * @generated from field: optional int64 completion = 7;
+   */
+  completion?: bigint | undefined;
+
+  /**
+   * MET or NOT_MET once the year has ended, PENDING before; ASSESSMENT_UNSPECIFIED without a
+   * target.
+   *
+   * @generated from field: techmatch.v1.Assessment assessment = 8;
+   */
+  assessment: Assessment;
+};
+
+/**
+ * Describes the message techmatch.v1.IndicatorReport.
+ * Use `create(IndicatorReportSchema)` to create a new message.
+ */
+export const IndicatorReportSchema: GenMessage<IndicatorReport> = /*@__PURE__*/
+  messageDesc(file_techmatch_v1_report, 9);
+
+/**
+ * The projects of one level approved in the year, against the previous year's.
+ *
+ * @generated from message techmatch.v1.ProjectLevelReport
+ */
+export type ProjectLevelReport = Message<"techmatch.v1.ProjectLevelReport"> & {
+  /**
+   * The level.
+   *
+   * @generated from field: techmatch.v1.Project.Level level = 1;
+   */
+  level: Project_Level;
+
+  /**
+   * Projects approved in the year.
+   *
+   * @generated from field: int64 project_count = 2;
+   */
+  projectCount: bigint;
+
+  /**
+   * Sum of their approved funds (an unset amount counts as zero).
+   *
+   * @generated from field: google.type.Money approved_funds = 3;
+   */
+  approvedFunds?: Money | undefined;
+
+  /**
+   * Sum of their arrived funds (every fund arrival recorded for them).
+   *
+   * @generated from field: google.type.Money arrived_funds = 4;
+   */
+  arrivedFunds?: Money | undefined;
+
+  /**
+   * Projects of the level approved in the previous year.
+   *
+   * @generated from field: int64 previous_project_count = 5;
+   */
+  previousProjectCount: bigint;
+
+  /**
+   * Sum of the previous year's projects' approved funds.
+   *
+   * @generated from field: google.type.Money previous_approved_funds = 6;
+   */
+  previousApprovedFunds?: Money | undefined;
+
+  /**
+   * Sum of the previous year's projects' arrived funds.
+   *
+   * @generated from field: google.type.Money previous_arrived_funds = 7;
+   */
+  previousArrivedFunds?: Money | undefined;
+
+  /**
+   * project_count against previous_project_count.
+   *
+   * @generated from field: techmatch.v1.YearChange project_count_change = 8;
+   */
+  projectCountChange?: YearChange | undefined;
+
+  /**
+   * approved_funds against previous_approved_funds.
+   *
+   * @generated from field: techmatch.v1.YearChange approved_funds_change = 9;
+   */
+  approvedFundsChange?: YearChange | undefined;
+
+  /**
+   * arrived_funds against previous_arrived_funds.
+   *
+   * @generated from field: techmatch.v1.YearChange arrived_funds_change = 10;
+   */
+  arrivedFundsChange?: YearChange | undefined;
+};
+
+/**
+ * Describes the message techmatch.v1.ProjectLevelReport.
+ * Use `create(ProjectLevelReportSchema)` to create a new message.
+ */
+export const ProjectLevelReportSchema: GenMessage<ProjectLevelReport> = /*@__PURE__*/
+  messageDesc(file_techmatch_v1_report, 10);
+
+/**
+ * A project whose fund arrivals exceed its approved funds (accepted, and flagged; a project
+ * without approved funds has no figure to exceed).
+ *
+ * @generated from message techmatch.v1.OverArrivedProject
+ */
+export type OverArrivedProject = Message<"techmatch.v1.OverArrivedProject"> & {
+  /**
+   * The project (`projects/{id}`).
+   *
+   * @generated from field: string project = 1;
+   */
+  project: string;
+
+  /**
+   * Its title.
+   *
+   * @generated from field: string title = 2;
+   */
+  title: string;
+
+  /**
+   * Its level.
+   *
+   * @generated from field: techmatch.v1.Project.Level level = 3;
+   */
+  level: Project_Level;
+
+  /**
+   * Its region (GB/T 2260).
+   *
+   * @generated from field: string region_code = 4;
+   */
+  regionCode: string;
+
+  /**
+   * Its approved funds.
+   *
+   * @generated from field: google.type.Money approved_funds = 5;
+   */
+  approvedFunds?: Money | undefined;
+
+  /**
+   * The sum of its fund arrivals.
+   *
+   * @generated from field: google.type.Money arrived_funds = 6;
+   */
+  arrivedFunds?: Money | undefined;
+
+  /**
+   * arrived_funds minus approved_funds, more than zero.
+   *
+   * @generated from field: google.type.Money excess = 7;
+   */
+  excess?: Money | undefined;
+};
+
+/**
+ * Describes the message techmatch.v1.OverArrivedProject.
+ * Use `create(OverArrivedProjectSchema)` to create a new message.
+ */
+export const OverArrivedProjectSchema: GenMessage<OverArrivedProject> = /*@__PURE__*/
+  messageDesc(file_techmatch_v1_report, 11);
+
+/**
+ * The funded projects approved in the year.
+ *
+ * @generated from message techmatch.v1.ProjectsReport
+ */
+export type ProjectsReport = Message<"techmatch.v1.ProjectsReport"> & {
+  /**
+   * One entry per level with projects in the year or the previous year, in level order.
+   *
+   * @generated from field: repeated techmatch.v1.ProjectLevelReport levels = 1;
+   */
+  levels: ProjectLevelReport[];
+
+  /**
+   * Every level together, against the previous year.
+   *
+   * @generated from field: techmatch.v1.ProjectLevelReport total = 2;
+   */
+  total?: ProjectLevelReport | undefined;
+
+  /**
+   * The year's projects whose arrived funds exceed their approved funds, in name order.
+   *
+   * @generated from field: repeated techmatch.v1.OverArrivedProject over_arrived = 3;
+   */
+  overArrived: OverArrivedProject[];
+};
+
+/**
+ * Describes the message techmatch.v1.ProjectsReport.
+ * Use `create(ProjectsReportSchema)` to create a new message.
+ */
+export const ProjectsReportSchema: GenMessage<ProjectsReport> = /*@__PURE__*/
+  messageDesc(file_techmatch_v1_report, 12);
+
+/**
+ * The technology commissioners serving in the year: how many and what they achieved.
+ *
+ * @generated from message techmatch.v1.CommissionersReport
+ */
+export type CommissionersReport = Message<"techmatch.v1.CommissionersReport"> & {
+  /**
+   * Commissioners serving in the year.
+   *
+   * @generated from field: int64 commissioner_count = 1;
+   */
+  commissionerCount: bigint;
+
+  /**
+   * Distinct home organizations they come from.
+   *
+   * @generated from field: int64 home_organization_count = 2;
+   */
+  homeOrganizationCount: bigint;
+
+  /**
+   * Sum of technologies promoted.
+   *
+   * @generated from field: int64 technologies_promoted = 3;
+   */
+  technologiesPromoted: bigint;
+
+  /**
+   * Sum of new products introduced.
+   *
+   * @generated from field: int64 new_products = 4;
+   */
+  newProducts: bigint;
+
+  /**
+   * Sum of projects carried out.
+   *
+   * @generated from field: int64 projects = 5;
+   */
+  projects: bigint;
+
+  /**
+   * Sum of joint ventures set up.
+   *
+   * @generated from field: int64 joint_ventures = 6;
+   */
+  jointVentures: bigint;
+
+  /**
+   * Sum of cooperatives founded or served.
+   *
+   * @generated from field: int64 cooperatives = 7;
+   */
+  cooperatives: bigint;
+
+  /**
+   * Sum of enterprises founded.
+   *
+   * @generated from field: int64 enterprises_founded = 8;
+   */
+  enterprisesFounded: bigint;
+
+  /**
+   * Sum of investment brought in (an unset amount counts as zero).
+   *
+   * @generated from field: google.type.Money investment = 9;
+   */
+  investment?: Money | undefined;
+
+  /**
+   * Sum of profit created.
+   *
+   * @generated from field: google.type.Money profit = 10;
+   */
+  profit?: Money | undefined;
+
+  /**
+   * Sum of farmers' income increase.
+   *
+   * @generated from field: google.type.Money farmer_income_increase = 11;
+   */
+  farmerIncomeIncrease?: Money | undefined;
+};
+
+/**
+ * Describes the message techmatch.v1.CommissionersReport.
+ * Use `create(CommissionersReportSchema)` to create a new message.
+ */
+export const CommissionersReportSchema: GenMessage<CommissionersReport> = /*@__PURE__*/
+  messageDesc(file_techmatch_v1_report, 13);
+
+/**
+ * The financings of one kind granted in the year.
+ *
+ * @generated from message techmatch.v1.FinancingKindReport
+ */
+export type FinancingKindReport = Message<"techmatch.v1.FinancingKindReport"> & {
+  /**
+   * The kind.
+   *
+   * @generated from field: techmatch.v1.Financing.Kind kind = 1;
+   */
+  kind: Financing_Kind;
+
+  /**
+   * Financings granted.
+   *
+   * @generated from field: int64 financing_count = 2;
+   */
+  financingCount: bigint;
+
+  /**
+   * Distinct recipient organizations.
+   *
+   * @generated from field: int64 recipient_count = 3;
+   */
+  recipientCount: bigint;
+
+  /**
+   * Sum of their amounts.
+   *
+   * @generated from field: google.type.Money amount = 4;
+   */
+  amount?: Money | undefined;
+};
+
+/**
+ * Describes the message techmatch.v1.FinancingKindReport.
+ * Use `create(FinancingKindReportSchema)` to create a new message.
+ */
+export const FinancingKindReportSchema: GenMessage<FinancingKindReport> = /*@__PURE__*/
+  messageDesc(file_techmatch_v1_report, 14);
+
+/**
+ * The science–finance records of the year.
+ *
+ * @generated from message techmatch.v1.FinancingReport
+ */
+export type FinancingReport = Message<"techmatch.v1.FinancingReport"> & {
+  /**
+   * One entry per kind granted in the year, in kind order.
+   *
+   * @generated from field: repeated techmatch.v1.FinancingKindReport kinds = 1;
+   */
+  kinds: FinancingKindReport[];
+
+  /**
+   * Every kind together (`kind` unset).
+   *
+   * @generated from field: techmatch.v1.FinancingKindReport total = 2;
+   */
+  total?: FinancingKindReport | undefined;
+};
+
+/**
+ * Describes the message techmatch.v1.FinancingReport.
+ * Use `create(FinancingReportSchema)` to create a new message.
+ */
+export const FinancingReportSchema: GenMessage<FinancingReport> = /*@__PURE__*/
+  messageDesc(file_techmatch_v1_report, 15);
+
+/**
+ * The ledger's figures of one region and year.
+ *
+ * @generated from message techmatch.v1.RegionProgrammeFigures
+ */
+export type RegionProgrammeFigures = Message<"techmatch.v1.RegionProgrammeFigures"> & {
+  /**
+   * GB/T 2260 code of the region.
+   *
+   * @generated from field: string region_code = 1;
+   */
+  regionCode: string;
+
+  /**
+   * Indicators with a target issued to the region for the year or a figure reported, in code
+   * order.
+   *
+   * @generated from field: repeated techmatch.v1.IndicatorReport indicators = 2;
+   */
+  indicators: IndicatorReport[];
+
+  /**
+   * Agreements signed in the year (China Standard Time) with a party in the region.
+   *
+   * @generated from field: techmatch.v1.AgreementSummary agreements = 3;
+   */
+  agreements?: AgreementSummary | undefined;
+
+  /**
+   * Funded projects of the region.
+   *
+   * @generated from field: techmatch.v1.ProjectsReport projects = 4;
+   */
+  projects?: ProjectsReport | undefined;
+
+  /**
+   * Commissioners serving the region.
+   *
+   * @generated from field: techmatch.v1.CommissionersReport commissioners = 5;
+   */
+  commissioners?: CommissionersReport | undefined;
+
+  /**
+   * Financing of the region.
+   *
+   * @generated from field: techmatch.v1.FinancingReport financing = 6;
+   */
+  financing?: FinancingReport | undefined;
+};
+
+/**
+ * Describes the message techmatch.v1.RegionProgrammeFigures.
+ * Use `create(RegionProgrammeFiguresSchema)` to create a new message.
+ */
+export const RegionProgrammeFiguresSchema: GenMessage<RegionProgrammeFigures> = /*@__PURE__*/
+  messageDesc(file_techmatch_v1_report, 16);
+
+/**
+ * The programme's annual report of a region.
+ *
+ * @generated from message techmatch.v1.ProgrammeReport
+ */
+export type ProgrammeReport = Message<"techmatch.v1.ProgrammeReport"> & {
+  /**
+   * The year reported.
+   *
+   * @generated from field: int32 year = 1;
+   */
+  year: number;
+
+  /**
+   * The region's figures.
+   *
+   * @generated from field: techmatch.v1.RegionProgrammeFigures region = 2;
+   */
+  region?: RegionProgrammeFigures | undefined;
+
+  /**
+   * The events held in the year (by start time, China Standard Time) that at least one
+   * organizer of the region organized, in start order; each with its narrative in
+   * `language_code`.
+   *
+   * @generated from field: repeated techmatch.v1.EventSummary events = 3;
+   */
+  events: EventSummary[];
+
+  /**
+   * The same figures for each direct subordinate region (a province's cities, a city's
+   * counties) that has any record in the year, in code order; empty for a county.
+   *
+   * @generated from field: repeated techmatch.v1.RegionProgrammeFigures subordinate_regions = 4;
+   */
+  subordinateRegions: RegionProgrammeFigures[];
+
+  /**
+   * The region's figures as paragraphs in the official style, in `language_code`: indicators
+   * and targets, fairs and agreements, projects, commissioners, financing. A paragraph whose
+   * records are empty is left out.
+   *
+   * @generated from field: repeated string narrative = 5;
+   */
+  narrative: string[];
+
+  /**
+   * The language of `narrative`.
+   *
+   * @generated from field: string language_code = 6;
+   */
+  languageCode: string;
+};
+
+/**
+ * Describes the message techmatch.v1.ProgrammeReport.
+ * Use `create(ProgrammeReportSchema)` to create a new message.
+ */
+export const ProgrammeReportSchema: GenMessage<ProgrammeReport> = /*@__PURE__*/
+  messageDesc(file_techmatch_v1_report, 17);
+
+/**
  * A dimension agreements can be grouped by. An agreement with several values of a dimension
  * (several industries, regions, suppliers or demanders) counts in each of their groups, once;
  * the total counts it once.
@@ -517,6 +1142,21 @@ export const ReportService: GenService<{
     methodKind: "unary";
     input: typeof GetEventSummaryRequestSchema;
     output: typeof EventSummarySchema;
+  },
+  /**
+   * The programme's annual report of a region from the ledger: headline indicators against
+   * their targets, the year's fairs, agreements, funded projects by level against the previous
+   * year, commissioners and financing, the same for each direct subordinate region, and
+   * narrative paragraphs. An official sees only their own region, as SummarizeAgreements
+   * counts only it: asking for a region that contains theirs (a county's official asking for
+   * the city) answers their region's report; a region outside theirs is PERMISSION_DENIED.
+   *
+   * @generated from rpc techmatch.v1.ReportService.GetProgrammeReport
+   */
+  getProgrammeReport: {
+    methodKind: "unary";
+    input: typeof GetProgrammeReportRequestSchema;
+    output: typeof ProgrammeReportSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_techmatch_v1_report, 0);

@@ -1,0 +1,22 @@
+// SQL for the whole-year figures the programme ledger's records give (Repository::
+// SumRecordFigure): counts and sums over projects, fund arrivals, commissioners and financing,
+// aggregated in the database over a region and every region under it.
+#ifndef TECHMATCH_STORAGE_SQLITE_RECORD_FIGURE_ROWS_H_
+#define TECHMATCH_STORAGE_SQLITE_RECORD_FIGURE_ROWS_H_
+
+#include <cstdint>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "storage/repository.h"
+#include "storage/sqlite/connection.h"
+
+namespace techmatch::storage::sqlite {
+
+// `figure` of `year` in `region` or under it; OUT_OF_RANGE when a sum overflows.
+absl::StatusOr<int64_t> SumRecordFigureRows(Connection& connection, RecordFigure figure,
+                                            absl::string_view region, int year);
+
+}  // namespace techmatch::storage::sqlite
+
+#endif  // TECHMATCH_STORAGE_SQLITE_RECORD_FIGURE_ROWS_H_
