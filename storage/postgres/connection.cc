@@ -122,7 +122,8 @@ bool Result::Bool(int row, int column) const {
   return PQgetvalue(result_.get(), row, column)[0] != 0;
 }
 
-absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(const std::string& uri) {
+absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(const std::string& uri,
+                                                             absl::Duration connect_timeout) {
   char* error = nullptr;
   PQconninfoOption* options = PQconninfoParse(uri.c_str(), &error);
   if (options == nullptr) {
@@ -131,7 +132,13 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(const std::string& 
     return absl::InvalidArgumentError(absl::StrCat("bad PostgreSQL URI: ", message));
   }
   PQconninfoFree(options);
-  pg_conn* conn = PQconnectdb(uri.c_str());
+  // The URI is expanded in place of dbname; a keyword after it overrides what the URI says.
+  // Without a timeout of our own the lists end after dbname.
+  const std::string timeout = absl::StrCat(absl::ToInt64Seconds(connect_timeout));
+  const bool timed = connect_timeout > absl::ZeroDuration();
+  const char* const keywords[] = {"dbname", timed ? "connect_timeout" : nullptr, nullptr};
+  const char* const values[] = {uri.c_str(), timed ? timeout.c_str() : nullptr, nullptr};
+  pg_conn* conn = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
   if (conn == nullptr) return absl::ResourceExhaustedError("out of memory connecting");
   if (PQstatus(conn) != CONNECTION_OK) {
     // The message names host and reason, never the password (libpq leaves it out).

@@ -19,6 +19,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 
 // libpq's types, without its header in ours.
 struct pg_conn;
@@ -71,9 +72,12 @@ class Result {
 
 class Connection {
  public:
-  // Connects to `uri` (a libpq connection URI, postgresql://...). UNAVAILABLE when the server
-  // cannot be reached, INVALID_ARGUMENT for a malformed URI.
-  static absl::StatusOr<std::unique_ptr<Connection>> Open(const std::string& uri);
+  // Connects to `uri` (a libpq connection URI, postgresql://...), giving up after
+  // `connect_timeout` when positive (it overrides the URI's connect_timeout; libpq counts whole
+  // seconds, at least 2). UNAVAILABLE when the server cannot be reached, INVALID_ARGUMENT for a
+  // malformed URI.
+  static absl::StatusOr<std::unique_ptr<Connection>> Open(
+      const std::string& uri, absl::Duration connect_timeout = absl::ZeroDuration());
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;

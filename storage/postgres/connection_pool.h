@@ -23,8 +23,10 @@ namespace techmatch::storage::postgres {
 class ConnectionPool {
  public:
   // Opens the first connection now, so a bad URI or an unreachable server fails here.
-  static absl::StatusOr<std::unique_ptr<ConnectionPool>> Open(std::string uri, int max_connections,
-                                                              absl::Duration wait);
+  // Each connection gives up connecting after `connect_timeout` (Connection::Open).
+  static absl::StatusOr<std::unique_ptr<ConnectionPool>> Open(
+      std::string uri, int max_connections, absl::Duration wait,
+      absl::Duration connect_timeout = absl::ZeroDuration());
 
   // A borrowed connection, returned to the pool when the lease goes away.
   class Lease {
@@ -46,13 +48,18 @@ class ConnectionPool {
   absl::StatusOr<Lease> Borrow();
 
  private:
-  ConnectionPool(std::string uri, int max_connections, absl::Duration wait)
-      : uri_(std::move(uri)), max_connections_(max_connections), wait_(wait) {}
+  ConnectionPool(std::string uri, int max_connections, absl::Duration wait,
+                 absl::Duration connect_timeout)
+      : uri_(std::move(uri)),
+        max_connections_(max_connections),
+        wait_(wait),
+        connect_timeout_(connect_timeout) {}
   void Return(Connection* connection);
 
   const std::string uri_;
   const int max_connections_;
   const absl::Duration wait_;
+  const absl::Duration connect_timeout_;
   std::mutex mu_;
   std::condition_variable freed_;
   std::vector<std::unique_ptr<Connection>> connections_;  // Guarded by mu_.

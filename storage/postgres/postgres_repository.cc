@@ -160,8 +160,12 @@ absl::StatusOr<std::unique_ptr<PostgresRepository>> PostgresRepository::Open(
   if (options.connection_wait < absl::ZeroDuration()) {
     return absl::InvalidArgumentError("connection_wait must not be negative");
   }
+  if (options.connect_timeout < absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("connect_timeout must not be negative");
+  }
   TM_ASSIGN_OR_RETURN(std::unique_ptr<ConnectionPool> pool,
-                      ConnectionPool::Open(uri, options.max_connections, options.connection_wait));
+                      ConnectionPool::Open(uri, options.max_connections, options.connection_wait,
+                                           options.connect_timeout));
   {
     TM_ASSIGN_OR_RETURN(ConnectionPool::Lease connection, pool->Borrow());
     absl::Status migrated = postgres::ApplyMigrations(*connection);

@@ -41,6 +41,9 @@ struct PostgresOptions {
   int max_connections = 8;
   // How long a call waits for a free connection before UNAVAILABLE.
   absl::Duration connection_wait = absl::Seconds(5);
+  // How long opening one connection may take (whole seconds, at least 2: libpq's rule; zero:
+  // the URI's connect_timeout, or none).
+  absl::Duration connect_timeout = absl::ZeroDuration();
   // Needs and offerings kept in the record caches (0: off).
   int record_cache_entries = 4096;
   // Keys every audit record written (HMAC-SHA-256, core/auth/audit_event.h). Once the trail
