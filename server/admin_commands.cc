@@ -17,7 +17,6 @@
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
 #include "storage/audit_scope.h"
-#include "storage/sqlite/sqlite_repository.h"
 
 namespace techmatch::server {
 namespace {
@@ -210,7 +209,9 @@ void AddAdminCommands(CLI::App& app, AdminCommands& commands) {
   commands.audit_init_key->add_option("--out", commands.init_key_out, "the key file to create")
       ->required();
   commands.init = app.add_subcommand(
-      "init", "create the --db database (refused when it exists), ready for `keys create`");
+      "init",
+      "create the --db SQLite file (refused when it exists), or the schema in an existing "
+      "PostgreSQL database, ready for `keys create`");
   app.add_option("--audit_key_file", commands.audit_key_file,
                  "key every audit record with the key in this file (HMAC-SHA-256); once a "
                  "database's trail is keyed it must always be given");
@@ -224,7 +225,7 @@ static absl::StatusOr<std::optional<AuditKey>> LoadAuditKey(const std::string& p
   return std::optional<AuditKey>(*std::move(key));
 }
 
-std::optional<int> RunAdminCommand(const std::string& db_path, const AdminCommands& commands) {
+std::optional<int> RunAdminCommand(const DatabaseFlags& database, const AdminCommands& commands) {
   const bool chosen = commands.keys_create->parsed() || commands.keys_list->parsed() ||
                       commands.keys_revoke->parsed() || commands.audit_verify->parsed() ||
                       commands.audit_init_key->parsed() || commands.init->parsed();
@@ -234,25 +235,29 @@ std::optional<int> RunAdminCommand(const std::string& db_path, const AdminComman
   if (commands.audit_init_key->parsed()) {
     return InitAuditKeyCommand(commands.init_key_out, std::cout, std::cerr);
   }
-  const bool exists = access(db_path.c_str(), F_OK) == 0;
-  if (commands.init->parsed() && exists) {
-    std::cerr << "database " << db_path << " already exists\n";
-    return 1;
+  const std::string name = RedactedDatabase(database.db);
+  // A PostgreSQL database always exists before we connect (the server creates none, so a
+  // mistyped name fails to connect); a SQLite file is created by opening it.
+  if (!IsPostgresUri(database.db)) {
+    const bool exists = access(database.db.c_str(), F_OK) == 0;
+    if (commands.init->parsed() && exists) {
+      std::cerr << "database " << name << " already exists\n";
+      return 1;
+    }
+    // A mistyped --db must not become a new, empty database that then "verifies".
+    if (!commands.init->parsed() && !exists) {
+      std::cerr << "database " << name
+                << " does not exist (maintenance commands never create one; check --db)\n";
+      return 1;
+    }
   }
-  // A mistyped --db must not become a new, empty database that then "verifies".
-  if (!commands.init->parsed() && !exists) {
-    std::cerr << "database " << db_path
-              << " does not exist (maintenance commands never create one; check --db)\n";
-    return 1;
-  }
-  storage::SqliteOptions options;
-  options.reader_connections = 1;
+  std::optional<AuditKey> open_key;
   absl::StatusOr<std::optional<AuditKey>> audit_key = LoadAuditKey(commands.audit_key_file);
   if (!audit_key.ok()) {
     std::cerr << audit_key.status().message() << "\n";
     return 1;
   }
-  options.audit_key = *audit_key;
+  open_key = *audit_key;
   std::vector<AuditKey> verify_keys;
   if (*audit_key) verify_keys.push_back(**audit_key);
   for (const std::string& path : commands.verify_keys) {
@@ -264,18 +269,18 @@ std::optional<int> RunAdminCommand(const std::string& db_path, const AdminComman
     verify_keys.push_back(*std::move(key));
   }
   // Verifying only reads: a keyed trail needs no key to open for it (the keys are checked).
-  if (commands.audit_verify->parsed() && !options.audit_key && !verify_keys.empty()) {
-    options.audit_key = verify_keys.front();
+  if (commands.audit_verify->parsed() && !open_key && !verify_keys.empty()) {
+    open_key = verify_keys.front();
   }
-  auto repository = storage::SqliteRepository::Open(db_path, options);
+  auto repository = OpenDatabase(database, open_key, /*maintenance=*/true);
   if (!repository.ok()) {
-    std::cerr << "cannot open database " << db_path << ": " << repository.status().message()
-              << "\n";
+    std::cerr << "cannot open database " << name << ": " << repository.status().message() << "\n";
     return 1;
   }
   storage::Repository& repo = **repository;
   if (commands.init->parsed()) {
-    std::cout << "created database " << db_path << "\n";
+    std::cout << (IsPostgresUri(database.db) ? "schema ready in database " : "created database ")
+              << name << "\n";
     return 0;
   }
   if (commands.keys_create->parsed()) {

@@ -1,5 +1,5 @@
-// The server binary's maintenance subcommands, run on the server's host against its database
-// file (also while the server runs): `init` (creates the database), `keys create|list|revoke`,
+// The server binary's maintenance subcommands, run against the server's database (also while
+// the server runs): `init` (creates the database), `keys create|list|revoke`,
 // `audit init-key` and `audit verify`. All but `init` refuse a database that does not exist, so
 // a mistyped --db never becomes a new, empty database.
 #ifndef TECHMATCH_SERVER_ADMIN_COMMANDS_H_
@@ -12,6 +12,7 @@
 
 #include "CLI/CLI.hpp"
 #include "core/auth/audit_event.h"
+#include "server/database_flags.h"
 #include "storage/repository.h"
 
 namespace techmatch::server {
@@ -43,9 +44,9 @@ struct AdminCommands {
 // to `app`, bound to `commands`.
 void AddAdminCommands(CLI::App& app, AdminCommands& commands);
 
-// Runs the one of them that was parsed on `db_path` (stdout carries only its answer, logs go
-// to stderr): its exit code, or nullopt when none was chosen.
-std::optional<int> RunAdminCommand(const std::string& db_path, const AdminCommands& commands);
+// Runs the one of them that was parsed on the database `database` names (stdout carries only
+// its answer, logs go to stderr): its exit code, or nullopt when none was chosen.
+std::optional<int> RunAdminCommand(const DatabaseFlags& database, const AdminCommands& commands);
 
 // Each returns the process exit code: 0 on success, 1 on a failure it explained on `err`.
 // Prints the new token, one line, on `out` (the only time it is ever shown).

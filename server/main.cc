@@ -1,7 +1,8 @@
-// techmatch-server: serves the techmatch API over gRPC from an embedded SQLite database.
+// techmatch-server: serves the techmatch API over gRPC from an embedded SQLite database or a
+// PostgreSQL server (server/database_flags.h).
 //
-//   techmatch-server [--db PATH] [serving flags]      serve (no subcommand)
-//   techmatch-server --db PATH backup --out FILE      online backup of the database
+//   techmatch-server [--db PATH|URI] [serving flags]  serve (no subcommand)
+//   techmatch-server --db PATH backup --out FILE      online backup of a SQLite database
 #include <csignal>
 #include <cstdio>
 #include <fstream>
@@ -16,6 +17,7 @@
 #include "server/audit_key_file.h"
 #include "server/backup_command.h"
 #include "server/connection_cap.h"
+#include "server/database_flags.h"
 #include "server/http/http_flags.h"
 #include "server/protobuf_logging.h"
 #include "server/techmatch_server.h"
@@ -27,9 +29,7 @@ namespace {
 struct ServeFlags {
   techmatch::server::ServerOptions options;
   std::string port_file;
-  std::string synchronous = "full";
   int shutdown_grace_seconds = 10;
-  int record_cache = techmatch::storage::SqliteOptions().record_cache_entries;
   // Sessions and invitations (README, "People").
   int session_idle_minutes = 120;
   int session_lifetime_hours = 12;
@@ -55,16 +55,6 @@ void AddServeFlags(CLI::App& app, ServeFlags& flags) {
   app.add_option("--port_file", flags.port_file, "write the bound port to this file once serving");
   app.add_option("--base_currency", options.base_currency,
                  "ISO 4217 code of the deployment's one currency")
-      ->capture_default_str();
-  app.add_option("--synchronous", flags.synchronous,
-                 "SQLite synchronous mode: full (every acknowledged write survives power loss) "
-                 "or normal (survives a process crash)")
-      ->check(CLI::IsMember({"full", "normal"}))
-      ->capture_default_str();
-  app.add_option("--record_cache", flags.record_cache,
-                 "needs, and offerings, kept in memory after a read so a repeated read costs no "
-                 "SQL; 0 turns the cache off")
-      ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   app.add_option("--shutdown_grace_seconds", flags.shutdown_grace_seconds,
                  "how long in-flight calls may run after SIGINT/SIGTERM")
@@ -170,7 +160,8 @@ void AddServeFlags(CLI::App& app, ServeFlags& flags) {
   techmatch::server::http::AddHttpFlags(app, flags.http);
 }
 
-int Serve(const std::string& db_path, const std::string& audit_key_file, const ServeFlags& flags) {
+int Serve(const techmatch::server::DatabaseFlags& database, const std::string& audit_key_file,
+          const ServeFlags& flags) {
   // Debian's Abseil is built with mutex deadlock detection on, which gRPC's every lock pays
   // for (12% of the instructions of a GetNeed call); tests keep it, the binary does not.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
@@ -185,26 +176,24 @@ int Serve(const std::string& db_path, const std::string& audit_key_file, const S
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  techmatch::storage::SqliteOptions storage_options;
-  storage_options.synchronous = flags.synchronous == "full"
-                                    ? techmatch::storage::Synchronous::kFull
-                                    : techmatch::storage::Synchronous::kNormal;
-  storage_options.record_cache_entries = flags.record_cache;
+  std::optional<techmatch::AuditKey> audit_key;
   if (!audit_key_file.empty()) {
     absl::StatusOr<techmatch::AuditKey> key = techmatch::server::ReadAuditKeyFile(audit_key_file);
     if (!key.ok()) {
       spdlog::critical("{}", key.status().ToString());
       return 1;
     }
-    storage_options.audit_key = *std::move(key);
+    audit_key = *std::move(key);
   }
-  auto repository = techmatch::storage::SqliteRepository::Open(db_path, storage_options);
+  auto repository = techmatch::server::OpenDatabase(database, audit_key, /*maintenance=*/false);
   if (!repository.ok()) {
-    spdlog::critical("cannot open database {}: {}", db_path, repository.status().ToString());
+    spdlog::critical("cannot open database {}: {}",
+                     techmatch::server::RedactedDatabase(database.db),
+                     repository.status().ToString());
     return 1;
   }
-  // Kept for the cache figures logged at the end; the server owns the repository.
-  techmatch::storage::SqliteRepository* const storage = repository->get();
+  // Kept for the figures logged at the end; the server owns the repository.
+  techmatch::storage::Repository* const storage = repository->get();
   techmatch::server::ServerOptions options = flags.options;
   options.people.sessions.idle = absl::Minutes(flags.session_idle_minutes);
   options.people.sessions.absolute = absl::Hours(flags.session_lifetime_hours);
@@ -257,17 +246,21 @@ int Serve(const std::string& db_path, const std::string& audit_key_file, const S
   (*server)->Shutdown(absl::Seconds(flags.shutdown_grace_seconds));
   (*server)->Wait();
   load_summaries.join();
-  for (const auto& [kind, stats] : {std::pair{"needs", storage->NeedCacheStats()},
-                                    std::pair{"offerings", storage->OfferingCacheStats()}}) {
-    spdlog::info("record cache, {}: {} hits, {} misses, {} kept", kind, stats.hits, stats.misses,
-                 stats.entries);
+  if (auto* cached = dynamic_cast<techmatch::storage::CachingRepository*>(storage)) {
+    for (const auto& [kind, stats] : {std::pair{"needs", cached->NeedCacheStats()},
+                                      std::pair{"offerings", cached->OfferingCacheStats()}}) {
+      spdlog::info("record cache, {}: {} hits, {} misses, {} kept", kind, stats.hits, stats.misses,
+                   stats.entries);
+    }
   }
   const techmatch::server::ConnectionCapStats connections =
       techmatch::server::GetConnectionCapStats();
   spdlog::info("gRPC connections: at most {} open at once, {} refused", connections.peak,
                connections.refused);
-  const auto commits = storage->CommitStats();
-  spdlog::info("group commit: {} writes in {} transactions", commits.writes, commits.commits);
+  if (auto* sqlite = dynamic_cast<techmatch::storage::SqliteRepository*>(storage)) {
+    const auto commits = sqlite->CommitStats();
+    spdlog::info("group commit: {} writes in {} transactions", commits.writes, commits.commits);
+  }
   spdlog::info("stopped");
   return 0;
 }
@@ -277,11 +270,10 @@ int Serve(const std::string& db_path, const std::string& audit_key_file, const S
 int main(int argc, char** argv) {
   CLI::App app{"techmatch-server: technology-transfer matchmaking over gRPC"};
   // Without a subcommand the binary serves; each subcommand is an administrator's tool that
-  // works on the --db file (also while a server serves it).
+  // works on the --db database (also while a server serves it).
   app.require_subcommand(0, 1);
-  std::string db_path = "techmatch.db";
-  app.add_option("--db", db_path, "SQLite database file (created when missing)")
-      ->capture_default_str();
+  techmatch::server::DatabaseFlags database;
+  techmatch::server::AddDatabaseFlags(app, database);
   ServeFlags serve;
   AddServeFlags(app, serve);
   techmatch::server::BackupFlags backup_flags;
@@ -290,7 +282,14 @@ int main(int argc, char** argv) {
   techmatch::server::AddAdminCommands(app, admin);
   CLI11_PARSE(app, argc, argv);
 
-  if (backup->parsed()) return techmatch::server::RunBackupCommand(db_path, backup_flags);
-  if (std::optional<int> code = techmatch::server::RunAdminCommand(db_path, admin)) return *code;
-  return Serve(db_path, admin.audit_key_file, serve);
+  if (backup->parsed()) {
+    if (techmatch::server::IsPostgresUri(database.db)) {
+      std::fprintf(stderr,
+                   "backup copies a SQLite file; back up a PostgreSQL database with pg_dump\n");
+      return 1;
+    }
+    return techmatch::server::RunBackupCommand(database.db, backup_flags);
+  }
+  if (std::optional<int> code = techmatch::server::RunAdminCommand(database, admin)) return *code;
+  return Serve(database, admin.audit_key_file, serve);
 }

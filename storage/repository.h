@@ -4,14 +4,14 @@
 // back as absl::Status (NOT_FOUND, ALREADY_EXISTS, ABORTED for a stale revision, INTERNAL for a
 // storage fault whose details are logged, never returned).
 //
-// Layout. storage/ holds what every backend shares and no SQL: this interface with ListQuery,
-// RequestKey and the filter fields each List accepts; the record cache and the base class that
-// applies its coherence rule (record_cache.h, caching_repository.h); the ambient audit record a
-// write carries (audit_scope.h); how domain values are laid out in row values (codec.h).
-// storage/sqlite/ is the SQLite implementation, SqliteRepository: connections, statements,
-// transactions, pragmas, migrations, group commit, backup, the filter compiler and one *_rows
-// file of SQL per table family; its internals are in namespace storage::sqlite. A second
-// backend is a sibling folder that derives from CachingRepository.
+// Layout. storage/ holds what every backend shares: this interface with ListQuery, RequestKey
+// and each List's filter fields; the record cache and CachingRepository, which applies its
+// coherence rule; the ambient audit record (audit_scope.h); the row codec (codec.h); the SQL
+// backends' one shared piece of SQL, filter fields and the walk over a filter (sql_filter.h,
+// filter_columns.h). storage/sqlite/ is SqliteRepository: connections, statements,
+// transactions, pragmas, migrations, group commit, backup, the filter's SQLite rendering and
+// one *_rows file of SQL per table family (namespace storage::sqlite). storage/postgres/ is the
+// second backend, in progress; both derive from CachingRepository.
 #ifndef TECHMATCH_STORAGE_REPOSITORY_H_
 #define TECHMATCH_STORAGE_REPOSITORY_H_
 

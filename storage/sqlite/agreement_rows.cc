@@ -12,6 +12,7 @@
 #include "absl/strings/str_split.h"
 #include "core/common/status_macros.h"
 #include "storage/codec.h"
+#include "storage/filter_columns.h"
 #include "storage/sqlite/checked_sum.h"
 #include "storage/sqlite/row_helpers.h"
 #include "storage/sqlite/sql_filter.h"
@@ -63,40 +64,6 @@ constexpr absl::string_view kFrameworkPartners =
 constexpr absl::string_view kHistory =
     "SELECT field, change_time, old_value, new_value FROM agreement_history "
     "WHERE agreement_id = ?1 ORDER BY revision, field";
-
-// Shared by ListAgreements, ExportAgreements and SummarizeAgreements: the table is `a`.
-constexpr SqlField kFilterFields[] = {
-    Column("event", FilterFieldType::kResource, "a.event_id"),
-    Column("kind", FilterFieldType::kEnum, "a.kind"),
-    Column("state", FilterFieldType::kEnum, "a.state"),
-    Membership("industry", FilterFieldType::kResource,
-               "SELECT agreement_id FROM agreement_industries WHERE industry_code = ?"),
-    Membership("supplier", FilterFieldType::kResource,
-               "SELECT agreement_id FROM agreement_parties WHERE role = 'SUPPLIER' AND "
-               "organization_id = ?"),
-    Membership("demander", FilterFieldType::kResource,
-               "SELECT agreement_id FROM agreement_parties WHERE role = 'DEMANDER' AND "
-               "organization_id = ?"),
-    Membership("region_code", FilterFieldType::kString,
-               "SELECT fp.agreement_id FROM agreement_parties AS fp JOIN organizations AS fo "
-               "ON fo.id = fp.organization_id WHERE fo.region_code = ?"),
-    Column("sign_time", FilterFieldType::kTime, "a.sign_time"),
-    Column("need", FilterFieldType::kResource, "a.need_id"),
-    Column("offering", FilterFieldType::kResource, "a.offering_id"),
-    // An amount not given compares as zero, as it counts in sums.
-    Column("contract_amount", FilterFieldType::kAmount, "coalesce(a.contract_amount, 0)"),
-    Column("total_investment", FilterFieldType::kAmount, "coalesce(a.total_investment, 0)"),
-    Column("expected_sales_revenue", FilterFieldType::kAmount,
-           "coalesce(a.expected_sales_revenue, 0)"),
-    Column("expected_profit_tax", FilterFieldType::kAmount, "coalesce(a.expected_profit_tax, 0)"),
-    Column("realized_output_value", FilterFieldType::kAmount,
-           "coalesce(a.realized_output_value, 0)"),
-    Column("realized_profit_tax", FilterFieldType::kAmount, "coalesce(a.realized_profit_tax, 0)"),
-    // A party's region.
-    Membership("region", FilterFieldType::kRegion,
-               "SELECT rp.agreement_id FROM agreement_parties AS rp JOIN organizations AS ro "
-               "ON ro.id = rp.organization_id WHERE ro.region_code GLOB ?"),
-};
 
 // The conditions `scope` adds to an agreements query.
 void AddScope(const ReadScope& scope, SqlWhere& where) {
@@ -420,7 +387,7 @@ bool AgreementRows::Exists(Connection& connection, absl::string_view id) {
 absl::StatusOr<Page<Agreement>> AgreementRows::List(Connection& connection,
                                                     const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "a.id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, AgreementFilterColumns(), "a.id"));
   AddScope(query.scope, where);
   return RunPageQuery<Agreement>(connection, Select(), "a.id", std::move(where), query,
                                  ReadAgreement);
@@ -467,7 +434,7 @@ absl::Status AgreementRows::Export(Connection& connection, const std::vector<Fil
                                    const ReadScope& scope,
                                    absl::FunctionRef<absl::Status(const Agreement&)> sink) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(filter, kFilterFields, "a.id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(filter, AgreementFilterColumns(), "a.id"));
   AddScope(scope, where);
   ScopedStatement query =
       connection.Prepare(absl::StrCat(Select(), where.Clause(), " ORDER BY a.id"));
@@ -483,7 +450,7 @@ absl::StatusOr<AgreementReport> AgreementRows::Summarize(
     const std::vector<GroupDimension>& group_by, const SummaryOptions& options,
     SummaryIndex* index) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(filter, kFilterFields, "a.id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(filter, AgreementFilterColumns(), "a.id"));
   AddScope(options.scope, where);
   AgreementReport report;
   std::map<GroupKey, AgreementTotals> groups;
@@ -541,7 +508,5 @@ absl::Status AgreementRows::SummarizeEvent(Connection& connection, absl::string_
   while (partners.Step()) figures.framework_partners.push_back(partners.Row().Text(0));
   return absl::OkStatus();
 }
-
-SqlFields AgreementRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

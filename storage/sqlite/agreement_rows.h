@@ -66,8 +66,6 @@ struct AgreementRows {
   // order.
   static absl::Status SummarizeEvent(Connection& connection, absl::string_view event_id,
                                      EventFigures& figures);
-  // The filter fields List accepts (Repository's list for the kind), with their SQL.
-  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

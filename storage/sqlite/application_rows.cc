@@ -2,6 +2,7 @@
 
 #include "core/common/status_macros.h"
 #include "storage/codec.h"
+#include "storage/filter_columns.h"
 #include "storage/sqlite/row_helpers.h"
 
 namespace techmatch::storage::sqlite {
@@ -22,10 +23,6 @@ constexpr absl::string_view kFind =
 constexpr absl::string_view kUpdateReview =
     "UPDATE applications SET state = ?2, reject_reason = ?3, approved_organization_id = ?4, "
     "update_time = ?5, revision = ?6 WHERE id = ?1 AND revision = ?7 RETURNING id";
-
-constexpr SqlField kFilterFields[] = {
-    Column("state", FilterFieldType::kEnum, "state"),
-};
 
 Application ReadApplication(const RowReader& row) {
   Application application;
@@ -78,7 +75,7 @@ std::optional<Application> ApplicationRows::Find(Connection& connection, absl::s
 absl::StatusOr<Page<Application>> ApplicationRows::List(Connection& connection,
                                                         const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, ApplicationFilterColumns(), "id"));
   return RunPageQuery<Application>(connection, kSelect, "id", std::move(where), query,
                                    ReadApplication);
 }
@@ -99,7 +96,5 @@ bool ApplicationRows::UpdateReview(Connection& connection, const Application& ap
   update.BindInt64(7, expected_revision);
   return update.Step();
 }
-
-SqlFields ApplicationRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

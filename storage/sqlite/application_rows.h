@@ -27,7 +27,6 @@ struct ApplicationRows {
   // revision is `expected_revision`; false when no row matched.
   static bool UpdateReview(Connection& connection, const Application& application,
                            int64_t expected_revision);
-  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

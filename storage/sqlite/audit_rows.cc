@@ -7,6 +7,7 @@
 #include "core/common/bounded_text.h"
 #include "core/common/status_macros.h"
 #include "storage/codec.h"
+#include "storage/filter_columns.h"
 #include "storage/sqlite/row_helpers.h"
 #include "storage/sqlite/sql_filter.h"
 
@@ -24,15 +25,6 @@ constexpr absl::string_view kInsert =
 constexpr absl::string_view kAll =
     "SELECT seq, event_time, principal, role, method, resource, request_id, outcome, hash, "
     "key_id FROM audit_events ORDER BY seq";
-
-constexpr SqlField kFilterFields[] = {
-    Column("principal", FilterFieldType::kString, "principal"),
-    Column("role", FilterFieldType::kEnum, "role"),
-    Column("method", FilterFieldType::kString, "method"),
-    Column("resource", FilterFieldType::kString, "resource"),
-    Column("outcome", FilterFieldType::kEnum, "outcome"),
-    Column("event_time", FilterFieldType::kTime, "event_time"),
-};
 
 AuditEvent ReadEvent(const RowReader& row) {
   AuditEvent event;
@@ -89,7 +81,7 @@ absl::Status AuditRows::Append(Connection& connection, AuditEvent event, const A
 
 absl::StatusOr<Page<AuditEvent>> AuditRows::List(Connection& connection, const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "seq"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, AuditEventFilterColumns(), "seq"));
   // seq is INTEGER: SQLite compares the decimal after_id numerically against it.
   return RunPageQuery<AuditEvent>(connection, kSelect, "seq", std::move(where), query, ReadEvent);
 }
@@ -142,7 +134,5 @@ absl::StatusOr<AuditVerification> AuditRows::Verify(Connection& connection,
   result.records = expected_seq - 1;
   return result;
 }
-
-SqlFields AuditRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

@@ -28,8 +28,6 @@ struct AuditRows {
                                                   const std::vector<AuditKey>& keys);
   // The key id of the last record ("" when unkeyed or none).
   static std::string LastKeyId(Connection& connection);
-  // The filter fields List accepts (Repository's list for the kind), with their SQL.
-  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

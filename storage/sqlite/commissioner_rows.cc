@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/common/status_macros.h"
 #include "storage/codec.h"
+#include "storage/filter_columns.h"
 #include "storage/sqlite/row_helpers.h"
 
 namespace techmatch::storage::sqlite {
@@ -32,14 +33,6 @@ constexpr absl::string_view kUpdate =
     "investment = ?13, profit = ?14, farmer_income_increase = ?15, update_time = ?17, "
     "revision = revision + 1 WHERE id = ?1 AND revision = ?18 RETURNING create_time";
 constexpr absl::string_view kExists = "SELECT 1 FROM commissioners WHERE id = ?1";
-
-constexpr SqlField kFilterFields[] = {
-    Column("region_code", FilterFieldType::kRegion, "c.region_code"),
-    Column("region", FilterFieldType::kRegion, "c.region_code"),
-    Column("year", FilterFieldType::kInteger, "c.year"),
-    Column("service_model", FilterFieldType::kEnum, "c.service_model"),
-    Column("organization", FilterFieldType::kResource, "c.home_organization_id"),
-};
 
 void AddScope(const ReadScope& scope, SqlWhere& where) {
   if (scope.party) {
@@ -127,12 +120,10 @@ bool CommissionerRows::Exists(Connection& connection, absl::string_view id) {
 absl::StatusOr<Page<Commissioner>> CommissionerRows::List(Connection& connection,
                                                           const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "c.id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, CommissionerFilterColumns(), "c.id"));
   AddScope(query.scope, where);
   return RunPageQuery<Commissioner>(connection, Select(), "c.id", std::move(where), query,
                                     ReadCommissioner);
 }
-
-SqlFields CommissionerRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

@@ -33,8 +33,6 @@ struct CommissionerRows {
   static std::optional<Commissioner> Find(Connection& connection, absl::string_view id);
   static bool Exists(Connection& connection, absl::string_view id);
   static absl::StatusOr<Page<Commissioner>> List(Connection& connection, const ListQuery& query);
-  // The filter fields List accepts (Repository's list for the kind), with their SQL.
-  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

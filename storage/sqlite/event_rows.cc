@@ -5,6 +5,7 @@
 
 #include "core/common/status_macros.h"
 #include "storage/codec.h"
+#include "storage/filter_columns.h"
 #include "storage/sqlite/row_helpers.h"
 #include "storage/sqlite/sql_filter.h"
 
@@ -32,10 +33,6 @@ constexpr absl::string_view kFindDisplayName = "SELECT display_name FROM events 
 constexpr absl::string_view kInsertOrganizer =
     "INSERT OR IGNORE INTO event_organizers (event_id, organization_id) VALUES (?1, ?2)";
 constexpr absl::string_view kDeleteOrganizers = "DELETE FROM event_organizers WHERE event_id = ?1";
-
-constexpr SqlField kFilterFields[] = {
-    Column("start_time", FilterFieldType::kTime, "start_time"),
-};
 
 absl::Status BindEvent(ScopedStatement& statement, const Event& event, int64_t revision) {
   TM_ASSIGN_OR_RETURN(std::string organizers, EncodeList(event.organizer_ids, "organizers"));
@@ -116,7 +113,7 @@ bool EventRows::Exists(Connection& connection, absl::string_view id) {
 
 absl::StatusOr<Page<Event>> EventRows::List(Connection& connection, const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, EventFilterColumns(), "id"));
   return RunPageQuery<Event>(connection, kSelect, "id", std::move(where), query, ReadEvent);
 }
 
@@ -127,7 +124,5 @@ std::optional<std::string> EventRows::FindDisplayName(Connection& connection,
   if (!find.Step()) return std::nullopt;
   return find.Row().Text(0);
 }
-
-SqlFields EventRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

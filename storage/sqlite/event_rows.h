@@ -33,8 +33,6 @@ struct EventRows {
   static absl::StatusOr<Page<Event>> List(Connection& connection, const ListQuery& query);
   // The display name alone, or nullopt when there is no such event.
   static std::optional<std::string> FindDisplayName(Connection& connection, absl::string_view id);
-  // The filter fields List accepts (Repository's list for the kind), with their SQL.
-  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/common/status_macros.h"
 #include "storage/codec.h"
+#include "storage/filter_columns.h"
 #include "storage/sqlite/row_helpers.h"
 
 namespace techmatch::storage::sqlite {
@@ -19,20 +20,6 @@ constexpr absl::string_view kInsert =
     "grant_year, agreement_id, region_code, create_time, update_time, revision) VALUES (?1, ?2, "
     "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 constexpr absl::string_view kExists = "SELECT 1 FROM financings WHERE id = ?1";
-
-constexpr SqlField kFilterFields[] = {
-    Column("region_code", FilterFieldType::kRegion, "f.region_code"),
-    Column("region", FilterFieldType::kRegion, "f.region_code"),
-    Column("year", FilterFieldType::kInteger, "f.grant_year"),
-    Column("kind", FilterFieldType::kEnum, "f.kind"),
-    Membership("organization", FilterFieldType::kResource,
-               "SELECT id FROM financings WHERE ? IN (provider_id, recipient_id)"),
-    Column("provider", FilterFieldType::kResource, "f.provider_id"),
-    Column("recipient", FilterFieldType::kResource, "f.recipient_id"),
-    Column("agreement", FilterFieldType::kResource, "f.agreement_id"),
-    Column("grant_time", FilterFieldType::kTime, "f.grant_time"),
-    Column("amount", FilterFieldType::kAmount, "f.amount"),
-};
 
 // An organization's own (as provider or recipient, itself or a college of it); a region's.
 void AddScope(const ReadScope& scope, SqlWhere& where) {
@@ -104,12 +91,10 @@ bool FinancingRows::Exists(Connection& connection, absl::string_view id) {
 absl::StatusOr<Page<Financing>> FinancingRows::List(Connection& connection,
                                                     const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "f.id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, FinancingFilterColumns(), "f.id"));
   AddScope(query.scope, where);
   return RunPageQuery<Financing>(connection, Select(), "f.id", std::move(where), query,
                                  ReadFinancing);
 }
-
-SqlFields FinancingRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

@@ -28,8 +28,6 @@ struct FinancingRows {
   static std::optional<Financing> Find(Connection& connection, absl::string_view id);
   static bool Exists(Connection& connection, absl::string_view id);
   static absl::StatusOr<Page<Financing>> List(Connection& connection, const ListQuery& query);
-  // The filter fields List accepts (Repository's list for the kind), with their SQL.
-  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

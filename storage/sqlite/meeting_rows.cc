@@ -4,6 +4,7 @@
 
 #include "core/common/status_macros.h"
 #include "storage/codec.h"
+#include "storage/filter_columns.h"
 #include "storage/sqlite/row_helpers.h"
 #include "storage/sqlite/sql_filter.h"
 
@@ -94,15 +95,6 @@ constexpr absl::string_view kDetails =
     "JOIN organizations AS i ON i.id = r.institute_id "
     "WHERE m.event_id = ?1 AND (?2 = '' OR r.enterprise_id = ?2 OR r.institute_id = ?2) "
     "ORDER BY m.slot, m.table_number";
-
-constexpr SqlField kRequestFilterFields[] = {
-    Column("state", FilterFieldType::kEnum, "state"),
-    Column("need", FilterFieldType::kResource, "need_id"),
-    Column("offering", FilterFieldType::kResource, "offering_id"),
-    Column("enterprise", FilterFieldType::kResource, "enterprise_id"),
-    Column("institute", FilterFieldType::kResource, "institute_id"),
-    Column("requested_by", FilterFieldType::kEnum, "requested_by"),
-};
 
 MeetingRequest ReadRequest(const RowReader& row, int at = 0) {
   MeetingRequest request;
@@ -271,7 +263,7 @@ absl::StatusOr<Page<MeetingRequest>> MeetingRequestRows::List(Connection& connec
                                                               const ListQuery& query) {
   SqlWhere where;
   where.Add("event_id = ?", std::string(event_id));
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kRequestFilterFields, "id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, MeetingRequestFilterColumns(), "id"));
   return RunPageQuery<MeetingRequest>(connection, kSelectRequest, "id", std::move(where), query,
                                       [](const RowReader& row) { return ReadRequest(row); });
 }
@@ -384,7 +376,5 @@ std::vector<MeetingDetails> MeetingRows::Details(Connection& connection, absl::s
   }
   return details;
 }
-
-SqlFields MeetingRequestRows::FilterFields() { return kRequestFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

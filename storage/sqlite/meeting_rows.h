@@ -48,8 +48,6 @@ struct MeetingRequestRows {
   // resource name, with their state.
   static absl::flat_hash_map<std::string, std::string> Inactive(Connection& connection,
                                                                 absl::string_view event_id);
-  // The filter fields List accepts (Repository's list for the kind), with their SQL.
-  static SqlFields FilterFields();
 };
 
 struct MeetingRows {

@@ -5,6 +5,7 @@
 
 #include "core/common/status_macros.h"
 #include "storage/codec.h"
+#include "storage/filter_columns.h"
 #include "storage/sqlite/row_helpers.h"
 #include "storage/sqlite/sql_filter.h"
 
@@ -46,29 +47,6 @@ constexpr absl::string_view kDeleteIndustries = "DELETE FROM need_industries WHE
 constexpr absl::string_view kInsertEvent =
     "INSERT OR IGNORE INTO need_events (need_id, event_id) VALUES (?1, ?2)";
 constexpr absl::string_view kDeleteEvents = "DELETE FROM need_events WHERE need_id = ?1";
-
-constexpr SqlField kFilterFields[] = {
-    Column("enterprise", FilterFieldType::kResource, "enterprise_id"),
-    // need_industries and need_events hold each (need, value) once (their primary keys), so
-    // they can drive a list (storage/sqlite/sql_filter.h).
-    Membership(
-        "industry", FilterFieldType::kResource,
-        "SELECT need_id FROM need_industries WHERE industry_code = ?",
-        " JOIN need_industries AS driver ON driver.need_id = needs.id AND driver.industry_code = ?",
-        "driver.need_id"),
-    // The API state of a row (see kSelect).
-    Column("state", FilterFieldType::kEnum,
-           "(CASE WHEN needs.state = 'OPEN' AND needs.review <> '' THEN needs.review "
-           "ELSE needs.state END)"),
-    Membership("event", FilterFieldType::kResource,
-               "SELECT need_id FROM need_events WHERE event_id = ?",
-               " JOIN need_events AS driver ON driver.need_id = needs.id AND driver.event_id = ?",
-               "driver.need_id"),
-    Column("create_time", FilterFieldType::kTime, "create_time"),
-    // The enterprise's region.
-    Column("region", FilterFieldType::kRegion,
-           "(SELECT ro.region_code FROM organizations AS ro WHERE ro.id = needs.enterprise_id)"),
-};
 
 // The stored `state` and `review` of a need (see kSelect).
 absl::string_view StoredState(const Need& need) {
@@ -181,7 +159,7 @@ bool NeedRows::Exists(Connection& connection, absl::string_view id) {
 
 absl::StatusOr<Page<Need>> NeedRows::List(Connection& connection, const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, NeedFilterColumns(), "id"));
   if (query.scope.unpublished_owner) {
     where.Add("(needs.review = '' OR needs.enterprise_id = ?)", *query.scope.unpublished_owner);
   }
@@ -206,7 +184,5 @@ int64_t NeedRows::CountAtEvent(Connection& connection, absl::string_view event_i
   count.BindText(1, event_id);
   return count.Step() ? count.Row().Int64(0) : 0;
 }
-
-SqlFields NeedRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

@@ -41,8 +41,6 @@ struct NeedRows {
   static std::optional<std::string> FindEnterprise(Connection& connection, absl::string_view id);
   // The needs registered for the event, withdrawn ones left out.
   static int64_t CountAtEvent(Connection& connection, absl::string_view event_id);
-  // The filter fields List accepts (Repository's list for the kind), with their SQL.
-  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

@@ -5,6 +5,7 @@
 
 #include "core/common/status_macros.h"
 #include "storage/codec.h"
+#include "storage/filter_columns.h"
 #include "storage/sqlite/row_helpers.h"
 #include "storage/sqlite/sql_filter.h"
 
@@ -46,30 +47,6 @@ constexpr absl::string_view kDeleteIndustries =
 constexpr absl::string_view kInsertEvent =
     "INSERT OR IGNORE INTO offering_events (offering_id, event_id) VALUES (?1, ?2)";
 constexpr absl::string_view kDeleteEvents = "DELETE FROM offering_events WHERE offering_id = ?1";
-
-constexpr SqlField kFilterFields[] = {
-    Column("institute", FilterFieldType::kResource, "institute_id"),
-    // offering_industries and offering_events hold each (offering, value) once (their primary
-    // keys), so they can drive a list (storage/sqlite/sql_filter.h).
-    Membership("industry", FilterFieldType::kResource,
-               "SELECT offering_id FROM offering_industries WHERE industry_code = ?",
-               " JOIN offering_industries AS driver ON driver.offering_id = offerings.id AND "
-               "driver.industry_code = ?",
-               "driver.offering_id"),
-    // The API state of a row (see kSelect).
-    Column("state", FilterFieldType::kEnum,
-           "(CASE WHEN offerings.state = 'AVAILABLE' AND offerings.review <> '' "
-           "THEN offerings.review ELSE offerings.state END)"),
-    Membership("event", FilterFieldType::kResource,
-               "SELECT offering_id FROM offering_events WHERE event_id = ?",
-               " JOIN offering_events AS driver ON driver.offering_id = offerings.id AND "
-               "driver.event_id = ?",
-               "driver.offering_id"),
-    Column("trl", FilterFieldType::kInteger, "trl"),
-    // The institute's region.
-    Column("region", FilterFieldType::kRegion,
-           "(SELECT ro.region_code FROM organizations AS ro WHERE ro.id = offerings.institute_id)"),
-};
 
 // The stored `state` and `review` of an offering (see kSelect).
 absl::string_view StoredState(const Offering& offering) {
@@ -178,7 +155,7 @@ bool OfferingRows::Exists(Connection& connection, absl::string_view id) {
 
 absl::StatusOr<Page<Offering>> OfferingRows::List(Connection& connection, const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, OfferingFilterColumns(), "id"));
   if (query.scope.unpublished_owner) {
     where.Add("(offerings.review = '' OR offerings.institute_id = ?)",
               *query.scope.unpublished_owner);
@@ -205,7 +182,5 @@ int64_t OfferingRows::CountAtEvent(Connection& connection, absl::string_view eve
   count.BindText(1, event_id);
   return count.Step() ? count.Row().Int64(0) : 0;
 }
-
-SqlFields OfferingRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

@@ -42,8 +42,6 @@ struct OfferingRows {
   static std::optional<std::string> FindInstitute(Connection& connection, absl::string_view id);
   // The offerings registered for the event, withdrawn ones left out.
   static int64_t CountAtEvent(Connection& connection, absl::string_view event_id);
-  // The filter fields List accepts (Repository's list for the kind), with their SQL.
-  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

@@ -5,6 +5,7 @@
 
 #include "core/common/status_macros.h"
 #include "storage/codec.h"
+#include "storage/filter_columns.h"
 #include "storage/sqlite/row_helpers.h"
 #include "storage/sqlite/sql_filter.h"
 
@@ -37,13 +38,6 @@ constexpr absl::string_view kInsertIndustry =
     "VALUES (?1, ?2)";
 constexpr absl::string_view kDeleteIndustries =
     "DELETE FROM organization_industries WHERE organization_id = ?1";
-
-constexpr SqlField kFilterFields[] = {
-    Column("kind", FilterFieldType::kEnum, "kind"),
-    Column("region_code", FilterFieldType::kString, "region_code"),
-    Column("parent", FilterFieldType::kResource, "parent_id"),
-    Column("region", FilterFieldType::kRegion, "region_code"),
-};
 
 absl::Status BindOrganization(ScopedStatement& statement, const Organization& org,
                               int64_t revision) {
@@ -142,12 +136,10 @@ std::optional<AgreementLookup::OrganizationFacts> OrganizationRows::FindFacts(
 absl::StatusOr<Page<Organization>> OrganizationRows::List(Connection& connection,
                                                           const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, OrganizationFilterColumns(), "id"));
   if (!query.scope.region.empty()) where.Add("region_code GLOB ?", RegionGlob(query.scope.region));
   return RunPageQuery<Organization>(connection, kSelect, "id", std::move(where), query,
                                     ReadOrganization);
 }
-
-SqlFields OrganizationRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

@@ -36,8 +36,6 @@ struct OrganizationRows {
   static std::optional<AgreementLookup::OrganizationFacts> FindFacts(Connection& connection,
                                                                      absl::string_view id);
   static absl::StatusOr<Page<Organization>> List(Connection& connection, const ListQuery& query);
-  // The filter fields List accepts (Repository's list for the kind), with their SQL.
-  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

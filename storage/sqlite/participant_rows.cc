@@ -4,6 +4,7 @@
 
 #include "core/common/status_macros.h"
 #include "storage/codec.h"
+#include "storage/filter_columns.h"
 #include "storage/sqlite/row_helpers.h"
 #include "storage/sqlite/sql_filter.h"
 
@@ -35,11 +36,6 @@ constexpr absl::string_view kCountByKind =
     "WHERE p.event_id = ?1 GROUP BY 1";
 constexpr absl::string_view kDelegates =
     "SELECT organization_id, delegate_count FROM participants WHERE event_id = ?1";
-
-constexpr SqlField kFilterFields[] = {
-    // A participant's kind is its organization's.
-    Column("kind", FilterFieldType::kEnum, "o.kind"),
-};
 
 Participant ReadParticipant(const RowReader& row) {
   Participant participant;
@@ -99,7 +95,8 @@ absl::StatusOr<Page<Participant>> ParticipantRows::List(Connection& connection,
                                                         const ListQuery& query) {
   SqlWhere where;
   where.Add("p.event_id = ?", std::string(event_id));
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "p.organization_id"));
+  TM_RETURN_IF_ERROR(
+      where.AddFilter(query.filter, ParticipantFilterColumns(), "p.organization_id"));
   return RunPageQuery<Participant>(connection, kSelect, "p.organization_id", std::move(where),
                                    query, ReadParticipant);
 }
@@ -117,7 +114,5 @@ std::vector<std::pair<OrganizationKind, int64_t>> ParticipantRows::CountByKind(
   }
   return counts;
 }
-
-SqlFields ParticipantRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

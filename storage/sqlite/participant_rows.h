@@ -37,8 +37,6 @@ struct ParticipantRows {
   // left out).
   static std::vector<std::pair<OrganizationKind, int64_t>> CountByKind(Connection& connection,
                                                                        absl::string_view event_id);
-  // The filter fields List accepts (Repository's list for the kind), with their SQL.
-  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/common/status_macros.h"
 #include "storage/codec.h"
+#include "storage/filter_columns.h"
 #include "storage/sqlite/row_helpers.h"
 
 namespace techmatch::storage::sqlite {
@@ -36,25 +37,6 @@ constexpr absl::string_view kArrivalColumns =
 constexpr absl::string_view kInsertArrival =
     "INSERT INTO project_fund_arrivals (project_id, id, amount, arrive_time, note, create_time) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-
-constexpr absl::string_view kOverApproved =
-    "CASE WHEN p.approved_funds IS NOT NULL AND p.arrived_funds > p.approved_funds "
-    "THEN 'true' ELSE 'false' END";
-
-constexpr SqlField kFilterFields[] = {
-    Column("region_code", FilterFieldType::kRegion, "p.region_code"),
-    Column("region", FilterFieldType::kRegion, "p.region_code"),
-    Column("year", FilterFieldType::kInteger, "p.year"),
-    Column("level", FilterFieldType::kEnum, "p.level"),
-    Membership("organization", FilterFieldType::kResource,
-               "SELECT project_id FROM project_organizations WHERE organization_id = ?"),
-    Column("lead_organization", FilterFieldType::kResource, "p.lead_organization_id"),
-    Column("programme", FilterFieldType::kString, "p.programme"),
-    // Funds not given compare as zero, as they count in sums.
-    Column("approved_funds", FilterFieldType::kAmount, "coalesce(p.approved_funds, 0)"),
-    Column("arrived_funds", FilterFieldType::kAmount, "p.arrived_funds"),
-    Column("over_approved", FilterFieldType::kEnum, kOverApproved),
-};
 
 // The conditions `scope` adds to a projects query: an organization's own (the lead or a
 // partner, itself or a college of it); a region's.
@@ -167,7 +149,7 @@ bool ProjectRows::Exists(Connection& connection, absl::string_view id) {
 
 absl::StatusOr<Page<Project>> ProjectRows::List(Connection& connection, const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "p.id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, ProjectFilterColumns(), "p.id"));
   AddScope(query.scope, where);
   return RunPageQuery<Project>(connection, Select(), "p.id", std::move(where), query, ReadProject);
 }
@@ -204,7 +186,5 @@ Page<FundArrival> ProjectRows::ListArrivals(Connection& connection, absl::string
   return RunPageQuery<FundArrival>(connection, kArrivalColumns, "id", std::move(where), query,
                                    ReadArrival);
 }
-
-SqlFields ProjectRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

@@ -41,8 +41,6 @@ struct ProjectRows {
   // The project's arrivals in id (recording) order.
   static Page<FundArrival> ListArrivals(Connection& connection, absl::string_view project_id,
                                         const ListQuery& query);
-  // The filter fields List accepts (Repository's list for the kind), with their SQL.
-  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

@@ -2,6 +2,7 @@
 
 #include "core/common/status_macros.h"
 #include "storage/codec.h"
+#include "storage/filter_columns.h"
 #include "storage/sqlite/row_helpers.h"
 
 namespace techmatch::storage::sqlite {
@@ -24,13 +25,6 @@ constexpr absl::string_view kUpdate =
     "UPDATE users SET email = ?2, display_name = ?3, organization_id = ?4, role = ?5, "
     "region_code = ?6, state = ?7, password_hash = ?8, update_time = ?10, revision = ?11 "
     "WHERE id = ?1 AND revision = ?12 RETURNING id";
-
-constexpr SqlField kFilterFields[] = {
-    Column("organization", FilterFieldType::kResource, "organization_id"),
-    Column("role", FilterFieldType::kEnum, "role"),
-    Column("state", FilterFieldType::kEnum, "state"),
-    Column("region", FilterFieldType::kString, "region_code"),
-};
 
 User ReadUser(const RowReader& row) {
   User user;
@@ -92,7 +86,7 @@ std::optional<User> UserRows::FindByEmail(Connection& connection, absl::string_v
 
 absl::StatusOr<Page<User>> UserRows::List(Connection& connection, const ListQuery& query) {
   SqlWhere where;
-  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, kFilterFields, "id"));
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, UserFilterColumns(), "id"));
   return RunPageQuery<User>(connection, kSelect, "id", std::move(where), query, ReadUser);
 }
 
@@ -103,7 +97,5 @@ absl::StatusOr<bool> UserRows::Update(Connection& connection, const User& user,
   update.BindInt64(12, expected_revision);
   return update.Step();
 }
-
-SqlFields UserRows::FilterFields() { return kFilterFields; }
 
 }  // namespace techmatch::storage::sqlite

@@ -26,7 +26,6 @@ struct UserRows {
   // false when no row matched.
   static absl::StatusOr<bool> Update(Connection& connection, const User& user,
                                      int64_t expected_revision);
-  static SqlFields FilterFields();
 };
 
 }  // namespace techmatch::storage::sqlite

@@ -3,11 +3,12 @@
 # print all three on failure.
 #
 # Source it after setting server_bin, cli_bin (and optionally the array server_args, more flags
-# for the server); it creates an ADMIN key (exported as TECHMATCH_TOKEN), starts the server and
-# sets $port and $tmp.
+# for the server, and db, the --db to use instead of a fresh SQLite file); it creates an ADMIN
+# key (exported as TECHMATCH_TOKEN), starts the server and sets $port, $tmp and $db.
 # Call finish_server at the end: the server must still answer and stop cleanly on SIGTERM.
 
 tmp=$(mktemp -d)
+db=${db:-$tmp/techmatch.db}
 server_pid=""
 cleanup() {
   if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
@@ -49,11 +50,11 @@ row_count() { echo $(($(wc -l <"$tmp/out") - 1)); }
 # --- start the server -------------------------------------------------------------------------
 # As a real deployment does: an administrator key made on the host, before the server starts;
 # every `tm` call presents it through the environment.
-"$server_bin" --db="$tmp/techmatch.db" init >/dev/null || { echo "FAIL: init" >&2; exit 1; }
-TECHMATCH_TOKEN=$("$server_bin" --db="$tmp/techmatch.db" keys create --role ADMIN --label e2e) \
+"$server_bin" --db="$db" init >/dev/null || { echo "FAIL: init" >&2; exit 1; }
+TECHMATCH_TOKEN=$("$server_bin" --db="$db" keys create --role ADMIN --label e2e) \
   || { echo "FAIL: keys create" >&2; exit 1; }
 export TECHMATCH_TOKEN
-"$server_bin" --listen=127.0.0.1:0 --port_file="$tmp/port" --db="$tmp/techmatch.db" \
+"$server_bin" --listen=127.0.0.1:0 --port_file="$tmp/port" --db="$db" \
   ${server_args[@]+"${server_args[@]}"} >"$tmp/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do

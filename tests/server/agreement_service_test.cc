@@ -26,10 +26,11 @@ google::type::Money Yuan(int64_t units, int32_t nanos = 0) {
   return money;
 }
 
-class AgreementServiceTest : public SeededServerTest {
+class AgreementServiceTest : public OverBackends<SeededServerTest> {
  protected:
   void SetUp() override {
     SeededServerTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     agreements_ = v1::AgreementService::NewStub(channel_);
     reports_ = v1::ReportService::NewStub(channel_);
     CreateOrganization("cas", v1::Organization::RESEARCH_INSTITUTE);
@@ -132,7 +133,7 @@ class AgreementServiceTest : public SeededServerTest {
   std::unique_ptr<v1::ReportService::Stub> reports_;
 };
 
-TEST_F(AgreementServiceTest, CreateThenGetRoundTripsEveryField) {
+TEST_P(AgreementServiceTest, CreateThenGetRoundTripsEveryField) {
   v1::Agreement sent = Contract();
   const v1::Agreement created = MustCreate(sent, "2026-fair-001");
   EXPECT_EQ(created.name(), "agreements/2026-fair-001");
@@ -156,7 +157,7 @@ TEST_F(AgreementServiceTest, CreateThenGetRoundTripsEveryField) {
   EXPECT_EQ(read.history_size(), 0);
 }
 
-TEST_F(AgreementServiceTest, CreateReportsEveryBadFieldAtOnceAndStoresNothing) {
+TEST_P(AgreementServiceTest, CreateReportsEveryBadFieldAtOnceAndStoresNothing) {
   v1::CreateAgreementRequest request;
   request.set_agreement_id("Bad_ID");
   v1::Agreement& a = *request.mutable_agreement() = Contract("");
@@ -183,7 +184,7 @@ TEST_F(AgreementServiceTest, CreateReportsEveryBadFieldAtOnceAndStoresNothing) {
   EXPECT_THAT(ListNames(""), ::testing::IsEmpty());
 }
 
-TEST_F(AgreementServiceTest, PartyRules) {
+TEST_P(AgreementServiceTest, PartyRules) {
   v1::Agreement created;
   v1::Agreement no_demander = Contract();
   no_demander.mutable_parties()->RemoveLast();
@@ -223,7 +224,7 @@ TEST_F(AgreementServiceTest, PartyRules) {
   EXPECT_TRUE(Create(college, &created).ok());
 }
 
-TEST_F(AgreementServiceTest, LinkedNeedAndOfferingOwnersMustBeParties) {
+TEST_P(AgreementServiceTest, LinkedNeedAndOfferingOwnersMustBeParties) {
   const v1::Need need = CreateNeed(SampleNeed(), "need-1");  // enterprise acme
   v1::CreateOfferingRequest offering_request;
   *offering_request.mutable_offering() = SampleOffering();  // institute scu
@@ -250,7 +251,7 @@ TEST_F(AgreementServiceTest, LinkedNeedAndOfferingOwnersMustBeParties) {
               ElementsAre("agreement.need", "agreement.offering"));
 }
 
-TEST_F(AgreementServiceTest, LifecycleAndItsErrors) {
+TEST_P(AgreementServiceTest, LifecycleAndItsErrors) {
   const v1::Agreement created = MustCreate(Contract(), "a1");
   v1::Agreement out;
   using Stub = v1::AgreementService::Stub;
@@ -281,7 +282,7 @@ TEST_F(AgreementServiceTest, LifecycleAndItsErrors) {
   EXPECT_THAT(ViolatedFields(bad_name), ElementsAre("name"));
 }
 
-TEST_F(AgreementServiceTest, RealizedFiguresOnceImplementingWithHistory) {
+TEST_P(AgreementServiceTest, RealizedFiguresOnceImplementingWithHistory) {
   MustCreate(Contract(), "a1");
   v1::Agreement patch;
   patch.set_name("agreements/a1");
@@ -328,7 +329,7 @@ TEST_F(AgreementServiceTest, RealizedFiguresOnceImplementingWithHistory) {
   EXPECT_TRUE(Update(patch, {"realized_output_value"}, &out).ok());
 }
 
-TEST_F(AgreementServiceTest, UpdateErrors) {
+TEST_P(AgreementServiceTest, UpdateErrors) {
   const v1::Agreement created = MustCreate(Contract(), "a1");
   v1::Agreement patch;
   patch.set_name("agreements/a1");
@@ -366,7 +367,7 @@ TEST_F(AgreementServiceTest, UpdateErrors) {
   EXPECT_EQ(Update(patch, {"title"}, &out).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
 }
 
-TEST_F(AgreementServiceTest, RepeatedRequestIdCreatesOnce) {
+TEST_P(AgreementServiceTest, RepeatedRequestIdCreatesOnce) {
   v1::Agreement first, second;
   ASSERT_TRUE(Create(Contract(), &first, "", "req-42").ok());
   ASSERT_TRUE(Create(Contract(), &second, "", "req-42").ok());  // a retry: the first answer
@@ -378,7 +379,7 @@ TEST_F(AgreementServiceTest, RepeatedRequestIdCreatesOnce) {
   EXPECT_EQ(ListNames("").size(), 1u);
 }
 
-TEST_F(AgreementServiceTest, ListFiltersAndPages) {
+TEST_P(AgreementServiceTest, ListFiltersAndPages) {
   for (int i = 0; i < 5; ++i) MustCreate(Contract(), absl::StrCat("a", i));
   v1::Agreement small = Contract();
   *small.mutable_contract_amount() = Yuan(1000000, 500000000);
@@ -413,7 +414,7 @@ TEST_F(AgreementServiceTest, ListFiltersAndPages) {
   EXPECT_THAT(ViolatedFields(status), UnorderedElementsAre("page_size", "filter"));
 }
 
-TEST_F(AgreementServiceTest, ExportStreamsEveryMatchingAgreement) {
+TEST_P(AgreementServiceTest, ExportStreamsEveryMatchingAgreement) {
   for (int i = 0; i < 250; ++i) MustCreate(Contract(), absl::StrFormat("a%03d", i));
   MustCreate(Framework(), "frame");
   auto export_all = [&](const std::string& filter, std::vector<std::string>& names) {
@@ -444,7 +445,7 @@ TEST_F(AgreementServiceTest, ExportStreamsEveryMatchingAgreement) {
   EXPECT_THAT(ViolatedFields(bad), ElementsAre("filter"));
 }
 
-TEST_F(AgreementServiceTest, SummarizeAgreements) {
+TEST_P(AgreementServiceTest, SummarizeAgreements) {
   MustCreate(Contract(), "a1");
   v1::Agreement second = Contract();
   second.set_kind(v1::Agreement::TECHNOLOGY_TRANSFER);
@@ -493,7 +494,7 @@ TEST_F(AgreementServiceTest, SummarizeAgreements) {
   EXPECT_THAT(ViolatedFields(bad), UnorderedElementsAre("group_by[0]", "group_by[2]", "filter"));
 }
 
-TEST_F(AgreementServiceTest, SummaryOverflowIsOutOfRange) {
+TEST_P(AgreementServiceTest, SummaryOverflowIsOutOfRange) {
   v1::Agreement huge = Contract();
   *huge.mutable_contract_amount() = Yuan(std::numeric_limits<int64_t>::max() / 100 - 1);
   MustCreate(huge, "h1");
@@ -506,7 +507,7 @@ TEST_F(AgreementServiceTest, SummaryOverflowIsOutOfRange) {
   EXPECT_TRUE(reports_->SummarizeAgreements(Ctx().get(), request, &response).ok());
 }
 
-TEST_F(AgreementServiceTest, EventSummaryInThreeLanguages) {
+TEST_P(AgreementServiceTest, EventSummaryInThreeLanguages) {
   for (const char* org : {"acme", "scu", "cas", "gov", "lzlj"}) {
     v1::RegisterParticipantRequest request;
     request.set_event("events/fair");
@@ -570,6 +571,9 @@ TEST_F(AgreementServiceTest, EventSummaryInThreeLanguages) {
   EXPECT_EQ(reports_->GetEventSummary(Ctx().get(), request, &summary).error_code(),
             grpc::StatusCode::NOT_FOUND);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, AgreementServiceTest, storage::testing::kBackends,
+                         storage::testing::BackendName);
 
 }  // namespace
 }  // namespace techmatch::testing

@@ -20,10 +20,11 @@ google::type::Money Yuan(int64_t units) {
   return money;
 }
 
-class LedgerRecordsServiceTest : public SeededServerTest {
+class LedgerRecordsServiceTest : public OverBackends<SeededServerTest> {
  protected:
   void SetUp() override {
     SeededServerTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     commissioners_ = v1::CommissionerService::NewStub(channel_);
     financings_ = v1::FinancingService::NewStub(channel_);
     CreateOrganization("guarantor", v1::Organization::FINANCIAL_INSTITUTION);
@@ -56,7 +57,7 @@ class LedgerRecordsServiceTest : public SeededServerTest {
   std::unique_ptr<v1::FinancingService::Stub> financings_;
 };
 
-TEST_F(LedgerRecordsServiceTest, CommissionersRoundTripAndUpdate) {
+TEST_P(LedgerRecordsServiceTest, CommissionersRoundTripAndUpdate) {
   v1::CreateCommissionerRequest create;
   *create.mutable_commissioner() = SampleCommissioner();
   create.set_commissioner_id("wang-li");
@@ -85,7 +86,7 @@ TEST_F(LedgerRecordsServiceTest, CommissionersRoundTripAndUpdate) {
   EXPECT_EQ(listed.commissioners(0).name(), "commissioners/wang-li");
 }
 
-TEST_F(LedgerRecordsServiceTest, CommissionersNameEveryBadFieldAndAreTheOverseersAlone) {
+TEST_P(LedgerRecordsServiceTest, CommissionersNameEveryBadFieldAndAreTheOverseersAlone) {
   v1::CreateCommissionerRequest create;
   v1::Commissioner& bad = *create.mutable_commissioner() = SampleCommissioner();
   bad.set_home_organization("organizations/ghost");
@@ -108,7 +109,7 @@ TEST_F(LedgerRecordsServiceTest, CommissionersNameEveryBadFieldAndAreTheOverseer
   EXPECT_TRUE(commissioners_->ListCommissioners(Ctx(official).get(), {}, &listed).ok());
 }
 
-TEST_F(LedgerRecordsServiceTest, FinancingsRoundTripWithTheRecipientsRegion) {
+TEST_P(LedgerRecordsServiceTest, FinancingsRoundTripWithTheRecipientsRegion) {
   v1::CreateFinancingRequest create;
   *create.mutable_financing() = SampleFinancing();
   create.set_financing_id("loan-031");
@@ -145,7 +146,7 @@ TEST_F(LedgerRecordsServiceTest, FinancingsRoundTripWithTheRecipientsRegion) {
   ASSERT_EQ(listed.financings_size(), 1);
 }
 
-TEST_F(LedgerRecordsServiceTest, FinancingsNameEveryBadFieldAtOnce) {
+TEST_P(LedgerRecordsServiceTest, FinancingsNameEveryBadFieldAtOnce) {
   v1::CreateFinancingRequest create;
   v1::Financing& bad = *create.mutable_financing() = SampleFinancing();
   bad.set_kind(v1::Financing::KIND_UNSPECIFIED);
@@ -163,6 +164,9 @@ TEST_F(LedgerRecordsServiceTest, FinancingsNameEveryBadFieldAtOnce) {
   ASSERT_TRUE(financings_->ListFinancings(Ctx().get(), {}, &listed).ok());
   EXPECT_EQ(listed.financings_size(), 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, LedgerRecordsServiceTest, storage::testing::kBackends,
+                         storage::testing::BackendName);
 
 }  // namespace
 }  // namespace techmatch::testing

@@ -26,10 +26,11 @@ google::type::Money Yuan(int64_t units) {
   return money;
 }
 
-class DerivedTargetServiceTest : public SeededServerTest {
+class DerivedTargetServiceTest : public OverBackends<SeededServerTest> {
  protected:
   void SetUp() override {
     SeededServerTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     CreateOrganization("bank", v1::Organization::FINANCIAL_INSTITUTION);
     auto projects = v1::ProjectService::NewStub(channel_);
     auto commissioners = v1::CommissionerService::NewStub(channel_);
@@ -103,7 +104,7 @@ class DerivedTargetServiceTest : public SeededServerTest {
   std::unique_ptr<v1::IndicatorService::Stub> indicators_;
 };
 
-TEST_F(DerivedTargetServiceTest, EachRecordsOnlyIndicatorTakesItsActualFromTheRecords) {
+TEST_P(DerivedTargetServiceTest, EachRecordsOnlyIndicatorTakesItsActualFromTheRecords) {
   EXPECT_EQ(CreateTarget("projects_approved", false).actual().count(), 2);
   EXPECT_EQ(CreateTarget("commissioners_sent", false).actual().count(), 1);
   EXPECT_EQ(CreateTarget("project_funds_arrived", true).actual().money().units(), 600);
@@ -113,7 +114,7 @@ TEST_F(DerivedTargetServiceTest, EachRecordsOnlyIndicatorTakesItsActualFromTheRe
   EXPECT_EQ(loans.completion(), 50000);  // 5,000 of 1,000 yuan: 500%
 }
 
-TEST_F(DerivedTargetServiceTest, AnObservationOfARecordsOnlyIndicatorIsRefused) {
+TEST_P(DerivedTargetServiceTest, AnObservationOfARecordsOnlyIndicatorIsRefused) {
   v1::RecordObservationRequest request;
   v1::Observation& o = *request.mutable_observation();
   o.set_indicator("indicators/projects_approved");
@@ -125,6 +126,9 @@ TEST_F(DerivedTargetServiceTest, AnObservationOfARecordsOnlyIndicatorIsRefused) 
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(ViolatedFields(status), ElementsAre("observation.indicator"));
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, DerivedTargetServiceTest, storage::testing::kBackends,
+                         storage::testing::BackendName);
 
 }  // namespace
 }  // namespace techmatch::testing

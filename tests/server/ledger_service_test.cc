@@ -17,7 +17,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-class LedgerServiceTest : public ServerTest {
+class LedgerServiceTest : public OverBackends<ServerTest> {
  protected:
   void Configure(server::ServerOptions& options) override {
     // The server's clock: 1 August 2025 in China, the first half over, the year not.
@@ -27,6 +27,7 @@ class LedgerServiceTest : public ServerTest {
   }
   void SetUp() override {
     ServerTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     indicators_ = v1::IndicatorService::NewStub(channel_);
     targets_ = v1::TargetService::NewStub(channel_);
   }
@@ -48,7 +49,7 @@ class LedgerServiceTest : public ServerTest {
   std::unique_ptr<v1::TargetService::Stub> targets_;
 };
 
-TEST_F(LedgerServiceTest, TheCatalogueIsListedWithUnitsAndSources) {
+TEST_P(LedgerServiceTest, TheCatalogueIsListedWithUnitsAndSources) {
   v1::ListIndicatorsRequest request;
   request.set_page_size(100);
   v1::ListIndicatorsResponse response;
@@ -64,7 +65,7 @@ TEST_F(LedgerServiceTest, TheCatalogueIsListedWithUnitsAndSources) {
   EXPECT_EQ(response.indicators(15).source(), v1::Indicator::OBSERVED);
 }
 
-TEST_F(LedgerServiceTest, CreateIndicatorIsForAdministratorsOnly) {
+TEST_P(LedgerServiceTest, CreateIndicatorIsForAdministratorsOnly) {
   v1::CreateIndicatorRequest request;
   request.set_indicator_id("rd_share");
   request.mutable_indicator()->set_display_name_zh("研发投入强度");
@@ -79,7 +80,7 @@ TEST_F(LedgerServiceTest, CreateIndicatorIsForAdministratorsOnly) {
   EXPECT_FALSE(created.etag().empty());
 }
 
-TEST_F(LedgerServiceTest, RecordObservationNamesEveryBadField) {
+TEST_P(LedgerServiceTest, RecordObservationNamesEveryBadField) {
   v1::RecordObservationRequest request;
   v1::Observation& o = *request.mutable_observation();
   o.set_indicator("indicators/Bad");
@@ -96,7 +97,7 @@ TEST_F(LedgerServiceTest, RecordObservationNamesEveryBadField) {
                                                   "observation.region_code", "observation.year"));
 }
 
-TEST_F(LedgerServiceTest, MoneyFiguresTravelInMinorUnits) {
+TEST_P(LedgerServiceTest, MoneyFiguresTravelInMinorUnits) {
   v1::RecordObservationRequest request;
   v1::Observation& o = *request.mutable_observation();
   o.set_indicator("indicators/new_output_value");
@@ -118,7 +119,7 @@ TEST_F(LedgerServiceTest, MoneyFiguresTravelInMinorUnits) {
   EXPECT_THAT(ViolatedFields(status), ElementsAre("observation.count"));
 }
 
-TEST_F(LedgerServiceTest, ASecondFigureForAKeyIsAlreadyExistsUnlessItCarriesTheEtag) {
+TEST_P(LedgerServiceTest, ASecondFigureForAKeyIsAlreadyExistsUnlessItCarriesTheEtag) {
   v1::Observation first;
   ASSERT_TRUE(Record("indicators/spark_trainees", "510500", 1, 300, &first).ok());
   v1::Observation second;
@@ -132,7 +133,7 @@ TEST_F(LedgerServiceTest, ASecondFigureForAKeyIsAlreadyExistsUnlessItCarriesTheE
   EXPECT_NE(second.etag(), first.etag());
 }
 
-TEST_F(LedgerServiceTest, WhoMayReadAndWriteFigures) {
+TEST_P(LedgerServiceTest, WhoMayReadAndWriteFigures) {
   CreateOrganization("acme", v1::Organization::ENTERPRISE);
   const std::string official = CreateKey(Role::kOfficial);
   const std::string enterprise = CreateKey(Role::kEnterprise, "acme");
@@ -154,7 +155,7 @@ TEST_F(LedgerServiceTest, WhoMayReadAndWriteFigures) {
             grpc::StatusCode::PERMISSION_DENIED);
 }
 
-TEST_F(LedgerServiceTest, TargetsAnswerTheirChecksAtTheServersClock) {
+TEST_P(LedgerServiceTest, TargetsAnswerTheirChecksAtTheServersClock) {
   v1::Observation out;
   ASSERT_TRUE(Record("indicators/spark_trainees", "510521", 1, 300, &out).ok());
   ASSERT_TRUE(Record("indicators/spark_trainees", "510522", 1, 150, &out).ok());
@@ -202,6 +203,9 @@ TEST_F(LedgerServiceTest, TargetsAnswerTheirChecksAtTheServersClock) {
   EXPECT_THAT(ViolatedFields(status),
               ElementsAre("target.indicator", "target.region_code", "target.year", "target.value"));
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, LedgerServiceTest, storage::testing::kBackends,
+                         storage::testing::BackendName);
 
 }  // namespace
 }  // namespace techmatch::testing

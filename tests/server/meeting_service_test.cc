@@ -25,10 +25,11 @@ using ::testing::IsEmpty;
 
 constexpr int64_t kFairStart = 1795000000;  // The fixture's event runs a day from here.
 
-class MeetingServiceTest : public SeededServerTest {
+class MeetingServiceTest : public OverBackends<SeededServerTest> {
  protected:
   void SetUp() override {
     SeededServerTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     matches_ = v1::MatchService::NewStub(channel_);
     CreateOrganization("beta", v1::Organization::ENTERPRISE);
     CreateOrganization("cau", v1::Organization::UNIVERSITY);
@@ -179,7 +180,7 @@ class MeetingServiceTest : public SeededServerTest {
   std::unique_ptr<v1::MatchService::Stub> matches_;
 };
 
-TEST_F(MeetingServiceTest, PlanIsValidatedAndStored) {
+TEST_P(MeetingServiceTest, PlanIsValidatedAndStored) {
   v1::MeetingPlan bad = Plan(3, 0, -1);
   bad.mutable_slots(1)->mutable_start_time()->set_seconds(kFairStart + 3600 + 600);  // overlaps
   bad.mutable_slots(2)->mutable_end_time()->set_seconds(kFairStart + 3600 + 3000);   // ends first
@@ -210,7 +211,7 @@ TEST_F(MeetingServiceTest, PlanIsValidatedAndStored) {
   EXPECT_EQ(SetPlan(stale).error_code(), grpc::StatusCode::ABORTED);
 }
 
-TEST_F(MeetingServiceTest, SchedulingWithoutAPlanIsRefused) {
+TEST_P(MeetingServiceTest, SchedulingWithoutAPlanIsRefused) {
   Accepted("pit", "pit-mud");
   v1::ScheduleMeetingsResponse response;
   const grpc::Status status = Schedule(response);
@@ -219,7 +220,7 @@ TEST_F(MeetingServiceTest, SchedulingWithoutAPlanIsRefused) {
   EXPECT_THAT(Meetings(), IsEmpty());
 }
 
-TEST_F(MeetingServiceTest, DuplicateRequestsAreIdempotentAndTheOtherSideMakesThemMutual) {
+TEST_P(MeetingServiceTest, DuplicateRequestsAreIdempotentAndTheOtherSideMakesThemMutual) {
   v1::MeetingRequest first, again, other, retried;
   ASSERT_TRUE(Request("pit", "pit-mud", v1::MeetingRequest::ENTERPRISE, &first, "r-1").ok());
   EXPECT_EQ(first.state(), v1::MeetingRequest::PENDING);
@@ -239,7 +240,7 @@ TEST_F(MeetingServiceTest, DuplicateRequestsAreIdempotentAndTheOtherSideMakesThe
   EXPECT_EQ(Requests().size(), 1u);
 }
 
-TEST_F(MeetingServiceTest, BadRequestsAreRefusedAndChangeNothing) {
+TEST_P(MeetingServiceTest, BadRequestsAreRefusedAndChangeNothing) {
   v1::MeetingRequest out;
   grpc::Status status = Request("pit", "own-lab", v1::MeetingRequest::ENTERPRISE, &out);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
@@ -271,7 +272,7 @@ TEST_F(MeetingServiceTest, BadRequestsAreRefusedAndChangeNothing) {
   EXPECT_THAT(Requests(), IsEmpty());
 }
 
-TEST_F(MeetingServiceTest, SchedulesRespectingDelegatesTablesLocksAndAgendas) {
+TEST_P(MeetingServiceTest, SchedulesRespectingDelegatesTablesLocksAndAgendas) {
   ASSERT_TRUE(Register("scu", 2).ok());  // scu sends two delegates
   ASSERT_TRUE(SetPlan(Plan(2, 2)).ok());
   Accepted("pit", "pit-mud");
@@ -356,7 +357,7 @@ TEST_F(MeetingServiceTest, SchedulesRespectingDelegatesTablesLocksAndAgendas) {
             grpc::StatusCode::NOT_FOUND);
 }
 
-TEST_F(MeetingServiceTest, LockingAnUnscheduledRequestIsRefused) {
+TEST_P(MeetingServiceTest, LockingAnUnscheduledRequestIsRefused) {
   ASSERT_TRUE(SetPlan(Plan(1, 1)).ok());
   const v1::MeetingRequest pending = [&] {
     v1::MeetingRequest out;
@@ -375,7 +376,7 @@ TEST_F(MeetingServiceTest, LockingAnUnscheduledRequestIsRefused) {
   EXPECT_THAT(response.meetings(), IsEmpty());
 }
 
-TEST_F(MeetingServiceTest, NewPlanKeepsLockedMeetingsOrIsRefused) {
+TEST_P(MeetingServiceTest, NewPlanKeepsLockedMeetingsOrIsRefused) {
   ASSERT_TRUE(SetPlan(Plan(3, 2)).ok());
   Accepted("pit", "pit-mud");
   Accepted("beta-pit", "pit-genome");
@@ -400,7 +401,7 @@ TEST_F(MeetingServiceTest, NewPlanKeepsLockedMeetingsOrIsRefused) {
   EXPECT_EQ(left[0].name(), locked.name());
 }
 
-TEST_F(MeetingServiceTest, GeneratedRequestsComeFromMatchEventAboveTheScore) {
+TEST_P(MeetingServiceTest, GeneratedRequestsComeFromMatchEventAboveTheScore) {
   v1::GenerateMeetingRequestsRequest request;
   request.set_parent("events/fair");
   request.set_min_score(0.2);
@@ -428,7 +429,7 @@ TEST_F(MeetingServiceTest, GeneratedRequestsComeFromMatchEventAboveTheScore) {
               ElementsAre("min_score"));
 }
 
-TEST_F(MeetingServiceTest, RegistrationClosesExceptForExplicitLateRegistration) {
+TEST_P(MeetingServiceTest, RegistrationClosesExceptForExplicitLateRegistration) {
   v1::CreateEventRequest create;
   create.set_event_id("closed");
   v1::Event& event = *create.mutable_event();
@@ -472,6 +473,7 @@ class RegistrationWindowTest : public MeetingServiceTest {
  protected:
   void SetUp() override {
     MeetingServiceTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     CreateWindowEvent("closed", absl::Now() - absl::Hours(1));
     CreateWindowEvent("open", absl::Now() + absl::Hours(24));
     enterprise_ = CreateKey(Role::kEnterprise, "acme");
@@ -540,7 +542,7 @@ class RegistrationWindowTest : public MeetingServiceTest {
   std::string enterprise_, institute_, organizer_;
 };
 
-TEST_F(RegistrationWindowTest, CreatingANeedForAClosedEventNeedsAnOrganizersLateFlag) {
+TEST_P(RegistrationWindowTest, CreatingANeedForAClosedEventNeedsAnOrganizersLateFlag) {
   v1::Need need;
   grpc::Status status = NewNeed("n-closed", {"fair", "closed"}, false, admin_token_);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
@@ -571,7 +573,7 @@ TEST_F(RegistrationWindowTest, CreatingANeedForAClosedEventNeedsAnOrganizersLate
   EXPECT_THAT(ViolatedFields(status), ElementsAre("need.events[0]"));
 }
 
-TEST_F(RegistrationWindowTest, UpdatingChecksOnlyNewlyAddedEventsAndKeepsLateMarks) {
+TEST_P(RegistrationWindowTest, UpdatingChecksOnlyNewlyAddedEventsAndKeepsLateMarks) {
   v1::Need before = GetNeed("pit"), need;
   grpc::Status status = SetNeedEvents("pit", {"fair", "closed"}, false, enterprise_);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
@@ -599,7 +601,7 @@ TEST_F(RegistrationWindowTest, UpdatingChecksOnlyNewlyAddedEventsAndKeepsLateMar
   EXPECT_THAT(GetNeed("pit").events(), ElementsAre("events/open"));
 }
 
-TEST_F(RegistrationWindowTest, OfferingsFollowTheSameWindow) {
+TEST_P(RegistrationWindowTest, OfferingsFollowTheSameWindow) {
   v1::CreateOfferingRequest create;
   create.set_offering_id("o-closed");
   *create.mutable_offering() = SampleOffering();
@@ -635,7 +637,7 @@ TEST_F(RegistrationWindowTest, OfferingsFollowTheSameWindow) {
   EXPECT_THAT(offering.late_registration_events(), ElementsAre("events/closed"));
 }
 
-TEST_F(RegistrationWindowTest, ImportRejectsClosedEventRowsWholeAndRecordsLateOnes) {
+TEST_P(RegistrationWindowTest, ImportRejectsClosedEventRowsWholeAndRecordsLateOnes) {
   auto import = [&](const std::string& token, const std::vector<v1::ImportNeedsRequest>& rows) {
     auto context = Ctx(token);
     v1::ImportSummary summary;
@@ -692,6 +694,7 @@ class MeetingRolesTest : public MeetingServiceTest {
  protected:
   void SetUp() override {
     MeetingServiceTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     acme_ = CreateKey(Role::kEnterprise, "acme");
     beta_ = CreateKey(Role::kEnterprise, "beta");
     scu_ = CreateKey(Role::kInstitute, "scu");
@@ -793,7 +796,7 @@ class MeetingRolesTest : public MeetingServiceTest {
   std::string acme_, beta_, scu_, cau_, official_, organizer_;
 };
 
-TEST_F(MeetingRolesTest, AnEnterpriseRequestsAcceptsAndDeclinesOnlyForItsOwnNeeds) {
+TEST_P(MeetingRolesTest, AnEnterpriseRequestsAcceptsAndDeclinesOnlyForItsOwnNeeds) {
   v1::MeetingRequest own;
   ASSERT_TRUE(RequestAs(acme_, "pit", "pit-mud", v1::MeetingRequest::ENTERPRISE, &own).ok());
   EXPECT_EQ(own.requested_by(), v1::MeetingRequest::ENTERPRISE);
@@ -839,7 +842,7 @@ TEST_F(MeetingRolesTest, AnEnterpriseRequestsAcceptsAndDeclinesOnlyForItsOwnNeed
   EXPECT_EQ(declined.state(), v1::MeetingRequest::DECLINED);
 }
 
-TEST_F(MeetingRolesTest, AnInstituteRequestsAcceptsAndDeclinesOnlyForItsOwnOfferings) {
+TEST_P(MeetingRolesTest, AnInstituteRequestsAcceptsAndDeclinesOnlyForItsOwnOfferings) {
   v1::MeetingRequest own;
   ASSERT_TRUE(RequestAs(scu_, "pit", "pit-mud", v1::MeetingRequest::INSTITUTE, &own).ok());
   EXPECT_EQ(own.requested_by(), v1::MeetingRequest::INSTITUTE);
@@ -869,7 +872,7 @@ TEST_F(MeetingRolesTest, AnInstituteRequestsAcceptsAndDeclinesOnlyForItsOwnOffer
   EXPECT_TRUE(mutual.mutual());
 }
 
-TEST_F(MeetingRolesTest, PlanningSchedulingLockingAndCancellingAreTheOrganizers) {
+TEST_P(MeetingRolesTest, PlanningSchedulingLockingAndCancellingAreTheOrganizers) {
   ASSERT_TRUE(SetPlan(Plan(2, 2)).ok());
   Accepted("pit", "pit-mud");
   v1::ScheduleMeetingsResponse response;
@@ -893,7 +896,7 @@ TEST_F(MeetingRolesTest, PlanningSchedulingLockingAndCancellingAreTheOrganizers)
   }
 }
 
-TEST_F(MeetingRolesTest, AnOfficialReadsEverythingAndWritesNothing) {
+TEST_P(MeetingRolesTest, AnOfficialReadsEverythingAndWritesNothing) {
   ASSERT_TRUE(SetPlan(Plan(2, 2)).ok());
   const v1::MeetingRequest accepted = Accepted("pit", "pit-mud");
   v1::MeetingRequest pending;
@@ -943,7 +946,7 @@ TEST_F(MeetingRolesTest, AnOfficialReadsEverythingAndWritesNothing) {
   EXPECT_EQ(GetRequest(pending.name()).state(), v1::MeetingRequest::PENDING);
 }
 
-TEST_F(MeetingServiceTest, MoreBadRequestsNameTheProblemAndChangeNothing) {
+TEST_P(MeetingServiceTest, MoreBadRequestsNameTheProblemAndChangeNothing) {
   // A withdrawn offering.
   v1::WithdrawOfferingRequest withdraw;
   withdraw.set_name("offerings/pit-genome");
@@ -998,6 +1001,13 @@ TEST_F(MeetingServiceTest, MoreBadRequestsNameTheProblemAndChangeNothing) {
   EXPECT_EQ(matches_->ScheduleMeetings(Ctx().get(), schedule, &response).error_code(),
             grpc::StatusCode::NOT_FOUND);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, MeetingServiceTest, storage::testing::kBackends,
+                         storage::testing::BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, RegistrationWindowTest, storage::testing::kBackends,
+                         storage::testing::BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, MeetingRolesTest, storage::testing::kBackends,
+                         storage::testing::BackendName);
 
 }  // namespace
 }  // namespace techmatch::testing

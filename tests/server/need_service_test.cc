@@ -8,7 +8,7 @@ using ::testing::ElementsAre;
 using ::testing::IsSupersetOf;
 using ::testing::UnorderedElementsAre;
 
-class NeedServiceTest : public SeededServerTest {
+class NeedServiceTest : public OverBackends<SeededServerTest> {
  protected:
   int CountNeeds() {
     v1::ListNeedsRequest request;
@@ -19,7 +19,7 @@ class NeedServiceTest : public SeededServerTest {
   }
 };
 
-TEST_F(NeedServiceTest, CreateThenGetRoundTripsEveryField) {
+TEST_P(NeedServiceTest, CreateThenGetRoundTripsEveryField) {
   v1::Need sent = SampleNeed();
   sent.add_events("events/fair");
   const v1::Need created = CreateNeed(sent, "lzlj-001");
@@ -46,12 +46,12 @@ TEST_F(NeedServiceTest, CreateThenGetRoundTripsEveryField) {
   EXPECT_EQ(read.etag(), created.etag());
 }
 
-TEST_F(NeedServiceTest, GeneratedIdIsValid) {
+TEST_P(NeedServiceTest, GeneratedIdIsValid) {
   const v1::Need created = CreateNeed(SampleNeed());
   EXPECT_THAT(created.name(), ::testing::MatchesRegex("needs/[a-z0-9]{16}"));
 }
 
-TEST_F(NeedServiceTest, CreateReportsEveryBadFieldAtOnceAndStoresNothing) {
+TEST_P(NeedServiceTest, CreateReportsEveryBadFieldAtOnceAndStoresNothing) {
   v1::CreateNeedRequest request;
   request.set_need_id("Bad_ID");
   v1::Need& need = *request.mutable_need();
@@ -74,7 +74,7 @@ TEST_F(NeedServiceTest, CreateReportsEveryBadFieldAtOnceAndStoresNothing) {
   EXPECT_EQ(CountNeeds(), 0);
 }
 
-TEST_F(NeedServiceTest, TextLimits) {
+TEST_P(NeedServiceTest, TextLimits) {
   v1::Need need = SampleNeed(std::string(200, 'x'));
   CreateNeed(need);  // 200 characters is fine.
   struct Case {
@@ -94,7 +94,7 @@ TEST_F(NeedServiceTest, TextLimits) {
   }
 }
 
-TEST_F(NeedServiceTest, NoIndustryIsRejected) {
+TEST_P(NeedServiceTest, NoIndustryIsRejected) {
   v1::CreateNeedRequest request;
   *request.mutable_need() = SampleNeed();
   request.mutable_need()->clear_industries();
@@ -104,7 +104,7 @@ TEST_F(NeedServiceTest, NoIndustryIsRejected) {
   EXPECT_THAT(ViolatedFields(status), ElementsAre("need.industries"));
 }
 
-TEST_F(NeedServiceTest, BadMoneyIsRejectedWithTheField) {
+TEST_P(NeedServiceTest, BadMoneyIsRejectedWithTheField) {
   struct Case {
     std::string currency;
     int64_t units;
@@ -128,7 +128,7 @@ TEST_F(NeedServiceTest, BadMoneyIsRejectedWithTheField) {
   EXPECT_EQ(CountNeeds(), 0);
 }
 
-TEST_F(NeedServiceTest, RepeatedRequestIdReturnsTheOriginalAndCreatesNothing) {
+TEST_P(NeedServiceTest, RepeatedRequestIdReturnsTheOriginalAndCreatesNothing) {
   v1::CreateNeedRequest request;
   *request.mutable_need() = SampleNeed();
   request.set_request_id("4f1c2a8e-0d5b-4a57-9b8e-2f7d1c9a3b61");
@@ -139,7 +139,7 @@ TEST_F(NeedServiceTest, RepeatedRequestIdReturnsTheOriginalAndCreatesNothing) {
   EXPECT_EQ(CountNeeds(), 1);
 }
 
-TEST_F(NeedServiceTest, DuplicateIdIsAlreadyExists) {
+TEST_P(NeedServiceTest, DuplicateIdIsAlreadyExists) {
   CreateNeed(SampleNeed(), "dup");
   v1::CreateNeedRequest request;
   *request.mutable_need() = SampleNeed();
@@ -149,7 +149,7 @@ TEST_F(NeedServiceTest, DuplicateIdIsAlreadyExists) {
             grpc::StatusCode::ALREADY_EXISTS);
 }
 
-TEST_F(NeedServiceTest, GetErrors) {
+TEST_P(NeedServiceTest, GetErrors) {
   v1::GetNeedRequest request;
   v1::Need need;
   request.set_name("needs/missing");
@@ -160,7 +160,7 @@ TEST_F(NeedServiceTest, GetErrors) {
   EXPECT_THAT(ViolatedFields(status), ElementsAre("name"));
 }
 
-TEST_F(NeedServiceTest, UpdateWithMaskChangesOnlyThoseFields) {
+TEST_P(NeedServiceTest, UpdateWithMaskChangesOnlyThoseFields) {
   const v1::Need created = CreateNeed(SampleNeed(), "n1");
   v1::UpdateNeedRequest request;
   request.mutable_need()->set_name("needs/n1");
@@ -180,7 +180,7 @@ TEST_F(NeedServiceTest, UpdateWithMaskChangesOnlyThoseFields) {
             grpc::StatusCode::ABORTED);
 }
 
-TEST_F(NeedServiceTest, UpdateWithoutMaskChangesPopulatedFields) {
+TEST_P(NeedServiceTest, UpdateWithoutMaskChangesPopulatedFields) {
   CreateNeed(SampleNeed(), "n1");
   v1::UpdateNeedRequest request;
   request.mutable_need()->set_name("needs/n1");
@@ -191,7 +191,7 @@ TEST_F(NeedServiceTest, UpdateWithoutMaskChangesPopulatedFields) {
   EXPECT_EQ(updated.title(), "濃香型白酒窖池微生物調控");
 }
 
-TEST_F(NeedServiceTest, UpdateMaskErrors) {
+TEST_P(NeedServiceTest, UpdateMaskErrors) {
   CreateNeed(SampleNeed(), "n1");
   v1::UpdateNeedRequest request;
   request.mutable_need()->set_name("needs/n1");
@@ -205,7 +205,7 @@ TEST_F(NeedServiceTest, UpdateMaskErrors) {
               ElementsAre("update_mask.paths[0]", "update_mask.paths[1]", "update_mask.paths[2]"));
 }
 
-TEST_F(NeedServiceTest, UpdateValidatesTheResult) {
+TEST_P(NeedServiceTest, UpdateValidatesTheResult) {
   CreateNeed(SampleNeed(), "n1");
   v1::UpdateNeedRequest request;
   request.mutable_need()->set_name("needs/n1");
@@ -222,7 +222,7 @@ TEST_F(NeedServiceTest, UpdateValidatesTheResult) {
             grpc::StatusCode::NOT_FOUND);
 }
 
-TEST_F(NeedServiceTest, WithdrawOnceThenFailedPrecondition) {
+TEST_P(NeedServiceTest, WithdrawOnceThenFailedPrecondition) {
   CreateNeed(SampleNeed(), "n1");
   v1::WithdrawNeedRequest request;
   request.set_name("needs/n1");
@@ -241,7 +241,7 @@ TEST_F(NeedServiceTest, WithdrawOnceThenFailedPrecondition) {
             grpc::StatusCode::FAILED_PRECONDITION);
 }
 
-TEST_F(NeedServiceTest, WithdrawWithStaleEtagIsAborted) {
+TEST_P(NeedServiceTest, WithdrawWithStaleEtagIsAborted) {
   CreateNeed(SampleNeed(), "n1");
   v1::WithdrawNeedRequest request;
   request.set_name("needs/n1");
@@ -250,6 +250,9 @@ TEST_F(NeedServiceTest, WithdrawWithStaleEtagIsAborted) {
   EXPECT_EQ(needs_->WithdrawNeed(Ctx().get(), request, &withdrawn).error_code(),
             grpc::StatusCode::ABORTED);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, NeedServiceTest, storage::testing::kBackends,
+                         storage::testing::BackendName);
 
 }  // namespace
 }  // namespace techmatch::testing

@@ -63,7 +63,7 @@ std::vector<std::string> PeopleMethods() {
 
 class PeopleAccessTest : public PeopleTest {};
 
-TEST_F(PeopleAccessTest, EveryMethodIsRefusedToTheRolesItsRuleLeavesOutAndAudited) {
+TEST_P(PeopleAccessTest, EveryMethodIsRefusedToTheRolesItsRuleLeavesOutAndAudited) {
   struct Caller {
     Role role;
     std::string token;
@@ -118,7 +118,7 @@ TEST_F(PeopleAccessTest, EveryMethodIsRefusedToTheRolesItsRuleLeavesOutAndAudite
   }
 }
 
-TEST_F(PeopleAccessTest, DoorsAreAuditedAsAnonymousUntilTheyKnowTheUser) {
+TEST_P(PeopleAccessTest, DoorsAreAuditedAsAnonymousUntilTheyKnowTheUser) {
   const std::string token = SignedInUser("zhang-wei", v1::OFFICIAL);
   v1::CreateSessionResponse response;
   SignIn("zhang-wei@example.com", "Wrong-password-1", &response);
@@ -144,7 +144,7 @@ TEST_F(PeopleAccessTest, DoorsAreAuditedAsAnonymousUntilTheyKnowTheUser) {
   EXPECT_EQ(events.audit_events(0).principal(), "users/zhang-wei");
 }
 
-TEST_F(PeopleAccessTest, AnOrganizerMayNotInviteOrChangeAnAdmin) {
+TEST_P(PeopleAccessTest, AnOrganizerMayNotInviteOrChangeAnAdmin) {
   const std::string organizer = SignedInUser("wang-fang", v1::ORGANIZER);
   SignedInUser("boss", v1::ADMIN);
   v1::CreateInvitationRequest invite;
@@ -165,7 +165,7 @@ TEST_F(PeopleAccessTest, AnOrganizerMayNotInviteOrChangeAnAdmin) {
             grpc::StatusCode::PERMISSION_DENIED);
 }
 
-TEST_F(PeopleAccessTest, UsersSeeAndRenameOnlyThemselves) {
+TEST_P(PeopleAccessTest, UsersSeeAndRenameOnlyThemselves) {
   const std::string token = SignedInUser("zhang-wei", v1::OFFICIAL);
   v1::GetUserRequest get;
   get.set_name("users/someone-else");  // refused before it is looked up
@@ -185,7 +185,7 @@ TEST_F(PeopleAccessTest, UsersSeeAndRenameOnlyThemselves) {
             grpc::StatusCode::PERMISSION_DENIED);
 }
 
-TEST_F(PeopleAccessTest, BadInputIsNamedFieldByField) {
+TEST_P(PeopleAccessTest, BadInputIsNamedFieldByField) {
   v1::CreateInvitationRequest invite;
   v1::Invitation& invitation = *invite.mutable_invitation();
   invitation.set_email("not-an-email");
@@ -257,7 +257,7 @@ TEST_F(PeopleAccessTest, BadInputIsNamedFieldByField) {
   EXPECT_THAT(ViolatedFields(status), IsSupersetOf({"reason"}));
 }
 
-TEST_F(PeopleAccessTest, KeysMadeRemotelyWorkUntilRevokedAndAreListed) {
+TEST_P(PeopleAccessTest, KeysMadeRemotelyWorkUntilRevokedAndAreListed) {
   v1::CreateApiKeyRequest request;
   request.mutable_api_key()->set_role(v1::OFFICIAL);
   request.mutable_api_key()->set_region_code("510500");
@@ -286,7 +286,7 @@ TEST_F(PeopleAccessTest, KeysMadeRemotelyWorkUntilRevokedAndAreListed) {
             grpc::StatusCode::UNAUTHENTICATED);
 }
 
-TEST_F(PeopleAccessTest, AnApprovedApplicationBecomesAnOrganizationAndAnInvitation) {
+TEST_P(PeopleAccessTest, AnApprovedApplicationBecomesAnOrganizationAndAnInvitation) {
   v1::SubmitApplicationRequest apply;
   v1::Application& application = *apply.mutable_application();
   application.mutable_organization()->set_display_name("瀘州老窖");
@@ -321,7 +321,7 @@ TEST_F(PeopleAccessTest, AnApprovedApplicationBecomesAnOrganizationAndAnInvitati
             grpc::StatusCode::FAILED_PRECONDITION);
 }
 
-TEST_F(PeopleAccessTest, ApplicationsAreThrottledPerAddress) {
+TEST_P(PeopleAccessTest, ApplicationsAreThrottledPerAddress) {
   v1::SubmitApplicationRequest apply;
   v1::Application& application = *apply.mutable_application();
   application.mutable_organization()->set_display_name("Org");
@@ -339,6 +339,9 @@ TEST_F(PeopleAccessTest, ApplicationsAreThrottledPerAddress) {
   Advance(absl::Hours(1));
   EXPECT_TRUE(registrations_->SubmitApplication(Ctx("").get(), apply, &submitted).ok());
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, PeopleAccessTest, storage::testing::kBackends,
+                         storage::testing::BackendName);
 
 }  // namespace
 }  // namespace techmatch::testing

@@ -18,7 +18,7 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::UnorderedElementsAre;
 
-TEST_F(PeopleTest, AnInvitedEnterpriseUserSignsInActsForItsOrganizationAndSignsOut) {
+TEST_P(PeopleTest, AnInvitedEnterpriseUserSignsInActsForItsOrganizationAndSignsOut) {
   const v1::Need need = CreateNeed(SampleNeed(), "pit");
   v1::User user;
   ASSERT_TRUE(Accept(Invite("Li.Ming@LZLJ.example", v1::ENTERPRISE, "organizations/acme"),
@@ -58,7 +58,7 @@ TEST_F(PeopleTest, AnInvitedEnterpriseUserSignsInActsForItsOrganizationAndSignsO
       grpc::StatusCode::FAILED_PRECONDITION);
 }
 
-TEST_F(PeopleTest, UnknownEmailWrongPasswordAndDisabledUserGetTheSameAnswer) {
+TEST_P(PeopleTest, UnknownEmailWrongPasswordAndDisabledUserGetTheSameAnswer) {
   const std::string token = SignedInUser("zhang-wei", v1::OFFICIAL);
   v1::CreateSessionResponse response;
   const grpc::Status unknown = SignIn("nobody@example.com", kGoodPassword, &response);
@@ -78,7 +78,7 @@ TEST_F(PeopleTest, UnknownEmailWrongPasswordAndDisabledUserGetTheSameAnswer) {
   EXPECT_EQ(GetNeedAs(token, "needs/none").error_code(), grpc::StatusCode::UNAUTHENTICATED);
 }
 
-TEST_F(PeopleTest, AnAccountLocksAfterFiveFailuresAndSaysUntilWhen) {
+TEST_P(PeopleTest, AnAccountLocksAfterFiveFailuresAndSaysUntilWhen) {
   SignedInUser("zhang-wei", v1::OFFICIAL);
   v1::CreateSessionResponse response;
   for (int i = 0; i < 5; ++i) {
@@ -99,7 +99,7 @@ TEST_F(PeopleTest, AnAccountLocksAfterFiveFailuresAndSaysUntilWhen) {
   EXPECT_TRUE(SignIn("zhang-wei@example.com", kGoodPassword, &response).ok());
 }
 
-TEST_F(PeopleTest, AnAddressIsThrottledAfterTwentyFailures) {
+TEST_P(PeopleTest, AnAddressIsThrottledAfterTwentyFailures) {
   SignedInUser("zhang-wei", v1::OFFICIAL);
   v1::CreateSessionResponse response;
   for (int i = 0; i < 20; ++i) {
@@ -112,7 +112,7 @@ TEST_F(PeopleTest, AnAddressIsThrottledAfterTwentyFailures) {
   EXPECT_TRUE(SignIn("zhang-wei@example.com", kGoodPassword, &response).ok());
 }
 
-TEST_F(PeopleTest, SessionsEndWhenIdleAndAtTheirAbsoluteBound) {
+TEST_P(PeopleTest, SessionsEndWhenIdleAndAtTheirAbsoluteBound) {
   const v1::Need need = CreateNeed(SampleNeed(), "pit");
   std::string token = SignedInUser("zhang-wei", v1::OFFICIAL);
   Advance(absl::Minutes(119));
@@ -137,7 +137,7 @@ TEST_F(PeopleTest, SessionsEndWhenIdleAndAtTheirAbsoluteBound) {
   EXPECT_THAT(expired.error_message(), HasSubstr("expired"));
 }
 
-TEST_F(PeopleTest, InvitationsExpireAndWorkOnce) {
+TEST_P(PeopleTest, InvitationsExpireAndWorkOnce) {
   const std::string code = Invite("late@example.com", v1::OFFICIAL);
   Advance(absl::Hours(72));
   const grpc::Status late = Accept(code, "late");
@@ -153,7 +153,7 @@ TEST_F(PeopleTest, InvitationsExpireAndWorkOnce) {
   EXPECT_EQ(Accept(forged, "forged").error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
-TEST_F(PeopleTest, UsersMeIsTheCallerAndNoUserMayBeCalledMe) {
+TEST_P(PeopleTest, UsersMeIsTheCallerAndNoUserMayBeCalledMe) {
   const std::string token = SignedInUser("li-ming", v1::ENTERPRISE, "organizations/acme");
   v1::GetUserRequest request;
   request.set_name("users/me");
@@ -181,7 +181,7 @@ TEST_F(PeopleTest, UsersMeIsTheCallerAndNoUserMayBeCalledMe) {
   EXPECT_THAT(reserved.error_message(), HasSubstr("reserved"));
 }
 
-TEST_F(PeopleTest, UsersListAndRevokeTheirOwnSessionsAndAnAdminAnyones) {
+TEST_P(PeopleTest, UsersListAndRevokeTheirOwnSessionsAndAnAdminAnyones) {
   const std::string token = SignedInUser("zhang-wei", v1::OFFICIAL);
   Advance(absl::Seconds(1));
   v1::CreateSessionResponse second;
@@ -222,7 +222,7 @@ std::pair<grpc::Status, absl::Duration> DrainWatch(Reader& reader, absl::Time si
   return {status, absl::Now() - since};
 }
 
-TEST_F(PeopleTest, RevokingASessionEndsItsOpenStream) {
+TEST_P(PeopleTest, RevokingASessionEndsItsOpenStream) {
   CreateNeed(SampleNeed("濃香型白酒窖泥老化防治"), "pit");
   const std::string token = SignedInUser("zhang-wei", v1::OFFICIAL);
   auto matches = v1::MatchService::NewStub(channel_);
@@ -249,7 +249,7 @@ TEST_F(PeopleTest, RevokingASessionEndsItsOpenStream) {
   EXPECT_LT(after, absl::Seconds(1));
 }
 
-TEST_F(PeopleTest, DisablingAUserEndsItsSessionsOpenStreams) {
+TEST_P(PeopleTest, DisablingAUserEndsItsSessionsOpenStreams) {
   CreateNeed(SampleNeed("濃香型白酒窖泥老化防治"), "pit");
   const std::string token = SignedInUser("zhang-wei", v1::OFFICIAL);
   auto matches = v1::MatchService::NewStub(channel_);
@@ -270,7 +270,7 @@ TEST_F(PeopleTest, DisablingAUserEndsItsSessionsOpenStreams) {
   EXPECT_LT(after, absl::Seconds(1));
 }
 
-TEST_F(PeopleTest, ASessionTokenIsRefusedWhereItsRoleIsAndAKeyCannotBeForged) {
+TEST_P(PeopleTest, ASessionTokenIsRefusedWhereItsRoleIsAndAKeyCannotBeForged) {
   const std::string token = SignedInUser("zhang-wei", v1::OFFICIAL);
   v1::CreateIndustryRequest request;
   request.mutable_industry()->set_display_name_zh("茶业");
@@ -284,6 +284,9 @@ TEST_F(PeopleTest, ASessionTokenIsRefusedWhereItsRoleIsAndAKeyCannotBeForged) {
   EXPECT_EQ(GetNeedAs(forged, "needs/none").error_code(), grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_EQ(GetNeedAs("tms_nothex", "needs/none").error_code(), grpc::StatusCode::UNAUTHENTICATED);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, PeopleTest, storage::testing::kBackends,
+                         storage::testing::BackendName);
 
 }  // namespace
 }  // namespace techmatch::testing

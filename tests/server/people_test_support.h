@@ -19,7 +19,7 @@ namespace techmatch::testing {
 
 inline constexpr char kGoodPassword[] = "Lantern-river-2026";
 
-class PeopleTest : public SeededServerTest {
+class PeopleTest : public OverBackends<SeededServerTest> {
  protected:
   void Configure(server::ServerOptions& options) override {
     options.people.clock = [this] { return absl::FromUnixNanos(now_ns_.load()); };
@@ -27,6 +27,7 @@ class PeopleTest : public SeededServerTest {
 
   void SetUp() override {
     SeededServerTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     users_ = v1::UserService::NewStub(channel_);
     sessions_ = v1::SessionService::NewStub(channel_);
     keys_ = v1::KeyService::NewStub(channel_);

@@ -55,7 +55,7 @@ google::protobuf::Timestamp Cst(int year, int month, int day) {
   return t;
 }
 
-class ProgrammeReportTest : public ServerTest {
+class ProgrammeReportTest : public OverBackends<ServerTest> {
  protected:
   void Configure(server::ServerOptions& options) override {
     // 1 February 2027 in China: 2026 has ended, so targets are assessed.
@@ -66,6 +66,7 @@ class ProgrammeReportTest : public ServerTest {
 
   void SetUp() override {
     ServerTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     indicators_ = v1::IndicatorService::NewStub(channel_);
     targets_ = v1::TargetService::NewStub(channel_);
     projects_ = v1::ProjectService::NewStub(channel_);
@@ -89,7 +90,7 @@ class ProgrammeReportTest : public ServerTest {
 
   // An official's key limited to `region`, as `techmatch-server keys create --region` makes.
   std::string OfficialOf(const std::string& region) {
-    auto repository = storage::SqliteRepository::Open(db_path(), {});
+    auto repository = OpenRepository();
     EXPECT_TRUE(repository.ok()) << repository.status();
     absl::StatusOr<NewToken> token = GenerateToken();
     EXPECT_TRUE(token.ok());
@@ -342,7 +343,7 @@ void ExpectLevel(const v1::ProjectLevelReport& line, v1::Project::Level level, i
   EXPECT_EQ(UnitsOf(line.arrived_funds_change().amount()), arrived - previous_arrived);
 }
 
-TEST_F(ProgrammeReportTest, TheWholeYearOfACityToTheFen) {
+TEST_P(ProgrammeReportTest, TheWholeYearOfACityToTheFen) {
   LoadTheYear();
   v1::ProgrammeReport report;
   Ok(Report(kCity, "zh-Hans", &report));
@@ -532,7 +533,7 @@ TEST_F(ProgrammeReportTest, TheWholeYearOfACityToTheFen) {
           "奖励6笔60万元。"));
 }
 
-TEST_F(ProgrammeReportTest, TheNarrativeInTraditionalChineseAndEnglish) {
+TEST_P(ProgrammeReportTest, TheNarrativeInTraditionalChineseAndEnglish) {
   LoadTheYear();
   v1::ProgrammeReport report;
   Ok(Report(kCity, "zh-Hant", &report));
@@ -587,7 +588,7 @@ TEST_F(ProgrammeReportTest, TheNarrativeInTraditionalChineseAndEnglish) {
           "2026: 10 loans (CNY 27,500,000.00) and 6 awards (CNY 600,000.00)."));
 }
 
-TEST_F(ProgrammeReportTest, ACountyOfficialAskingForTheCitySeesTheCounty) {
+TEST_P(ProgrammeReportTest, ACountyOfficialAskingForTheCitySeesTheCounty) {
   LoadTheYear();
   const std::string county_official = OfficialOf("510521");
   v1::ProgrammeReport report;
@@ -625,7 +626,7 @@ TEST_F(ProgrammeReportTest, ACountyOfficialAskingForTheCitySeesTheCounty) {
   EXPECT_EQ(own.region().projects().total().project_count(), 42);
 }
 
-TEST_F(ProgrammeReportTest, AYearWithoutRecordsReportsNothingInvented) {
+TEST_P(ProgrammeReportTest, AYearWithoutRecordsReportsNothingInvented) {
   v1::ProgrammeReport report;
   Ok(Report(kCity, "en", &report, "", 2030));
   EXPECT_EQ(report.region().region_code(), kCity);
@@ -638,7 +639,7 @@ TEST_F(ProgrammeReportTest, AYearWithoutRecordsReportsNothingInvented) {
   EXPECT_EQ(report.narrative_size(), 0);
 }
 
-TEST_F(ProgrammeReportTest, BadRequestsNameEveryBadField) {
+TEST_P(ProgrammeReportTest, BadRequestsNameEveryBadField) {
   v1::ProgrammeReport report;
   v1::GetProgrammeReportRequest request;
   request.set_year(1979);
@@ -653,6 +654,9 @@ TEST_F(ProgrammeReportTest, BadRequestsNameEveryBadField) {
   const grpc::Status missing = reports_->GetProgrammeReport(Ctx().get(), request, &report);
   EXPECT_THAT(ViolatedFields(missing), ElementsAre("year", "region_code"));
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ProgrammeReportTest, storage::testing::kBackends,
+                         storage::testing::BackendName);
 
 }  // namespace
 }  // namespace techmatch::testing

@@ -21,10 +21,11 @@ google::type::Money Yuan(int64_t units, int32_t nanos = 0) {
   return money;
 }
 
-class ProjectServiceTest : public SeededServerTest {
+class ProjectServiceTest : public OverBackends<SeededServerTest> {
  protected:
   void SetUp() override {
     SeededServerTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     projects_ = v1::ProjectService::NewStub(channel_);
   }
 
@@ -85,7 +86,7 @@ class ProjectServiceTest : public SeededServerTest {
   std::unique_ptr<v1::ProjectService::Stub> projects_;
 };
 
-TEST_F(ProjectServiceTest, CreateGetAndListRoundTripEveryField) {
+TEST_P(ProjectServiceTest, CreateGetAndListRoundTripEveryField) {
   v1::Project created;
   ASSERT_TRUE(Create(Sample(), &created, "zc-017").ok());
   EXPECT_EQ(created.name(), "projects/zc-017");
@@ -107,7 +108,7 @@ TEST_F(ProjectServiceTest, CreateGetAndListRoundTripEveryField) {
   EXPECT_THAT(ListNames("level = PROVINCIAL"), ElementsAre());
 }
 
-TEST_F(ProjectServiceTest, EveryBadFieldIsNamedAtOnce) {
+TEST_P(ProjectServiceTest, EveryBadFieldIsNamedAtOnce) {
   v1::Project bad = Sample();
   bad.set_title("");
   bad.set_level(v1::Project::LEVEL_UNSPECIFIED);
@@ -126,7 +127,7 @@ TEST_F(ProjectServiceTest, EveryBadFieldIsNamedAtOnce) {
   EXPECT_THAT(ListNames(""), ElementsAre());
 }
 
-TEST_F(ProjectServiceTest, UpdateChecksTheEtag) {
+TEST_P(ProjectServiceTest, UpdateChecksTheEtag) {
   v1::Project created;
   ASSERT_TRUE(Create(Sample(), &created, "zc-017").ok());
   v1::UpdateProjectRequest request;
@@ -141,7 +142,7 @@ TEST_F(ProjectServiceTest, UpdateChecksTheEtag) {
   EXPECT_EQ(stale.error_code(), grpc::StatusCode::ABORTED);
 }
 
-TEST_F(ProjectServiceTest, FundArrivalsAddUpAndAreFlaggedBeyondWhatWasApproved) {
+TEST_P(ProjectServiceTest, FundArrivalsAddUpAndAreFlaggedBeyondWhatWasApproved) {
   v1::Project created;
   ASSERT_TRUE(Create(Sample(), &created, "zc-017").ok());
   v1::FundArrival first;
@@ -173,7 +174,7 @@ TEST_F(ProjectServiceTest, FundArrivalsAddUpAndAreFlaggedBeyondWhatWasApproved) 
   EXPECT_EQ(response.fund_arrivals(1).name(), second.name());
 }
 
-TEST_F(ProjectServiceTest, BadArrivalsAreRefusedWithEveryField) {
+TEST_P(ProjectServiceTest, BadArrivalsAreRefusedWithEveryField) {
   v1::Project created;
   ASSERT_TRUE(Create(Sample(), &created, "zc-017").ok());
   v1::RecordFundArrivalRequest request;
@@ -191,7 +192,7 @@ TEST_F(ProjectServiceTest, BadArrivalsAreRefusedWithEveryField) {
   EXPECT_EQ(missing.error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
-TEST_F(ProjectServiceTest, CuratorsWriteAndEnterprisesReadTheirOwn) {
+TEST_P(ProjectServiceTest, CuratorsWriteAndEnterprisesReadTheirOwn) {
   v1::Project created;
   ASSERT_TRUE(Create(Sample(), &created, "zc-017").ok());
   const std::string acme = CreateKey(Role::kEnterprise, "acme");
@@ -208,6 +209,9 @@ TEST_F(ProjectServiceTest, CuratorsWriteAndEnterprisesReadTheirOwn) {
   EXPECT_EQ(projects_->GetProject(Ctx(gov).get(), request, &out).error_code(),
             grpc::StatusCode::NOT_FOUND);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ProjectServiceTest, storage::testing::kBackends,
+                         storage::testing::BackendName);
 
 }  // namespace
 }  // namespace techmatch::testing

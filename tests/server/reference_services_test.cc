@@ -9,9 +9,9 @@ using ::testing::ElementsAre;
 using ::testing::IsSupersetOf;
 using ::testing::UnorderedElementsAre;
 
-using ReferenceServicesTest = SeededServerTest;
+using ReferenceServicesTest = OverBackends<SeededServerTest>;
 
-TEST_F(ReferenceServicesTest, SeededIndustriesIncludeThePillars) {
+TEST_P(ReferenceServicesTest, SeededIndustriesIncludeThePillars) {
   v1::ListIndustriesRequest request;
   v1::ListIndustriesResponse response;
   ASSERT_TRUE(industries_->ListIndustries(Ctx().get(), request, &response).ok());
@@ -30,7 +30,7 @@ TEST_F(ReferenceServicesTest, SeededIndustriesIncludeThePillars) {
             grpc::StatusCode::NOT_FOUND);
 }
 
-TEST_F(ReferenceServicesTest, CreateIndustry) {
+TEST_P(ReferenceServicesTest, CreateIndustry) {
   v1::CreateIndustryRequest request;
   request.set_industry_id("tea");
   request.mutable_industry()->set_display_name_zh("茶產業");
@@ -48,7 +48,7 @@ TEST_F(ReferenceServicesTest, CreateIndustry) {
               UnorderedElementsAre("industry_id", "industry.display_name_zh"));
 }
 
-TEST_F(ReferenceServicesTest, OrganizationCreateErrorsListEveryField) {
+TEST_P(ReferenceServicesTest, OrganizationCreateErrorsListEveryField) {
   v1::CreateOrganizationRequest request;
   request.set_organization_id("-bad");
   request.mutable_organization()->set_region_code("51A");
@@ -63,7 +63,7 @@ TEST_F(ReferenceServicesTest, OrganizationCreateErrorsListEveryField) {
                                    "organization.parent", "organization.industries[0]"));
 }
 
-TEST_F(ReferenceServicesTest, OrganizationFiltersAndUpdate) {
+TEST_P(ReferenceServicesTest, OrganizationFiltersAndUpdate) {
   CreateOrganization("scu-chem", v1::Organization::UNIVERSITY, "organizations/scu");
   auto list = [&](const std::string& filter) {
     v1::ListOrganizationsRequest request;
@@ -101,7 +101,7 @@ TEST_F(ReferenceServicesTest, OrganizationFiltersAndUpdate) {
             grpc::StatusCode::ABORTED);
 }
 
-TEST_F(ReferenceServicesTest, EventRulesAndUpdate) {
+TEST_P(ReferenceServicesTest, EventRulesAndUpdate) {
   v1::CreateEventRequest request;
   request.set_event_id("bad-times");
   request.mutable_event()->set_display_name("Fair");
@@ -138,7 +138,7 @@ TEST_F(ReferenceServicesTest, EventRulesAndUpdate) {
   EXPECT_EQ(read.etag(), updated.etag());
 }
 
-TEST_F(ReferenceServicesTest, RegisterParticipantIsIdempotent) {
+TEST_P(ReferenceServicesTest, RegisterParticipantIsIdempotent) {
   v1::RegisterParticipantRequest request;
   request.set_event("events/fair");
   request.set_organization("organizations/acme");
@@ -172,6 +172,9 @@ TEST_F(ReferenceServicesTest, RegisterParticipantIsIdempotent) {
   EXPECT_EQ(events_->ListParticipants(Ctx().get(), list, &participants).error_code(),
             grpc::StatusCode::NOT_FOUND);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ReferenceServicesTest, storage::testing::kBackends,
+                         storage::testing::BackendName);
 
 }  // namespace
 }  // namespace techmatch::testing

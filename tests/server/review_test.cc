@@ -13,10 +13,11 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::UnorderedElementsAre;
 
-class ReviewServiceTest : public SeededServerTest {
+class ReviewServiceTest : public OverBackends<SeededServerTest> {
  protected:
   void SetUp() override {
     SeededServerTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     audit_ = v1::AuditService::NewStub(channel_);
     acme_ = CreateKey(Role::kEnterprise, "acme");
     scu_ = CreateKey(Role::kInstitute, "scu");
@@ -38,7 +39,7 @@ class ReviewServiceTest : public SeededServerTest {
   std::string acme_, scu_, official_, organizer_;
 };
 
-TEST_F(ReviewServiceTest, OnlyOrganizersAndAdminsReviewAndOthersAreRefusedBeforeLookup) {
+TEST_P(ReviewServiceTest, OnlyOrganizersAndAdminsReviewAndOthersAreRefusedBeforeLookup) {
   v1::Need need;
   v1::Offering offering;
   v1::PublishNeedRequest publish;
@@ -91,7 +92,7 @@ TEST_F(ReviewServiceTest, OnlyOrganizersAndAdminsReviewAndOthersAreRefusedBefore
   EXPECT_EQ(tried[1].method(), "/techmatch.v1.OfferingService/ReturnOffering");
 }
 
-TEST_F(ReviewServiceTest, TheReviewJourneyOnTheWire) {
+TEST_P(ReviewServiceTest, TheReviewJourneyOnTheWire) {
   v1::CreateNeedRequest create;
   *create.mutable_need() = SampleNeed();
   create.set_need_id("pit");
@@ -140,6 +141,9 @@ TEST_F(ReviewServiceTest, TheReviewJourneyOnTheWire) {
   EXPECT_EQ(need.return_reason(), "");
   EXPECT_TRUE(needs_->GetNeed(Ctx(official_).get(), get, &seen).ok());
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ReviewServiceTest, storage::testing::kBackends,
+                         storage::testing::BackendName);
 
 }  // namespace
 }  // namespace techmatch::testing

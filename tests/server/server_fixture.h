@@ -1,4 +1,7 @@
-// A real techmatch server on port 0 over a fresh SQLite file, and stubs that call it.
+// A real techmatch server on port 0 over a fresh database, and stubs that call it. The database
+// is a SQLite file, or, for a fixture wrapped in OverBackends, a SQLite file in one instance and
+// a PostgreSQL database of its own in the other (on the cluster TECHMATCH_TEST_POSTGRES_URI
+// names; skipped, saying so, without one).
 #ifndef TECHMATCH_TESTS_SERVER_SERVER_FIXTURE_H_
 #define TECHMATCH_TESTS_SERVER_SERVER_FIXTURE_H_
 
@@ -17,12 +20,15 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "server/techmatch_server.h"
+#include "storage/postgres/postgres_repository.h"
+#include "storage/repository.h"
 #include "storage/sqlite/sqlite_repository.h"
 #include "techmatch/v1/event.grpc.pb.h"
 #include "techmatch/v1/industry.grpc.pb.h"
 #include "techmatch/v1/need.grpc.pb.h"
 #include "techmatch/v1/offering.grpc.pb.h"
 #include "techmatch/v1/organization.grpc.pb.h"
+#include "tests/storage/test_db.h"
 
 namespace techmatch::testing {
 
@@ -40,13 +46,23 @@ inline std::vector<std::string> ViolatedFields(const grpc::Status& status) {
   return fields;
 }
 
+using storage::testing::Backend;
+
 class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     char pattern[] = "/tmp/techmatch-server-test-XXXXXX";
     ASSERT_NE(mkdtemp(pattern), nullptr);
     dir_ = pattern;
-    auto repository = storage::SqliteRepository::Open(db_path(), {});
+    if (backend() == Backend::kPostgres) {
+      if (storage::testing::PostgresTestUri().empty()) {
+        GTEST_SKIP() << "no PostgreSQL cluster: set TECHMATCH_TEST_POSTGRES_URI (scripts/test "
+                        "starts one with scripts/pg-cluster)";
+      }
+      database_ = std::make_unique<storage::testing::PostgresTestDatabase>();
+      ASSERT_FALSE(database_->uri().empty());
+    }
+    auto repository = OpenRepository();
     ASSERT_TRUE(repository.ok()) << repository.status();
     // Calls run as an administrator unless a test says otherwise, as a real client would.
     admin_token_ = CreateKey(**repository, Role::kAdmin);
@@ -68,10 +84,28 @@ class ServerTest : public ::testing::Test {
   void TearDown() override {
     if (server_) server_->Shutdown(absl::Seconds(1));
     server_.reset();
+    database_.reset();  // After the server's connections closed.
     std::system(("rm -rf '" + dir_ + "'").c_str());
   }
 
+  // The backend the test's server stores in (OverBackends overrides it).
+  virtual Backend backend() const { return Backend::kSqlite; }
+
+  // The SQLite file (of a SQLite test only).
   std::string db_path() const { return dir_ + "/test.db"; }
+
+  // Opens the test's database (again), as another process such as `techmatch-server keys
+  // create` does beside the server.
+  absl::StatusOr<std::unique_ptr<storage::Repository>> OpenRepository() {
+    if (backend() == Backend::kPostgres) {
+      auto opened = storage::PostgresRepository::Open(database_->uri(), {});
+      if (!opened.ok()) return opened.status();
+      return std::unique_ptr<storage::Repository>(*std::move(opened));
+    }
+    auto opened = storage::SqliteRepository::Open(db_path(), {});
+    if (!opened.ok()) return opened.status();
+    return std::unique_ptr<storage::Repository>(*std::move(opened));
+  }
 
   // Changes the options the server starts with (a test's clock, session bounds).
   virtual void Configure(server::ServerOptions& /*options*/) {}
@@ -89,10 +123,10 @@ class ServerTest : public ::testing::Test {
   }
 
  protected:
-  // Creates a key through a second connection to the database file, as `techmatch-server keys
+  // Creates a key through a second connection to the database, as `techmatch-server keys
   // create` run by another process does.
   std::string CreateKey(Role role, const std::string& organization_id = "") {
-    auto repository = storage::SqliteRepository::Open(db_path(), {});
+    auto repository = OpenRepository();
     EXPECT_TRUE(repository.ok()) << repository.status();
     return CreateKey(**repository, role, organization_id);
   }
@@ -179,6 +213,7 @@ class ServerTest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::unique_ptr<storage::testing::PostgresTestDatabase> database_;
   std::string admin_token_;
   std::unique_ptr<server::TechmatchServer> server_;
   std::shared_ptr<grpc::Channel> channel_;
@@ -195,11 +230,22 @@ class SeededServerTest : public ServerTest {
  protected:
   void SetUp() override {
     ServerTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     CreateOrganization("acme", v1::Organization::ENTERPRISE);
     CreateOrganization("scu", v1::Organization::UNIVERSITY);
     CreateOrganization("gov", v1::Organization::GOVERNMENT);
     CreateEvent("fair");
   }
+};
+
+// `Fixture` (a ServerTest) over both backends: its tests are TEST_P, instantiated with
+// INSTANTIATE_TEST_SUITE_P(Backends, Name, storage::testing::kBackends,
+// storage::testing::BackendName) (.../SQLite and .../PostgreSQL). A SetUp that extends the
+// fixture's returns early when IsSkipped() or HasFatalFailure().
+template <typename Fixture>
+class OverBackends : public Fixture, public ::testing::WithParamInterface<Backend> {
+ protected:
+  Backend backend() const override { return this->GetParam(); }
 };
 
 }  // namespace techmatch::testing

@@ -19,10 +19,11 @@ using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 
-class ThesaurusServiceTest : public SeededServerTest {
+class ThesaurusServiceTest : public OverBackends<SeededServerTest> {
  protected:
   void SetUp() override {
     SeededServerTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     thesaurus_ = v1::ThesaurusService::NewStub(channel_);
     matches_ = v1::MatchService::NewStub(channel_);
   }
@@ -94,7 +95,7 @@ class ThesaurusServiceTest : public SeededServerTest {
   std::unique_ptr<v1::MatchService::Stub> matches_;
 };
 
-TEST_F(ThesaurusServiceTest, OrganizersAndAdminsWriteEveryRoleReads) {
+TEST_P(ThesaurusServiceTest, OrganizersAndAdminsWriteEveryRoleReads) {
   const std::string organizer = CreateKey(Role::kOrganizer);
   const std::string institute = CreateKey(Role::kInstitute, "scu");
   const std::string enterprise = CreateKey(Role::kEnterprise, "acme");
@@ -139,7 +140,7 @@ TEST_F(ThesaurusServiceTest, OrganizersAndAdminsWriteEveryRoleReads) {
             grpc::StatusCode::NOT_FOUND);
 }
 
-TEST_F(ThesaurusServiceTest, BadInputNamesEveryField) {
+TEST_P(ThesaurusServiceTest, BadInputNamesEveryField) {
   v1::CreateThesaurusEntryRequest request;
   v1::ThesaurusEntry& entry = *request.mutable_thesaurus_entry();
   entry.add_to(std::string(101, 'x'));
@@ -181,7 +182,7 @@ TEST_F(ThesaurusServiceTest, BadInputNamesEveryField) {
   EXPECT_EQ(page.thesaurus_entries_size(), 1);
 }
 
-TEST_F(ThesaurusServiceTest, AnEntryChangesMatchNeedAtOnceAndRemovingItChangesItBack) {
+TEST_P(ThesaurusServiceTest, AnEntryChangesMatchNeedAtOnceAndRemovingItChangesItBack) {
   CreateOffering("apple", "苹果果酱加工工艺");
   CreateOffering("bilberry", "越橘果酱加工工艺");
   v1::Need need = SampleNeed("蓝莓果酱加工");
@@ -223,7 +224,7 @@ TEST_F(ThesaurusServiceTest, AnEntryChangesMatchNeedAtOnceAndRemovingItChangesIt
   EXPECT_THAT(Bridges(after.matches(1)), IsEmpty());
 }
 
-TEST_F(ThesaurusServiceTest, StoredEntriesSurviveARestart) {
+TEST_P(ThesaurusServiceTest, StoredEntriesSurviveARestart) {
   ASSERT_TRUE(Create(Blueberry(), admin_token_).ok());
   CreateOffering("bilberry", "越橘果酱加工工艺");
   v1::Need need = SampleNeed("蓝莓果酱加工");
@@ -232,7 +233,7 @@ TEST_F(ThesaurusServiceTest, StoredEntriesSurviveARestart) {
   CreateNeed(need, "jam");
   server_->Shutdown(absl::Seconds(1));
   server_.reset();
-  auto repository = storage::SqliteRepository::Open(db_path(), {});
+  auto repository = OpenRepository();
   ASSERT_TRUE(repository.ok()) << repository.status();
   server::ServerOptions options;
   options.listen = "127.0.0.1:0";
@@ -247,6 +248,9 @@ TEST_F(ThesaurusServiceTest, StoredEntriesSurviveARestart) {
   EXPECT_THAT(Bridges(response.matches(0)), Contains("蓝莓 ≈ 越橘 (thesaurus)"));
   EXPECT_THAT(Bridges(response.matches(0)), Not(IsEmpty()));
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ThesaurusServiceTest, storage::testing::kBackends,
+                         storage::testing::BackendName);
 
 }  // namespace
 }  // namespace techmatch::testing

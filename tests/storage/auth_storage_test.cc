@@ -1,5 +1,6 @@
-// API keys and the audit trail in SQLite: keys stored as hashes, the hash chain, the triggers
-// that make the trail append-only, and the record riding in the call's own transaction.
+// API keys and the audit trail: keys stored as hashes (ApiKeyStorageTest), the hash chain,
+// keys, the record riding in the call's own transaction and request hashes (AuditTrailTest) on
+// both backends; the SQLite file's tampering cases on SQLite.
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -24,10 +25,12 @@ using ::techmatch::testing::StatusIs;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-class AuthStorageTest : public testing::RepositoryTest {
+// API keys over both backends.
+class ApiKeyStorageTest : public testing::BackendTest {
  protected:
   void SetUp() override {
-    RepositoryTest::SetUp();
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     MustCreate(Enterprise("acme"));
     MustCreate(University("scu"));
   }
@@ -37,7 +40,12 @@ class AuthStorageTest : public testing::RepositoryTest {
     EXPECT_TRUE(token.ok());
     return KeyForToken(*token, role, organization_id, "test", absl::Now());
   }
+};
+INSTANTIATE_TEST_SUITE_P(Backends, ApiKeyStorageTest, testing::kBackends, testing::BackendName);
 
+// The SQLite file itself.
+class AuthStorageTest : public testing::RepositoryTest {
+ protected:
   AuditEvent Event(const std::string& method, const std::string& outcome = "OK") {
     AuditEvent event;
     event.event_time = absl::Now();
@@ -47,21 +55,9 @@ class AuthStorageTest : public testing::RepositoryTest {
     event.outcome = outcome;
     return event;
   }
-
-  std::vector<AuditEvent> AllEvents(const std::string& filter = "") {
-    ListQuery query;
-    query.page_size = 1000;
-    absl::StatusOr<std::vector<FilterTerm>> terms =
-        ParseFilter(filter, Repository::AuditEventFilterFields());
-    EXPECT_TRUE(terms.ok()) << terms.status();
-    query.filter = *terms;
-    absl::StatusOr<Page<AuditEvent>> page = repo().ListAuditEvents(query);
-    EXPECT_TRUE(page.ok()) << page.status();
-    return page->items;
-  }
 };
 
-TEST_F(AuthStorageTest, AKeysRegionIsStoredAndChecked) {
+TEST_P(ApiKeyStorageTest, AKeysRegionIsStoredAndChecked) {
   ApiKey luzhou = NewKey(Role::kOfficial);
   luzhou.region_code = "510500";
   ASSERT_THAT(repo().CreateApiKey(luzhou), IsOk());
@@ -78,7 +74,7 @@ TEST_F(AuthStorageTest, AKeysRegionIsStoredAndChecked) {
   EXPECT_FALSE(repo().CreateApiKey(bad).ok());
 }
 
-TEST_F(AuthStorageTest, KeysAreCreatedFoundListedAndRevoked) {
+TEST_P(ApiKeyStorageTest, KeysAreCreatedFoundListedAndRevoked) {
   const ApiKey admin = NewKey(Role::kAdmin);
   const ApiKey institute = NewKey(Role::kInstitute, "scu");
   ASSERT_THAT(repo().CreateApiKey(admin), IsOk());
@@ -105,7 +101,7 @@ TEST_F(AuthStorageTest, KeysAreCreatedFoundListedAndRevoked) {
   EXPECT_THAT(repo().RevokeApiKey("ffffffffffffffff"), StatusIs(absl::StatusCode::kNotFound));
 }
 
-TEST_F(AuthStorageTest, OrganizationKeysNeedAnExistingOrganization) {
+TEST_P(ApiKeyStorageTest, OrganizationKeysNeedAnExistingOrganization) {
   EXPECT_THAT(repo().CreateApiKey(NewKey(Role::kEnterprise, "nobody")),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("organizations/nobody")));
   // The schema refuses an organization-bound role without its organization, and the reverse.
@@ -115,41 +111,6 @@ TEST_F(AuthStorageTest, OrganizationKeysNeedAnExistingOrganization) {
               StatusIs(absl::StatusCode::kInvalidArgument));
   TM_ASSERT_OK_AND_ASSIGN(std::vector<ApiKey> keys, repo().ListApiKeys());
   EXPECT_TRUE(keys.empty());
-}
-
-TEST_F(AuthStorageTest, AuditChainVerifiesAndLists) {
-  TM_ASSERT_OK_AND_ASSIGN(AuditVerification empty, repo().VerifyAuditTrail({}));
-  EXPECT_EQ(empty.records, 0);
-  ASSERT_THAT(repo().AppendAuditEvent(Event("/a/One")), IsOk());
-  ASSERT_THAT(repo().AppendAuditEvent(Event("/a/Two", "PERMISSION_DENIED")), IsOk());
-  ASSERT_THAT(repo().AppendAuditEvent(Event("/a/Three")), IsOk());
-  TM_ASSERT_OK_AND_ASSIGN(AuditVerification count, repo().VerifyAuditTrail({}));
-  EXPECT_EQ(count.records, 3);
-  EXPECT_EQ(count.unkeyed, 3);
-
-  const std::vector<AuditEvent> all = AllEvents();
-  ASSERT_EQ(all.size(), 3u);
-  EXPECT_EQ(all[0].seq, 1);
-  EXPECT_EQ(all[2].seq, 3);
-  EXPECT_EQ(all[1].hash, AuditChainHash(all[0].hash, all[1]));
-  const std::vector<AuditEvent> denied = AllEvents("outcome = PERMISSION_DENIED");
-  ASSERT_EQ(denied.size(), 1u);
-  EXPECT_EQ(denied[0].method, "/a/Two");
-  EXPECT_EQ(AllEvents("method = \"/a/Three\" AND event_time >= \"2000-01-01T00:00:00Z\"").size(),
-            1u);
-  EXPECT_TRUE(AllEvents("event_time < \"2000-01-01T00:00:00Z\"").empty());
-
-  // Pages continue after the last seq.
-  ListQuery query;
-  query.page_size = 2;
-  TM_ASSERT_OK_AND_ASSIGN(Page<AuditEvent> first, repo().ListAuditEvents(query));
-  ASSERT_EQ(first.items.size(), 2u);
-  EXPECT_EQ(first.next_after_id, "2");
-  query.after_id = first.next_after_id;
-  TM_ASSERT_OK_AND_ASSIGN(Page<AuditEvent> second, repo().ListAuditEvents(query));
-  ASSERT_EQ(second.items.size(), 1u);
-  EXPECT_EQ(second.items[0].seq, 3);
-  EXPECT_TRUE(second.next_after_id.empty());
 }
 
 TEST_F(AuthStorageTest, TriggersRefuseUpdateAndDelete) {
@@ -278,20 +239,109 @@ TEST_F(AuthStorageTest, RewrittenKeyedRecordIsFoundAndRotationVerifiesBothKeys) 
               StatusIs(absl::StatusCode::kDataLoss, HasSubstr("auditEvents/4")));
 }
 
-TEST_F(AuthStorageTest, AuditScopeRecordRidesInTheWriteTransaction) {
+// The audit trail on both backends: the chain, its listing and filters, the keyed MAC and key
+// rotation, the record riding in the write's own transaction, request hashes.
+class AuditTrailTest : public testing::BackendTest {
+ protected:
+  static AuditEvent Event(const std::string& method, const std::string& outcome = "OK") {
+    AuditEvent event;
+    event.event_time = absl::Now();
+    event.principal = "0123456789abcdef";
+    event.role = "ORGANIZER";
+    event.method = method;
+    event.outcome = outcome;
+    return event;
+  }
+
+  std::vector<AuditEvent> AllEvents(const std::string& filter = "") {
+    ListQuery query;
+    query.page_size = 1000;
+    absl::StatusOr<std::vector<FilterTerm>> terms =
+        ParseFilter(filter, Repository::AuditEventFilterFields());
+    EXPECT_TRUE(terms.ok()) << terms.status();
+    query.filter = *terms;
+    absl::StatusOr<Page<AuditEvent>> page = repo().ListAuditEvents(query);
+    EXPECT_TRUE(page.ok()) << page.status();
+    return page.ok() ? page->items : std::vector<AuditEvent>();
+  }
+
+  static Industry Tea(const std::string& id) {
+    Industry industry;
+    industry.meta.id = id;
+    industry.display_name_zh = "茶业";
+    return industry;
+  }
+};
+INSTANTIATE_TEST_SUITE_P(Backends, AuditTrailTest, testing::kBackends, testing::BackendName);
+
+TEST_P(AuditTrailTest, ChainVerifiesAndLists) {
+  TM_ASSERT_OK_AND_ASSIGN(AuditVerification empty, repo().VerifyAuditTrail({}));
+  EXPECT_EQ(empty.records, 0);
+  ASSERT_THAT(repo().AppendAuditEvent(Event("/a/One")), IsOk());
+  ASSERT_THAT(repo().AppendAuditEvent(Event("/a/Two", "PERMISSION_DENIED")), IsOk());
+  ASSERT_THAT(repo().AppendAuditEvent(Event("/a/Three")), IsOk());
+  TM_ASSERT_OK_AND_ASSIGN(AuditVerification count, repo().VerifyAuditTrail({}));
+  EXPECT_EQ(count.records, 3);
+  EXPECT_EQ(count.unkeyed, 3);
+
+  const std::vector<AuditEvent> all = AllEvents();
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].seq, 1);
+  EXPECT_EQ(all[2].seq, 3);
+  EXPECT_EQ(all[1].hash, AuditChainHash(all[0].hash, all[1]));
+  const std::vector<AuditEvent> denied = AllEvents("outcome = PERMISSION_DENIED");
+  ASSERT_EQ(denied.size(), 1u);
+  EXPECT_EQ(denied[0].method, "/a/Two");
+  EXPECT_EQ(AllEvents("method = \"/a/Three\" AND event_time >= \"2000-01-01T00:00:00Z\"").size(),
+            1u);
+  EXPECT_TRUE(AllEvents("event_time < \"2000-01-01T00:00:00Z\"").empty());
+
+  // Pages continue after the last seq.
+  ListQuery query;
+  query.page_size = 2;
+  TM_ASSERT_OK_AND_ASSIGN(Page<AuditEvent> first, repo().ListAuditEvents(query));
+  ASSERT_EQ(first.items.size(), 2u);
+  EXPECT_EQ(first.next_after_id, "2");
+  query.after_id = first.next_after_id;
+  TM_ASSERT_OK_AND_ASSIGN(Page<AuditEvent> second, repo().ListAuditEvents(query));
+  ASSERT_EQ(second.items.size(), 1u);
+  EXPECT_EQ(second.items[0].seq, 3);
+  EXPECT_TRUE(second.next_after_id.empty());
+}
+
+TEST_P(AuditTrailTest, KeyRotationVerifiesBothKeysAndAnUnkeyedOpenIsRefused) {
+  ASSERT_THAT(repo().AppendAuditEvent(Event("/a/Before")), IsOk());
+  TM_ASSERT_OK_AND_ASSIGN(AuditKey first, NewAuditKey());
+  TM_ASSERT_OK_AND_ASSIGN(AuditKey second, NewAuditKey());
+  Reopen(first);
+  for (int i = 0; i < 2; ++i) ASSERT_THAT(repo().AppendAuditEvent(Event("/a/First")), IsOk());
+  Reopen(second);  // rotated
+  ASSERT_THAT(repo().AppendAuditEvent(Event("/a/Second")), IsOk());
+  TM_ASSERT_OK_AND_ASSIGN(AuditVerification both, repo().VerifyAuditTrail({first, second}));
+  EXPECT_EQ(both.records, 4);
+  EXPECT_EQ(both.unkeyed, 1);
+  EXPECT_THAT(both.key_ids, ElementsAre(first.id, second.id));
+  EXPECT_THAT(repo().VerifyAuditTrail({second}),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("auditEvents/2")));
+  // An unkeyed record after keyed ones would break the chain: opening without a key is refused.
+  EXPECT_THAT(TryReopen(std::nullopt),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("--audit_key_file")));
+}
+
+TEST_P(AuditTrailTest, AuditScopeRecordRidesInTheWriteTransaction) {
   PendingAudit pending;
   pending.event.principal = "0123456789abcdef";
-  pending.event.role = "ORGANIZER";
-  pending.event.method = "/techmatch.v1.NeedService/CreateNeed";
+  pending.event.role = "ADMIN";
+  pending.event.method = "/techmatch.v1.ReferenceService/CreateIndustry";
   pending.event.request_id = "req-1";
   {
     AuditScope scope(pending);
-    EXPECT_THAT(repo().CreateNeed(SampleNeed("n1", "acme"), {"CreateNeed", "req-1"}), IsOk());
+    EXPECT_THAT(repo().CreateIndustry(Tea("tea"), {"CreateIndustry", "req-1"}), IsOk());
   }
   EXPECT_TRUE(pending.recorded);
   std::vector<AuditEvent> events = AllEvents();
   ASSERT_EQ(events.size(), 1u);
-  EXPECT_EQ(events[0].resource, "needs/n1");
+  EXPECT_EQ(events[0].resource, "industries/tea");
   EXPECT_EQ(events[0].outcome, "OK");
   EXPECT_EQ(events[0].request_id, "req-1");
 
@@ -300,17 +350,44 @@ TEST_F(AuthStorageTest, AuditScopeRecordRidesInTheWriteTransaction) {
   failing.recorded = false;
   {
     AuditScope scope(failing);
-    EXPECT_THAT(repo().CreateNeed(SampleNeed("n1", "acme"), {"CreateNeed", ""}),
+    EXPECT_THAT(repo().CreateIndustry(Tea("tea"), {"CreateIndustry", ""}),
                 StatusIs(absl::StatusCode::kAlreadyExists));
   }
   EXPECT_FALSE(failing.recorded);
   EXPECT_EQ(AllEvents().size(), 1u);
 
   // Outside a scope, writes are not audited by storage.
-  EXPECT_THAT(repo().CreateNeed(SampleNeed("n2", "acme"), {"CreateNeed", ""}), IsOk());
+  EXPECT_THAT(repo().CreateIndustry(Tea("coffee"), {"CreateIndustry", ""}), IsOk());
   EXPECT_EQ(AllEvents().size(), 1u);
   TM_ASSERT_OK_AND_ASSIGN(AuditVerification count, repo().VerifyAuditTrail({}));
   EXPECT_EQ(count.records, 1);
+}
+
+// A request_id answers a retry of the same request with the first result; reused for a
+// different request (another hash) it is ALREADY_EXISTS and nothing is written.
+TEST_P(AuditTrailTest, ARequestIdReusedForADifferentRequestIsRefused) {
+  const RequestKey key{"CreateIndustry", "req-9"};
+  PendingAudit pending;
+  pending.event.method = "/techmatch.v1.ReferenceService/CreateIndustry";
+  pending.request_hash = std::string(32, 'a');
+  {
+    AuditScope scope(pending);
+    ASSERT_THAT(repo().CreateIndustry(Tea("tea"), key), IsOk());
+  }
+  PendingAudit retry = pending;
+  {
+    AuditScope scope(retry);
+    TM_ASSERT_OK_AND_ASSIGN(Industry again, repo().CreateIndustry(Tea("tea"), key));
+    EXPECT_EQ(again.meta.id, "tea");
+  }
+  PendingAudit other = pending;
+  other.request_hash = std::string(32, 'b');
+  {
+    AuditScope scope(other);
+    EXPECT_THAT(repo().CreateIndustry(Tea("coffee"), key),
+                StatusIs(absl::StatusCode::kAlreadyExists, HasSubstr("req-9")));
+  }
+  EXPECT_THAT(repo().GetIndustry("coffee"), StatusIs(absl::StatusCode::kNotFound));
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// Commissioners and financings of the programme ledger in SQLite: round trips, filters, scopes
-// and the checks the database itself keeps.
+// Commissioners and financings of the programme ledger over both backends: round trips,
+// filters and scopes; on SQLite, the checks the file itself keeps.
 #include <string>
 #include <vector>
 
@@ -18,38 +18,40 @@ using ::techmatch::testing::IsOk;
 using ::techmatch::testing::StatusIs;
 using ::testing::ElementsAre;
 
-class LedgerRecordsStorageTest : public testing::RepositoryTest {
+Commissioner SampleCommissioner(const std::string& id, const std::string& region) {
+  Commissioner c;
+  c.meta.id = id;
+  c.display_name = "王力";
+  c.home_organization_id = "scu";
+  c.region_code = region;
+  c.year = 2026;
+  c.service_model = ServiceModel::kTechnologyPushed;
+  c.count(OutcomeCount::kTechnologiesPromoted) = 12;
+  c.amount(OutcomeAmount::kFarmerIncomeIncrease) = 150'000'000;
+  return c;
+}
+
+Financing SampleFinancing(const std::string& id, const std::string& region) {
+  Financing f;
+  f.meta.id = id;
+  f.kind = FinancingKind::kLoan;
+  f.provider_id = "scu";
+  f.recipient_id = "acme";
+  f.amount_minor = 500'000'000;
+  // 2026-03-01 in Beijing.
+  f.grant_time = absl::FromUnixSeconds(1'772'300'000);
+  f.region_code = region;
+  return f;
+}
+
+// Over both backends.
+class LedgerRecordsStorageTest : public testing::BackendTest {
  protected:
   void SetUp() override {
-    RepositoryTest::SetUp();
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     MustCreate(Enterprise("acme"));  // 510500
     MustCreate(University("scu"));   // 510100
-  }
-
-  static Commissioner SampleCommissioner(const std::string& id, const std::string& region) {
-    Commissioner c;
-    c.meta.id = id;
-    c.display_name = "王力";
-    c.home_organization_id = "scu";
-    c.region_code = region;
-    c.year = 2026;
-    c.service_model = ServiceModel::kTechnologyPushed;
-    c.count(OutcomeCount::kTechnologiesPromoted) = 12;
-    c.amount(OutcomeAmount::kFarmerIncomeIncrease) = 150'000'000;
-    return c;
-  }
-
-  static Financing SampleFinancing(const std::string& id, const std::string& region) {
-    Financing f;
-    f.meta.id = id;
-    f.kind = FinancingKind::kLoan;
-    f.provider_id = "scu";
-    f.recipient_id = "acme";
-    f.amount_minor = 500'000'000;
-    // 2026-03-01 in Beijing.
-    f.grant_time = absl::FromUnixSeconds(1'772'300'000);
-    f.region_code = region;
-    return f;
   }
 
   template <typename R>
@@ -72,8 +74,20 @@ class LedgerRecordsStorageTest : public testing::RepositoryTest {
     return query;
   }
 };
+INSTANTIATE_TEST_SUITE_P(Backends, LedgerRecordsStorageTest, testing::kBackends,
+                         testing::BackendName);
 
-TEST_F(LedgerRecordsStorageTest, CommissionersRoundTripAndFilter) {
+// The SQLite file itself.
+class LedgerRecordsSqliteFileTest : public testing::RepositoryTest {
+ protected:
+  void SetUp() override {
+    RepositoryTest::SetUp();
+    MustCreate(Enterprise("acme"));
+    MustCreate(University("scu"));
+  }
+};
+
+TEST_P(LedgerRecordsStorageTest, CommissionersRoundTripAndFilter) {
   ASSERT_THAT(repo().CreateCommissioner(SampleCommissioner("c1", "510521"), {}), IsOk());
   Commissioner venture = SampleCommissioner("c2", "510104");
   venture.service_model = ServiceModel::kVenture;
@@ -106,7 +120,7 @@ TEST_F(LedgerRecordsStorageTest, CommissionersRoundTripAndFilter) {
   EXPECT_THAT(repo().ReplaceCommissioner(changed, 1), StatusIs(absl::StatusCode::kAborted));
 }
 
-TEST_F(LedgerRecordsStorageTest, FinancingsRoundTripFilterAndScope) {
+TEST_P(LedgerRecordsStorageTest, FinancingsRoundTripFilterAndScope) {
   ASSERT_THAT(repo().CreateFinancing(SampleFinancing("f1", "510500"), {}), IsOk());
   Financing award = SampleFinancing("f2", "510100");
   award.kind = FinancingKind::kAward;
@@ -139,7 +153,7 @@ TEST_F(LedgerRecordsStorageTest, FinancingsRoundTripFilterAndScope) {
   EXPECT_THAT(Ids(repo().ListFinancings(Query("", fields, luzhou))), ElementsAre("f1"));
 }
 
-TEST_F(LedgerRecordsStorageTest, TheDatabaseRefusesBadRows) {
+TEST_F(LedgerRecordsSqliteFileTest, TheDatabaseRefusesBadRows) {
   ASSERT_THAT(repo().CreateFinancing(SampleFinancing("f1", "510500"), {}), IsOk());
   SQLite::Database db(db_path_, SQLite::OPEN_READWRITE);
   EXPECT_THROW(db.exec("UPDATE financings SET amount = 0"), SQLite::Exception);

@@ -15,16 +15,7 @@ using ::techmatch::testing::IsOk;
 using ::techmatch::testing::StatusIs;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-
-class CrudTest : public testing::RepositoryTest {
- protected:
-  void SetUp() override {
-    RepositoryTest::SetUp();
-    MustCreate(Enterprise("luzhou-laojiao"));
-    MustCreate(University("scu"));
-    MustCreate(Fair("fair-2026"));
-  }
-};
+using ::testing::Not;
 
 void ExpectSameListing(const Listing& a, const Listing& b) {
   EXPECT_EQ(a.title, b.title);
@@ -35,7 +26,24 @@ void ExpectSameListing(const Listing& a, const Listing& b) {
   EXPECT_EQ(a.event_ids, b.event_ids);
 }
 
-TEST_F(CrudTest, IndustryCreateGetDuplicateAndNotFound) {
+// Over both backends.
+class IndustryCrudTest : public testing::BackendTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, IndustryCrudTest, testing::kBackends, testing::BackendName);
+
+// Organizations, events, participants, needs and offerings over both backends.
+class BackendCrudTest : public testing::BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    MustCreate(Enterprise("luzhou-laojiao"));
+    MustCreate(University("scu"));
+    MustCreate(Fair("fair-2026"));
+  }
+};
+INSTANTIATE_TEST_SUITE_P(Backends, BackendCrudTest, testing::kBackends, testing::BackendName);
+
+TEST_P(IndustryCrudTest, IndustryCreateGetDuplicateAndNotFound) {
   Industry industry;
   industry.meta.id = "tea";
   industry.display_name_zh = "茶业";
@@ -54,7 +62,7 @@ TEST_F(CrudTest, IndustryCreateGetDuplicateAndNotFound) {
   EXPECT_THAT(repo().IndustryExists("coffee"), ::testing::Eq(absl::StatusOr<bool>(false)));
 }
 
-TEST_F(CrudTest, OrganizationRoundTripAndReplace) {
+TEST_P(BackendCrudTest, OrganizationRoundTripAndReplace) {
   Organization college = University("scu-chem");
   college.parent_id = "scu";
   college.region_code = "";
@@ -93,7 +101,29 @@ TEST_F(CrudTest, OrganizationRoundTripAndReplace) {
               ::testing::Eq(absl::StatusOr<std::optional<OrganizationKind>>(std::nullopt)));
 }
 
-TEST_F(CrudTest, EventRoundTripKeepsNanosecondsAndReplace) {
+TEST_P(BackendCrudTest, FactsNameTheParentAndItsKindAndAParentMustExist) {
+  Organization college = University("scu-chem");
+  college.parent_id = "scu";
+  MustCreate(college);
+  TM_ASSERT_OK_AND_ASSIGN(std::optional<AgreementLookup::OrganizationFacts> facts,
+                          repo().FindOrganizationFacts("scu-chem"));
+  ASSERT_TRUE(facts.has_value());
+  EXPECT_EQ(facts->kind, OrganizationKind::kUniversity);
+  EXPECT_EQ(facts->parent_id, "scu");
+  EXPECT_EQ(facts->parent_kind, OrganizationKind::kUniversity);
+  TM_ASSERT_OK_AND_ASSIGN(facts, repo().FindOrganizationFacts("scu"));
+  ASSERT_TRUE(facts.has_value());
+  EXPECT_EQ(facts->parent_id, "");
+  EXPECT_FALSE(facts->parent_kind.has_value());
+  TM_ASSERT_OK_AND_ASSIGN(facts, repo().FindOrganizationFacts("ghost"));
+  EXPECT_FALSE(facts.has_value());
+  Organization orphan = University("orphan");
+  orphan.parent_id = "ghost";
+  EXPECT_THAT(repo().CreateOrganization(orphan, {}), Not(IsOk()));
+  EXPECT_THAT(repo().GetOrganization("orphan"), StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_P(BackendCrudTest, EventRoundTripKeepsNanosecondsAndReplace) {
   Event event = Fair("expo");
   event.registration_close_time = event.start_time - absl::Nanoseconds(1);
   event.organizer_ids = {"scu", "luzhou-laojiao"};
@@ -122,7 +152,7 @@ TEST_F(CrudTest, EventRoundTripKeepsNanosecondsAndReplace) {
   EXPECT_THAT(repo().EventExists("nope"), ::testing::Eq(absl::StatusOr<bool>(false)));
 }
 
-TEST_F(CrudTest, EventTimeOutsideStorableRangeIsInvalidArgument) {
+TEST_P(BackendCrudTest, EventTimeOutsideStorableRangeIsInvalidArgument) {
   Event event = Fair("far");
   event.end_time = absl::FromCivil(absl::CivilSecond(2300, 1, 1, 0, 0, 0), absl::UTCTimeZone());
   EXPECT_THAT(repo().CreateEvent(event, {}),
@@ -130,7 +160,7 @@ TEST_F(CrudTest, EventTimeOutsideStorableRangeIsInvalidArgument) {
   EXPECT_THAT(repo().GetEvent("far"), StatusIs(absl::StatusCode::kNotFound));
 }
 
-TEST_F(CrudTest, NeedRoundTripReplaceAndErrors) {
+TEST_P(BackendCrudTest, NeedRoundTripReplaceAndErrors) {
   Need need = SampleNeed("pit-mud", "luzhou-laojiao");
   need.listing.event_ids = {"fair-2026"};
   TM_ASSERT_OK_AND_ASSIGN(Need created, repo().CreateNeed(need, {}));
@@ -184,7 +214,7 @@ TEST_F(CrudTest, NeedRoundTripReplaceAndErrors) {
   EXPECT_THAT(repo().ReplaceNeed(missing, 1), StatusIs(absl::StatusCode::kNotFound));
 }
 
-TEST_F(CrudTest, OfferingRoundTripReplaceAndErrors) {
+TEST_P(BackendCrudTest, OfferingRoundTripReplaceAndErrors) {
   Offering offering = SampleOffering("agent", "scu");
   offering.listing.event_ids = {"fair-2026"};
   TM_ASSERT_OK_AND_ASSIGN(Offering created, repo().CreateOffering(offering, {}));
@@ -215,7 +245,7 @@ TEST_F(CrudTest, OfferingRoundTripReplaceAndErrors) {
               StatusIs(absl::StatusCode::kNotFound, "offerings/none not found"));
 }
 
-TEST_F(CrudTest, RepeatedRequestIdReturnsTheFirstResultAndCreatesNothing) {
+TEST_P(BackendCrudTest, RepeatedRequestIdReturnsTheFirstResultAndCreatesNothing) {
   Need first = SampleNeed("req-a", "luzhou-laojiao");
   TM_ASSERT_OK_AND_ASSIGN(Need created,
                           repo().CreateNeed(first, RequestKey{"CreateNeed", "retry-1"}));
@@ -256,7 +286,7 @@ TEST_F(CrudTest, RepeatedRequestIdReturnsTheFirstResultAndCreatesNothing) {
   EXPECT_EQ(e2.meta.id, "e-1");
 }
 
-TEST_F(CrudTest, FailedCreateRecordsNoRequestId) {
+TEST_P(BackendCrudTest, FailedCreateRecordsNoRequestId) {
   // The request id is recorded with the resource: a failed create leaves it free.
   Need bad = SampleNeed("fk-fail", "no-such-enterprise");
   EXPECT_THAT(repo().CreateNeed(bad, {"CreateNeed", "r"}),
@@ -266,7 +296,7 @@ TEST_F(CrudTest, FailedCreateRecordsNoRequestId) {
   EXPECT_EQ(created.meta.id, "fk-ok");
 }
 
-TEST_F(CrudTest, ParticipantsRegisterIdempotentlyAndList) {
+TEST_P(BackendCrudTest, ParticipantsRegisterIdempotentlyAndList) {
   TM_ASSERT_OK_AND_ASSIGN(Participant first,
                           repo().RegisterParticipant("fair-2026", "luzhou-laojiao"));
   EXPECT_EQ(first.event_id, "fair-2026");

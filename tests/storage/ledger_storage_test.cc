@@ -1,4 +1,5 @@
-// The programme ledger's tables: the seeded indicator catalogue, observations and targets.
+// The programme ledger's tables over both backends: the seeded indicator catalogue,
+// observations and targets.
 #include <string>
 #include <vector>
 
@@ -31,9 +32,10 @@ std::vector<std::string> Ids(const std::vector<Observation>& observations) {
   return ids;
 }
 
-using LedgerStorageTest = testing::RepositoryTest;
+class LedgerStorageTest : public testing::BackendTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, LedgerStorageTest, testing::kBackends, testing::BackendName);
 
-TEST_F(LedgerStorageTest, TheCatalogueIsSeeded) {
+TEST_P(LedgerStorageTest, TheCatalogueIsSeeded) {
   ListQuery query;
   query.page_size = 100;
   TM_ASSERT_OK_AND_ASSIGN(Page<Indicator> page, repo().ListIndicators(query));
@@ -51,7 +53,7 @@ TEST_F(LedgerStorageTest, TheCatalogueIsSeeded) {
   EXPECT_EQ(budget.meta.revision, 1);
 }
 
-TEST_F(LedgerStorageTest, IndicatorCreateAndDuplicate) {
+TEST_P(LedgerStorageTest, IndicatorCreateAndDuplicate) {
   Indicator indicator;
   indicator.meta.id = "rd_share";
   indicator.display_name_zh = "研发投入占比";
@@ -62,7 +64,7 @@ TEST_F(LedgerStorageTest, IndicatorCreateAndDuplicate) {
               StatusIs(absl::StatusCode::kAlreadyExists, "indicators/rd_share already exists"));
 }
 
-TEST_F(LedgerStorageTest, ObservationsKeyedOncePerIndicatorRegionYearAndHalf) {
+TEST_P(LedgerStorageTest, ObservationsKeyedOncePerIndicatorRegionYearAndHalf) {
   TM_ASSERT_OK_AND_ASSIGN(Observation created, repo().CreateObservation(Obs("510521", 1, 300), {}));
   EXPECT_EQ(created.meta.id, "spark-trainees-510521-2025-h1");
   EXPECT_THAT(repo().CreateObservation(Obs("510521", 1, 301), {}),
@@ -74,7 +76,7 @@ TEST_F(LedgerStorageTest, ObservationsKeyedOncePerIndicatorRegionYearAndHalf) {
   EXPECT_EQ(got.half, 1);
 }
 
-TEST_F(LedgerStorageTest, ObservationReplaceChangesTheValueAndRefusesStaleRevisions) {
+TEST_P(LedgerStorageTest, ObservationReplaceChangesTheValueAndRefusesStaleRevisions) {
   TM_ASSERT_OK_AND_ASSIGN(Observation created, repo().CreateObservation(Obs("510500", 0, 10), {}));
   Observation changed = created;
   changed.value->value = 12;
@@ -88,12 +90,12 @@ TEST_F(LedgerStorageTest, ObservationReplaceChangesTheValueAndRefusesStaleRevisi
   EXPECT_THAT(repo().ReplaceObservation(changed, 1), StatusIs(absl::StatusCode::kAborted));
 }
 
-TEST_F(LedgerStorageTest, AnObservationOfAnUnknownIndicatorIsRefused) {
+TEST_P(LedgerStorageTest, AnObservationOfAnUnknownIndicatorIsRefused) {
   EXPECT_THAT(repo().CreateObservation(Obs("510500", 0, 1, "no_such"), {}),
               StatusIs(absl::StatusCode::kFailedPrecondition));
 }
 
-TEST_F(LedgerStorageTest, ListsNarrowByIndicatorRegionYearAndScope) {
+TEST_P(LedgerStorageTest, ListsNarrowByIndicatorRegionYearAndScope) {
   for (const Observation& o :
        {Obs("510500", 0, 1), Obs("510521", 0, 2), Obs("510621", 0, 3),
         Obs("510521", 0, 4, "patent_applications"), Obs("510521", 0, 5, "spark_trainees", 2024)}) {
@@ -118,7 +120,7 @@ TEST_F(LedgerStorageTest, ListsNarrowByIndicatorRegionYearAndScope) {
                           "spark-trainees-510621-2025"));
 }
 
-TEST_F(LedgerStorageTest, TargetsCreateReplaceAndList) {
+TEST_P(LedgerStorageTest, TargetsCreateReplaceAndList) {
   Target target;
   target.indicator_code = "new_output_value";
   target.region_code = "510500";

@@ -210,9 +210,11 @@ TEST(MigrationsTest, PragmasAreSet) {
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
 }
 
-class SeedTest : public testing::RepositoryTest {};
+// Over both backends.
+class SeedTest : public testing::BackendTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, SeedTest, testing::kBackends, testing::BackendName);
 
-TEST_F(SeedTest, IndustriesAreSeeded) {
+TEST_P(SeedTest, IndustriesAreSeeded) {
   ListQuery query;
   query.page_size = 100;
   TM_ASSERT_OK_AND_ASSIGN(Page<Industry> page, repo().ListIndustries(query));
@@ -234,13 +236,13 @@ TEST_F(SeedTest, IndustriesAreSeeded) {
   EXPECT_EQ(environment.display_name_en, "Environmental protection");
 }
 
-TEST_F(SeedTest, SeedsAreNotRepeatedOnReopen) {
+TEST_P(SeedTest, SeedsAreNotRepeatedOnReopen) {
   Reopen();
   TM_ASSERT_OK_AND_ASSIGN(Page<Industry> page, repo().ListIndustries(ListQuery{}));
   EXPECT_EQ(page.items.size(), 10u);
 }
 
-TEST_F(SeedTest, PageTokenKeyIsRandomAndStable) {
+TEST_P(SeedTest, PageTokenKeyIsRandomAndStable) {
   TM_ASSERT_OK_AND_ASSIGN(std::string key, repo().PageTokenKey());
   EXPECT_EQ(key.size(), 32u);
   EXPECT_NE(key, std::string(32, '\0'));

@@ -1,6 +1,7 @@
-// The programme report's aggregates in SQLite (Repository::AggregateLedgerYear): sums by level,
-// kind and subordinate region, distinct counts, the previous year, over-arrived projects, the
-// events organized in a region, and overflow.
+// The programme report's aggregates over both backends (Repository::AggregateLedgerYear): sums
+// by level, kind and subordinate region, distinct counts, the previous year, over-arrived
+// projects, the events organized in a region, and overflow; and the records-only indicators'
+// figures (Repository::SumRecordFigure).
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -18,10 +19,11 @@ using ::techmatch::testing::IsOk;
 using ::techmatch::testing::StatusIs;
 using ::testing::ElementsAre;
 
-class ProgrammeReportStorageTest : public testing::RepositoryTest {
+class ProgrammeReportStorageTest : public testing::BackendTest {
  protected:
   void SetUp() override {
-    RepositoryTest::SetUp();
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     MustCreate(Enterprise("acme"));  // 510500
     MustCreate(University("scu"));   // 510100
   }
@@ -73,12 +75,14 @@ class ProgrammeReportStorageTest : public testing::RepositoryTest {
     ASSERT_THAT(repo().CreateFinancing(f, {}), IsOk());
   }
 };
+INSTANTIATE_TEST_SUITE_P(Backends, ProgrammeReportStorageTest, testing::kBackends,
+                         testing::BackendName);
 
 // 2026-03-01 in Beijing; 23:30 on 31 December 2025 in Beijing (15:30 UTC).
 const absl::Time kMarch2026 = absl::FromUnixSeconds(1'772'300'000);
 const absl::Time kLastHalfHourOf2025 = absl::FromUnixSeconds(1'767'195'000);
 
-TEST_F(ProgrammeReportStorageTest, SumsByLevelAndSubordinateRegionWithThePreviousYear) {
+TEST_P(ProgrammeReportStorageTest, SumsByLevelAndSubordinateRegionWithThePreviousYear) {
   // 510500 (a city) and its county 510521, another city's district 510104, and the province.
   AddProject("n1", ProjectLevel::kNational, "510521", 2026, 1000, {400, 700});  // over
   AddProject("n2", ProjectLevel::kNational, "510500", 2026, std::nullopt, {50});
@@ -124,7 +128,7 @@ TEST_F(ProgrammeReportStorageTest, SumsByLevelAndSubordinateRegionWithThePreviou
   EXPECT_EQ(county->region.projects.at(ProjectLevel::kNational), (ProjectTotals{1, 1000, 1100}));
 }
 
-TEST_F(ProgrammeReportStorageTest, CommissionersAndFinancingCountDistinctOrganizations) {
+TEST_P(ProgrammeReportStorageTest, CommissionersAndFinancingCountDistinctOrganizations) {
   AddCommissioner("c1", "scu", "510521", 2026, 3, 100);
   AddCommissioner("c2", "scu", "510522", 2026, 4, std::nullopt);
   AddCommissioner("c3", "acme", "510522", 2026, 5, 50);
@@ -158,7 +162,7 @@ TEST_F(ProgrammeReportStorageTest, CommissionersAndFinancingCountDistinctOrganiz
   EXPECT_EQ(before->region.commissioners.count, 1);
 }
 
-TEST_F(ProgrammeReportStorageTest, EventsOrganizedInTheRegionDuringTheYear) {
+TEST_P(ProgrammeReportStorageTest, EventsOrganizedInTheRegionDuringTheYear) {
   Event fair = Fair("fair");  // September 2026
   fair.organizer_ids = {"acme"};
   MustCreate(fair);
@@ -174,11 +178,49 @@ TEST_F(ProgrammeReportStorageTest, EventsOrganizedInTheRegionDuringTheYear) {
   EXPECT_TRUE(repo().AggregateLedgerYear("510500", 2025)->event_ids.empty());
 }
 
-TEST_F(ProgrammeReportStorageTest, ASumBeyond64BitsIsOutOfRange) {
+TEST_P(ProgrammeReportStorageTest, ASumBeyond64BitsIsOutOfRange) {
   constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
   AddProject("big1", ProjectLevel::kNational, "510521", 2026, kMax, {});
   AddProject("big2", ProjectLevel::kNational, "510521", 2026, 1, {});
   EXPECT_THAT(repo().AggregateLedgerYear("510500", 2026), StatusIs(absl::StatusCode::kOutOfRange));
+}
+
+TEST_P(ProgrammeReportStorageTest, RecordFiguresSumTheYearUnderTheRegion) {
+  AddProject("lu", ProjectLevel::kNational, "510521", 2026, 1000, {400, 700});
+  AddProject("luzhou", ProjectLevel::kCounty, "510500", 2026, 10, {5});
+  AddProject("old", ProjectLevel::kCounty, "510521", 2025, 10, {});
+  AddProject("chengdu", ProjectLevel::kCounty, "510104", 2026, 10, {3});
+  AddCommissioner("c1", "scu", "510521", 2026, 1, std::nullopt);
+  AddCommissioner("c2", "scu", "510521", 2025, 1, std::nullopt);
+  AddFinancing("f1", FinancingKind::kLoan, "acme", "510521", 1000, kMarch2026);
+  AddFinancing("f2", FinancingKind::kAward, "scu", "510500", 30, kMarch2026);
+  AddFinancing("f3", FinancingKind::kLoan, "acme", "510521", 40, kLastHalfHourOf2025);
+  auto sum = [&](RecordFigure figure, const std::string& region, int year) {
+    absl::StatusOr<int64_t> value = repo().SumRecordFigure(figure, region, year);
+    EXPECT_THAT(value, IsOk());
+    return value.value_or(-1);
+  };
+  EXPECT_EQ(sum(RecordFigure::kProjectsApproved, "510500", 2026), 2);
+  EXPECT_EQ(sum(RecordFigure::kProjectsApproved, "510000", 2026), 3);
+  // Every arrival is stamped in 2026 (AddProject), whatever the project's year.
+  EXPECT_EQ(sum(RecordFigure::kProjectFundsArrived, "510500", 2026), 1105);
+  EXPECT_EQ(sum(RecordFigure::kProjectFundsArrived, "510521", 2025), 0);
+  EXPECT_EQ(sum(RecordFigure::kCommissionersSent, "510500", 2026), 1);
+  EXPECT_EQ(sum(RecordFigure::kFinancingArranged, "510500", 2026), 1030);
+  EXPECT_EQ(sum(RecordFigure::kLoansArranged, "510500", 2026), 1000);
+  EXPECT_EQ(sum(RecordFigure::kLoansArranged, "510500", 2025), 40);
+  EXPECT_EQ(sum(RecordFigure::kFinancingArranged, "520100", 2026), 0);  // nothing there
+}
+
+TEST_P(ProgrammeReportStorageTest, ARecordFigureBeyond64BitsIsOutOfRange) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  AddFinancing("f1", FinancingKind::kLoan, "acme", "510521", kMax, kMarch2026);
+  AddFinancing("f2", FinancingKind::kLoan, "acme", "510522", 1, kMarch2026);
+  EXPECT_THAT(repo().SumRecordFigure(RecordFigure::kLoansArranged, "510500", 2026),
+              StatusIs(absl::StatusCode::kOutOfRange));
+  // Exact up to the limit: one short of overflowing is the largest amount.
+  EXPECT_THAT(repo().SumRecordFigure(RecordFigure::kLoansArranged, "510521", 2026),
+              ::testing::Eq(absl::StatusOr<int64_t>(kMax)));
 }
 
 }  // namespace

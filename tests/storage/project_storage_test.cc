@@ -1,5 +1,6 @@
-// Projects of the programme ledger in SQLite: round trips, the organization set, filters and
-// scopes, and append-only fund arrivals with their exact sum and idempotency.
+// Projects of the programme ledger over both backends: round trips, the organization set,
+// filters and scopes, and fund arrivals with their exact sum and idempotency; on SQLite, that
+// the file refuses changed or removed arrivals (postgres_test.cc checks the same there).
 #include <limits>
 #include <string>
 #include <vector>
@@ -22,26 +23,37 @@ using ::techmatch::testing::StatusIs;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-class ProjectStorageTest : public testing::RepositoryTest {
+Project Sample(const std::string& id, const std::string& region = "510521") {
+  Project p;
+  p.meta.id = id;
+  p.title = "白酒固态发酵智能化 " + id;
+  p.level = ProjectLevel::kProvincial;
+  p.programme = "省重点研发计划";
+  p.lead_organization_id = "acme";
+  p.partner_ids = {"scu"};
+  p.region_code = region;
+  p.year = 2026;
+  p.approved_minor = 1000;
+  return p;
+}
+
+FundArrival Arrival(const std::string& project, int64_t amount) {
+  FundArrival a;
+  a.project_id = project;
+  a.amount_minor = amount;
+  a.arrive_time = absl::FromUnixSeconds(1'790'000'000);
+  a.note = "first tranche";
+  return a;
+}
+
+// Over both backends.
+class ProjectStorageTest : public testing::BackendTest {
  protected:
   void SetUp() override {
-    RepositoryTest::SetUp();
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     MustCreate(Enterprise("acme"));
     MustCreate(University("scu"));
-  }
-
-  static Project Sample(const std::string& id, const std::string& region = "510521") {
-    Project p;
-    p.meta.id = id;
-    p.title = "白酒固态发酵智能化 " + id;
-    p.level = ProjectLevel::kProvincial;
-    p.programme = "省重点研发计划";
-    p.lead_organization_id = "acme";
-    p.partner_ids = {"scu"};
-    p.region_code = region;
-    p.year = 2026;
-    p.approved_minor = 1000;
-    return p;
   }
 
   std::vector<std::string> Ids(const std::string& filter, ReadScope scope = {}) {
@@ -57,18 +69,20 @@ class ProjectStorageTest : public testing::RepositoryTest {
     for (const Project& p : page->items) ids.push_back(p.meta.id);
     return ids;
   }
+};
+INSTANTIATE_TEST_SUITE_P(Backends, ProjectStorageTest, testing::kBackends, testing::BackendName);
 
-  FundArrival Arrival(const std::string& project, int64_t amount) {
-    FundArrival a;
-    a.project_id = project;
-    a.amount_minor = amount;
-    a.arrive_time = absl::FromUnixSeconds(1'790'000'000);
-    a.note = "first tranche";
-    return a;
+// The SQLite file itself.
+class ProjectSqliteFileTest : public testing::RepositoryTest {
+ protected:
+  void SetUp() override {
+    RepositoryTest::SetUp();
+    MustCreate(Enterprise("acme"));
+    MustCreate(University("scu"));
   }
 };
 
-TEST_F(ProjectStorageTest, CreateGetReplaceRoundTrip) {
+TEST_P(ProjectStorageTest, CreateGetReplaceRoundTrip) {
   ASSERT_THAT(repo().CreateProject(Sample("p1"), {}), IsOk());
   absl::StatusOr<Project> got = repo().GetProject("p1");
   ASSERT_THAT(got, IsOk());
@@ -90,7 +104,7 @@ TEST_F(ProjectStorageTest, CreateGetReplaceRoundTrip) {
   EXPECT_THAT(repo().GetProject("nope"), StatusIs(absl::StatusCode::kNotFound));
 }
 
-TEST_F(ProjectStorageTest, ARepeatedRequestIdCreatesNothing) {
+TEST_P(ProjectStorageTest, ARepeatedRequestIdCreatesNothing) {
   ASSERT_THAT(repo().CreateProject(Sample("p1"), {"CreateProject", "r-1"}), IsOk());
   absl::StatusOr<Project> again = repo().CreateProject(Sample("p2"), {"CreateProject", "r-1"});
   ASSERT_THAT(again, IsOk());
@@ -98,7 +112,7 @@ TEST_F(ProjectStorageTest, ARepeatedRequestIdCreatesNothing) {
   EXPECT_THAT(repo().GetProject("p2"), StatusIs(absl::StatusCode::kNotFound));
 }
 
-TEST_F(ProjectStorageTest, FiltersAndScopes) {
+TEST_P(ProjectStorageTest, FiltersAndScopes) {
   Project county = Sample("county");
   Project city = Sample("city", "510500");
   city.level = ProjectLevel::kNational;
@@ -126,7 +140,7 @@ TEST_F(ProjectStorageTest, FiltersAndScopes) {
   EXPECT_THAT(Ids("", scu), ElementsAre("chengdu", "county"));
 }
 
-TEST_F(ProjectStorageTest, ArrivalsAppendAndAddUpExactly) {
+TEST_P(ProjectStorageTest, ArrivalsAppendAndAddUpExactly) {
   ASSERT_THAT(repo().CreateProject(Sample("p1"), {}), IsOk());
   absl::StatusOr<FundArrival> first = repo().RecordFundArrival(Arrival("p1", 600), {});
   ASSERT_THAT(first, IsOk());
@@ -158,7 +172,7 @@ TEST_F(ProjectStorageTest, ArrivalsAppendAndAddUpExactly) {
   EXPECT_TRUE(page->next_after_id.empty());
 }
 
-TEST_F(ProjectStorageTest, ArrivalErrorsChangeNothing) {
+TEST_P(ProjectStorageTest, ArrivalErrorsChangeNothing) {
   EXPECT_THAT(repo().RecordFundArrival(Arrival("ghost", 1), {}),
               StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(repo().ListFundArrivals("ghost", {}), StatusIs(absl::StatusCode::kNotFound));
@@ -174,7 +188,7 @@ TEST_F(ProjectStorageTest, ArrivalErrorsChangeNothing) {
   EXPECT_EQ(page->items.size(), 1u);
 }
 
-TEST_F(ProjectStorageTest, ARepeatedArrivalRequestIdRecordsNothing) {
+TEST_P(ProjectStorageTest, ARepeatedArrivalRequestIdRecordsNothing) {
   ASSERT_THAT(repo().CreateProject(Sample("p1"), {}), IsOk());
   absl::StatusOr<FundArrival> first =
       repo().RecordFundArrival(Arrival("p1", 600), {"RecordFundArrival", "t-1"});
@@ -187,7 +201,7 @@ TEST_F(ProjectStorageTest, ARepeatedArrivalRequestIdRecordsNothing) {
   EXPECT_EQ(repo().GetProject("p1")->arrived_minor, 600);
 }
 
-TEST_F(ProjectStorageTest, ArrivalsCannotBeChangedOrRemovedInTheDatabase) {
+TEST_F(ProjectSqliteFileTest, ArrivalsCannotBeChangedOrRemovedInTheDatabase) {
   ASSERT_THAT(repo().CreateProject(Sample("p1"), {}), IsOk());
   ASSERT_THAT(repo().RecordFundArrival(Arrival("p1", 600), {}), IsOk());
   SQLite::Database db(db_path_, SQLite::OPEN_READWRITE);

@@ -1,10 +1,16 @@
 #include "tests/storage/test_db.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/time/time.h"
+#include "storage/postgres/connection.h"
+#include "storage/postgres/postgres_repository.h"
 
 namespace techmatch::storage::testing {
 
@@ -21,6 +27,90 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
+std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
+  return info.param == Backend::kSqlite ? "SQLite" : "PostgreSQL";
+}
+
+void PrintTo(Backend backend, std::ostream* out) {
+  *out << (backend == Backend::kSqlite ? "SQLite" : "PostgreSQL");
+}
+
+std::string PostgresTestUri() {
+  const char* uri = getenv("TECHMATCH_TEST_POSTGRES_URI");
+  return uri != nullptr ? uri : "";
+}
+
+PostgresTestDatabase::PostgresTestDatabase() {
+  static std::atomic<int> next{0};
+  const std::string admin_uri = PostgresTestUri();
+  // Unique per process and test: ctest runs test processes side by side on one cluster.
+  name_ = absl::StrFormat("tm_test_%d_%d", getpid(), next++);
+  absl::StatusOr<std::unique_ptr<postgres::Connection>> admin =
+      postgres::Connection::Open(admin_uri);
+  if (!admin.ok()) {
+    ADD_FAILURE() << "cannot connect to " << admin_uri << ": " << admin.status();
+    return;
+  }
+  // The name is made here of digits and letters, never input.
+  absl::Status created = (*admin)->Script(absl::StrCat("CREATE DATABASE ", name_));
+  if (!created.ok()) {
+    ADD_FAILURE() << "CREATE DATABASE " << name_ << ": " << created;
+    return;
+  }
+  uri_ = absl::StrCat(admin_uri, admin_uri.find('?') == std::string::npos ? "?" : "&",
+                      "dbname=", name_);
+}
+
+PostgresTestDatabase::~PostgresTestDatabase() {
+  if (uri_.empty()) return;
+  absl::StatusOr<std::unique_ptr<postgres::Connection>> admin =
+      postgres::Connection::Open(PostgresTestUri());
+  if (!admin.ok()) return;  // The cluster goes away at the end of the run anyway.
+  (*admin)->Script(absl::StrCat("DROP DATABASE IF EXISTS ", name_, " WITH (FORCE)")).IgnoreError();
+}
+
+void BackendTest::SetUp() {
+  if (GetParam() == Backend::kPostgres) {
+    if (PostgresTestUri().empty()) {
+      GTEST_SKIP() << "no PostgreSQL cluster: set TECHMATCH_TEST_POSTGRES_URI (scripts/test "
+                      "starts one with scripts/pg-cluster)";
+    }
+    database_ = std::make_unique<PostgresTestDatabase>();
+    ASSERT_FALSE(database_->uri().empty());
+  }
+  Reopen();
+}
+
+void BackendTest::Reopen(const std::optional<AuditKey>& audit_key) {
+  const absl::Status opened = TryReopen(audit_key);
+  ASSERT_TRUE(opened.ok()) << opened;
+}
+
+absl::Status BackendTest::TryReopen(const std::optional<AuditKey>& audit_key) {
+  repo_.reset();
+  if (GetParam() == Backend::kSqlite) {
+    SqliteOptions options;
+    options.audit_key = audit_key;
+    absl::StatusOr<std::unique_ptr<SqliteRepository>> repo =
+        SqliteRepository::Open(dir_.File("test.db"), options);
+    if (!repo.ok()) return repo.status();
+    repo_ = *std::move(repo);
+  } else {
+    PostgresOptions options;
+    options.audit_key = audit_key;
+    absl::StatusOr<std::unique_ptr<PostgresRepository>> repo =
+        PostgresRepository::Open(database_->uri(), options);
+    if (!repo.ok()) return repo.status();
+    repo_ = *std::move(repo);
+  }
+  return absl::OkStatus();
+}
+
+void BackendTest::TearDown() {
+  repo_.reset();  // Its connections close before the database is dropped.
+  database_.reset();
+}
+
 void RepositoryTest::SetUp() {
   db_path_ = dir_.File("test.db");
   absl::StatusOr<std::unique_ptr<SqliteRepository>> repo = SqliteRepository::Open(db_path_);
@@ -35,7 +125,7 @@ void RepositoryTest::Reopen() {
   repo_ = *std::move(repo);
 }
 
-Organization RepositoryTest::Enterprise(const std::string& id) {
+Organization EnterpriseRecord(const std::string& id) {
   Organization org;
   org.meta.id = id;
   org.display_name = "泸州老窖 " + id;
@@ -45,7 +135,7 @@ Organization RepositoryTest::Enterprise(const std::string& id) {
   return org;
 }
 
-Organization RepositoryTest::University(const std::string& id) {
+Organization UniversityRecord(const std::string& id) {
   Organization org;
   org.meta.id = id;
   org.display_name = "四川大學 " + id;
@@ -55,7 +145,7 @@ Organization RepositoryTest::University(const std::string& id) {
   return org;
 }
 
-Event RepositoryTest::Fair(const std::string& id) {
+Event FairRecord(const std::string& id) {
   Event event;
   event.meta.id = id;
   event.display_name = "产学研合作洽谈会 " + id;
@@ -65,7 +155,7 @@ Event RepositoryTest::Fair(const std::string& id) {
   return event;
 }
 
-Need RepositoryTest::SampleNeed(const std::string& id, const std::string& enterprise_id) {
+Need NeedRecord(const std::string& id, const std::string& enterprise_id) {
   Need need;
   need.meta.id = id;
   need.enterprise_id = enterprise_id;
@@ -79,7 +169,7 @@ Need RepositoryTest::SampleNeed(const std::string& id, const std::string& enterp
   return need;
 }
 
-Offering RepositoryTest::SampleOffering(const std::string& id, const std::string& institute_id) {
+Offering OfferingRecord(const std::string& id, const std::string& institute_id) {
   Offering offering;
   offering.meta.id = id;
   offering.institute_id = institute_id;
@@ -100,6 +190,26 @@ void RepositoryTest::MustCreate(const Organization& org) {
 }
 
 void RepositoryTest::MustCreate(const Event& event) {
+  absl::StatusOr<Event> created = repo().CreateEvent(event, {});
+  ASSERT_TRUE(created.ok()) << created.status();
+}
+
+Organization RepositoryTest::Enterprise(const std::string& id) { return EnterpriseRecord(id); }
+Organization RepositoryTest::University(const std::string& id) { return UniversityRecord(id); }
+Event RepositoryTest::Fair(const std::string& id) { return FairRecord(id); }
+Need RepositoryTest::SampleNeed(const std::string& id, const std::string& enterprise_id) {
+  return NeedRecord(id, enterprise_id);
+}
+Offering RepositoryTest::SampleOffering(const std::string& id, const std::string& institute_id) {
+  return OfferingRecord(id, institute_id);
+}
+
+void BackendTest::MustCreate(const Organization& org) {
+  absl::StatusOr<Organization> created = repo().CreateOrganization(org, {});
+  ASSERT_TRUE(created.ok()) << created.status();
+}
+
+void BackendTest::MustCreate(const Event& event) {
   absl::StatusOr<Event> created = repo().CreateEvent(event, {});
   ASSERT_TRUE(created.ok()) << created.status();
 }

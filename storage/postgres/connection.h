@@ -1,0 +1,113 @@
+// One PostgreSQL connection (libpq) with its own prepared statements, and the values that go
+// in and come out of it.
+//
+// Nothing here throws (libpq is a C library): a failed statement is a Status carrying the
+// server's SQLSTATE (storage/postgres/pg_status.h) whose message is the server's text, for the
+// repository to log and turn into the answer. Parameters and results travel in binary: no
+// number is formatted or parsed as text, and a bigint arrives as exactly the 64 bits stored.
+// A Connection is used by one thread at a time (the pool guarantees it).
+#ifndef TECHMATCH_STORAGE_POSTGRES_CONNECTION_H_
+#define TECHMATCH_STORAGE_POSTGRES_CONNECTION_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+
+// libpq's types, without its header in ours.
+struct pg_conn;
+struct pg_result;
+
+namespace techmatch::storage::postgres {
+
+// A statement's parameters, $1, $2, ... in the order added.
+class Params {
+ public:
+  Params& Text(absl::string_view value);
+  Params& Int64(int64_t value);
+  Params& Bytes(absl::string_view value);  // bytea
+  Params& Bool(bool value);
+  // A NULL is typed bigint like the value: a statement is prepared with its first call's types.
+  Params& OptionalInt64(const std::optional<int64_t>& value);
+  // A text[] (for `= ANY($n)`): one parameter for a set. Values hold no NUL.
+  Params& TextArray(const std::vector<std::string>& values);
+
+  size_t size() const { return values_.size(); }
+
+ private:
+  friend class Connection;
+  Params& Add(unsigned type, std::string bytes);
+
+  std::vector<std::optional<std::string>> values_;
+  std::vector<unsigned> types_;  // Oids
+};
+
+// A statement's rows. The integer and boolean getters check the column's type (a mismatch is a
+// bug in our SQL and reads as zero, logged); a NULL reads as 0/empty.
+class Result {
+ public:
+  int rows() const;
+  bool IsNull(int row, int column) const;
+  // text or bytea bytes, valid while the Result lives.
+  absl::string_view View(int row, int column) const;
+  std::string Text(int row, int column) const { return std::string(View(row, column)); }
+  int64_t Int64(int row, int column) const;  // bigint, integer or smallint
+  bool Bool(int row, int column) const;
+
+ private:
+  friend class Connection;
+  struct Clear {
+    void operator()(pg_result* result) const;
+  };
+  explicit Result(pg_result* result) : result_(result) {}
+  std::unique_ptr<pg_result, Clear> result_;
+};
+
+class Connection {
+ public:
+  // Connects to `uri` (a libpq connection URI, postgresql://...), giving up after
+  // `connect_timeout` when positive (it overrides the URI's connect_timeout; libpq counts whole
+  // seconds, at least 2). UNAVAILABLE when the server cannot be reached, INVALID_ARGUMENT for a
+  // malformed URI.
+  static absl::StatusOr<std::unique_ptr<Connection>> Open(
+      const std::string& uri, absl::Duration connect_timeout = absl::ZeroDuration());
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Runs `sql` (one statement, text fixed in the code or assembled from fixed fragments, never
+  // from input values) with `params`, prepared once per connection and reused.
+  absl::StatusOr<Result> Exec(absl::string_view sql, const Params& params = {});
+  // Runs fixed SQL that takes no parameters and may hold several statements (a migration, a
+  // transaction's BEGIN), not prepared.
+  absl::Status Script(absl::string_view sql);
+
+  // False once the connection broke (the server went away); Reset reconnects.
+  bool Healthy() const;
+  // Reconnects a broken connection (its prepared statements are gone with the old session).
+  absl::Status Reset();
+
+ private:
+  explicit Connection(pg_conn* conn) : conn_(conn) {}
+  // A Status for a failed `result` (may be null: out of memory or a broken connection).
+  absl::Status Failure(pg_result* result) const;
+
+  // Lists assemble SQL from fragments; bound the number of prepared statements so rare
+  // combinations cannot grow the session without end.
+  static constexpr size_t kMaxPrepared = 256;
+
+  pg_conn* conn_;
+  absl::flat_hash_map<std::string, std::string> prepared_;  // SQL -> statement name
+  int64_t next_statement_ = 0;
+};
+
+}  // namespace techmatch::storage::postgres
+
+#endif  // TECHMATCH_STORAGE_POSTGRES_CONNECTION_H_

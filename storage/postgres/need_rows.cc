@@ -1,0 +1,191 @@
+#include "storage/postgres/need_rows.h"
+
+#include "core/common/status_macros.h"
+#include "storage/codec.h"
+#include "storage/filter_columns.h"
+#include "storage/postgres/page_query.h"
+#include "storage/postgres/sql_where.h"
+
+namespace techmatch::storage::postgres {
+namespace {
+
+// Parameters $1..$18 follow the column order of kSelect. A need under review is stored as
+// state 'OPEN' with `review` holding SUBMITTED or RETURNED, as on SQLite; ReadNeed and the
+// `state` filter read the two back as one state.
+constexpr absl::string_view kSelect =
+    "SELECT id, enterprise_id, title, description, keywords, industries, cooperation_modes, "
+    "events, budget_minor, min_trl, state, create_time, update_time, revision, late_events, "
+    "review, return_reason, coalesce(closing_agreement_id, '') FROM needs";
+constexpr absl::string_view kFind =
+    "SELECT id, enterprise_id, title, description, keywords, industries, cooperation_modes, "
+    "events, budget_minor, min_trl, state, create_time, update_time, revision, late_events, "
+    "review, return_reason, coalesce(closing_agreement_id, '') FROM needs WHERE id = $1";
+constexpr absl::string_view kInsert =
+    "INSERT INTO needs (id, enterprise_id, title, description, keywords, industries, "
+    "cooperation_modes, events, budget_minor, min_trl, state, create_time, update_time, "
+    "revision, late_events, review, return_reason, closing_agreement_id) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
+    "NULLIF($18, ''))";
+// $12 (create_time) is in the shared parameter list, typed, and unused: the row keeps its own.
+constexpr absl::string_view kUpdate =
+    "UPDATE needs SET enterprise_id = $2, title = $3, description = $4, keywords = $5, "
+    "industries = $6, cooperation_modes = $7, events = $8, budget_minor = $9, min_trl = $10, "
+    "state = $11, update_time = $13, late_events = $15, review = $16, return_reason = $17, "
+    "closing_agreement_id = NULLIF($18, ''), revision = revision + 1 "
+    "WHERE id = $1 AND revision = $14 RETURNING create_time";
+constexpr absl::string_view kCountAtEvent =
+    "SELECT count(*) FROM need_events AS e JOIN needs AS n ON n.id = e.need_id "
+    "WHERE e.event_id = $1 AND n.state <> 'WITHDRAWN' AND n.review = ''";
+constexpr absl::string_view kExists = "SELECT EXISTS (SELECT 1 FROM needs WHERE id = $1)";
+constexpr absl::string_view kFindEnterprise = "SELECT enterprise_id FROM needs WHERE id = $1";
+// Join tables are sets that index the ordered lists in the main row: duplicates are ignored.
+constexpr absl::string_view kInsertIndustries =
+    "INSERT INTO need_industries (need_id, industry_code) "
+    "SELECT $1, code FROM unnest($2::text[]) AS code ON CONFLICT DO NOTHING";
+constexpr absl::string_view kDeleteIndustries = "DELETE FROM need_industries WHERE need_id = $1";
+constexpr absl::string_view kInsertEvents =
+    "INSERT INTO need_events (need_id, event_id) "
+    "SELECT $1, id FROM unnest($2::text[]) AS id ON CONFLICT DO NOTHING";
+constexpr absl::string_view kDeleteEvents = "DELETE FROM need_events WHERE need_id = $1";
+
+// The stored `state` and `review` of a need (see kSelect).
+absl::string_view StoredState(const Need& need) {
+  return need.state == NeedState::kSubmitted || need.state == NeedState::kReturned
+             ? "OPEN"
+             : NeedStateName(need.state);
+}
+absl::string_view StoredReview(const Need& need) {
+  if (need.published) return "";
+  return need.state == NeedState::kReturned ? "RETURNED" : "SUBMITTED";
+}
+
+absl::StatusOr<Params> NeedParams(const Need& need, int64_t revision) {
+  TM_ASSIGN_OR_RETURN(EncodedListing listing, EncodeListing(need.listing));
+  TM_ASSIGN_OR_RETURN(int64_t create_time, TimeToNanos(need.meta.create_time, "create_time"));
+  TM_ASSIGN_OR_RETURN(int64_t update_time, TimeToNanos(need.meta.update_time, "update_time"));
+  std::optional<int64_t> min_trl;
+  if (need.min_trl) min_trl = *need.min_trl;
+  Params params;
+  params.Text(need.meta.id)
+      .Text(need.enterprise_id)
+      .Text(need.listing.title)
+      .Text(need.listing.description)
+      .Text(listing.keywords)
+      .Text(listing.industries)
+      .Text(listing.cooperation_modes)
+      .Text(listing.events)
+      .OptionalInt64(need.budget_minor)
+      .OptionalInt64(min_trl)
+      .Text(StoredState(need))
+      .Int64(create_time)
+      .Int64(update_time)
+      .Int64(revision)
+      .Text(listing.late_events)
+      .Text(StoredReview(need))
+      .Text(need.return_reason)
+      .Text(need.closing_agreement_id);
+  return params;
+}
+
+Need ReadNeed(const Result& result, int row) {
+  Need need;
+  need.meta.id = result.Text(row, 0);
+  need.enterprise_id = result.Text(row, 1);
+  need.listing.title = result.Text(row, 2);
+  need.listing.description = result.Text(row, 3);
+  need.listing.keywords = DecodeList(result.View(row, 4));
+  need.listing.industry_codes = DecodeList(result.View(row, 5));
+  need.listing.cooperation_modes = DecodeModes(result.View(row, 6));
+  need.listing.event_ids = DecodeList(result.View(row, 7));
+  if (!result.IsNull(row, 8)) need.budget_minor = result.Int64(row, 8);
+  if (!result.IsNull(row, 9)) need.min_trl = static_cast<int>(result.Int64(row, 9));
+  const absl::string_view state = result.View(row, 10);
+  const absl::string_view review = result.View(row, 15);
+  need.published = review.empty();
+  need.state = NeedStateFromName(state == "OPEN" && !review.empty() ? review : state)
+                   .value_or(NeedState::kOpen);
+  need.meta.create_time = NanosToTime(result.Int64(row, 11));
+  need.meta.update_time = NanosToTime(result.Int64(row, 12));
+  need.meta.revision = result.Int64(row, 13);
+  need.listing.late_event_ids = DecodeList(result.View(row, 14));
+  need.return_reason = result.Text(row, 16);
+  need.closing_agreement_id = result.Text(row, 17);
+  return need;
+}
+
+absl::Status InsertMemberships(Connection& connection, const Need& need) {
+  if (!need.listing.industry_codes.empty()) {
+    TM_RETURN_IF_ERROR(connection
+                           .Exec(kInsertIndustries,
+                                 Params().Text(need.meta.id).TextArray(need.listing.industry_codes))
+                           .status());
+  }
+  if (!need.listing.event_ids.empty()) {
+    TM_RETURN_IF_ERROR(
+        connection
+            .Exec(kInsertEvents, Params().Text(need.meta.id).TextArray(need.listing.event_ids))
+            .status());
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status NeedRows::Insert(Connection& connection, const Need& need) {
+  TM_ASSIGN_OR_RETURN(Params params, NeedParams(need, need.meta.revision));
+  TM_RETURN_IF_ERROR(connection.Exec(kInsert, params).status());
+  return InsertMemberships(connection, need);
+}
+
+absl::StatusOr<std::optional<absl::Time>> NeedRows::Update(Connection& connection, const Need& need,
+                                                           int64_t expected_revision) {
+  TM_ASSIGN_OR_RETURN(Params params, NeedParams(need, expected_revision));
+  TM_ASSIGN_OR_RETURN(Result updated, connection.Exec(kUpdate, params));
+  if (updated.rows() == 0) return std::nullopt;
+  const absl::Time create_time = NanosToTime(updated.Int64(0, 0));
+  TM_RETURN_IF_ERROR(connection.Exec(kDeleteIndustries, Params().Text(need.meta.id)).status());
+  TM_RETURN_IF_ERROR(connection.Exec(kDeleteEvents, Params().Text(need.meta.id)).status());
+  TM_RETURN_IF_ERROR(InsertMemberships(connection, need));
+  return create_time;
+}
+
+absl::StatusOr<std::optional<Need>> NeedRows::Find(Connection& connection, absl::string_view id) {
+  TM_ASSIGN_OR_RETURN(Result found, connection.Exec(kFind, Params().Text(id)));
+  if (found.rows() == 0) return std::nullopt;
+  return ReadNeed(found, 0);
+}
+
+absl::StatusOr<bool> NeedRows::Exists(Connection& connection, absl::string_view id) {
+  TM_ASSIGN_OR_RETURN(Result exists, connection.Exec(kExists, Params().Text(id)));
+  return exists.Bool(0, 0);
+}
+
+absl::StatusOr<Page<Need>> NeedRows::List(Connection& connection, const ListQuery& query) {
+  SqlWhere where;
+  TM_RETURN_IF_ERROR(where.AddFilter(query.filter, NeedFilterColumns(), "id"));
+  if (query.scope.unpublished_owner) {
+    where.AddText("(needs.review = '' OR needs.enterprise_id = ", *query.scope.unpublished_owner,
+                  ")");
+  }
+  if (!query.scope.region.empty()) {
+    where.AddText(
+        "(SELECT so.region_code FROM organizations AS so WHERE so.id = needs.enterprise_id) "
+        "LIKE ",
+        RegionPattern(query.scope.region));
+  }
+  return RunPageQuery<Need>(connection, kSelect, "id", std::move(where), query, ReadNeed);
+}
+
+absl::StatusOr<std::optional<std::string>> NeedRows::FindEnterprise(Connection& connection,
+                                                                    absl::string_view id) {
+  TM_ASSIGN_OR_RETURN(Result found, connection.Exec(kFindEnterprise, Params().Text(id)));
+  if (found.rows() == 0) return std::nullopt;
+  return found.Text(0, 0);
+}
+
+absl::StatusOr<int64_t> NeedRows::CountAtEvent(Connection& connection, absl::string_view event_id) {
+  TM_ASSIGN_OR_RETURN(Result counted, connection.Exec(kCountAtEvent, Params().Text(event_id)));
+  return counted.Int64(0, 0);
+}
+
+}  // namespace techmatch::storage::postgres

@@ -1,0 +1,24 @@
+// SQL for the whole-year figures the programme ledger's records give on PostgreSQL
+// (Repository::SumRecordFigure; the shape of storage/sqlite/record_figure_rows.h): counts and
+// checked_sum sums over projects, fund arrivals, commissioners and financing, aggregated in the
+// database over a region and every region under it.
+#ifndef TECHMATCH_STORAGE_POSTGRES_RECORD_FIGURE_ROWS_H_
+#define TECHMATCH_STORAGE_POSTGRES_RECORD_FIGURE_ROWS_H_
+
+#include <cstdint>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "storage/postgres/connection.h"
+#include "storage/repository.h"
+
+namespace techmatch::storage::postgres {
+
+// `figure` of `year` in `region` or under it; a sum leaving 64 bits fails with checked_sum's
+// SQLSTATE (OUT_OF_RANGE once mapped).
+absl::StatusOr<int64_t> SumRecordFigureRows(Connection& connection, RecordFigure figure,
+                                            absl::string_view region, int year);
+
+}  // namespace techmatch::storage::postgres
+
+#endif  // TECHMATCH_STORAGE_POSTGRES_RECORD_FIGURE_ROWS_H_

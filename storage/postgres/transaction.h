@@ -1,0 +1,51 @@
+// Transactions as scopes, and the one loop that runs a transaction again when PostgreSQL
+// aborted it for a serialization failure or a deadlock.
+#ifndef TECHMATCH_STORAGE_POSTGRES_TRANSACTION_H_
+#define TECHMATCH_STORAGE_POSTGRES_TRANSACTION_H_
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "storage/postgres/connection.h"
+#include "storage/postgres/connection_pool.h"
+
+namespace techmatch::storage::postgres {
+
+enum class Isolation {
+  kReadCommitted,
+  // One snapshot for the whole transaction; writes that conflict with a concurrent one fail
+  // with a serialization failure, which RunTransaction retries.
+  kRepeatableRead,
+  kSerializable,
+};
+
+// BEGIN on Begin(); ROLLBACK on destruction unless Commit() succeeded.
+class Transaction {
+ public:
+  explicit Transaction(Connection& connection) : connection_(connection) {}
+  // Rolls back an open transaction, ignoring errors (a broken connection has none left open).
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  absl::Status Begin(Isolation isolation, bool read_only = false);
+  // When COMMIT fails (a deferred constraint, a serialization failure) the server has rolled
+  // the transaction back.
+  absl::Status Commit();
+
+ private:
+  Connection& connection_;
+  bool open_ = false;
+};
+
+// Borrows a connection from `pool` and runs `body` in a transaction of `isolation`, committing
+// when it returns OK and rolling back otherwise. A serialization failure or deadlock, from
+// `body` or from COMMIT, runs it again (with a fresh snapshot) up to `max_attempts` times in
+// all; after that its error is returned (ABORTED once mapped, pg_status.h). Errors are
+// DatabaseErrors as Connection gives them, or what `body` returned.
+absl::Status RunTransaction(ConnectionPool& pool, Isolation isolation, bool read_only,
+                            absl::FunctionRef<absl::Status(Connection&)> body,
+                            int max_attempts = 5);
+
+}  // namespace techmatch::storage::postgres
+
+#endif  // TECHMATCH_STORAGE_POSTGRES_TRANSACTION_H_
