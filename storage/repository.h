@@ -418,6 +418,13 @@ class Repository : public ReferenceLookup, public AgreementLookup {
   // OUT_OF_RANGE when a sum overflows 64 bits.
   virtual absl::StatusOr<int64_t> SumRecordFigure(RecordFigure figure, absl::string_view region,
                                                   int year) = 0;
+  // The agreements of one of `kinds` in one of `states` signed in `year` (China Standard Time),
+  // each counted once under the region of its first DEMANDER party (in party order) whose
+  // organization lies in `region` or under it; none for an agreement without one. Counted by
+  // the database; one figure per region with any, in code order.
+  virtual absl::StatusOr<std::vector<RegionFigure>> CountAgreementsByDemanderRegion(
+      absl::string_view region, int year, const std::vector<AgreementKind>& kinds,
+      const std::vector<AgreementState>& states) = 0;
   virtual absl::StatusOr<Target> CreateTarget(const Target& target, RequestKey key) = 0;
   virtual absl::StatusOr<Target> GetTarget(absl::string_view id) = 0;
   virtual absl::StatusOr<Target> ReplaceTarget(const Target& target, int64_t expected_revision) = 0;

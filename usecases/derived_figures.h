@@ -24,7 +24,8 @@ namespace techmatch::usecases {
 // transformed nothing; a terminated one never did), signed in `year` in China Standard Time.
 // Each counts once, under the region of its first DEMANDER party inside `region` — where the
 // technology is put to use — so a contract with demanders in two counties is not counted twice
-// in their city.
+// in their city. The database counts them (Repository::CountAgreementsByDemanderRegion); the
+// indicator is records-only, so no observation stands beside these figures.
 //
 // The records-only indicators (core/ledger/indicator.h IsRecordsOnly) are aggregated by the
 // database over `region` and every region under it (Repository::SumRecordFigure) and given as

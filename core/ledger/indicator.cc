@@ -84,15 +84,17 @@ constexpr RecordsDerivation kRecordsOnly[] = {
      "the ledger's records only (observations are refused)"},
 };
 
+// The fair's agreements record technology put to use in a region.
+constexpr RecordsDerivation kAchievementsTransformed = {
+    "achievements_transformed",
+    "technology transfer, licence and development contracts in implementation or completed, "
+    "signed that year (China Standard Time), each under the region of its first DEMANDER; from "
+    "the agreements only (observations are refused)"};
+
 }  // namespace
 
 std::optional<absl::string_view> DerivationOf(absl::string_view code) {
-  // The fair's agreements record technology put to use in a region.
-  if (code == "achievements_transformed") {
-    return "technology transfer, licence and development contracts in implementation or "
-           "completed, signed that year (China Standard Time) with a DEMANDER in the region; "
-           "used when no observation was recorded for the region";
-  }
+  if (code == kAchievementsTransformed.code) return kAchievementsTransformed.description;
   for (const RecordsDerivation& derivation : kRecordsOnly) {
     if (derivation.code == code) return derivation.description;
   }
@@ -100,6 +102,10 @@ std::optional<absl::string_view> DerivationOf(absl::string_view code) {
 }
 
 bool IsRecordsOnly(absl::string_view code) {
+  return code == kAchievementsTransformed.code || HasReportSection(code);
+}
+
+bool HasReportSection(absl::string_view code) {
   for (const RecordsDerivation& derivation : kRecordsOnly) {
     if (derivation.code == code) return true;
   }

@@ -62,11 +62,14 @@ void ValidateIndicator(const Indicator& indicator, Violations& violations);
 std::optional<absl::string_view> DerivationOf(absl::string_view code);
 IndicatorSource SourceOf(absl::string_view code);
 
-// Whether the indicator's figures come from the ledger's records alone (projects, fund
-// arrivals, commissioners, financing), so that an observation of it is refused: a second
-// figure beside the records could only disagree with them. achievements_transformed is DERIVED
-// but not records-only: a region without agreements in techmatch reports it as an observation.
+// Whether the indicator's figures come from the ledger's records alone (agreements, projects,
+// fund arrivals, commissioners, financing), so that an observation of it is refused: a second
+// figure beside the records could only disagree with them.
 bool IsRecordsOnly(absl::string_view code);
+// Whether the indicator's figure is a sum of the ledger's projects, fund arrivals,
+// commissioners or financing, which the programme report shows in their own sections (every
+// records-only indicator but achievements_transformed).
+bool HasReportSection(absl::string_view code);
 
 // Years a ledger record may name.
 

@@ -100,7 +100,7 @@ std::optional<IndicatorLine> BuildIndicatorLine(const Indicator& indicator,
   if (!line.target.has_value() && !line.actual.has_value()) return std::nullopt;
   // A figure summed from the ledger's own records is already in its section (projects,
   // commissioners, financing); as an indicator it says something new only against a target.
-  if (!line.target.has_value() && IsRecordsOnly(indicator.meta.id)) return std::nullopt;
+  if (!line.target.has_value() && HasReportSection(indicator.meta.id)) return std::nullopt;
   return line;
 }
 

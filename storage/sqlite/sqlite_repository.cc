@@ -1338,6 +1338,14 @@ absl::StatusOr<int64_t> SqliteRepository::SumRecordFigure(RecordFigure figure,
               [&](Connection& c) { return SumRecordFigureRows(c, figure, region, year); });
 }
 
+absl::StatusOr<std::vector<RegionFigure>> SqliteRepository::CountAgreementsByDemanderRegion(
+    absl::string_view region, int year, const std::vector<AgreementKind>& kinds,
+    const std::vector<AgreementState>& states) {
+  return Read({"counting", "agreements"}, View::kStatement, [&](Connection& c) {
+    return CountAgreementsByDemanderRegionRows(c, region, year, kinds, states);
+  });
+}
+
 absl::StatusOr<Target> SqliteRepository::CreateTarget(const Target& target, RequestKey key) {
   return CreateRecord<TargetRows>(target, key);
 }

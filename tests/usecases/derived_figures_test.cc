@@ -168,8 +168,8 @@ TEST_F(DerivedFiguresTest, AnOfficialSeesOnlyTargetsInTheRegionWithTheRegionsRec
 }
 
 TEST_F(DerivedFiguresTest, AnObservationOfARecordsOnlyIndicatorIsRefused) {
-  for (const char* code : {"projects_approved", "project_funds_arrived", "commissioners_sent",
-                           "financing_arranged", "loans_arranged"}) {
+  for (const char* code : {"achievements_transformed", "projects_approved", "project_funds_arrived",
+                           "commissioners_sent", "financing_arranged", "loans_arranged"}) {
     EXPECT_EQ(SourceOf(code), IndicatorSource::kDerived) << code;
     ObservationInput input;
     input.observation.indicator_code = code;

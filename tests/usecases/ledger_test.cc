@@ -310,11 +310,13 @@ TEST_F(LedgerTest, AchievementsTransformedCountsContractsPutToUse) {
       TargetView chengdu,
       targets().Create(organizer_, NewCountTarget("510100", 4, "achievements_transformed")));
   EXPECT_EQ(chengdu.progress.year.actual, std::nullopt);
-  // An observation recorded for the region takes precedence over the records.
-  MustRecord("510500", 0, 9, "achievements_transformed");
-  TM_ASSERT_OK_AND_ASSIGN(TargetView observed,
+  // The figure comes from the agreements alone: an observation of it is refused.
+  EXPECT_THAT(
+      indicators().Record(organizer_, Input("510500", 2025, 0, 9, "achievements_transformed")),
+      StatusIs(absl::StatusCode::kInvalidArgument));
+  TM_ASSERT_OK_AND_ASSIGN(TargetView still,
                           targets().Get(official_, "targets/achievements-transformed-510000-2025"));
-  EXPECT_THAT(observed.progress.year.actual, Optional(int64_t{9}));
+  EXPECT_THAT(still.progress.year.actual, Optional(int64_t{2}));
 }
 
 }  // namespace
