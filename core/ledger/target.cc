@@ -177,9 +177,16 @@ absl::StatusOr<TargetProgress> ComputeProgress(const Target& target,
     }
   }
   if (year_figures.empty()) {
+    // Derived figures count records, and records add up: a record of a city is one record, not
+    // the city's total as its observation would be, so its counties' records count beside it.
+    std::optional<int64_t> total;
     for (const RegionFigure& figure : derived) {
-      if (counts(figure.region_code)) year_figures.push_back(figure);
+      if (!counts(figure.region_code)) continue;
+      absl::StatusOr<int64_t> sum = Add(total.value_or(0), figure.value);
+      if (!sum.ok()) return sum.status();
+      total = *sum;
     }
+    if (total) year_figures.push_back({target.region_code, *total});
   }
   absl::StatusOr<std::optional<int64_t>> year_actual = RollUp(target.region_code, year_figures);
   if (!year_actual.ok()) return year_actual.status();

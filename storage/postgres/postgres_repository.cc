@@ -49,6 +49,7 @@ using postgres::AuditRows;
 using postgres::CommissionerRows;
 using postgres::Connection;
 using postgres::ConnectionPool;
+using postgres::CountAgreementsByDemanderRegionRows;
 using postgres::EventRows;
 using postgres::FinancingRows;
 using postgres::IndicatorRows;
@@ -1365,6 +1366,18 @@ absl::StatusOr<int64_t> PostgresRepository::SumRecordFigure(RecordFigure figure,
     return absl::OkStatus();
   }));
   return sum;
+}
+
+absl::StatusOr<std::vector<RegionFigure>> PostgresRepository::CountAgreementsByDemanderRegion(
+    absl::string_view region, int year, const std::vector<AgreementKind>& kinds,
+    const std::vector<AgreementState>& states) {
+  std::vector<RegionFigure> figures;
+  TM_RETURN_IF_ERROR(Read("counting", "agreements", [&](Connection& c) -> absl::Status {
+    TM_ASSIGN_OR_RETURN(figures,
+                        CountAgreementsByDemanderRegionRows(c, region, year, kinds, states));
+    return absl::OkStatus();
+  }));
+  return figures;
 }
 
 absl::StatusOr<Target> PostgresRepository::CreateTarget(const Target& target, RequestKey key) {

@@ -208,6 +208,9 @@ class PostgresRepository final : public CachingRepository {
                                                                 int year) override;
   absl::StatusOr<int64_t> SumRecordFigure(RecordFigure figure, absl::string_view region,
                                           int year) override;
+  absl::StatusOr<std::vector<RegionFigure>> CountAgreementsByDemanderRegion(
+      absl::string_view region, int year, const std::vector<AgreementKind>& kinds,
+      const std::vector<AgreementState>& states) override;
   absl::StatusOr<Target> CreateTarget(const Target& target, RequestKey key) override;
   absl::StatusOr<Target> GetTarget(absl::string_view id) override;
   absl::StatusOr<Target> ReplaceTarget(const Target& target, int64_t expected_revision) override;

@@ -1,5 +1,8 @@
 #include "storage/postgres/record_figure_rows.h"
 
+#include <string>
+#include <vector>
+
 #include "core/common/status_macros.h"
 #include "core/ledger/observation.h"
 #include "core/ledger/target.h"
@@ -41,7 +44,42 @@ absl::string_view SqlOf(RecordFigure figure) {
   return kProjectsApproved;
 }
 
+// $1 the region's LIKE pattern, $2 and $3 the year's bounds in nanoseconds, $4 the kinds and
+// $5 the states (text[]). Each agreement of the year is looked up once for its first demander
+// (in party order) inside the region, through the parties' primary key.
+constexpr absl::string_view kAgreementsByDemanderRegion =
+    "SELECT region_code, count(*) FROM (SELECT (SELECT o.region_code FROM agreement_parties AS p "
+    "JOIN organizations AS o ON o.id = p.organization_id WHERE p.agreement_id = a.id AND "
+    "p.role = 'DEMANDER' AND o.region_code LIKE $1 ORDER BY p.position LIMIT 1) AS region_code "
+    "FROM agreements AS a WHERE a.sign_time >= $2 AND a.sign_time < $3 AND a.kind = ANY($4) "
+    "AND a.state = ANY($5)) AS counted WHERE region_code IS NOT NULL GROUP BY region_code "
+    "ORDER BY region_code";
+
 }  // namespace
+
+absl::StatusOr<std::vector<RegionFigure>> CountAgreementsByDemanderRegionRows(
+    Connection& connection, absl::string_view region, int year,
+    const std::vector<AgreementKind>& kinds, const std::vector<AgreementState>& states) {
+  std::vector<RegionFigure> figures;
+  if (kinds.empty() || states.empty()) return figures;
+  TM_ASSIGN_OR_RETURN(int64_t from, TimeToNanos(PeriodEnd(year - 1, kWholeYear), "year"));
+  TM_ASSIGN_OR_RETURN(int64_t until, TimeToNanos(PeriodEnd(year, kWholeYear), "year"));
+  std::vector<std::string> kind_names;
+  for (AgreementKind kind : kinds) kind_names.emplace_back(AgreementKindName(kind));
+  std::vector<std::string> state_names;
+  for (AgreementState state : states) state_names.emplace_back(AgreementStateName(state));
+  TM_ASSIGN_OR_RETURN(Result rows,
+                      connection.Exec(kAgreementsByDemanderRegion, Params()
+                                                                       .Text(RegionPattern(region))
+                                                                       .Int64(from)
+                                                                       .Int64(until)
+                                                                       .TextArray(kind_names)
+                                                                       .TextArray(state_names)));
+  for (int row = 0; row < rows.rows(); ++row) {
+    figures.push_back({rows.Text(row, 0), rows.Int64(row, 1)});
+  }
+  return figures;
+}
 
 absl::StatusOr<int64_t> SumRecordFigureRows(Connection& connection, RecordFigure figure,
                                             absl::string_view region, int year) {

@@ -302,6 +302,25 @@ TEST(ProgressTest, DerivedFiguresCountOnlyWithoutObservations) {
   EXPECT_THAT(observed.year.actual, Optional(int64_t{12}));
 }
 
+TEST(ProgressTest, DerivedFiguresOfARegionAddToItsSubordinates) {
+  // A contract whose demander is registered with the city itself is one record of the city,
+  // not the city's total: the counties' records count beside it.
+  Target target = CountTarget("510500", 10);
+  target.indicator_code = "achievements_transformed";
+  const std::vector<RegionFigure> derived = {{"510500", 1}, {"510521", 4}, {"510522", 3}};
+  TM_ASSERT_OK_AND_ASSIGN(TargetProgress city,
+                          ComputeProgress(target, {}, derived, At(2025, 9, 1)));
+  EXPECT_THAT(city.year.actual, Optional(int64_t{8}));
+  target.region_code = "510521";
+  TM_ASSERT_OK_AND_ASSIGN(TargetProgress county,
+                          ComputeProgress(target, {}, derived, At(2025, 9, 1)));
+  EXPECT_THAT(county.year.actual, Optional(int64_t{4}));
+  const int64_t big = std::numeric_limits<int64_t>::max();
+  target.region_code = "510500";
+  EXPECT_THAT(ComputeProgress(target, {}, {{"510500", big}, {"510521", big}}, At(2025, 9, 1)),
+              StatusIs(absl::StatusCode::kOutOfRange));
+}
+
 TEST(ProgressTest, AZeroTargetIsMetOnceTheYearEnds) {
   TM_ASSERT_OK_AND_ASSIGN(TargetProgress progress,
                           ComputeProgress(CountTarget("510500", 0), {}, {}, At(2026, 1, 1)));

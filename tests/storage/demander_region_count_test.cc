@@ -1,5 +1,5 @@
-// Repository::CountAgreementsByDemanderRegion in SQLite: the kinds and states asked for, the year
-// in China Standard Time, each agreement once under its first demander inside the region.
+// Repository::CountAgreementsByDemanderRegion on both backends: the kinds and states asked for, the
+// year in China Standard Time, each agreement once under its first demander inside the region.
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -26,10 +26,11 @@ absl::Time Beijing(int year, int month, int day, int hour, int minute) {
 
 using Figures = std::vector<std::pair<std::string, int64_t>>;
 
-class DemanderRegionCountTest : public testing::RepositoryTest {
+class DemanderRegionCountTest : public testing::BackendTest {
  protected:
   void SetUp() override {
-    RepositoryTest::SetUp();
+    BackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     MustCreate(University("scu"));  // 510100
     for (const auto& [id, region] : std::vector<std::pair<std::string, std::string>>{
              {"naxi", "510521"}, {"jiangyang", "510502"}, {"chengdu", "510100"}}) {
@@ -68,7 +69,10 @@ class DemanderRegionCountTest : public testing::RepositoryTest {
   }
 };
 
-TEST_F(DemanderRegionCountTest, EachAgreementOnceUnderItsFirstDemanderInTheRegion) {
+INSTANTIATE_TEST_SUITE_P(Backends, DemanderRegionCountTest, testing::kBackends,
+                         testing::BackendName);
+
+TEST_P(DemanderRegionCountTest, EachAgreementOnceUnderItsFirstDemanderInTheRegion) {
   const absl::Time march = Beijing(2025, 3, 1, 10, 0);
   using K = AgreementKind;
   using S = AgreementState;
@@ -98,7 +102,7 @@ TEST_F(DemanderRegionCountTest, EachAgreementOnceUnderItsFirstDemanderInTheRegio
   EXPECT_THAT(Count("520000", 2025), IsEmpty());
 }
 
-TEST_F(DemanderRegionCountTest, NoKindOrNoStateCountsNothing) {
+TEST_P(DemanderRegionCountTest, NoKindOrNoStateCountsNothing) {
   Add("t1", AgreementKind::kTechnologyTransfer, AgreementState::kCompleted,
       Beijing(2025, 3, 1, 10, 0), {"naxi"});
   absl::StatusOr<std::vector<RegionFigure>> no_kind =
