@@ -25,7 +25,7 @@ namespace techmatch::storage {
 // One filter field of a resource in SQL: its name and value type as the API declares them
 // (Repository::*FilterFields; tests/storage/filter_fields_test.cc checks each resource's table
 // against them) and how it reads in SQL. The fragments name only tables, columns and fixed
-// values; the comparison and its placeholder are the dialect's, appended after them.
+// values; the comparison and its parameter marker are the dialect's, appended after them.
 struct SqlField {
   enum class Kind {
     // `expression <op> value`; != also matches NULL (a missing parent is "not X").
@@ -68,7 +68,7 @@ using SqlFields = absl::Span<const SqlField>;
 // (RegionPrefix: "5105" for 510500), which every code inside the region starts with.
 enum class SqlComparison { kEq, kNe, kLt, kLe, kGt, kGe, kInRegion, kNotInRegion };
 
-// One compiled term: `head <comparison> <placeholder> tail`. A driver term is a JOIN placed
+// One compiled term: `head <comparison> <parameter marker> tail`. A driver term is a JOIN placed
 // right after the FROM table (see SqlField::driver_join); the others are WHERE conditions.
 struct SqlTerm {
   using Value = std::variant<std::string, int64_t>;

@@ -37,7 +37,7 @@ absl::StatusOr<Page<R>> RunPageQuery(Connection& connection, absl::string_view s
   if (query.only_ids) where.AddTextArray(absl::StrCat(key, " = ANY("), *query.only_ids, ")");
   const int page_size = ClampPageSize(query.page_size);
   const std::string sql = absl::StrCat(select, where.Join(), where.Clause(), " ORDER BY ", key,
-                                       " LIMIT ", where.NextPlaceholder());
+                                       " LIMIT ", where.NextParameter());
   where.params().Int64(page_size + 1);
   absl::StatusOr<Result> result = connection.Exec(sql, where.params());
   if (!result.ok()) return result.status();

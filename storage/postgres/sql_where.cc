@@ -39,21 +39,21 @@ std::string RegionPattern(absl::string_view region) {
   return absl::StrCat(RegionPrefix(region), "%");
 }
 
-std::string SqlWhere::NextPlaceholder() const { return absl::StrCat("$", params_.size() + 1); }
+std::string SqlWhere::NextParameter() const { return absl::StrCat("$", params_.size() + 1); }
 
 void SqlWhere::AddText(absl::string_view before, absl::string_view value, absl::string_view after) {
-  conditions_.push_back(absl::StrCat(before, NextPlaceholder(), after));
+  conditions_.push_back(absl::StrCat(before, NextParameter(), after));
   params_.Text(value);
 }
 
 void SqlWhere::AddInt64(absl::string_view before, int64_t value, absl::string_view after) {
-  conditions_.push_back(absl::StrCat(before, NextPlaceholder(), after));
+  conditions_.push_back(absl::StrCat(before, NextParameter(), after));
   params_.Int64(value);
 }
 
 void SqlWhere::AddTextArray(absl::string_view before, const std::vector<std::string>& values,
                             absl::string_view after) {
-  conditions_.push_back(absl::StrCat(before, NextPlaceholder(), after));
+  conditions_.push_back(absl::StrCat(before, NextParameter(), after));
   params_.TextArray(values);
 }
 
@@ -63,7 +63,7 @@ absl::Status SqlWhere::AddFilter(const std::vector<FilterTerm>& terms, SqlFields
   if (!compiled.ok()) return compiled.status();
   for (const SqlTerm& term : *compiled) {
     std::string sql =
-        absl::StrCat(term.head, ComparisonSql(term.comparison), NextPlaceholder(), term.tail);
+        absl::StrCat(term.head, ComparisonSql(term.comparison), NextParameter(), term.tail);
     if (term.comparison == SqlComparison::kInRegion ||
         term.comparison == SqlComparison::kNotInRegion) {
       // The prefix is digits only, so the pattern holds no LIKE wildcard but its own %.

@@ -1,5 +1,5 @@
 // A PostgreSQL query's WHERE conditions and their parameters: filter terms compiled by the
-// neutral walk (storage/sql_filter.h) rendered with `$n` placeholders, IS DISTINCT FROM for !=
+// neutral walk (storage/sql_filter.h) rendered with `$n` parameter markers, IS DISTINCT FROM for !=
 // and LIKE for regions, plus the fixed conditions a list adds. Values are always bound
 // parameters, numbered in the order added (a `$n` may appear anywhere in the text).
 #ifndef TECHMATCH_STORAGE_POSTGRES_SQL_WHERE_H_
@@ -22,7 +22,7 @@ std::string RegionPattern(absl::string_view region);
 
 class SqlWhere {
  public:
-  // Adds the condition `before $n after`, $n being the value's placeholder.
+  // Adds the condition `before $n after`, $n being the value's parameter marker.
   void AddText(absl::string_view before, absl::string_view value, absl::string_view after = "");
   void AddInt64(absl::string_view before, int64_t value, absl::string_view after = "");
   // `before $n after` with `values` as one text[] parameter (for `= ANY($n)`).
@@ -46,8 +46,8 @@ class SqlWhere {
   // The parameters of Join() and Clause(); more may be added for the rest of the statement.
   Params& params() { return params_; }
   const Params& params() const { return params_; }
-  // The next parameter's placeholder, "$n".
-  std::string NextPlaceholder() const;
+  // The next parameter's marker, "$n".
+  std::string NextParameter() const;
 
  private:
   std::string join_;

@@ -50,7 +50,7 @@ absl::string_view SqlOf(RecordFigure figure) {
 }
 
 // "?first, ?first+1, ..." for `count` parameters.
-std::string Placeholders(int first, size_t count) {
+std::string ParameterMarks(int first, size_t count) {
   std::vector<std::string> marks;
   for (size_t i = 0; i < count; ++i) marks.push_back(absl::StrCat("?", first + i));
   return absl::StrJoin(marks, ", ");
@@ -72,8 +72,8 @@ absl::StatusOr<std::vector<RegionFigure>> CountAgreementsByDemanderRegionRows(
       "JOIN organizations AS o ON o.id = p.organization_id WHERE p.agreement_id = a.id AND "
       "p.role = 'DEMANDER' AND o.region_code GLOB ?1 ORDER BY p.position LIMIT 1) AS region_code "
       "FROM agreements AS a WHERE a.sign_time >= ?2 AND a.sign_time < ?3 AND +a.kind IN (",
-      Placeholders(4, kinds.size()), ") AND +a.state IN (",
-      Placeholders(4 + static_cast<int>(kinds.size()), states.size()),
+      ParameterMarks(4, kinds.size()), ") AND +a.state IN (",
+      ParameterMarks(4 + static_cast<int>(kinds.size()), states.size()),
       ")) SELECT region_code, count(*) FROM counted WHERE region_code IS NOT NULL "
       "GROUP BY region_code ORDER BY region_code");
   ScopedStatement select = connection.Prepare(sql);

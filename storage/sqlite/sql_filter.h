@@ -1,5 +1,5 @@
 // Filter terms compiled to SQLite SQL: the neutral walk (storage/sql_filter.h) rendered with `?`
-// placeholders and GLOB for regions, values as bound parameters; and the other conditions a
+// parameter markers and GLOB for regions, values as bound parameters; and the other conditions a
 // SQLite list query adds.
 #ifndef TECHMATCH_STORAGE_SQLITE_SQL_FILTER_H_
 #define TECHMATCH_STORAGE_SQLITE_SQL_FILTER_H_

@@ -117,7 +117,7 @@ TEST(FilterFieldsTest, SqliteRendersQuestionMarksAndGlob) {
             "enterprise_id IS NOT ? AND create_time >= ?");
 }
 
-TEST(FilterFieldsTest, PostgresRendersNumberedPlaceholdersAndLike) {
+TEST(FilterFieldsTest, PostgresRendersNumberedParametersAndLike) {
   postgres::SqlWhere where;
   ASSERT_THAT(where.AddFilter(kNeedTerms, NeedFilterColumns(), "needs.id"), IsOk());
   EXPECT_EQ(where.Join(),
@@ -130,7 +130,7 @@ TEST(FilterFieldsTest, PostgresRendersNumberedPlaceholdersAndLike) {
             "ro.region_code FROM organizations AS ro WHERE ro.id = needs.enterprise_id) LIKE $4 "
             "AND enterprise_id IS DISTINCT FROM $5 AND create_time >= $6");
   EXPECT_EQ(where.params().size(), 6u);
-  EXPECT_EQ(where.NextPlaceholder(), "$7");
+  EXPECT_EQ(where.NextParameter(), "$7");
   where.AddTextArray("needs.id = ANY(", {"a", "b"}, ")");
   EXPECT_THAT(where.Clause(), ::testing::EndsWith(" AND needs.id = ANY($7)"));
   EXPECT_EQ(postgres::RegionPattern("510500"), "5105%");
