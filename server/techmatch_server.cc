@@ -91,8 +91,18 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   std::unique_ptr<TechmatchServer> server(
       new TechmatchServer(std::move(repository), std::move(currency), std::move(key),
                           std::move(analyzer), options.long_calls, options.people));
+  storage::ChangeFeed* const feed = server->repository_->change_feed();
+  if (feed != nullptr) {
+    // Before loading: a change another server makes meanwhile is applied again after.
+    server->follower_ = std::make_unique<usecases::ChangeFollower>(
+        *server->repository_, *feed, server->matching_, server->thesaurus_.entries());
+    TM_RETURN_IF_ERROR(server->follower_->Start());
+  }
   TM_RETURN_IF_ERROR(LoadMatchingIndex(*server->repository_, server->matching_));
   TM_RETURN_IF_ERROR(server->thesaurus_.LoadStored());
+  if (feed != nullptr) {
+    server->follow_thread_ = std::make_unique<FollowThread>(*server->follower_, *feed);
+  }
 
   // Our own health service in place of gRPC's (server/health_service.h says why).
   grpc::EnableDefaultHealthCheckService(false);
@@ -160,6 +170,7 @@ void TechmatchServer::Shutdown(absl::Duration grace) {
   async_->Shutdown();
   for (auto& companion : companions_) companion->Stop();
   companions_.clear();
+  follow_thread_.reset();
 }
 
 std::shared_ptr<grpc::Channel> TechmatchServer::InProcessChannel() {

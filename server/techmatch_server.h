@@ -16,6 +16,7 @@
 #include "server/audit_service.h"
 #include "server/commissioner_service.h"
 #include "server/financing_service.h"
+#include "server/follow_thread.h"
 #include "server/guard.h"
 #include "server/health_service.h"
 #include "server/indicator_service.h"
@@ -32,6 +33,7 @@
 #include "server/thesaurus_service.h"
 #include "server/transport.h"
 #include "storage/repository.h"
+#include "usecases/change_follower.h"
 #include "usecases/people_context.h"
 
 namespace techmatch::server {
@@ -116,6 +118,10 @@ class TechmatchServer {
   CommissionerServiceImpl commissioners_;
   FinancingServiceImpl financings_;
   HealthService health_;
+  // Other servers' writes on a shared database (null on SQLite); the thread is declared after
+  // everything it updates, so it stops before they go.
+  std::unique_ptr<usecases::ChangeFollower> follower_;
+  std::unique_ptr<FollowThread> follow_thread_;
   // Declared before server_ so that it goes after it.
   std::unique_ptr<AsyncServer> async_;
   std::unique_ptr<grpc::Server> server_;

@@ -16,6 +16,8 @@ class ThesaurusServiceImpl final : public v1::ThesaurusService::Service {
 
   // Layers the stored entries over the matching thesaurus; called once at start.
   absl::Status LoadStored() { return entries_.LoadStored(); }
+  // The use case, for the follower of other servers' writes (usecases/change_follower.h).
+  usecases::ThesaurusEntries& entries() { return entries_; }
 
   grpc::Status ListThesaurusEntries(grpc::ServerContext* context,
                                     const v1::ListThesaurusEntriesRequest* request,

@@ -7,8 +7,10 @@
 // transaction ended (committed or not) and before it answers, and a read offers what it read
 // with the ticket it took before reading. So no read returns a version older than the last
 // acknowledged write. Creates need nothing (a record that is not stored is never cached); this
-// relies on a replace being the only way a stored need or offering changes, and on one server
-// process writing them.
+// relies on a replace being the only way a stored need or offering changes. Writes by other
+// servers on a shared database reach the caches through the backend's change feed
+// (ForgetNeed, ForgetOffering): on another server a read reflects a write once that server's
+// follower has read it.
 #ifndef TECHMATCH_STORAGE_CACHING_REPOSITORY_H_
 #define TECHMATCH_STORAGE_CACHING_REPOSITORY_H_
 
@@ -46,6 +48,11 @@ class CachingRepository : public Repository {
   virtual absl::StatusOr<Need> ReplaceNeedUncached(const Need& need, int64_t expected_revision) = 0;
   virtual absl::StatusOr<Offering> ReplaceOfferingUncached(const Offering& offering,
                                                            int64_t expected_revision) = 0;
+
+  // Another process changed this stored need or offering (a backend's change feed read it):
+  // the next read goes to the database.
+  void ForgetNeed(absl::string_view id) { need_cache_.Invalidate(id); }
+  void ForgetOffering(absl::string_view id) { offering_cache_.Invalidate(id); }
 
  private:
   RecordCache<Need> need_cache_;

@@ -12,8 +12,9 @@
 //   between: a write of that shard committed meanwhile, so the read may predate it.
 // So a record is cached only if no write of its shard committed between the ticket and the
 // insert, and every later write removes it. The cost of a write to an unrelated record of the
-// same shard is one refused insert. This relies on the server being the only process that
-// writes needs and offerings, which the matching index already assumes.
+// same shard is one refused insert. Writes by other servers sharing the database reach the
+// cache through the backend's change feed, which calls Invalidate for each record it reads
+// (storage/caching_repository.h): on those servers a read reflects the write from then on.
 //
 // Eviction: each shard holds two maps, recent and older. Hits in older move to recent; when
 // recent is half the shard's capacity it becomes older and the previous older is dropped. So a

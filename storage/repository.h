@@ -51,6 +51,7 @@
 #include "core/reports/agreement_report.h"
 #include "core/reports/programme_report.h"
 #include "core/text/thesaurus_record.h"
+#include "storage/change_feed.h"
 
 namespace techmatch::storage {
 
@@ -155,6 +156,10 @@ class Repository : public ReferenceLookup, public AgreementLookup {
 
   // A random secret created with the database; keys page-token signatures.
   virtual absl::StatusOr<std::string> PageTokenKey() = 0;
+
+  // The other servers' writes, when several servers may share the database (change_feed.h);
+  // null for a backend one server owns (SQLite). Owned by the repository.
+  virtual ChangeFeed* change_feed() { return nullptr; }
 
   // Industries. `industry.meta.id` is the code.
   virtual absl::StatusOr<Industry> CreateIndustry(const Industry& industry, RequestKey key) = 0;

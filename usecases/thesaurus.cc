@@ -89,6 +89,11 @@ absl::Status ThesaurusEntries::LoadStored() {
   return absl::OkStatus();
 }
 
+absl::Status ThesaurusEntries::Reload() {
+  absl::MutexLock lock(&mutex_);
+  return Publish();
+}
+
 absl::StatusOr<ThesaurusRecord> ThesaurusEntries::Create(NewThesaurusEntry input) {
   absl::MutexLock lock(&mutex_);
   Violations request_level;

@@ -2,7 +2,9 @@
 // database and layered over the shipped thesaurus (core/text/thesaurus_record.h says why), and
 // the matching engine's thesaurus swapped for the new layering after every write, so the next
 // match uses it. Writes are serialized here, so the duplicate check and the swap see every
-// write before them (one server process writes the database).
+// write before them on this server; another server's writes arrive through Reload (on a
+// shared database two organizers adding the same entry at the same moment on two servers may
+// both succeed; both are then layered, and either can be deleted).
 #ifndef TECHMATCH_USECASES_THESAURUS_H_
 #define TECHMATCH_USECASES_THESAURUS_H_
 
@@ -60,6 +62,9 @@ class ThesaurusEntries {
   // At start: layers the stored entries over the engine's thesaurus (nothing, not even loading
   // the shipped thesaurus, when none are stored).
   absl::Status LoadStored();
+  // Another server changed the stored entries (usecases/change_follower.h): layers them again,
+  // the shipped thesaurus alone once none is left.
+  absl::Status Reload();
 
   absl::StatusOr<ThesaurusRecord> Create(NewThesaurusEntry input);
   absl::StatusOr<ThesaurusRecord> Get(absl::string_view name);

@@ -1,7 +1,10 @@
 #include "storage/postgres/connection.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <utility>
 
@@ -123,7 +126,8 @@ bool Result::Bool(int row, int column) const {
 }
 
 absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(const std::string& uri,
-                                                             absl::Duration connect_timeout) {
+                                                             absl::Duration connect_timeout,
+                                                             const std::string& application_name) {
   char* error = nullptr;
   PQconninfoOption* options = PQconninfoParse(uri.c_str(), &error);
   if (options == nullptr) {
@@ -133,12 +137,21 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(const std::string& 
   }
   PQconninfoFree(options);
   // The URI is expanded in place of dbname; a keyword after it overrides what the URI says.
-  // Without a timeout of our own the lists end after dbname.
+  // The lists end at the first null keyword.
   const std::string timeout = absl::StrCat(absl::ToInt64Seconds(connect_timeout));
-  const bool timed = connect_timeout > absl::ZeroDuration();
-  const char* const keywords[] = {"dbname", timed ? "connect_timeout" : nullptr, nullptr};
-  const char* const values[] = {uri.c_str(), timed ? timeout.c_str() : nullptr, nullptr};
-  pg_conn* conn = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
+  std::vector<const char*> keywords = {"dbname"};
+  std::vector<const char*> values = {uri.c_str()};
+  if (connect_timeout > absl::ZeroDuration()) {
+    keywords.push_back("connect_timeout");
+    values.push_back(timeout.c_str());
+  }
+  if (!application_name.empty()) {
+    keywords.push_back("application_name");
+    values.push_back(application_name.c_str());
+  }
+  keywords.push_back(nullptr);
+  values.push_back(nullptr);
+  pg_conn* conn = PQconnectdbParams(keywords.data(), values.data(), /*expand_dbname=*/1);
   if (conn == nullptr) return absl::ResourceExhaustedError("out of memory connecting");
   if (PQstatus(conn) != CONNECTION_OK) {
     // The message names host and reason, never the password (libpq leaves it out).
@@ -162,6 +175,32 @@ absl::Status Connection::Reset() {
     return absl::UnavailableError("cannot reconnect to the PostgreSQL server; see the server log");
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<bool> Connection::WaitForNotification(absl::Duration timeout) {
+  const auto take_pending = [this] {
+    bool any = false;
+    while (pgNotify* notify = PQnotifies(conn_)) {
+      any = true;
+      PQfreemem(notify);
+    }
+    return any;
+  };
+  const auto lost = [this] {
+    spdlog::warn("storage: the PostgreSQL connection waiting for changes broke: {}",
+                 PQerrorMessage(conn_));
+    return absl::UnavailableError("lost the PostgreSQL connection waiting for changes");
+  };
+  if (PQconsumeInput(conn_) == 0) return lost();
+  if (take_pending()) return true;
+  pollfd socket{PQsocket(conn_), POLLIN, 0};
+  if (socket.fd < 0) return lost();
+  const int ready =
+      poll(&socket, 1, static_cast<int>(std::max<int64_t>(0, absl::ToInt64Milliseconds(timeout))));
+  if (ready < 0 && errno != EINTR) return lost();
+  if (ready <= 0) return false;
+  if (PQconsumeInput(conn_) == 0 || !Healthy()) return lost();
+  return take_pending();
 }
 
 absl::Status Connection::Failure(pg_result* result) const {

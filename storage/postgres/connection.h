@@ -74,10 +74,12 @@ class Connection {
  public:
   // Connects to `uri` (a libpq connection URI, postgresql://...), giving up after
   // `connect_timeout` when positive (it overrides the URI's connect_timeout; libpq counts whole
-  // seconds, at least 2). UNAVAILABLE when the server cannot be reached, INVALID_ARGUMENT for a
-  // malformed URI.
+  // seconds, at least 2). A non-empty `application_name` overrides the URI's (the server names
+  // its connections so the change feed knows its own writes). UNAVAILABLE when the server cannot
+  // be reached, INVALID_ARGUMENT for a malformed URI.
   static absl::StatusOr<std::unique_ptr<Connection>> Open(
-      const std::string& uri, absl::Duration connect_timeout = absl::ZeroDuration());
+      const std::string& uri, absl::Duration connect_timeout = absl::ZeroDuration(),
+      const std::string& application_name = "");
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -88,6 +90,11 @@ class Connection {
   // Runs fixed SQL that takes no parameters and may hold several statements (a migration, a
   // transaction's BEGIN), not prepared.
   absl::Status Script(absl::string_view sql);
+
+  // After `LISTEN channel` ran on this connection: waits until a notification arrives (true,
+  // every pending one consumed) or `timeout` passes (false). UNAVAILABLE when the connection
+  // broke. Not inside a transaction (notifications are delivered between them).
+  absl::StatusOr<bool> WaitForNotification(absl::Duration timeout);
 
   // False once the connection broke (the server went away); Reset reconnects.
   bool Healthy() const;

@@ -6,14 +6,17 @@
 
 namespace techmatch::storage::postgres {
 
-absl::StatusOr<std::unique_ptr<ConnectionPool>> ConnectionPool::Open(
-    std::string uri, int max_connections, absl::Duration wait, absl::Duration connect_timeout) {
+absl::StatusOr<std::unique_ptr<ConnectionPool>> ConnectionPool::Open(std::string uri,
+                                                                     int max_connections,
+                                                                     absl::Duration wait,
+                                                                     absl::Duration connect_timeout,
+                                                                     std::string application_name) {
   if (max_connections < 1) {
     return absl::InvalidArgumentError("a PostgreSQL pool needs at least one connection");
   }
-  std::unique_ptr<ConnectionPool> pool(
-      new ConnectionPool(std::move(uri), max_connections, wait, connect_timeout));
-  auto first = Connection::Open(pool->uri_, connect_timeout);
+  std::unique_ptr<ConnectionPool> pool(new ConnectionPool(
+      std::move(uri), max_connections, wait, connect_timeout, std::move(application_name)));
+  auto first = Connection::Open(pool->uri_, connect_timeout, pool->application_name_);
   if (!first.ok()) return first.status();
   pool->free_.push_back(first->get());
   pool->connections_.push_back(*std::move(first));
@@ -48,7 +51,7 @@ absl::StatusOr<ConnectionPool::Lease> ConnectionPool::Borrow() {
   }
   if (connection == nullptr) {
     // Connecting takes a round trip or more: not under the lock.
-    auto opened = Connection::Open(uri_, connect_timeout_);
+    auto opened = Connection::Open(uri_, connect_timeout_, application_name_);
     std::lock_guard<std::mutex> lock(mu_);
     --opening_;
     if (!opened.ok()) {

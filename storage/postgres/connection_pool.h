@@ -24,9 +24,10 @@ class ConnectionPool {
  public:
   // Opens the first connection now, so a bad URI or an unreachable server fails here.
   // Each connection gives up connecting after `connect_timeout` (Connection::Open).
+  // Every connection carries `application_name` when it is not empty.
   static absl::StatusOr<std::unique_ptr<ConnectionPool>> Open(
       std::string uri, int max_connections, absl::Duration wait,
-      absl::Duration connect_timeout = absl::ZeroDuration());
+      absl::Duration connect_timeout = absl::ZeroDuration(), std::string application_name = "");
 
   // A borrowed connection, returned to the pool when the lease goes away.
   class Lease {
@@ -49,17 +50,19 @@ class ConnectionPool {
 
  private:
   ConnectionPool(std::string uri, int max_connections, absl::Duration wait,
-                 absl::Duration connect_timeout)
+                 absl::Duration connect_timeout, std::string application_name)
       : uri_(std::move(uri)),
         max_connections_(max_connections),
         wait_(wait),
-        connect_timeout_(connect_timeout) {}
+        connect_timeout_(connect_timeout),
+        application_name_(std::move(application_name)) {}
   void Return(Connection* connection);
 
   const std::string uri_;
   const int max_connections_;
   const absl::Duration wait_;
   const absl::Duration connect_timeout_;
+  const std::string application_name_;
   std::mutex mu_;
   std::condition_variable freed_;
   std::vector<std::unique_ptr<Connection>> connections_;  // Guarded by mu_.

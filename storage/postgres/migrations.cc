@@ -666,6 +666,53 @@ FROM (VALUES
      (SELECT floor(extract(epoch FROM now()))::bigint * 1000000000 AS now_nanos) AS clock;
 )sql";
 
+// The change feed servers sharing one database follow (storage/change_feed.h): one row per
+// need, offering or thesaurus entry under the sequence number of its latest change, and who
+// made it (the writing connection's application_name, which each server sets to a name of its
+// own, storage/postgres/change_feed_rows.h), so a server skips what it has applied itself. One
+// row per record keeps the log as large as the tables, never larger, with no pruning. As in
+// summary_changes, the trigger takes a transaction-scoped advisory lock before nextval(), so
+// rows become visible in seq order and a reader that has seen seq N never later finds a new
+// row below N. pg_notify wakes the followers at COMMIT (one notification per transaction: the
+// same payload is folded).
+constexpr const char kMigration7[] = R"sql(
+CREATE SEQUENCE record_changes_seq AS bigint;
+CREATE TABLE record_changes (
+  seq bigint NOT NULL PRIMARY KEY DEFAULT nextval('record_changes_seq'),
+  kind text COLLATE "C" NOT NULL CHECK (kind IN ('need', 'offering', 'thesaurus')),
+  id text COLLATE "C" NOT NULL,
+  origin text NOT NULL,
+  UNIQUE (kind, id)
+);
+ALTER SEQUENCE record_changes_seq OWNED BY record_changes.seq;
+-- "tmrecord" as a bigint: the record_changes writers' lock.
+CREATE FUNCTION record_changes_note() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  change_kind text := TG_ARGV[0];
+  change_id text;
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    change_id := OLD.id;
+  ELSE
+    change_id := NEW.id;
+  END IF;
+  PERFORM pg_advisory_xact_lock(8389487460646613604);
+  INSERT INTO record_changes (kind, id, origin)
+    VALUES (change_kind, change_id, current_setting('application_name'))
+    ON CONFLICT (kind, id) DO UPDATE
+      SET seq = nextval('record_changes_seq'), origin = EXCLUDED.origin;
+  PERFORM pg_notify('techmatch_record_changes', '');
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER needs_record_change AFTER INSERT OR UPDATE ON needs
+  FOR EACH ROW EXECUTE FUNCTION record_changes_note('need');
+CREATE TRIGGER offerings_record_change AFTER INSERT OR UPDATE ON offerings
+  FOR EACH ROW EXECUTE FUNCTION record_changes_note('offering');
+CREATE TRIGGER thesaurus_record_change AFTER INSERT OR UPDATE OR DELETE ON thesaurus_entries
+  FOR EACH ROW EXECUTE FUNCTION record_changes_note('thesaurus');
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -679,6 +726,7 @@ const std::vector<Migration>& Migrations() {
        "(SQLite 13)",
        kMigration5},
       {6, "the ledger's indicators derived from its records (SQLite 14)", kMigration6},
+      {7, "the change feed of needs, offerings and thesaurus entries", kMigration7},
   };
   return *kMigrations;
 }

@@ -14,6 +14,7 @@
 #include "storage/postgres/api_key_rows.h"
 #include "storage/postgres/application_rows.h"
 #include "storage/postgres/audit_rows.h"
+#include "storage/postgres/change_feed.h"
 #include "storage/postgres/commissioner_rows.h"
 #include "storage/postgres/connection.h"
 #include "storage/postgres/connection_pool.h"
@@ -164,9 +165,11 @@ absl::StatusOr<std::unique_ptr<PostgresRepository>> PostgresRepository::Open(
   if (options.connect_timeout < absl::ZeroDuration()) {
     return absl::InvalidArgumentError("connect_timeout must not be negative");
   }
+  // Named uniquely so the change feed can tell this process's writes from other servers'.
+  std::string origin = postgres::UniqueApplicationName();
   TM_ASSIGN_OR_RETURN(std::unique_ptr<ConnectionPool> pool,
                       ConnectionPool::Open(uri, options.max_connections, options.connection_wait,
-                                           options.connect_timeout));
+                                           options.connect_timeout, origin));
   {
     TM_ASSIGN_OR_RETURN(ConnectionPool::Lease connection, pool->Borrow());
     absl::Status migrated = postgres::ApplyMigrations(*connection);
@@ -185,16 +188,26 @@ absl::StatusOr<std::unique_ptr<PostgresRepository>> PostgresRepository::Open(
   if (!key.ok()) return StatusFor(key.status(), "reading", "the page-token key");
   return std::unique_ptr<PostgresRepository>(new PostgresRepository(
       std::move(pool), *std::move(key), static_cast<size_t>(options.record_cache_entries),
-      std::move(options.audit_key)));
+      std::move(options.audit_key), uri, options.connect_timeout, std::move(origin)));
 }
 
 PostgresRepository::PostgresRepository(std::unique_ptr<ConnectionPool> pool,
                                        std::string page_token_key, size_t record_cache_entries,
-                                       std::optional<AuditKey> audit_key)
+                                       std::optional<AuditKey> audit_key, std::string uri,
+                                       absl::Duration connect_timeout, std::string origin)
     : CachingRepository(record_cache_entries),
       pool_(std::move(pool)),
       page_token_key_(std::move(page_token_key)),
-      audit_key_(std::move(audit_key)) {}
+      audit_key_(std::move(audit_key)),
+      change_feed_(std::make_unique<postgres::PostgresChangeFeed>(
+          *pool_, std::move(uri), connect_timeout, std::move(origin),
+          [this](const RecordChange& change) {
+            if (change.own) return;  // This process dropped it when it wrote it.
+            if (change.kind == ChangeKind::kNeed) ForgetNeed(change.id);
+            if (change.kind == ChangeKind::kOffering) ForgetOffering(change.id);
+          })) {}
+
+ChangeFeed* PostgresRepository::change_feed() { return change_feed_.get(); }
 
 PostgresRepository::~PostgresRepository() = default;
 

@@ -10,8 +10,8 @@
 // SqliteRepository does; audited writes take the chain's lock first (storage/postgres/
 // audit_rows.h), so they commit one at a time, across servers too.
 //
-// Every Repository method is stored here; the server does not offer this backend yet
-// (storage/postgres/README.md says what comes next).
+// Several servers: each repository connects under a name of its own, so its change feed
+// (change_feed()) tells the writes of other servers on the database from its own.
 #ifndef TECHMATCH_STORAGE_POSTGRES_POSTGRES_REPOSITORY_H_
 #define TECHMATCH_STORAGE_POSTGRES_POSTGRES_REPOSITORY_H_
 
@@ -65,6 +65,9 @@ class PostgresRepository final : public CachingRepository {
   absl::StatusOr<int> SchemaVersion();
 
   absl::StatusOr<std::string> PageTokenKey() override;
+  // Follows the needs, offerings and thesaurus entries written by other servers on the
+  // database (storage/postgres/change_feed.h).
+  ChangeFeed* change_feed() override;
 
   absl::StatusOr<bool> IndustryExists(absl::string_view code) override;
   absl::StatusOr<bool> EventExists(absl::string_view id) override;
@@ -224,7 +227,8 @@ class PostgresRepository final : public CachingRepository {
 
  private:
   PostgresRepository(std::unique_ptr<postgres::ConnectionPool> pool, std::string page_token_key,
-                     size_t record_cache_entries, std::optional<AuditKey> audit_key);
+                     size_t record_cache_entries, std::optional<AuditKey> audit_key,
+                     std::string uri, absl::Duration connect_timeout, std::string origin);
 
   absl::StatusOr<Need> GetNeedUncached(absl::string_view id) override;
   absl::StatusOr<Offering> GetOfferingUncached(absl::string_view id) override;
@@ -263,6 +267,7 @@ class PostgresRepository final : public CachingRepository {
   std::unique_ptr<postgres::ConnectionPool> pool_;
   const std::string page_token_key_;  // Read once at open: it never changes.
   const std::optional<AuditKey> audit_key_;
+  const std::unique_ptr<ChangeFeed> change_feed_;  // Reads through pool_.
 };
 
 }  // namespace techmatch::storage

@@ -4,7 +4,11 @@
 // same request id until it is acknowledged, so a create that committed before the kill is
 // answered with the record it made, never made twice (AIP-155).
 //
-//   crash_writer --target HOST:PORT --acked FILE --stop FILE --prefix P [--token T]
+//   crash_writer --target HOST:PORT --acked FILE --stop FILE --prefix P [--token T] [--spread]
+//
+// --spread sends the calls round robin over every address of the target (e.g.
+// ipv4:127.0.0.1:P1,127.0.0.1:P2, servers sharing one database), as a client of several servers
+// does; a retry goes to whichever is up.
 //
 // Stops (after its current create is acknowledged) once the stop file exists.
 #include <unistd.h>
@@ -37,6 +41,8 @@ int main(int argc, char** argv) {
   app.add_option("--stop", stop_path)->required();
   app.add_option("--prefix", prefix)->required();
   app.add_option("--token", token)->envname("TECHMATCH_TOKEN");
+  bool spread = false;
+  app.add_flag("--spread", spread);
   CLI11_PARSE(app, argc, argv);
 
   grpc::ChannelArguments args;
@@ -44,6 +50,7 @@ int main(int argc, char** argv) {
   args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 50);
   args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 50);
   args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 200);
+  if (spread) args.SetServiceConfigJSON(R"({"loadBalancingConfig": [{"round_robin": {}}]})");
   auto channel = grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args);
   auto organizations = techmatch::v1::OrganizationService::NewStub(channel);
   auto needs = techmatch::v1::NeedService::NewStub(channel);
