@@ -27,6 +27,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "storage/caching_repository.h"
+#include "storage/reachability.h"
 #include "storage/repository.h"
 
 namespace techmatch::storage {
@@ -34,6 +35,7 @@ namespace techmatch::storage {
 namespace postgres {
 class Connection;
 class ConnectionPool;
+class ReachabilityCheck;
 }  // namespace postgres
 
 struct PostgresOptions {
@@ -52,7 +54,7 @@ struct PostgresOptions {
   std::optional<AuditKey> audit_key;
 };
 
-class PostgresRepository final : public CachingRepository {
+class PostgresRepository final : public CachingRepository, public Reachability {
  public:
   // Connects to `uri` (postgresql://...), applies pending migrations and creates the page-token
   // key on first open. INVALID_ARGUMENT for bad options or a malformed URI, UNAVAILABLE when
@@ -65,6 +67,8 @@ class PostgresRepository final : public CachingRepository {
   absl::StatusOr<int> SchemaVersion();
 
   absl::StatusOr<std::string> PageTokenKey() override;
+  // On a connection of its own (storage/postgres/reachability_check.h).
+  absl::Status CheckReachable(absl::Duration timeout) override;
 
   absl::StatusOr<bool> IndustryExists(absl::string_view code) override;
   absl::StatusOr<bool> EventExists(absl::string_view id) override;
@@ -223,8 +227,10 @@ class PostgresRepository final : public CachingRepository {
   absl::StatusOr<std::optional<std::string>> FindOfferingInstitute(absl::string_view id) override;
 
  private:
-  PostgresRepository(std::unique_ptr<postgres::ConnectionPool> pool, std::string page_token_key,
-                     size_t record_cache_entries, std::optional<AuditKey> audit_key);
+  PostgresRepository(std::unique_ptr<postgres::ConnectionPool> pool,
+                     std::unique_ptr<postgres::ReachabilityCheck> reachability,
+                     std::string page_token_key, size_t record_cache_entries,
+                     std::optional<AuditKey> audit_key);
 
   absl::StatusOr<Need> GetNeedUncached(absl::string_view id) override;
   absl::StatusOr<Offering> GetOfferingUncached(absl::string_view id) override;
@@ -261,6 +267,7 @@ class PostgresRepository final : public CachingRepository {
                                                       int64_t expected_revision);
 
   std::unique_ptr<postgres::ConnectionPool> pool_;
+  std::unique_ptr<postgres::ReachabilityCheck> reachability_;
   const std::string page_token_key_;  // Read once at open: it never changes.
   const std::optional<AuditKey> audit_key_;
 };
