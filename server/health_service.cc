@@ -65,7 +65,19 @@ HealthService::HealthService() {
 
 void HealthService::SetServing(bool serving) {
   absl::MutexLock lock(&mu_);
-  serving_ = serving;
+  up_ = serving;
+}
+
+void HealthService::SetDatabaseReachable(bool reachable) {
+  absl::MutexLock lock(&mu_);
+  database_reachable_ = reachable;
+}
+
+absl::Status HealthService::State() const {
+  absl::MutexLock lock(&mu_);
+  if (!up_) return absl::UnavailableError("shutting down");
+  if (!database_reachable_) return absl::UnavailableError("database unreachable");
+  return absl::OkStatus();
 }
 
 grpc::Status HealthService::Check(grpc::ServerContext*, const grpc::ByteBuffer* request,
@@ -76,7 +88,7 @@ grpc::Status HealthService::Check(grpc::ServerContext*, const grpc::ByteBuffer* 
   }
   if (!name.empty()) return grpc::Status(grpc::StatusCode::NOT_FOUND, "unknown service");
   absl::MutexLock lock(&mu_);
-  *response = Response(serving_ ? kServing : kNotServing);
+  *response = Response(ServingLocked() ? kServing : kNotServing);
   return grpc::Status::OK;
 }
 
@@ -109,9 +121,11 @@ grpc::Status HealthService::Watch(grpc::ServerContext* context, const grpc::Byte
     {
       absl::MutexLock lock(&mu_);
       // Wake at a change, or every 200 ms to notice a cancelled call.
-      const auto changed = [this, sent, last] { return !sent || serving_ != last; };
+      const auto changed = [this, sent, last]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+        return !sent || ServingLocked() != last;
+      };
       mu_.AwaitWithTimeout(absl::Condition(&changed), absl::Milliseconds(200));
-      serving = serving_;
+      serving = ServingLocked();
     }
     if (!sent || serving != last) {
       if (!writer->Write(Response(serving ? kServing : kNotServing))) break;

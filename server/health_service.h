@@ -9,12 +9,16 @@
 // HealthCheckRequest{string service = 1}, HealthCheckResponse{ServingStatus status = 1}.
 // "" names the server as a whole; any other name is unknown (Check: NOT_FOUND; Watch:
 // SERVICE_UNKNOWN), as gRPC's service answers for a name never given a status.
+//
+// The server is SERVING while it is up (SetServing) and its database is reachable
+// (SetDatabaseReachable, from server/database_monitor.h); NOT_SERVING otherwise.
 #ifndef TECHMATCH_SERVER_HEALTH_SERVICE_H_
 #define TECHMATCH_SERVER_HEALTH_SERVICE_H_
 
 #include <atomic>
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "grpcpp/impl/service_type.h"
 #include "grpcpp/server_context.h"
@@ -32,8 +36,13 @@ class HealthService final : public grpc::Service {
 
   HealthService();
 
-  // SERVING or NOT_SERVING from now on; Watch calls are told at once.
+  // Up (started, not shutting down) or not from now on; Watch calls are told at once.
   void SetServing(bool serving);
+  // Whether the database answers; Watch calls are told at once.
+  void SetDatabaseReachable(bool reachable);
+  // OK while SERVING; otherwise UNAVAILABLE with a short reason for anyone to read ("shutting
+  // down", "database unreachable"), as /healthz answers it.
+  absl::Status State() const;
 
   grpc::Status Check(grpc::ServerContext* context, const grpc::ByteBuffer* request,
                      grpc::ByteBuffer* response);
@@ -41,9 +50,14 @@ class HealthService final : public grpc::Service {
                      grpc::ServerWriter<grpc::ByteBuffer>* writer);
 
  private:
+  bool ServingLocked() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return up_ && database_reachable_;
+  }
+
   std::atomic<int> watches_{0};
-  absl::Mutex mu_;
-  bool serving_ ABSL_GUARDED_BY(mu_) = false;
+  mutable absl::Mutex mu_;
+  bool up_ ABSL_GUARDED_BY(mu_) = false;
+  bool database_reachable_ ABSL_GUARDED_BY(mu_) = true;
 };
 
 }  // namespace techmatch::server

@@ -14,11 +14,14 @@
 #include "server/index_loader.h"
 #include "server/malformed_request_interceptor.h"
 #include "spdlog/spdlog.h"
+#include "storage/reachability.h"
 
 namespace techmatch::server {
 namespace {
 
 constexpr int kMaxIdlePollers = 64;
+// How long one database check may wait for an answer (server/database_monitor.h).
+constexpr absl::Duration kDatabaseCheckTimeout = absl::Seconds(2);
 
 // The short reads, served from the completion queues on the thread that polled them
 // (server/async_server.h); each service class names its own (its base class and its
@@ -84,6 +87,7 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   TM_ASSIGN_OR_RETURN(Currency currency, Currency::FromCode(options.base_currency));
   TM_RETURN_IF_ERROR(ValidateLimits(options.limits));
   TM_RETURN_IF_ERROR(ValidateLongCallLimits(options.long_calls));
+  TM_RETURN_IF_ERROR(DatabaseMonitor::CheckInterval(options.database_check_interval));
   TM_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
                       ServerCredentialsFor(options.tls));
   TM_ASSIGN_OR_RETURN(std::string key, repository->PageTokenKey());
@@ -154,6 +158,16 @@ absl::StatusOr<std::unique_ptr<TechmatchServer>> TechmatchServer::Start(
   }
   server->async_->Start();
   server->health_.SetServing(true);
+  // Only a database in another process can go away under the server (storage/reachability.h).
+  if (auto* database = dynamic_cast<storage::Reachability*>(server->repository_.get())) {
+    TM_ASSIGN_OR_RETURN(server->database_monitor_,
+                        DatabaseMonitor::Start(
+                            [database] { return database->CheckReachable(kDatabaseCheckTimeout); },
+                            options.database_check_interval,
+                            [health = &server->health_](bool reachable) {
+                              health->SetDatabaseReachable(reachable);
+                            }));
+  }
   spdlog::info("techmatch-server listening on port {} ({}, base currency {})", server->port_,
                options.tls.cert_file.empty()        ? "plaintext"
                : options.tls.client_ca_file.empty() ? "TLS"
@@ -171,6 +185,7 @@ void TechmatchServer::Shutdown(absl::Duration grace) {
   for (auto& companion : companions_) companion->Stop();
   companions_.clear();
   follow_thread_.reset();
+  database_monitor_.reset();
 }
 
 std::shared_ptr<grpc::Channel> TechmatchServer::InProcessChannel() {

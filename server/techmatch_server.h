@@ -15,6 +15,7 @@
 #include "server/async_server.h"
 #include "server/audit_service.h"
 #include "server/commissioner_service.h"
+#include "server/database_monitor.h"
 #include "server/financing_service.h"
 #include "server/follow_thread.h"
 #include "server/guard.h"
@@ -52,6 +53,9 @@ struct ServerOptions {
   int async_threads = 0;
   // Sessions' idle and absolute bounds, invitations' lifetime, the clock (tests move it).
   usecases::PeopleOptions people;
+  // How often health asks whether the database answers (server/database_monitor.h), within
+  // DatabaseMonitor's bounds.
+  absl::Duration database_check_interval = absl::Seconds(1);
 };
 
 // Serves beside gRPC and stops with it (the HTTP listener of server/http/).
@@ -87,6 +91,8 @@ class TechmatchServer {
   void Wait();
   // `companion` is told of the shutdown and stopped after gRPC.
   void Attach(std::unique_ptr<Companion> companion) { companions_.push_back(std::move(companion)); }
+  // SERVING or not, and why (for /healthz).
+  const HealthService& health() const { return health_; }
 
  private:
   TechmatchServer(std::unique_ptr<storage::Repository> repository, Currency currency,
@@ -118,6 +124,8 @@ class TechmatchServer {
   CommissionerServiceImpl commissioners_;
   FinancingServiceImpl financings_;
   HealthService health_;
+  // Declared after health_ and repository_, which its thread uses.
+  std::unique_ptr<DatabaseMonitor> database_monitor_;
   // Other servers' writes on a shared database (null on SQLite); the thread is declared after
   // everything it updates, so it stops before they go.
   std::unique_ptr<usecases::ChangeFollower> follower_;

@@ -51,8 +51,10 @@ absl::StatusOr<SslContext> TlsContext(const TlsFiles& tls) {
 class HttpCompanion final : public Companion {
  public:
   HttpCompanion(std::shared_ptr<grpc::Channel> channel, const std::string& web_root,
-                int max_streams)
-      : bridge_(std::move(channel), max_streams), files_(web_root), routes_(bridge_, files_) {}
+                int max_streams, const HealthService& health)
+      : bridge_(std::move(channel), max_streams),
+        files_(web_root),
+        routes_(bridge_, files_, health) {}
 
   absl::StatusOr<int> Start(HttpServerOptions options) {
     auto server = HttpServer::Start(std::move(options), routes_);
@@ -61,10 +63,8 @@ class HttpCompanion final : public Companion {
     return server_->port();
   }
 
-  void Draining() override {
-    routes_.SetDraining();
-    bridge_.StopCalls();
-  }
+  // /healthz already answers 503: health went NOT_SERVING first.
+  void Draining() override { bridge_.StopCalls(); }
   void Stop() override {
     if (server_) server_->Stop();
   }
@@ -108,7 +108,7 @@ absl::StatusOr<int> StartHttp(TechmatchServer& server, const ServerOptions& serv
   args.SetInt(GRPC_ARG_MINIMAL_STACK, 1);
   args.SetMaxReceiveMessageSize(server_options.limits.max_send_message_bytes);
   auto companion = std::make_unique<HttpCompanion>(server.InProcessChannel(args), web_root,
-                                                   options.limits.max_streams);
+                                                   options.limits.max_streams, server.health());
   absl::StatusOr<int> port = companion->Start(std::move(http));
   if (!port.ok()) return port.status();
   server.Attach(std::move(companion));

@@ -84,8 +84,9 @@ void HttpRoutes::Health(const HttpRequest& request, ResponseWriter& response) co
     MethodNotAllowed("GET, HEAD", response);
     return;
   }
-  if (draining_.load(std::memory_order_acquire)) {
-    response.Send(503, TextHeaders(), "shutting down\n");
+  const absl::Status state = health_.State();
+  if (!state.ok()) {
+    response.Send(503, TextHeaders(), absl::StrCat(state.message(), "\n"));
   } else {
     response.Send(200, TextHeaders(), "ok\n");
   }

@@ -3,8 +3,7 @@
 #ifndef TECHMATCH_SERVER_HTTP_HTTP_ROUTES_H_
 #define TECHMATCH_SERVER_HTTP_HTTP_ROUTES_H_
 
-#include <atomic>
-
+#include "server/health_service.h"
 #include "server/http/connect_bridge.h"
 #include "server/http/http_server.h"
 #include "server/http/static_files.h"
@@ -13,10 +12,9 @@ namespace techmatch::server::http {
 
 class HttpRoutes final : public HttpHandler {
  public:
-  HttpRoutes(ConnectBridge& bridge, const StaticFiles& files) : bridge_(bridge), files_(files) {}
-
-  // /healthz answers 503 from now on (the server is shutting down).
-  void SetDraining() { draining_.store(true, std::memory_order_release); }
+  // /healthz answers as `health` does: 200 while SERVING, else 503 with the reason.
+  HttpRoutes(ConnectBridge& bridge, const StaticFiles& files, const HealthService& health)
+      : bridge_(bridge), files_(files), health_(health) {}
 
   void Handle(const HttpRequest& request, ResponseWriter& response) override;
   // Health checks and unary Connect calls (which defer their answers).
@@ -34,7 +32,7 @@ class HttpRoutes final : public HttpHandler {
 
   ConnectBridge& bridge_;
   const StaticFiles& files_;
-  std::atomic<bool> draining_{false};
+  const HealthService& health_;
 };
 
 }  // namespace techmatch::server::http

@@ -10,6 +10,7 @@
 
 #include "absl/base/internal/endian.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "spdlog/spdlog.h"
 #include "storage/postgres/pg_status.h"
 
@@ -26,6 +27,14 @@ constexpr Oid kTextOid = 25;
 constexpr Oid kTextArrayOid = 1009;
 
 constexpr int kBinary = 1;
+
+// NOTICEs (e.g. "relation ... already exists, skipping" from CREATE TABLE IF NOT EXISTS) are
+// expected chatter; libpq would print each one on stderr.
+void LogNotice(void*, const char* message) {
+  std::string text = message != nullptr ? message : "";
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  spdlog::debug("storage: PostgreSQL says: {}", text);
+}
 
 void PutBigEndian32(std::string& out, uint32_t value) {
   const uint32_t big = absl::ghtonl(value);
@@ -127,7 +136,8 @@ bool Result::Bool(int row, int column) const {
 
 absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(const std::string& uri,
                                                              absl::Duration connect_timeout,
-                                                             const std::string& application_name) {
+                                                             const std::string& application_name,
+                                                             std::string* reason) {
   char* error = nullptr;
   PQconninfoOption* options = PQconninfoParse(uri.c_str(), &error);
   if (options == nullptr) {
@@ -157,21 +167,32 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(const std::string& 
     // The message names host and reason, never the password (libpq leaves it out).
     std::string message = PQerrorMessage(conn);
     PQfinish(conn);
-    spdlog::error("storage: cannot connect to PostgreSQL: {}", message);
+    if (reason != nullptr) {
+      *reason = std::move(message);
+    } else {
+      spdlog::error("storage: cannot connect to PostgreSQL: {}", message);
+    }
     return absl::UnavailableError("cannot connect to the PostgreSQL server; see the server log");
   }
+  // Kept by PQreset: set once per connection.
+  PQsetNoticeProcessor(conn, LogNotice, nullptr);
   return std::unique_ptr<Connection>(new Connection(conn));
 }
 
 Connection::~Connection() { PQfinish(conn_); }
 
-bool Connection::Healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+bool Connection::Healthy() const { return !abandoned_ && PQstatus(conn_) == CONNECTION_OK; }
 
-absl::Status Connection::Reset() {
+absl::Status Connection::Reset(std::string* reason) {
   PQreset(conn_);
   prepared_.clear();
+  abandoned_ = false;
   if (!Healthy()) {
-    spdlog::error("storage: cannot reconnect to PostgreSQL: {}", PQerrorMessage(conn_));
+    if (reason != nullptr) {
+      *reason = PQerrorMessage(conn_);
+    } else {
+      spdlog::error("storage: cannot reconnect to PostgreSQL: {}", PQerrorMessage(conn_));
+    }
     return absl::UnavailableError("cannot reconnect to the PostgreSQL server; see the server log");
   }
   return absl::OkStatus();
@@ -201,6 +222,47 @@ absl::StatusOr<bool> Connection::WaitForNotification(absl::Duration timeout) {
   if (ready <= 0) return false;
   if (PQconsumeInput(conn_) == 0 || !Healthy()) return lost();
   return take_pending();
+}
+
+absl::Status Connection::Ping(absl::Duration timeout) {
+  if (!Healthy()) return DatabaseError("", "the connection is broken");
+  const absl::Time deadline = absl::Now() + timeout;
+  // Nonblocking, so that sending cannot wait on a full socket buffer either.
+  if (PQsetnonblocking(conn_, 1) != 0 || PQsendQuery(conn_, "SELECT 1") != 1) {
+    PQsetnonblocking(conn_, 0);
+    return Failure(nullptr);
+  }
+  const auto wait_for = [&](short events) {
+    const int64_t left = absl::ToInt64Milliseconds(deadline - absl::Now());
+    if (left <= 0) return false;
+    pollfd fd{PQsocket(conn_), events, 0};
+    const int ready = ::poll(&fd, 1, static_cast<int>(left));
+    return ready > 0 || (ready < 0 && errno == EINTR);
+  };
+  int flushed;
+  while ((flushed = PQflush(conn_)) == 1) {
+    if (!wait_for(POLLOUT | POLLIN)) break;
+    if (PQconsumeInput(conn_) != 1) break;
+  }
+  bool answered = flushed == 0;
+  while (answered && PQisBusy(conn_)) {
+    if (!wait_for(POLLIN) || PQconsumeInput(conn_) != 1) answered = false;
+  }
+  PQsetnonblocking(conn_, 0);
+  if (!answered) {
+    if (Healthy()) {
+      abandoned_ = true;
+      return DatabaseError("", absl::StrCat("no answer from the PostgreSQL server within ",
+                                            absl::FormatDuration(timeout)));
+    }
+    return Failure(nullptr);
+  }
+  absl::Status status;
+  while (pg_result* raw = PQgetResult(conn_)) {
+    Result result(raw);
+    if (status.ok() && PQresultStatus(raw) != PGRES_TUPLES_OK) status = Failure(raw);
+  }
+  return status;
 }
 
 absl::Status Connection::Failure(pg_result* result) const {

@@ -76,10 +76,13 @@ class Connection {
   // `connect_timeout` when positive (it overrides the URI's connect_timeout; libpq counts whole
   // seconds, at least 2). A non-empty `application_name` overrides the URI's (the server names
   // its connections so the change feed knows its own writes). UNAVAILABLE when the server cannot
-  // be reached, INVALID_ARGUMENT for a malformed URI.
+  // be reached, INVALID_ARGUMENT for a malformed URI. libpq's reason for a failed connection is
+  // logged as an error, or, when `reason` is given, stored there instead (for a caller that
+  // logs only changes). The server's notices (NOTICE, WARNING) go to the log at debug level,
+  // not to stderr.
   static absl::StatusOr<std::unique_ptr<Connection>> Open(
       const std::string& uri, absl::Duration connect_timeout = absl::ZeroDuration(),
-      const std::string& application_name = "");
+      const std::string& application_name = "", std::string* reason = nullptr);
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -96,10 +99,16 @@ class Connection {
   // broke. Not inside a transaction (notifications are delivered between them).
   absl::StatusOr<bool> WaitForNotification(absl::Duration timeout);
 
+  // Runs `SELECT 1`, waiting at most `timeout` for the answer: OK when the server answered.
+  // Unlike Exec it never blocks longer, even when the network or the server hangs; after a
+  // timeout the connection counts as broken (a statement is still in flight) until Reset.
+  absl::Status Ping(absl::Duration timeout);
+
   // False once the connection broke (the server went away); Reset reconnects.
   bool Healthy() const;
   // Reconnects a broken connection (its prepared statements are gone with the old session).
-  absl::Status Reset();
+  // `reason` as for Open.
+  absl::Status Reset(std::string* reason = nullptr);
 
  private:
   explicit Connection(pg_conn* conn) : conn_(conn) {}
@@ -111,6 +120,7 @@ class Connection {
   static constexpr size_t kMaxPrepared = 256;
 
   pg_conn* conn_;
+  bool abandoned_ = false;  // A Ping timed out with its statement in flight.
   absl::flat_hash_map<std::string, std::string> prepared_;  // SQL -> statement name
   int64_t next_statement_ = 0;
 };

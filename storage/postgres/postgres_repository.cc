@@ -33,6 +33,7 @@
 #include "storage/postgres/pg_status.h"
 #include "storage/postgres/programme_report_rows.h"
 #include "storage/postgres/project_rows.h"
+#include "storage/postgres/reachability_check.h"
 #include "storage/postgres/record_figure_rows.h"
 #include "storage/postgres/request_id_rows.h"
 #include "storage/postgres/session_rows.h"
@@ -187,16 +188,19 @@ absl::StatusOr<std::unique_ptr<PostgresRepository>> PostgresRepository::Open(
   absl::StatusOr<std::string> key = EnsurePageTokenKey(*pool);
   if (!key.ok()) return StatusFor(key.status(), "reading", "the page-token key");
   return std::unique_ptr<PostgresRepository>(new PostgresRepository(
-      std::move(pool), *std::move(key), static_cast<size_t>(options.record_cache_entries),
-      std::move(options.audit_key), uri, options.connect_timeout, std::move(origin)));
+      std::move(pool), std::make_unique<postgres::ReachabilityCheck>(uri), *std::move(key),
+      static_cast<size_t>(options.record_cache_entries), std::move(options.audit_key), uri,
+      options.connect_timeout, std::move(origin)));
 }
 
 PostgresRepository::PostgresRepository(std::unique_ptr<ConnectionPool> pool,
+                                       std::unique_ptr<postgres::ReachabilityCheck> reachability,
                                        std::string page_token_key, size_t record_cache_entries,
                                        std::optional<AuditKey> audit_key, std::string uri,
                                        absl::Duration connect_timeout, std::string origin)
     : CachingRepository(record_cache_entries),
       pool_(std::move(pool)),
+      reachability_(std::move(reachability)),
       page_token_key_(std::move(page_token_key)),
       audit_key_(std::move(audit_key)),
       change_feed_(std::make_unique<postgres::PostgresChangeFeed>(
@@ -256,6 +260,10 @@ absl::Status PostgresRepository::Write(absl::string_view action, absl::string_vi
 // --- Page tokens and reference data ---------------------------------------------------------
 
 absl::StatusOr<std::string> PostgresRepository::PageTokenKey() { return page_token_key_; }
+
+absl::Status PostgresRepository::CheckReachable(absl::Duration timeout) {
+  return reachability_->Check(timeout);
+}
 
 absl::StatusOr<bool> PostgresRepository::IndustryExists(absl::string_view code) {
   bool exists = false;

@@ -27,6 +27,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "storage/caching_repository.h"
+#include "storage/reachability.h"
 #include "storage/repository.h"
 
 namespace techmatch::storage {
@@ -34,6 +35,7 @@ namespace techmatch::storage {
 namespace postgres {
 class Connection;
 class ConnectionPool;
+class ReachabilityCheck;
 }  // namespace postgres
 
 struct PostgresOptions {
@@ -52,7 +54,7 @@ struct PostgresOptions {
   std::optional<AuditKey> audit_key;
 };
 
-class PostgresRepository final : public CachingRepository {
+class PostgresRepository final : public CachingRepository, public Reachability {
  public:
   // Connects to `uri` (postgresql://...), applies pending migrations and creates the page-token
   // key on first open. INVALID_ARGUMENT for bad options or a malformed URI, UNAVAILABLE when
@@ -68,6 +70,8 @@ class PostgresRepository final : public CachingRepository {
   // Follows the needs, offerings and thesaurus entries written by other servers on the
   // database (storage/postgres/change_feed.h).
   ChangeFeed* change_feed() override;
+  // On a connection of its own (storage/postgres/reachability_check.h).
+  absl::Status CheckReachable(absl::Duration timeout) override;
 
   absl::StatusOr<bool> IndustryExists(absl::string_view code) override;
   absl::StatusOr<bool> EventExists(absl::string_view id) override;
@@ -226,9 +230,11 @@ class PostgresRepository final : public CachingRepository {
   absl::StatusOr<std::optional<std::string>> FindOfferingInstitute(absl::string_view id) override;
 
  private:
-  PostgresRepository(std::unique_ptr<postgres::ConnectionPool> pool, std::string page_token_key,
-                     size_t record_cache_entries, std::optional<AuditKey> audit_key,
-                     std::string uri, absl::Duration connect_timeout, std::string origin);
+  PostgresRepository(std::unique_ptr<postgres::ConnectionPool> pool,
+                     std::unique_ptr<postgres::ReachabilityCheck> reachability,
+                     std::string page_token_key, size_t record_cache_entries,
+                     std::optional<AuditKey> audit_key, std::string uri,
+                     absl::Duration connect_timeout, std::string origin);
 
   absl::StatusOr<Need> GetNeedUncached(absl::string_view id) override;
   absl::StatusOr<Offering> GetOfferingUncached(absl::string_view id) override;
@@ -265,6 +271,7 @@ class PostgresRepository final : public CachingRepository {
                                                       int64_t expected_revision);
 
   std::unique_ptr<postgres::ConnectionPool> pool_;
+  std::unique_ptr<postgres::ReachabilityCheck> reachability_;
   const std::string page_token_key_;  // Read once at open: it never changes.
   const std::optional<AuditKey> audit_key_;
   const std::unique_ptr<ChangeFeed> change_feed_;  // Reads through pool_.

@@ -49,6 +49,14 @@ absl::Status RunTransaction(ConnectionPool& pool, Isolation isolation, bool read
     if (!lease.ok()) return lease.status();
     Transaction transaction(**lease);
     status = transaction.Begin(isolation, read_only);
+    if (!status.ok() && !(*lease)->Healthy()) {
+      // The connection died while it sat in the pool (the server restarted, an idle connection
+      // was cut) and only BEGIN found out. BEGIN did nothing, so reconnect and begin again,
+      // once. Later statements are never sent twice: once a write may have reached the server,
+      // a lost connection leaves its outcome unknown and the caller gets UNAVAILABLE.
+      status = (*lease)->Reset();
+      if (status.ok()) status = transaction.Begin(isolation, read_only);
+    }
     if (status.ok()) status = body(**lease);
     if (status.ok()) status = transaction.Commit();
     if (status.ok()) return status;

@@ -40,8 +40,11 @@ class Transaction {
 // Borrows a connection from `pool` and runs `body` in a transaction of `isolation`, committing
 // when it returns OK and rolling back otherwise. A serialization failure or deadlock, from
 // `body` or from COMMIT, runs it again (with a fresh snapshot) up to `max_attempts` times in
-// all; after that its error is returned (ABORTED once mapped, pg_status.h). Errors are
-// DatabaseErrors as Connection gives them, or what `body` returned.
+// all; after that its error is returned (ABORTED once mapped, pg_status.h). When BEGIN fails
+// because the borrowed connection was lost (a server restart since its last use), nothing was
+// done yet: the connection is reconnected and BEGIN sent again, once. A connection lost after
+// that is UNAVAILABLE, never retried: a write may have committed. Errors are DatabaseErrors as
+// Connection gives them, or what `body` returned.
 absl::Status RunTransaction(ConnectionPool& pool, Isolation isolation, bool read_only,
                             absl::FunctionRef<absl::Status(Connection&)> body,
                             int max_attempts = 5);
