@@ -468,7 +468,7 @@ int RunPostgres(const Options& options) {
     bench::PgBenchConnection& hand = **hand_or;
     auto count = hand.Query("SELECT count(*) FROM agreements");
     std::printf(
-        "PostgreSQL: %s agreements; repository (its SQL, checked_sum) against "
+        "PostgreSQL: %s agreements; repository (its SQL) against "
         "hand-written SQL (sum), alternating, median of %d runs\n\n",
         count.ok() && !count->empty() ? (*count)[0][0].c_str() : "?", options.runs);
     std::printf("%-12s %12s %14s %8s %8s  %s\n", "group_by", "repository_s", "hand_written_s",
