@@ -13,8 +13,8 @@
 #   PG_URI     an existing PostgreSQL server to use (a database is created on it and dropped);
 #              without it a cluster of its own is started with scripts/pg-cluster and stopped
 #   DURABLE    1 (default): PostgreSQL commits wait for the disk (fsync, synchronous_commit on,
-#              as SQLite's synchronous=full, which the SQLite side runs); 0 leaves the cluster
-#              as scripts/pg-cluster starts it (no fsync). Only applied to a cluster of its own.
+#              as SQLite's synchronous=full, which the SQLite side runs); 0 starts the cluster
+#              as tests get it (no fsync). Only for a cluster of its own.
 #   PIN_PG     1 (default): the cluster's server processes share the servers' core, so both
 #              sides get the same CPU; 0 lets them run anywhere. Only for a cluster of its own.
 #   KEEP=1     keeps the work directory (logs, raw results)
@@ -86,12 +86,7 @@ if [[ -n "${PG_URI:-}" ]]; then
   ADMIN_URI="${PG_URI}"
 else
   CLUSTER="$(mktemp -u /tmp/tm-pgab.XXXXXX)"
-  ADMIN_URI="$(scripts/pg-cluster start "${CLUSTER}")"
-  if [[ "${DURABLE}" == 1 ]]; then
-    psql -q "${ADMIN_URI}" -c "ALTER SYSTEM SET fsync = on" \
-      -c "ALTER SYSTEM SET synchronous_commit = on" -c "ALTER SYSTEM SET full_page_writes = on" \
-      -c "SELECT pg_reload_conf()" >/dev/null
-  fi
+  ADMIN_URI="$(PG_CLUSTER_DURABLE="${DURABLE}" scripts/pg-cluster start "${CLUSTER}")"
   if [[ "${PIN_PG}" == 1 && -n "${SERVER_CORE}" ]]; then
     # Backends forked from now on inherit the postmaster's affinity.
     postmaster="$(head -n1 "${CLUSTER}/data/postmaster.pid")"
