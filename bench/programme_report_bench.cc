@@ -3,7 +3,7 @@
 //
 //   build/bin/programme_report_bench [--counties=200] [--projects=100000]
 //       [--observations=1000000] [--agreements=1000000] [--runs=5] [--ratio_target=1.25]
-//       [--dir=/tmp] [--keep] [--reuse=FILE]
+//       [--dir=/tmp] [--keep] [--reuse=FILE|URI] [--db=postgresql://...]
 //
 // The province (510000) has one city per ten counties (510100, 510200, ...; counties 510101,
 // ...), generated deterministically: organizations spread over the counties (governments in a
@@ -27,30 +27,38 @@
 // subordinate region (and kind) with their totals, the year's events. The sides alternate run
 // by run; medians of --runs runs. The answers are compared where both compute the same figure.
 // Exit 1 when a ratio exceeds --ratio_target (0: not checked) or an answer differs.
+//
+// With --db=postgresql://... the same on PostgreSQL: a database of its own on that server
+// (dropped at the end unless --keep), its schema migrated by PostgresRepository, the same rows
+// loaded through pipelined prepared INSERTs in one transaction (bench/bench_sql.h), the report
+// over a PostgresRepository against the same hand-written statements spelled for PostgreSQL.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <random>
 #include <string>
-#include <variant>
 #include <vector>
 
-#include "SQLiteCpp/Database.h"
-#include "SQLiteCpp/Statement.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
+#include "bench/bench_sql.h"
+#include "bench/pg_bench_connection.h"
 #include "core/agreements/agreement.h"
 #include "core/ledger/observation.h"
 #include "core/ledger/target.h"
 #include "core/money/money.h"
 #include "core/reports/programme_report.h"
+#include "storage/postgres/postgres_repository.h"
 #include "storage/sqlite/sqlite_repository.h"
 #include "usecases/reports.h"
 
@@ -70,7 +78,9 @@ struct Options {
   double ratio_target = 1.25;
   std::string dir = "/tmp";
   bool keep = false;  // Keep the database file (its path is printed).
-  std::string reuse;  // A file a kept run loaded with the same scale flags: no load.
+  std::string reuse;  // A file or URI a kept run loaded with the same scale flags: no load.
+  // PostgreSQL instead of SQLite: a URI of a server the bench creates its own database on.
+  std::string db;
 };
 
 [[noreturn]] void Usage() {
@@ -78,7 +88,7 @@ struct Options {
       stderr,
       "usage: programme_report_bench [--counties=N] [--projects=N] [--observations=N] "
       "[--agreements=N] [--runs=N] [--ratio_target=X (0: not checked)] [--dir=DIR] [--keep] "
-      "[--reuse=FILE]\n");
+      "[--reuse=FILE|URI] [--db=postgresql://...]\n");
   std::exit(2);
 }
 
@@ -106,6 +116,9 @@ Options ParseOptions(int argc, char** argv) {
       options.keep = true;
     } else if (absl::ConsumePrefix(&arg, "--reuse=")) {
       options.reuse = std::string(arg);
+    } else if (absl::ConsumePrefix(&arg, "--db=")) {
+      options.db = std::string(arg);
+      ok = absl::StartsWith(arg, "postgresql://") || absl::StartsWith(arg, "postgres://");
     } else {
       ok = false;
     }
@@ -175,7 +188,7 @@ int64_t NanosIn(int year, double fraction) {
 
 class Loader {
  public:
-  Loader(SQLite::Database& db, const Province& province, const Options& options)
+  Loader(bench::BenchSql& db, const Province& province, const Options& options)
       : db_(db), province_(province), options_(options), rng_(42) {}
 
   void Load() {
@@ -199,10 +212,10 @@ class Loader {
 
   void Organizations() {
     const int64_t count = std::max<int64_t>(200, options_.projects / 5);
-    SQLite::Statement org(db_,
-                          "INSERT INTO organizations (id, display_name, kind, parent_id, "
-                          "region_code, industries, create_time, update_time, revision) "
-                          "VALUES (?1, ?1, ?2, NULL, ?3, '', 0, 0, 1)");
+    auto org = db_.Prepare(
+        "INSERT INTO organizations (id, display_name, kind, parent_id, "
+        "region_code, industries, create_time, update_time, revision) "
+        "VALUES (?1, ?1, ?2, NULL, ?3, '', 0, 0, 1)");
     for (int64_t i = 0; i < count; ++i) {
       const std::string id = absl::StrFormat("o%06d", i);
       const uint64_t k = Pick(20);
@@ -214,11 +227,10 @@ class Loader {
       // Governments sit in a city; everyone else in a county (a contract's demander in a city
       // would be the city's own figure of achievements_transformed, which hides its counties').
       const std::string region = k == 19 ? AnyCity() : AnyCounty();
-      org.reset();
-      org.bind(1, id);
-      org.bind(2, kind);
-      org.bind(3, region);
-      org.exec();
+      org->Bind(1, id);
+      org->Bind(2, kind);
+      org->Bind(3, region);
+      org->Exec();
       region_of_[id] = region;
       (k < 14   ? enterprises_
        : k < 18 ? research_
@@ -229,40 +241,36 @@ class Loader {
   }
 
   void Indicators() {
-    SQLite::Statement add(db_,
-                          "INSERT INTO indicators (code, display_name_zh, display_name_en, unit, "
-                          "create_time, update_time, revision) VALUES (?1, ?1, ?1, ?2, 0, 0, 1)");
+    auto add = db_.Prepare(
+        "INSERT INTO indicators (code, display_name_zh, display_name_en, unit, "
+        "create_time, update_time, revision) VALUES (?1, ?1, ?1, ?2, 0, 0, 1)");
     for (size_t i = std::size(kObserved) - kAddedIndicators; i < std::size(kObserved); ++i) {
-      add.reset();
-      add.bind(1, kObserved[i].code);
-      add.bind(2, kObserved[i].unit);
-      add.exec();
+      add->Bind(1, kObserved[i].code);
+      add->Bind(2, kObserved[i].unit);
+      add->Exec();
     }
   }
 
   // Every indicator (the derived ones too) has a target per region for the year, the year
   // before and the year after.
   void Targets() {
-    SQLite::Statement codes(db_, "SELECT code, unit FROM indicators ORDER BY code");
     std::vector<std::pair<std::string, std::string>> indicators;
-    while (codes.executeStep()) {
-      indicators.emplace_back(codes.getColumn(0).getString(), codes.getColumn(1).getString());
-    }
-    SQLite::Statement add(db_,
-                          "INSERT INTO targets (id, indicator_code, region_code, year, value, "
-                          "create_time, update_time, revision) VALUES (?1, ?2, ?3, ?4, ?5, 0, 0, "
-                          "1)");
+    db_.Query("SELECT code, unit FROM indicators ORDER BY code", {},
+              [&](const bench::SqlRow& row) { indicators.emplace_back(row.Text(0), row.Text(1)); });
+    auto add = db_.Prepare(
+        "INSERT INTO targets (id, indicator_code, region_code, year, value, "
+        "create_time, update_time, revision) VALUES (?1, ?2, ?3, ?4, ?5, 0, 0, "
+        "1)");
     int64_t n = 0;
     for (int year = kReportYear - 1; year <= kReportYear + 1; ++year) {
       for (const auto& [code, unit] : indicators) {
         for (const std::string& region : province_.all) {
-          add.reset();
-          add.bind(1, absl::StrCat("t", n++));
-          add.bind(2, code);
-          add.bind(3, region);
-          add.bind(4, year);
-          add.bind(5, FigureValue(unit));
-          add.exec();
+          add->Bind(1, absl::StrCat("t", n++));
+          add->Bind(2, code);
+          add->Bind(3, region);
+          add->Bind(4, year);
+          add->Bind(5, FigureValue(unit));
+          add->Exec();
         }
       }
     }
@@ -277,10 +285,10 @@ class Loader {
   // Every (year, indicator, region, half) key, the report's year first and then the years
   // around it, until the count is reached.
   void Observations() {
-    SQLite::Statement add(db_,
-                          "INSERT INTO observations (id, indicator_code, region_code, year, half, "
-                          "value, note, create_time, update_time, revision) VALUES (?1, ?2, ?3, "
-                          "?4, ?5, ?6, '', 0, 0, 1)");
+    auto add = db_.Prepare(
+        "INSERT INTO observations (id, indicator_code, region_code, year, half, "
+        "value, note, create_time, update_time, revision) VALUES (?1, ?2, ?3, "
+        "?4, ?5, ?6, '', 0, 0, 1)");
     int64_t n = 0;
     for (int step = 0; n < options_.observations; ++step) {
       const int year = kReportYear + (step % 2 == 0 ? step / 2 : -(step + 1) / 2);
@@ -290,14 +298,13 @@ class Loader {
         for (const std::string& region : province_.all) {
           for (int half : {kWholeYear, 1, 2}) {
             if (n >= options_.observations) return;
-            add.reset();
-            add.bind(1, absl::StrCat("obs", n++));
-            add.bind(2, indicator.code);
-            add.bind(3, region);
-            add.bind(4, year);
-            add.bind(5, half);
-            add.bind(6, FigureValue(indicator.unit));
-            add.exec();
+            add->Bind(1, absl::StrCat("obs", n++));
+            add->Bind(2, indicator.code);
+            add->Bind(3, region);
+            add->Bind(4, year);
+            add->Bind(5, half);
+            add->Bind(6, FigureValue(indicator.unit));
+            add->Exec();
           }
         }
       }
@@ -305,17 +312,16 @@ class Loader {
   }
 
   void Projects() {
-    SQLite::Statement project(
-        db_,
+    auto project = db_.Prepare(
         "INSERT INTO projects (id, title, level, programme, lead_organization_id, partners, "
         "region_code, year, approved_funds, arrived_funds, arrival_count, create_time, "
         "update_time, revision) VALUES (?1, ?1, ?2, '科技计划', ?3, '', ?4, ?5, ?6, ?7, ?8, 0, 0, "
         "1)");
-    SQLite::Statement member(
-        db_, "INSERT INTO project_organizations (project_id, organization_id) VALUES (?1, ?2)");
-    SQLite::Statement arrival(db_,
-                              "INSERT INTO project_fund_arrivals (project_id, id, amount, "
-                              "arrive_time, note, create_time) VALUES (?1, ?2, ?3, ?4, '', 0)");
+    auto member = db_.Prepare(
+        "INSERT INTO project_organizations (project_id, organization_id) VALUES (?1, ?2)");
+    auto arrival = db_.Prepare(
+        "INSERT INTO project_fund_arrivals (project_id, id, amount, "
+        "arrive_time, note, create_time) VALUES (?1, ?2, ?3, ?4, '', 0)");
     const char* const kLevels[] = {"NATIONAL", "PROVINCIAL", "MUNICIPAL", "COUNTY"};
     for (int64_t i = 0; i < options_.projects; ++i) {
       const std::string id = absl::StrFormat("p%07d", i);
@@ -329,34 +335,30 @@ class Loader {
       for (int a = 1; a <= arrivals; ++a) {
         const int64_t amount = 1 + static_cast<int64_t>(Pick(approved / 2));
         arrived += amount;
-        arrival.reset();
-        arrival.bind(1, id);
-        arrival.bind(2, absl::StrFormat("%06d", a));
-        arrival.bind(3, amount);
-        arrival.bind(4, NanosIn(year + (Pick(3) == 0 ? 1 : 0), Fraction()));
-        arrival.exec();
+        arrival->Bind(1, id);
+        arrival->Bind(2, absl::StrFormat("%06d", a));
+        arrival->Bind(3, amount);
+        arrival->Bind(4, NanosIn(year + (Pick(3) == 0 ? 1 : 0), Fraction()));
+        arrival->Exec();
       }
-      project.reset();
-      project.clearBindings();
-      project.bind(1, id);
-      project.bind(2, kLevels[Pick(4)]);
-      project.bind(3, lead);
-      project.bind(4, region_of_[lead]);
-      project.bind(5, year);
-      if (has_approved) project.bind(6, approved);
-      project.bind(7, arrived);
-      project.bind(8, arrivals);
-      project.exec();
-      member.reset();
-      member.bind(1, id);
-      member.bind(2, lead);
-      member.exec();
+      project->ClearBindings();
+      project->Bind(1, id);
+      project->Bind(2, kLevels[Pick(4)]);
+      project->Bind(3, lead);
+      project->Bind(4, region_of_[lead]);
+      project->Bind(5, year);
+      if (has_approved) project->Bind(6, approved);
+      project->Bind(7, arrived);
+      project->Bind(8, arrivals);
+      project->Exec();
+      member->Bind(1, id);
+      member->Bind(2, lead);
+      member->Exec();
     }
   }
 
   void Commissioners() {
-    SQLite::Statement add(
-        db_,
+    auto add = db_.Prepare(
         "INSERT INTO commissioners (id, display_name, home_organization_id, region_code, year, "
         "service_model, technologies_promoted, new_products, projects, joint_ventures, "
         "cooperatives, enterprises_founded, investment, profit, farmer_income_increase, "
@@ -364,67 +366,63 @@ class Loader {
         "?10, ?11, ?12, ?13, ?14, 0, 0, 1)");
     const char* const kModels[] = {"MARKET_LED", "TECHNOLOGY_PUSHED", "VENTURE"};
     for (int64_t i = 0; i < options_.projects / 5; ++i) {
-      add.reset();
-      add.clearBindings();
-      add.bind(1, absl::StrFormat("c%07d", i));
-      add.bind(2, research_[Pick(research_.size())]);
-      add.bind(3, AnyCounty());
-      add.bind(4, AnyYear());
-      add.bind(5, kModels[Pick(3)]);
-      for (int f = 0; f < 6; ++f) add.bind(6 + f, static_cast<int64_t>(Pick(20)));
+      add->ClearBindings();
+      add->Bind(1, absl::StrFormat("c%07d", i));
+      add->Bind(2, research_[Pick(research_.size())]);
+      add->Bind(3, AnyCounty());
+      add->Bind(4, AnyYear());
+      add->Bind(5, kModels[Pick(3)]);
+      for (int f = 0; f < 6; ++f) add->Bind(6 + f, static_cast<int64_t>(Pick(20)));
       for (int f = 0; f < 3; ++f) {
-        if (Pick(4) != 0) add.bind(12 + f, static_cast<int64_t>(Pick(100'000'000)));
+        if (Pick(4) != 0) add->Bind(12 + f, static_cast<int64_t>(Pick(100'000'000)));
       }
-      add.exec();
+      add->Exec();
     }
   }
 
   void Financings() {
-    SQLite::Statement add(db_,
-                          "INSERT INTO financings (id, kind, provider_id, recipient_id, amount, "
-                          "grant_time, grant_year, agreement_id, region_code, create_time, "
-                          "update_time, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL, ?8, "
-                          "0, 0, 1)");
+    auto add = db_.Prepare(
+        "INSERT INTO financings (id, kind, provider_id, recipient_id, amount, "
+        "grant_time, grant_year, agreement_id, region_code, create_time, "
+        "update_time, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL, ?8, "
+        "0, 0, 1)");
     const char* const kKinds[] = {"LOAN", "GUARANTEE", "EQUITY", "AWARD", "SUBSIDY"};
     for (int64_t i = 0; i < options_.projects / 5; ++i) {
       const std::string& recipient = enterprises_[Pick(enterprises_.size())];
       const int year = AnyYear();
-      add.reset();
-      add.bind(1, absl::StrFormat("f%07d", i));
-      add.bind(2, kKinds[Pick(5)]);
-      add.bind(3, financiers_[Pick(financiers_.size())]);
-      add.bind(4, recipient);
-      add.bind(5, static_cast<int64_t>(1 + Pick(10'000'000'000)));
-      add.bind(6, NanosIn(year, Fraction()));
-      add.bind(7, year);
-      add.bind(8, region_of_[recipient]);
-      add.exec();
+      add->Bind(1, absl::StrFormat("f%07d", i));
+      add->Bind(2, kKinds[Pick(5)]);
+      add->Bind(3, financiers_[Pick(financiers_.size())]);
+      add->Bind(4, recipient);
+      add->Bind(5, static_cast<int64_t>(1 + Pick(10'000'000'000)));
+      add->Bind(6, NanosIn(year, Fraction()));
+      add->Bind(7, year);
+      add->Bind(8, region_of_[recipient]);
+      add->Exec();
     }
   }
 
   void Events() {
-    SQLite::Statement event(db_,
-                            "INSERT INTO events (id, display_name, location, start_time, "
-                            "end_time, registration_close_time, organizers, create_time, "
-                            "update_time, revision) VALUES (?1, ?1, '', ?2, ?3, NULL, ?4, 0, 0, "
-                            "1)");
-    SQLite::Statement organizer(
-        db_, "INSERT INTO event_organizers (event_id, organization_id) VALUES (?1, ?2)");
+    auto event = db_.Prepare(
+        "INSERT INTO events (id, display_name, location, start_time, "
+        "end_time, registration_close_time, organizers, create_time, "
+        "update_time, revision) VALUES (?1, ?1, '', ?2, ?3, NULL, ?4, 0, 0, "
+        "1)");
+    auto organizer =
+        db_.Prepare("INSERT INTO event_organizers (event_id, organization_id) VALUES (?1, ?2)");
     for (int year = kFirstYear; year <= kReportYear; ++year) {
       for (int e = 0; e < 2; ++e) {
         const std::string id = absl::StrFormat("fair-%d-%d", year, e);
         const std::string& by = governments_[Pick(governments_.size())];
         const int64_t start = NanosIn(year, Fraction() * 0.9);
-        event.reset();
-        event.bind(1, id);
-        event.bind(2, start);
-        event.bind(3, start + int64_t{86'400'000'000'000});
-        event.bind(4, by);
-        event.exec();
-        organizer.reset();
-        organizer.bind(1, id);
-        organizer.bind(2, by);
-        organizer.exec();
+        event->Bind(1, id);
+        event->Bind(2, start);
+        event->Bind(3, start + int64_t{86'400'000'000'000});
+        event->Bind(4, by);
+        event->Exec();
+        organizer->Bind(1, id);
+        organizer->Bind(2, by);
+        organizer->Exec();
         events_.push_back(id);
       }
     }
@@ -433,18 +431,17 @@ class Loader {
   // As summarize_bench: a supplier and one or two demanders (a government in a framework
   // agreement), one or two industries, amounts mostly set.
   void Agreements() {
-    SQLite::Statement agreement(
-        db_,
+    auto agreement = db_.Prepare(
         "INSERT INTO agreements (id, title, kind, parties, event_id, need_id, offering_id, "
         "industries, sign_time, sign_month, contract_amount, total_investment, "
         "expected_sales_revenue, expected_profit_tax, realized_output_value, "
         "realized_profit_tax, state, create_time, update_time, revision) VALUES (?1, ?1, ?2, "
         "?3, ?4, NULL, NULL, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0, 0, 1)");
-    SQLite::Statement party(db_,
-                            "INSERT INTO agreement_parties (agreement_id, position, "
-                            "organization_id, role) VALUES (?1, ?2, ?3, ?4)");
-    SQLite::Statement industry(
-        db_, "INSERT INTO agreement_industries (agreement_id, industry_code) VALUES (?1, ?2)");
+    auto party = db_.Prepare(
+        "INSERT INTO agreement_parties (agreement_id, position, "
+        "organization_id, role) VALUES (?1, ?2, ?3, ?4)");
+    auto industry = db_.Prepare(
+        "INSERT INTO agreement_industries (agreement_id, industry_code) VALUES (?1, ?2)");
     const std::vector<std::string> industries = {"liquor",    "chemicals",   "machinery",
                                                  "energy",    "agriculture", "pharmaceuticals",
                                                  "materials", "electronics", "environment"};
@@ -472,40 +469,37 @@ class Loader {
       if (Pick(3) == 0 && industries[0] != codes[0]) codes.push_back(industries[0]);
       const int64_t sign = NanosIn(AnyYear(), Fraction());
       const char* state = kStates[Pick(4)];
-      agreement.reset();
-      agreement.clearBindings();
-      agreement.bind(1, id);
-      agreement.bind(2, framework ? kKinds[0] : kKinds[1 + Pick(5)]);
-      agreement.bind(3, absl::StrJoin(encoded, "\x1F"));
-      if (Pick(4) != 0) agreement.bind(4, events_[Pick(events_.size())]);
-      agreement.bind(5, absl::StrJoin(codes, "\x1F"));
-      agreement.bind(6, sign);
-      agreement.bind(7, SignMonthOf(absl::FromUnixNanos(sign)));
+      agreement->ClearBindings();
+      agreement->Bind(1, id);
+      agreement->Bind(2, framework ? kKinds[0] : kKinds[1 + Pick(5)]);
+      agreement->Bind(3, absl::StrJoin(encoded, "\x1F"));
+      if (Pick(4) != 0) agreement->Bind(4, events_[Pick(events_.size())]);
+      agreement->Bind(5, absl::StrJoin(codes, "\x1F"));
+      agreement->Bind(6, sign);
+      agreement->Bind(7, SignMonthOf(absl::FromUnixNanos(sign)));
       for (int f = 0; f < 6; ++f) {
         const bool realized = f >= 4;
         if (framework || (realized && std::string(state) == "SIGNED") || Pick(5) == 0) continue;
-        agreement.bind(8 + f, static_cast<int64_t>(Pick(1'000'000'000'000LL)));  // < 100億元
+        agreement->Bind(8 + f, static_cast<int64_t>(Pick(1'000'000'000'000LL)));  // < 100億元
       }
-      agreement.bind(14, state);
-      agreement.exec();
+      agreement->Bind(14, state);
+      agreement->Exec();
       for (size_t p = 0; p < parties.size(); ++p) {
-        party.reset();
-        party.bind(1, id);
-        party.bind(2, static_cast<int64_t>(p));
-        party.bind(3, parties[p].first);
-        party.bind(4, parties[p].second);
-        party.exec();
+        party->Bind(1, id);
+        party->Bind(2, static_cast<int64_t>(p));
+        party->Bind(3, parties[p].first);
+        party->Bind(4, parties[p].second);
+        party->Exec();
       }
       for (const std::string& code : codes) {
-        industry.reset();
-        industry.bind(1, id);
-        industry.bind(2, code);
-        industry.exec();
+        industry->Bind(1, id);
+        industry->Bind(2, code);
+        industry->Exec();
       }
     }
   }
 
-  SQLite::Database& db_;
+  bench::BenchSql& db_;
   const Province& province_;
   const Options& options_;
   std::mt19937_64 rng_;
@@ -558,75 +552,65 @@ Checked CheckedOf(const ProgrammeReport& report) {
   return c;
 }
 
-// Runs `sql` with `binds` (text or integer, in order) and calls `row` for each row.
-template <typename Row>
-void Query(SQLite::Database& db, const std::string& sql,
-           const std::vector<std::variant<std::string, int64_t>>& binds, Row&& row) {
-  SQLite::Statement statement(db, sql);
-  for (size_t i = 0; i < binds.size(); ++i) {
-    if (const auto* text = std::get_if<std::string>(&binds[i])) {
-      statement.bind(static_cast<int>(i + 1), *text);
-    } else {
-      statement.bind(static_cast<int>(i + 1), std::get<int64_t>(binds[i]));
-    }
-  }
-  while (statement.executeStep()) row(statement);
-}
-
-int64_t Int(SQLite::Statement& s, int column) {
-  return s.getColumn(column).isNull() ? 0 : s.getColumn(column).getInt64();
-}
-
 // What the report reads, by hand, in one read transaction.
-Checked RunHandWritten(SQLite::Database& db, const std::string& region) {
+// On PostgreSQL the same statements with its spelling: LIKE for GLOB, JOIN for SQLite's
+// join-order CROSS JOIN (PostgreSQL plans from its statistics), no unary + on a column.
+Checked RunHandWritten(bench::BenchSql& db, const std::string& region) {
   Checked checked;
   const bool province = region.substr(2) == "0000";
-  const std::string glob = province ? region.substr(0, 2) + "*" : region.substr(0, 4) + "*";
+  const bool pg = db.postgres();
+  const std::string glob = absl::StrCat(region.substr(0, province ? 2 : 4), pg ? "%" : "*");
+  // GLOB, CROSS JOIN and + in the statements below, spelled for the database.
+  const auto sql = [pg](std::string text) {
+    if (!pg) return text;
+    absl::StrReplaceAll({{" GLOB ", " LIKE "}, {"CROSS JOIN", "JOIN"}, {"+a.", "a."}}, &text);
+    return text;
+  };
   const auto key = [&](absl::string_view column) {
     return province ? absl::StrCat("substr(", column, ", 1, 4) || '00'") : std::string(column);
   };
   const int64_t year = kReportYear;
   const int64_t from = NanosIn(kReportYear, 0);
   const int64_t until = absl::ToUnixNanos(PeriodEnd(kReportYear, kWholeYear));
-  auto ignore = [](SQLite::Statement&) {};
-  db.exec("BEGIN");
+  auto ignore = [](const bench::SqlRow&) {};
+  db.Exec(pg ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
 
   // Indicators: their units, the year's targets and observations (each region's own figure,
   // whole year and halves, which the roll-up reads), and the derived figures.
-  Query(db, "SELECT code, unit FROM indicators", {}, ignore);
-  Query(db,
-        "SELECT indicator_code, region_code, value FROM targets WHERE year = ?1 AND region_code "
-        "GLOB ?2",
-        {year, glob}, ignore);
+  db.Query(sql("SELECT code, unit FROM indicators"), {}, ignore);
+  db.Query(
+      sql("SELECT indicator_code, region_code, value FROM targets WHERE year = ?1 AND region_code "
+          "GLOB ?2"),
+      {year, glob}, ignore);
   std::map<std::pair<std::string, std::string>, int64_t> own;  // (indicator, region) → value
-  Query(db,
-        "SELECT indicator_code, region_code, half, value FROM observations WHERE indicator_code "
-        "IN (SELECT code FROM indicators) AND year = ?1 AND region_code GLOB ?2",
-        {year, glob}, [&](SQLite::Statement& s) {
-          own[{s.getColumn(0).getString(), s.getColumn(1).getString()}] += Int(s, 3);
-        });
-  Query(db,
-        "WITH counted AS MATERIALIZED (SELECT (SELECT o.region_code FROM agreement_parties AS p "
-        "JOIN organizations AS o ON o.id = p.organization_id WHERE p.agreement_id = a.id AND "
-        "p.role = 'DEMANDER' AND o.region_code GLOB ?3 ORDER BY p.position LIMIT 1) AS "
-        "region_code FROM agreements AS a WHERE a.sign_time >= ?1 AND a.sign_time < ?2 AND "
-        "+a.kind IN ('TECHNOLOGY_TRANSFER', 'TECHNOLOGY_LICENSE', 'TECHNOLOGY_DEVELOPMENT') AND "
-        "+a.state IN ('IMPLEMENTING', 'COMPLETED')) SELECT region_code, count(*) FROM counted "
-        "WHERE region_code IS NOT NULL GROUP BY 1",
-        {from, until, glob},
-        [&](SQLite::Statement& s) { checked.achievements_transformed += Int(s, 1); });
-  Query(db, "SELECT count(*) FROM projects WHERE region_code GLOB ?1 AND year = ?2", {glob, year},
-        ignore);
-  Query(db,
-        "SELECT sum(a.amount) FROM project_fund_arrivals AS a JOIN projects AS p ON p.id = "
-        "a.project_id WHERE p.region_code GLOB ?1 AND a.arrive_time >= ?2 AND a.arrive_time < ?3",
-        {glob, from, until}, ignore);
-  Query(db, "SELECT count(*) FROM commissioners WHERE region_code GLOB ?1 AND year = ?2",
-        {glob, year}, ignore);
-  Query(db,
-        "SELECT sum(amount), sum(CASE WHEN kind = 'LOAN' THEN amount END) FROM financings WHERE "
-        "region_code GLOB ?1 AND grant_year = ?2",
-        {glob, year}, ignore);
+  db.Query(
+      sql("SELECT indicator_code, region_code, half, value FROM observations WHERE indicator_code "
+          "IN (SELECT code FROM indicators) AND year = ?1 AND region_code GLOB ?2"),
+      {year, glob}, [&](const bench::SqlRow& s) {
+        own[{s.Text(0), s.Text(1)}] += s.Int(3);
+      });
+  db.Query(
+      sql("WITH counted AS MATERIALIZED (SELECT (SELECT o.region_code FROM agreement_parties AS p "
+          "JOIN organizations AS o ON o.id = p.organization_id WHERE p.agreement_id = a.id AND "
+          "p.role = 'DEMANDER' AND o.region_code GLOB ?3 ORDER BY p.position LIMIT 1) AS "
+          "region_code FROM agreements AS a WHERE a.sign_time >= ?1 AND a.sign_time < ?2 AND "
+          "+a.kind IN ('TECHNOLOGY_TRANSFER', 'TECHNOLOGY_LICENSE', 'TECHNOLOGY_DEVELOPMENT') AND "
+          "+a.state IN ('IMPLEMENTING', 'COMPLETED')) SELECT region_code, count(*) FROM counted "
+          "WHERE region_code IS NOT NULL GROUP BY 1"),
+      {from, until, glob},
+      [&](const bench::SqlRow& s) { checked.achievements_transformed += s.Int(1); });
+  db.Query(sql("SELECT count(*) FROM projects WHERE region_code GLOB ?1 AND year = ?2"),
+           {glob, year}, ignore);
+  db.Query(sql("SELECT sum(a.amount) FROM project_fund_arrivals AS a JOIN projects AS p ON p.id = "
+               "a.project_id WHERE p.region_code GLOB ?1 AND a.arrive_time >= ?2 AND a.arrive_time "
+               "< ?3"),
+           {glob, from, until}, ignore);
+  db.Query(sql("SELECT count(*) FROM commissioners WHERE region_code GLOB ?1 AND year = ?2"),
+           {glob, year}, ignore);
+  db.Query(
+      sql("SELECT sum(amount), sum(CASE WHEN kind = 'LOAN' THEN amount END) FROM financings WHERE "
+          "region_code GLOB ?1 AND grant_year = ?2"),
+      {glob, year}, ignore);
 
   // The year's agreements with a party in the region: by subordinate region and in total,
   // with distinct suppliers and demanders. CROSS JOIN fixes the join order: a province's from
@@ -647,44 +631,43 @@ Checked RunHandWritten(SQLite::Database& db, const std::string& region) {
   const std::string distinct =
       "count(DISTINCT CASE WHEN p.role = 'SUPPLIER' THEN p.organization_id END), "
       "count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN p.organization_id END)";
-  Query(db, absl::StrCat("SELECT k, ", sums, " FROM (", by_group, ") GROUP BY k"),
-        {from, until, glob}, ignore);
-  Query(db,
-        absl::StrCat("SELECT r.k, ", distinct, " FROM (", by_group,
-                     ") AS r CROSS JOIN agreement_parties AS p ON p.agreement_id = r.aid GROUP BY "
-                     "r.k"),
-        {from, until, glob}, ignore);
+  db.Query(sql(absl::StrCat("SELECT k, ", sums, " FROM (", by_group, ") AS g GROUP BY k")),
+           {from, until, glob}, ignore);
+  db.Query(sql(absl::StrCat(
+               "SELECT r.k, ", distinct, " FROM (", by_group,
+               ") AS r CROSS JOIN agreement_parties AS p ON p.agreement_id = r.aid GROUP BY "
+               "r.k")),
+           {from, until, glob}, ignore);
   const std::string whole =
       absl::StrCat("SELECT DISTINCT a.id AS aid, ", amounts, parties_in_region);
-  Query(db, absl::StrCat("SELECT ", sums, " FROM (", whole, ")"), {from, until, glob},
-        [&](SQLite::Statement& s) {
-          checked.agreements = Int(s, 0);
-          checked.contract_amount = Int(s, 1);
-        });
-  Query(db,
-        absl::StrCat("SELECT ", distinct, " FROM (", whole,
-                     ") AS r CROSS JOIN agreement_parties AS p ON p.agreement_id = r.aid"),
-        {from, until, glob}, ignore);
+  db.Query(sql(absl::StrCat("SELECT ", sums, " FROM (", whole, ") AS w")), {from, until, glob},
+           [&](const bench::SqlRow& s) {
+             checked.agreements = s.Int(0);
+             checked.contract_amount = s.Int(1);
+           });
+  db.Query(sql(absl::StrCat("SELECT ", distinct, " FROM (", whole,
+                            ") AS r CROSS JOIN agreement_parties AS p ON p.agreement_id = r.aid")),
+           {from, until, glob}, ignore);
 
   // Projects of the year and the year before by subordinate region and level; over-arrived.
-  Query(db,
-        absl::StrCat("SELECT ", key("region_code"),
-                     " AS k, year, level, count(*), sum(approved_funds), sum(arrived_funds) FROM "
-                     "projects WHERE region_code GLOB ?1 AND year IN (?2, ?3) GROUP BY k, year, "
-                     "level"),
-        {glob, year, year - 1}, [&](SQLite::Statement& s) {
-          if (Int(s, 1) == year) {
-            checked.projects += Int(s, 3);
-            checked.projects_approved_funds += Int(s, 4);
-            checked.projects_arrived_funds += Int(s, 5);
-          } else {
-            checked.previous_projects += Int(s, 3);
-          }
-        });
-  Query(db,
-        "SELECT id, title, level, region_code, approved_funds, arrived_funds FROM projects WHERE "
-        "region_code GLOB ?1 AND year = ?2 AND arrived_funds > approved_funds ORDER BY id",
-        {glob, year}, [&](SQLite::Statement&) { ++checked.over_arrived; });
+  db.Query(
+      sql(absl::StrCat("SELECT ", key("region_code"),
+                       " AS k, year, level, count(*), sum(approved_funds), sum(arrived_funds) FROM "
+                       "projects WHERE region_code GLOB ?1 AND year IN (?2, ?3) GROUP BY k, year, "
+                       "level")),
+      {glob, year, year - 1}, [&](const bench::SqlRow& s) {
+        if (s.Int(1) == year) {
+          checked.projects += s.Int(3);
+          checked.projects_approved_funds += s.Int(4);
+          checked.projects_arrived_funds += s.Int(5);
+        } else {
+          checked.previous_projects += s.Int(3);
+        }
+      });
+  db.Query(
+      sql("SELECT id, title, level, region_code, approved_funds, arrived_funds FROM projects WHERE "
+          "region_code GLOB ?1 AND year = ?2 AND arrived_funds > approved_funds ORDER BY id"),
+      {glob, year}, [&](const bench::SqlRow&) { ++checked.over_arrived; });
 
   // Commissioners and financing by subordinate region (and kind), and in total.
   const std::string commissioner_sums =
@@ -692,70 +675,115 @@ Checked RunHandWritten(SQLite::Database& db, const std::string& region) {
       "sum(new_products), sum(projects), sum(joint_ventures), sum(cooperatives), "
       "sum(enterprises_founded), sum(investment), sum(profit), sum(farmer_income_increase) FROM "
       "commissioners WHERE region_code GLOB ?1 AND year = ?2";
-  Query(db,
-        absl::StrCat("SELECT ", key("region_code"), " AS k, ", commissioner_sums, " GROUP BY k"),
-        {glob, year}, ignore);
-  Query(db, absl::StrCat("SELECT ", commissioner_sums), {glob, year},
-        [&](SQLite::Statement& s) { checked.commissioners = Int(s, 0); });
+  db.Query(
+      sql(absl::StrCat("SELECT ", key("region_code"), " AS k, ", commissioner_sums, " GROUP BY k")),
+      {glob, year}, ignore);
+  db.Query(sql(absl::StrCat("SELECT ", commissioner_sums)), {glob, year},
+           [&](const bench::SqlRow& s) { checked.commissioners = s.Int(0); });
   const std::string financing_sums =
       "count(*), count(DISTINCT recipient_id), sum(amount) FROM financings WHERE region_code "
       "GLOB ?1 AND grant_year = ?2";
-  Query(db,
-        absl::StrCat("SELECT ", key("region_code"), " AS k, kind, ", financing_sums,
-                     " GROUP BY k, kind"),
-        {glob, year}, ignore);
-  Query(db, absl::StrCat("SELECT ", key("region_code"), " AS k, ", financing_sums, " GROUP BY k"),
-        {glob, year}, ignore);
-  Query(db, absl::StrCat("SELECT kind, ", financing_sums, " GROUP BY kind"), {glob, year}, ignore);
-  Query(db, absl::StrCat("SELECT ", financing_sums), {glob, year},
-        [&](SQLite::Statement& s) { checked.financing = Int(s, 2); });
+  db.Query(sql(absl::StrCat("SELECT ", key("region_code"), " AS k, kind, ", financing_sums,
+                            " GROUP BY k, kind")),
+           {glob, year}, ignore);
+  db.Query(
+      sql(absl::StrCat("SELECT ", key("region_code"), " AS k, ", financing_sums, " GROUP BY k")),
+      {glob, year}, ignore);
+  db.Query(sql(absl::StrCat("SELECT kind, ", financing_sums, " GROUP BY kind")), {glob, year},
+           ignore);
+  db.Query(sql(absl::StrCat("SELECT ", financing_sums)), {glob, year},
+           [&](const bench::SqlRow& s) { checked.financing = s.Int(2); });
 
   // The year's events organized in the region.
-  Query(db,
-        "SELECT e.id FROM events AS e WHERE e.start_time >= ?1 AND e.start_time < ?2 AND EXISTS "
-        "(SELECT 1 FROM event_organizers AS eo JOIN organizations AS o ON o.id = "
-        "eo.organization_id WHERE eo.event_id = e.id AND o.region_code GLOB ?3)",
-        {from, until, glob}, ignore);
-  db.exec("COMMIT");
+  db.Query(
+      sql("SELECT e.id FROM events AS e WHERE e.start_time >= ?1 AND e.start_time < ?2 AND EXISTS "
+          "(SELECT 1 FROM event_organizers AS eo JOIN organizations AS o ON o.id = "
+          "eo.organization_id WHERE eo.event_id = e.id AND o.region_code GLOB ?3)"),
+      {from, until, glob}, ignore);
+  db.Exec("COMMIT");
   return checked;
+}
+
+bool IsPostgresUri(absl::string_view target) {
+  return absl::StartsWith(target, "postgresql://") || absl::StartsWith(target, "postgres://");
+}
+
+// The repository the server would open on `path`: a SQLite file or a PostgreSQL URI.
+absl::StatusOr<std::unique_ptr<storage::Repository>> OpenRepository(const std::string& path) {
+  if (IsPostgresUri(path)) {
+    auto repo = storage::PostgresRepository::Open(path);
+    if (!repo.ok()) return repo.status();
+    return std::unique_ptr<storage::Repository>(*std::move(repo));
+  }
+  auto repo = storage::SqliteRepository::Open(path);
+  if (!repo.ok()) return repo.status();
+  return std::unique_ptr<storage::Repository>(*std::move(repo));
 }
 
 int Main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // a line at a time, also into a file
   const Options options = ParseOptions(argc, argv);
   const Province province(options.counties);
-  const std::string dir = absl::StrCat(options.dir, "/techmatch-programme-report-bench-", getpid());
-  const std::string path = options.reuse.empty() ? dir + "/bench.db" : options.reuse;
-  if (options.reuse.empty()) {
-    std::filesystem::create_directories(dir);
-    {
-      auto repo = storage::SqliteRepository::Open(path);
-      if (!repo.ok()) {
-        std::fprintf(stderr, "%s\n", repo.status().ToString().c_str());
+  std::string path;  // The SQLite file, or the PostgreSQL database's URI.
+  std::string dir;   // SQLite: the file's directory, removed at the end.
+  std::unique_ptr<bench::PgBenchConnection> pg_admin;  // PostgreSQL: drops the database at the end.
+  const std::string pg_name = absl::StrCat("programme_report_bench_", getpid());
+  const bool pg = IsPostgresUri(options.reuse.empty() ? options.db : options.reuse);
+  if (!options.reuse.empty()) {
+    path = options.reuse;
+    std::printf("reusing %s\n\n", path.c_str());
+  } else {
+    if (pg) {
+      auto connection = bench::PgBenchConnection::Open(options.db);
+      absl::Status status = connection.status();
+      if (status.ok()) status = (*connection)->Exec(absl::StrCat("CREATE DATABASE ", pg_name));
+      if (!status.ok()) {
+        std::fprintf(stderr, "%s\n", status.ToString().c_str());
         return 1;
       }
+      pg_admin = *std::move(connection);
+      path = bench::WithDatabase(options.db, pg_name);
+    } else {
+      dir = absl::StrCat(options.dir, "/techmatch-programme-report-bench-", getpid());
+      std::filesystem::create_directories(dir);
+      path = dir + "/bench.db";
+    }
+    // The real schema, created (and on PostgreSQL migrated) by the repository.
+    if (absl::Status opened = OpenRepository(path).status(); !opened.ok()) {
+      std::fprintf(stderr, "%s\n", opened.ToString().c_str());
+      return 1;
     }
     std::printf(
         "loading a province of %zu cities and %d counties: %lld projects, %lld observations, "
         "%lld agreements into %s ...\n",
         province.cities.size(), options.counties, static_cast<long long>(options.projects),
         static_cast<long long>(options.observations), static_cast<long long>(options.agreements),
-        path.c_str());
+        pg ? pg_name.c_str() : path.c_str());
     const double load_s = TimeOnce([&] {
-      SQLite::Database db(path, SQLite::OPEN_READWRITE);
-      db.exec("PRAGMA synchronous = OFF");
-      db.exec("PRAGMA cache_size = -2000000");  // 2 GB: the indexes stay in memory while loading
-      db.exec("BEGIN");
-      Loader(db, province, options).Load();
-      db.exec("COMMIT");
-      db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+      if (pg) {
+        std::unique_ptr<bench::BenchSql> db = bench::BenchSql::OpenPostgres(path);
+        // Rows generated consistent, loaded without triggers and foreign-key checks (a project's
+        // arrivals come before it); needs a superuser.
+        db->Exec("SET session_replication_role = replica");
+        db->Exec("SET synchronous_commit = off");
+        db->Exec("BEGIN");
+        Loader(*db, province, options).Load();
+        db->Exec("COMMIT");
+        db->Exec("VACUUM (ANALYZE)");  // Statistics and the visibility map, as in service.
+      } else {
+        std::unique_ptr<bench::BenchSql> db = bench::BenchSql::OpenSqlite(path, false);
+        db->Exec("PRAGMA synchronous = OFF");
+        db->Exec("PRAGMA cache_size = -2000000");  // 2 GB: the indexes stay in memory
+        db->Exec("BEGIN");
+        Loader(*db, province, options).Load();
+        db->Exec("COMMIT");
+        db->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+      }
     });
     std::printf("loaded in %.1f s\n\n", load_s);
-  } else {
-    std::printf("reusing %s\n\n", path.c_str());
   }
 
-  auto repo_or = storage::SqliteRepository::Open(path);
+  auto repo_or = OpenRepository(path);
   if (!repo_or.ok()) {
     std::fprintf(stderr, "%s\n", repo_or.status().ToString().c_str());
     return 1;
@@ -766,8 +794,13 @@ int Main(int argc, char** argv) {
   Principal admin;
   admin.key_id = "bench";
   admin.role = Role::kAdmin;
-  SQLite::Database hand(path, SQLite::OPEN_READONLY);
-  hand.exec("PRAGMA mmap_size = 268435456");  // As the repository's reader connections map it.
+  std::unique_ptr<bench::BenchSql> hand;
+  if (pg) {
+    hand = bench::BenchSql::OpenPostgres(path);
+  } else {
+    hand = bench::BenchSql::OpenSqlite(path, true);
+    hand->Exec("PRAGMA mmap_size = 268435456");  // As the repository's reader connections map it.
+  }
 
   bool all_within = true;
   std::printf("%-8s %10s %12s %14s %8s %8s  %s\n", "region", "first_s", "report_s",
@@ -790,7 +823,7 @@ int Main(int argc, char** argv) {
         std::fprintf(stderr, "%s: %s\n", region.c_str(), view.status().ToString().c_str());
         return 1;
       }
-      hand_times.push_back(TimeOnce([&] { hand_checked = RunHandWritten(hand, region); }));
+      hand_times.push_back(TimeOnce([&] { hand_checked = RunHandWritten(*hand, region); }));
     }
     const Checked report_checked = CheckedOf(view->report);
     const bool same = report_checked == hand_checked;
@@ -812,9 +845,16 @@ int Main(int argc, char** argv) {
     std::printf("\ntarget: ratio <= %.2f for the province and the city: %s\n", options.ratio_target,
                 all_within ? "met" : "NOT met");
   }
+  repo_or->reset();
+  hand.reset();
   if (options.keep) {
     std::printf("kept %s\n", path.c_str());
-  } else if (options.reuse.empty()) {
+  } else if (pg_admin != nullptr) {
+    if (absl::Status dropped = pg_admin->Exec(absl::StrCat("DROP DATABASE ", pg_name));
+        !dropped.ok()) {
+      std::fprintf(stderr, "%s\n", dropped.ToString().c_str());
+    }
+  } else if (!dir.empty()) {
     std::filesystem::remove_all(dir);
   }
   return all_within ? 0 : 1;

@@ -12,6 +12,7 @@
 #include "storage/codec.h"
 #include "storage/filter_columns.h"
 #include "storage/postgres/page_query.h"
+#include "storage/postgres/pg_status.h"
 #include "storage/postgres/sql_where.h"
 
 namespace techmatch::storage::postgres {
@@ -268,6 +269,9 @@ std::string GroupValueText(GroupDimension dimension, const std::string& raw) {
 
 using GroupKey = std::vector<std::string>;
 
+// numeric_value_out_of_range: a sum cast back to bigint that does not fit.
+constexpr absl::string_view kNumericOutOfRangeState = "22003";
+
 // Runs the two grouped queries and merges them by group key.
 absl::Status RunSummary(Connection& connection, const SqlWhere& where,
                         const std::vector<GroupDimension>& group_by, const SummaryOptions& options,
@@ -287,9 +291,9 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
   const std::string clause = where.Clause();
   const std::string sums_sql =
       absl::StrCat("SELECT ", grouping.columns,
-                   "count(*), checked_sum(a.contract_amount), checked_sum(a.total_investment), "
-                   "checked_sum(a.expected_sales_revenue), checked_sum(a.expected_profit_tax), "
-                   "checked_sum(a.realized_output_value), checked_sum(a.realized_profit_tax) "
+                   "count(*), sum(a.contract_amount)::bigint, sum(a.total_investment)::bigint, "
+                   "sum(a.expected_sales_revenue)::bigint, sum(a.expected_profit_tax)::bigint, "
+                   "sum(a.realized_output_value)::bigint, sum(a.realized_profit_tax)::bigint "
                    "FROM agreements AS a",
                    grouping.joins, clause, grouping.group_by);
   // Over every agreement the parties table alone answers: no join needed.
@@ -311,8 +315,14 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
     for (size_t i = 0; i < k; ++i) key.push_back(result.Text(row, static_cast<int>(i)));
     return key;
   };
-  // A sum leaving 64 bits fails here with checked_sum's SQLSTATE.
-  TM_ASSIGN_OR_RETURN(Result sums, connection.Exec(sums_sql, where.params()));
+  // sum() of bigint is exact (numeric) and its cast back fails with numeric_value_out_of_range
+  // when a sum leaves 64 bits: checked_sum()'s answer, reported with its SQLSTATE. The built-in
+  // sum costs a thirtieth of checked_sum(), whose transition function is SQL run once per row.
+  absl::StatusOr<Result> sums_or = connection.Exec(sums_sql, where.params());
+  if (!sums_or.ok() && SqlStateOf(sums_or.status()) == kNumericOutOfRangeState) {
+    return DatabaseError(kSumOverflowState, sums_or.status().message());
+  }
+  TM_ASSIGN_OR_RETURN(Result sums, std::move(sums_or));
   for (int row = 0; row < sums.rows(); ++row) {
     const int64_t count = sums.Int64(row, static_cast<int>(k));
     if (count == 0) continue;  // The ungrouped total of nothing.

@@ -51,7 +51,7 @@ struct AgreementRows {
 
   // In SQL: one GROUP BY per call for the sums and one for the distinct parties, plus the same
   // two without grouping for the total, as SQLite's SQL path. A sum leaving 64 bits fails with
-  // checked_sum's SQLSTATE (OUT_OF_RANGE once mapped).
+  // checked_sum's SQLSTATE (OUT_OF_RANGE once mapped), though the sums are the built-in sum().
   static absl::StatusOr<AgreementReport> Summarize(Connection& connection,
                                                    const std::vector<FilterTerm>& filter,
                                                    const std::vector<GroupDimension>& group_by,
