@@ -35,6 +35,7 @@
 #include "storage/postgres/record_figure_rows.h"
 #include "storage/postgres/request_id_rows.h"
 #include "storage/postgres/session_rows.h"
+#include "storage/postgres/table_io.h"
 #include "storage/postgres/target_rows.h"
 #include "storage/postgres/thesaurus_rows.h"
 #include "storage/postgres/transaction.h"
@@ -205,6 +206,28 @@ absl::StatusOr<int> PostgresRepository::SchemaVersion() {
     return absl::OkStatus();
   }));
   return version;
+}
+
+absl::StatusOr<int> PostgresRepository::CopySchemaVersion() {
+  TM_ASSIGN_OR_RETURN(const int version, SchemaVersion());
+  return version + postgres::kSqliteVersionOffset;
+}
+
+absl::Status PostgresRepository::ReadTables(absl::FunctionRef<absl::Status(TableReader&)> body) {
+  return Read("copying", "the database", [&](Connection& c) {
+    postgres::TableIo tables(c);
+    return body(tables);
+  });
+}
+
+absl::Status PostgresRepository::WriteTables(absl::FunctionRef<absl::Status(TableWriter&)> body) {
+  return Write(
+      "copying into", "the database",
+      [&](Connection& c) {
+        postgres::TableIo tables(c);
+        return body(tables);
+      },
+      /*audited=*/false);
 }
 
 // --- The read and write paths ---------------------------------------------------------------

@@ -28,6 +28,7 @@
 #include "absl/time/time.h"
 #include "storage/caching_repository.h"
 #include "storage/repository.h"
+#include "storage/table_rows.h"
 
 namespace techmatch::storage {
 
@@ -52,7 +53,7 @@ struct PostgresOptions {
   std::optional<AuditKey> audit_key;
 };
 
-class PostgresRepository final : public CachingRepository {
+class PostgresRepository final : public CachingRepository, public TableStore {
  public:
   // Connects to `uri` (postgresql://...), applies pending migrations and creates the page-token
   // key on first open. INVALID_ARGUMENT for bad options or a malformed URI, UNAVAILABLE when
@@ -65,6 +66,12 @@ class PostgresRepository final : public CachingRepository {
   absl::StatusOr<int> SchemaVersion();
 
   absl::StatusOr<std::string> PageTokenKey() override;
+
+  // Copying whole tables (storage/table_copy.h): reads in one REPEATABLE READ read-only
+  // transaction, writes in one transaction, unaudited (the copied trail is the record).
+  absl::StatusOr<int> CopySchemaVersion() override;
+  absl::Status ReadTables(absl::FunctionRef<absl::Status(TableReader&)> body) override;
+  absl::Status WriteTables(absl::FunctionRef<absl::Status(TableWriter&)> body) override;
 
   absl::StatusOr<bool> IndustryExists(absl::string_view code) override;
   absl::StatusOr<bool> EventExists(absl::string_view id) override;

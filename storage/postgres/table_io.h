@@ -1,0 +1,37 @@
+// The PostgreSQL rendering of storage/table_rows.h: whole tables read in keyset batches and
+// written a batch per statement on one connection, inside the transaction its caller opened.
+#ifndef TECHMATCH_STORAGE_POSTGRES_TABLE_IO_H_
+#define TECHMATCH_STORAGE_POSTGRES_TABLE_IO_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "storage/postgres/connection.h"
+#include "storage/table_rows.h"
+
+namespace techmatch::storage::postgres {
+
+// PostgreSQL's schema version N is SQLite's N + this (storage/postgres/README.md).
+inline constexpr int kSqliteVersionOffset = 8;
+
+class TableIo final : public TableWriter {
+ public:
+  explicit TableIo(Connection& connection) : connection_(connection) {}
+
+  absl::StatusOr<std::vector<TableRow>> ReadBatch(const TableSchema& table, const TableRow* after,
+                                                  size_t limit) override;
+  absl::StatusOr<int64_t> CountRows(const TableSchema& table) override;
+  absl::Status ClearTable(const TableSchema& table) override;
+  absl::Status InsertRows(const TableSchema& table, const std::vector<TableRow>& rows) override;
+  absl::Status SetDeferredColumn(const TableSchema& table, const TableRow& row) override;
+
+ private:
+  Connection& connection_;
+};
+
+}  // namespace techmatch::storage::postgres
+
+#endif  // TECHMATCH_STORAGE_POSTGRES_TABLE_IO_H_
