@@ -3,9 +3,12 @@
 //
 //   techmatch-server [--db PATH|URI] [serving flags]  serve (no subcommand)
 //   techmatch-server --db PATH backup --out FILE      online backup of a SQLite database
+//   techmatch-server --db SOURCE copy --to TARGET    every record into a new database, either
+//                                                    backend to either
 #include <csignal>
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <optional>
 #include <string>
 #include <thread>
@@ -17,10 +20,12 @@
 #include "server/audit_key_file.h"
 #include "server/backup_command.h"
 #include "server/connection_cap.h"
+#include "server/copy_command.h"
 #include "server/database_flags.h"
 #include "server/http/http_flags.h"
 #include "server/protobuf_logging.h"
 #include "server/techmatch_server.h"
+#include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
 #include "storage/sqlite/sqlite_repository.h"
 
@@ -278,6 +283,8 @@ int main(int argc, char** argv) {
   AddServeFlags(app, serve);
   techmatch::server::BackupFlags backup_flags;
   CLI::App* backup = techmatch::server::AddBackupCommand(app, backup_flags);
+  techmatch::server::CopyFlags copy_flags;
+  CLI::App* copy = techmatch::server::AddCopyCommand(app, copy_flags);
   techmatch::server::AdminCommands admin;
   techmatch::server::AddAdminCommands(app, admin);
   CLI11_PARSE(app, argc, argv);
@@ -289,6 +296,12 @@ int main(int argc, char** argv) {
       return 1;
     }
     return techmatch::server::RunBackupCommand(database.db, backup_flags);
+  }
+  if (copy->parsed()) {
+    // stdout carries the command's answer alone; logs go aside.
+    spdlog::set_default_logger(spdlog::stderr_color_st("techmatch-server"));
+    return techmatch::server::RunCopyCommand(database, admin.audit_key_file, copy_flags, std::cout,
+                                             std::cerr);
   }
   if (std::optional<int> code = techmatch::server::RunAdminCommand(database, admin)) return *code;
   return Serve(database, admin.audit_key_file, serve);

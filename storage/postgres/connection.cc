@@ -67,6 +67,13 @@ Params& Params::OptionalInt64(const std::optional<int64_t>& value) {
   return *this;
 }
 
+Params& Params::OptionalText(const std::optional<absl::string_view>& value) {
+  if (value) return Text(*value);
+  values_.emplace_back(std::nullopt);
+  types_.push_back(kTextOid);
+  return *this;
+}
+
 Params& Params::TextArray(const std::vector<std::string>& values) {
   // The array's binary form (array_send): dimensions, flags, element type, then each element's
   // length and bytes.

@@ -36,6 +36,8 @@ class Params {
   Params& Bool(bool value);
   // A NULL is typed bigint like the value: a statement is prepared with its first call's types.
   Params& OptionalInt64(const std::optional<int64_t>& value);
+  // A NULL typed text, or the text.
+  Params& OptionalText(const std::optional<absl::string_view>& value);
   // A text[] (for `= ANY($n)`): one parameter for a set. Values hold no NUL.
   Params& TextArray(const std::vector<std::string>& values);
 

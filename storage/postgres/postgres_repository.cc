@@ -37,6 +37,7 @@
 #include "storage/postgres/record_figure_rows.h"
 #include "storage/postgres/request_id_rows.h"
 #include "storage/postgres/session_rows.h"
+#include "storage/postgres/table_io.h"
 #include "storage/postgres/target_rows.h"
 #include "storage/postgres/thesaurus_rows.h"
 #include "storage/postgres/transaction.h"
@@ -222,6 +223,33 @@ absl::StatusOr<int> PostgresRepository::SchemaVersion() {
     return absl::OkStatus();
   }));
   return version;
+}
+
+absl::StatusOr<int> PostgresRepository::CopySchemaVersion() {
+  TM_ASSIGN_OR_RETURN(const int version, SchemaVersion());
+  const int sqlite_version = postgres::SqliteSchemaOf(version);
+  if (sqlite_version < 0) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("PostgreSQL schema version ", version, " is unknown to this build"));
+  }
+  return sqlite_version;
+}
+
+absl::Status PostgresRepository::ReadTables(absl::FunctionRef<absl::Status(TableReader&)> body) {
+  return Read("copying", "the database", [&](Connection& c) {
+    postgres::TableIo tables(c);
+    return body(tables);
+  });
+}
+
+absl::Status PostgresRepository::WriteTables(absl::FunctionRef<absl::Status(TableWriter&)> body) {
+  return Write(
+      "copying into", "the database",
+      [&](Connection& c) {
+        postgres::TableIo tables(c);
+        return body(tables);
+      },
+      /*audited=*/false);
 }
 
 // --- The read and write paths ---------------------------------------------------------------

@@ -29,6 +29,7 @@
 #include "storage/caching_repository.h"
 #include "storage/reachability.h"
 #include "storage/repository.h"
+#include "storage/table_rows.h"
 
 namespace techmatch::storage {
 
@@ -54,7 +55,7 @@ struct PostgresOptions {
   std::optional<AuditKey> audit_key;
 };
 
-class PostgresRepository final : public CachingRepository, public Reachability {
+class PostgresRepository final : public CachingRepository, public Reachability, public TableStore {
  public:
   // Connects to `uri` (postgresql://...), applies pending migrations and creates the page-token
   // key on first open. INVALID_ARGUMENT for bad options or a malformed URI, UNAVAILABLE when
@@ -72,6 +73,12 @@ class PostgresRepository final : public CachingRepository, public Reachability {
   ChangeFeed* change_feed() override;
   // On a connection of its own (storage/postgres/reachability_check.h).
   absl::Status CheckReachable(absl::Duration timeout) override;
+
+  // Copying whole tables (storage/table_copy.h): reads in one REPEATABLE READ read-only
+  // transaction, writes in one transaction, unaudited (the copied trail is the record).
+  absl::StatusOr<int> CopySchemaVersion() override;
+  absl::Status ReadTables(absl::FunctionRef<absl::Status(TableReader&)> body) override;
+  absl::Status WriteTables(absl::FunctionRef<absl::Status(TableWriter&)> body) override;
 
   absl::StatusOr<bool> IndustryExists(absl::string_view code) override;
   absl::StatusOr<bool> EventExists(absl::string_view id) override;

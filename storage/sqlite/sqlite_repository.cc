@@ -45,6 +45,7 @@
 #include "storage/sqlite/settings_check.h"
 #include "storage/sqlite/sqlite_status.h"
 #include "storage/sqlite/summary_index.h"
+#include "storage/sqlite/table_io.h"
 #include "storage/sqlite/target_rows.h"
 #include "storage/sqlite/thesaurus_rows.h"
 #include "storage/sqlite/transaction.h"
@@ -470,6 +471,25 @@ absl::StatusOr<std::string> SqliteRepository::PageTokenKey() { return page_token
 absl::StatusOr<int> SqliteRepository::SchemaVersion() {
   return Read({"reading", "schema version"}, View::kStatement,
               [](Connection& c) { return sqlite::SchemaVersion(c); });
+}
+
+absl::StatusOr<int> SqliteRepository::CopySchemaVersion() { return SchemaVersion(); }
+
+absl::Status SqliteRepository::ReadTables(absl::FunctionRef<absl::Status(TableReader&)> body) {
+  return OnReader({"copying", "the database"}, View::kSnapshot, [&](Connection& c) {
+    sqlite::TableIo tables(c);
+    return body(tables);
+  });
+}
+
+absl::Status SqliteRepository::WriteTables(absl::FunctionRef<absl::Status(TableWriter&)> body) {
+  return Write(
+      {"copying into", "the database"},
+      [&](Connection& c) {
+        sqlite::TableIo tables(c);
+        return body(tables);
+      },
+      /*audited=*/false);
 }
 
 absl::StatusOr<bool> SqliteRepository::IndustryExists(absl::string_view code) {

@@ -21,6 +21,7 @@
 #include "storage/caching_repository.h"
 #include "storage/repository.h"
 #include "storage/sqlite/sqlite_options.h"
+#include "storage/table_rows.h"
 
 namespace techmatch::storage {
 
@@ -31,7 +32,7 @@ class GroupCommit;
 class SummaryIndex;
 }  // namespace sqlite
 
-class SqliteRepository final : public CachingRepository {
+class SqliteRepository final : public CachingRepository, public TableStore {
  public:
   // Opens (creating when missing) the database at `path`, applies pending migrations and
   // creates the page-token key on first open. FAILED_PRECONDITION for a file from a newer
@@ -52,6 +53,12 @@ class SqliteRepository final : public CachingRepository {
   WriteStats CommitStats();
 
   absl::StatusOr<std::string> PageTokenKey() override;
+
+  // Copying whole tables (storage/table_copy.h): reads in one snapshot of a reader connection,
+  // writes in one transaction of the writer, unaudited (the copied trail is the record).
+  absl::StatusOr<int> CopySchemaVersion() override;
+  absl::Status ReadTables(absl::FunctionRef<absl::Status(TableReader&)> body) override;
+  absl::Status WriteTables(absl::FunctionRef<absl::Status(TableWriter&)> body) override;
 
   absl::StatusOr<bool> IndustryExists(absl::string_view code) override;
   absl::StatusOr<bool> EventExists(absl::string_view id) override;
