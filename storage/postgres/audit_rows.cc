@@ -1,9 +1,12 @@
 #include "storage/postgres/audit_rows.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "core/common/bounded_text.h"
@@ -24,9 +27,20 @@ constexpr absl::string_view kSelect =
     "hash, key_id FROM audit_events";
 constexpr absl::string_view kLast =
     "SELECT seq, hash, key_id FROM audit_events ORDER BY seq DESC LIMIT 1";
-constexpr absl::string_view kInsert =
+constexpr absl::string_view kStage =
+    "INSERT INTO audit_staged (event_time, principal, role, method, resource, request_id, "
+    "outcome) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+// The oldest `$1` staged records, removed.
+constexpr absl::string_view kUnstage =
+    "DELETE FROM audit_staged WHERE id IN (SELECT id FROM audit_staged ORDER BY id LIMIT $1) "
+    "RETURNING id, event_time, principal, role, method, resource, request_id, outcome";
+// A batch as one array per column (hashes in hex), in chain order.
+constexpr absl::string_view kInsertBatch =
     "INSERT INTO audit_events (seq, event_time, principal, role, method, resource, request_id, "
-    "outcome, hash, key_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+    "outcome, hash, key_id) "
+    "SELECT s::bigint, t::bigint, p, r, m, res, req, o, decode(h, 'hex'), $10 "
+    "FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
+    "$7::text[], $8::text[], $9::text[]) AS batch(s, t, p, r, m, res, req, o, h)";
 constexpr absl::string_view kAll =
     "SELECT seq::text AS page_key, seq, event_time, principal, role, method, resource, request_id, "
     "outcome, "
@@ -59,34 +73,71 @@ absl::Status AuditRows::LockChain(Connection& connection) {
   return connection.Script("LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE");
 }
 
-absl::Status AuditRows::Append(Connection& connection, AuditEvent event, const AuditKey* key) {
+absl::Status AuditRows::Stage(Connection& connection, const AuditEvent& event) {
+  AuditEvent bounded = event;
+  BoundAuditFields(bounded);
+  TM_ASSIGN_OR_RETURN(int64_t event_time, TimeToNanos(bounded.event_time, "event_time"));
+  return connection
+      .Exec(kStage, Params()
+                        .Int64(event_time)
+                        .Text(bounded.principal)
+                        .Text(bounded.role)
+                        .Text(bounded.method)
+                        .Text(bounded.resource)
+                        .Text(bounded.request_id)
+                        .Text(bounded.outcome))
+      .status();
+}
+
+absl::StatusOr<int> AuditRows::Link(Connection& connection, const AuditKey* key, int limit) {
+  // Taken off the staging table and appended in this transaction: a linker that waited for
+  // the lock finds them gone, and a failure leaves them staged.
+  TM_ASSIGN_OR_RETURN(Result staged, connection.Exec(kUnstage, Params().Int64(limit)));
+  if (staged.rows() == 0) return 0;
+  // DELETE ... RETURNING gives no order: the batch is chained in staging order.
+  std::vector<std::pair<int64_t, int>> order;
+  order.reserve(staged.rows());
+  for (int row = 0; row < staged.rows(); ++row) order.emplace_back(staged.Int64(row, 0), row);
+  std::sort(order.begin(), order.end());
+
   TM_ASSIGN_OR_RETURN(Result last, connection.Exec(kLast));
   std::string previous_hash;
-  int64_t previous_seq = 0;
+  int64_t seq = 0;
   if (last.rows() > 0) {
-    previous_seq = last.Int64(0, 0);
+    seq = last.Int64(0, 0);
     previous_hash = last.Text(0, 1);
   }
-  event.seq = previous_seq + 1;
-  BoundAuditFields(event);
-  event.key_id = key != nullptr ? key->id : "";
-  TM_ASSIGN_OR_RETURN(int64_t event_time, TimeToNanos(event.event_time, "event_time"));
-  // The stored time is what the hash covers: round it the same way a reader will see it.
-  event.event_time = NanosToTime(event_time);
-  event.hash = AuditChainHash(previous_hash, event, key);
-  return connection
-      .Exec(kInsert, Params()
-                         .Int64(event.seq)
-                         .Int64(event_time)
-                         .Text(event.principal)
-                         .Text(event.role)
-                         .Text(event.method)
-                         .Text(event.resource)
-                         .Text(event.request_id)
-                         .Text(event.outcome)
-                         .Bytes(event.hash)
-                         .Text(event.key_id))
-      .status();
+  // One INSERT for the batch: the chain's lock is held for as few round trips as possible.
+  constexpr int kColumns = 9;
+  std::vector<std::vector<std::string>> columns(kColumns);
+  for (const auto& [id, row] : order) {
+    AuditEvent event;
+    event.seq = ++seq;
+    event.event_time = NanosToTime(staged.Int64(row, 1));
+    event.principal = staged.Text(row, 2);
+    event.role = staged.Text(row, 3);
+    event.method = staged.Text(row, 4);
+    event.resource = staged.Text(row, 5);
+    event.request_id = staged.Text(row, 6);
+    event.outcome = staged.Text(row, 7);
+    event.key_id = key != nullptr ? key->id : "";
+    event.hash = AuditChainHash(previous_hash, event, key);
+    previous_hash = event.hash;
+    columns[0].push_back(absl::StrCat(event.seq));
+    columns[1].push_back(absl::StrCat(staged.Int64(row, 1)));
+    columns[2].push_back(std::move(event.principal));
+    columns[3].push_back(std::move(event.role));
+    columns[4].push_back(std::move(event.method));
+    columns[5].push_back(std::move(event.resource));
+    columns[6].push_back(std::move(event.request_id));
+    columns[7].push_back(std::move(event.outcome));
+    columns[8].push_back(absl::BytesToHexString(event.hash));
+  }
+  Params params;
+  for (const std::vector<std::string>& column : columns) params.TextArray(column);
+  params.Text(key != nullptr ? key->id : "");
+  TM_RETURN_IF_ERROR(connection.Exec(kInsertBatch, params).status());
+  return staged.rows();
 }
 
 absl::StatusOr<Page<AuditEvent>> AuditRows::List(Connection& connection, const ListQuery& query) {

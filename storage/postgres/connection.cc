@@ -191,6 +191,10 @@ Connection::~Connection() { PQfinish(conn_); }
 bool Connection::Healthy() const { return !abandoned_ && PQstatus(conn_) == CONNECTION_OK; }
 
 absl::Status Connection::Reset(std::string* reason) {
+  unread_ = false;
+  unsent_begin_.clear();
+  begin_unanswered_ = false;
+  PQexitPipelineMode(conn_);
   PQreset(conn_);
   prepared_.clear();
   abandoned_ = false;
@@ -282,6 +286,10 @@ absl::Status Connection::Failure(pg_result* result) const {
 }
 
 absl::StatusOr<Result> Connection::Exec(absl::string_view sql, const Params& params) {
+  ReadUnread();
+  // Until BEGIN is answered (ExecAfterBegin), a broken connection means nothing ran, even when
+  // preparing the statement is what found out.
+  if (begin_unsent()) begin_unanswered_ = true;
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) {
     if (prepared_.size() >= kMaxPrepared) {
@@ -298,6 +306,7 @@ absl::StatusOr<Result> Connection::Exec(absl::string_view sql, const Params& par
     }
     it = prepared_.emplace(text, std::move(name)).first;
   }
+  if (begin_unsent()) return ExecAfterBegin(it->second, params);
   std::vector<const char*> values(params.size());
   std::vector<int> lengths(params.size());
   const std::vector<int> formats(params.size(), kBinary);
@@ -316,13 +325,109 @@ absl::StatusOr<Result> Connection::Exec(absl::string_view sql, const Params& par
 }
 
 absl::Status Connection::Script(absl::string_view sql) {
-  const std::string text(sql);
+  ReadUnread();
+  // The simple protocol takes several statements in one message: the unsent BEGIN goes first.
+  std::string text;
+  if (begin_unsent()) {
+    text = absl::StrCat(unsent_begin_, "; ", sql);
+    unsent_begin_.clear();
+    begin_unanswered_ = true;
+  } else {
+    text = std::string(sql);
+  }
   Result result(PQexec(conn_, text.c_str()));
+  // Any answer means the server read the BEGIN; only a broken connection leaves it unanswered.
+  if (begin_unanswered_ && Healthy()) begin_unanswered_ = false;
   const ExecStatusType status = PQresultStatus(result.result_.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     return Failure(result.result_.get());
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<Result> Connection::ExecAfterBegin(const std::string& name, const Params& params) {
+  const std::string begin = std::move(unsent_begin_);
+  unsent_begin_.clear();
+  begin_unanswered_ = true;
+  std::vector<const char*> values(params.size());
+  std::vector<int> lengths(params.size());
+  const std::vector<int> formats(params.size(), kBinary);
+  for (size_t i = 0; i < params.size(); ++i) {
+    if (!params.values_[i]) continue;
+    values[i] = params.values_[i]->data();
+    lengths[i] = static_cast<int>(params.values_[i]->size());
+  }
+  if (PQenterPipelineMode(conn_) != 1) return Failure(nullptr);
+  const bool sent =
+      PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+      PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(),
+                          lengths.data(), formats.data(), kBinary) == 1 &&
+      PQpipelineSync(conn_) == 1;
+  // The answers: BEGIN's result, a null, the statement's result, a null, the sync. After an
+  // error the rest of the pipeline answers PGRES_PIPELINE_ABORTED up to the sync. A broken
+  // connection answers nulls: bounded by counting them.
+  Result answers[2] = {Result(nullptr), Result(nullptr)};
+  int query = 0;
+  int nulls = 0;
+  while (sent && nulls <= 2) {
+    pg_result* raw = PQgetResult(conn_);
+    if (raw == nullptr) {
+      ++nulls;
+      if (query < 2) ++query;
+      if (PQstatus(conn_) != CONNECTION_OK) break;
+      continue;
+    }
+    if (PQresultStatus(raw) == PGRES_PIPELINE_SYNC) {
+      PQclear(raw);
+      break;
+    }
+    if (query < 2 && answers[query].result_ == nullptr) {
+      answers[query].result_.reset(raw);
+    } else {
+      PQclear(raw);
+    }
+  }
+  if (PQexitPipelineMode(conn_) != 1) abandoned_ = true;  // Answers left unread: reconnect.
+  pg_result* const begun = answers[0].result_.get();
+  if (begun == nullptr || PQresultStatus(begun) != PGRES_COMMAND_OK) return Failure(begun);
+  begin_unanswered_ = false;
+  const ExecStatusType status = PQresultStatus(answers[1].result_.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    return Failure(answers[1].result_.get());
+  }
+  return std::move(answers[1]);
+}
+
+absl::Status Connection::SendWithoutWaiting(absl::string_view sql) {
+  ReadUnread();
+  const std::string text(sql);
+  if (PQenterPipelineMode(conn_) != 1) return Failure(nullptr);
+  if (PQsendQueryParams(conn_, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) != 1 ||
+      PQpipelineSync(conn_) != 1) {
+    const absl::Status failed = Failure(nullptr);
+    if (PQexitPipelineMode(conn_) != 1) abandoned_ = true;
+    return failed;
+  }
+  unread_ = true;
+  return absl::OkStatus();
+}
+
+void Connection::ReadUnread() {
+  if (!unread_) return;
+  unread_ = false;
+  int nulls = 0;
+  while (nulls <= 1) {
+    pg_result* raw = PQgetResult(conn_);
+    if (raw == nullptr) {
+      ++nulls;
+      if (PQstatus(conn_) != CONNECTION_OK) break;
+      continue;
+    }
+    const bool sync = PQresultStatus(raw) == PGRES_PIPELINE_SYNC;
+    PQclear(raw);
+    if (sync) break;
+  }
+  if (PQexitPipelineMode(conn_) != 1) abandoned_ = true;
 }
 
 }  // namespace techmatch::storage::postgres

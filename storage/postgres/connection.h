@@ -96,6 +96,21 @@ class Connection {
   // transaction's BEGIN), not prepared.
   absl::Status Script(absl::string_view sql);
 
+  // Round trips saved around transactions (storage/postgres/transaction.h). `begin` (fixed SQL,
+  // a BEGIN) is sent with the next Exec or Script, in one round trip with it (libpq's pipeline
+  // mode), instead of on its own.
+  void BeginWithNext(std::string begin) { unsent_begin_ = std::move(begin); }
+  // True while a BeginWithNext waits for its statement; DropBegin forgets it (the transaction
+  // ran nothing, so there is nothing to end).
+  bool begin_unsent() const { return !unsent_begin_.empty(); }
+  void DropBegin() { unsent_begin_.clear(); }
+  // True when the last BEGIN sent with a statement got no answer because the connection broke:
+  // nothing of that transaction can have committed.
+  bool begin_unanswered() const { return begin_unanswered_; }
+  // Sends fixed `sql` (a read-only transaction's COMMIT, whose answer changes nothing) without
+  // waiting for the answer; the connection's next command reads and drops it first.
+  absl::Status SendWithoutWaiting(absl::string_view sql);
+
   // After `LISTEN channel` ran on this connection: waits until a notification arrives (true,
   // every pending one consumed) or `timeout` passes (false). UNAVAILABLE when the connection
   // broke. Not inside a transaction (notifications are delivered between them).
@@ -116,6 +131,11 @@ class Connection {
   explicit Connection(pg_conn* conn) : conn_(conn) {}
   // A Status for a failed `result` (may be null: out of memory or a broken connection).
   absl::Status Failure(pg_result* result) const;
+  // Sends the unsent BEGIN and the prepared statement `name` in one pipeline and reads both.
+  absl::StatusOr<Result> ExecAfterBegin(const std::string& name, const Params& params);
+  // Reads the answers of a pipeline sent without waiting (SendWithoutWaiting) and leaves
+  // pipeline mode. Errors there are dropped: a broken connection shows on the next command.
+  void ReadUnread();
 
   // Lists assemble SQL from fragments; bound the number of prepared statements so rare
   // combinations cannot grow the session without end.
@@ -123,6 +143,9 @@ class Connection {
 
   pg_conn* conn_;
   bool abandoned_ = false;  // A Ping timed out with its statement in flight.
+  std::string unsent_begin_;
+  bool begin_unanswered_ = false;
+  bool unread_ = false;  // A pipeline sent by SendWithoutWaiting is not read yet.
   absl::flat_hash_map<std::string, std::string> prepared_;  // SQL -> statement name
   int64_t next_statement_ = 0;
 };

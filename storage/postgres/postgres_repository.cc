@@ -13,6 +13,7 @@
 #include "storage/postgres/agreement_rows.h"
 #include "storage/postgres/api_key_rows.h"
 #include "storage/postgres/application_rows.h"
+#include "storage/postgres/audit_linker.h"
 #include "storage/postgres/audit_rows.h"
 #include "storage/postgres/change_feed.h"
 #include "storage/postgres/commissioner_rows.h"
@@ -210,7 +211,9 @@ PostgresRepository::PostgresRepository(std::unique_ptr<ConnectionPool> pool,
             if (change.own) return;  // This process dropped it when it wrote it.
             if (change.kind == ChangeKind::kNeed) ForgetNeed(change.id);
             if (change.kind == ChangeKind::kOffering) ForgetOffering(change.id);
-          })) {}
+          })),
+      audit_linker_(
+          std::make_unique<postgres::AuditLinker>(*pool_, audit_key_ ? &*audit_key_ : nullptr)) {}
 
 ChangeFeed* PostgresRepository::change_feed() { return change_feed_.get(); }
 
@@ -236,6 +239,8 @@ absl::StatusOr<int> PostgresRepository::CopySchemaVersion() {
 }
 
 absl::Status PostgresRepository::ReadTables(absl::FunctionRef<absl::Status(TableReader&)> body) {
+  // Staged audit records are not copied: chained first, they are in audit_events.
+  TM_RETURN_IF_ERROR(StatusFor(audit_linker_->LinkCommitted(), "linking", kAuditEvents));
   return Read("copying", "the database", [&](Connection& c) {
     postgres::TableIo tables(c);
     return body(tables);
@@ -268,20 +273,24 @@ absl::Status PostgresRepository::Write(absl::string_view action, absl::string_vi
                                        bool audited) {
   PendingAudit* const audit = audited ? AuditScope::Current() : nullptr;
   const auto change = [&](Connection& c) -> absl::Status {
-    if (audit == nullptr) return body(c);
-    // First, before any statement takes the transaction's snapshot (AuditRows::LockChain).
-    TM_RETURN_IF_ERROR(AuditRows::LockChain(c));
-    TM_RETURN_IF_ERROR(body(c));
-    AuditEvent event = audit->event;
-    event.event_time = absl::Now();
-    event.outcome = "OK";
-    if (event.resource.empty()) event.resource = std::string(resource);
-    return AuditRows::Append(c, std::move(event), audit_key_ ? &*audit_key_ : nullptr);
+    if (audit != nullptr) {
+      // Staged before the body: the locks the body's writes take (the change log's) are then
+      // held one statement less. A failing body rolls the record back with everything else.
+      AuditEvent event = audit->event;
+      event.event_time = absl::Now();
+      event.outcome = "OK";
+      if (event.resource.empty()) event.resource = std::string(resource);
+      TM_RETURN_IF_ERROR(AuditRows::Stage(c, event));
+    }
+    return body(c);
   };
   TM_RETURN_IF_ERROR(StatusFor(
       postgres::RunTransaction(*pool_, Isolation::kRepeatableRead, /*read_only=*/false, change),
       action, resource));
-  if (audit != nullptr) audit->recorded = true;
+  if (audit != nullptr) {
+    audit->recorded = true;
+    audit_linker_->Wake();
+  }
   return absl::OkStatus();
 }
 
@@ -294,12 +303,14 @@ absl::Status PostgresRepository::CheckReachable(absl::Duration timeout) {
 }
 
 absl::StatusOr<bool> PostgresRepository::IndustryExists(absl::string_view code) {
+  if (known_.IndustryKnown(code)) return true;
   bool exists = false;
   TM_RETURN_IF_ERROR(
       Read("looking up", NameOf(kIndustries, code), [&](Connection& c) -> absl::Status {
         TM_ASSIGN_OR_RETURN(exists, IndustryRows::Exists(c, code));
         return absl::OkStatus();
       }));
+  if (exists) known_.AddIndustry(code);
   return exists;
 }
 
@@ -423,12 +434,14 @@ absl::StatusOr<Organization> PostgresRepository::ReplaceOrganization(const Organ
 
 absl::StatusOr<std::optional<OrganizationKind>> PostgresRepository::FindOrganizationKind(
     absl::string_view id) {
-  std::optional<OrganizationKind> kind;
+  std::optional<OrganizationKind> kind = known_.OrganizationKindOf(id);
+  if (kind) return kind;
   TM_RETURN_IF_ERROR(
       Read("looking up", NameOf(kOrganizations, id), [&](Connection& c) -> absl::Status {
         TM_ASSIGN_OR_RETURN(kind, OrganizationRows::FindKind(c, id));
         return absl::OkStatus();
       }));
+  if (kind) known_.AddOrganization(id, *kind);
   return kind;
 }
 
@@ -446,11 +459,13 @@ PostgresRepository::FindOrganizationFacts(absl::string_view id) {
 // --- Events and participants ---------------------------------------------------------------------
 
 absl::StatusOr<bool> PostgresRepository::EventExists(absl::string_view id) {
+  if (known_.EventKnown(id)) return true;
   bool exists = false;
   TM_RETURN_IF_ERROR(Read("looking up", NameOf(kEvents, id), [&](Connection& c) -> absl::Status {
     TM_ASSIGN_OR_RETURN(exists, EventRows::Exists(c, id));
     return absl::OkStatus();
   }));
+  if (exists) known_.AddEvent(id);
   return exists;
 }
 
@@ -1585,16 +1600,15 @@ absl::StatusOr<Page<Financing>> PostgresRepository::ListFinancings(const ListQue
 // --- The audit trail ----------------------------------------------------------------------------
 
 absl::Status PostgresRepository::AppendAuditEvent(const AuditEvent& event) {
-  return Write(
-      "recording", kAuditEvents,
-      [&](Connection& c) -> absl::Status {
-        TM_RETURN_IF_ERROR(AuditRows::LockChain(c));
-        return AuditRows::Append(c, event, audit_key_ ? &*audit_key_ : nullptr);
-      },
-      /*audited=*/false);
+  TM_RETURN_IF_ERROR(Write(
+      "recording", kAuditEvents, [&](Connection& c) { return AuditRows::Stage(c, event); },
+      /*audited=*/false));
+  audit_linker_->Wake();
+  return absl::OkStatus();
 }
 
 absl::StatusOr<Page<AuditEvent>> PostgresRepository::ListAuditEvents(const ListQuery& query) {
+  TM_RETURN_IF_ERROR(StatusFor(audit_linker_->LinkCommitted(), "linking", kAuditEvents));
   Page<AuditEvent> page;
   TM_RETURN_IF_ERROR(Read("listing", kAuditEvents, [&](Connection& c) -> absl::Status {
     TM_ASSIGN_OR_RETURN(page, AuditRows::List(c, query));
@@ -1605,6 +1619,7 @@ absl::StatusOr<Page<AuditEvent>> PostgresRepository::ListAuditEvents(const ListQ
 
 absl::StatusOr<AuditVerification> PostgresRepository::VerifyAuditTrail(
     const std::vector<AuditKey>& keys) {
+  TM_RETURN_IF_ERROR(StatusFor(audit_linker_->LinkCommitted(), "linking", kAuditEvents));
   // One snapshot (Read): records appended meanwhile are not half-seen.
   AuditVerification verification;
   TM_RETURN_IF_ERROR(Read("verifying", kAuditEvents, [&](Connection& c) -> absl::Status {

@@ -6,9 +6,11 @@
 // failure or deadlock (storage/postgres/transaction.h). Several servers may open one database:
 // the first migrates it (storage/postgres/migrations.h).
 //
-// Audit: a write inside an AuditScope appends its record in the write's own transaction, as
-// SqliteRepository does; audited writes take the chain's lock first (storage/postgres/
-// audit_rows.h), so they commit one at a time, across servers too.
+// Audit: a write inside an AuditScope stages its record in the write's own transaction (the
+// record exists if and only if the write committed, as on SQLite) and this repository's linker
+// chains staged records in batches under the chain's lock (storage/postgres/audit_linker.h), so
+// audited writes commit side by side, across servers too, and the trail stays one chain.
+// Listing or verifying the trail first waits until every record committed before is chained.
 //
 // Several servers: each repository connects under a name of its own, so its change feed
 // (change_feed()) tells the writes of other servers on the database from its own.
@@ -27,6 +29,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "storage/caching_repository.h"
+#include "storage/known_references.h"
 #include "storage/reachability.h"
 #include "storage/repository.h"
 #include "storage/table_rows.h"
@@ -34,6 +37,7 @@
 namespace techmatch::storage {
 
 namespace postgres {
+class AuditLinker;
 class Connection;
 class ConnectionPool;
 class ReachabilityCheck;
@@ -254,9 +258,9 @@ class PostgresRepository final : public CachingRepository, public Reachability, 
   absl::Status Read(absl::string_view action, absl::string_view resource,
                     absl::FunctionRef<absl::Status(postgres::Connection&)> body);
   // Runs `body` in a read-write transaction, retried on serialization failures. Inside an
-  // AuditScope (when `audited`), the transaction first takes the audit chain's lock and ends by
-  // appending the scope's record (resource defaulting to `resource`); the scope is marked
-  // recorded once it commits.
+  // AuditScope (when `audited`), the transaction ends by staging the scope's record (resource
+  // defaulting to `resource`); the scope is marked recorded once it commits, and the linker is
+  // woken.
   absl::Status Write(absl::string_view action, absl::string_view resource,
                      absl::FunctionRef<absl::Status(postgres::Connection&)> body,
                      bool audited = true);
@@ -282,6 +286,9 @@ class PostgresRepository final : public CachingRepository, public Reachability, 
   const std::string page_token_key_;  // Read once at open: it never changes.
   const std::optional<AuditKey> audit_key_;
   const std::unique_ptr<ChangeFeed> change_feed_;  // Reads through pool_.
+  KnownReferences known_;  // IndustryExists, EventExists, FindOrganizationKind.
+  // Links through pool_ with audit_key_; stopped before they go.
+  const std::unique_ptr<postgres::AuditLinker> audit_linker_;
 };
 
 }  // namespace techmatch::storage

@@ -17,9 +17,10 @@ namespace techmatch::storage::postgres {
 
 // The SQLite schema version whose tables PostgreSQL's schema version `version` holds (index:
 // the PostgreSQL version; storage/postgres/README.md, migrations): 1..6 are SQLite's 9..14;
-// 7 adds only the change feed of several servers, which SQLite has no use for. -1 for a version
-// this table does not know (a newer build's).
-inline constexpr int kSqliteSchemaOf[] = {-1, 9, 10, 11, 12, 13, 14, 14};
+// 7 adds only the change feed of several servers and 8 the staging of audit records, which
+// SQLite has no use for (a copy links staged records before it reads). -1 for a version this
+// table does not know (a newer build's).
+inline constexpr int kSqliteSchemaOf[] = {-1, 9, 10, 11, 12, 13, 14, 14, 14};
 inline int SqliteSchemaOf(int version) {
   return version >= 0 && version < static_cast<int>(std::size(kSqliteSchemaOf))
              ? kSqliteSchemaOf[version]

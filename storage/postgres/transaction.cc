@@ -24,42 +24,58 @@ absl::string_view BeginSql(Isolation isolation, bool read_only) {
 
 Transaction::~Transaction() {
   if (!open_) return;
+  if (connection_.begin_unsent()) {
+    connection_.DropBegin();
+    return;
+  }
   // Nothing to do with a failure: the transaction is gone either way.
   connection_.Exec("ROLLBACK").IgnoreError();
 }
 
 absl::Status Transaction::Begin(Isolation isolation, bool read_only) {
-  absl::StatusOr<Result> begun = connection_.Exec(BeginSql(isolation, read_only));
-  if (!begun.ok()) return begun.status();
+  connection_.BeginWithNext(std::string(BeginSql(isolation, read_only)));
   open_ = true;
+  read_only_ = read_only;
   return absl::OkStatus();
 }
 
 absl::Status Transaction::Commit() {
   open_ = false;
-  absl::StatusOr<Result> committed = connection_.Exec("COMMIT");
-  return committed.status();
+  if (connection_.begin_unsent()) {
+    connection_.DropBegin();
+    return absl::OkStatus();
+  }
+  // A read-only transaction's COMMIT cannot fail in a way that changes its answer.
+  if (read_only_) return connection_.SendWithoutWaiting("COMMIT");
+  return connection_.Exec("COMMIT").status();
 }
 
 absl::Status RunTransaction(ConnectionPool& pool, Isolation isolation, bool read_only,
                             absl::FunctionRef<absl::Status(Connection&)> body, int max_attempts) {
   absl::Status status;
+  bool reconnected = false;
   for (int attempt = 1; attempt <= max_attempts; ++attempt) {
     absl::StatusOr<ConnectionPool::Lease> lease = pool.Borrow();
     if (!lease.ok()) return lease.status();
-    Transaction transaction(**lease);
-    status = transaction.Begin(isolation, read_only);
-    if (!status.ok() && !(*lease)->Healthy()) {
-      // The connection died while it sat in the pool (the server restarted, an idle connection
-      // was cut) and only BEGIN found out. BEGIN did nothing, so reconnect and begin again,
-      // once. Later statements are never sent twice: once a write may have reached the server,
-      // a lost connection leaves its outcome unknown and the caller gets UNAVAILABLE.
-      status = (*lease)->Reset();
-      if (status.ok()) status = transaction.Begin(isolation, read_only);
+    {
+      Transaction transaction(**lease);
+      status = transaction.Begin(isolation, read_only);
+      if (status.ok()) status = body(**lease);
+      if (status.ok()) status = transaction.Commit();
     }
-    if (status.ok()) status = body(**lease);
-    if (status.ok()) status = transaction.Commit();
     if (status.ok()) return status;
+    if (!reconnected && !(*lease)->Healthy() && (*lease)->begin_unanswered()) {
+      // The connection died while it sat in the pool (the server restarted, an idle connection
+      // was cut) and the transaction's first round trip found out: BEGIN was not answered, so
+      // nothing ran. Reconnect and run it again, once. A connection lost later is never
+      // retried: once a COMMIT may have reached the server, the outcome is unknown and the
+      // caller gets UNAVAILABLE.
+      reconnected = true;
+      status = (*lease)->Reset();
+      if (!status.ok()) return status;
+      ++max_attempts;  // Not a serialization retry.
+      continue;
+    }
     const std::optional<std::string> state = SqlStateOf(status);
     if (!state || !IsRetryableSqlState(*state)) return status;
   }

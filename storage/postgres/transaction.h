@@ -18,7 +18,10 @@ enum class Isolation {
   kSerializable,
 };
 
-// BEGIN on Begin(); ROLLBACK on destruction unless Commit() succeeded.
+// BEGIN on Begin(); ROLLBACK on destruction unless Commit() succeeded. BEGIN travels with the
+// transaction's first statement (Connection::BeginWithNext), and a read-only transaction's
+// COMMIT is not waited for (Connection::SendWithoutWaiting): a one-statement read is one round
+// trip instead of three. A transaction that ran no statement sends nothing at all.
 class Transaction {
  public:
   explicit Transaction(Connection& connection) : connection_(connection) {}
@@ -35,16 +38,17 @@ class Transaction {
  private:
   Connection& connection_;
   bool open_ = false;
+  bool read_only_ = false;
 };
 
 // Borrows a connection from `pool` and runs `body` in a transaction of `isolation`, committing
 // when it returns OK and rolling back otherwise. A serialization failure or deadlock, from
 // `body` or from COMMIT, runs it again (with a fresh snapshot) up to `max_attempts` times in
-// all; after that its error is returned (ABORTED once mapped, pg_status.h). When BEGIN fails
-// because the borrowed connection was lost (a server restart since its last use), nothing was
-// done yet: the connection is reconnected and BEGIN sent again, once. A connection lost after
-// that is UNAVAILABLE, never retried: a write may have committed. Errors are DatabaseErrors as
-// Connection gives them, or what `body` returned.
+// all; after that its error is returned (ABORTED once mapped, pg_status.h). When BEGIN gets no
+// answer because the borrowed connection was lost (a server restart since its last use), nothing
+// can have committed: the connection is reconnected and the transaction run again, once. A
+// connection lost after that is UNAVAILABLE, never retried: a write may have committed. Errors are
+// DatabaseErrors as Connection gives them, or what `body` returned.
 absl::Status RunTransaction(ConnectionPool& pool, Isolation isolation, bool read_only,
                             absl::FunctionRef<absl::Status(Connection&)> body,
                             int max_attempts = 5);

@@ -410,6 +410,9 @@ TEST_F(PostgresTest, AnEditedRecordIsFoundByVerify) {
     event.method = absl::StrCat("/a/Record-", i);
     ASSERT_THAT(repo->AppendAuditEvent(event), IsOk());
   }
+  // Verifying waits for the linker: the three records are in the chain.
+  TM_ASSERT_OK_AND_ASSIGN(AuditVerification linked, repo->VerifyAuditTrail({}));
+  ASSERT_EQ(linked.records, 3);
   TM_ASSERT_OK_AND_ASSIGN(auto connection, Connection::Open(database_->uri()));
   // The triggers refuse changes from any session...
   EXPECT_THAT(connection->Script("UPDATE audit_events SET outcome = 'DENIED' WHERE seq = 2"),
