@@ -713,15 +713,10 @@ CREATE TRIGGER thesaurus_record_change AFTER INSERT OR UPDATE OR DELETE ON thesa
   FOR EACH ROW EXECUTE FUNCTION record_changes_note('thesaurus');
 )sql";
 
-// Two changes so that writes of needs and offerings no longer commit one at a time:
-// - Audited writes stage their record in audit_staged in their own transaction, which takes no
-//   lock on the chain; the linker (storage/postgres/audit_linker.h) moves staged records into
-//   audit_events in batches under the chain's lock, so one chain transaction links many writes.
-//   `id` orders a batch, nothing else.
-// - The change log's triggers are deferred to COMMIT: the log's lock (taken before nextval, see
-//   migration 7) is then held only while the transaction commits, not from its first write of
-//   a need or offering to its end. The order guarantee is the same: rows become visible in seq
-//   order.
+// Audited writes stage their record in audit_staged in their own transaction, which takes no
+// lock on the chain; the linker (storage/postgres/audit_linker.h) moves staged records into
+// audit_events in batches under the chain's lock, so one chain transaction links many writes.
+// `id` orders a batch, nothing else.
 constexpr const char kMigration8[] = R"sql(
 CREATE TABLE audit_staged (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -733,16 +728,6 @@ CREATE TABLE audit_staged (
   request_id text NOT NULL,
   outcome text NOT NULL
 );
-DROP TRIGGER needs_record_change ON needs;
-DROP TRIGGER offerings_record_change ON offerings;
-DROP TRIGGER thesaurus_record_change ON thesaurus_entries;
-CREATE CONSTRAINT TRIGGER needs_record_change AFTER INSERT OR UPDATE ON needs
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_changes_note('need');
-CREATE CONSTRAINT TRIGGER offerings_record_change AFTER INSERT OR UPDATE ON offerings
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION record_changes_note('offering');
-CREATE CONSTRAINT TRIGGER thesaurus_record_change AFTER INSERT OR UPDATE OR DELETE
-  ON thesaurus_entries DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW EXECUTE FUNCTION record_changes_note('thesaurus');
 )sql";
 
 }  // namespace
@@ -759,8 +744,7 @@ const std::vector<Migration>& Migrations() {
        kMigration5},
       {6, "the ledger's indicators derived from its records (SQLite 14)", kMigration6},
       {7, "the change feed of needs, offerings and thesaurus entries", kMigration7},
-      {8, "audit records staged and linked in batches; the change log written at commit",
-       kMigration8},
+      {8, "audit records staged by writes, linked into the chain in batches", kMigration8},
   };
   return *kMigrations;
 }
