@@ -273,16 +273,15 @@ absl::Status PostgresRepository::Write(absl::string_view action, absl::string_vi
                                        bool audited) {
   PendingAudit* const audit = audited ? AuditScope::Current() : nullptr;
   const auto change = [&](Connection& c) -> absl::Status {
-    if (audit != nullptr) {
-      // Staged before the body: the locks the body's writes take (the change log's) are then
-      // held one statement less. A failing body rolls the record back with everything else.
-      AuditEvent event = audit->event;
-      event.event_time = absl::Now();
-      event.outcome = "OK";
-      if (event.resource.empty()) event.resource = std::string(resource);
-      TM_RETURN_IF_ERROR(AuditRows::Stage(c, event));
-    }
-    return body(c);
+    TM_RETURN_IF_ERROR(body(c));
+    if (audit == nullptr) return absl::OkStatus();
+    // Staged after the body: a body that locks a table first (LockSchedules) must run its LOCK
+    // before any other statement takes the transaction's snapshot.
+    AuditEvent event = audit->event;
+    event.event_time = absl::Now();
+    event.outcome = "OK";
+    if (event.resource.empty()) event.resource = std::string(resource);
+    return AuditRows::Stage(c, event);
   };
   TM_RETURN_IF_ERROR(StatusFor(
       postgres::RunTransaction(*pool_, Isolation::kRepeatableRead, /*read_only=*/false, change),
@@ -712,8 +711,8 @@ absl::Status PostgresRepository::DeleteThesaurusEntry(absl::string_view id,
 
 // --- Meetings ------------------------------------------------------------------------------------
 //
-// Every write to an event's plan, requests or meetings first takes LockSchedules (the audit
-// chain's lock, when audited, comes before it; neither takes a snapshot): these writes commit
+// Every write to an event's plan, requests or meetings first takes LockSchedules (as its first
+// statement; an audited write stages its record after the body): these writes commit
 // one at a time, as on SQLite's single writer, and each checks what the previous one committed.
 
 absl::StatusOr<MeetingPlan> PostgresRepository::GetMeetingPlan(absl::string_view event_id) {
