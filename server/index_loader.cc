@@ -2,6 +2,7 @@
 
 #include "core/common/status_macros.h"
 #include "spdlog/spdlog.h"
+#include "storage/caching_repository.h"
 
 namespace techmatch::server {
 namespace {
@@ -22,12 +23,19 @@ absl::Status LoadAll(List list, Index index) {
 }  // namespace
 
 absl::Status LoadMatchingIndex(storage::Repository& repository, MatchingEngine& engine) {
-  TM_RETURN_IF_ERROR(
-      LoadAll<Need>([&](const storage::ListQuery& q) { return repository.ListNeeds(q); },
-                    [&](const Need& need) { return engine.IndexNeed(need); }));
-  TM_RETURN_IF_ERROR(
-      LoadAll<Offering>([&](const storage::ListQuery& q) { return repository.ListOfferings(q); },
-                        [&](const Offering& offering) { return engine.IndexOffering(offering); }));
+  // Through the record caches when the repository has them: the records read here fill them,
+  // so the first GetNeed of each needs no database read either.
+  auto* const cached = dynamic_cast<storage::CachingRepository*>(&repository);
+  TM_RETURN_IF_ERROR(LoadAll<Need>(
+      [&](const storage::ListQuery& q) {
+        return cached != nullptr ? cached->ListNeedsIntoCache(q) : repository.ListNeeds(q);
+      },
+      [&](const Need& need) { return engine.IndexNeed(need); }));
+  TM_RETURN_IF_ERROR(LoadAll<Offering>(
+      [&](const storage::ListQuery& q) {
+        return cached != nullptr ? cached->ListOfferingsIntoCache(q) : repository.ListOfferings(q);
+      },
+      [&](const Offering& offering) { return engine.IndexOffering(offering); }));
   engine.Compact();
   spdlog::info("matching index loaded: {} needs, {} offerings, {} MiB of postings",
                engine.indexed_needs(), engine.indexed_offerings(), engine.posting_bytes() >> 20);

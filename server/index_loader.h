@@ -8,7 +8,9 @@
 
 namespace techmatch::server {
 
-// Indexes every stored need and offering, a page at a time, then compacts the indexes.
+// Indexes every stored need and offering, a page at a time, then compacts the indexes. A
+// repository with record caches (storage/caching_repository.h) keeps what it listed in them
+// while they have room.
 absl::Status LoadMatchingIndex(storage::Repository& repository, MatchingEngine& engine);
 
 }  // namespace techmatch::server

@@ -19,6 +19,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "core/common/paging.h"
 #include "core/listings/need.h"
 #include "core/listings/offering.h"
 #include "storage/record_cache.h"
@@ -33,6 +34,14 @@ class CachingRepository : public Repository {
   absl::StatusOr<Need> ReplaceNeed(const Need& need, int64_t expected_revision) final;
   absl::StatusOr<Offering> ReplaceOffering(const Offering& offering,
                                            int64_t expected_revision) final;
+
+  // ListNeeds and ListOfferings, also keeping the listed records in the caches while they have
+  // room (no cached record is dropped for them). The matching index's load at start lists every
+  // stored need and offering once; GetNeed and GetOffering then find those without a database
+  // read. The caches' coherence rule holds: tickets taken before the listing, so a record a
+  // write invalidated meanwhile is not kept.
+  absl::StatusOr<Page<Need>> ListNeedsIntoCache(const ListQuery& query);
+  absl::StatusOr<Page<Offering>> ListOfferingsIntoCache(const ListQuery& query);
 
   // How the caches have served so far.
   RecordCacheStats NeedCacheStats() { return need_cache_.Stats(); }

@@ -11,10 +11,12 @@
 //   the ticket Lookup gave it. Insert refuses the record when the shard's generation moved in
 //   between: a write of that shard committed meanwhile, so the read may predate it.
 // So a record is cached only if no write of its shard committed between the ticket and the
-// insert, and every later write removes it. The cost of a write to an unrelated record of the
-// same shard is one refused insert. Writes by other servers sharing the database reach the
-// cache through the backend's change feed, which calls Invalidate for each record it reads
-// (storage/caching_repository.h): on those servers a read reflects the write from then on.
+// insert, and every later write removes it. A listing that keeps what it read (InsertIfRoom)
+// takes the tickets of all shards before it reads (TakeTickets), under the same rule. The cost of a
+// write to an unrelated record of the same shard is one refused insert. Writes by other servers
+// sharing the database reach the cache through the backend's change feed, which calls Invalidate
+// for each record it reads (storage/caching_repository.h): on those servers a read reflects the
+// write from then on.
 //
 // Eviction: each shard holds two maps, recent and older. Hits in older move to recent; when
 // recent is half the shard's capacity it becomes older and the previous older is dropped. So a
@@ -45,6 +47,10 @@ struct RecordCacheStats {
 
 template <typename Record>
 class RecordCache {
+  // Enough that the server's threads rarely meet on one lock, and that a write refuses the
+  // concurrent inserts of 1/16 of the records only.
+  static constexpr size_t kShards = 16;
+
  public:
   // What a miss hands back for the insert that follows the database read.
   struct Ticket {
@@ -88,6 +94,46 @@ class RecordCache {
     return found;
   }
 
+  // Tickets for a read whose records are not known before it (a page of a listing): every
+  // shard's generation when they were taken, so For(id) is the ticket Lookup(id) gave then.
+  class Tickets {
+   public:
+    Ticket For(absl::string_view id) const { return {generations_[ShardIndex(id)]}; }
+
+   private:
+    friend class RecordCache;
+    std::array<uint64_t, kShards> generations_{};
+  };
+  Tickets TakeTickets() {
+    Tickets tickets;
+    for (size_t i = 0; i < kShards; ++i) {
+      std::lock_guard<std::mutex> lock(shards_[i].mu);
+      tickets.generations_[i] = shards_[i].generation;
+    }
+    return tickets;
+  }
+
+  // Whether InsertIfRoom(…, id, …) would keep a record: keeping it drops no other record.
+  bool HasRoomFor(absl::string_view id) {
+    if (!enabled()) return false;
+    Shard& shard = ShardOf(id);
+    std::lock_guard<std::mutex> lock(shard.mu);
+    return !WouldDrop(shard);
+  }
+
+  // Insert for a record no caller asked for yet (one a listing read), kept ahead of its first
+  // read only while that drops no other record: what callers read stays.
+  void InsertIfRoom(const Ticket& ticket, absl::string_view id,
+                    std::shared_ptr<const Record> record) {
+    if (!enabled()) return;
+    Shard& shard = ShardOf(id);
+    Map dropped;  // Declared before the lock: freed after it is released (empty here).
+    std::lock_guard<std::mutex> lock(shard.mu);
+    if (shard.generation != ticket.generation || WouldDrop(shard)) return;
+    if (shard.recent.contains(id) || shard.older.contains(id)) return;
+    dropped = PutRecent(shard, std::string(id), std::move(record));
+  }
+
   // Keeps `record`, read from the database after Lookup(id) gave `ticket`, unless a write of
   // the shard committed since.
   void Insert(const Ticket& ticket, absl::string_view id, std::shared_ptr<const Record> record) {
@@ -122,10 +168,6 @@ class RecordCache {
   }
 
  private:
-  // Enough that the server's threads rarely meet on one lock, and that a write refuses the
-  // concurrent inserts of 1/16 of the records only.
-  static constexpr size_t kShards = 16;
-
   using Map = absl::flat_hash_map<std::string, std::shared_ptr<const Record>>;
   struct Shard {
     std::mutex mu;
@@ -136,8 +178,14 @@ class RecordCache {
     int64_t misses = 0;
   };
 
-  Shard& ShardOf(absl::string_view id) {
-    return shards_[absl::Hash<absl::string_view>{}(id) % kShards];
+  static size_t ShardIndex(absl::string_view id) {
+    return absl::Hash<absl::string_view>{}(id) % kShards;
+  }
+  Shard& ShardOf(absl::string_view id) { return shards_[ShardIndex(id)]; }
+
+  // Whether PutRecent would drop the shard's older records.
+  bool WouldDrop(const Shard& shard) const {
+    return shard.recent.size() >= half_shard_capacity_ && !shard.older.empty();
   }
 
   // Returns the map it dropped (empty unless recent was full), for the caller to free

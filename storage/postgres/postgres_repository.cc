@@ -268,6 +268,12 @@ absl::Status PostgresRepository::Read(absl::string_view action, absl::string_vie
       action, resource);
 }
 
+absl::Status PostgresRepository::ReadOneStatement(
+    absl::string_view action, absl::string_view resource,
+    absl::FunctionRef<absl::Status(Connection&)> body) {
+  return StatusFor(postgres::RunSingleRead(*pool_, body), action, resource);
+}
+
 absl::Status PostgresRepository::Write(absl::string_view action, absl::string_view resource,
                                        absl::FunctionRef<absl::Status(Connection&)> body,
                                        bool audited) {
@@ -354,11 +360,12 @@ absl::StatusOr<typename Rows::Record> PostgresRepository::CreateRecord(
 template <typename Rows>
 absl::StatusOr<typename Rows::Record> PostgresRepository::GetRecord(absl::string_view id) {
   std::optional<typename Rows::Record> found;
-  TM_RETURN_IF_ERROR(
-      Read("reading", NameOf(Rows::kCollection, id), [&](Connection& c) -> absl::Status {
-        TM_ASSIGN_OR_RETURN(found, Rows::Find(c, id));
-        return absl::OkStatus();
-      }));
+  // Every Rows::Find is one SELECT.
+  TM_RETURN_IF_ERROR(ReadOneStatement("reading", NameOf(Rows::kCollection, id),
+                                      [&](Connection& c) -> absl::Status {
+                                        TM_ASSIGN_OR_RETURN(found, Rows::Find(c, id));
+                                        return absl::OkStatus();
+                                      }));
   if (!found) return NotFound(Rows::kCollection, id);
   return *std::move(found);
 }
@@ -1115,10 +1122,11 @@ absl::Status PostgresRepository::CreateApiKey(const ApiKey& key) {
 
 absl::StatusOr<std::optional<ApiKey>> PostgresRepository::FindApiKey(absl::string_view key_id) {
   std::optional<ApiKey> key;
-  TM_RETURN_IF_ERROR(Read("looking up", NameOf(kKeys, key_id), [&](Connection& c) -> absl::Status {
-    TM_ASSIGN_OR_RETURN(key, ApiKeyRows::Find(c, key_id));
-    return absl::OkStatus();
-  }));
+  TM_RETURN_IF_ERROR(
+      ReadOneStatement("looking up", NameOf(kKeys, key_id), [&](Connection& c) -> absl::Status {
+        TM_ASSIGN_OR_RETURN(key, ApiKeyRows::Find(c, key_id));
+        return absl::OkStatus();
+      }));
   return key;
 }
 

@@ -257,6 +257,10 @@ class PostgresRepository final : public CachingRepository, public Reachability, 
   // connection; a database error becomes the answer for `action` on `resource`.
   absl::Status Read(absl::string_view action, absl::string_view resource,
                     absl::FunctionRef<absl::Status(postgres::Connection&)> body);
+  // Read for a `body` of exactly one statement: sent on its own, without BEGIN and COMMIT (one
+  // statement for the server instead of three; postgres::RunSingleRead).
+  absl::Status ReadOneStatement(absl::string_view action, absl::string_view resource,
+                                absl::FunctionRef<absl::Status(postgres::Connection&)> body);
   // Runs `body` in a read-write transaction, retried on serialization failures. Inside an
   // AuditScope (when `audited`), the transaction ends by staging the scope's record (resource
   // defaulting to `resource`); the scope is marked recorded once it commits, and the linker is

@@ -82,4 +82,15 @@ absl::Status RunTransaction(ConnectionPool& pool, Isolation isolation, bool read
   return status;
 }
 
+absl::Status RunSingleRead(ConnectionPool& pool,
+                           absl::FunctionRef<absl::Status(Connection&)> body) {
+  absl::StatusOr<ConnectionPool::Lease> lease = pool.Borrow();
+  if (!lease.ok()) return lease.status();
+  absl::Status status = body(**lease);
+  if (status.ok() || (*lease)->Healthy()) return status;
+  status = (*lease)->Reset();
+  if (status.ok()) status = body(**lease);
+  return status;
+}
+
 }  // namespace techmatch::storage::postgres

@@ -1,5 +1,6 @@
-// Transactions as scopes, and the one loop that runs a transaction again when PostgreSQL
-// aborted it for a serialization failure or a deadlock.
+// Transactions as scopes, the one loop that runs a transaction again when PostgreSQL aborted it
+// for a serialization failure or a deadlock, and the read of one statement that needs no
+// transaction block.
 #ifndef TECHMATCH_STORAGE_POSTGRES_TRANSACTION_H_
 #define TECHMATCH_STORAGE_POSTGRES_TRANSACTION_H_
 
@@ -52,6 +53,14 @@ class Transaction {
 absl::Status RunTransaction(ConnectionPool& pool, Isolation isolation, bool read_only,
                             absl::FunctionRef<absl::Status(Connection&)> body,
                             int max_attempts = 5);
+
+// Borrows a connection from `pool` and runs `body`, which sends exactly one statement, a read,
+// outside a transaction block: one statement sees one snapshot on its own, so BEGIN and COMMIT
+// would only add two statements for the server to run. When the statement fails because
+// the borrowed connection was lost (a server restart since its last use), the connection is
+// reconnected and `body` runs again, once: a read changed nothing, so sending it twice is safe.
+// Errors as for RunTransaction.
+absl::Status RunSingleRead(ConnectionPool& pool, absl::FunctionRef<absl::Status(Connection&)> body);
 
 }  // namespace techmatch::storage::postgres
 

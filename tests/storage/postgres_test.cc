@@ -3,6 +3,7 @@
 // (TECHMATCH_TEST_POSTGRES_URI).
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -267,6 +268,65 @@ TEST_F(PostgresTest, LostConnectionIsUnavailableThenReconnects) {
   EXPECT_THAT(RunTransaction(*pool, Isolation::kReadCommitted, true,
                              [](Connection& c) { return c.Exec("SELECT 1").status(); }),
               IsOk());
+}
+
+TEST_F(PostgresTest, ASingleReadIsSentWithoutBeginAndCommit) {
+  std::unique_ptr<ConnectionPool> pool = Pool(1);
+  ASSERT_NE(pool, nullptr);
+  // A statement PostgreSQL runs only inside a transaction block.
+  const auto in_block_only = [](Connection& c) {
+    return c.Exec("DECLARE probe CURSOR FOR SELECT 1").status();
+  };
+  EXPECT_EQ(SqlStateOf(RunSingleRead(*pool, in_block_only)),
+            std::optional<std::string>("25P01"));  // no_active_sql_transaction
+  EXPECT_THAT(RunTransaction(*pool, Isolation::kRepeatableRead, /*read_only=*/true, in_block_only),
+              IsOk());
+}
+
+TEST_F(PostgresTest, ASingleReadOnACutConnectionIsSentAgainOnce) {
+  std::unique_ptr<ConnectionPool> pool = Pool(1);
+  ASSERT_NE(pool, nullptr);
+  const auto select_one = [](Connection& c) { return c.Exec("SELECT 1").status(); };
+  ASSERT_THAT(RunSingleRead(*pool, select_one), IsOk());
+  // The pooled session ends while it sits in the pool, as at a server restart.
+  TM_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Connection> admin, Connection::Open(database_->uri()));
+  ASSERT_THAT(admin->Script("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                            "WHERE datname = current_database() AND pid <> pg_backend_pid()"),
+              IsOk());
+  int runs = 0;
+  EXPECT_THAT(RunSingleRead(*pool,
+                            [&](Connection& c) {
+                              ++runs;
+                              return select_one(c);
+                            }),
+              IsOk());
+  EXPECT_EQ(runs, 2);
+}
+
+TEST_F(PostgresTest, ASingleReadLostTwiceIsUnavailable) {
+  std::unique_ptr<ConnectionPool> pool = Pool(1);
+  ASSERT_NE(pool, nullptr);
+  int runs = 0;
+  const absl::Status lost = RunSingleRead(*pool, [&](Connection& c) {
+    ++runs;
+    return c.Exec("SELECT pg_terminate_backend(pg_backend_pid())").status();
+  });
+  EXPECT_EQ(runs, 2);
+  EXPECT_THAT(StatusFor(lost, "reading", "needs/n1"), StatusIs(absl::StatusCode::kUnavailable));
+  EXPECT_THAT(RunSingleRead(*pool, [](Connection& c) { return c.Exec("SELECT 1").status(); }),
+              IsOk());
+}
+
+TEST_F(PostgresTest, ASingleReadThatFailsOnALiveConnectionIsNotSentAgain) {
+  std::unique_ptr<ConnectionPool> pool = Pool(1);
+  ASSERT_NE(pool, nullptr);
+  int runs = 0;
+  const absl::Status failed = RunSingleRead(*pool, [&](Connection& c) {
+    ++runs;
+    return c.Exec("SELECT 1 / (SELECT count(*) FROM pg_class WHERE false)").status();
+  });
+  EXPECT_EQ(runs, 1);
+  EXPECT_EQ(SqlStateOf(failed), std::optional<std::string>("22012"));  // division_by_zero
 }
 
 TEST_F(PostgresTest, PoolIsBoundedAndABorrowerWaitsThenGivesUp) {

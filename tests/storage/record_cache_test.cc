@@ -1,5 +1,6 @@
 // The record cache (storage/record_cache.h) on its own: hits, the ticket that keeps a read
-// older than a write out, the capacity bound, and the switch that turns it off.
+// older than a write out, the capacity bound, listed records kept only where there is room,
+// and the switch that turns it off.
 #include "storage/record_cache.h"
 
 #include <memory>
@@ -80,10 +81,46 @@ TEST(RecordCacheTest, RecordsReadAgainSurviveAStreamOfOthers) {
   }
 }
 
+TEST(RecordCacheTest, AListingThatMayPredateAWriteDoesNotKeepThatRecord) {
+  RecordCache<Item> cache(100);
+  // Tickets before the listing; a write of "a" commits while it reads.
+  const RecordCache<Item>::Tickets before = cache.TakeTickets();
+  cache.Invalidate("a");
+  cache.InsertIfRoom(before.For("a"), "a", Make("maybe old"));
+  EXPECT_EQ(cache.Lookup("a").record, nullptr);
+  // A listing that starts after the write keeps it.
+  const RecordCache<Item>::Tickets after = cache.TakeTickets();
+  cache.InsertIfRoom(after.For("a"), "a", Make("new"));
+  ASSERT_NE(cache.Lookup("a").record, nullptr);
+  EXPECT_EQ(cache.Lookup("a").record->value, "new");
+}
+
+TEST(RecordCacheTest, ListedRecordsFillTheRoomAndDropNothingRead) {
+  constexpr size_t kCapacity = 1600;  // 16 shards of 50 recent and 50 older each.
+  RecordCache<Item> cache(kCapacity);
+  cache.Insert(cache.Lookup("read").ticket, "read", Make("read"));
+  const RecordCache<Item>::Tickets tickets = cache.TakeTickets();
+  for (int i = 0; i < 10000; ++i) {
+    const std::string id = absl::StrCat("listed", i);
+    cache.InsertIfRoom(tickets.For(id), id, Make(id));
+  }
+  // Every shard is full, and the record a caller read is still there.
+  EXPECT_EQ(cache.Stats().entries, static_cast<int64_t>(kCapacity));
+  EXPECT_FALSE(cache.HasRoomFor("read"));
+  ASSERT_NE(cache.Lookup("read").record, nullptr);
+  // A listed record already kept is not replaced.
+  ASSERT_NE(cache.Lookup("listed0").record, nullptr);
+  const RecordCache<Item>::Tickets later = cache.TakeTickets();
+  cache.InsertIfRoom(later.For("listed0"), "listed0", Make("other"));
+  EXPECT_EQ(cache.Lookup("listed0").record->value, "listed0");
+}
+
 TEST(RecordCacheTest, CapacityZeroKeepsNothing) {
   RecordCache<Item> cache(0);
   EXPECT_FALSE(cache.enabled());
   cache.Insert(cache.Lookup("a").ticket, "a", Make("one"));
+  EXPECT_FALSE(cache.HasRoomFor("a"));
+  cache.InsertIfRoom(cache.TakeTickets().For("a"), "a", Make("one"));
   EXPECT_EQ(cache.Lookup("a").record, nullptr);
   EXPECT_EQ(cache.Stats().entries, 0);
   EXPECT_EQ(cache.Stats().hits, 0);
