@@ -494,30 +494,72 @@ absl::StatusOr<AgreementReport> AgreementRows::Summarize(
 
 absl::Status AgreementRows::SummarizeEvent(Connection& connection, absl::string_view event_id,
                                            EventFigures& figures) {
-  // Institutions as official summaries count them: a college under its university.
-  SummaryOptions event_options;
-  event_options.colleges_as_parents = true;
-  const FilterTerm in_event{"event", FilterOp::kEq, std::string(event_id)};
-  const FilterTerm framework{"kind", FilterOp::kEq,
-                             std::string(AgreementKindName(AgreementKind::kFrameworkCooperation))};
-  FilterTerm technology = framework;
-  technology.op = FilterOp::kNe;
-  TM_ASSIGN_OR_RETURN(AgreementReport by_kind,
-                      Summarize(connection, {in_event}, {GroupDimension::kKind}, event_options));
-  for (const SummaryRow& row : by_kind.rows) {
-    if (std::optional<AgreementKind> kind = AgreementKindFromName(row.group_values[0])) {
-      figures.by_kind.emplace_back(*kind, row.totals);
+  // By kind, framework against the rest, and in total: one statement for the sums and one for
+  // the distinct parties, each reading the event's agreements once through GROUPING SETS.
+  // The first column tells the sets apart: GROUPING's bit 2 is set where the kind is not a
+  // key, bit 1 where framework-or-not is not.
+  // Institutions count as official summaries count them: a college under its university.
+  constexpr absl::string_view kSets =
+      " FROM agreements AS a WHERE a.event_id = $1 GROUP BY GROUPING SETS ((a.kind), (a.kind = "
+      "'FRAMEWORK_COOPERATION'), ())";
+  constexpr absl::string_view kKeys =
+      "SELECT GROUPING(a.kind, a.kind = 'FRAMEWORK_COOPERATION'), a.kind, a.kind = "
+      "'FRAMEWORK_COOPERATION', ";
+  static const std::string* const kSums = new std::string(
+      absl::StrCat(kKeys,
+                   "count(*), sum(a.contract_amount)::bigint, sum(a.total_investment)::bigint, "
+                   "sum(a.expected_sales_revenue)::bigint, sum(a.expected_profit_tax)::bigint, "
+                   "sum(a.realized_output_value)::bigint, sum(a.realized_profit_tax)::bigint",
+                   kSets));
+  static const std::string* const kParties = new std::string(absl::StrCat(
+      kKeys,
+      "count(DISTINCT CASE WHEN p.role = 'SUPPLIER' THEN coalesce(pu.id, p.organization_id) "
+      "END), count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN coalesce(pu.id, "
+      "p.organization_id) END) FROM agreements AS a JOIN agreement_parties AS p ON "
+      "p.agreement_id = a.id LEFT JOIN organizations AS po ON po.id = p.organization_id LEFT "
+      "JOIN organizations AS pu ON pu.id = po.parent_id AND po.kind IN ('UNIVERSITY', "
+      "'RESEARCH_INSTITUTE') AND pu.kind IN ('UNIVERSITY', 'RESEARCH_INSTITUTE') WHERE "
+      "a.event_id = $1 GROUP BY GROUPING SETS ((a.kind), (a.kind = 'FRAMEWORK_COOPERATION'), "
+      "())"));
+  std::map<std::string, AgreementTotals> by_kind;
+  // The totals row `row` of either result belongs to.
+  auto totals_of = [&](const Result& result, int row) -> AgreementTotals* {
+    switch (result.Int64(row, 0)) {
+      case 1:  // by kind
+        return &by_kind[result.Text(row, 1)];
+      case 2:  // framework or not
+        return result.Bool(row, 2) ? &figures.framework : &figures.technology;
+      default:  // every agreement
+        return &figures.total;
+    }
+  };
+  const Params params = Params().Text(event_id);
+  absl::StatusOr<Result> sums_or = connection.Exec(*kSums, params);
+  if (!sums_or.ok() && SqlStateOf(sums_or.status()) == kNumericOutOfRangeState) {
+    return DatabaseError(kSumOverflowState, sums_or.status().message());
+  }
+  TM_ASSIGN_OR_RETURN(Result sums, std::move(sums_or));
+  for (int row = 0; row < sums.rows(); ++row) {
+    AgreementTotals& totals = *totals_of(sums, row);
+    totals.agreement_count = sums.Int64(row, 3);
+    for (size_t i = 0; i < kAmountFieldCount; ++i) {
+      const int column = static_cast<int>(4 + i);
+      totals.sums[i] = sums.IsNull(row, column) ? 0 : sums.Int64(row, column);
+    }
+  }
+  TM_ASSIGN_OR_RETURN(Result parties, connection.Exec(*kParties, params));
+  for (int row = 0; row < parties.rows(); ++row) {
+    AgreementTotals& totals = *totals_of(parties, row);
+    totals.supplier_count = parties.Int64(row, 3);
+    totals.demander_count = parties.Int64(row, 4);
+  }
+  for (const auto& [name, totals] : by_kind) {
+    if (std::optional<AgreementKind> kind = AgreementKindFromName(name)) {
+      figures.by_kind.emplace_back(*kind, totals);
     }
   }
   std::sort(figures.by_kind.begin(), figures.by_kind.end(),
             [](const auto& x, const auto& y) { return x.first < y.first; });
-  figures.total = by_kind.total;
-  TM_ASSIGN_OR_RETURN(AgreementReport framework_report,
-                      Summarize(connection, {in_event, framework}, {}, event_options));
-  figures.framework = framework_report.total;
-  TM_ASSIGN_OR_RETURN(AgreementReport technology_report,
-                      Summarize(connection, {in_event, technology}, {}, event_options));
-  figures.technology = technology_report.total;
 
   TM_ASSIGN_OR_RETURN(Result partners,
                       connection.Exec(kFrameworkPartners, Params().Text(event_id)));

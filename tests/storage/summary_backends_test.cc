@@ -3,8 +3,10 @@
 // filter, grouping, REGION level and scope. SQLite answers from its summary index, which
 // summary_index_test holds to SQLite's SQL; PostgreSQL answers in SQL of its own, where the
 // REGION pairs are made only from the agreements a filter selects and the sign year and month
-// are grouped as integers. Skipped without a PostgreSQL cluster (TECHMATCH_TEST_POSTGRES_URI).
+// are grouped as integers. Events' figures likewise. Skipped without a PostgreSQL cluster
+// (TECHMATCH_TEST_POSTGRES_URI).
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <random>
 #include <set>
@@ -13,6 +15,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "core/common/status_macros.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "storage/postgres/postgres_repository.h"
@@ -22,6 +25,7 @@
 namespace techmatch::storage {
 namespace {
 
+using ::techmatch::testing::StatusIs;
 using D = GroupDimension;
 
 std::string Describe(const std::vector<FilterTerm>& filter, const std::vector<D>& group_by,
@@ -88,7 +92,7 @@ class SummaryBackendsTest : public testing::RepositoryTest {
                                                    : enterprises_)
           .push_back(org.meta.id);
     }
-    for (const char* e : {"e1", "e2"}) {
+    for (const char* e : {"e1", "e2", "e3"}) {
       MustCreate(Fair(e));
       ASSERT_TRUE(pg_->CreateEvent(Fair(e), {}).ok());
     }
@@ -206,6 +210,43 @@ TEST_F(SummaryBackendsTest, EveryFilterGroupingLevelAndScopeAnswersAlike) {
   }
   EXPECT_GT(compared_, 500);
   EXPECT_GT(nonempty_, 300);
+}
+
+void ExpectSameFigures(const absl::StatusOr<EventFigures>& pg,
+                       const absl::StatusOr<EventFigures>& sqlite, const std::string& event) {
+  // The codes agree; the backends word an overflow each in its own way.
+  ASSERT_EQ(pg.status().code(), sqlite.status().code()) << event << ": " << pg.status();
+  if (!sqlite.ok()) return;
+  EXPECT_EQ(pg->event_display_name, sqlite->event_display_name) << event;
+  EXPECT_EQ(pg->by_kind, sqlite->by_kind) << event;
+  EXPECT_EQ(pg->framework, sqlite->framework) << event;
+  EXPECT_EQ(pg->technology, sqlite->technology) << event;
+  EXPECT_EQ(pg->total, sqlite->total) << event;
+  EXPECT_EQ(pg->framework_partners, sqlite->framework_partners) << event;
+}
+
+// An event's figures (by kind, framework against the rest, in total, colleges counted under
+// their university) read in one grouped statement on PostgreSQL and in several on SQLite.
+TEST_F(SummaryBackendsTest, EventFiguresAnswerAlike) {
+  CreateWorld();
+  for (const char* event : {"e1", "e2", "e3", "nope"}) {
+    ExpectSameFigures(pg_->GetEventFigures(event), repo().GetEventFigures(event), event);
+  }
+  TM_ASSERT_OK_AND_ASSIGN(EventFigures e1, pg_->GetEventFigures("e1"));
+  EXPECT_GT(e1.framework.agreement_count, 0);
+  EXPECT_GT(e1.technology.agreement_count, 0);
+  EXPECT_GT(e1.by_kind.size(), 3u);
+  // Two contracts of different kinds at e3 whose sum leaves 64 bits: no kind overflows, the
+  // total does, and both answer OUT_OF_RANGE.
+  for (int i = 0; i < 2; ++i) {
+    Agreement huge = RandomAgreement(absl::StrCat("huge", i));
+    huge.event_id = "e3";
+    huge.kind = i == 0 ? AgreementKind::kTechnologyTransfer : AgreementKind::kTechnologyService;
+    huge.amount(AmountField::kContractAmount) = std::numeric_limits<int64_t>::max() / 2 + 1;
+    CreateInBoth(huge);
+  }
+  EXPECT_THAT(pg_->GetEventFigures("e3"), StatusIs(absl::StatusCode::kOutOfRange));
+  ExpectSameFigures(pg_->GetEventFigures("e3"), repo().GetEventFigures("e3"), "e3 (overflow)");
 }
 
 }  // namespace
