@@ -436,8 +436,8 @@ TEST_F(PostgresTest, SessionsRunWithoutJitAndKeepTheUrisOwnOptions) {
   EXPECT_EQ(jit.Text(0, 0), "off");
   // Options the URI gives are kept beside jit=off, not replaced by it.
   const std::string uri = database_->uri();
-  const std::string with_options = absl::StrCat(
-      uri, uri.find('?') == std::string::npos ? "?" : "&", "options=-c%20work_mem%3D5MB");
+  const std::string with_options = absl::StrCat(uri, uri.find('?') == std::string::npos ? "?" : "&",
+                                                "options=-c%20work_mem%3D5MB");
   TM_ASSERT_OK_AND_ASSIGN(auto tuned, Connection::Open(with_options));
   TM_ASSERT_OK_AND_ASSIGN(Result work_mem, tuned->Exec("SHOW work_mem"));
   EXPECT_EQ(work_mem.Text(0, 0), "5MB");
