@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "core/common/status_macros.h"
+#include "core/reference/region_code.h"
 #include "storage/codec.h"
 #include "storage/filter_columns.h"
 #include "storage/postgres/page_query.h"
@@ -77,11 +78,20 @@ void AddScope(const ReadScope& scope, SqlWhere& where) {
         "ON so.id = sp.organization_id WHERE ",
         *scope.party, " IN (so.id, so.parent_id))");
   }
-  if (!scope.region.empty()) {
-    where.AddText(
-        "a.id IN (SELECT rsp.agreement_id FROM agreement_parties AS rsp JOIN organizations AS rso "
-        "ON rso.id = rsp.organization_id WHERE rso.region_code LIKE ",
-        RegionPattern(scope.region), ")");
+  if (scope.region.empty()) return;
+  constexpr absl::string_view kRegionParties =
+      "SELECT rsp.agreement_id FROM agreement_parties AS rsp JOIN organizations AS rso "
+      "ON rso.id = rsp.organization_id WHERE rso.region_code LIKE ";
+  // A city or county holds a small share of the parties: its agreement ids are gathered first
+  // (an InitPlan) and the agreements read by key, as a hand-written query starts from the
+  // region's organizations. Left to the planner, the semi-join read every agreement the other
+  // conditions select (a year's, from the sign_time index) and kept the tenth in the city. A
+  // province's parties are most of the table, where the semi-join is the cheaper plan.
+  if (LevelOf(scope.region) != RegionLevel::kProvince) {
+    where.AddText(absl::StrCat("a.id = ANY (ARRAY(", kRegionParties), RegionPattern(scope.region),
+                  "))");
+  } else {
+    where.AddText(absl::StrCat("a.id IN (", kRegionParties), RegionPattern(scope.region), ")");
   }
 }
 
@@ -177,38 +187,46 @@ absl::Status InsertSets(Connection& connection, const Agreement& a) {
 
 // --- Summaries --------------------------------------------------------------------------
 //
-// The same SQL as SQLite's, but group values are cast to text: results arrive in binary, and a
-// group key is read as text whatever the dimension.
+// The same groups as SQLite's SQL. Results arrive in binary: a group value is read as text,
+// except the sign year and month, which are grouped as integers (a text key costs a sort of
+// every party row on text) and formatted here.
 
 struct DimensionSql {
-  absl::string_view join;  // Joined after `agreements AS a`; may be empty.
-  absl::string_view expr;  // The group value, text.
+  std::string join;        // Joined after `agreements AS a`; may be empty.
+  absl::string_view expr;  // The group value.
 };
 
-// The REGION group's join: each distinct region (at `level`) of the agreement's parties once. A
-// code coarser than `level` stays as it is; '' (no region) stays ''.
-absl::string_view RegionJoin(RegionLevel level) {
+// The region of one party's organization `gro` at `level`: a code coarser than `level` stays
+// as it is; '' (no region) stays ''.
+absl::string_view RegionAtLevel(RegionLevel level) {
   switch (level) {
     case RegionLevel::kProvince:
-      return " JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, CASE WHEN "
-             "gro.region_code = '' THEN '' ELSE substr(gro.region_code, 1, 2) || '0000' END AS "
-             "region_code FROM agreement_parties AS grp JOIN organizations AS gro"
-             " ON gro.id = grp.organization_id) AS gr ON gr.agreement_id = a.id";
+      return "CASE WHEN gro.region_code = '' THEN '' ELSE substr(gro.region_code, 1, 2) || "
+             "'0000' END";
     case RegionLevel::kCity:
-      return " JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, CASE WHEN "
-             "gro.region_code = '' OR substr(gro.region_code, 3) = '0000' THEN "
-             "gro.region_code::text ELSE substr(gro.region_code, 1, 4) || '00' END AS "
-             "region_code FROM agreement_parties AS grp JOIN organizations AS gro"
-             " ON gro.id = grp.organization_id) AS gr ON gr.agreement_id = a.id";
+      return "CASE WHEN gro.region_code = '' OR substr(gro.region_code, 3) = '0000' THEN "
+             "gro.region_code::text ELSE substr(gro.region_code, 1, 4) || '00' END";
     case RegionLevel::kCounty:
       break;
   }
-  return " JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, gro.region_code::text AS "
-         "region_code FROM agreement_parties AS grp JOIN organizations AS gro"
-         " ON gro.id = grp.organization_id) AS gr ON gr.agreement_id = a.id";
+  return "gro.region_code::text";
 }
 
-DimensionSql SqlOf(GroupDimension dimension, RegionLevel region_level) {
+// The REGION group's join: each distinct region (at `level`) of the agreement's parties once.
+// The pairs are made from the agreements `clause` selects (the statement's own WHERE, moved
+// into the derived table by the caller), not from every agreement: a year's report expands
+// only that year's agreements.
+std::string RegionJoin(RegionLevel level, absl::string_view clause) {
+  const absl::string_view parties =
+      clause.empty() ? "agreement_parties AS grp"
+                     : "agreements AS a JOIN agreement_parties AS grp ON grp.agreement_id = a.id";
+  return absl::StrCat(" JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, ",
+                      RegionAtLevel(level), " AS region_code FROM ", parties,
+                      " JOIN organizations AS gro ON gro.id = grp.organization_id", clause,
+                      ") AS gr ON gr.agreement_id = a.id");
+}
+
+DimensionSql SqlOf(GroupDimension dimension, RegionLevel region_level, absl::string_view clause) {
   switch (dimension) {
     case GroupDimension::kEvent:
       return {"", "coalesce(a.event_id, '')"};
@@ -220,7 +238,7 @@ DimensionSql SqlOf(GroupDimension dimension, RegionLevel region_level) {
       return {" LEFT JOIN agreement_industries AS gi ON gi.agreement_id = a.id",
               "coalesce(gi.industry_code, '')"};
     case GroupDimension::kRegion:
-      return {RegionJoin(region_level), "gr.region_code"};
+      return {RegionJoin(region_level, clause), "gr.region_code"};
     case GroupDimension::kSupplier:
       // A framework agreement with a FINANCIER may have no SUPPLIER: it counts under ''.
       return {
@@ -233,25 +251,35 @@ DimensionSql SqlOf(GroupDimension dimension, RegionLevel region_level) {
           "'DEMANDER'",
           "coalesce(gd.organization_id, '')"};
     case GroupDimension::kSignYear:
-      return {"", "(a.sign_month / 100)::text"};
+      return {"", "a.sign_month / 100"};
     case GroupDimension::kSignMonth:
-      return {"", "a.sign_month::text"};
+      return {"", "a.sign_month"};
   }
   return {"", "''"};
 }
 
-// The SELECT list's group columns, the joins, and the GROUP BY clause for `group_by`.
+bool IsIntegerGroup(GroupDimension dimension) {
+  return dimension == GroupDimension::kSignYear || dimension == GroupDimension::kSignMonth;
+}
+
+// The SELECT list's group columns, the joins, the WHERE clause and the GROUP BY clause for
+// `group_by` over the agreements `clause` selects.
 struct GroupingSql {
   std::string columns;  // "g0, g1, " (with a trailing separator) or "".
   std::string joins;
+  std::string where;     // `clause`, or "" when the REGION join holds it.
   std::string group_by;  // " GROUP BY 1, 2" or "".
 };
 
-GroupingSql GroupingOf(const std::vector<GroupDimension>& group_by, RegionLevel region_level) {
+GroupingSql GroupingOf(const std::vector<GroupDimension>& group_by, RegionLevel region_level,
+                       const std::string& clause) {
   GroupingSql sql;
+  sql.where = clause;
   std::vector<std::string> positions;
   for (size_t i = 0; i < group_by.size(); ++i) {
-    const DimensionSql d = SqlOf(group_by[i], region_level);
+    const DimensionSql d = SqlOf(group_by[i], region_level, clause);
+    // Every row joined to the regions' pairs is already one the clause selected.
+    if (group_by[i] == GroupDimension::kRegion) sql.where.clear();
     absl::StrAppend(&sql.columns, d.expr, ", ");
     absl::StrAppend(&sql.joins, d.join);
     positions.push_back(absl::StrCat(i + 1));
@@ -276,7 +304,8 @@ constexpr absl::string_view kNumericOutOfRangeState = "22003";
 absl::Status RunSummary(Connection& connection, const SqlWhere& where,
                         const std::vector<GroupDimension>& group_by, const SummaryOptions& options,
                         std::map<GroupKey, AgreementTotals>& out) {
-  const GroupingSql grouping = GroupingOf(group_by, options.region_level);
+  const std::string clause = where.Clause();
+  const GroupingSql grouping = GroupingOf(group_by, options.region_level, clause);
   // The organization a party counts as: itself, or the university or institute a college
   // belongs to.
   const absl::string_view counted =
@@ -288,14 +317,13 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
             "AND pu.kind IN ('UNIVERSITY', 'RESEARCH_INSTITUTE')"
           : "";
   const size_t k = group_by.size();
-  const std::string clause = where.Clause();
   const std::string sums_sql =
       absl::StrCat("SELECT ", grouping.columns,
                    "count(*), sum(a.contract_amount)::bigint, sum(a.total_investment)::bigint, "
                    "sum(a.expected_sales_revenue)::bigint, sum(a.expected_profit_tax)::bigint, "
                    "sum(a.realized_output_value)::bigint, sum(a.realized_profit_tax)::bigint "
                    "FROM agreements AS a",
-                   grouping.joins, clause, grouping.group_by);
+                   grouping.joins, grouping.where, grouping.group_by);
   // Over every agreement the parties table alone answers: no join needed.
   const bool everything = group_by.empty() && clause.empty() && !options.colleges_as_parents;
   const std::string parties_sql =
@@ -309,10 +337,14 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
                          " END), count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN ", counted,
                          " END) FROM agreements AS a", grouping.joins,
                          " JOIN agreement_parties AS p ON p.agreement_id = a.id", counted_join,
-                         clause, grouping.group_by);
+                         grouping.where, grouping.group_by);
   auto key_of = [&](const Result& result, int row) {
     GroupKey key;
-    for (size_t i = 0; i < k; ++i) key.push_back(result.Text(row, static_cast<int>(i)));
+    for (size_t i = 0; i < k; ++i) {
+      const int column = static_cast<int>(i);
+      key.push_back(IsIntegerGroup(group_by[i]) ? absl::StrCat(result.Int64(row, column))
+                                                : result.Text(row, column));
+    }
     return key;
   };
   // sum() of bigint is exact (numeric) and its cast back fails with numeric_value_out_of_range
@@ -472,30 +504,72 @@ absl::StatusOr<AgreementReport> AgreementRows::Summarize(
 
 absl::Status AgreementRows::SummarizeEvent(Connection& connection, absl::string_view event_id,
                                            EventFigures& figures) {
-  // Institutions as official summaries count them: a college under its university.
-  SummaryOptions event_options;
-  event_options.colleges_as_parents = true;
-  const FilterTerm in_event{"event", FilterOp::kEq, std::string(event_id)};
-  const FilterTerm framework{"kind", FilterOp::kEq,
-                             std::string(AgreementKindName(AgreementKind::kFrameworkCooperation))};
-  FilterTerm technology = framework;
-  technology.op = FilterOp::kNe;
-  TM_ASSIGN_OR_RETURN(AgreementReport by_kind,
-                      Summarize(connection, {in_event}, {GroupDimension::kKind}, event_options));
-  for (const SummaryRow& row : by_kind.rows) {
-    if (std::optional<AgreementKind> kind = AgreementKindFromName(row.group_values[0])) {
-      figures.by_kind.emplace_back(*kind, row.totals);
+  // By kind, framework against the rest, and in total: one statement for the sums and one for
+  // the distinct parties, each reading the event's agreements once through GROUPING SETS.
+  // The first column tells the sets apart: GROUPING's bit 2 is set where the kind is not a
+  // key, bit 1 where framework-or-not is not.
+  // Institutions count as official summaries count them: a college under its university.
+  constexpr absl::string_view kSets =
+      " FROM agreements AS a WHERE a.event_id = $1 GROUP BY GROUPING SETS ((a.kind), (a.kind = "
+      "'FRAMEWORK_COOPERATION'), ())";
+  constexpr absl::string_view kKeys =
+      "SELECT GROUPING(a.kind, a.kind = 'FRAMEWORK_COOPERATION'), a.kind, a.kind = "
+      "'FRAMEWORK_COOPERATION', ";
+  static const std::string* const kSums = new std::string(
+      absl::StrCat(kKeys,
+                   "count(*), sum(a.contract_amount)::bigint, sum(a.total_investment)::bigint, "
+                   "sum(a.expected_sales_revenue)::bigint, sum(a.expected_profit_tax)::bigint, "
+                   "sum(a.realized_output_value)::bigint, sum(a.realized_profit_tax)::bigint",
+                   kSets));
+  static const std::string* const kParties = new std::string(absl::StrCat(
+      kKeys,
+      "count(DISTINCT CASE WHEN p.role = 'SUPPLIER' THEN coalesce(pu.id, p.organization_id) "
+      "END), count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN coalesce(pu.id, "
+      "p.organization_id) END) FROM agreements AS a JOIN agreement_parties AS p ON "
+      "p.agreement_id = a.id LEFT JOIN organizations AS po ON po.id = p.organization_id LEFT "
+      "JOIN organizations AS pu ON pu.id = po.parent_id AND po.kind IN ('UNIVERSITY', "
+      "'RESEARCH_INSTITUTE') AND pu.kind IN ('UNIVERSITY', 'RESEARCH_INSTITUTE') WHERE "
+      "a.event_id = $1 GROUP BY GROUPING SETS ((a.kind), (a.kind = 'FRAMEWORK_COOPERATION'), "
+      "())"));
+  std::map<std::string, AgreementTotals> by_kind;
+  // The totals row `row` of either result belongs to.
+  auto totals_of = [&](const Result& result, int row) -> AgreementTotals* {
+    switch (result.Int64(row, 0)) {
+      case 1:  // by kind
+        return &by_kind[result.Text(row, 1)];
+      case 2:  // framework or not
+        return result.Bool(row, 2) ? &figures.framework : &figures.technology;
+      default:  // every agreement
+        return &figures.total;
+    }
+  };
+  const Params params = Params().Text(event_id);
+  absl::StatusOr<Result> sums_or = connection.Exec(*kSums, params);
+  if (!sums_or.ok() && SqlStateOf(sums_or.status()) == kNumericOutOfRangeState) {
+    return DatabaseError(kSumOverflowState, sums_or.status().message());
+  }
+  TM_ASSIGN_OR_RETURN(Result sums, std::move(sums_or));
+  for (int row = 0; row < sums.rows(); ++row) {
+    AgreementTotals& totals = *totals_of(sums, row);
+    totals.agreement_count = sums.Int64(row, 3);
+    for (size_t i = 0; i < kAmountFieldCount; ++i) {
+      const int column = static_cast<int>(4 + i);
+      totals.sums[i] = sums.IsNull(row, column) ? 0 : sums.Int64(row, column);
+    }
+  }
+  TM_ASSIGN_OR_RETURN(Result parties, connection.Exec(*kParties, params));
+  for (int row = 0; row < parties.rows(); ++row) {
+    AgreementTotals& totals = *totals_of(parties, row);
+    totals.supplier_count = parties.Int64(row, 3);
+    totals.demander_count = parties.Int64(row, 4);
+  }
+  for (const auto& [name, totals] : by_kind) {
+    if (std::optional<AgreementKind> kind = AgreementKindFromName(name)) {
+      figures.by_kind.emplace_back(*kind, totals);
     }
   }
   std::sort(figures.by_kind.begin(), figures.by_kind.end(),
             [](const auto& x, const auto& y) { return x.first < y.first; });
-  figures.total = by_kind.total;
-  TM_ASSIGN_OR_RETURN(AgreementReport framework_report,
-                      Summarize(connection, {in_event, framework}, {}, event_options));
-  figures.framework = framework_report.total;
-  TM_ASSIGN_OR_RETURN(AgreementReport technology_report,
-                      Summarize(connection, {in_event, technology}, {}, event_options));
-  figures.technology = technology_report.total;
 
   TM_ASSIGN_OR_RETURN(Result partners,
                       connection.Exec(kFrameworkPartners, Params().Text(event_id)));

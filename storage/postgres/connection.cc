@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <string_view>
 #include <utility>
 
 #include "absl/base/internal/endian.h"
@@ -152,12 +153,22 @@ absl::StatusOr<std::unique_ptr<Connection>> Connection::Open(const std::string& 
     PQfreemem(error);
     return absl::InvalidArgumentError(absl::StrCat("bad PostgreSQL URI: ", message));
   }
+  // JIT off for the repository's sessions: the summaries' statements pass jit_above_cost at a
+  // million agreements and would compile again on every execution, prepared or not. Appended
+  // to the URI's own options, which a keyword after the URI would otherwise replace.
+  std::string session_options = "-c jit=off";
+  for (const PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+    if (std::string_view(option->keyword) == "options" && option->val != nullptr &&
+        option->val[0] != '\0') {
+      session_options = absl::StrCat(option->val, " ", session_options);
+    }
+  }
   PQconninfoFree(options);
   // The URI is expanded in place of dbname; a keyword after it overrides what the URI says.
   // The lists end at the first null keyword.
   const std::string timeout = absl::StrCat(absl::ToInt64Seconds(connect_timeout));
-  std::vector<const char*> keywords = {"dbname"};
-  std::vector<const char*> values = {uri.c_str()};
+  std::vector<const char*> keywords = {"dbname", "options"};
+  std::vector<const char*> values = {uri.c_str(), session_options.c_str()};
   if (connect_timeout > absl::ZeroDuration()) {
     keywords.push_back("connect_timeout");
     values.push_back(timeout.c_str());

@@ -46,14 +46,16 @@ absl::string_view SqlOf(RecordFigure figure) {
 
 // $1 the region's LIKE pattern, $2 and $3 the year's bounds in nanoseconds, $4 the kinds and
 // $5 the states (text[]). Each agreement of the year is looked up once for its first demander
-// (in party order) inside the region, through the parties' primary key.
+// (in party order) inside the region, through the parties' primary key: the CTE is
+// materialized, as a subquery the planner would pull up and run that lookup twice per
+// agreement, once for `region_code IS NOT NULL` and once for the group.
 constexpr absl::string_view kAgreementsByDemanderRegion =
-    "SELECT region_code, count(*) FROM (SELECT (SELECT o.region_code FROM agreement_parties AS p "
+    "WITH counted AS MATERIALIZED (SELECT (SELECT o.region_code FROM agreement_parties AS p "
     "JOIN organizations AS o ON o.id = p.organization_id WHERE p.agreement_id = a.id AND "
     "p.role = 'DEMANDER' AND o.region_code LIKE $1 ORDER BY p.position LIMIT 1) AS region_code "
     "FROM agreements AS a WHERE a.sign_time >= $2 AND a.sign_time < $3 AND a.kind = ANY($4) "
-    "AND a.state = ANY($5)) AS counted WHERE region_code IS NOT NULL GROUP BY region_code "
-    "ORDER BY region_code";
+    "AND a.state = ANY($5)) SELECT region_code, count(*) FROM counted WHERE region_code IS NOT "
+    "NULL GROUP BY region_code ORDER BY region_code";
 
 }  // namespace
 

@@ -179,34 +179,40 @@ void InsertSets(Connection& connection, const Agreement& a) {
 // --- Summaries --------------------------------------------------------------------------
 
 struct DimensionSql {
-  absl::string_view join;  // Joined after `agreements AS a`; may be empty.
+  std::string join;        // Joined after `agreements AS a`; may be empty.
   absl::string_view expr;  // The group value.
 };
 
-// The REGION group's join: each distinct region (at `level`) of the agreement's parties once. A
-// code coarser than `level` stays as it is; '' (no region) stays ''.
-absl::string_view RegionJoin(RegionLevel level) {
+// The region of one party's organization `gro` at `level`: a code coarser than `level` stays
+// as it is; '' (no region) stays ''.
+absl::string_view RegionAtLevel(RegionLevel level) {
   switch (level) {
     case RegionLevel::kProvince:
-      return " JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, CASE WHEN "
-             "gro.region_code = '' THEN '' ELSE substr(gro.region_code, 1, 2) || '0000' END AS "
-             "region_code FROM agreement_parties AS grp JOIN organizations AS gro"
-             " ON gro.id = grp.organization_id) AS gr ON gr.agreement_id = a.id";
+      return "CASE WHEN gro.region_code = '' THEN '' ELSE substr(gro.region_code, 1, 2) || "
+             "'0000' END";
     case RegionLevel::kCity:
-      return " JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, CASE WHEN "
-             "gro.region_code = '' OR substr(gro.region_code, 3) = '0000' THEN gro.region_code "
-             "ELSE substr(gro.region_code, 1, 4) || '00' END AS "
-             "region_code FROM agreement_parties AS grp JOIN organizations AS gro"
-             " ON gro.id = grp.organization_id) AS gr ON gr.agreement_id = a.id";
+      return "CASE WHEN gro.region_code = '' OR substr(gro.region_code, 3) = '0000' THEN "
+             "gro.region_code ELSE substr(gro.region_code, 1, 4) || '00' END";
     case RegionLevel::kCounty:
       break;
   }
-  return " JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, gro.region_code AS "
-         "region_code FROM agreement_parties AS grp JOIN organizations AS gro"
-         " ON gro.id = grp.organization_id) AS gr ON gr.agreement_id = a.id";
+  return "gro.region_code";
 }
 
-DimensionSql SqlOf(GroupDimension dimension, RegionLevel region_level) {
+// The REGION group's join: each distinct region (at `level`) of the agreement's parties once.
+// The pairs are made from the agreements `clause` selects (the statement's own WHERE, moved
+// into the derived table by the caller), not from every agreement.
+std::string RegionJoin(RegionLevel level, absl::string_view clause) {
+  const absl::string_view parties =
+      clause.empty() ? "agreement_parties AS grp"
+                     : "agreements AS a JOIN agreement_parties AS grp ON grp.agreement_id = a.id";
+  return absl::StrCat(" JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, ",
+                      RegionAtLevel(level), " AS region_code FROM ", parties,
+                      " JOIN organizations AS gro ON gro.id = grp.organization_id", clause,
+                      ") AS gr ON gr.agreement_id = a.id");
+}
+
+DimensionSql SqlOf(GroupDimension dimension, RegionLevel region_level, absl::string_view clause) {
   switch (dimension) {
     case GroupDimension::kEvent:
       return {"", "coalesce(a.event_id, '')"};
@@ -218,7 +224,7 @@ DimensionSql SqlOf(GroupDimension dimension, RegionLevel region_level) {
       return {" LEFT JOIN agreement_industries AS gi ON gi.agreement_id = a.id",
               "coalesce(gi.industry_code, '')"};
     case GroupDimension::kRegion:
-      return {RegionJoin(region_level), "gr.region_code"};
+      return {RegionJoin(region_level, clause), "gr.region_code"};
     case GroupDimension::kSupplier:
       // A framework agreement with a FINANCIER may have no SUPPLIER: it counts under ''.
       return {
@@ -238,18 +244,24 @@ DimensionSql SqlOf(GroupDimension dimension, RegionLevel region_level) {
   return {"", "''"};
 }
 
-// The SELECT list's group columns, the joins, and the GROUP BY clause for `group_by`.
+// The SELECT list's group columns, the joins, the WHERE clause and the GROUP BY clause for
+// `group_by` over the agreements `clause` selects.
 struct GroupingSql {
   std::string columns;  // "g0, g1, " (with a trailing separator) or "".
   std::string joins;
+  std::string where;     // `clause`, or "" when the REGION join holds it.
   std::string group_by;  // " GROUP BY 1, 2" or "".
 };
 
-GroupingSql GroupingOf(const std::vector<GroupDimension>& group_by, RegionLevel region_level) {
+GroupingSql GroupingOf(const std::vector<GroupDimension>& group_by, RegionLevel region_level,
+                       const std::string& clause) {
   GroupingSql sql;
+  sql.where = clause;
   std::vector<std::string> positions;
   for (size_t i = 0; i < group_by.size(); ++i) {
-    const DimensionSql d = SqlOf(group_by[i], region_level);
+    const DimensionSql d = SqlOf(group_by[i], region_level, clause);
+    // Every row joined to the regions' pairs is already one the clause selected.
+    if (group_by[i] == GroupDimension::kRegion) sql.where.clear();
     absl::StrAppend(&sql.columns, d.expr, ", ");
     absl::StrAppend(&sql.joins, d.join);
     positions.push_back(absl::StrCat(i + 1));
@@ -271,7 +283,8 @@ using GroupKey = SummaryGroupKey;
 absl::Status RunSummary(Connection& connection, const SqlWhere& where,
                         const std::vector<GroupDimension>& group_by, const SummaryOptions& options,
                         std::map<GroupKey, AgreementTotals>& out) {
-  const GroupingSql grouping = GroupingOf(group_by, options.region_level);
+  const std::string clause = where.Clause();
+  const GroupingSql grouping = GroupingOf(group_by, options.region_level, clause);
   // The organization a party counts as: itself, or the university or institute a college
   // belongs to.
   const absl::string_view counted =
@@ -289,10 +302,9 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
                    "checked_sum(a.expected_sales_revenue), checked_sum(a.expected_profit_tax), "
                    "checked_sum(a.realized_output_value), checked_sum(a.realized_profit_tax) "
                    "FROM agreements AS a",
-                   grouping.joins, where.Clause(), grouping.group_by);
+                   grouping.joins, grouping.where, grouping.group_by);
   // Over every agreement the parties table alone answers: no join needed.
-  const bool everything =
-      group_by.empty() && where.Clause().empty() && !options.colleges_as_parents;
+  const bool everything = group_by.empty() && clause.empty() && !options.colleges_as_parents;
   const std::string parties_sql =
       everything
           ? std::string(
@@ -304,7 +316,7 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
                          " END), count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN ", counted,
                          " END) FROM agreements AS a", grouping.joins,
                          " JOIN agreement_parties AS p ON p.agreement_id = a.id", counted_join,
-                         where.Clause(), grouping.group_by);
+                         grouping.where, grouping.group_by);
   auto key_of = [&](const RowReader& row) {
     GroupKey key;
     for (size_t i = 0; i < k; ++i) key.push_back(row.Text(static_cast<int>(i)));

@@ -493,6 +493,21 @@ TEST_F(PostgresTest, AnEditedRecordIsFoundByVerify) {
               StatusIs(absl::StatusCode::kDataLoss, HasSubstr("record missing")));
 }
 
+TEST_F(PostgresTest, SessionsRunWithoutJitAndKeepTheUrisOwnOptions) {
+  TM_ASSERT_OK_AND_ASSIGN(auto plain, Connection::Open(database_->uri()));
+  TM_ASSERT_OK_AND_ASSIGN(Result jit, plain->Exec("SHOW jit"));
+  EXPECT_EQ(jit.Text(0, 0), "off");
+  // Options the URI gives are kept beside jit=off, not replaced by it.
+  const std::string uri = database_->uri();
+  const std::string with_options = absl::StrCat(uri, uri.find('?') == std::string::npos ? "?" : "&",
+                                                "options=-c%20work_mem%3D5MB");
+  TM_ASSERT_OK_AND_ASSIGN(auto tuned, Connection::Open(with_options));
+  TM_ASSERT_OK_AND_ASSIGN(Result work_mem, tuned->Exec("SHOW work_mem"));
+  EXPECT_EQ(work_mem.Text(0, 0), "5MB");
+  TM_ASSERT_OK_AND_ASSIGN(Result tuned_jit, tuned->Exec("SHOW jit"));
+  EXPECT_EQ(tuned_jit.Text(0, 0), "off");
+}
+
 TEST_F(PostgresTest, BadUriAndUnreachableServer) {
   EXPECT_THAT(PostgresRepository::Open("postgresql://%zz"),
               StatusIs(absl::StatusCode::kInvalidArgument));
