@@ -41,9 +41,10 @@ void AuditLinker::Run() {
   while (true) {
     if (linked_ == requested_) {
       if (stopping_) return;
-      // WaitWithTimeout is true when the pause ran out: after a failure, try again unasked.
-      if (failing ? changed_.WaitWithTimeout(&mu_, kRetryPause) : (changed_.Wait(&mu_), false)) {
-        ++requested_;
+      if (!failing) {
+        changed_.Wait(&mu_);
+      } else if (changed_.WaitWithTimeout(&mu_, kRetryPause)) {
+        ++requested_;  // The pause ran out after a failure: try again unasked.
       }
       continue;
     }

@@ -46,16 +46,22 @@ constexpr absl::string_view kAll =
     "outcome, "
     "hash, key_id FROM audit_events ORDER BY seq";
 
+// The fields a staged and a chained record share, from event_time on, starting at `column`
+// (event_time, principal, role, method, resource, request_id, outcome).
+void ReadFields(const Result& result, int row, int column, AuditEvent& event) {
+  event.event_time = NanosToTime(result.Int64(row, column));
+  event.principal = result.Text(row, column + 1);
+  event.role = result.Text(row, column + 2);
+  event.method = result.Text(row, column + 3);
+  event.resource = result.Text(row, column + 4);
+  event.request_id = result.Text(row, column + 5);
+  event.outcome = result.Text(row, column + 6);
+}
+
 AuditEvent ReadEvent(const Result& result, int row) {
   AuditEvent event;
   event.seq = result.Int64(row, 1);
-  event.event_time = NanosToTime(result.Int64(row, 2));
-  event.principal = result.Text(row, 3);
-  event.role = result.Text(row, 4);
-  event.method = result.Text(row, 5);
-  event.resource = result.Text(row, 6);
-  event.request_id = result.Text(row, 7);
-  event.outcome = result.Text(row, 8);
+  ReadFields(result, row, 2, event);
   event.hash = result.Text(row, 9);
   event.key_id = result.Text(row, 10);
   return event;
@@ -113,13 +119,7 @@ absl::StatusOr<int> AuditRows::Link(Connection& connection, const AuditKey* key,
   for (const auto& [id, row] : order) {
     AuditEvent event;
     event.seq = ++seq;
-    event.event_time = NanosToTime(staged.Int64(row, 1));
-    event.principal = staged.Text(row, 2);
-    event.role = staged.Text(row, 3);
-    event.method = staged.Text(row, 4);
-    event.resource = staged.Text(row, 5);
-    event.request_id = staged.Text(row, 6);
-    event.outcome = staged.Text(row, 7);
+    ReadFields(staged, row, 1, event);
     event.key_id = key != nullptr ? key->id : "";
     event.hash = AuditChainHash(previous_hash, event, key);
     previous_hash = event.hash;

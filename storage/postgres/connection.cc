@@ -317,17 +317,10 @@ absl::StatusOr<Result> Connection::Exec(absl::string_view sql, const Params& par
     }
     it = prepared_.emplace(text, std::move(name)).first;
   }
-  if (begin_unsent()) return ExecAfterBegin(it->second, params);
-  std::vector<const char*> values(params.size());
-  std::vector<int> lengths(params.size());
-  const std::vector<int> formats(params.size(), kBinary);
-  for (size_t i = 0; i < params.size(); ++i) {
-    if (!params.values_[i]) continue;
-    values[i] = params.values_[i]->data();
-    lengths[i] = static_cast<int>(params.values_[i]->size());
-  }
-  Result result(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()),
-                               values.data(), lengths.data(), formats.data(), kBinary));
+  const Bound bound = Bind(params);
+  if (begin_unsent()) return ExecAfterBegin(it->second, bound);
+  Result result(PQexecPrepared(conn_, it->second.c_str(), bound.count(), bound.values.data(),
+                               bound.lengths.data(), bound.formats.data(), kBinary));
   const ExecStatusType status = PQresultStatus(result.result_.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     return Failure(result.result_.get());
@@ -356,23 +349,28 @@ absl::Status Connection::Script(absl::string_view sql) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<Result> Connection::ExecAfterBegin(const std::string& name, const Params& params) {
+Connection::Bound Connection::Bind(const Params& params) {
+  Bound bound;
+  bound.values.resize(params.size());
+  bound.lengths.resize(params.size());
+  bound.formats.assign(params.size(), kBinary);
+  for (size_t i = 0; i < params.size(); ++i) {
+    if (!params.values_[i]) continue;  // NULL
+    bound.values[i] = params.values_[i]->data();
+    bound.lengths[i] = static_cast<int>(params.values_[i]->size());
+  }
+  return bound;
+}
+
+absl::StatusOr<Result> Connection::ExecAfterBegin(const std::string& name, const Bound& params) {
   const std::string begin = std::move(unsent_begin_);
   unsent_begin_.clear();
   begin_unanswered_ = true;
-  std::vector<const char*> values(params.size());
-  std::vector<int> lengths(params.size());
-  const std::vector<int> formats(params.size(), kBinary);
-  for (size_t i = 0; i < params.size(); ++i) {
-    if (!params.values_[i]) continue;
-    values[i] = params.values_[i]->data();
-    lengths[i] = static_cast<int>(params.values_[i]->size());
-  }
   if (PQenterPipelineMode(conn_) != 1) return Failure(nullptr);
   const bool sent =
       PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
-      PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(),
-                          lengths.data(), formats.data(), kBinary) == 1 &&
+      PQsendQueryPrepared(conn_, name.c_str(), params.count(), params.values.data(),
+                          params.lengths.data(), params.formats.data(), kBinary) == 1 &&
       PQpipelineSync(conn_) == 1;
   // The answers: BEGIN's result, a null, the statement's result, a null, the sync. After an
   // error the rest of the pipeline answers PGRES_PIPELINE_ABORTED up to the sync. A broken

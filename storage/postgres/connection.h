@@ -99,7 +99,10 @@ class Connection {
   // Round trips saved around transactions (storage/postgres/transaction.h). `begin` (fixed SQL,
   // a BEGIN) is sent with the next Exec or Script, in one round trip with it (libpq's pipeline
   // mode), instead of on its own.
-  void BeginWithNext(std::string begin) { unsent_begin_ = std::move(begin); }
+  void BeginWithNext(std::string begin) {
+    unsent_begin_ = std::move(begin);
+    begin_unanswered_ = false;
+  }
   // True while a BeginWithNext waits for its statement; DropBegin forgets it (the transaction
   // ran nothing, so there is nothing to end).
   bool begin_unsent() const { return !unsent_begin_.empty(); }
@@ -131,8 +134,16 @@ class Connection {
   explicit Connection(pg_conn* conn) : conn_(conn) {}
   // A Status for a failed `result` (may be null: out of memory or a broken connection).
   absl::Status Failure(pg_result* result) const;
+  // Parameters as libpq takes them, pointing into the Params they came from (Bind).
+  struct Bound {
+    int count() const { return static_cast<int>(values.size()); }
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+    std::vector<int> formats;
+  };
+  static Bound Bind(const Params& params);
   // Sends the unsent BEGIN and the prepared statement `name` in one pipeline and reads both.
-  absl::StatusOr<Result> ExecAfterBegin(const std::string& name, const Params& params);
+  absl::StatusOr<Result> ExecAfterBegin(const std::string& name, const Bound& params);
   // Reads the answers of a pipeline sent without waiting (SendWithoutWaiting) and leaves
   // pipeline mode. Errors there are dropped: a broken connection shows on the next command.
   void ReadUnread();
