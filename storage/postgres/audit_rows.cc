@@ -76,7 +76,7 @@ absl::Status Altered(int64_t seq, absl::string_view what) {
 absl::Status AuditRows::LockChain(Connection& connection) {
   // SHARE ROW EXCLUSIVE: conflicts with itself and with inserts (ROW EXCLUSIVE), not with
   // reads, so listing and verifying go on meanwhile.
-  return connection.Script("LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE");
+  return connection.LockFirst("LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE");
 }
 
 absl::Status AuditRows::Stage(Connection& connection, const AuditEvent& event) {

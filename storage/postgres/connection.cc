@@ -349,6 +349,15 @@ absl::Status Connection::Script(absl::string_view sql) {
   return absl::OkStatus();
 }
 
+absl::Status Connection::LockFirst(absl::string_view lock) {
+  if (joined_) {
+    return DatabaseError(kNotFirstState,
+                         "a LOCK must be its transaction's first statement; this write joined a "
+                         "transaction already running");
+  }
+  return Script(lock);
+}
+
 Connection::Bound Connection::Bind(const Params& params) {
   Bound bound;
   bound.values.resize(params.size());

@@ -110,6 +110,13 @@ class Connection {
   // True when the last BEGIN sent with a statement got no answer because the connection broke:
   // nothing of that transaction can have committed.
   bool begin_unanswered() const { return begin_unanswered_; }
+  // Runs fixed `lock` (a LOCK TABLE) that must be its transaction's first statement: LOCK
+  // takes no snapshot, so the REPEATABLE READ snapshot taken by the next statement sees all
+  // that the lock's previous holder committed. In a write that joined a transaction already
+  // running (set_joined: group commit's writes after a batch's first) it sends nothing and
+  // fails with SQLSTATE kNotFirstState, for the write to run again in a transaction of its own.
+  absl::Status LockFirst(absl::string_view lock);
+  void set_joined(bool joined) { joined_ = joined; }
   // Sends fixed `sql` (a read-only transaction's COMMIT, whose answer changes nothing) without
   // waiting for the answer; the connection's next command reads and drops it first.
   absl::Status SendWithoutWaiting(absl::string_view sql);
@@ -156,6 +163,7 @@ class Connection {
   bool abandoned_ = false;  // A Ping timed out with its statement in flight.
   std::string unsent_begin_;
   bool begin_unanswered_ = false;
+  bool joined_ = false;
   bool unread_ = false;  // A pipeline sent by SendWithoutWaiting is not read yet.
   absl::flat_hash_map<std::string, std::string> prepared_;  // SQL -> statement name
   int64_t next_statement_ = 0;

@@ -159,7 +159,7 @@ absl::StatusOr<std::optional<absl::Time>> ReturnedCreateTime(absl::StatusOr<Resu
 
 }  // namespace
 
-absl::Status LockSchedules(Connection& connection) { return connection.Script(kLockSchedules); }
+absl::Status LockSchedules(Connection& connection) { return connection.LockFirst(kLockSchedules); }
 
 absl::StatusOr<std::optional<MeetingPlan>> MeetingPlanRows::Find(Connection& connection,
                                                                  absl::string_view event_id) {

@@ -20,6 +20,9 @@ namespace techmatch::storage::postgres {
 // The SQLSTATE checked_sum raises on overflow (storage/postgres/checked_sum.h): a class of our
 // own ("TM"), so no other failure shares it.
 inline constexpr absl::string_view kSumOverflowState = "TMS01";
+// The SQLSTATE Connection::LockFirst answers in a write that joined a running transaction
+// (storage/postgres/group_commit.h runs that write again alone; it never reaches a caller).
+inline constexpr absl::string_view kNotFirstState = "TMG01";
 
 // The code for `sqlstate` (five characters; "" when the server gave none, which libpq does when
 // the connection broke).

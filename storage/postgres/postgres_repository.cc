@@ -19,6 +19,7 @@
 #include "storage/postgres/commissioner_rows.h"
 #include "storage/postgres/connection.h"
 #include "storage/postgres/connection_pool.h"
+#include "storage/postgres/group_commit.h"
 #include "storage/postgres/event_rows.h"
 #include "storage/postgres/financing_rows.h"
 #include "storage/postgres/indicator_rows.h"
@@ -212,6 +213,7 @@ PostgresRepository::PostgresRepository(std::unique_ptr<ConnectionPool> pool,
             if (change.kind == ChangeKind::kNeed) ForgetNeed(change.id);
             if (change.kind == ChangeKind::kOffering) ForgetOffering(change.id);
           })),
+      group_commit_(std::make_unique<postgres::GroupCommit>(*pool_)),
       audit_linker_(
           std::make_unique<postgres::AuditLinker>(*pool_, audit_key_ ? &*audit_key_ : nullptr)) {}
 
@@ -289,9 +291,7 @@ absl::Status PostgresRepository::Write(absl::string_view action, absl::string_vi
     if (event.resource.empty()) event.resource = std::string(resource);
     return AuditRows::Stage(c, event);
   };
-  TM_RETURN_IF_ERROR(StatusFor(
-      postgres::RunTransaction(*pool_, Isolation::kRepeatableRead, /*read_only=*/false, change),
-      action, resource));
+  TM_RETURN_IF_ERROR(StatusFor(group_commit_->Run(change), action, resource));
   if (audit != nullptr) {
     audit->recorded = true;
     audit_linker_->Wake();

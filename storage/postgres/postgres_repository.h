@@ -1,9 +1,11 @@
 // The Repository on a PostgreSQL 15 database (storage/postgres/README.md: what is done, what is
 // next).
 //
-// Concurrency: a bounded pool of connections (storage/postgres/connection_pool.h); each call
-// borrows one and runs in its own transaction, which is run again after a serialization
-// failure or deadlock (storage/postgres/transaction.h). Several servers may open one database:
+// Concurrency: a bounded pool of connections (storage/postgres/connection_pool.h); each read
+// borrows one and runs in its own transaction. Writes that arrive together share one
+// transaction and one durable commit, each under its own savepoint
+// (storage/postgres/group_commit.h). A transaction is run again after a serialization failure
+// or deadlock (storage/postgres/transaction.h). Several servers may open one database:
 // the first migrates it (storage/postgres/migrations.h).
 //
 // Audit: a write inside an AuditScope stages its record in the write's own transaction (the
@@ -40,6 +42,7 @@ namespace postgres {
 class AuditLinker;
 class Connection;
 class ConnectionPool;
+class GroupCommit;
 class ReachabilityCheck;
 }  // namespace postgres
 
@@ -261,7 +264,8 @@ class PostgresRepository final : public CachingRepository, public Reachability, 
   // statement for the server instead of three; postgres::RunSingleRead).
   absl::Status ReadOneStatement(absl::string_view action, absl::string_view resource,
                                 absl::FunctionRef<absl::Status(postgres::Connection&)> body);
-  // Runs `body` in a read-write transaction, retried on serialization failures. Inside an
+  // Runs `body` in a read-write transaction shared with the writes queued beside it (group
+  // commit, storage/postgres/group_commit.h), run again on serialization failures. Inside an
   // AuditScope (when `audited`), the transaction ends by staging the scope's record (resource
   // defaulting to `resource`); the scope is marked recorded once it commits, and the linker is
   // woken.
@@ -290,6 +294,7 @@ class PostgresRepository final : public CachingRepository, public Reachability, 
   const std::string page_token_key_;  // Read once at open: it never changes.
   const std::optional<AuditKey> audit_key_;
   const std::unique_ptr<ChangeFeed> change_feed_;  // Reads through pool_.
+  const std::unique_ptr<postgres::GroupCommit> group_commit_;  // Writes through pool_.
   KnownReferences known_;  // IndustryExists, EventExists, FindOrganizationKind.
   // Links through pool_ with audit_key_; stopped before they go.
   const std::unique_ptr<postgres::AuditLinker> audit_linker_;
