@@ -30,8 +30,10 @@ void AuditLinker::Wake() {
 absl::Status AuditLinker::LinkCommitted() {
   absl::MutexLock lock(&mu_);
   const uint64_t ticket = ++requested_;
+  ++readers_waiting_;
   changed_.SignalAll();
   while (linked_ < ticket) changed_.Wait(&mu_);
+  --readers_waiting_;
   return last_;
 }
 
@@ -48,10 +50,16 @@ void AuditLinker::Run() {
       }
       continue;
     }
+    // Gather the wakes of a stream of writes (a reader waiting or stopping cuts it short).
+    const absl::Time gathered = last_pass_ + kGather;
+    while (!failing && readers_waiting_ == 0 && !stopping_ && absl::Now() < gathered) {
+      changed_.WaitWithDeadline(&mu_, gathered);
+    }
     const uint64_t target = requested_;
     mu_.Unlock();
     const absl::Status status = LinkAll();
     mu_.Lock();
+    last_pass_ = absl::Now();
     linked_ = target;
     last_ = status;
     changed_.SignalAll();

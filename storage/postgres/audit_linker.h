@@ -7,6 +7,9 @@
 // the call is chained. A record staged by a server that died before its linker ran is chained
 // by the next linker on any server (a linker takes every staged record), at the latest when a
 // server opens the database: each linker runs once when it starts.
+//
+// Wakes are gathered: a pass starts at most once per kGather unless a reader waits, so under a
+// stream of writes one link transaction (and its disk flush) chains the records of many.
 #ifndef TECHMATCH_STORAGE_POSTGRES_AUDIT_LINKER_H_
 #define TECHMATCH_STORAGE_POSTGRES_AUDIT_LINKER_H_
 
@@ -28,6 +31,8 @@ class AuditLinker {
   static constexpr int kBatch = 500;
   // After a failed pass (the database unreachable), the next try comes this long after.
   static constexpr absl::Duration kRetryPause = absl::Seconds(1);
+  // Wakes after a pass wait this long for the next one, unless LinkCommitted asks.
+  static constexpr absl::Duration kGather = absl::Milliseconds(50);
 
   // `pool` and `key` (may be null: records unkeyed) must outlive the linker. Starts the thread,
   // which links what is staged at once.
@@ -58,6 +63,8 @@ class AuditLinker {
   uint64_t linked_ ABSL_GUARDED_BY(mu_) = 0;
   absl::Status last_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  int readers_waiting_ ABSL_GUARDED_BY(mu_) = 0;             // In LinkCommitted.
+  absl::Time last_pass_ ABSL_GUARDED_BY(mu_) = absl::InfinitePast();  // When it ended.
   std::thread thread_;
 };
 

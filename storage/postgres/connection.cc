@@ -11,6 +11,7 @@
 
 #include "absl/base/internal/endian.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "spdlog/spdlog.h"
 #include "storage/postgres/pg_status.h"
@@ -203,7 +204,8 @@ bool Connection::Healthy() const { return !abandoned_ && PQstatus(conn_) == CONN
 
 absl::Status Connection::Reset(std::string* reason) {
   unread_ = false;
-  unsent_begin_.clear();
+  unsent_.clear();
+  unsent_begins_ = false;
   begin_unanswered_ = false;
   PQexitPipelineMode(conn_);
   PQreset(conn_);
@@ -298,7 +300,7 @@ absl::Status Connection::Failure(pg_result* result) const {
 
 absl::StatusOr<Result> Connection::Exec(absl::string_view sql, const Params& params) {
   ReadUnread();
-  // Until BEGIN is answered (ExecAfterBegin), a broken connection means nothing ran, even when
+  // Until BEGIN is answered (ExecAfterUnsent), a broken connection means nothing ran, even when
   // preparing the statement is what found out.
   if (begin_unsent()) begin_unanswered_ = true;
   auto it = prepared_.find(sql);
@@ -318,7 +320,7 @@ absl::StatusOr<Result> Connection::Exec(absl::string_view sql, const Params& par
     it = prepared_.emplace(text, std::move(name)).first;
   }
   const Bound bound = Bind(params);
-  if (begin_unsent()) return ExecAfterBegin(it->second, bound);
+  if (!unsent_.empty()) return ExecAfterUnsent(it->second, bound);
   Result result(PQexecPrepared(conn_, it->second.c_str(), bound.count(), bound.values.data(),
                                bound.lengths.data(), bound.formats.data(), kBinary));
   const ExecStatusType status = PQresultStatus(result.result_.get());
@@ -330,12 +332,13 @@ absl::StatusOr<Result> Connection::Exec(absl::string_view sql, const Params& par
 
 absl::Status Connection::Script(absl::string_view sql) {
   ReadUnread();
-  // The simple protocol takes several statements in one message: the unsent BEGIN goes first.
+  // The simple protocol takes several statements in one message: the unsent ones go first.
   std::string text;
-  if (begin_unsent()) {
-    text = absl::StrCat(unsent_begin_, "; ", sql);
-    unsent_begin_.clear();
-    begin_unanswered_ = true;
+  if (!unsent_.empty()) {
+    text = absl::StrCat(absl::StrJoin(unsent_, "; "), "; ", sql);
+    unsent_.clear();
+    begin_unanswered_ = unsent_begins_;
+    unsent_begins_ = false;
   } else {
     text = std::string(sql);
   }
@@ -371,27 +374,36 @@ Connection::Bound Connection::Bind(const Params& params) {
   return bound;
 }
 
-absl::StatusOr<Result> Connection::ExecAfterBegin(const std::string& name, const Bound& params) {
-  const std::string begin = std::move(unsent_begin_);
-  unsent_begin_.clear();
-  begin_unanswered_ = true;
+absl::StatusOr<Result> Connection::ExecAfterUnsent(const std::string& name, const Bound& params) {
+  const std::vector<std::string> unsent = std::move(unsent_);
+  unsent_.clear();
+  const bool begins = unsent_begins_;
+  unsent_begins_ = false;
+  begin_unanswered_ = begins;
   if (PQenterPipelineMode(conn_) != 1) return Failure(nullptr);
-  const bool sent =
-      PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
-      PQsendQueryPrepared(conn_, name.c_str(), params.count(), params.values.data(),
-                          params.lengths.data(), params.formats.data(), kBinary) == 1 &&
-      PQpipelineSync(conn_) == 1;
-  // The answers: BEGIN's result, a null, the statement's result, a null, the sync. After an
-  // error the rest of the pipeline answers PGRES_PIPELINE_ABORTED up to the sync. A broken
-  // connection answers nulls: bounded by counting them.
-  Result answers[2] = {Result(nullptr), Result(nullptr)};
-  int query = 0;
-  int nulls = 0;
-  while (sent && nulls <= 2) {
+  bool sent = true;
+  for (const std::string& sql : unsent) {
+    sent = sent &&
+           PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+  }
+  sent = sent &&
+         PQsendQueryPrepared(conn_, name.c_str(), params.count(), params.values.data(),
+                             params.lengths.data(), params.formats.data(), kBinary) == 1 &&
+         PQpipelineSync(conn_) == 1;
+  // The answers: each query's result followed by a null, then the sync. After an error the
+  // rest of the pipeline answers PGRES_PIPELINE_ABORTED up to the sync. A broken connection
+  // answers nulls: bounded by counting them.
+  const size_t queries = unsent.size() + 1;
+  std::vector<Result> answers;
+  answers.reserve(queries);
+  for (size_t i = 0; i < queries; ++i) answers.push_back(Result(nullptr));
+  size_t query = 0;
+  size_t nulls = 0;
+  while (sent && nulls <= queries) {
     pg_result* raw = PQgetResult(conn_);
     if (raw == nullptr) {
       ++nulls;
-      if (query < 2) ++query;
+      if (query < queries) ++query;
       if (PQstatus(conn_) != CONNECTION_OK) break;
       continue;
     }
@@ -399,21 +411,26 @@ absl::StatusOr<Result> Connection::ExecAfterBegin(const std::string& name, const
       PQclear(raw);
       break;
     }
-    if (query < 2 && answers[query].result_ == nullptr) {
+    if (query < queries && answers[query].result_ == nullptr) {
       answers[query].result_.reset(raw);
     } else {
       PQclear(raw);
     }
   }
   if (PQexitPipelineMode(conn_) != 1) abandoned_ = true;  // Answers left unread: reconnect.
-  pg_result* const begun = answers[0].result_.get();
-  if (begun == nullptr || PQresultStatus(begun) != PGRES_COMMAND_OK) return Failure(begun);
-  begin_unanswered_ = false;
-  const ExecStatusType status = PQresultStatus(answers[1].result_.get());
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-    return Failure(answers[1].result_.get());
+  // The first failure is the one to report: the later statements were not run.
+  for (size_t i = 0; i + 1 < queries; ++i) {
+    pg_result* const answer = answers[i].result_.get();
+    if (answer == nullptr || PQresultStatus(answer) != PGRES_COMMAND_OK) return Failure(answer);
+    if (i == 0 && begins) begin_unanswered_ = false;
   }
-  return std::move(answers[1]);
+  begin_unanswered_ = false;
+  Result& last = answers[queries - 1];
+  const ExecStatusType status = PQresultStatus(last.result_.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    return Failure(last.result_.get());
+  }
+  return std::move(last);
 }
 
 absl::Status Connection::SendWithoutWaiting(absl::string_view sql) {

@@ -100,13 +100,20 @@ class Connection {
   // a BEGIN) is sent with the next Exec or Script, in one round trip with it (libpq's pipeline
   // mode), instead of on its own.
   void BeginWithNext(std::string begin) {
-    unsent_begin_ = std::move(begin);
+    unsent_.assign(1, std::move(begin));
+    unsent_begins_ = true;
     begin_unanswered_ = false;
   }
-  // True while a BeginWithNext waits for its statement; DropBegin forgets it (the transaction
-  // ran nothing, so there is nothing to end).
-  bool begin_unsent() const { return !unsent_begin_.empty(); }
-  void DropBegin() { unsent_begin_.clear(); }
+  // The same for fixed SQL of one statement that answers nothing but OK or an error (a
+  // SAVEPOINT): sent with the next Exec or Script, after what is already waiting.
+  void SendWithNext(std::string sql) { unsent_.push_back(std::move(sql)); }
+  // True while a BeginWithNext waits for its statement; DropBegin forgets it and whatever was
+  // to follow it (the transaction ran nothing, so there is nothing to end).
+  bool begin_unsent() const { return unsent_begins_; }
+  void DropBegin() {
+    unsent_.clear();
+    unsent_begins_ = false;
+  }
   // True when the last BEGIN sent with a statement got no answer because the connection broke:
   // nothing of that transaction can have committed.
   bool begin_unanswered() const { return begin_unanswered_; }
@@ -149,8 +156,9 @@ class Connection {
     std::vector<int> formats;
   };
   static Bound Bind(const Params& params);
-  // Sends the unsent BEGIN and the prepared statement `name` in one pipeline and reads both.
-  absl::StatusOr<Result> ExecAfterBegin(const std::string& name, const Bound& params);
+  // Sends the unsent statements and the prepared statement `name` in one pipeline and reads
+  // every answer.
+  absl::StatusOr<Result> ExecAfterUnsent(const std::string& name, const Bound& params);
   // Reads the answers of a pipeline sent without waiting (SendWithoutWaiting) and leaves
   // pipeline mode. Errors there are dropped: a broken connection shows on the next command.
   void ReadUnread();
@@ -161,7 +169,8 @@ class Connection {
 
   pg_conn* conn_;
   bool abandoned_ = false;  // A Ping timed out with its statement in flight.
-  std::string unsent_begin_;
+  std::vector<std::string> unsent_;  // BeginWithNext, SendWithNext; in order.
+  bool unsent_begins_ = false;       // unsent_ starts with a BEGIN.
   bool begin_unanswered_ = false;
   bool joined_ = false;
   bool unread_ = false;  // A pipeline sent by SendWithoutWaiting is not read yet.

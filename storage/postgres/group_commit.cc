@@ -112,10 +112,11 @@ void GroupCommit::RunBatch(const std::vector<Pending*>& batch) {
 }
 
 absl::Status GroupCommit::RunInBatch(Connection& connection, Pending& pending, bool first) {
-  // The first SAVEPOINT carries the batch's BEGIN (Connection::BeginWithNext); a savepoint
-  // takes no snapshot, so the first write's LockFirst still comes before the snapshot.
-  TM_RETURN_IF_ERROR(connection.Script(first ? "SAVEPOINT batch_write"
-                                             : "RELEASE SAVEPOINT batch_write; SAVEPOINT batch_write"));
+  // Sent with the write's first statement (after the batch's BEGIN for the first write); a
+  // savepoint takes no snapshot, so the first write's LockFirst still comes before the
+  // snapshot. Not released: a released savepoint's subtransaction stays in the transaction all
+  // the same, and ROLLBACK TO names the latest savepoint of that name, this write's.
+  connection.SendWithNext("SAVEPOINT batch_write");
   absl::Status status;
   {
     JoinedScope joined(connection, /*joined=*/!first);
