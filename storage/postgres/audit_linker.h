@@ -63,7 +63,7 @@ class AuditLinker {
   uint64_t linked_ ABSL_GUARDED_BY(mu_) = 0;
   absl::Status last_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
-  int readers_waiting_ ABSL_GUARDED_BY(mu_) = 0;             // In LinkCommitted.
+  int readers_waiting_ ABSL_GUARDED_BY(mu_) = 0;                      // In LinkCommitted.
   absl::Time last_pass_ ABSL_GUARDED_BY(mu_) = absl::InfinitePast();  // When it ended.
   std::thread thread_;
 };

@@ -83,16 +83,15 @@ absl::Status AuditRows::Stage(Connection& connection, const AuditEvent& event) {
   AuditEvent bounded = event;
   BoundAuditFields(bounded);
   TM_ASSIGN_OR_RETURN(int64_t event_time, TimeToNanos(bounded.event_time, "event_time"));
-  return connection
-      .Exec(kStage, Params()
-                        .Int64(event_time)
-                        .Text(bounded.principal)
-                        .Text(bounded.role)
-                        .Text(bounded.method)
-                        .Text(bounded.resource)
-                        .Text(bounded.request_id)
-                        .Text(bounded.outcome))
-      .status();
+  // Sent with the transaction's next statement, its COMMIT or the group commit's flush.
+  return connection.ExecLater(kStage, Params()
+                                          .Int64(event_time)
+                                          .Text(bounded.principal)
+                                          .Text(bounded.role)
+                                          .Text(bounded.method)
+                                          .Text(bounded.resource)
+                                          .Text(bounded.request_id)
+                                          .Text(bounded.outcome));
 }
 
 absl::StatusOr<int> AuditRows::Link(Connection& connection, const AuditKey* key, int limit) {

@@ -11,7 +11,6 @@
 
 #include "absl/base/internal/endian.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "spdlog/spdlog.h"
 #include "storage/postgres/pg_status.h"
@@ -298,30 +297,36 @@ absl::Status Connection::Failure(pg_result* result) const {
                        message != nullptr ? message : "");
 }
 
+absl::StatusOr<const std::string*> Connection::Prepared(absl::string_view sql,
+                                                        const Params& params) {
+  auto it = prepared_.find(sql);
+  if (it != prepared_.end()) return &it->second;
+  if (prepared_.size() >= kMaxPrepared) {
+    // Script sends what ExecLater queued first, while its statements still exist.
+    absl::Status deallocated = Script("DEALLOCATE ALL");
+    if (!deallocated.ok()) return deallocated;
+    prepared_.clear();
+  }
+  std::string name = absl::StrCat("tm", next_statement_++);
+  const std::string text(sql);
+  Result prepared(PQprepare(conn_, name.c_str(), text.c_str(), static_cast<int>(params.size()),
+                            params.types_.data()));
+  if (PQresultStatus(prepared.result_.get()) != PGRES_COMMAND_OK) {
+    return Failure(prepared.result_.get());
+  }
+  return &prepared_.emplace(text, std::move(name)).first->second;
+}
+
 absl::StatusOr<Result> Connection::Exec(absl::string_view sql, const Params& params) {
   ReadUnread();
   // Until BEGIN is answered (ExecAfterUnsent), a broken connection means nothing ran, even when
   // preparing the statement is what found out.
   if (begin_unsent()) begin_unanswered_ = true;
-  auto it = prepared_.find(sql);
-  if (it == prepared_.end()) {
-    if (prepared_.size() >= kMaxPrepared) {
-      absl::Status deallocated = Script("DEALLOCATE ALL");
-      if (!deallocated.ok()) return deallocated;
-      prepared_.clear();
-    }
-    std::string name = absl::StrCat("tm", next_statement_++);
-    const std::string text(sql);
-    Result prepared(PQprepare(conn_, name.c_str(), text.c_str(), static_cast<int>(params.size()),
-                              params.types_.data()));
-    if (PQresultStatus(prepared.result_.get()) != PGRES_COMMAND_OK) {
-      return Failure(prepared.result_.get());
-    }
-    it = prepared_.emplace(text, std::move(name)).first;
-  }
+  absl::StatusOr<const std::string*> name = Prepared(sql, params);
+  if (!name.ok()) return name.status();
+  if (!unsent_.empty()) return ExecAfterUnsent(*name, &params);
   const Bound bound = Bind(params);
-  if (!unsent_.empty()) return ExecAfterUnsent(it->second, bound);
-  Result result(PQexecPrepared(conn_, it->second.c_str(), bound.count(), bound.values.data(),
+  Result result(PQexecPrepared(conn_, (*name)->c_str(), bound.count(), bound.values.data(),
                                bound.lengths.data(), bound.formats.data(), kBinary));
   const ExecStatusType status = PQresultStatus(result.result_.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
@@ -330,12 +335,37 @@ absl::StatusOr<Result> Connection::Exec(absl::string_view sql, const Params& par
   return result;
 }
 
+absl::Status Connection::ExecLater(absl::string_view sql, const Params& params) {
+  ReadUnread();
+  if (begin_unsent()) begin_unanswered_ = true;
+  absl::StatusOr<const std::string*> name = Prepared(sql, params);
+  if (!name.ok()) return name.status();
+  unsent_.push_back(Unsent{"", **name, params});
+  return absl::OkStatus();
+}
+
+absl::Status Connection::Flush() {
+  ReadUnread();
+  // Fixed SQL alone (a BEGIN, a SAVEPOINT) can wait for the next statement: nothing to learn.
+  if (!has_queued()) return absl::OkStatus();
+  return ExecAfterUnsent(nullptr, nullptr).status();
+}
+
+bool Connection::has_queued() const {
+  return std::any_of(unsent_.begin(), unsent_.end(),
+                     [](const Unsent& unsent) { return !unsent.prepared.empty(); });
+}
+
 absl::Status Connection::Script(absl::string_view sql) {
   ReadUnread();
-  // The simple protocol takes several statements in one message: the unsent ones go first.
+  // Statements ExecLater queued go first, in a pipeline of their own.
+  if (absl::Status flushed = Flush(); !flushed.ok()) return flushed;
+  // The simple protocol takes several statements in one message: fixed SQL waiting (a BEGIN, a
+  // SAVEPOINT) goes first.
   std::string text;
   if (!unsent_.empty()) {
-    text = absl::StrCat(absl::StrJoin(unsent_, "; "), "; ", sql);
+    for (const Unsent& unsent : unsent_) absl::StrAppend(&text, unsent.sql, "; ");
+    absl::StrAppend(&text, sql);
     unsent_.clear();
     begin_unanswered_ = unsent_begins_;
     unsent_begins_ = false;
@@ -374,26 +404,31 @@ Connection::Bound Connection::Bind(const Params& params) {
   return bound;
 }
 
-absl::StatusOr<Result> Connection::ExecAfterUnsent(const std::string& name, const Bound& params) {
-  const std::vector<std::string> unsent = std::move(unsent_);
+absl::StatusOr<Result> Connection::ExecAfterUnsent(const std::string* name, const Params* params) {
+  const std::vector<Unsent> unsent = std::move(unsent_);
   unsent_.clear();
   const bool begins = unsent_begins_;
   unsent_begins_ = false;
   begin_unanswered_ = begins;
   if (PQenterPipelineMode(conn_) != 1) return Failure(nullptr);
+  const auto send = [&](const std::string& sql, const std::string& prepared, const Params& with) {
+    if (prepared.empty()) {
+      return PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+    }
+    const Bound bound = Bind(with);
+    return PQsendQueryPrepared(conn_, prepared.c_str(), bound.count(), bound.values.data(),
+                               bound.lengths.data(), bound.formats.data(), kBinary) == 1;
+  };
   bool sent = true;
-  for (const std::string& sql : unsent) {
-    sent = sent &&
-           PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+  for (const Unsent& statement : unsent) {
+    sent = sent && send(statement.sql, statement.prepared, statement.params);
   }
-  sent = sent &&
-         PQsendQueryPrepared(conn_, name.c_str(), params.count(), params.values.data(),
-                             params.lengths.data(), params.formats.data(), kBinary) == 1 &&
-         PQpipelineSync(conn_) == 1;
+  if (name != nullptr) sent = sent && send("", *name, *params);
+  sent = sent && PQpipelineSync(conn_) == 1;
   // The answers: each query's result followed by a null, then the sync. After an error the
   // rest of the pipeline answers PGRES_PIPELINE_ABORTED up to the sync. A broken connection
   // answers nulls: bounded by counting them.
-  const size_t queries = unsent.size() + 1;
+  const size_t queries = unsent.size() + (name != nullptr ? 1 : 0);
   std::vector<Result> answers;
   answers.reserve(queries);
   for (size_t i = 0; i < queries; ++i) answers.push_back(Result(nullptr));
@@ -421,7 +456,8 @@ absl::StatusOr<Result> Connection::ExecAfterUnsent(const std::string& name, cons
   // The first failure is the one to report: the later statements were not run.
   for (size_t i = 0; i + 1 < queries; ++i) {
     pg_result* const answer = answers[i].result_.get();
-    if (answer == nullptr || PQresultStatus(answer) != PGRES_COMMAND_OK) return Failure(answer);
+    const ExecStatusType answered = answer != nullptr ? PQresultStatus(answer) : PGRES_FATAL_ERROR;
+    if (answered != PGRES_COMMAND_OK && answered != PGRES_TUPLES_OK) return Failure(answer);
     if (i == 0 && begins) begin_unanswered_ = false;
   }
   begin_unanswered_ = false;

@@ -100,17 +100,29 @@ class Connection {
   // a BEGIN) is sent with the next Exec or Script, in one round trip with it (libpq's pipeline
   // mode), instead of on its own.
   void BeginWithNext(std::string begin) {
-    unsent_.assign(1, std::move(begin));
+    unsent_.assign(1, Unsent{std::move(begin), "", {}});
     unsent_begins_ = true;
     begin_unanswered_ = false;
   }
   // The same for fixed SQL of one statement that answers nothing but OK or an error (a
-  // SAVEPOINT): sent with the next Exec or Script, after what is already waiting.
-  void SendWithNext(std::string sql) { unsent_.push_back(std::move(sql)); }
-  // True while a BeginWithNext waits for its statement; DropBegin forgets it and whatever was
+  // SAVEPOINT): sent with the next Exec, Script or Flush, after what is already waiting.
+  void SendWithNext(std::string sql) { unsent_.push_back(Unsent{std::move(sql), "", {}}); }
+  // Runs `sql` with `params` as Exec does, for a statement whose answer is only OK or an
+  // error (an INSERT), but sends it with the next Exec, Script or Flush, in one round trip with
+  // it. That call answers the first error of what it sent (nothing after a failed statement
+  // runs). Fails now only when the statement cannot be prepared (or preparing it sent what was
+  // queued before, which failed).
+  absl::Status ExecLater(absl::string_view sql, const Params& params = {});
+  // Sends what ExecLater queued (with a BEGIN or SAVEPOINT waiting before it), if anything,
+  // and answers its first error.
+  absl::Status Flush();
+  // True while a BeginWithNext waits for its statement; DropUnsent forgets it and whatever was
   // to follow it (the transaction ran nothing, so there is nothing to end).
   bool begin_unsent() const { return unsent_begins_; }
-  void DropBegin() {
+  // True while statements queued by ExecLater wait to be sent.
+  bool has_queued() const;
+  bool has_unsent() const { return !unsent_.empty(); }
+  void DropUnsent() {
     unsent_.clear();
     unsent_begins_ = false;
   }
@@ -156,9 +168,17 @@ class Connection {
     std::vector<int> formats;
   };
   static Bound Bind(const Params& params);
-  // Sends the unsent statements and the prepared statement `name` in one pipeline and reads
-  // every answer.
-  absl::StatusOr<Result> ExecAfterUnsent(const std::string& name, const Bound& params);
+  // A statement waiting to be sent: fixed SQL, or a prepared statement with its parameters.
+  struct Unsent {
+    std::string sql;
+    std::string prepared;  // The prepared statement's name, or empty for `sql`.
+    Params params;
+  };
+  // The name `sql` is prepared under on this connection, preparing it first.
+  absl::StatusOr<const std::string*> Prepared(absl::string_view sql, const Params& params);
+  // Sends the unsent statements and then the prepared statement `name` (when not null) in one
+  // pipeline, reads every answer and returns the last one's result, or the first failure.
+  absl::StatusOr<Result> ExecAfterUnsent(const std::string* name, const Params* params);
   // Reads the answers of a pipeline sent without waiting (SendWithoutWaiting) and leaves
   // pipeline mode. Errors there are dropped: a broken connection shows on the next command.
   void ReadUnread();
@@ -168,9 +188,9 @@ class Connection {
   static constexpr size_t kMaxPrepared = 256;
 
   pg_conn* conn_;
-  bool abandoned_ = false;  // A Ping timed out with its statement in flight.
-  std::vector<std::string> unsent_;  // BeginWithNext, SendWithNext; in order.
-  bool unsent_begins_ = false;       // unsent_ starts with a BEGIN.
+  bool abandoned_ = false;      // A Ping timed out with its statement in flight.
+  std::vector<Unsent> unsent_;  // BeginWithNext, SendWithNext, ExecLater; in order.
+  bool unsent_begins_ = false;  // unsent_ starts with a BEGIN.
   bool begin_unanswered_ = false;
   bool joined_ = false;
   bool unread_ = false;  // A pipeline sent by SendWithoutWaiting is not read yet.

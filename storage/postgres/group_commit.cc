@@ -122,6 +122,8 @@ absl::Status GroupCommit::RunInBatch(Connection& connection, Pending& pending, b
     JoinedScope joined(connection, /*joined=*/!first);
     status = pending.body(connection);
   }
+  // What the write queued (ExecLater) is sent now, so its errors are the write's own.
+  if (status.ok()) status = connection.Flush();
   if (status.ok()) return absl::OkStatus();
   // A lost connection took the transaction with it.
   if (!connection.Healthy()) return status;

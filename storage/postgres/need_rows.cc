@@ -115,16 +115,12 @@ Need ReadNeed(const Result& result, int row) {
 
 absl::Status InsertMemberships(Connection& connection, const Need& need) {
   if (!need.listing.industry_codes.empty()) {
-    TM_RETURN_IF_ERROR(connection
-                           .Exec(kInsertIndustries,
-                                 Params().Text(need.meta.id).TextArray(need.listing.industry_codes))
-                           .status());
+    TM_RETURN_IF_ERROR(connection.ExecLater(
+        kInsertIndustries, Params().Text(need.meta.id).TextArray(need.listing.industry_codes)));
   }
   if (!need.listing.event_ids.empty()) {
-    TM_RETURN_IF_ERROR(
-        connection
-            .Exec(kInsertEvents, Params().Text(need.meta.id).TextArray(need.listing.event_ids))
-            .status());
+    TM_RETURN_IF_ERROR(connection.ExecLater(
+        kInsertEvents, Params().Text(need.meta.id).TextArray(need.listing.event_ids)));
   }
   return absl::OkStatus();
 }
@@ -133,8 +129,10 @@ absl::Status InsertMemberships(Connection& connection, const Need& need) {
 
 absl::Status NeedRows::Insert(Connection& connection, const Need& need) {
   TM_ASSIGN_OR_RETURN(Params params, NeedParams(need, need.meta.revision));
-  TM_RETURN_IF_ERROR(connection.Exec(kInsert, params).status());
-  return InsertMemberships(connection, need);
+  // One round trip for the row and its memberships (and a BEGIN or SAVEPOINT waiting).
+  TM_RETURN_IF_ERROR(connection.ExecLater(kInsert, params));
+  TM_RETURN_IF_ERROR(InsertMemberships(connection, need));
+  return connection.Flush();
 }
 
 absl::StatusOr<std::optional<absl::Time>> NeedRows::Update(Connection& connection, const Need& need,
@@ -143,9 +141,11 @@ absl::StatusOr<std::optional<absl::Time>> NeedRows::Update(Connection& connectio
   TM_ASSIGN_OR_RETURN(Result updated, connection.Exec(kUpdate, params));
   if (updated.rows() == 0) return std::nullopt;
   const absl::Time create_time = NanosToTime(updated.Int64(0, 0));
-  TM_RETURN_IF_ERROR(connection.Exec(kDeleteIndustries, Params().Text(need.meta.id)).status());
-  TM_RETURN_IF_ERROR(connection.Exec(kDeleteEvents, Params().Text(need.meta.id)).status());
+  // The memberships replaced in one round trip.
+  TM_RETURN_IF_ERROR(connection.ExecLater(kDeleteIndustries, Params().Text(need.meta.id)));
+  TM_RETURN_IF_ERROR(connection.ExecLater(kDeleteEvents, Params().Text(need.meta.id)));
   TM_RETURN_IF_ERROR(InsertMemberships(connection, need));
+  TM_RETURN_IF_ERROR(connection.Flush());
   return create_time;
 }
 

@@ -114,18 +114,13 @@ Offering ReadOffering(const Result& result, int row) {
 
 absl::Status InsertMemberships(Connection& connection, const Offering& offering) {
   if (!offering.listing.industry_codes.empty()) {
-    TM_RETURN_IF_ERROR(
-        connection
-            .Exec(kInsertIndustries,
-                  Params().Text(offering.meta.id).TextArray(offering.listing.industry_codes))
-            .status());
+    TM_RETURN_IF_ERROR(connection.ExecLater(
+        kInsertIndustries,
+        Params().Text(offering.meta.id).TextArray(offering.listing.industry_codes)));
   }
   if (!offering.listing.event_ids.empty()) {
-    TM_RETURN_IF_ERROR(
-        connection
-            .Exec(kInsertEvents,
-                  Params().Text(offering.meta.id).TextArray(offering.listing.event_ids))
-            .status());
+    TM_RETURN_IF_ERROR(connection.ExecLater(
+        kInsertEvents, Params().Text(offering.meta.id).TextArray(offering.listing.event_ids)));
   }
   return absl::OkStatus();
 }
@@ -134,8 +129,10 @@ absl::Status InsertMemberships(Connection& connection, const Offering& offering)
 
 absl::Status OfferingRows::Insert(Connection& connection, const Offering& offering) {
   TM_ASSIGN_OR_RETURN(Params params, OfferingParams(offering, offering.meta.revision));
-  TM_RETURN_IF_ERROR(connection.Exec(kInsert, params).status());
-  return InsertMemberships(connection, offering);
+  // One round trip for the row and its memberships (and a BEGIN or SAVEPOINT waiting).
+  TM_RETURN_IF_ERROR(connection.ExecLater(kInsert, params));
+  TM_RETURN_IF_ERROR(InsertMemberships(connection, offering));
+  return connection.Flush();
 }
 
 absl::StatusOr<std::optional<absl::Time>> OfferingRows::Update(Connection& connection,
@@ -145,9 +142,11 @@ absl::StatusOr<std::optional<absl::Time>> OfferingRows::Update(Connection& conne
   TM_ASSIGN_OR_RETURN(Result updated, connection.Exec(kUpdate, params));
   if (updated.rows() == 0) return std::nullopt;
   const absl::Time create_time = NanosToTime(updated.Int64(0, 0));
-  TM_RETURN_IF_ERROR(connection.Exec(kDeleteIndustries, Params().Text(offering.meta.id)).status());
-  TM_RETURN_IF_ERROR(connection.Exec(kDeleteEvents, Params().Text(offering.meta.id)).status());
+  // The memberships replaced in one round trip.
+  TM_RETURN_IF_ERROR(connection.ExecLater(kDeleteIndustries, Params().Text(offering.meta.id)));
+  TM_RETURN_IF_ERROR(connection.ExecLater(kDeleteEvents, Params().Text(offering.meta.id)));
   TM_RETURN_IF_ERROR(InsertMemberships(connection, offering));
+  TM_RETURN_IF_ERROR(connection.Flush());
   return create_time;
 }
 

@@ -293,7 +293,7 @@ class PostgresRepository final : public CachingRepository, public Reachability, 
   std::unique_ptr<postgres::ReachabilityCheck> reachability_;
   const std::string page_token_key_;  // Read once at open: it never changes.
   const std::optional<AuditKey> audit_key_;
-  const std::unique_ptr<ChangeFeed> change_feed_;  // Reads through pool_.
+  const std::unique_ptr<ChangeFeed> change_feed_;              // Reads through pool_.
   const std::unique_ptr<postgres::GroupCommit> group_commit_;  // Writes through pool_.
   KnownReferences known_;  // IndustryExists, EventExists, FindOrganizationKind.
   // Links through pool_ with audit_key_; stopped before they go.

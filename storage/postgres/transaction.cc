@@ -24,12 +24,11 @@ absl::string_view BeginSql(Isolation isolation, bool read_only) {
 
 Transaction::~Transaction() {
   if (!open_) return;
-  if (connection_.begin_unsent()) {
-    connection_.DropBegin();
-    return;
-  }
+  // Nothing sent (BEGIN still waits) or not worth sending (statements queued to run after it).
+  const bool begun = !connection_.begin_unsent();
+  connection_.DropUnsent();
   // Nothing to do with a failure: the transaction is gone either way.
-  connection_.Exec("ROLLBACK").IgnoreError();
+  if (begun) connection_.Exec("ROLLBACK").IgnoreError();
 }
 
 absl::Status Transaction::Begin(Isolation isolation, bool read_only) {
@@ -41,12 +40,13 @@ absl::Status Transaction::Begin(Isolation isolation, bool read_only) {
 
 absl::Status Transaction::Commit() {
   open_ = false;
-  if (connection_.begin_unsent()) {
-    connection_.DropBegin();
+  if (connection_.begin_unsent() && !connection_.has_queued()) {
+    connection_.DropUnsent();
     return absl::OkStatus();
   }
-  // A read-only transaction's COMMIT cannot fail in a way that changes its answer.
-  if (read_only_) return connection_.SendWithoutWaiting("COMMIT");
+  // A read-only transaction's COMMIT cannot fail in a way that changes its answer. Statements
+  // waiting (ExecLater's, a SAVEPOINT) go with the COMMIT, which answers their error.
+  if (read_only_ && !connection_.has_unsent()) return connection_.SendWithoutWaiting("COMMIT");
   return connection_.Exec("COMMIT").status();
 }
 

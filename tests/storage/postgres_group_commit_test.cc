@@ -2,8 +2,6 @@
 // commits share the next transaction, each keeps its own outcome, a write that needs a fresh
 // snapshot or its transaction's first statement runs again alone, and a failure of the
 // transaction itself stores none of the batch.
-#include "storage/postgres/group_commit.h"
-
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -17,6 +15,7 @@
 #include "gtest/gtest.h"
 #include "storage/postgres/connection.h"
 #include "storage/postgres/connection_pool.h"
+#include "storage/postgres/group_commit.h"
 #include "storage/postgres/pg_status.h"
 #include "storage/postgres/transaction.h"
 #include "tests/common/status_matchers.h"
@@ -62,8 +61,8 @@ class PostgresGroupCommitTest : public ::testing::Test {
     EXPECT_THAT(RunTransaction(*pool_, Isolation::kRepeatableRead, /*read_only=*/true,
                                [&](Connection& c) -> absl::Status {
                                  TM_ASSIGN_OR_RETURN(
-                                     Result r, c.Exec("SELECT note FROM t WHERE n = $1",
-                                                      Params().Int64(n)));
+                                     Result r,
+                                     c.Exec("SELECT note FROM t WHERE n = $1", Params().Int64(n)));
                                  if (r.rows() == 1) note = r.Text(0, 0);
                                  return absl::OkStatus();
                                }),
