@@ -119,8 +119,7 @@ TEST_P(BatchCreateTest, ADuplicateIdInTheMiddleIsRefusedAloneAndLeavesNothing) {
   ASSERT_EQ(results.size(), 5u);
   EXPECT_THAT(results[0], IsOk());
   EXPECT_THAT(results[1], IsOk());
-  EXPECT_THAT(results[2],
-              StatusIs(absl::StatusCode::kAlreadyExists, "offerings/a already exists"));
+  EXPECT_THAT(results[2], StatusIs(absl::StatusCode::kAlreadyExists, "offerings/a already exists"));
   EXPECT_THAT(results[3], IsOk());
   EXPECT_THAT(results[4],
               StatusIs(absl::StatusCode::kAlreadyExists, "offerings/old already exists"));

@@ -78,9 +78,11 @@ TEST_F(PostgresBatchTest, ColumnsGiveBackEveryRowsValuesInOrderWithNulls) {
   TM_ASSERT_OK_AND_ASSIGN(Params columns, Params::Columns(rows));
   EXPECT_EQ(columns.size(), 5u);
   ASSERT_THAT(Write([&](Connection& c) {
-                return c.Exec("INSERT INTO t (s, n, b, f, o) SELECT * FROM unnest($1, $2, $3, $4, "
-                              "$5)",
-                              columns)
+                return c
+                    .Exec(
+                        "INSERT INTO t (s, n, b, f, o) SELECT * FROM unnest($1, $2, $3, $4, "
+                        "$5)",
+                        columns)
                     .status();
               }),
               IsOk());
@@ -88,13 +90,12 @@ TEST_F(PostgresBatchTest, ColumnsGiveBackEveryRowsValuesInOrderWithNulls) {
   EXPECT_THAT(Column("SELECT s FROM t ORDER BY k"), ElementsAre("third", "", "二"));
   EXPECT_THAT(Column("SELECT n::text FROM t ORDER BY k"),
               ElementsAre("-4611686018427387904", "NULL", "7"));
-  EXPECT_THAT(Column("SELECT encode(b, 'hex') FROM t ORDER BY k"),
-              ElementsAre("610062", "", "7a"));
+  EXPECT_THAT(Column("SELECT encode(b, 'hex') FROM t ORDER BY k"), ElementsAre("610062", "", "7a"));
   EXPECT_THAT(Column("SELECT f::text FROM t ORDER BY k"), ElementsAre("true", "false", "true"));
   EXPECT_THAT(Column("SELECT o FROM t ORDER BY k"), ElementsAre("x", "NULL", ""));
 }
 
-TEST_F(PostgresBatchTest, ColumnsRefuseNoRowsAndRowsOfDifferentTypes) {
+TEST_F(PostgresBatchTest, ColumnsRefuseNoRowsMixedTypesAndArrays) {
   EXPECT_THAT(Params::Columns({}), StatusIs(absl::StatusCode::kInvalidArgument));
   std::vector<Params> rows(2);
   rows[0].Text("a").Int64(1);
@@ -103,6 +104,11 @@ TEST_F(PostgresBatchTest, ColumnsRefuseNoRowsAndRowsOfDifferentTypes) {
   rows[1] = Params();
   rows[1].Text("b");
   EXPECT_THAT(Params::Columns(rows), StatusIs(absl::StatusCode::kInvalidArgument));
+  // An array of arrays is not a column unnest can give back row by row.
+  std::vector<Params> arrays(2);
+  arrays[0].TextArray({"a"});
+  arrays[1].TextArray({"b", "c"});
+  EXPECT_THAT(Params::Columns(arrays), StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
 TEST_F(PostgresBatchTest, InsertAllLogsEachRecordOrIsRefusedWhole) {
