@@ -26,6 +26,25 @@ constexpr Oid kInt2Oid = 21;
 constexpr Oid kInt4Oid = 23;
 constexpr Oid kTextOid = 25;
 constexpr Oid kTextArrayOid = 1009;
+constexpr Oid kBoolArrayOid = 1000;
+constexpr Oid kByteaArrayOid = 1001;
+constexpr Oid kInt8ArrayOid = 1016;
+
+// The array type whose elements are `element` (pg_type.dat's array_type_oid), or 0.
+Oid ArrayOf(Oid element) {
+  switch (element) {
+    case kTextOid:
+      return kTextArrayOid;
+    case kBoolOid:
+      return kBoolArrayOid;
+    case kByteaOid:
+      return kByteaArrayOid;
+    case kInt8Oid:
+      return kInt8ArrayOid;
+    default:
+      return 0;
+  }
+}
 
 constexpr int kBinary = 1;
 
@@ -91,6 +110,51 @@ Params& Params::TextArray(const std::vector<std::string>& values) {
     }
   }
   return Add(kTextArrayOid, std::move(bytes));
+}
+
+absl::StatusOr<Params> Params::Columns(const std::vector<Params>& rows) {
+  if (rows.empty()) return absl::InvalidArgumentError("no rows to put in columns");
+  const std::vector<unsigned>& types = rows.front().types_;
+  for (const Params& row : rows) {
+    if (row.types_ != types) {
+      return absl::InvalidArgumentError("rows of different parameter types put in columns");
+    }
+  }
+  Params columns;
+  for (size_t column = 0; column < types.size(); ++column) {
+    const Oid array_type = ArrayOf(types[column]);
+    if (array_type == 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("no array type for parameter ", column + 1, "'s type ", types[column]));
+    }
+    bool has_null = false;
+    size_t size = 20;
+    for (const Params& row : rows) {
+      const std::optional<std::string>& value = row.values_[column];
+      has_null = has_null || !value;
+      size += 4 + (value ? value->size() : 0);
+    }
+    // array_send's form, as TextArray: one dimension of rows.size() elements from 1, each its
+    // length (-1 for NULL) and bytes.
+    std::string bytes;
+    bytes.reserve(size);
+    PutBigEndian32(bytes, 1);
+    PutBigEndian32(bytes, has_null ? 1 : 0);
+    PutBigEndian32(bytes, types[column]);
+    PutBigEndian32(bytes, static_cast<uint32_t>(rows.size()));
+    PutBigEndian32(bytes, 1);
+    for (const Params& row : rows) {
+      const std::optional<std::string>& value = row.values_[column];
+      if (!value) {
+        PutBigEndian32(bytes, static_cast<uint32_t>(-1));
+        continue;
+      }
+      PutBigEndian32(bytes, static_cast<uint32_t>(value->size()));
+      bytes.append(*value);
+    }
+    columns.Add(array_type, std::move(bytes));
+  }
+  return columns;
 }
 
 void Result::Clear::operator()(pg_result* result) const { PQclear(result); }

@@ -41,6 +41,13 @@ class Params {
   // A text[] (for `= ANY($n)`): one parameter for a set. Values hold no NUL.
   Params& TextArray(const std::vector<std::string>& values);
 
+  // One array parameter per column of `rows`, each row being one statement's parameters (all
+  // of the same types): $n is the array of every row's $n in row order, NULLs kept, so that
+  // `INSERT ... SELECT * FROM unnest($1, $2, ...)` stores every row in one statement with the
+  // values each would have bound alone. INVALID_ARGUMENT when no rows are given or the rows'
+  // types differ.
+  static absl::StatusOr<Params> Columns(const std::vector<Params>& rows);
+
   size_t size() const { return values_.size(); }
 
  private:

@@ -26,6 +26,16 @@ constexpr absl::string_view kInsert =
     "revision, late_events, review, return_reason, closing_agreement_id) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
     "NULLIF($18, ''))";
+// The same columns from arrays of every row's value ($n the array of kInsert's $n), one
+// statement for a batch; the rows go in in the arrays' order.
+constexpr absl::string_view kInsertAll =
+    "INSERT INTO needs (id, enterprise_id, title, description, keywords, industries, "
+    "cooperation_modes, events, budget_minor, min_trl, state, create_time, update_time, "
+    "revision, late_events, review, return_reason, closing_agreement_id) "
+    "SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, "
+    "NULLIF(c18, '') FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+    "$15, $16, $17, $18) AS r (c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, "
+    "c15, c16, c17, c18)";
 // $12 (create_time) is in the shared parameter list, typed, and unused: the row keeps its own.
 constexpr absl::string_view kUpdate =
     "UPDATE needs SET enterprise_id = $2, title = $3, description = $4, keywords = $5, "
@@ -47,6 +57,13 @@ constexpr absl::string_view kInsertEvents =
     "INSERT INTO need_events (need_id, event_id) "
     "SELECT $1, id FROM unnest($2::text[]) AS id ON CONFLICT DO NOTHING";
 constexpr absl::string_view kDeleteEvents = "DELETE FROM need_events WHERE need_id = $1";
+// A batch's join rows: the pairs (need id, code or event id) as two arrays.
+constexpr absl::string_view kInsertAllIndustries =
+    "INSERT INTO need_industries (need_id, industry_code) "
+    "SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING";
+constexpr absl::string_view kInsertAllEvents =
+    "INSERT INTO need_events (need_id, event_id) "
+    "SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING";
 
 // The stored `state` and `review` of a need (see kSelect).
 absl::string_view StoredState(const Need& need) {
@@ -125,7 +142,47 @@ absl::Status InsertMemberships(Connection& connection, const Need& need) {
   return absl::OkStatus();
 }
 
+// The join rows of every need in `needs`, one statement per table.
+absl::Status InsertAllMemberships(Connection& connection, const std::vector<Need>& needs) {
+  std::vector<std::string> industry_owners, industries, event_owners, events;
+  for (const Need& need : needs) {
+    for (const std::string& code : need.listing.industry_codes) {
+      industry_owners.push_back(need.meta.id);
+      industries.push_back(code);
+    }
+    for (const std::string& event : need.listing.event_ids) {
+      event_owners.push_back(need.meta.id);
+      events.push_back(event);
+    }
+  }
+  if (!industries.empty()) {
+    TM_RETURN_IF_ERROR(
+        connection
+            .Exec(kInsertAllIndustries, Params().TextArray(industry_owners).TextArray(industries))
+            .status());
+  }
+  if (!events.empty()) {
+    TM_RETURN_IF_ERROR(
+        connection.Exec(kInsertAllEvents, Params().TextArray(event_owners).TextArray(events))
+            .status());
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
+
+absl::Status NeedRows::InsertAll(Connection& connection, const std::vector<Need>& needs) {
+  if (needs.empty()) return absl::OkStatus();
+  std::vector<Params> rows;
+  rows.reserve(needs.size());
+  for (const Need& need : needs) {
+    TM_ASSIGN_OR_RETURN(Params params, NeedParams(need, need.meta.revision));
+    rows.push_back(std::move(params));
+  }
+  TM_ASSIGN_OR_RETURN(Params columns, Params::Columns(rows));
+  TM_RETURN_IF_ERROR(connection.Exec(kInsertAll, columns).status());
+  return InsertAllMemberships(connection, needs);
+}
 
 absl::Status NeedRows::Insert(Connection& connection, const Need& need) {
   TM_ASSIGN_OR_RETURN(Params params, NeedParams(need, need.meta.revision));

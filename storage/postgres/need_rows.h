@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -24,6 +25,10 @@ struct NeedRows {
 
   // The row and its need_industries and need_events.
   static absl::Status Insert(Connection& connection, const Need& need);
+  // Every need's row and join rows in one statement per table, whatever their number (an
+  // import's batch). A refused row fails them all without saying which: the caller undoes
+  // the statements (a savepoint) and inserts the rows one at a time with Insert.
+  static absl::Status InsertAll(Connection& connection, const std::vector<Need>& needs);
   // Overwrites the row (and its join rows) if its revision is still `expected_revision`: the
   // stored create_time, or nullopt when no row matched.
   static absl::StatusOr<std::optional<absl::Time>> Update(Connection& connection, const Need& need,

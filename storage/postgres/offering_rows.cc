@@ -25,6 +25,14 @@ constexpr absl::string_view kInsert =
     "cooperation_modes, events, trl, patents, asking_price_minor, state, create_time, "
     "update_time, revision, late_events, review, return_reason) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)";
+// The same columns from arrays of every row's value ($n the array of kInsert's $n), one
+// statement for a batch; the rows go in in the arrays' order.
+constexpr absl::string_view kInsertAll =
+    "INSERT INTO offerings (id, institute_id, title, description, keywords, industries, "
+    "cooperation_modes, events, trl, patents, asking_price_minor, state, create_time, "
+    "update_time, revision, late_events, review, return_reason) "
+    "SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
+    "$17, $18)";
 // $13 (create_time) is in the shared parameter list, typed, and unused: the row keeps its own.
 constexpr absl::string_view kUpdate =
     "UPDATE offerings SET institute_id = $2, title = $3, description = $4, keywords = $5, "
@@ -47,6 +55,13 @@ constexpr absl::string_view kInsertEvents =
     "INSERT INTO offering_events (offering_id, event_id) "
     "SELECT $1, id FROM unnest($2::text[]) AS id ON CONFLICT DO NOTHING";
 constexpr absl::string_view kDeleteEvents = "DELETE FROM offering_events WHERE offering_id = $1";
+// A batch's join rows: the pairs (offering id, code or event id) as two arrays.
+constexpr absl::string_view kInsertAllIndustries =
+    "INSERT INTO offering_industries (offering_id, industry_code) "
+    "SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING";
+constexpr absl::string_view kInsertAllEvents =
+    "INSERT INTO offering_events (offering_id, event_id) "
+    "SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING";
 
 // The stored `state` and `review` of an offering (see kSelect).
 absl::string_view StoredState(const Offering& offering) {
@@ -125,7 +140,48 @@ absl::Status InsertMemberships(Connection& connection, const Offering& offering)
   return absl::OkStatus();
 }
 
+// The join rows of every offering in `offerings`, one statement per table.
+absl::Status InsertAllMemberships(Connection& connection, const std::vector<Offering>& offerings) {
+  std::vector<std::string> industry_owners, industries, event_owners, events;
+  for (const Offering& offering : offerings) {
+    for (const std::string& code : offering.listing.industry_codes) {
+      industry_owners.push_back(offering.meta.id);
+      industries.push_back(code);
+    }
+    for (const std::string& event : offering.listing.event_ids) {
+      event_owners.push_back(offering.meta.id);
+      events.push_back(event);
+    }
+  }
+  if (!industries.empty()) {
+    TM_RETURN_IF_ERROR(
+        connection
+            .Exec(kInsertAllIndustries, Params().TextArray(industry_owners).TextArray(industries))
+            .status());
+  }
+  if (!events.empty()) {
+    TM_RETURN_IF_ERROR(
+        connection.Exec(kInsertAllEvents, Params().TextArray(event_owners).TextArray(events))
+            .status());
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
+
+absl::Status OfferingRows::InsertAll(Connection& connection,
+                                     const std::vector<Offering>& offerings) {
+  if (offerings.empty()) return absl::OkStatus();
+  std::vector<Params> rows;
+  rows.reserve(offerings.size());
+  for (const Offering& offering : offerings) {
+    TM_ASSIGN_OR_RETURN(Params params, OfferingParams(offering, offering.meta.revision));
+    rows.push_back(std::move(params));
+  }
+  TM_ASSIGN_OR_RETURN(Params columns, Params::Columns(rows));
+  TM_RETURN_IF_ERROR(connection.Exec(kInsertAll, columns).status());
+  return InsertAllMemberships(connection, offerings);
+}
 
 absl::Status OfferingRows::Insert(Connection& connection, const Offering& offering) {
   TM_ASSIGN_OR_RETURN(Params params, OfferingParams(offering, offering.meta.revision));

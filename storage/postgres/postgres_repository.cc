@@ -568,11 +568,27 @@ PostgresRepository::CreateRecords(const std::vector<typename Rows::Record>& inpu
   TM_RETURN_IF_ERROR(Write("importing", Rows::kCollection, [&](Connection& c) -> absl::Status {
     results.clear();  // A retried transaction starts over.
     results.reserve(inputs.size());
-    for (const Record& input : inputs) {
-      Record record = input;
+    std::vector<Record> records = inputs;
+    for (Record& record : records) {
       record.meta.create_time = now;
       record.meta.update_time = now;
       record.meta.revision = 1;
+    }
+    // Every row in one statement per table first: a round trip per table instead of several
+    // per row. When that is refused, the rows are inserted again one at a time to find which.
+    if (!records.empty()) {
+      TM_RETURN_IF_ERROR(c.Script("SAVEPOINT batch_rows"));
+      const absl::Status all = Rows::InsertAll(c, records);
+      if (all.ok()) {
+        TM_RETURN_IF_ERROR(c.Script("RELEASE SAVEPOINT batch_rows"));
+        for (Record& record : records) results.push_back(std::move(record));
+        return absl::OkStatus();
+      }
+      const std::optional<std::string> state = SqlStateOf(all);
+      if (state && IsRetryableSqlState(*state)) return all;
+      TM_RETURN_IF_ERROR(c.Script("ROLLBACK TO SAVEPOINT batch_rows"));
+    }
+    for (Record& record : records) {
       // A savepoint per row: a failing row is undone alone and the batch goes on.
       TM_RETURN_IF_ERROR(c.Script("SAVEPOINT batch_row"));
       const absl::Status row_status = Rows::Insert(c, record);

@@ -81,6 +81,26 @@ TEST_F(ChangeFeedTest, EachWriteIsLoggedAsItsWritersOwnOrAnothers) {
   EXPECT_THAT(ReadAll(*here_, latest), IsEmpty());
 }
 
+// A batch stores its good rows in one statement and, when a row is refused, one at a time:
+// either way each stored record is logged once, in the batch's order, and a refused one not.
+TEST_F(ChangeFeedTest, EachStoredRowOfABatchIsLoggedAndARefusedOneIsNot) {
+  std::vector<Offering> good = {testing::OfferingRecord("o2", "lab"),
+                                testing::OfferingRecord("o1", "lab")};
+  TM_ASSERT_OK_AND_ASSIGN(auto first, there_->CreateOfferings(good));
+  for (const auto& row : first) ASSERT_THAT(row.status(), IsOk());
+  std::vector<Need> mixed = {testing::NeedRecord("n2", "acme"), testing::NeedRecord("n2", "acme"),
+                             testing::NeedRecord("n1", "acme")};
+  TM_ASSERT_OK_AND_ASSIGN(auto second, there_->CreateNeeds(mixed));
+  ASSERT_EQ(second.size(), 3u);
+  EXPECT_THAT(second[0].status(), IsOk());
+  EXPECT_FALSE(second[1].ok());
+  EXPECT_THAT(second[2].status(), IsOk());
+  EXPECT_THAT(ReadAll(*here_), ElementsAre(Change(ChangeKind::kOffering, "o2", false),
+                                           Change(ChangeKind::kOffering, "o1", false),
+                                           Change(ChangeKind::kNeed, "n2", false),
+                                           Change(ChangeKind::kNeed, "n1", false)));
+}
+
 // One row per record: a record written again moves to the end, under its latest writer.
 TEST_F(ChangeFeedTest, ARecordWrittenAgainComesAfterWhatWasReadAndOnce) {
   ASSERT_THAT(there_->CreateNeed(testing::NeedRecord("n1", "acme"), {}).status(), IsOk());
