@@ -212,18 +212,27 @@ absl::string_view RegionAtLevel(RegionLevel level) {
   return "gro.region_code::text";
 }
 
-// The REGION group's join: each distinct region (at `level`) of the agreement's parties once.
-// The pairs are made from the agreements `clause` selects (the statement's own WHERE, moved
-// into the derived table by the caller), not from every agreement: a year's report expands
-// only that year's agreements.
-std::string RegionJoin(RegionLevel level, absl::string_view clause) {
+// The six amounts as the sums read them from `a`.
+constexpr absl::string_view kAmounts =
+    ", a.contract_amount, a.total_investment, a.expected_sales_revenue, a.expected_profit_tax, "
+    "a.realized_output_value, a.realized_profit_tax";
+
+// Each distinct region (at `level`) of an agreement's parties once, as (id, region_code) and
+// the `carried` columns of the agreement (each ", a.column"). The pairs are made from the
+// agreements `clause` selects (the statement's own WHERE, moved into the derived table by the
+// caller), not from every agreement: a year's report expands only that year's agreements.
+std::string RegionPairs(RegionLevel level, absl::string_view clause, absl::string_view carried) {
   const absl::string_view parties =
       clause.empty() ? "agreement_parties AS grp"
                      : "agreements AS a JOIN agreement_parties AS grp ON grp.agreement_id = a.id";
-  return absl::StrCat(" JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, ",
-                      RegionAtLevel(level), " AS region_code FROM ", parties,
-                      " JOIN organizations AS gro ON gro.id = grp.organization_id", clause,
-                      ") AS gr ON gr.agreement_id = a.id");
+  return absl::StrCat("(SELECT DISTINCT grp.agreement_id AS id, ", RegionAtLevel(level),
+                      " AS region_code", carried, " FROM ", parties,
+                      " JOIN organizations AS gro ON gro.id = grp.organization_id", clause, ")");
+}
+
+// The REGION group's join.
+std::string RegionJoin(RegionLevel level, absl::string_view clause) {
+  return absl::StrCat(" JOIN ", RegionPairs(level, clause, ""), " AS gr ON gr.id = a.id");
 }
 
 DimensionSql SqlOf(GroupDimension dimension, RegionLevel region_level, absl::string_view clause) {
@@ -262,12 +271,14 @@ bool IsIntegerGroup(GroupDimension dimension) {
   return dimension == GroupDimension::kSignYear || dimension == GroupDimension::kSignMonth;
 }
 
-// The SELECT list's group columns, the joins, the WHERE clause and the GROUP BY clause for
-// `group_by` over the agreements `clause` selects.
+// The SELECT list's group columns, the agreements the sums and the parties read, the joins,
+// the WHERE clause and the GROUP BY clause for `group_by` over the agreements `clause` selects.
 struct GroupingSql {
   std::string columns;  // "g0, g1, " (with a trailing separator) or "".
+  std::string sums_from = "agreements AS a";
+  std::string parties_from = "agreements AS a";
   std::string joins;
-  std::string where;     // `clause`, or "" when the REGION join holds it.
+  std::string where;     // `clause`, or "" when the REGION pairs hold it.
   std::string group_by;  // " GROUP BY 1, 2" or "".
 };
 
@@ -275,6 +286,18 @@ GroupingSql GroupingOf(const std::vector<GroupDimension>& group_by, RegionLevel 
                        const std::string& clause) {
   GroupingSql sql;
   sql.where = clause;
+  // REGION alone under a filter: the pairs, made from the selected agreements, carry the
+  // amounts the sums need and stand for `a` in both statements. Joined back to `agreements`,
+  // the planner read the table's whole primary key (a merge join) for columns the pairs had
+  // already read, or, for the parties, for none.
+  if (group_by.size() == 1 && group_by[0] == GroupDimension::kRegion && !clause.empty()) {
+    sql.columns = "a.region_code, ";
+    sql.sums_from = absl::StrCat(RegionPairs(region_level, clause, kAmounts), " AS a");
+    sql.parties_from = absl::StrCat(RegionPairs(region_level, clause, ""), " AS a");
+    sql.where.clear();
+    sql.group_by = " GROUP BY 1";
+    return sql;
+  }
   std::vector<std::string> positions;
   for (size_t i = 0; i < group_by.size(); ++i) {
     const DimensionSql d = SqlOf(group_by[i], region_level, clause);
@@ -322,8 +345,8 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
                    "count(*), sum(a.contract_amount)::bigint, sum(a.total_investment)::bigint, "
                    "sum(a.expected_sales_revenue)::bigint, sum(a.expected_profit_tax)::bigint, "
                    "sum(a.realized_output_value)::bigint, sum(a.realized_profit_tax)::bigint "
-                   "FROM agreements AS a",
-                   grouping.joins, grouping.where, grouping.group_by);
+                   "FROM ",
+                   grouping.sums_from, grouping.joins, grouping.where, grouping.group_by);
   // Over every agreement the parties table alone answers: no join needed.
   const bool everything = group_by.empty() && clause.empty() && !options.colleges_as_parents;
   const std::string parties_sql =
@@ -335,7 +358,7 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
           : absl::StrCat("SELECT ", grouping.columns,
                          "count(DISTINCT CASE WHEN p.role = 'SUPPLIER' THEN ", counted,
                          " END), count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN ", counted,
-                         " END) FROM agreements AS a", grouping.joins,
+                         " END) FROM ", grouping.parties_from, grouping.joins,
                          " JOIN agreement_parties AS p ON p.agreement_id = a.id", counted_join,
                          grouping.where, grouping.group_by);
   auto key_of = [&](const Result& result, int row) {
