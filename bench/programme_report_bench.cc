@@ -24,10 +24,12 @@
 // commissioners, financing, loans), the year's agreements by subordinate region with distinct
 // suppliers and demanders and the total, projects by subordinate region, year and level for the
 // year and the year before, the over-arrived projects, commissioners and financing by
-// subordinate region (and kind) with their totals, the year's events. The sides alternate run
-// by run, taking turns at going first; medians of --runs runs. The answers are compared where
-// both compute the same figure. Exit 1 when a ratio exceeds --ratio_target (0: not checked) or
-// an answer differs.
+// subordinate region (and kind) with their totals, the year's fairs and each fair's figures
+// (needs and offerings shown, participants by kind, agreements by kind, framework against the
+// rest and in total with distinct suppliers and demanders, framework partners). The sides
+// alternate run by run, taking turns at going first; medians of --runs runs. The answers are
+// compared where both compute the same figure. Exit 1 when a ratio exceeds --ratio_target (0: not
+// checked) or an answer differs.
 //
 // With --db=postgresql://... the same on PostgreSQL: a database of its own on that server
 // (dropped at the end unless --keep), its schema migrated by PostgresRepository, the same rows
@@ -569,8 +571,8 @@ Checked CheckedOf(const ProgrammeReport& report) {
     c.event_framework += e.framework.agreement_count;
     c.event_suppliers += e.total.supplier_count;
     c.event_demanders += e.technology.demander_count;
-    c.event_participants += e.enterprise_count + e.university_count +
-                            e.research_institute_count + e.government_count + e.other_count;
+    c.event_participants += e.enterprise_count + e.university_count + e.research_institute_count +
+                            e.government_count + e.other_count;
     c.event_needs_and_offerings += e.needs_count + e.offerings_count;
     c.event_partners += e.framework_partners.size();
   }
@@ -768,7 +770,8 @@ Checked RunHandWritten(bench::BenchSql& db, const std::string& region) {
              if (s.Text(1) == "FRAMEWORK_COOPERATION") checked.event_framework += s.Int(2);
            });
   // Distinct parties do not add up across kinds: by kind, framework or not, and in total
-  // (the first column says which, as GROUPING numbers them: 1, 2, 3). SQLite has no GROUPING SETS: three groupings in UNION ALL.
+  // (the first column says which, as GROUPING numbers them: 1, 2, 3). SQLite has no GROUPING SETS:
+  // three groupings in UNION ALL.
   const std::string counted =
       "count(DISTINCT CASE WHEN p.role = 'SUPPLIER' THEN coalesce(u.id, o.id) END), "
       "count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN coalesce(u.id, o.id) END) FROM "
@@ -788,12 +791,13 @@ Checked RunHandWritten(bench::BenchSql& db, const std::string& region) {
                  "'FRAMEWORK_COOPERATION'), (a.event_id))")),
              in_fairs, add_parties);
   } else {
-    db.Query(absl::StrCat("SELECT 1, a.event_id, a.kind, 0, ", counted, of_fairs,
-                          " GROUP BY 2, 3 UNION ALL SELECT 2, a.event_id, '', a.kind = "
-                          "'FRAMEWORK_COOPERATION', ",
-                          counted, of_fairs, " GROUP BY 2, 4 UNION ALL SELECT 3, a.event_id, '', 0, ",
-                          counted, of_fairs, " GROUP BY 2"),
-             in_fairs, add_parties);
+    db.Query(
+        absl::StrCat("SELECT 1, a.event_id, a.kind, 0, ", counted, of_fairs,
+                     " GROUP BY 2, 3 UNION ALL SELECT 2, a.event_id, '', a.kind = "
+                     "'FRAMEWORK_COOPERATION', ",
+                     counted, of_fairs, " GROUP BY 2, 4 UNION ALL SELECT 3, a.event_id, '', 0, ",
+                     counted, of_fairs, " GROUP BY 2"),
+        in_fairs, add_parties);
   }
   db.Query(sql(absl::StrCat(
                "SELECT a.event_id, o.display_name FROM agreements AS a JOIN agreement_parties AS "
