@@ -24,10 +24,12 @@
 // commissioners, financing, loans), the year's agreements by subordinate region with distinct
 // suppliers and demanders and the total, projects by subordinate region, year and level for the
 // year and the year before, the over-arrived projects, commissioners and financing by
-// subordinate region (and kind) with their totals, the year's events. The sides alternate run
-// by run, taking turns at going first; medians of --runs runs. The answers are compared where
-// both compute the same figure. Exit 1 when a ratio exceeds --ratio_target (0: not checked) or
-// an answer differs.
+// subordinate region (and kind) with their totals, the year's fairs and each fair's figures
+// (needs and offerings shown, participants by kind, agreements by kind, framework against the
+// rest and in total with distinct suppliers and demanders, framework partners). The sides
+// alternate run by run, taking turns at going first; medians of --runs runs. The answers are
+// compared where both compute the same figure. Exit 1 when a ratio exceeds --ratio_target (0: not
+// checked) or an answer differs.
 //
 // With --db=postgresql://... the same on PostgreSQL: a database of its own on that server
 // (dropped at the end unless --keep), its schema migrated by PostgresRepository, the same rows
@@ -520,6 +522,15 @@ struct Checked {
   int64_t financing = 0;
   int64_t achievements_transformed = 0;
   size_t over_arrived = 0;
+  // Over the year's fairs, each fair's figures added up.
+  int64_t event_agreements = 0;
+  int64_t event_contract_amount = 0;
+  int64_t event_framework = 0;  // framework agreements
+  int64_t event_suppliers = 0;  // distinct per fair, in total
+  int64_t event_demanders = 0;  // distinct per fair, among the technology contracts
+  int64_t event_participants = 0;
+  int64_t event_needs_and_offerings = 0;
+  size_t event_partners = 0;
 
   friend bool operator==(const Checked&, const Checked&) = default;
 };
@@ -527,10 +538,14 @@ struct Checked {
 std::string Describe(const Checked& c) {
   return absl::StrFormat(
       "agreements %d (contracts %d), projects %d (approved %d, arrived %d; year before %d), "
-      "commissioners %d, financing %d, achievements transformed %d, over-arrived %d",
+      "commissioners %d, financing %d, achievements transformed %d, over-arrived %d; fairs: "
+      "agreements %d (contracts %d, framework %d), suppliers %d, demanders %d, participants %d, "
+      "needs and offerings %d, framework partners %d",
       c.agreements, c.contract_amount, c.projects, c.projects_approved_funds,
       c.projects_arrived_funds, c.previous_projects, c.commissioners, c.financing,
-      c.achievements_transformed, c.over_arrived);
+      c.achievements_transformed, c.over_arrived, c.event_agreements, c.event_contract_amount,
+      c.event_framework, c.event_suppliers, c.event_demanders, c.event_participants,
+      c.event_needs_and_offerings, c.event_partners);
 }
 
 Checked CheckedOf(const ProgrammeReport& report) {
@@ -550,6 +565,17 @@ Checked CheckedOf(const ProgrammeReport& report) {
     }
   }
   c.over_arrived = r.projects.over_arrived.size();
+  for (const auto& [id, e] : report.events) {
+    c.event_agreements += e.total.agreement_count;
+    c.event_contract_amount += e.total.sum(AmountField::kContractAmount);
+    c.event_framework += e.framework.agreement_count;
+    c.event_suppliers += e.total.supplier_count;
+    c.event_demanders += e.technology.demander_count;
+    c.event_participants += e.enterprise_count + e.university_count + e.research_institute_count +
+                            e.government_count + e.other_count;
+    c.event_needs_and_offerings += e.needs_count + e.offerings_count;
+    c.event_partners += e.framework_partners.size();
+  }
   return c;
 }
 
@@ -695,12 +721,92 @@ Checked RunHandWritten(bench::BenchSql& db, const std::string& region) {
   db.Query(sql(absl::StrCat("SELECT ", financing_sums)), {glob, year},
            [&](const bench::SqlRow& s) { checked.financing = s.Int(2); });
 
-  // The year's events organized in the region.
+  // The year's fairs organized in the region and the figures the report states for each: its
+  // name, needs and offerings shown, participants by kind, its agreements by kind, framework
+  // against the rest and in total with distinct suppliers and demanders (a college under its
+  // university), and its framework partners. Each statement covers every fair at once.
+  // The fairs' ids first, then each statement names them (?1, ?2, ...): planned from a
+  // subquery instead, the framework partners' statement expected ten times the fairs'
+  // agreements and scanned every SUPPLIER party.
+  std::vector<bench::SqlValue> in_fairs;
   db.Query(
-      sql("SELECT e.id FROM events AS e WHERE e.start_time >= ?1 AND e.start_time < ?2 AND EXISTS "
-          "(SELECT 1 FROM event_organizers AS eo JOIN organizations AS o ON o.id = "
-          "eo.organization_id WHERE eo.event_id = e.id AND o.region_code GLOB ?3)"),
-      {from, until, glob}, ignore);
+      sql("SELECT e.id, e.display_name FROM events AS e WHERE e.start_time >= ?1 AND e.start_time "
+          "< ?2 AND EXISTS (SELECT 1 FROM event_organizers AS eo JOIN organizations AS o ON o.id "
+          "= eo.organization_id WHERE eo.event_id = e.id AND o.region_code GLOB ?3)"),
+      {from, until, glob}, [&](const bench::SqlRow& s) { in_fairs.push_back(s.Text(0)); });
+  std::vector<std::string> markers;
+  for (size_t i = 1; i <= in_fairs.size(); ++i) markers.push_back(absl::StrCat("?", i));
+  const std::string fairs = absl::StrJoin(markers, ", ");
+  if (in_fairs.empty()) {
+    db.Exec("COMMIT");
+    return checked;
+  }
+  for (const char* shown : {"SELECT s.event_id, count(*) FROM need_events AS s JOIN needs AS n "
+                            "ON n.id = s.need_id WHERE n.state <> 'WITHDRAWN' AND n.review = ''",
+                            "SELECT s.event_id, count(*) FROM offering_events AS s JOIN offerings "
+                            "AS n ON n.id = s.offering_id WHERE n.state <> 'WITHDRAWN' AND "
+                            "n.review = ''"}) {
+    db.Query(sql(absl::StrCat(shown, " AND s.event_id IN (", fairs, ") GROUP BY 1")), in_fairs,
+             [&](const bench::SqlRow& s) { checked.event_needs_and_offerings += s.Int(1); });
+  }
+  // An institution's college counts as the institution.
+  const std::string as_parent =
+      " LEFT JOIN organizations AS u ON u.id = o.parent_id AND o.kind IN ('UNIVERSITY', "
+      "'RESEARCH_INSTITUTE') AND u.kind IN ('UNIVERSITY', 'RESEARCH_INSTITUTE')";
+  db.Query(sql(absl::StrCat("SELECT p.event_id, coalesce(u.kind, o.kind), count(DISTINCT "
+                            "coalesce(u.id, o.id)) FROM participants AS p JOIN organizations AS o "
+                            "ON o.id = p.organization_id",
+                            as_parent, " WHERE p.event_id IN (", fairs, ") GROUP BY 1, 2")),
+           in_fairs, [&](const bench::SqlRow& s) { checked.event_participants += s.Int(2); });
+  // By kind; the framework, the rest and the total are sums of the kinds' sums.
+  db.Query(sql(absl::StrCat("SELECT a.event_id, a.kind, count(*), sum(a.contract_amount), "
+                            "sum(a.total_investment), sum(a.expected_sales_revenue), "
+                            "sum(a.expected_profit_tax), sum(a.realized_output_value), "
+                            "sum(a.realized_profit_tax) FROM agreements AS a WHERE a.event_id IN (",
+                            fairs, ") GROUP BY 1, 2")),
+           in_fairs, [&](const bench::SqlRow& s) {
+             checked.event_agreements += s.Int(2);
+             checked.event_contract_amount += s.Int(3);
+             if (s.Text(1) == "FRAMEWORK_COOPERATION") checked.event_framework += s.Int(2);
+           });
+  // Distinct parties do not add up across kinds: by kind, framework or not, and in total
+  // (the first column says which, as GROUPING numbers them: 1, 2, 3). SQLite has no GROUPING SETS:
+  // three groupings in UNION ALL.
+  const std::string counted =
+      "count(DISTINCT CASE WHEN p.role = 'SUPPLIER' THEN coalesce(u.id, o.id) END), "
+      "count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN coalesce(u.id, o.id) END) FROM "
+      "agreements AS a JOIN agreement_parties AS p ON p.agreement_id = a.id JOIN organizations "
+      "AS o ON o.id = p.organization_id";
+  const std::string of_fairs = absl::StrCat(as_parent, " WHERE a.event_id IN (", fairs, ")");
+  const auto add_parties = [&](const bench::SqlRow& s) {
+    if (s.Int(0) == 3) checked.event_suppliers += s.Int(4);
+    if (s.Int(0) == 2 && s.Int(3) == 0) checked.event_demanders += s.Int(5);
+  };
+  if (pg) {
+    db.Query(sql(absl::StrCat(
+                 "SELECT GROUPING(a.kind, a.kind = 'FRAMEWORK_COOPERATION'), a.event_id, a.kind, "
+                 "(a.kind = 'FRAMEWORK_COOPERATION')::int, ",
+                 counted, of_fairs,
+                 " GROUP BY GROUPING SETS ((a.event_id, a.kind), (a.event_id, a.kind = "
+                 "'FRAMEWORK_COOPERATION'), (a.event_id))")),
+             in_fairs, add_parties);
+  } else {
+    db.Query(
+        absl::StrCat("SELECT 1, a.event_id, a.kind, 0, ", counted, of_fairs,
+                     " GROUP BY 2, 3 UNION ALL SELECT 2, a.event_id, '', a.kind = "
+                     "'FRAMEWORK_COOPERATION', ",
+                     counted, of_fairs, " GROUP BY 2, 4 UNION ALL SELECT 3, a.event_id, '', 0, ",
+                     counted, of_fairs, " GROUP BY 2"),
+        in_fairs, add_parties);
+  }
+  db.Query(sql(absl::StrCat(
+               "SELECT a.event_id, o.display_name FROM agreements AS a JOIN agreement_parties AS "
+               "p ON p.agreement_id = a.id AND p.role = 'SUPPLIER' JOIN organizations AS o ON "
+               "o.id = p.organization_id WHERE a.event_id IN (",
+               fairs,
+               ") AND a.kind = 'FRAMEWORK_COOPERATION' GROUP BY a.event_id, o.id, o.display_name "
+               "ORDER BY a.event_id, min(a.sign_time), o.id")),
+           in_fairs, [&](const bench::SqlRow&) { ++checked.event_partners; });
   db.Exec("COMMIT");
   return checked;
 }

@@ -58,12 +58,6 @@ constexpr absl::string_view kDeleteIndustries =
 constexpr absl::string_view kInsertHistory =
     "INSERT INTO agreement_history (agreement_id, revision, field, change_time, old_value, "
     "new_value) VALUES ($1, $2, $3, $4, $5, $6)";
-// The SUPPLIER parties of an event's framework agreements, by first signature.
-constexpr absl::string_view kFrameworkPartners =
-    "SELECT o.display_name FROM agreements AS a JOIN agreement_parties AS p "
-    "ON p.agreement_id = a.id AND p.role = 'SUPPLIER' JOIN organizations AS o "
-    "ON o.id = p.organization_id WHERE a.event_id = $1 AND a.kind = 'FRAMEWORK_COOPERATION' "
-    "GROUP BY o.id, o.display_name ORDER BY min(a.sign_time), o.id";
 constexpr absl::string_view kHistory =
     "SELECT field, change_time, old_value, new_value FROM agreement_history "
     "WHERE agreement_id = $1 ORDER BY revision, field";
@@ -212,18 +206,27 @@ absl::string_view RegionAtLevel(RegionLevel level) {
   return "gro.region_code::text";
 }
 
-// The REGION group's join: each distinct region (at `level`) of the agreement's parties once.
-// The pairs are made from the agreements `clause` selects (the statement's own WHERE, moved
-// into the derived table by the caller), not from every agreement: a year's report expands
-// only that year's agreements.
-std::string RegionJoin(RegionLevel level, absl::string_view clause) {
+// The six amounts as the sums read them from `a`.
+constexpr absl::string_view kAmounts =
+    ", a.contract_amount, a.total_investment, a.expected_sales_revenue, a.expected_profit_tax, "
+    "a.realized_output_value, a.realized_profit_tax";
+
+// Each distinct region (at `level`) of an agreement's parties once, as (id, region_code) and
+// the `carried` columns of the agreement (each ", a.column"). The pairs are made from the
+// agreements `clause` selects (the statement's own WHERE, moved into the derived table by the
+// caller), not from every agreement: a year's report expands only that year's agreements.
+std::string RegionPairs(RegionLevel level, absl::string_view clause, absl::string_view carried) {
   const absl::string_view parties =
       clause.empty() ? "agreement_parties AS grp"
                      : "agreements AS a JOIN agreement_parties AS grp ON grp.agreement_id = a.id";
-  return absl::StrCat(" JOIN (SELECT DISTINCT grp.agreement_id AS agreement_id, ",
-                      RegionAtLevel(level), " AS region_code FROM ", parties,
-                      " JOIN organizations AS gro ON gro.id = grp.organization_id", clause,
-                      ") AS gr ON gr.agreement_id = a.id");
+  return absl::StrCat("(SELECT DISTINCT grp.agreement_id AS id, ", RegionAtLevel(level),
+                      " AS region_code", carried, " FROM ", parties,
+                      " JOIN organizations AS gro ON gro.id = grp.organization_id", clause, ")");
+}
+
+// The REGION group's join.
+std::string RegionJoin(RegionLevel level, absl::string_view clause) {
+  return absl::StrCat(" JOIN ", RegionPairs(level, clause, ""), " AS gr ON gr.id = a.id");
 }
 
 DimensionSql SqlOf(GroupDimension dimension, RegionLevel region_level, absl::string_view clause) {
@@ -262,12 +265,14 @@ bool IsIntegerGroup(GroupDimension dimension) {
   return dimension == GroupDimension::kSignYear || dimension == GroupDimension::kSignMonth;
 }
 
-// The SELECT list's group columns, the joins, the WHERE clause and the GROUP BY clause for
-// `group_by` over the agreements `clause` selects.
+// The SELECT list's group columns, the agreements the sums and the parties read, the joins,
+// the WHERE clause and the GROUP BY clause for `group_by` over the agreements `clause` selects.
 struct GroupingSql {
   std::string columns;  // "g0, g1, " (with a trailing separator) or "".
+  std::string sums_from = "agreements AS a";
+  std::string parties_from = "agreements AS a";
   std::string joins;
-  std::string where;     // `clause`, or "" when the REGION join holds it.
+  std::string where;     // `clause`, or "" when the REGION pairs hold it.
   std::string group_by;  // " GROUP BY 1, 2" or "".
 };
 
@@ -275,6 +280,18 @@ GroupingSql GroupingOf(const std::vector<GroupDimension>& group_by, RegionLevel 
                        const std::string& clause) {
   GroupingSql sql;
   sql.where = clause;
+  // REGION alone under a filter: the pairs, made from the selected agreements, carry the
+  // amounts the sums need and stand for `a` in both statements. Joined back to `agreements`,
+  // the planner read the table's whole primary key (a merge join) for columns the pairs had
+  // already read, or, for the parties, for none.
+  if (group_by.size() == 1 && group_by[0] == GroupDimension::kRegion && !clause.empty()) {
+    sql.columns = "a.region_code, ";
+    sql.sums_from = absl::StrCat(RegionPairs(region_level, clause, kAmounts), " AS a");
+    sql.parties_from = absl::StrCat(RegionPairs(region_level, clause, ""), " AS a");
+    sql.where.clear();
+    sql.group_by = " GROUP BY 1";
+    return sql;
+  }
   std::vector<std::string> positions;
   for (size_t i = 0; i < group_by.size(); ++i) {
     const DimensionSql d = SqlOf(group_by[i], region_level, clause);
@@ -322,8 +339,8 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
                    "count(*), sum(a.contract_amount)::bigint, sum(a.total_investment)::bigint, "
                    "sum(a.expected_sales_revenue)::bigint, sum(a.expected_profit_tax)::bigint, "
                    "sum(a.realized_output_value)::bigint, sum(a.realized_profit_tax)::bigint "
-                   "FROM agreements AS a",
-                   grouping.joins, grouping.where, grouping.group_by);
+                   "FROM ",
+                   grouping.sums_from, grouping.joins, grouping.where, grouping.group_by);
   // Over every agreement the parties table alone answers: no join needed.
   const bool everything = group_by.empty() && clause.empty() && !options.colleges_as_parents;
   const std::string parties_sql =
@@ -335,7 +352,7 @@ absl::Status RunSummary(Connection& connection, const SqlWhere& where,
           : absl::StrCat("SELECT ", grouping.columns,
                          "count(DISTINCT CASE WHEN p.role = 'SUPPLIER' THEN ", counted,
                          " END), count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN ", counted,
-                         " END) FROM agreements AS a", grouping.joins,
+                         " END) FROM ", grouping.parties_from, grouping.joins,
                          " JOIN agreement_parties AS p ON p.agreement_id = a.id", counted_join,
                          grouping.where, grouping.group_by);
   auto key_of = [&](const Result& result, int row) {
@@ -504,64 +521,65 @@ absl::StatusOr<AgreementReport> AgreementRows::Summarize(
 
 absl::Status AgreementRows::SummarizeEvent(Connection& connection, absl::string_view event_id,
                                            EventFigures& figures) {
-  // By kind, framework against the rest, and in total: one statement for the sums and one for
-  // the distinct parties, each reading the event's agreements once through GROUPING SETS.
-  // The first column tells the sets apart: GROUPING's bit 2 is set where the kind is not a
-  // key, bit 1 where framework-or-not is not.
+  // One statement reads the event's agreements once (the CTE `ea`; they lie all over the
+  // table, so each read visits most of its pages) and answers from them: the sums and the
+  // distinct parties by kind, framework against the rest and in total (GROUPING SETS; the first
+  // column tells the sets apart: GROUPING's bit 2 is set where the kind is not a key, bit 1
+  // where framework-or-not is not), and the framework partners as rows of their own (4), with
+  // their first-signed order in the count's column.
   // Institutions count as official summaries count them: a college under its university.
-  constexpr absl::string_view kSets =
-      " FROM agreements AS a WHERE a.event_id = $1 GROUP BY GROUPING SETS ((a.kind), (a.kind = "
-      "'FRAMEWORK_COOPERATION'), ())";
-  constexpr absl::string_view kKeys =
-      "SELECT GROUPING(a.kind, a.kind = 'FRAMEWORK_COOPERATION'), a.kind, a.kind = "
-      "'FRAMEWORK_COOPERATION', ";
-  static const std::string* const kSums = new std::string(
-      absl::StrCat(kKeys,
-                   "count(*), sum(a.contract_amount)::bigint, sum(a.total_investment)::bigint, "
-                   "sum(a.expected_sales_revenue)::bigint, sum(a.expected_profit_tax)::bigint, "
-                   "sum(a.realized_output_value)::bigint, sum(a.realized_profit_tax)::bigint",
-                   kSets));
-  static const std::string* const kParties = new std::string(absl::StrCat(
-      kKeys,
-      "count(DISTINCT CASE WHEN p.role = 'SUPPLIER' THEN coalesce(pu.id, p.organization_id) "
-      "END), count(DISTINCT CASE WHEN p.role = 'DEMANDER' THEN coalesce(pu.id, "
-      "p.organization_id) END) FROM agreements AS a JOIN agreement_parties AS p ON "
-      "p.agreement_id = a.id LEFT JOIN organizations AS po ON po.id = p.organization_id LEFT "
-      "JOIN organizations AS pu ON pu.id = po.parent_id AND po.kind IN ('UNIVERSITY', "
-      "'RESEARCH_INSTITUTE') AND pu.kind IN ('UNIVERSITY', 'RESEARCH_INSTITUTE') WHERE "
-      "a.event_id = $1 GROUP BY GROUPING SETS ((a.kind), (a.kind = 'FRAMEWORK_COOPERATION'), "
-      "())"));
+  static const std::string* const kFigures = new std::string(absl::StrCat(
+      "WITH ea AS MATERIALIZED (SELECT a.id, a.kind, a.sign_time", kAmounts,
+      " FROM agreements AS a WHERE a.event_id = $1), s AS (SELECT GROUPING(a.kind, a.kind = "
+      "'FRAMEWORK_COOPERATION') AS g, a.kind, a.kind = 'FRAMEWORK_COOPERATION' AS fw, count(*) "
+      "AS n, sum(a.contract_amount)::bigint AS c1, sum(a.total_investment)::bigint AS c2, "
+      "sum(a.expected_sales_revenue)::bigint AS c3, sum(a.expected_profit_tax)::bigint AS c4, "
+      "sum(a.realized_output_value)::bigint AS c5, sum(a.realized_profit_tax)::bigint AS c6 FROM "
+      "ea AS a GROUP BY GROUPING SETS ((a.kind), (a.kind = 'FRAMEWORK_COOPERATION'), ())), d AS "
+      "(SELECT GROUPING(a.kind, a.kind = 'FRAMEWORK_COOPERATION') AS g, a.kind, a.kind = "
+      "'FRAMEWORK_COOPERATION' AS fw, count(DISTINCT CASE WHEN p.role = 'SUPPLIER' THEN "
+      "coalesce(pu.id, p.organization_id) END) AS suppliers, count(DISTINCT CASE WHEN p.role = "
+      "'DEMANDER' THEN coalesce(pu.id, p.organization_id) END) AS demanders FROM ea AS a JOIN "
+      "agreement_parties AS p ON p.agreement_id = a.id LEFT JOIN organizations AS po ON po.id = "
+      "p.organization_id LEFT JOIN organizations AS pu ON pu.id = po.parent_id AND po.kind IN "
+      "('UNIVERSITY', 'RESEARCH_INSTITUTE') AND pu.kind IN ('UNIVERSITY', 'RESEARCH_INSTITUTE') "
+      "GROUP BY GROUPING SETS ((a.kind), (a.kind = 'FRAMEWORK_COOPERATION'), ())) "
+      "SELECT s.g, s.kind, s.fw, s.n, s.c1, s.c2, s.c3, s.c4, s.c5, s.c6, d.suppliers, "
+      "d.demanders, NULL::text FROM s LEFT JOIN d ON d.g = s.g AND d.kind IS NOT DISTINCT FROM "
+      "s.kind AND d.fw IS NOT DISTINCT FROM s.fw UNION ALL SELECT 4, NULL, NULL, row_number() "
+      "OVER (ORDER BY min(a.sign_time), o.id), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+      "o.display_name::text FROM ea AS a JOIN agreement_parties AS p ON p.agreement_id = a.id AND "
+      "p.role = 'SUPPLIER' JOIN organizations AS o ON o.id = p.organization_id WHERE a.kind = "
+      "'FRAMEWORK_COOPERATION' GROUP BY o.id, o.display_name"));
+  absl::StatusOr<Result> rows_or = connection.Exec(*kFigures, Params().Text(event_id));
+  if (!rows_or.ok() && SqlStateOf(rows_or.status()) == kNumericOutOfRangeState) {
+    return DatabaseError(kSumOverflowState, rows_or.status().message());
+  }
+  TM_ASSIGN_OR_RETURN(Result rows, std::move(rows_or));
   std::map<std::string, AgreementTotals> by_kind;
-  // The totals row `row` of either result belongs to.
-  auto totals_of = [&](const Result& result, int row) -> AgreementTotals* {
-    switch (result.Int64(row, 0)) {
+  std::map<int64_t, std::string> partners;  // by first signature
+  for (int row = 0; row < rows.rows(); ++row) {
+    AgreementTotals* totals = nullptr;
+    switch (rows.Int64(row, 0)) {
       case 1:  // by kind
-        return &by_kind[result.Text(row, 1)];
+        totals = &by_kind[rows.Text(row, 1)];
+        break;
       case 2:  // framework or not
-        return result.Bool(row, 2) ? &figures.framework : &figures.technology;
-      default:  // every agreement
-        return &figures.total;
+        totals = rows.Bool(row, 2) ? &figures.framework : &figures.technology;
+        break;
+      case 3:  // every agreement
+        totals = &figures.total;
+        break;
+      default:  // a framework partner
+        partners[rows.Int64(row, 3)] = rows.Text(row, 12);
+        continue;
     }
-  };
-  const Params params = Params().Text(event_id);
-  absl::StatusOr<Result> sums_or = connection.Exec(*kSums, params);
-  if (!sums_or.ok() && SqlStateOf(sums_or.status()) == kNumericOutOfRangeState) {
-    return DatabaseError(kSumOverflowState, sums_or.status().message());
-  }
-  TM_ASSIGN_OR_RETURN(Result sums, std::move(sums_or));
-  for (int row = 0; row < sums.rows(); ++row) {
-    AgreementTotals& totals = *totals_of(sums, row);
-    totals.agreement_count = sums.Int64(row, 3);
+    totals->agreement_count = rows.Int64(row, 3);
     for (size_t i = 0; i < kAmountFieldCount; ++i) {
-      const int column = static_cast<int>(4 + i);
-      totals.sums[i] = sums.IsNull(row, column) ? 0 : sums.Int64(row, column);
+      totals->sums[i] = rows.Int64(row, static_cast<int>(4 + i));  // NULL (no amount) reads 0
     }
-  }
-  TM_ASSIGN_OR_RETURN(Result parties, connection.Exec(*kParties, params));
-  for (int row = 0; row < parties.rows(); ++row) {
-    AgreementTotals& totals = *totals_of(parties, row);
-    totals.supplier_count = parties.Int64(row, 3);
-    totals.demander_count = parties.Int64(row, 4);
+    totals->supplier_count = rows.Int64(row, 10);
+    totals->demander_count = rows.Int64(row, 11);
   }
   for (const auto& [name, totals] : by_kind) {
     if (std::optional<AgreementKind> kind = AgreementKindFromName(name)) {
@@ -570,12 +588,7 @@ absl::Status AgreementRows::SummarizeEvent(Connection& connection, absl::string_
   }
   std::sort(figures.by_kind.begin(), figures.by_kind.end(),
             [](const auto& x, const auto& y) { return x.first < y.first; });
-
-  TM_ASSIGN_OR_RETURN(Result partners,
-                      connection.Exec(kFrameworkPartners, Params().Text(event_id)));
-  for (int row = 0; row < partners.rows(); ++row) {
-    figures.framework_partners.push_back(partners.Text(row, 0));
-  }
+  for (auto& [order, name] : partners) figures.framework_partners.push_back(std::move(name));
   return absl::OkStatus();
 }
 

@@ -236,6 +236,8 @@ TEST_F(SummaryBackendsTest, EventFiguresAnswerAlike) {
   EXPECT_GT(e1.framework.agreement_count, 0);
   EXPECT_GT(e1.technology.agreement_count, 0);
   EXPECT_GT(e1.by_kind.size(), 3u);
+  // More than one partner, so that their first-signed order is compared too.
+  EXPECT_GT(e1.framework_partners.size(), 1u);
   // Two contracts of different kinds at e3 whose sum leaves 64 bits: no kind overflows, the
   // total does, and both answer OUT_OF_RANGE.
   for (int i = 0; i < 2; ++i) {
