@@ -10,8 +10,9 @@
 // backends' one shared piece of SQL, filter fields and the walk over a filter (sql_filter.h,
 // filter_columns.h). storage/sqlite/ is SqliteRepository: connections, statements,
 // transactions, pragmas, migrations, group commit, backup, the filter's SQLite rendering and
-// one *_rows file of SQL per table family (namespace storage::sqlite). storage/postgres/ is the
-// second backend, in progress; both derive from CachingRepository.
+// one *_rows file of SQL per table family (namespace storage::sqlite). storage/postgres/ is
+// PostgresRepository, the same for PostgreSQL, with the change feed that lets several servers
+// share one database (storage/postgres/README.md); both derive from CachingRepository.
 #ifndef TECHMATCH_STORAGE_REPOSITORY_H_
 #define TECHMATCH_STORAGE_REPOSITORY_H_
 

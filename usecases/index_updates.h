@@ -1,5 +1,6 @@
 // The matching index follows every stored change to a need or offering (the use cases call
-// the engine after each write); SQLite stays the source of truth.
+// the engine after each write); the repository stays the source of truth, and other servers'
+// writes reach the index through the change follower (usecases/change_follower.h).
 #ifndef TECHMATCH_USECASES_INDEX_UPDATES_H_
 #define TECHMATCH_USECASES_INDEX_UPDATES_H_
 

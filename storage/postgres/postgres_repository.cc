@@ -577,10 +577,11 @@ PostgresRepository::CreateRecords(const std::vector<typename Rows::Record>& inpu
     // Every row in one statement per table first: a round trip per table instead of several
     // per row. When that is refused, the rows are inserted again one at a time to find which.
     if (!records.empty()) {
-      TM_RETURN_IF_ERROR(c.Script("SAVEPOINT batch_rows"));
+      // Savepoints travel with the next statement (Connection::SendWithNext).
+      c.SendWithNext("SAVEPOINT batch_rows");
       const absl::Status all = Rows::InsertAll(c, records);
       if (all.ok()) {
-        TM_RETURN_IF_ERROR(c.Script("RELEASE SAVEPOINT batch_rows"));
+        c.SendWithNext("RELEASE SAVEPOINT batch_rows");
         for (Record& record : records) results.push_back(std::move(record));
         return absl::OkStatus();
       }
@@ -590,10 +591,10 @@ PostgresRepository::CreateRecords(const std::vector<typename Rows::Record>& inpu
     }
     for (Record& record : records) {
       // A savepoint per row: a failing row is undone alone and the batch goes on.
-      TM_RETURN_IF_ERROR(c.Script("SAVEPOINT batch_row"));
+      c.SendWithNext("SAVEPOINT batch_row");
       const absl::Status row_status = Rows::Insert(c, record);
       if (row_status.ok()) {
-        TM_RETURN_IF_ERROR(c.Script("RELEASE SAVEPOINT batch_row"));
+        c.SendWithNext("RELEASE SAVEPOINT batch_row");
         results.push_back(std::move(record));
         continue;
       }

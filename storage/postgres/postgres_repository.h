@@ -280,8 +280,9 @@ class PostgresRepository final : public CachingRepository, public Reachability, 
                                                      RequestKey key);
   template <typename Rows>
   absl::StatusOr<typename Rows::Record> GetRecord(absl::string_view id);
-  // Creates each record in one transaction, a savepoint per row: each result is the record or
-  // why that row alone was refused (CreateNeeds, CreateOfferings).
+  // Creates the records in one transaction: all of them with one statement per table, or, when
+  // that is refused, one at a time under a savepoint each. Each result is the record or why
+  // that row alone was refused (CreateNeeds, CreateOfferings).
   template <typename Rows>
   absl::StatusOr<std::vector<absl::StatusOr<typename Rows::Record>>> CreateRecords(
       const std::vector<typename Rows::Record>& inputs);
