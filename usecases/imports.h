@@ -1,7 +1,8 @@
 // Bulk imports (ImportNeeds, ImportOfferings): each row is validated like a create; valid rows
 // are stored in batches, one durable transaction per batch, and a row the database refuses is
 // undone alone (storage: a savepoint per row), so a rejected row never half-lands and accepted
-// rows are on disk before the summary is returned. Rows come from a RowSource the transport adapts its stream to.
+// rows are on disk before the summary is returned. Rows come from a RowSource the transport adapts
+// its stream to.
 #ifndef TECHMATCH_USECASES_IMPORTS_H_
 #define TECHMATCH_USECASES_IMPORTS_H_
 
