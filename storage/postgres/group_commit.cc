@@ -35,29 +35,12 @@ bool RunsAgainAlone(const absl::Status& status) {
 
 absl::Status GroupCommit::Run(absl::FunctionRef<absl::Status(Connection&)> body) {
   Pending pending{body};
-  {
-    std::unique_lock lock(mu_);
-    queue_.push_back(&pending);
-    while (true) {
-      finished_.wait(lock, [&] { return pending.done || !leader_running_; });
-      if (pending.done) break;
-      // Lead: take what has queued up (this write among it, unless more than kMaxBatch are
-      // ahead of it; then it leads again after).
-      leader_running_ = true;
-      std::vector<Pending*> batch;
-      while (!queue_.empty() && batch.size() < kMaxBatch) {
-        batch.push_back(queue_.front());
-        queue_.pop_front();
-      }
-      lock.unlock();
-      RunBatch(batch);
-      lock.lock();
-      for (Pending* done : batch) done->done = true;
-      leader_running_ = false;
-      finished_.notify_all();
-    }
-  }
+  leader_.Run(pending, [this](const std::vector<Pending*>& batch) { RunBatch(batch); });
   if (!pending.again_alone) return pending.status;
+  return RunAlone(body);
+}
+
+absl::Status GroupCommit::RunAlone(absl::FunctionRef<absl::Status(Connection&)> body) {
   const absl::Status status =
       RunTransaction(pool_, Isolation::kRepeatableRead, /*read_only=*/false, body);
   if (status.ok()) Count(1, 1);
@@ -69,11 +52,6 @@ GroupCommit::Stats GroupCommit::stats() {
   return stats_;
 }
 
-size_t GroupCommit::queued() {
-  std::lock_guard lock(mu_);
-  return queue_.size();
-}
-
 void GroupCommit::Count(int64_t commits, int64_t writes) {
   std::lock_guard lock(mu_);
   stats_.commits += commits;
@@ -82,10 +60,7 @@ void GroupCommit::Count(int64_t commits, int64_t writes) {
 
 void GroupCommit::RunBatch(const std::vector<Pending*>& batch) {
   if (batch.size() == 1) {
-    Pending& alone = *batch.front();
-    alone.status =
-        RunTransaction(pool_, Isolation::kRepeatableRead, /*read_only=*/false, alone.body);
-    if (alone.status.ok()) Count(1, 1);
+    batch.front()->status = RunAlone(batch.front()->body);
     return;
   }
   const absl::Status status = RunTransaction(

@@ -19,20 +19,20 @@
 // because the borrowed connection was lost runs the batch again once (RunTransaction).
 //
 // The first caller to find no batch running becomes the leader: it takes the queue (up to
-// kMaxBatch writes), runs it on its own thread and wakes the others, so no extra thread exists.
+// kMaxBatch writes), runs it on its own thread and wakes the others, so no extra thread exists
+// (storage/batch_leader.h).
 // A batch of one write runs without savepoints, exactly as RunTransaction runs it.
 #ifndef TECHMATCH_STORAGE_POSTGRES_GROUP_COMMIT_H_
 #define TECHMATCH_STORAGE_POSTGRES_GROUP_COMMIT_H_
 
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <mutex>
 #include <vector>
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
+#include "storage/batch_leader.h"
 #include "storage/postgres/connection.h"
 #include "storage/postgres/connection_pool.h"
 
@@ -61,29 +61,28 @@ class GroupCommit {
   };
   Stats stats();
   // Writes waiting for the next batch.
-  size_t queued();
+  size_t queued() { return leader_.queued(); }
 
  private:
   struct Pending {
     absl::FunctionRef<absl::Status(Connection&)> body;
     absl::Status status{};
     bool again_alone = false;  // Undone in the batch; runs in a transaction of its own.
-    bool done = false;
   };
 
   // Runs `batch` in one transaction; sets every status (or again_alone).
   void RunBatch(const std::vector<Pending*>& batch);
+  // `body` in a transaction of its own, counted when it commits.
+  absl::Status RunAlone(absl::FunctionRef<absl::Status(Connection&)> body);
   // One write in the batch's transaction, under its savepoint; an error return fails the
   // transaction (the write's own failure is in pending.status).
   absl::Status RunInBatch(Connection& connection, Pending& pending, bool first);
   void Count(int64_t commits, int64_t writes);
 
   ConnectionPool& pool_;
+  BatchLeader<Pending> leader_{kMaxBatch};
   std::mutex mu_;
-  std::condition_variable finished_;
-  std::deque<Pending*> queue_;   // Guarded by mu_.
-  bool leader_running_ = false;  // Guarded by mu_.
-  Stats stats_;                  // Guarded by mu_.
+  Stats stats_;  // Guarded by mu_.
 };
 
 }  // namespace techmatch::storage::postgres

@@ -26,28 +26,13 @@ GroupCommit::~GroupCommit() = default;
 
 absl::Status GroupCommit::Run(const Write& write) {
   Pending pending{&write};
-  std::unique_lock lock(mu_);
-  queue_.push_back(&pending);
-  while (true) {
-    finished_.wait(lock, [&] { return pending.done || !leader_running_; });
-    if (pending.done) return pending.status;
-    // Lead: take what has queued up (this write among it, unless more than kMaxBatch are
-    // ahead of it; then it leads again after).
-    leader_running_ = true;
-    std::vector<Pending*> batch;
-    while (!queue_.empty() && batch.size() < kMaxBatch) {
-      batch.push_back(queue_.front());
-      queue_.pop_front();
-    }
-    lock.unlock();
+  leader_.Run(pending, [this](const std::vector<Pending*>& batch) {
     RunBatch(batch);
-    lock.lock();
-    for (Pending* done : batch) done->done = true;
+    std::lock_guard lock(mu_);
     ++stats_.commits;
     stats_.writes += static_cast<int64_t>(batch.size());
-    leader_running_ = false;
-    finished_.notify_all();
-  }
+  });
+  return pending.status;
 }
 
 GroupCommit::Stats GroupCommit::stats() {

@@ -12,13 +12,12 @@
 // none of them is stored.
 //
 // The first caller to find no batch running becomes the leader: it takes the queue (up to
-// kMaxBatch writes), runs it on its own thread and wakes the others, so no extra thread exists.
+// kMaxBatch writes), runs it on its own thread and wakes the others, so no extra thread exists
+// (storage/batch_leader.h).
 #ifndef TECHMATCH_STORAGE_SQLITE_GROUP_COMMIT_H_
 #define TECHMATCH_STORAGE_SQLITE_GROUP_COMMIT_H_
 
-#include <condition_variable>
 #include <cstddef>
-#include <deque>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -26,6 +25,7 @@
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
+#include "storage/batch_leader.h"
 #include "storage/sqlite/connection.h"
 
 namespace techmatch::storage::sqlite {
@@ -66,7 +66,6 @@ class GroupCommit {
   struct Pending {
     const Write* write;
     absl::Status status{};
-    bool done = false;
   };
 
   // Runs `batch` on the writer; sets every status.
@@ -75,11 +74,9 @@ class GroupCommit {
   void RunTogether(const std::vector<Pending*>& batch);
 
   std::unique_ptr<Connection> writer_;  // Used by the leader only.
+  BatchLeader<Pending> leader_{kMaxBatch};
   std::mutex mu_;
-  std::condition_variable finished_;
-  std::deque<Pending*> queue_;   // Guarded by mu_.
-  bool leader_running_ = false;  // Guarded by mu_.
-  Stats stats_;                  // Guarded by mu_.
+  Stats stats_;  // Guarded by mu_.
 };
 
 }  // namespace techmatch::storage::sqlite
