@@ -471,9 +471,8 @@ Connection::Bound Connection::Bind(const Params& params) {
 absl::StatusOr<Result> Connection::ExecAfterUnsent(const std::string* name, const Params* params) {
   const std::vector<Unsent> unsent = std::move(unsent_);
   unsent_.clear();
-  const bool begins = unsent_begins_;
+  begin_unanswered_ = unsent_begins_;
   unsent_begins_ = false;
-  begin_unanswered_ = begins;
   if (PQenterPipelineMode(conn_) != 1) return Failure(nullptr);
   const auto send = [&](const std::string& sql, const std::string& prepared, const Params& with) {
     if (prepared.empty()) {
@@ -517,14 +516,15 @@ absl::StatusOr<Result> Connection::ExecAfterUnsent(const std::string* name, cons
     }
   }
   if (PQexitPipelineMode(conn_) != 1) abandoned_ = true;  // Answers left unread: reconnect.
+  // The first statement succeeded: the server ran the BEGIN (a session that died answers a
+  // FATAL message instead, and nothing ran).
+  if (PQresultStatus(answers.front().result_.get()) == PGRES_COMMAND_OK) begin_unanswered_ = false;
   // The first failure is the one to report: the later statements were not run.
   for (size_t i = 0; i + 1 < queries; ++i) {
     pg_result* const answer = answers[i].result_.get();
     const ExecStatusType answered = answer != nullptr ? PQresultStatus(answer) : PGRES_FATAL_ERROR;
     if (answered != PGRES_COMMAND_OK && answered != PGRES_TUPLES_OK) return Failure(answer);
-    if (i == 0 && begins) begin_unanswered_ = false;
   }
-  begin_unanswered_ = false;
   Result& last = answers[queries - 1];
   const ExecStatusType status = PQresultStatus(last.result_.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
