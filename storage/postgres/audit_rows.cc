@@ -6,7 +6,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "core/common/bounded_text.h"
@@ -34,13 +33,11 @@ constexpr absl::string_view kStage =
 constexpr absl::string_view kUnstage =
     "DELETE FROM audit_staged WHERE id IN (SELECT id FROM audit_staged ORDER BY id LIMIT $1) "
     "RETURNING id, event_time, principal, role, method, resource, request_id, outcome";
-// A batch as one array per column (hashes in hex), in chain order.
+// A batch as one array per column (Params::Columns), in chain order.
 constexpr absl::string_view kInsertBatch =
     "INSERT INTO audit_events (seq, event_time, principal, role, method, resource, request_id, "
     "outcome, hash, key_id) "
-    "SELECT s::bigint, t::bigint, p, r, m, res, req, o, decode(h, 'hex'), $10 "
-    "FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
-    "$7::text[], $8::text[], $9::text[]) AS batch(s, t, p, r, m, res, req, o, h)";
+    "SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 constexpr absl::string_view kAll =
     "SELECT seq::text AS page_key, seq, event_time, principal, role, method, resource, request_id, "
     "outcome, "
@@ -113,8 +110,8 @@ absl::StatusOr<int> AuditRows::Link(Connection& connection, const AuditKey* key,
     previous_hash = last.Text(0, 1);
   }
   // One INSERT for the batch: the chain's lock is held for as few round trips as possible.
-  constexpr int kColumns = 9;
-  std::vector<std::vector<std::string>> columns(kColumns);
+  std::vector<Params> rows;
+  rows.reserve(order.size());
   for (const auto& [id, row] : order) {
     AuditEvent event;
     event.seq = ++seq;
@@ -122,19 +119,19 @@ absl::StatusOr<int> AuditRows::Link(Connection& connection, const AuditKey* key,
     event.key_id = key != nullptr ? key->id : "";
     event.hash = AuditChainHash(previous_hash, event, key);
     previous_hash = event.hash;
-    columns[0].push_back(absl::StrCat(event.seq));
-    columns[1].push_back(absl::StrCat(staged.Int64(row, 1)));
-    columns[2].push_back(std::move(event.principal));
-    columns[3].push_back(std::move(event.role));
-    columns[4].push_back(std::move(event.method));
-    columns[5].push_back(std::move(event.resource));
-    columns[6].push_back(std::move(event.request_id));
-    columns[7].push_back(std::move(event.outcome));
-    columns[8].push_back(absl::BytesToHexString(event.hash));
+    rows.push_back(Params()
+                       .Int64(event.seq)
+                       .Int64(staged.Int64(row, 1))
+                       .Text(event.principal)
+                       .Text(event.role)
+                       .Text(event.method)
+                       .Text(event.resource)
+                       .Text(event.request_id)
+                       .Text(event.outcome)
+                       .Bytes(event.hash)
+                       .Text(event.key_id));
   }
-  Params params;
-  for (const std::vector<std::string>& column : columns) params.TextArray(column);
-  params.Text(key != nullptr ? key->id : "");
+  TM_ASSIGN_OR_RETURN(Params params, Params::Columns(rows));
   TM_RETURN_IF_ERROR(connection.Exec(kInsertBatch, params).status());
   return staged.rows();
 }
