@@ -156,15 +156,12 @@ absl::Status InsertAllMemberships(Connection& connection, const std::vector<Need
     }
   }
   if (!industries.empty()) {
-    TM_RETURN_IF_ERROR(
-        connection
-            .Exec(kInsertAllIndustries, Params().TextArray(industry_owners).TextArray(industries))
-            .status());
+    TM_RETURN_IF_ERROR(connection.ExecLater(
+        kInsertAllIndustries, Params().TextArray(industry_owners).TextArray(industries)));
   }
   if (!events.empty()) {
     TM_RETURN_IF_ERROR(
-        connection.Exec(kInsertAllEvents, Params().TextArray(event_owners).TextArray(events))
-            .status());
+        connection.ExecLater(kInsertAllEvents, Params().TextArray(event_owners).TextArray(events)));
   }
   return absl::OkStatus();
 }
@@ -180,8 +177,10 @@ absl::Status NeedRows::InsertAll(Connection& connection, const std::vector<Need>
     rows.push_back(std::move(params));
   }
   TM_ASSIGN_OR_RETURN(Params columns, Params::Columns(rows));
-  TM_RETURN_IF_ERROR(connection.Exec(kInsertAll, columns).status());
-  return InsertAllMemberships(connection, needs);
+  // One round trip for every row and its join rows.
+  TM_RETURN_IF_ERROR(connection.ExecLater(kInsertAll, columns));
+  TM_RETURN_IF_ERROR(InsertAllMemberships(connection, needs));
+  return connection.Flush();
 }
 
 absl::Status NeedRows::Insert(Connection& connection, const Need& need) {

@@ -154,15 +154,12 @@ absl::Status InsertAllMemberships(Connection& connection, const std::vector<Offe
     }
   }
   if (!industries.empty()) {
-    TM_RETURN_IF_ERROR(
-        connection
-            .Exec(kInsertAllIndustries, Params().TextArray(industry_owners).TextArray(industries))
-            .status());
+    TM_RETURN_IF_ERROR(connection.ExecLater(
+        kInsertAllIndustries, Params().TextArray(industry_owners).TextArray(industries)));
   }
   if (!events.empty()) {
     TM_RETURN_IF_ERROR(
-        connection.Exec(kInsertAllEvents, Params().TextArray(event_owners).TextArray(events))
-            .status());
+        connection.ExecLater(kInsertAllEvents, Params().TextArray(event_owners).TextArray(events)));
   }
   return absl::OkStatus();
 }
@@ -179,8 +176,10 @@ absl::Status OfferingRows::InsertAll(Connection& connection,
     rows.push_back(std::move(params));
   }
   TM_ASSIGN_OR_RETURN(Params columns, Params::Columns(rows));
-  TM_RETURN_IF_ERROR(connection.Exec(kInsertAll, columns).status());
-  return InsertAllMemberships(connection, offerings);
+  // One round trip for every row and its join rows.
+  TM_RETURN_IF_ERROR(connection.ExecLater(kInsertAll, columns));
+  TM_RETURN_IF_ERROR(InsertAllMemberships(connection, offerings));
+  return connection.Flush();
 }
 
 absl::Status OfferingRows::Insert(Connection& connection, const Offering& offering) {
