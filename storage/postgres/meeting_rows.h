@@ -27,7 +27,8 @@ namespace techmatch::storage::postgres {
 
 // Takes `LOCK TABLE meetings IN SHARE ROW EXCLUSIVE MODE`, which conflicts with itself and with
 // every write to meetings, and blocks no reader. It must come before any other statement of the
-// transaction (an audited write stages its record after its body, for this reason): LOCK takes
+// transaction (Connection::LockFirst; an audited write stages its record after its body, and
+// group commit runs a write that locks after its batch's first one again alone): LOCK takes
 // no snapshot, so the REPEATABLE READ snapshot is taken once the lock is granted and sees the
 // previous holder's plan, requests and meetings. A lock taken by a SELECT (FOR UPDATE, an
 // advisory lock) would come after that SELECT's snapshot: a scheduler could then check a plan
